@@ -1,0 +1,152 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { verify } from '@node-rs/argon2';
+import { z } from 'zod';
+import { and, eq, gt } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/client.js';
+import * as s from '../db/schema.js';
+import { ROLLEN, ROL_LABEL, SOORT_LABEL, type Actor, type OrganisatieSoort, type Rol } from '../domain/auth.js';
+import { schrijfAudit, type AuditActie } from '../db/repos/audit.js';
+import { geweigerd } from './fouten.js';
+
+/**
+ * Access rules live in route config and are enforced here, in one onRequest hook, for every /api route:
+ * - `publiek: true`: no login needed (login itself, health)
+ * - `soorten`: organisation kinds allowed
+ * - `rollen`: roles allowed; state-changing methods default to every role except alleen_lezen
+ * State-changing calls also need the session's CSRF token in the x-csrf-token header.
+ */
+export interface Toegang {
+  publiek?: boolean;
+  soorten?: OrganisatieSoort[];
+  rollen?: Rol[];
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    toegang?: Toegang;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    csrfToken: string | null;
+  }
+}
+
+export const SESSIE_COOKIE = 'doorstroom_sessie';
+const SESSIE_UREN = 8;
+const LEESMETHODEN = new Set(['GET', 'HEAD', 'OPTIONS']);
+const SCHRIJFROLLEN_STANDAARD: Rol[] = ROLLEN.filter((r) => r !== 'alleen_lezen');
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+function gelijk(a: string, b: string) {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+/** The authenticated caller; routes behind the auth hook can rely on it being set. */
+export function actorVan(req: FastifyRequest): Actor {
+  if (!req.actor) throw geweigerd('Niet ingelogd');
+  return req.actor;
+}
+
+/** Writes an audit row for the current caller (AVG: who read or changed which client record). */
+export function audit(db: DbOrTx, req: FastifyRequest, actie: AuditActie, entiteit: string, entiteitId: string | null, details?: unknown) {
+  return schrijfAudit(db, actorVan(req), actie, entiteit, entiteitId, details);
+}
+
+export const authPlugin = fp<{ db: Db }>(async (app, { db }) => {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!req.url.startsWith('/api/')) return;
+    const toegang = req.routeOptions.config?.toegang ?? {};
+    const token = req.cookies[SESSIE_COOKIE];
+    if (token) {
+      const [rij] = await db
+        .select({
+          gebruikerId: s.gebruikers.id,
+          rol: s.gebruikers.rol,
+          organisatieId: s.organisaties.id,
+          regioId: s.organisaties.regioId,
+          soort: s.organisaties.soort,
+          csrf: s.sessies.csrfToken,
+        })
+        .from(s.sessies)
+        .innerJoin(s.gebruikers, eq(s.gebruikers.id, s.sessies.gebruikerId))
+        .innerJoin(s.organisaties, eq(s.organisaties.id, s.gebruikers.organisatieId))
+        .where(and(eq(s.sessies.tokenHash, hashToken(token)), gt(s.sessies.verloopt, new Date()), eq(s.gebruikers.actief, true)));
+      if (rij) {
+        req.actor = { gebruikerId: rij.gebruikerId, rol: rij.rol as Rol, organisatieId: rij.organisatieId, regioId: rij.regioId, soort: rij.soort as OrganisatieSoort };
+        req.csrfToken = rij.csrf;
+      }
+    }
+    if (toegang.publiek) return;
+    if (!req.actor) return reply.code(401).send({ fout: 'Niet ingelogd' });
+    const schrijft = !LEESMETHODEN.has(req.method);
+    if (schrijft) {
+      const header = req.headers['x-csrf-token'];
+      if (typeof header !== 'string' || !req.csrfToken || !gelijk(header, req.csrfToken)) {
+        return reply.code(403).send({ fout: 'CSRF-token ontbreekt of klopt niet' });
+      }
+    }
+    if (toegang.soorten && !toegang.soorten.includes(req.actor.soort)) {
+      return reply.code(403).send({ fout: `Geen toegang voor organisatiesoort ${SOORT_LABEL[req.actor.soort]}` });
+    }
+    const rollen = toegang.rollen ?? (schrijft ? SCHRIJFROLLEN_STANDAARD : undefined);
+    if (rollen && !rollen.includes(req.actor.rol)) {
+      return reply.code(403).send({ fout: `Geen toegang voor rol ${ROL_LABEL[req.actor.rol]}` });
+    }
+  });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/auth/login',
+    {
+      config: { toegang: { publiek: true }, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Inloggen met e-mail en wachtwoord',
+        body: z.object({ email: z.string().trim().toLowerCase().email('geen geldig e-mailadres').max(200), wachtwoord: z.string().min(1).max(200) }),
+      },
+    },
+    async (req, reply) => {
+      const [gebruiker] = await db.select().from(s.gebruikers).where(eq(s.gebruikers.email, req.body.email));
+      const ok = gebruiker?.actief ? await verify(gebruiker.wachtwoordHash, req.body.wachtwoord) : false;
+      if (!gebruiker || !ok) return reply.code(401).send({ fout: 'Onjuist e-mailadres of wachtwoord' });
+      const token = randomBytes(32).toString('base64url');
+      const csrfToken = randomBytes(24).toString('base64url');
+      await db.insert(s.sessies).values({
+        tokenHash: hashToken(token),
+        gebruikerId: gebruiker.id,
+        csrfToken,
+        verloopt: new Date(Date.now() + SESSIE_UREN * 3600_000),
+      });
+      reply.setCookie(SESSIE_COOKIE, token, { httpOnly: true, secure: true, sameSite: 'strict', path: '/', maxAge: SESSIE_UREN * 3600 });
+      return { csrfToken };
+    },
+  );
+
+  r.post('/api/auth/logout', { config: { toegang: { rollen: [...ROLLEN] } }, schema: { tags: ['auth'], summary: 'Uitloggen' } }, async (req, reply) => {
+    const token = req.cookies[SESSIE_COOKIE];
+    if (token) await db.delete(s.sessies).where(eq(s.sessies.tokenHash, hashToken(token)));
+    reply.clearCookie(SESSIE_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  r.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'Ingelogde gebruiker en organisatie' } }, async (req) => {
+    const actor = actorVan(req);
+    const [rij] = await db
+      .select({ naam: s.gebruikers.naam, email: s.gebruikers.email, organisatie: s.organisaties.naam, regio: s.regios.naam })
+      .from(s.gebruikers)
+      .innerJoin(s.organisaties, eq(s.organisaties.id, s.gebruikers.organisatieId))
+      .innerJoin(s.regios, eq(s.regios.id, s.organisaties.regioId))
+      .where(eq(s.gebruikers.id, actor.gebruikerId));
+    return { ...actor, ...rij, csrfToken: req.csrfToken };
+  });
+});

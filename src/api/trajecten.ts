@@ -1,0 +1,148 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { BESTEMMINGEN, DOELGROEPEN, EVENT_SOORTEN, isGeldigeDatum, NIVEAUS, TOEGESTANE_EVENTS, type Fase } from '../domain/trajecten.js';
+import { haalClient, lijstClienten, maakClient, ToegangsFout, ValidatieFout, voegEventToe, wachtlijst } from '../db/repos/clienten.js';
+import { actorVan, audit } from './auth.js';
+import type { ApiContext } from './context.js';
+import { geweigerd, nietGevonden, ongeldig } from './fouten.js';
+
+const ZORG_ORGANISATIES = ['centrumgemeente', 'regiogemeente', 'aanbieder'] as const;
+export const datum = z.string().refine(isGeldigeDatum, 'moet een geldige datum zijn (JJJJ-MM-DD)');
+const idParams = z.object({ id: z.uuid('geen geldig id') });
+const jaNee = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const nieuweClientSchema = z.object({
+  naam: z.string().trim().min(2, 'naam is te kort').max(200),
+  bsn: z
+    .string()
+    .regex(/^\d{9}$/, 'BSN moet 9 cijfers zijn')
+    .refine(elfproef, 'BSN voldoet niet aan de elfproef')
+    .nullish(),
+  geboortedatum: datum,
+  herkomstgemeenteId: z.uuid(),
+  huidigeGemeenteId: z.uuid().nullish(),
+  doelgroep: z.enum(DOELGROEPEN),
+  aanbiederId: z.uuid().nullish(),
+  risicoNotities: z.string().max(4000).nullish(),
+  woonwensen: z
+    .object({ gemeenten: z.array(z.uuid()).max(8).optional(), minKamers: z.number().int().min(1).max(6).optional(), toegankelijk: z.boolean().optional() })
+    .nullish(),
+});
+
+export const nieuwEventSchema = z.object({
+  soort: z.enum(EVENT_SOORTEN),
+  datum,
+  niveau: z.enum(NIVEAUS).nullish(),
+  bestemming: z.enum(BESTEMMINGEN).nullish(),
+  urgentie: z.number().int().min(0).max(3).nullish(),
+  aanbiederId: z.uuid().nullish(),
+  toelichting: z.string().max(2000).nullish(),
+});
+
+export function elfproef(bsn: string): boolean {
+  const d = [...bsn].map(Number);
+  const som = d.slice(0, 8).reduce((acc, v, i) => acc + v * (9 - i), 0) - d[8]!;
+  return som % 11 === 0;
+}
+
+/** Maps repository refusals to HTTP; keeps handlers free of try/catch noise. */
+export async function metRepoFouten<T>(werk: () => Promise<T>): Promise<T> {
+  try {
+    return await werk();
+  } catch (e) {
+    if (e instanceof ToegangsFout) throw geweigerd(e.message);
+    if (e instanceof ValidatieFout) throw ongeldig(e.message);
+    throw e;
+  }
+}
+
+export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, versleuteling, vandaag }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const lezen = { toegang: { soorten: [...ZORG_ORGANISATIES] } };
+
+  r.get(
+    '/api/clienten',
+    {
+      config: lezen,
+      schema: {
+        tags: ['trajecten'],
+        summary: 'Cliënten binnen het zicht van de eigen organisatie, met afgeleide fase',
+        querystring: z.object({
+          gemeenteId: z.uuid().optional(),
+          doelgroep: z.enum(DOELGROEPEN).optional(),
+          fase: z.enum(['geen', 'aangemeld', 'beoordeeld', 'geindiceerd', 'in_zorg', 'uitstroomklaar', 'uitgestroomd', 'uitgevallen'] satisfies Fase[]).optional(),
+          niveau: z.enum(NIVEAUS).optional(),
+          jongeren: jaNee.optional(),
+          zoek: z.string().max(40).optional(),
+          limiet: z.coerce.number().int().min(1).max(500).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+    },
+    async (req) => {
+      const resultaat = await lijstClienten(db, actorVan(req), req.query, versleuteling, vandaag());
+      await audit(db, req, 'lezen', 'clientlijst', null, { filters: req.query, pseudoniemen: resultaat.clienten.map((c) => c.pseudoniem) });
+      return resultaat;
+    },
+  );
+
+  r.get('/api/clienten/:id', { config: lezen, schema: { tags: ['trajecten'], summary: 'Eén cliëntdossier met tijdlijn', params: idParams } }, async (req) => {
+    const client = await haalClient(db, actorVan(req), req.params.id, versleuteling, vandaag());
+    if (!client) throw nietGevonden('Cliënt');
+    await audit(db, req, 'lezen', 'client', client.id);
+    return { ...client, toegestaneEvents: TOEGESTANE_EVENTS[client.toestand.fase] };
+  });
+
+  r.post(
+    '/api/clienten',
+    {
+      config: { toegang: { soorten: [...ZORG_ORGANISATIES], rollen: ['medewerker_toegang'] } },
+      schema: { tags: ['trajecten'], summary: 'Nieuwe cliënt registreren (aanmelding volgt als gebeurtenis)', body: nieuweClientSchema },
+    },
+    async (req, reply) => {
+      const actor = actorVan(req);
+      const client = await db.transaction((tx) =>
+        metRepoFouten(async () => {
+          const c = await maakClient(tx, actor, req.body, versleuteling);
+          await audit(tx, req, 'aanmaken', 'client', c.id);
+          return c;
+        }),
+      );
+      return reply.code(201).send(client);
+    },
+  );
+
+  r.post(
+    '/api/clienten/:id/events',
+    {
+      config: { toegang: { soorten: [...ZORG_ORGANISATIES], rollen: ['medewerker_toegang', 'consulent'] } },
+      schema: { tags: ['trajecten'], summary: 'Gebeurtenis toevoegen aan het traject', params: idParams, body: nieuwEventSchema },
+    },
+    async (req, reply) => {
+      const actor = actorVan(req);
+      const resultaat = await metRepoFouten(() => voegEventToe(db, actor, req.params.id, req.body));
+      if (!resultaat) throw nietGevonden('Cliënt');
+      await audit(db, req, 'wijzigen', 'client', req.params.id, { event: req.body.soort, datum: req.body.datum });
+      return reply.code(201).send(resultaat);
+    },
+  );
+
+  r.get(
+    '/api/wachtlijsten/:soort',
+    {
+      config: lezen,
+      schema: {
+        tags: ['wachtlijst'],
+        summary: 'Wachtlijst voor instroom (per niveau) of uitstroom (uitstroomklaar, wacht op woning), op prioriteit',
+        params: z.object({ soort: z.enum(['instroom', 'uitstroom']) }),
+        querystring: z.object({ gemeenteId: z.uuid().optional(), niveau: z.enum(NIVEAUS).optional() }),
+      },
+    },
+    async (req) => {
+      const regels = await wachtlijst(db, actorVan(req), req.params.soort, req.query, vandaag());
+      await audit(db, req, 'lezen', 'wachtlijst', req.params.soort, { aantal: regels.length });
+      return { peildatum: vandaag(), regels };
+    },
+  );
+};

@@ -1,0 +1,56 @@
+import { join, resolve } from 'node:path';
+import { hash } from '@node-rs/argon2';
+import cliProgress from 'cli-progress';
+import { count } from 'drizzle-orm';
+import { openDatabase, type Database } from '../db/client.js';
+import * as s from '../db/schema.js';
+import { DEMO_REGIO, DEMO_WACHTWOORD, seedRegio, type SeedResultaat } from '../db/seed.js';
+import { laadSleutel, Versleuteling } from '../db/versleuteling.js';
+
+export const dataMap = () => resolve(process.env.DOORSTROOM_DATA ?? 'data');
+
+/** Opens the configured database: DATABASE_URL for a server, else embedded PGlite in the data folder. */
+export async function openOmgeving(): Promise<{ database: Database; versleuteling: Versleuteling }> {
+  const url = process.env.DATABASE_URL;
+  const database = await openDatabase(url ? { url } : { dataDir: join(dataMap(), 'pglite') });
+  const versleuteling = new Versleuteling(laadSleutel(join(dataMap(), 'dev-sleutel.txt')));
+  return { database, versleuteling };
+}
+
+export const vandaag = () => new Date().toISOString().slice(0, 10);
+
+export function voortgangsbalk() {
+  const multi = new cliProgress.MultiBar(
+    { format: ' {stap} |{bar}| {value}/{total}', hideCursor: true, clearOnComplete: false, noTTYOutput: true, notTTYSchedule: 2000 },
+    cliProgress.Presets.shades_classic,
+  );
+  const balken = new Map<string, cliProgress.SingleBar>();
+  return {
+    update(stap: string, klaar: number, totaal: number) {
+      let balk = balken.get(stap);
+      if (!balk) {
+        balk = multi.create(totaal, 0, { stap: stap.padEnd(16) });
+        balken.set(stap, balk);
+      }
+      balk.setTotal(totaal);
+      balk.update(klaar, { stap: stap.padEnd(16) });
+    },
+    stop: () => multi.stop(),
+  };
+}
+
+export async function isLeeg(database: Database) {
+  const [rij] = await database.db.select({ n: count() }).from(s.regios);
+  return (rij?.n ?? 0) === 0;
+}
+
+export async function seedDemo(database: Database, versleuteling: Versleuteling, peildatum = vandaag()): Promise<SeedResultaat> {
+  const balk = voortgangsbalk();
+  try {
+    return await database.db.transaction(async (tx) =>
+      seedRegio(tx, { ...DEMO_REGIO, peildatum, wachtwoordHash: await hash(DEMO_WACHTWOORD), versleuteling }, balk.update),
+    );
+  } finally {
+    balk.stop();
+  }
+}

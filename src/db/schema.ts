@@ -1,0 +1,324 @@
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  bigint,
+} from 'drizzle-orm/pg-core';
+
+export const regios = pgTable('regios', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  naam: text('naam').notNull().unique(),
+});
+
+export const organisaties = pgTable(
+  'organisaties',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull().references(() => regios.id),
+    naam: text('naam').notNull(),
+    /** centrumgemeente | regiogemeente | woningcorporatie | aanbieder */
+    soort: text('soort').notNull(),
+    /** CBS gemeentecode (GM....) for gemeenten, null otherwise */
+    gemeenteCode: text('gemeente_code'),
+  },
+  (t) => [index('organisaties_regio_idx').on(t.regioId), uniqueIndex('organisaties_naam_uq').on(t.regioId, t.naam)],
+);
+
+export const gebruikers = pgTable('gebruikers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  organisatieId: uuid('organisatie_id').notNull().references(() => organisaties.id),
+  email: text('email').notNull().unique(),
+  naam: text('naam').notNull(),
+  /** beheerder | medewerker_toegang | consulent | alleen_lezen */
+  rol: text('rol').notNull(),
+  wachtwoordHash: text('wachtwoord_hash').notNull(),
+  actief: boolean('actief').notNull().default(true),
+});
+
+export const sessies = pgTable('sessies', {
+  /** sha256 of the cookie token: a leaked table does not leak live sessions */
+  tokenHash: text('token_hash').primaryKey(),
+  gebruikerId: uuid('gebruiker_id').notNull().references(() => gebruikers.id),
+  csrfToken: text('csrf_token').notNull(),
+  aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
+  verloopt: timestamp('verloopt', { withTimezone: true }).notNull(),
+});
+
+/** Append-only: a trigger (migration 0001) refuses UPDATE and DELETE. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    tijdstip: timestamp('tijdstip', { withTimezone: true }).notNull().defaultNow(),
+    gebruikerId: uuid('gebruiker_id').notNull(),
+    organisatieId: uuid('organisatie_id').notNull(),
+    regioId: uuid('regio_id').notNull(),
+    /** lezen | aanmaken | wijzigen | importeren | exporteren */
+    actie: text('actie').notNull(),
+    entiteit: text('entiteit').notNull(),
+    entiteitId: text('entiteit_id'),
+    details: jsonb('details'),
+  },
+  (t) => [index('audit_regio_tijd_idx').on(t.regioId, t.tijdstip), index('audit_entiteit_idx').on(t.entiteit, t.entiteitId)],
+);
+
+export const clienten = pgTable(
+  'clienten',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull().references(() => regios.id),
+    /** stable pseudonym shown to parties that may not see identity (C-XXXXXX) */
+    pseudoniem: text('pseudoniem').notNull().unique(),
+    /** externe sleutel of the regional toegang export, for idempotent imports */
+    externId: text('extern_id'),
+    naamVersleuteld: text('naam_versleuteld').notNull(),
+    bsnVersleuteld: text('bsn_versleuteld'),
+    /** keyed hash of the BSN, so duplicates can be found without decrypting */
+    bsnHash: text('bsn_hash'),
+    geboortedatum: date('geboortedatum', { mode: 'string' }).notNull(),
+    herkomstgemeenteId: uuid('herkomstgemeente_id').notNull().references(() => organisaties.id),
+    huidigeGemeenteId: uuid('huidige_gemeente_id').notNull().references(() => organisaties.id),
+    /** ggz | verslaving | lvb | dakloos | jeugd_uitstroom */
+    doelgroep: text('doelgroep').notNull(),
+    /** aanbieder currently responsible for support */
+    aanbiederId: uuid('aanbieder_id').references(() => organisaties.id),
+    risicoNotitiesVersleuteld: text('risico_notities_versleuteld'),
+    /** 0..3, set at beoordeling; used for waiting list priority */
+    urgentie: integer('urgentie').notNull().default(0),
+    woonwensen: jsonb('woonwensen'),
+    aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('clienten_regio_idx').on(t.regioId),
+    index('clienten_herkomst_idx').on(t.herkomstgemeenteId),
+    index('clienten_aanbieder_idx').on(t.aanbiederId),
+    uniqueIndex('clienten_extern_uq').on(t.regioId, t.externId),
+  ],
+);
+
+export const trajectEvents = pgTable(
+  'traject_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    clientId: uuid('client_id').notNull().references(() => clienten.id),
+    regioId: uuid('regio_id').notNull(),
+    /** aanmelding | beoordeling | indicatie | instroom | doorstroom | uitstroomklaar | uitstroom | terugval | uitval */
+    soort: text('soort').notNull(),
+    datum: date('datum', { mode: 'string' }).notNull(),
+    /** support level the event refers to (bw_intramuraal, beschermd_thuis, ambulant, mo_nachtopvang, mo_24uurs) */
+    niveau: text('niveau'),
+    /** for uitstroom: zelfstandige_woning | woning_met_begeleiding | familie | andere_regio | onbekend ... */
+    bestemming: text('bestemming'),
+    gemeenteId: uuid('gemeente_id').notNull(),
+    aanbiederId: uuid('aanbieder_id'),
+    urgentie: integer('urgentie'),
+    toelichting: text('toelichting'),
+    doorGebruikerId: uuid('door_gebruiker_id'),
+    geregistreerd: timestamp('geregistreerd', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('events_client_idx').on(t.clientId, t.datum),
+    index('events_regio_datum_idx').on(t.regioId, t.datum),
+    index('events_soort_datum_idx').on(t.soort, t.datum),
+  ],
+);
+
+export const woningen = pgTable(
+  'woningen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull(),
+    corporatieId: uuid('corporatie_id').notNull().references(() => organisaties.id),
+    gemeenteId: uuid('gemeente_id').notNull().references(() => organisaties.id),
+    adres: text('adres').notNull(),
+    wijk: text('wijk').notNull(),
+    complex: text('complex').notNull(),
+    /** zelfstandig | onzelfstandig | jongeren_cluster | beschermd_thuis_cluster | prikkelarm */
+    type: text('type').notNull(),
+    kamers: integer('kamers').notNull(),
+    huurCenten: integer('huur_centen').notNull(),
+    toegankelijk: boolean('toegankelijk').notNull().default(false),
+    beschikbaarPer: date('beschikbaar_per', { mode: 'string' }).notNull(),
+    /** beschikbaar | gereserveerd | toegewezen | bewoond */
+    status: text('status').notNull().default('beschikbaar'),
+  },
+  (t) => [index('woningen_corp_idx').on(t.corporatieId), index('woningen_gemeente_idx').on(t.gemeenteId)],
+);
+
+export const reserveringsafspraken = pgTable(
+  'reserveringsafspraken',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull(),
+    jaar: integer('jaar').notNull(),
+    gemeenteId: uuid('gemeente_id').notNull().references(() => organisaties.id),
+    corporatieId: uuid('corporatie_id').notNull().references(() => organisaties.id),
+    aantal: integer('aantal').notNull(),
+    maxPerComplex: integer('max_per_complex').notNull(),
+    maxPerWijk: integer('max_per_wijk').notNull(),
+    begeleiding: text('begeleiding').notNull(),
+  },
+  (t) => [uniqueIndex('afspraak_uq').on(t.jaar, t.gemeenteId, t.corporatieId)],
+);
+
+export const plaatsingen = pgTable(
+  'plaatsingen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull(),
+    woningId: uuid('woning_id').notNull().references(() => woningen.id),
+    clientId: uuid('client_id').notNull().references(() => clienten.id),
+    aanbiederId: uuid('aanbieder_id').references(() => organisaties.id),
+    afspraakId: uuid('afspraak_id').references(() => reserveringsafspraken.id),
+    /** direct | hoofdhuur_onderhuur | omklap | housing_first | driepartijen | proefhuur */
+    huurconstructie: text('huurconstructie').notNull(),
+    startdatum: date('startdatum', { mode: 'string' }).notNull(),
+    einddatum: date('einddatum', { mode: 'string' }),
+    omklapdatum: date('omklapdatum', { mode: 'string' }),
+    voorwaarden: jsonb('voorwaarden'),
+    aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('plaatsingen_woning_idx').on(t.woningId), index('plaatsingen_client_idx').on(t.clientId)],
+);
+
+export const beschermdThuisCapaciteit = pgTable(
+  'beschermd_thuis_capaciteit',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull(),
+    gemeenteId: uuid('gemeente_id').notNull().references(() => organisaties.id),
+    aanbiederId: uuid('aanbieder_id').notNull().references(() => organisaties.id),
+    jaar: integer('jaar').notNull(),
+    plekken: integer('plekken').notNull(),
+    doelPlekken: integer('doel_plekken').notNull(),
+  },
+  (t) => [uniqueIndex('bt_cap_uq').on(t.jaar, t.gemeenteId, t.aanbiederId)],
+);
+
+export const matchVoorstellen = pgTable(
+  'match_voorstellen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull(),
+    rondeId: uuid('ronde_id').notNull(),
+    clientId: uuid('client_id').notNull().references(() => clienten.id),
+    woningId: uuid('woning_id').notNull().references(() => woningen.id),
+    /** voorstel | akkoord_corporatie | akkoord_aanbieder | sleuteloverdracht | afgewezen */
+    status: text('status').notNull().default('voorstel'),
+    score: integer('score').notNull(),
+    uitleg: jsonb('uitleg').notNull(),
+    afwijzingsreden: text('afwijzingsreden'),
+    aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
+    gewijzigd: timestamp('gewijzigd', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('voorstel_client_idx').on(t.clientId), index('voorstel_woning_idx').on(t.woningId)],
+);
+
+export const procesafspraken = pgTable(
+  'procesafspraken',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull(),
+    /** huurachterstand | overlast | zorgmijding | overig */
+    signaalSoort: text('signaal_soort').notNull(),
+    reactieUren: integer('reactie_uren').notNull(),
+    oplosDagen: integer('oplos_dagen').notNull(),
+  },
+  (t) => [uniqueIndex('procesafspraak_uq').on(t.regioId, t.signaalSoort)],
+);
+
+export const signalen = pgTable(
+  'signalen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull(),
+    plaatsingId: uuid('plaatsing_id').notNull().references(() => plaatsingen.id),
+    melderOrganisatieId: uuid('melder_organisatie_id').notNull().references(() => organisaties.id),
+    aanbiederId: uuid('aanbieder_id').notNull().references(() => organisaties.id),
+    soort: text('soort').notNull(),
+    details: jsonb('details').notNull(),
+    /** gemeld | opgepakt | in_behandeling | opgelost | geescaleerd */
+    status: text('status').notNull().default('gemeld'),
+    deadline: timestamp('deadline', { withTimezone: true }).notNull(),
+    versie: integer('versie').notNull().default(1),
+    aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('signalen_status_deadline_idx').on(t.status, t.deadline)],
+);
+
+export const signaalStappen = pgTable('signaal_stappen', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  signaalId: uuid('signaal_id').notNull().references(() => signalen.id),
+  status: text('status').notNull(),
+  tijdstip: timestamp('tijdstip', { withTimezone: true }).notNull().defaultNow(),
+  doorGebruikerId: uuid('door_gebruiker_id'),
+  toelichting: text('toelichting'),
+});
+
+export const schuldregelingen = pgTable('schuldregelingen', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  regioId: uuid('regio_id').notNull(),
+  clientId: uuid('client_id').notNull().references(() => clienten.id),
+  schuldeiser: text('schuldeiser').notNull(),
+  bedragCenten: bigint('bedrag_centen', { mode: 'number' }).notNull(),
+  regeling: text('regeling').notNull(),
+  /** open | regeling_getroffen | afgelost */
+  status: text('status').notNull(),
+  aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const meldingen = pgTable(
+  'meldingen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisatieId: uuid('organisatie_id').notNull().references(() => organisaties.id),
+    titel: text('titel').notNull(),
+    tekst: text('tekst').notNull(),
+    link: text('link'),
+    /** idempotency key: a job re-run after a crash never notifies twice */
+    sleutel: text('sleutel').unique(),
+    gelezen: boolean('gelezen').notNull().default(false),
+    aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('meldingen_org_idx').on(t.organisatieId, t.aangemaakt)],
+);
+
+export const verdeelmodelGemeenten = pgTable(
+  'verdeelmodel_gemeenten',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull(),
+    gemeenteCode: text('gemeente_code').notNull(),
+    naam: text('naam').notNull(),
+    waarden: jsonb('waarden').notNull(),
+    historischBudgetCenten: bigint('historisch_budget_centen', { mode: 'number' }).notNull(),
+    bron: text('bron').notNull(),
+  },
+  (t) => [uniqueIndex('vm_gemeente_uq').on(t.regioId, t.gemeenteCode)],
+);
+
+export const verdeelmodelGewichtensets = pgTable(
+  'verdeelmodel_gewichtensets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull(),
+    naam: text('naam').notNull(),
+    indicatoren: jsonb('indicatoren').notNull(),
+  },
+  (t) => [uniqueIndex('vm_set_uq').on(t.regioId, t.naam)],
+);
+
+export const taken = pgTable('taken', {
+  naam: text('naam').primaryKey(),
+  laatsteRun: timestamp('laatste_run', { withTimezone: true }),
+  vergrendeldTot: timestamp('vergrendeld_tot', { withTimezone: true }),
+});
+

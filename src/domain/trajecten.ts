@@ -1,0 +1,246 @@
+/**
+ * A client's trajectory is an append-only list of dated events; the current state is never stored
+ * but derived by folding the events through `pasToe`. Impossible transitions are refused there,
+ * so the API, the CSV import and the seed all obey the same rules.
+ */
+
+export const NIVEAUS = ['bw_intramuraal', 'mo_24uurs', 'beschermd_thuis', 'mo_nachtopvang', 'ambulant'] as const;
+export type Niveau = (typeof NIVEAUS)[number];
+
+export const NIVEAU_LABEL: Record<Niveau, string> = {
+  bw_intramuraal: 'BW 24/7 intramuraal',
+  mo_24uurs: 'MO 24-uursopvang',
+  beschermd_thuis: 'Beschermd Thuis',
+  mo_nachtopvang: 'MO nachtopvang',
+  ambulant: 'Ambulante begeleiding (Wmo)',
+};
+
+/**
+ * Intensity of support. Doorstroom goes to a strictly lighter level, terugval to a strictly heavier one.
+ * Nachtopvang is intensive in need but offers little support; it ranks with Beschermd Thuis so that a
+ * move from nachtopvang to 24-uursopvang counts as opschaling (terugval), not doorstroom.
+ */
+export const NIVEAU_INTENSITEIT: Record<Niveau, number> = {
+  bw_intramuraal: 4,
+  mo_24uurs: 3,
+  beschermd_thuis: 2,
+  mo_nachtopvang: 2,
+  ambulant: 1,
+};
+
+export const DOELGROEPEN = ['ggz', 'verslaving', 'lvb', 'dakloos', 'jeugd_uitstroom'] as const;
+export type Doelgroep = (typeof DOELGROEPEN)[number];
+
+export const EVENT_SOORTEN = [
+  'aanmelding',
+  'beoordeling',
+  'indicatie',
+  'instroom',
+  'doorstroom',
+  'uitstroomklaar',
+  'uitstroom',
+  'terugval',
+  'uitval',
+] as const;
+export type EventSoort = (typeof EVENT_SOORTEN)[number];
+
+export const BESTEMMINGEN = [
+  'zelfstandige_woning',
+  'woning_met_begeleiding',
+  'familie_netwerk',
+  'andere_regio',
+  'detentie_kliniek',
+  'onbekend',
+] as const;
+export type Bestemming = (typeof BESTEMMINGEN)[number];
+
+export const BESTEMMING_LABEL: Record<Bestemming, string> = {
+  zelfstandige_woning: 'Zelfstandige woning',
+  woning_met_begeleiding: 'Woning met begeleiding',
+  familie_netwerk: 'Familie / netwerk',
+  andere_regio: 'Andere regio',
+  detentie_kliniek: 'Detentie / kliniek',
+  onbekend: 'Onbekend',
+};
+
+export interface TrajectEvent {
+  soort: EventSoort;
+  datum: string; // YYYY-MM-DD
+  niveau?: Niveau | null;
+  bestemming?: Bestemming | null;
+  urgentie?: number | null;
+}
+
+export type Fase =
+  | 'geen'
+  | 'aangemeld'
+  | 'beoordeeld'
+  | 'geindiceerd'
+  | 'in_zorg'
+  | 'uitstroomklaar'
+  | 'uitgestroomd'
+  | 'uitgevallen';
+
+export const FASE_LABEL: Record<Fase, string> = {
+  geen: 'Geen traject',
+  aangemeld: 'Aangemeld',
+  beoordeeld: 'Beoordeeld',
+  geindiceerd: 'Geïndiceerd, wacht op instroom',
+  in_zorg: 'In zorg',
+  uitstroomklaar: 'Uitstroomklaar, wacht op woning',
+  uitgestroomd: 'Uitgestroomd',
+  uitgevallen: 'Uitgevallen',
+};
+
+export interface Toestand {
+  fase: Fase;
+  /** level indicated (geindiceerd) or currently received (in_zorg / uitstroomklaar) */
+  niveau: Niveau | null;
+  urgentie: number;
+  /** date the current fase began: drives waiting time */
+  sinds: string | null;
+  laatsteDatum: string | null;
+  bestemming: Bestemming | null;
+  /** date of the last uitstroom, for "terugval within 12 months" */
+  laatsteUitstroom: string | null;
+}
+
+export const BEGIN_TOESTAND: Toestand = {
+  fase: 'geen',
+  niveau: null,
+  urgentie: 0,
+  sinds: null,
+  laatsteDatum: null,
+  bestemming: null,
+  laatsteUitstroom: null,
+};
+
+export class TrajectFout extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TrajectFout';
+  }
+}
+
+const ISO_DATUM = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isGeldigeDatum(datum: string): boolean {
+  if (!ISO_DATUM.test(datum)) return false;
+  const d = new Date(`${datum}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === datum;
+}
+
+/** Which event kinds may follow a fase; the single source for UI buttons and validation. */
+export const TOEGESTANE_EVENTS: Record<Fase, EventSoort[]> = {
+  geen: ['aanmelding'],
+  aangemeld: ['beoordeling', 'uitval'],
+  beoordeeld: ['indicatie', 'uitval'],
+  geindiceerd: ['instroom', 'uitval'],
+  in_zorg: ['doorstroom', 'uitstroomklaar', 'uitstroom', 'terugval', 'uitval'],
+  uitstroomklaar: ['doorstroom', 'uitstroom', 'terugval', 'uitval'],
+  uitgestroomd: ['aanmelding', 'terugval'],
+  uitgevallen: ['aanmelding'],
+};
+
+function vereisNiveau(event: TrajectEvent): Niveau {
+  if (!event.niveau) throw new TrajectFout(`${event.soort} vereist een ondersteuningsniveau`);
+  if (!(NIVEAUS as readonly string[]).includes(event.niveau)) throw new TrajectFout(`Onbekend niveau '${event.niveau}'`);
+  return event.niveau;
+}
+
+/** Applies one event, or throws TrajectFout with a message a toegangsmedewerker understands. */
+export function pasToe(t: Toestand, event: TrajectEvent): Toestand {
+  if (!isGeldigeDatum(event.datum)) throw new TrajectFout(`Ongeldige datum '${event.datum}' (verwacht JJJJ-MM-DD)`);
+  if (t.laatsteDatum && event.datum < t.laatsteDatum) {
+    throw new TrajectFout(`Datum ${event.datum} ligt vóór de vorige gebeurtenis (${t.laatsteDatum})`);
+  }
+  if (!TOEGESTANE_EVENTS[t.fase].includes(event.soort)) {
+    throw new TrajectFout(
+      `'${event.soort}' kan niet in fase '${FASE_LABEL[t.fase]}'; toegestaan: ${TOEGESTANE_EVENTS[t.fase].join(', ')}`,
+    );
+  }
+  const basis = { ...t, laatsteDatum: event.datum };
+  switch (event.soort) {
+    case 'aanmelding':
+      return { ...basis, fase: 'aangemeld', niveau: null, sinds: event.datum, bestemming: null, urgentie: 0 };
+    case 'beoordeling': {
+      const urgentie = event.urgentie ?? 0;
+      if (!Number.isInteger(urgentie) || urgentie < 0 || urgentie > 3) throw new TrajectFout('Urgentie moet 0, 1, 2 of 3 zijn');
+      return { ...basis, fase: 'beoordeeld', urgentie, sinds: event.datum };
+    }
+    case 'indicatie':
+      return { ...basis, fase: 'geindiceerd', niveau: vereisNiveau(event), sinds: event.datum };
+    case 'instroom': {
+      const niveau = event.niveau ? vereisNiveau(event) : t.niveau;
+      return { ...basis, fase: 'in_zorg', niveau, sinds: event.datum };
+    }
+    case 'doorstroom': {
+      const niveau = vereisNiveau(event);
+      if (NIVEAU_INTENSITEIT[niveau] >= NIVEAU_INTENSITEIT[t.niveau!]) {
+        throw new TrajectFout(`Doorstroom moet naar een lichter niveau dan ${NIVEAU_LABEL[t.niveau!]}; gebruik terugval voor opschaling`);
+      }
+      return { ...basis, fase: 'in_zorg', niveau, sinds: event.datum };
+    }
+    case 'terugval': {
+      const niveau = vereisNiveau(event);
+      if (t.fase !== 'uitgestroomd' && NIVEAU_INTENSITEIT[niveau] <= NIVEAU_INTENSITEIT[t.niveau!]) {
+        throw new TrajectFout(`Terugval moet naar een zwaarder niveau dan ${NIVEAU_LABEL[t.niveau!]}; gebruik doorstroom voor afschaling`);
+      }
+      return { ...basis, fase: 'in_zorg', niveau, sinds: event.datum, bestemming: null };
+    }
+    case 'uitstroomklaar':
+      return { ...basis, fase: 'uitstroomklaar', sinds: event.datum };
+    case 'uitstroom': {
+      if (!event.bestemming) throw new TrajectFout('Uitstroom vereist een bestemming');
+      if (!(BESTEMMINGEN as readonly string[]).includes(event.bestemming)) throw new TrajectFout(`Onbekende bestemming '${event.bestemming}'`);
+      return {
+        ...basis,
+        fase: 'uitgestroomd',
+        niveau: null,
+        sinds: event.datum,
+        bestemming: event.bestemming,
+        laatsteUitstroom: event.datum,
+      };
+    }
+    case 'uitval':
+      return { ...basis, fase: 'uitgevallen', niveau: null, sinds: event.datum };
+  }
+}
+
+export function leidToestandAf(events: readonly TrajectEvent[], start: Toestand = BEGIN_TOESTAND): Toestand {
+  return events.reduce(pasToe, start);
+}
+
+/** Like leidToestandAf but reports which event (0-based) broke the chain instead of throwing. */
+export function controleerTraject(events: readonly TrajectEvent[]): { ok: true; toestand: Toestand } | { ok: false; index: number; fout: string } {
+  let t = BEGIN_TOESTAND;
+  for (let i = 0; i < events.length; i++) {
+    try {
+      t = pasToe(t, events[i]!);
+    } catch (e) {
+      if (e instanceof TrajectFout) return { ok: false, index: i, fout: e.message };
+      throw e;
+    }
+  }
+  return { ok: true, toestand: t };
+}
+
+export function leeftijdOp(geboortedatum: string, peildatum: string): number {
+  const [gj, gm, gd] = geboortedatum.split('-').map(Number) as [number, number, number];
+  const [pj, pm, pd] = peildatum.split('-').map(Number) as [number, number, number];
+  return pj - gj - (pm < gm || (pm === gm && pd < gd) ? 1 : 0);
+}
+
+/** The seeds single out young people 18–24 who need housing with support rather than 24/7 BW. */
+export const isJongere = (geboortedatum: string, peildatum: string) => {
+  const l = leeftijdOp(geboortedatum, peildatum);
+  return l >= 18 && l <= 24;
+};
+
+export function dagenTussen(van: string, tot: string): number {
+  return Math.round((Date.parse(`${tot}T00:00:00Z`) - Date.parse(`${van}T00:00:00Z`)) / 86_400_000);
+}
+
+export function plusDagen(datum: string, dagen: number): string {
+  return new Date(Date.parse(`${datum}T00:00:00Z`) + dagen * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,58 @@
+/**
+ * Grootste-restmethode (Hamilton) met optionele onder- en bovengrenzen per post.
+ *
+ * Elke post krijgt eerst floor(quota) (begrensd op [min, max]); het restant
+ * (doel − Σ) wordt daarna per cent uitgedeeld in volgorde van grootste rest
+ * (quota − floor(quota)) aflopend, bij gelijke rest op `sleutel` oplopend.
+ * Is het restant negatief (kan alleen door grenzen of float-afwijking), dan
+ * wordt per cent afgenomen bij de kleinste rest eerst (bij gelijke rest op `sleutel`).
+ *
+ * Zonder grenzen en met Σquota = doel krijgt elke post floor(quota) of ceil(quota),
+ * dus ligt elke uitkomst binnen 1 cent van het exacte quotum.
+ */
+export interface RestPost {
+  sleutel: string;
+  /** Exact (reëel) aandeel in centen. */
+  quota: number;
+  /** Ondergrens in centen (geheel getal), standaard 0. */
+  min?: number;
+  /** Bovengrens in centen (geheel getal), standaard onbegrensd. */
+  max?: number;
+}
+
+export function verdeelGrootsteRest(doel: number, posten: readonly RestPost[]): number[] {
+  if (!Number.isSafeInteger(doel)) throw new Error(`doel moet een geheel aantal centen zijn (kreeg ${doel})`);
+  const n = posten.length;
+  const min = posten.map((p) => p.min ?? 0);
+  const max = posten.map((p) => p.max ?? Number.POSITIVE_INFINITY);
+  const basis = posten.map((p, i) => Math.min(max[i], Math.max(min[i], Math.floor(p.quota))));
+  const rest = posten.map((p) => p.quota - Math.floor(p.quota));
+  let restant = doel - basis.reduce((s, x) => s + x, 0);
+  if (restant === 0) return basis;
+
+  const volgorde = [...Array(n).keys()];
+  if (restant > 0) {
+    volgorde.sort((a, b) => rest[b] - rest[a] || vergelijkSleutel(posten[a].sleutel, posten[b].sleutel));
+  } else {
+    volgorde.sort((a, b) => rest[a] - rest[b] || vergelijkSleutel(posten[a].sleutel, posten[b].sleutel));
+  }
+  const stap = restant > 0 ? 1 : -1;
+  while (restant !== 0) {
+    let gewijzigd = false;
+    for (const i of volgorde) {
+      if (restant === 0) break;
+      if (stap > 0 ? basis[i] < max[i] : basis[i] > min[i]) {
+        basis[i] += stap;
+        restant -= stap;
+        gewijzigd = true;
+      }
+    }
+    if (!gewijzigd) throw new Error('Verdeling onmogelijk: doel valt buiten de som van de grenzen');
+  }
+  return basis;
+}
+
+/** Deterministische, locale-onafhankelijke vergelijking van sleutels. */
+export function vergelijkSleutel(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

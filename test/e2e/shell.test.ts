@@ -1,0 +1,61 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { DEMO_WACHTWOORD } from '../../src/db/seed.js';
+import { testOmgeving, type TestOmgeving } from '../helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+// CI installs Debian's chromium; elsewhere a missing browser skips instead of failing
+const beschikbaar = existsSync(CHROMIUM);
+if (!beschikbaar && process.env.CI) throw new Error(`${CHROMIUM} ontbreekt: .ci/run moet chromium installeren`);
+if (!existsSync(new URL('../../dist/web/index.html', import.meta.url))) throw new Error('dist/web ontbreekt: draai eerst `npm run build:web`');
+
+export async function startBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
+  let t: TestOmgeving;
+  let browser: Browser;
+  let basis: string;
+  beforeAll(async () => {
+    t = await testOmgeving();
+    basis = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await startBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.sluit();
+  });
+
+  it('logt in, toont de organisatie en de navigatie, en opent een cliëntdossier', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(basis);
+    await page.fill('input[name=email]', 'toegang@centrumstad.demo');
+    await page.fill('input[name=wachtwoord]', 'verkeerd');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('[role=alert]')).toContain('Onjuist');
+    await page.fill('input[name=wachtwoord]', DEMO_WACHTWOORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=organisatie]');
+    expect(await page.textContent('[data-testid=organisatie]')).toContain('Centrumstad');
+    const menu = await page.locator('nav.menu a').allTextContents();
+    expect(menu).toEqual(expect.arrayContaining(['Overzicht', 'Cliënten', 'Wachtlijsten']));
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/overzicht.png', fullPage: true });
+
+    await page.click('nav.menu >> text=Cliënten');
+    await page.waitForSelector('table tbody tr');
+    await page.locator('table tbody tr a').first().click();
+    await page.waitForSelector('.tijdlijn li');
+    expect(await page.locator('h2').first().textContent()).toMatch(/C-/);
+    await page.screenshot({ path: 'test-results/dossier.png', fullPage: true });
+
+    await page.click('text=Uitloggen');
+    await page.waitForSelector('input[name=email]');
+  });
+});

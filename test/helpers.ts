@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import { hash } from '@node-rs/argon2';
+import pg from 'pg';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { bouwApp } from '../src/api/app.js';
+import { openDatabase, type Database } from '../src/db/client.js';
+import { DEMO_REGIO, DEMO_WACHTWOORD, seedRegio, type SeedResultaat } from '../src/db/seed.js';
+import { Versleuteling } from '../src/db/versleuteling.js';
+
+export const PEILDATUM = '2026-11-01';
+export const testVersleuteling = new Versleuteling(Buffer.alloc(32, 7));
+let wachtwoordHash: Promise<string> | null = null;
+const demoHash = () => (wachtwoordHash ??= hash(DEMO_WACHTWOORD));
+
+export type Backend = 'pglite' | 'postgres';
+/** PGlite always; a real PostgreSQL server too when CI provides TEST_DATABASE_URL. */
+export const backends: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/** A fresh, migrated, empty database: in-memory PGlite or a new database on the test server. */
+export async function testDatabase(backend: Backend = 'pglite'): Promise<Database> {
+  if (backend === 'pglite') return openDatabase();
+  const basis = process.env.TEST_DATABASE_URL!;
+  const naam = `doorstroom_test_${randomBytes(6).toString('hex')}`;
+  const beheer = new pg.Client({ connectionString: basis });
+  await beheer.connect();
+  await beheer.query(`CREATE DATABASE ${naam}`);
+  await beheer.end();
+  const url = new URL(basis);
+  url.pathname = `/${naam}`;
+  const db = await openDatabase({ url: url.toString() });
+  return {
+    ...db,
+    close: async () => {
+      await db.close();
+      const opruimen = new pg.Client({ connectionString: basis });
+      await opruimen.connect();
+      await opruimen.query(`DROP DATABASE IF EXISTS ${naam} WITH (FORCE)`);
+      await opruimen.end();
+    },
+  };
+}
+
+export interface TestRegios {
+  rivierland: SeedResultaat;
+  kustland: SeedResultaat;
+}
+
+/** Two regions, so tests can prove that nothing crosses a region or organisation boundary. */
+export async function seedTestRegios(database: Database, aantalClienten = 150): Promise<TestRegios> {
+  const gemeen = { peildatum: PEILDATUM, wachtwoordHash: await demoHash(), versleuteling: testVersleuteling };
+  const rivierland = await seedRegio(database.db, { ...DEMO_REGIO, ...gemeen, aantalClienten, aantalWoningen: 120 });
+  const kustland = await seedRegio(database.db, {
+    ...gemeen,
+    regioNaam: 'Regio Kustland',
+    gemeenten: [
+      { naam: 'Havenstad', code: 'GM9101', gewicht: 30 },
+      { naam: 'Zandvoorde', code: 'GM9102', gewicht: 10 },
+      { naam: 'Polderdam', code: 'GM9103', gewicht: 8 },
+    ],
+    corporaties: ['Kustwonen'],
+    aanbieders: ['RIBW Kust', 'Opvang Kust'],
+    aantalClienten: 40,
+    aantalWoningen: 40,
+    seed: 77,
+    emailDomein: 'kust.demo',
+  });
+  return { rivierland, kustland };
+}
+
+export interface Sessie {
+  cookie: string;
+  csrf: string;
+}
+
+export interface TestOmgeving {
+  app: FastifyInstance;
+  database: Database;
+  regios: TestRegios;
+  login(email: string): Promise<Sessie>;
+  /** inject with the session cookie and CSRF header filled in */
+  als(sessie: Sessie, method: string, url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  sluit(): Promise<void>;
+}
+
+export async function testOmgeving(backend: Backend = 'pglite'): Promise<TestOmgeving> {
+  const database = await testDatabase(backend);
+  const regios = await seedTestRegios(database);
+  const app = await bouwApp({ db: database.db, versleuteling: testVersleuteling, vandaag: () => PEILDATUM });
+  await app.ready();
+  const login = async (email: string): Promise<Sessie> => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, wachtwoord: DEMO_WACHTWOORD } });
+    if (res.statusCode !== 200) throw new Error(`login ${email} mislukt: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'doorstroom_sessie')!;
+    return { cookie: `${cookie.name}=${cookie.value}`, csrf: res.json().csrfToken };
+  };
+  const als: TestOmgeving['als'] = (sessie, method, url, body) =>
+    app.inject({
+      method: method as 'GET',
+      url,
+      headers: { cookie: sessie.cookie, 'x-csrf-token': sessie.csrf },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+  return {
+    app,
+    database,
+    regios,
+    login,
+    als,
+    sluit: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Drizzle wraps driver errors; the database's own message is in the cause. */
+export async function verwachtDbFout(p: Promise<unknown>, patroon: RegExp) {
+  try {
+    await p;
+  } catch (e) {
+    const err = e as Error & { cause?: Error };
+    const tekst = `${err.message} ${err.cause?.message ?? ''}`;
+    if (!patroon.test(tekst)) throw new Error(`Verwachtte ${patroon}, kreeg: ${tekst}`);
+    return;
+  }
+  throw new Error(`Verwachtte een databasefout ${patroon}, maar de opdracht slaagde`);
+}

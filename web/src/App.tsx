@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { api, ApiFout, zetCsrf } from './api';
+import type { Ik } from './types';
+import { Login } from './pages/Login';
+import { Overzicht } from './pages/Overzicht';
+import { Clienten } from './pages/Clienten';
+import { ClientDossier } from './pages/ClientDossier';
+import { Wachtlijsten } from './pages/Wachtlijsten';
+import { Audit } from './pages/Audit';
+
+const SOORT_LABEL: Record<Ik['soort'], string> = {
+  centrumgemeente: 'Centrumgemeente',
+  regiogemeente: 'Regiogemeente',
+  woningcorporatie: 'Woningcorporatie',
+  aanbieder: 'Zorg-/opvangaanbieder',
+};
+
+interface Pagina {
+  pad: string;
+  titel: string;
+  zichtbaar: (ik: Ik) => boolean;
+  render: (ik: Ik, param?: string) => ReactNode;
+}
+
+const zorg = (ik: Ik) => ik.soort !== 'woningcorporatie';
+export const PAGINAS: Pagina[] = [
+  { pad: 'overzicht', titel: 'Overzicht', zichtbaar: () => true, render: (ik) => <Overzicht ik={ik} /> },
+  { pad: 'clienten', titel: 'Cliënten', zichtbaar: zorg, render: (ik, id) => (id ? <ClientDossier ik={ik} id={id} /> : <Clienten ik={ik} />) },
+  { pad: 'wachtlijsten', titel: 'Wachtlijsten', zichtbaar: zorg, render: (ik) => <Wachtlijsten ik={ik} /> },
+  { pad: 'audit', titel: 'Auditlog', zichtbaar: (ik) => ik.soort === 'centrumgemeente' && ik.rol === 'beheerder', render: () => <Audit /> },
+];
+
+function useHashRoute(): [string, string | undefined] {
+  const lees = () => window.location.hash.replace(/^#\/?/, '').split('/');
+  const [delen, zetDelen] = useState(lees);
+  useEffect(() => {
+    const luister = () => zetDelen(lees());
+    window.addEventListener('hashchange', luister);
+    return () => window.removeEventListener('hashchange', luister);
+  }, []);
+  return [delen[0] || 'overzicht', delen[1]];
+}
+
+export function App() {
+  const [ik, zetIk] = useState<Ik | null | undefined>(undefined);
+  const [pad, param] = useHashRoute();
+
+  const laadIk = useCallback(async () => {
+    try {
+      const me = await api<Ik>('/api/auth/me');
+      zetCsrf(me.csrfToken);
+      zetIk(me);
+    } catch (e) {
+      if (e instanceof ApiFout && e.status === 401) zetIk(null);
+      else throw e;
+    }
+  }, []);
+  useEffect(() => {
+    void laadIk();
+  }, [laadIk]);
+
+  if (ik === undefined) return <p style={{ padding: '2rem' }}>Laden…</p>;
+  if (ik === null) return <Login onIngelogd={laadIk} />;
+
+  const zichtbaar = PAGINAS.filter((p) => p.zichtbaar(ik));
+  const pagina = zichtbaar.find((p) => p.pad === pad) ?? zichtbaar[0]!;
+  const uitloggen = async () => {
+    await api('/api/auth/logout', { method: 'POST' });
+    zetCsrf(null);
+    zetIk(null);
+  };
+  return (
+    <>
+      <header className="balk">
+        <h1>Doorstroom</h1>
+        <span>{ik.regio}</span>
+        <div className="org" data-testid="organisatie">
+          <strong>{ik.organisatie}</strong> · {SOORT_LABEL[ik.soort]}
+          <br />
+          {ik.naam} ({ik.rol.replace('_', ' ')})
+        </div>
+        <button className="secundair" onClick={uitloggen}>
+          Uitloggen
+        </button>
+      </header>
+      <div className="layout">
+        <nav className="menu" aria-label="Hoofdmenu">
+          {zichtbaar.map((p) => (
+            <a key={p.pad} href={`#/${p.pad}`} className={p === pagina ? 'actief' : ''}>
+              {p.titel}
+            </a>
+          ))}
+        </nav>
+        <main>{pagina.render(ik, param)}</main>
+      </div>
+    </>
+  );
+}

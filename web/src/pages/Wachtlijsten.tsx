@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { queryString } from '../api';
+import { DOELGROEP_LABEL, NIVEAU_LABEL, useApi, useOrganisaties } from '../hooks';
+import type { Ik } from '../types';
+
+interface Regel {
+  clientId: string;
+  pseudoniem: string;
+  urgentie: number;
+  wachtSinds: string;
+  wachtdagen: number;
+  niveau: string | null;
+  gemeenteId: string;
+  jongere: boolean;
+  doelgroep: string;
+}
+
+export function Wachtlijsten({ ik }: { ik: Ik }) {
+  const orgs = useOrganisaties();
+  const [soort, zetSoort] = useState<'instroom' | 'uitstroom'>('uitstroom');
+  const [gemeenteId, zetGemeente] = useState(ik.soort === 'regiogemeente' ? ik.organisatieId : '');
+  const [niveau, zetNiveau] = useState('');
+  const { data, fout } = useApi<{ peildatum: string; regels: Regel[] }>(`/api/wachtlijsten/${soort}${queryString({ gemeenteId, niveau })}`);
+  return (
+    <section>
+      <h2>Wachtlijsten</h2>
+      <p>
+        Volgorde: eerst urgentie (3 = acuut), dan langste wachttijd. Instroom: geïndiceerd en wachtend op een plek;
+        uitstroom: uitstroomklaar en wachtend op een woning.
+      </p>
+      <div className="filters">
+        <label>
+          Wachtlijst
+          <select value={soort} onChange={(e) => zetSoort(e.target.value as 'instroom' | 'uitstroom')}>
+            <option value="uitstroom">Uitstroom (wacht op woning)</option>
+            <option value="instroom">Instroom (per niveau)</option>
+          </select>
+        </label>
+        <label>
+          Gemeente
+          <select value={gemeenteId} onChange={(e) => zetGemeente(e.target.value)}>
+            <option value="">alle</option>
+            {orgs.gemeenten.map((g) => <option key={g.id} value={g.id}>{g.naam}</option>)}
+          </select>
+        </label>
+        <label>
+          Niveau
+          <select value={niveau} onChange={(e) => zetNiveau(e.target.value)}>
+            <option value="">alle</option>
+            {Object.entries(NIVEAU_LABEL).map(([w, l]) => <option key={w} value={w}>{l}</option>)}
+          </select>
+        </label>
+      </div>
+      {fout && <div className="fout">{fout}</div>}
+      {data && (
+        <table>
+          <thead>
+            <tr><th>#</th><th>Pseudoniem</th><th>Urgentie</th><th>Wacht sinds</th><th>Wachttijd</th><th>Niveau</th><th>Gemeente</th><th>Doelgroep</th></tr>
+          </thead>
+          <tbody>
+            {data.regels.map((r, i) => (
+              <tr key={r.clientId}>
+                <td>{i + 1}</td>
+                <td><a href={`#/clienten/${r.clientId}`}>{r.pseudoniem}</a> {r.jongere && <span className="label">18–24</span>}</td>
+                <td>{r.urgentie}</td>
+                <td>{r.wachtSinds}</td>
+                <td>{r.wachtdagen} dagen</td>
+                <td>{r.niveau ? NIVEAU_LABEL[r.niveau] : '—'}</td>
+                <td>{orgs.naam(r.gemeenteId)}</td>
+                <td>{DOELGROEP_LABEL[r.doelgroep]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+export interface Ik {
+  gebruikerId: string;
+  organisatieId: string;
+  regioId: string;
+  soort: 'centrumgemeente' | 'regiogemeente' | 'woningcorporatie' | 'aanbieder';
+  rol: 'beheerder' | 'medewerker_toegang' | 'consulent' | 'alleen_lezen';
+  naam: string;
+  email: string;
+  organisatie: string;
+  regio: string;
+  csrfToken: string;
+}
+export interface Organisatie {
+  id: string;
+  naam: string;
+  soort: string;
+  gemeenteCode: string | null;
+}
