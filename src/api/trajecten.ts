@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BESTEMMINGEN, DOELGROEPEN, EVENT_SOORTEN, isGeldigeDatum, NIVEAUS, TOEGESTANE_EVENTS, type Fase } from '../domain/trajecten.js';
+import { BESTEMMINGEN, DOELGROEPEN, elfproef, EVENT_SOORTEN, isGeldigeDatum, NIVEAUS, TOEGESTANE_EVENTS, type Fase } from '../domain/trajecten.js';
 import { haalClient, lijstClienten, maakClient, ToegangsFout, ValidatieFout, voegEventToe, wachtlijst } from '../db/repos/clienten.js';
+import { ImportFout, importeer } from '../db/repos/import.js';
 import { actorVan, audit } from './auth.js';
 import type { ApiContext } from './context.js';
 import { geweigerd, nietGevonden, ongeldig } from './fouten.js';
@@ -39,12 +40,6 @@ export const nieuwEventSchema = z.object({
   aanbiederId: z.uuid().nullish(),
   toelichting: z.string().max(2000).nullish(),
 });
-
-export function elfproef(bsn: string): boolean {
-  const d = [...bsn].map(Number);
-  const som = d.slice(0, 8).reduce((acc, v, i) => acc + v * (9 - i), 0) - d[8]!;
-  return som % 11 === 0;
-}
 
 /** Maps repository refusals to HTTP; keeps handlers free of try/catch noise. */
 export async function metRepoFouten<T>(werk: () => Promise<T>): Promise<T> {
@@ -143,6 +138,28 @@ export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, ve
       const regels = await wachtlijst(db, actorVan(req), req.params.soort, req.query, vandaag());
       await audit(db, req, 'lezen', 'wachtlijst', req.params.soort, { aantal: regels.length });
       return { peildatum: vandaag(), regels };
+    },
+  );
+
+  r.post(
+    '/api/import',
+    {
+      config: { toegang: { soorten: [...ZORG_ORGANISATIES], rollen: ['medewerker_toegang'] } },
+      schema: {
+        tags: ['trajecten'],
+        summary: 'CSV-import van cliënten en gebeurtenissen (export van de regionale toegang); alles of niets',
+        body: z
+          .object({ clienten: z.string().max(4_000_000).optional(), gebeurtenissen: z.string().max(4_000_000).optional() })
+          .refine((b) => b.clienten || b.gebeurtenissen, 'geef clienten en/of gebeurtenissen als CSV-tekst'),
+      },
+    },
+    async (req) => {
+      try {
+        return await importeer(db, actorVan(req), versleuteling, req.body);
+      } catch (e) {
+        if (e instanceof ImportFout) throw ongeldig(e.message, e.fouten);
+        throw e;
+      }
     },
   );
 };

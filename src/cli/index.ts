@@ -2,7 +2,9 @@
 import { Command } from 'commander';
 import { bouwApp } from '../api/app.js';
 import { DEMO_WACHTWOORD } from '../db/seed.js';
-import { isLeeg, openOmgeving, seedDemo, vandaag } from './omgeving.js';
+import { readFileSync } from 'node:fs';
+import { ImportFout, importeer } from '../db/repos/import.js';
+import { actorVoorEmail, isLeeg, openOmgeving, seedDemo, vandaag, voortgangsbalk } from './omgeving.js';
 import * as s from '../db/schema.js';
 import { asc, eq } from 'drizzle-orm';
 
@@ -56,6 +58,34 @@ program
       console.log(`Demoregio aangemaakt: ${JSON.stringify(r.aantallen)}`);
     }
     await database.close();
+  });
+
+program
+  .command('import')
+  .description('Importeer een export van de regionale toegang (CSV, zie README); alles of niets')
+  .requiredOption('--gebruiker <email>', 'namens wie (rechten en auditlog van deze gebruiker)')
+  .option('--clienten <bestand>', 'clienten.csv')
+  .option('--gebeurtenissen <bestand>', 'gebeurtenissen.csv')
+  .action(async (opts: { gebruiker: string; clienten?: string; gebeurtenissen?: string }) => {
+    const { database, versleuteling } = await openOmgeving();
+    try {
+      const actor = await actorVoorEmail(database.db, opts.gebruiker);
+      const balk = voortgangsbalk();
+      const lees = (pad?: string) => (pad ? readFileSync(pad, 'utf8') : undefined);
+      try {
+        const r = await importeer(database.db, actor, versleuteling, { clienten: lees(opts.clienten), gebeurtenissen: lees(opts.gebeurtenissen) }, (klaar, totaal) => balk.update('cliënten', klaar, totaal));
+        balk.stop();
+        console.log(`Import geslaagd: ${r.clientenNieuw} nieuwe cliënten (${r.clientenBestaand} al bekend), ${r.gebeurtenissenNieuw} gebeurtenissen (${r.gebeurtenissenAlAanwezig} al aanwezig).`);
+      } catch (e) {
+        balk.stop();
+        if (!(e instanceof ImportFout)) throw e;
+        console.error(e.message);
+        for (const f of e.fouten) console.error(`  ${f.bestand}.csv regel ${f.regel}: ${f.melding}`);
+        process.exitCode = 1;
+      }
+    } finally {
+      await database.close();
+    }
   });
 
 await program.parseAsync();

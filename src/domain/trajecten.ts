@@ -225,6 +225,13 @@ export function controleerTraject(events: readonly TrajectEvent[]): { ok: true; 
   return { ok: true, toestand: t };
 }
 
+/** BSN check digit rule (elfproef): weights 9..2 and -1 over nine digits, sum divisible by 11. */
+export function elfproef(bsn: string): boolean {
+  if (!/^\d{9}$/.test(bsn)) return false;
+  const d = [...bsn].map(Number);
+  return (d.slice(0, 8).reduce((acc, v, i) => acc + v * (9 - i), 0) - d[8]!) % 11 === 0;
+}
+
 export function leeftijdOp(geboortedatum: string, peildatum: string): number {
   const [gj, gm, gd] = geboortedatum.split('-').map(Number) as [number, number, number];
   const [pj, pm, pd] = peildatum.split('-').map(Number) as [number, number, number];

@@ -8,6 +8,8 @@ export class ApiFout extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** per-field or per-line details the server sent along (validation, CSV import) */
+    readonly details: unknown = null,
   ) {
     super(message);
   }
@@ -21,7 +23,7 @@ export async function api<T>(pad: string, opties: { method?: string; body?: unkn
   const res = await fetch(pad, { method, headers, body: opties.body === undefined ? undefined : JSON.stringify(opties.body), credentials: 'same-origin' });
   const tekst = await res.text();
   const data = tekst ? JSON.parse(tekst) : null;
-  if (!res.ok) throw new ApiFout(res.status, data?.fout ?? `Fout ${res.status}`);
+  if (!res.ok) throw new ApiFout(res.status, data?.fout ?? `Fout ${res.status}`, data?.details ?? null);
   return data as T;
 }
 

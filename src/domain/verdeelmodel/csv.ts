@@ -1,4 +1,5 @@
 import type { GemeenteIndicatoren } from './types.js';
+import { CsvFout, leesCsvTabel, splitsRegel, type CsvRegelFout, type Scheidingsteken } from '../csv.js';
 
 /**
  * CSV-invoer voor het verdeelmodel (pure functie, geen I/O).
@@ -21,22 +22,7 @@ import type { GemeenteIndicatoren } from './types.js';
  * - Alle regelfouten worden verzameld en samen gegooid als {@link CsvFout}.
  */
 
-export interface CsvRegelFout {
-  /** Fysiek regelnummer (1-based). */
-  regel: number;
-  melding: string;
-}
-
-export class CsvFout extends Error {
-  readonly fouten: readonly CsvRegelFout[];
-  constructor(fouten: readonly CsvRegelFout[]) {
-    super(`CSV bevat ${fouten.length} fout(en):\n${fouten.map((f) => `regel ${f.regel}: ${f.melding}`).join('\n')}`);
-    this.name = 'CsvFout';
-    this.fouten = [...fouten];
-  }
-}
-
-export type Scheidingsteken = ';' | ',';
+export { CsvFout, splitsRegel, type CsvRegelFout, type Scheidingsteken };
 
 export interface CsvResultaat {
   rijen: GemeenteIndicatoren[];
@@ -47,33 +33,6 @@ export interface CsvResultaat {
 
 export const GEMEENTECODE_REGEX = /^GM\d{4}$/;
 const INDICATOR_REGEX = /^[a-z][a-z0-9_]*$/;
-
-/** Splitst één regel in velden; `null` bij een niet-afgesloten aanhalingsteken. */
-export function splitsRegel(regel: string, sep: Scheidingsteken): string[] | null {
-  const velden: string[] = [];
-  let huidig = '';
-  let inQuotes = false;
-  for (let i = 0; i < regel.length; i++) {
-    const ch = regel[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (regel[i + 1] === '"') {
-          huidig += '"';
-          i++;
-        } else inQuotes = false;
-      } else huidig += ch;
-    } else if (ch === '"' && huidig.trim() === '') {
-      inQuotes = true;
-      huidig = '';
-    } else if (ch === sep) {
-      velden.push(huidig.trim());
-      huidig = '';
-    } else huidig += ch;
-  }
-  if (inQuotes) return null;
-  velden.push(huidig.trim());
-  return velden;
-}
 
 /** Zet een getal-tekst om naar gewone notatie (`-?\d+(\.\d+)?`), of `null` als het geen getal is. */
 function normaliseerGetal(tekst: string, sep: Scheidingsteken): string | null {
@@ -107,27 +66,12 @@ export function parseEuroNaarCenten(tekst: string, sep: Scheidingsteken = ';'): 
 }
 
 export function parseIndicatorenCsv(tekst: string): CsvResultaat {
-  const fouten: CsvRegelFout[] = [];
-  const regels = tekst.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
-  const inhoud: { nr: number; tekst: string }[] = [];
-  regels.forEach((r, i) => {
-    const t = r.trim();
-    if (t === '' || t.startsWith('#')) return;
-    inhoud.push({ nr: i + 1, tekst: r });
-  });
-  if (inhoud.length === 0) throw new CsvFout([{ regel: 1, melding: 'bestand bevat geen kopregel' }]);
-
-  const kop = inhoud[0];
-  const sep: Scheidingsteken = kop.tekst.includes(';') ? ';' : ',';
-  const kolommen = (splitsRegel(kop.tekst, sep) ?? []).map((k) => k.toLowerCase());
-  const index = new Map<string, number>();
-  kolommen.forEach((k, i) => {
-    if (index.has(k)) fouten.push({ regel: kop.nr, melding: `kolom '${k}' komt meer dan één keer voor` });
-    else index.set(k, i);
-  });
-  for (const verplicht of ['gemeentecode', 'gemeentenaam']) {
-    if (!index.has(verplicht)) fouten.push({ regel: kop.nr, melding: `verplichte kolom '${verplicht}' ontbreekt` });
-  }
+  const tabel = leesCsvTabel(tekst, ['gemeentecode', 'gemeentenaam']);
+  const { sep, kolommen } = tabel;
+  const kop = { nr: tabel.kopRegel };
+  const structuur = tabel.fouten.filter((f) => f.regel === kop.nr);
+  const fouten: CsvRegelFout[] = [...structuur];
+  const index = new Map(kolommen.map((k, i) => [k, i]));
   const heeftEuro = index.has('historisch_budget');
   const heeftCenten = index.has('historisch_budget_centen');
   if (heeftEuro === heeftCenten) {
@@ -151,17 +95,9 @@ export function parseIndicatorenCsv(tekst: string): CsvResultaat {
   const budgetKolom = heeftEuro ? 'historisch_budget' : 'historisch_budget_centen';
   const rijen: GemeenteIndicatoren[] = [];
   const gezien = new Map<string, number>();
-  for (const { nr, tekst: r } of inhoud.slice(1)) {
-    const velden = splitsRegel(r, sep);
-    if (velden === null) {
-      fouten.push({ regel: nr, melding: 'aanhalingsteken niet afgesloten' });
-      continue;
-    }
-    if (velden.length !== kolommen.length) {
-      fouten.push({ regel: nr, melding: `verwacht ${kolommen.length} kolommen, gevonden ${velden.length}` });
-      continue;
-    }
-    const veld = (k: string): string => velden[index.get(k)!];
+  fouten.push(...tabel.fouten.filter((f) => f.regel !== kop.nr));
+  for (const { regel: nr, velden } of tabel.rijen) {
+    const veld = (k: string): string => velden[k]!;
     const aantalFouten = fouten.length;
 
     const code = veld('gemeentecode');

@@ -3,6 +3,7 @@ import { queryString } from '../api';
 import { DOELGROEP_LABEL, FASE_LABEL, NIVEAU_LABEL, useApi, useOrganisaties } from '../hooks';
 import type { Ik } from '../types';
 import { NieuweClient } from './NieuweClient';
+import { Importeren } from './Importeren';
 
 interface ClientRegel {
   id: string;
@@ -51,7 +52,12 @@ export function Clienten({ ik }: { ik: Ik }) {
           <input value={filters.zoek} onChange={zet('zoek')} placeholder="C-…" />
         </label>
       </div>
-      {ik.rol === 'medewerker_toegang' && <NieuweClient gemeenten={orgs.gemeenten} onAangemaakt={herlaad} />}
+      {ik.rol === 'medewerker_toegang' && (
+        <>
+          <NieuweClient gemeenten={orgs.gemeenten} onAangemaakt={herlaad} />
+          <Importeren onKlaar={herlaad} />
+        </>
+      )}
       {fout && <div className="fout">{fout}</div>}
       {data && (
         <>

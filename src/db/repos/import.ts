@@ -1,0 +1,161 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import * as s from '../schema.js';
+import type { Versleuteling } from '../versleuteling.js';
+import { magClientZien, type Actor } from '../../domain/auth.js';
+import { groepeerEvents, parseClientenCsv, parseEventsCsv } from '../../domain/importeren.js';
+import { pasToe, TrajectFout } from '../../domain/trajecten.js';
+import { schrijfAudit } from './audit.js';
+import { nieuwPseudoniem, toestandVan } from './clienten.js';
+
+export interface ImportFoutRegel {
+  bestand: 'clienten' | 'gebeurtenissen';
+  regel: number;
+  melding: string;
+}
+
+/** Thrown with every problem found; the transaction is rolled back, so nothing of the file lands. */
+export class ImportFout extends Error {
+  readonly fouten: ImportFoutRegel[];
+  constructor(fouten: ImportFoutRegel[]) {
+    super(`Import geweigerd: ${fouten.length} fout(en); er is niets opgeslagen`);
+    this.fouten = [...fouten].sort((a, b) => a.bestand.localeCompare(b.bestand) || a.regel - b.regel);
+  }
+}
+
+export interface ImportResultaat {
+  clientenNieuw: number;
+  clientenBestaand: number;
+  gebeurtenissenNieuw: number;
+  gebeurtenissenAlAanwezig: number;
+}
+
+export type ImportVoortgang = (klaar: number, totaal: number) => void;
+
+/**
+ * Imports a toegang export: new clients and their events, all or nothing. Re-importing the same
+ * export is harmless: known extern_ids and events already recorded (same soort and datum) are skipped.
+ */
+export async function importeer(
+  db: DbOrTx,
+  actor: Actor,
+  v: Versleuteling,
+  bestanden: { clienten?: string; gebeurtenissen?: string },
+  voortgang?: ImportVoortgang,
+): Promise<ImportResultaat> {
+  const clienten = bestanden.clienten ? parseClientenCsv(bestanden.clienten) : { rijen: [], fouten: [] };
+  const events = bestanden.gebeurtenissen ? parseEventsCsv(bestanden.gebeurtenissen) : { rijen: [], fouten: [] };
+  const fouten: ImportFoutRegel[] = [
+    ...clienten.fouten.map((f) => ({ bestand: 'clienten' as const, ...f })),
+    ...events.fouten.map((f) => ({ bestand: 'gebeurtenissen' as const, ...f })),
+  ];
+  if (fouten.length) throw new ImportFout(fouten);
+
+  return db.transaction(async (tx) => {
+    const orgs = await tx.select().from(s.organisaties).where(eq(s.organisaties.regioId, actor.regioId));
+    const zoek = (tekst: string, soorten: string[]) => {
+      const t = tekst.trim().toLowerCase();
+      return orgs.find((o) => soorten.includes(o.soort) && (o.naam.toLowerCase() === t || o.gemeenteCode?.toLowerCase() === t));
+    };
+    const gemeenteSoorten = ['centrumgemeente', 'regiogemeente'];
+
+    const externIds = [...new Set([...clienten.rijen.map((r) => r.extern_id), ...events.rijen.map((r) => r.externId)])];
+    const bestaand = new Map<string, typeof s.clienten.$inferSelect>();
+    for (let i = 0; i < externIds.length; i += 2000) {
+      const rijen = await tx
+        .select()
+        .from(s.clienten)
+        .where(and(eq(s.clienten.regioId, actor.regioId), inArray(s.clienten.externId, externIds.slice(i, i + 2000))));
+      for (const c of rijen) bestaand.set(c.externId!, c);
+    }
+
+    const nieuw: (typeof s.clienten.$inferInsert)[] = [];
+    for (const r of clienten.rijen) {
+      const herkomst = zoek(r.herkomstgemeente, gemeenteSoorten);
+      const huidige = r.huidige_gemeente ? zoek(r.huidige_gemeente, gemeenteSoorten) : herkomst;
+      const aanbieder = r.aanbieder ? zoek(r.aanbieder, ['aanbieder']) : undefined;
+      const fout = (melding: string) => fouten.push({ bestand: 'clienten', regel: r.regel, melding });
+      if (!herkomst) { fout(`herkomstgemeente '${r.herkomstgemeente}' is geen gemeente in deze regio`); continue; }
+      if (!huidige) { fout(`huidige_gemeente '${r.huidige_gemeente}' is geen gemeente in deze regio`); continue; }
+      if (r.aanbieder && !aanbieder) { fout(`aanbieder '${r.aanbieder}' is geen aanbieder in deze regio`); continue; }
+      const aanbiederId = aanbieder?.id ?? (actor.soort === 'aanbieder' ? actor.organisatieId : null);
+      const sleutels = { regioId: actor.regioId, herkomstgemeenteId: herkomst.id, huidigeGemeenteId: huidige.id, aanbiederId };
+      if (!magClientZien(actor, sleutels)) { fout('cliënt valt buiten het zicht van uw organisatie'); continue; }
+      const eerder = bestaand.get(r.extern_id);
+      if (eerder) {
+        if (eerder.herkomstgemeenteId !== herkomst.id) fout(`extern_id ${r.extern_id} bestaat al met een andere herkomstgemeente`);
+        continue;
+      }
+      nieuw.push({
+        ...sleutels,
+        pseudoniem: nieuwPseudoniem(),
+        externId: r.extern_id,
+        naamVersleuteld: v.versleutel(r.naam),
+        bsnVersleuteld: r.bsn ? v.versleutel(r.bsn) : null,
+        bsnHash: r.bsn ? v.zoekHash(r.bsn) : null,
+        geboortedatum: r.geboortedatum,
+        doelgroep: r.doelgroep,
+      });
+    }
+    if (fouten.length) throw new ImportFout(fouten);
+    for (let i = 0; i < nieuw.length; i += 500) {
+      const rijen = await tx.insert(s.clienten).values(nieuw.slice(i, i + 500)).returning();
+      for (const c of rijen) bestaand.set(c.externId!, c);
+    }
+
+    const perClient = groepeerEvents(events.rijen);
+    let klaar = 0;
+    let gebeurtenissenNieuw = 0;
+    let gebeurtenissenAlAanwezig = 0;
+    const eventRijen: (typeof s.trajectEvents.$inferInsert)[] = [];
+    for (const [externId, lijst] of perClient) {
+      const client = bestaand.get(externId);
+      voortgang?.(++klaar, perClient.size);
+      if (!client || !magClientZien(actor, client)) {
+        fouten.push({ bestand: 'gebeurtenissen', regel: lijst[0]!.regel, melding: `onbekende cliënt extern_id ${externId} (niet in clienten.csv en niet in de database)` });
+        continue;
+      }
+      const vorige = await tx
+        .select()
+        .from(s.trajectEvents)
+        .where(eq(s.trajectEvents.clientId, client.id))
+        .orderBy(asc(s.trajectEvents.datum), asc(s.trajectEvents.id));
+      const alAanwezig = new Set(vorige.map((e) => `${e.soort}|${e.datum}`));
+      let toestand = toestandVan(vorige);
+      for (const e of lijst) {
+        if (alAanwezig.has(`${e.soort}|${e.datum}`)) {
+          gebeurtenissenAlAanwezig++;
+          continue;
+        }
+        try {
+          toestand = pasToe(toestand, e);
+        } catch (err) {
+          if (!(err instanceof TrajectFout)) throw err;
+          fouten.push({ bestand: 'gebeurtenissen', regel: e.regel, melding: `${externId}: ${err.message}` });
+          break;
+        }
+        gebeurtenissenNieuw++;
+        eventRijen.push({
+          clientId: client.id,
+          regioId: client.regioId,
+          soort: e.soort,
+          datum: e.datum,
+          niveau: e.niveau ?? null,
+          bestemming: e.bestemming ?? null,
+          urgentie: e.urgentie ?? null,
+          gemeenteId: client.herkomstgemeenteId,
+          aanbiederId: client.aanbiederId,
+          toelichting: e.toelichting,
+          doorGebruikerId: actor.gebruikerId,
+        });
+      }
+      if (toestand.urgentie !== client.urgentie) await tx.update(s.clienten).set({ urgentie: toestand.urgentie }).where(eq(s.clienten.id, client.id));
+    }
+    if (fouten.length) throw new ImportFout(fouten);
+    for (let i = 0; i < eventRijen.length; i += 500) await tx.insert(s.trajectEvents).values(eventRijen.slice(i, i + 500));
+
+    const resultaat = { clientenNieuw: nieuw.length, clientenBestaand: clienten.rijen.length - nieuw.length, gebeurtenissenNieuw, gebeurtenissenAlAanwezig };
+    await schrijfAudit(tx, actor, 'importeren', 'client', null, resultaat);
+    return resultaat;
+  });
+}

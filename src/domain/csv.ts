@@ -1,0 +1,105 @@
+/**
+ * Generic reading of the CSV files that regional parties export (Excel, toegang systems, CBS):
+ * - lines that start with `#` and empty lines are skipped; line numbers in errors are physical
+ *   line numbers in the file (1-based, comments counted), so a user can find the line in Excel;
+ * - the first remaining line is the header; separator `;` when the header holds one, else `,`;
+ * - fields may be quoted with `"` (`""` is a literal quote); column names are case-insensitive.
+ */
+
+export interface CsvRegelFout {
+  /** physical line number (1-based) */
+  regel: number;
+  melding: string;
+}
+
+export class CsvFout extends Error {
+  readonly fouten: readonly CsvRegelFout[];
+  constructor(fouten: readonly CsvRegelFout[]) {
+    const opRegel = [...fouten].sort((a, b) => a.regel - b.regel);
+    super(`CSV bevat ${opRegel.length} fout(en):\n${opRegel.map((f) => `regel ${f.regel}: ${f.melding}`).join('\n')}`);
+    this.name = 'CsvFout';
+    this.fouten = opRegel;
+  }
+}
+
+export type Scheidingsteken = ';' | ',';
+
+/** Splits one line into fields; `null` for an unterminated quote. */
+export function splitsRegel(regel: string, sep: Scheidingsteken): string[] | null {
+  const velden: string[] = [];
+  let huidig = '';
+  let inQuotes = false;
+  for (let i = 0; i < regel.length; i++) {
+    const ch = regel[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (regel[i + 1] === '"') {
+          huidig += '"';
+          i++;
+        } else inQuotes = false;
+      } else huidig += ch;
+    } else if (ch === '"' && huidig.trim() === '') {
+      inQuotes = true;
+      huidig = '';
+    } else if (ch === sep) {
+      velden.push(huidig.trim());
+      huidig = '';
+    } else huidig += ch;
+  }
+  if (inQuotes) return null;
+  velden.push(huidig.trim());
+  return velden;
+}
+
+export interface CsvRij {
+  regel: number;
+  /** value per (lower-case) column name */
+  velden: Record<string, string>;
+}
+
+export interface CsvTabel {
+  sep: Scheidingsteken;
+  kopRegel: number;
+  kolommen: string[];
+  rijen: CsvRij[];
+  /** structural errors (duplicate or missing columns, wrong field count, open quotes) */
+  fouten: CsvRegelFout[];
+}
+
+export function leesCsvTabel(tekst: string, verplichteKolommen: readonly string[] = []): CsvTabel {
+  const fouten: CsvRegelFout[] = [];
+  const inhoud: { nr: number; tekst: string }[] = [];
+  tekst
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\n|\r/)
+    .forEach((r, i) => {
+      const t = r.trim();
+      if (t !== '' && !t.startsWith('#')) inhoud.push({ nr: i + 1, tekst: r });
+    });
+  if (inhoud.length === 0) throw new CsvFout([{ regel: 1, melding: 'bestand bevat geen kopregel' }]);
+  const kop = inhoud[0]!;
+  const sep: Scheidingsteken = kop.tekst.includes(';') ? ';' : ',';
+  const kolommen = (splitsRegel(kop.tekst, sep) ?? []).map((k) => k.toLowerCase());
+  const gezien = new Set<string>();
+  for (const k of kolommen) {
+    if (gezien.has(k)) fouten.push({ regel: kop.nr, melding: `kolom '${k}' komt meer dan één keer voor` });
+    gezien.add(k);
+  }
+  for (const verplicht of verplichteKolommen) {
+    if (!gezien.has(verplicht)) fouten.push({ regel: kop.nr, melding: `verplichte kolom '${verplicht}' ontbreekt` });
+  }
+  const rijen: CsvRij[] = [];
+  for (const { nr, tekst: r } of inhoud.slice(1)) {
+    const velden = splitsRegel(r, sep);
+    if (velden === null) {
+      fouten.push({ regel: nr, melding: 'aanhalingsteken niet afgesloten' });
+      continue;
+    }
+    if (velden.length !== kolommen.length) {
+      fouten.push({ regel: nr, melding: `verwacht ${kolommen.length} kolommen, gevonden ${velden.length}` });
+      continue;
+    }
+    rijen.push({ regel: nr, velden: Object.fromEntries(kolommen.map((k, i) => [k, velden[i]!])) });
+  }
+  return { sep, kopRegel: kop.nr, kolommen, rijen, fouten };
+}

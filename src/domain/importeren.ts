@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { CsvFout, leesCsvTabel, type CsvRegelFout } from './csv.js';
+import { BESTEMMINGEN, DOELGROEPEN, elfproef, EVENT_SOORTEN, isGeldigeDatum, NIVEAUS, type TrajectEvent } from './trajecten.js';
+
+/**
+ * Import of the two files a regional toegang exports (documented in the README):
+ *
+ * clienten.csv:     extern_id;naam;bsn;geboortedatum;herkomstgemeente;huidige_gemeente;doelgroep;aanbieder
+ * gebeurtenissen.csv: extern_id;soort;datum;niveau;bestemming;urgentie;toelichting
+ *
+ * Gemeenten by CBS code (GM0363) or by name, aanbieders by name. Dates as JJJJ-MM-DD or DD-MM-JJJJ
+ * (Excel's Dutch default). Empty optional fields are allowed. Every error carries its line number.
+ */
+
+export const CLIENT_KOLOMMEN = ['extern_id', 'naam', 'bsn', 'geboortedatum', 'herkomstgemeente', 'huidige_gemeente', 'doelgroep', 'aanbieder'] as const;
+export const EVENT_KOLOMMEN = ['extern_id', 'soort', 'datum', 'niveau', 'bestemming', 'urgentie', 'toelichting'] as const;
+const VERPLICHT_CLIENT = ['extern_id', 'naam', 'geboortedatum', 'herkomstgemeente', 'doelgroep'];
+const VERPLICHT_EVENT = ['extern_id', 'soort', 'datum'];
+
+/** DD-MM-JJJJ or JJJJ-MM-DD → JJJJ-MM-DD, or null. */
+export function normaliseerDatum(tekst: string): string | null {
+  const t = tekst.trim();
+  const nl = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(t);
+  const iso = nl ? `${nl[3]}-${nl[2]!.padStart(2, '0')}-${nl[1]!.padStart(2, '0')}` : t;
+  return isGeldigeDatum(iso) ? iso : null;
+}
+
+const leegIsNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+const datumVeld = z.string().transform((v, ctx) => {
+  const d = normaliseerDatum(v);
+  if (!d) ctx.addIssue({ code: 'custom', message: `'${v}' is geen geldige datum (JJJJ-MM-DD of DD-MM-JJJJ)` });
+  return d ?? '';
+});
+
+const clientRij = z.object({
+  extern_id: z.string().min(1, 'extern_id is leeg').max(64),
+  naam: z.string().min(2, 'naam is leeg of te kort').max(200),
+  bsn: z.preprocess(
+    leegIsNull,
+    z.string().regex(/^\d{9}$/, 'BSN moet 9 cijfers zijn').refine(elfproef, 'BSN voldoet niet aan de elfproef').nullable(),
+  ),
+  geboortedatum: datumVeld,
+  herkomstgemeente: z.string().min(1, 'herkomstgemeente is leeg'),
+  huidige_gemeente: z.preprocess(leegIsNull, z.string().nullable()),
+  doelgroep: z.enum(DOELGROEPEN, { message: `doelgroep moet een van ${DOELGROEPEN.join(', ')} zijn` }),
+  aanbieder: z.preprocess(leegIsNull, z.string().nullable()),
+});
+export type ClientImportRij = z.infer<typeof clientRij> & { regel: number };
+
+const eventRij = z.object({
+  extern_id: z.string().min(1, 'extern_id is leeg'),
+  soort: z.enum(EVENT_SOORTEN, { message: `soort moet een van ${EVENT_SOORTEN.join(', ')} zijn` }),
+  datum: datumVeld,
+  niveau: z.preprocess(leegIsNull, z.enum(NIVEAUS, { message: `niveau moet een van ${NIVEAUS.join(', ')} zijn` }).nullable()),
+  bestemming: z.preprocess(leegIsNull, z.enum(BESTEMMINGEN, { message: `bestemming moet een van ${BESTEMMINGEN.join(', ')} zijn` }).nullable()),
+  urgentie: z.preprocess(leegIsNull, z.coerce.number().int('urgentie moet een geheel getal zijn').min(0).max(3, 'urgentie moet 0–3 zijn').nullable()),
+  toelichting: z.preprocess(leegIsNull, z.string().max(2000).nullable()),
+});
+export type EventImportRij = TrajectEvent & { regel: number; externId: string; toelichting: string | null };
+
+function valideerRijen<T extends z.ZodType>(tekst: string, verplicht: string[], schema: T, optioneel: readonly string[]) {
+  const tabel = leesCsvTabel(tekst, verplicht);
+  const fouten: CsvRegelFout[] = [...tabel.fouten];
+  const rijen: (z.infer<T> & { regel: number })[] = [];
+  for (const { regel, velden } of tabel.rijen) {
+    const compleet = { ...Object.fromEntries(optioneel.map((k) => [k, ''])), ...velden };
+    const r = schema.safeParse(compleet);
+    if (r.success) rijen.push({ ...(r.data as object), regel } as z.infer<T> & { regel: number });
+    else fouten.push(...r.error.issues.map((i) => ({ regel, melding: `${i.path.join('.') || 'rij'}: ${i.message}` })));
+  }
+  return { rijen, fouten };
+}
+
+export function parseClientenCsv(tekst: string): { rijen: ClientImportRij[]; fouten: CsvRegelFout[] } {
+  const { rijen, fouten } = valideerRijen(tekst, VERPLICHT_CLIENT, clientRij, CLIENT_KOLOMMEN);
+  const gezien = new Map<string, number>();
+  for (const r of rijen) {
+    const eerder = gezien.get(r.extern_id);
+    if (eerder) fouten.push({ regel: r.regel, melding: `extern_id ${r.extern_id} staat ook op regel ${eerder}` });
+    else gezien.set(r.extern_id, r.regel);
+  }
+  return { rijen, fouten };
+}
+
+export function parseEventsCsv(tekst: string): { rijen: EventImportRij[]; fouten: CsvRegelFout[] } {
+  const { rijen, fouten } = valideerRijen(tekst, VERPLICHT_EVENT, eventRij, EVENT_KOLOMMEN);
+  return {
+    fouten,
+    rijen: rijen.map((r) => ({
+      regel: r.regel,
+      externId: r.extern_id,
+      soort: r.soort,
+      datum: r.datum,
+      niveau: r.niveau,
+      bestemming: r.bestemming,
+      urgentie: r.urgentie,
+      toelichting: r.toelichting,
+    })),
+  };
+}
+
+/** Events per client in file order, stable-sorted by date: the order in which they are applied. */
+export function groepeerEvents(rijen: EventImportRij[]): Map<string, EventImportRij[]> {
+  const per = new Map<string, EventImportRij[]>();
+  for (const r of rijen) {
+    const lijst = per.get(r.externId);
+    if (lijst) lijst.push(r);
+    else per.set(r.externId, [r]);
+  }
+  for (const lijst of per.values()) lijst.sort((a, b) => a.datum.localeCompare(b.datum));
+  return per;
+}
+
+export { CsvFout };
