@@ -12,6 +12,8 @@ import type { ApiContext } from './context.js';
 import { registreerFoutafhandeling } from './fouten.js';
 import { organisatiesApi } from './organisaties.js';
 import { trajectenApi } from './trajecten.js';
+import { matchingApi } from './matching.js';
+import { woningenApi } from './woningen.js';
 
 const webDist = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -36,6 +38,8 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
   app.get('/api/health', { config: { toegang: { publiek: true } }, schema: { hide: true } }, async () => ({ ok: true }));
   await app.register(organisatiesApi, ctx);
   await app.register(trajectenApi, ctx);
+  await app.register(matchingApi, ctx);
+  await app.register(woningenApi, ctx);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

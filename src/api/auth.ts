@@ -4,11 +4,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { verify } from '@node-rs/argon2';
 import { z } from 'zod';
-import { and, eq, gt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
 import * as s from '../db/schema.js';
 import { ROLLEN, ROL_LABEL, SOORT_LABEL, type Actor, type OrganisatieSoort, type Rol } from '../domain/auth.js';
 import { schrijfAudit, type AuditActie } from '../db/repos/audit.js';
+import { actorVoorSessie } from '../db/repos/gebruikers.js';
 import { geweigerd } from './fouten.js';
 
 /**
@@ -67,22 +68,10 @@ export const authPlugin = fp<{ db: Db }>(async (app, { db }) => {
     const toegang = req.routeOptions.config?.toegang ?? {};
     const token = req.cookies[SESSIE_COOKIE];
     if (token) {
-      const [rij] = await db
-        .select({
-          gebruikerId: s.gebruikers.id,
-          rol: s.gebruikers.rol,
-          organisatieId: s.organisaties.id,
-          regioId: s.organisaties.regioId,
-          soort: s.organisaties.soort,
-          csrf: s.sessies.csrfToken,
-        })
-        .from(s.sessies)
-        .innerJoin(s.gebruikers, eq(s.gebruikers.id, s.sessies.gebruikerId))
-        .innerJoin(s.organisaties, eq(s.organisaties.id, s.gebruikers.organisatieId))
-        .where(and(eq(s.sessies.tokenHash, hashToken(token)), gt(s.sessies.verloopt, new Date()), eq(s.gebruikers.actief, true)));
-      if (rij) {
-        req.actor = { gebruikerId: rij.gebruikerId, rol: rij.rol as Rol, organisatieId: rij.organisatieId, regioId: rij.regioId, soort: rij.soort as OrganisatieSoort };
-        req.csrfToken = rij.csrf;
+      const gevonden = await actorVoorSessie(db, hashToken(token), new Date());
+      if (gevonden) {
+        req.actor = gevonden.actor;
+        req.csrfToken = gevonden.csrf;
       }
     }
     if (toegang.publiek) return;
@@ -108,7 +97,17 @@ export const authPlugin = fp<{ db: Db }>(async (app, { db }) => {
   r.post(
     '/api/auth/login',
     {
-      config: { toegang: { publiek: true }, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: {
+        toegang: { publiek: true },
+        // per address and account, after body parsing: guessing one account's password is slowed down
+        // without one shared office address locking out all its colleagues
+        rateLimit: {
+          max: 10,
+          timeWindow: '1 minute',
+          hook: 'preHandler',
+          keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+        },
+      },
       schema: {
         tags: ['auth'],
         summary: 'Inloggen met e-mail en wachtwoord',

@@ -1,9 +1,7 @@
 import { join, resolve } from 'node:path';
 import { hash } from '@node-rs/argon2';
 import cliProgress from 'cli-progress';
-import { count, eq } from 'drizzle-orm';
-import type { Actor, OrganisatieSoort, Rol } from '../domain/auth.js';
-import type { Db } from '../db/client.js';
+import { count } from 'drizzle-orm';
 import { openDatabase, type Database } from '../db/client.js';
 import * as s from '../db/schema.js';
 import { DEMO_REGIO, DEMO_WACHTWOORD, seedRegio, type SeedResultaat } from '../db/seed.js';
@@ -58,12 +56,4 @@ export async function seedDemo(database: Database, versleuteling: Versleuteling,
 }
 
 /** CLI commands act on behalf of a named user, so rights and the audit log apply as in the web app. */
-export async function actorVoorEmail(db: Db, email: string): Promise<Actor> {
-  const [rij] = await db
-    .select({ gebruikerId: s.gebruikers.id, rol: s.gebruikers.rol, organisatieId: s.organisaties.id, regioId: s.organisaties.regioId, soort: s.organisaties.soort })
-    .from(s.gebruikers)
-    .innerJoin(s.organisaties, eq(s.organisaties.id, s.gebruikers.organisatieId))
-    .where(eq(s.gebruikers.email, email.toLowerCase()));
-  if (!rij) throw new Error(`Gebruiker ${email} bestaat niet`);
-  return { ...rij, rol: rij.rol as Rol, soort: rij.soort as OrganisatieSoort };
-}
+export { actorVoorEmail } from '../db/repos/gebruikers.js';

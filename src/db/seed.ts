@@ -5,6 +5,7 @@ import { prng, type Prng } from '../domain/random.js';
 import type { OrganisatieSoort, Rol } from '../domain/auth.js';
 import {
   BEGIN_TOESTAND,
+  dagenTussen,
   pasToe,
   plusDagen,
   type Bestemming,
@@ -204,12 +205,15 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
   // Homes: each gemeente has wijken; each corporatie owns complexes in some wijken.
   const wijkenPer = new Map<string, string[]>();
   o.gemeenten.forEach((g, i) => wijkenPer.set(gemeenteIds[i]!, WIJKNAMEN.slice(0, Math.max(2, Math.min(WIJKNAMEN.length, Math.round(g.gewicht / 4))))));
+  // Not every corporatie owns homes in every gemeente; where it does, it has a reserveringsafspraak.
+  const werktIn = (gi: number, ci: number) => gi === 0 || corporatieIds.length < 3 || (gi + ci) % 3 !== 2;
   type WoningRij = typeof s.woningen.$inferInsert;
   const woningRijen: WoningRij[] = [];
   let adresNr = 1;
   const nieuweWoning = (gemeenteId: string, type: string, beschikbaarPer: string, status: string): WoningRij => {
     const wijk = r.pick(wijkenPer.get(gemeenteId)!);
-    const corporatieId = r.pick(corporatieIds);
+    const gi = gemeenteIds.indexOf(gemeenteId);
+    const corporatieId = r.pick(corporatieIds.filter((_, ci) => werktIn(gi, ci)));
     const straat = STRATEN[(wijk.length + corporatieIds.indexOf(corporatieId) * 3 + r.int(0, 2)) % STRATEN.length]!;
     const gemeenteNaam = o.gemeenten[gemeenteIds.indexOf(gemeenteId)]!.naam;
     const kamers = type === 'onzelfstandig' ? 1 : type === 'jongeren_cluster' ? r.int(1, 2) : r.int(1, 4);
@@ -219,7 +223,7 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
       gemeenteId,
       adres: `${straat} ${adresNr++}, ${gemeenteNaam}`,
       wijk,
-      complex: `${straat} (${wijk})`,
+      complex: `${straat} blok ${r.int(1, 4)} (${wijk})`,
       type,
       kamers,
       huurCenten: (r.int(420, 560) + kamers * r.int(40, 90)) * 100,
@@ -274,12 +278,18 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
         : null,
       woonwensen: { gemeenten: [herkomst], minKamers: r.int(1, 2), toegankelijk: r.chance(0.08) },
     });
+    let lopendePlaatsing: PlaatsingRij | null = null;
     for (const e of events) {
+      // a return to care ends the lease of the home the client had moved into
+      if (e.soort === 'terugval' && lopendePlaatsing) {
+        lopendePlaatsing.einddatum = e.datum;
+        lopendePlaatsing = null;
+      }
       eventRijen.push({ clientId: id, regioId, soort: e.soort, datum: e.datum, niveau: e.niveau ?? null, bestemming: e.bestemming ?? null, urgentie: e.urgentie ?? null, gemeenteId: herkomst, aanbiederId });
       if (e.soort === 'uitstroom' && (e.bestemming === 'zelfstandige_woning' || e.bestemming === 'woning_met_begeleiding')) {
         const woning = nieuweWoning(herkomst, doelgroep === 'jeugd_uitstroom' ? 'jongeren_cluster' : e.bestemming === 'woning_met_begeleiding' ? 'beschermd_thuis_cluster' : 'zelfstandig', plusDagen(e.datum, -14), 'bewoond');
         const constructie: HuurconstructieSoort = r.weighted(HUURCONSTRUCTIE_SOORTEN.map((c, k) => [c, [5, 3, 4, 1, 3, 2][k]!] as const));
-        plaatsingRijen.push({
+        lopendePlaatsing = {
           regioId,
           woningId: '', // filled after homes are inserted
           clientId: id,
@@ -289,15 +299,15 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
           omklapdatum: HUURCONSTRUCTIES[constructie].scharnier ? maandenLater(e.datum, HUURCONSTRUCTIES[constructie].scharnier!.soort === 'omklap' ? 12 : 6) : null,
           voorwaarden: Object.fromEntries(HUURCONSTRUCTIES[constructie].verplichteVoorwaarden.map((v) => [v, 'Vastgelegd volgens regionale procesafspraak'])),
           _woning: woning,
-        } as PlaatsingRij & { _woning: WoningRij });
+        } as PlaatsingRij & { _woning: WoningRij };
+        plaatsingRijen.push(lopendePlaatsing);
       }
     }
   }
-  // A later terugval ends the earlier placement; the home is then free again.
   // Available supply: the rest of the homes, most of them occupied by regular tenants.
   while (woningRijen.length < o.aantalWoningen) {
     const status = r.weighted([['bewoond', 70], ['beschikbaar', 24], ['gereserveerd', 6]] as const);
-    nieuweWoning(r.weighted(gemeenteGewichten), woningType(), status === 'beschikbaar' ? plusDagen(peil, r.int(-30, 90)) : plusDagen(peil, -r.int(30, 900)), status);
+    nieuweWoning(r.weighted(gemeenteGewichten), woningType(), status === 'beschikbaar' ? plusDagen(peil, r.int(-30, 60)) : plusDagen(peil, -r.int(30, 900)), status);
   }
 
   await insertInDelen(db, s.clienten, clientRijen, 'cliënten', voortgang);
@@ -313,21 +323,39 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
     return { ...rest, woningId: woningId.get(_woning)! };
   });
 
-  // Reserveringsafspraken for the last three years: every corporatie promises homes in the gemeenten it works in.
+  // Reserveringsafspraken for the last three years, in line with what was realised: past years close
+  // to the promise, the current year with room left for the matching rounds still to come.
   const peilJaar = Number(peil.slice(0, 4));
+  const gerealiseerd = new Map<string, number>();
+  const perComplex = new Map<string, number>();
+  const perWijk = new Map<string, number>();
+  const tel = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const p of plaatsingRijen) {
+    const w = (p as PlaatsingRij & { _woning: WoningRij })._woning;
+    const jaar = p.startdatum.slice(0, 4);
+    tel(gerealiseerd, `${jaar}|${w.gemeenteId}|${w.corporatieId}`);
+    tel(perComplex, `${jaar}|${w.complex}`);
+    tel(perWijk, `${jaar}|${w.gemeenteId}|${w.wijk}`);
+  }
+  // One spreading rule for the whole region, loose enough for what already happened.
+  const maxPerComplex = Math.max(3, ...perComplex.values()) + 1;
+  const maxPerWijk = Math.max(6, ...perWijk.values()) + 2;
+  const dagInJaar = Math.max(30, dagenTussen(`${peilJaar}-01-01`, peil));
   const afspraakRijen: (typeof s.reserveringsafspraken.$inferInsert)[] = [];
   for (let jaar = peilJaar - 2; jaar <= peilJaar; jaar++) {
-    o.gemeenten.forEach((g, gi) => {
+    gemeenteIds.forEach((gemeenteId, gi) => {
       corporatieIds.forEach((corporatieId, ci) => {
-        if (gi > 0 && (gi + ci) % 3 === 2) return;
+        if (!werktIn(gi, ci)) return;
+        const realisatie = gerealiseerd.get(`${jaar}|${gemeenteId}|${corporatieId}`) ?? 0;
+        const aantal = jaar < peilJaar ? realisatie + r.int(0, 2) : Math.round((realisatie * 365) / dagInJaar) + r.int(1, 3);
         afspraakRijen.push({
           regioId,
           jaar,
-          gemeenteId: gemeenteIds[gi]!,
+          gemeenteId,
           corporatieId,
-          aantal: Math.max(1, Math.round((g.gewicht / 4) * (1 + (jaar - peilJaar + 2) * 0.15))),
-          maxPerComplex: 2,
-          maxPerWijk: gi === 0 ? 6 : 3,
+          aantal: Math.max(1, aantal),
+          maxPerComplex,
+          maxPerWijk,
           begeleiding: r.pick(['Ambulante begeleiding minimaal 1 jaar door de aanbieder', 'Beschermd Thuis: 24/7 bereikbaar, wekelijks contact', 'Housing First-team, intensieve begeleiding', 'Woonbegeleiding 2 uur per week, afschalen na evaluatie']),
         });
       });

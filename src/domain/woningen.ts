@@ -133,3 +133,124 @@ export function maandenLater(datum: string, maanden: number): string {
   d.setUTCMonth(d.getUTCMonth() + maanden);
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * Status of a home as data. Forward: beschikbaar → gereserveerd → toegewezen → bewoond; back when a
+ * reservation or assignment falls through, or when the tenant leaves. A placement is the one step that
+ * may jump (beschikbaar/gereserveerd straight to bewoond when the key is handed over the same day).
+ */
+export const STATUS_OVERGANGEN: Record<WoningStatus, WoningStatus[]> = {
+  beschikbaar: ['gereserveerd', 'toegewezen'],
+  gereserveerd: ['toegewezen', 'beschikbaar'],
+  toegewezen: ['bewoond', 'gereserveerd', 'beschikbaar'],
+  bewoond: ['beschikbaar'],
+};
+export const WONING_STATUS_LABEL: Record<WoningStatus, string> = {
+  beschikbaar: 'Beschikbaar',
+  gereserveerd: 'Gereserveerd',
+  toegewezen: 'Toegewezen',
+  bewoond: 'Bewoond',
+};
+/** Statuses from which a home can receive a new placement. */
+export const PLAATSBAAR_VANUIT: WoningStatus[] = ['beschikbaar', 'gereserveerd'];
+
+/** Null when allowed (also for "no change"), otherwise the reason in Dutch. */
+export function controleerStatusovergang(van: WoningStatus, naar: WoningStatus): string | null {
+  if (van === naar || STATUS_OVERGANGEN[van].includes(naar)) return null;
+  return `Status kan niet van '${WONING_STATUS_LABEL[van]}' naar '${WONING_STATUS_LABEL[naar]}'; toegestaan: ${STATUS_OVERGANGEN[van].map((s) => WONING_STATUS_LABEL[s]).join(', ')}`;
+}
+
+/**
+ * Status a home gets from a new placement. A placement that already ended before today is a
+ * historical registration and leaves the status alone; otherwise the home must be free.
+ */
+export function statusNaPlaatsing(
+  huidig: WoningStatus,
+  p: { startdatum: string; einddatum?: string | null },
+  vandaag: string,
+): { ok: true; status: WoningStatus } | { ok: false; fout: string } {
+  if (p.einddatum && p.einddatum < vandaag) return { ok: true, status: huidig };
+  if (!PLAATSBAAR_VANUIT.includes(huidig)) {
+    return { ok: false, fout: `Woning is ${WONING_STATUS_LABEL[huidig].toLowerCase()}; alleen een beschikbare of gereserveerde woning kan worden toegewezen` };
+  }
+  return { ok: true, status: p.startdatum <= vandaag ? 'bewoond' : 'toegewezen' };
+}
+
+/** Status after a placement ends: free again once the end date has passed and nothing else runs. */
+export function statusNaEinde(huidig: WoningStatus, einddatum: string, vandaag: string, andereLopend: boolean): WoningStatus {
+  if (andereLopend || einddatum > vandaag) return huidig;
+  return 'beschikbaar';
+}
+
+export interface AfspraakInvoer {
+  jaar: number;
+  aantal: number;
+  maxPerComplex: number;
+  maxPerWijk: number;
+}
+
+export function controleerAfspraak(a: AfspraakInvoer): string[] {
+  const fouten: string[] = [];
+  if (!Number.isInteger(a.jaar) || a.jaar < 2000 || a.jaar > 2100) fouten.push('Jaar moet tussen 2000 en 2100 liggen');
+  if (!Number.isInteger(a.aantal) || a.aantal < 0) fouten.push('Aantal woningen mag niet negatief zijn');
+  if (!Number.isInteger(a.maxPerComplex) || a.maxPerComplex < 1) fouten.push('Maximum per complex moet minstens 1 zijn');
+  if (!Number.isInteger(a.maxPerWijk) || a.maxPerWijk < 1) fouten.push('Maximum per wijk moet minstens 1 zijn');
+  // a wijk holds one or more complexes, so a lower wijk cap would silently override the complex cap
+  if (a.maxPerWijk < a.maxPerComplex) fouten.push('Maximum per wijk moet minstens gelijk zijn aan het maximum per complex');
+  return fouten;
+}
+
+export interface Ligging {
+  complex: string;
+  wijk: string;
+}
+
+/**
+ * Spreading rule of a reserveringsafspraak: within one year, one gemeente and one corporatie, at most
+ * maxPerComplex placements per complex and maxPerWijk per wijk, so that no street or neighbourhood
+ * carries the whole regional task. `bestaande` are the year's placements already under the agreement.
+ */
+export function controleerSpreiding(afspraak: { maxPerComplex: number; maxPerWijk: number }, bestaande: readonly Ligging[], nieuw: Ligging): string[] {
+  const inComplex = bestaande.filter((b) => b.complex === nieuw.complex && b.wijk === nieuw.wijk).length;
+  const inWijk = bestaande.filter((b) => b.wijk === nieuw.wijk).length;
+  const fouten: string[] = [];
+  if (inComplex + 1 > afspraak.maxPerComplex) {
+    fouten.push(`Complex '${nieuw.complex}' heeft dit jaar al ${inComplex} plaatsing(en); de afspraak staat maximaal ${afspraak.maxPerComplex} per complex toe`);
+  }
+  if (inWijk + 1 > afspraak.maxPerWijk) {
+    fouten.push(`Wijk '${nieuw.wijk}' heeft dit jaar al ${inWijk} plaatsing(en); de afspraak staat maximaal ${afspraak.maxPerWijk} per wijk toe`);
+  }
+  return fouten;
+}
+
+/** Recount of realised placements per agreement (jaar × gemeente × corporatie); mirrors the SQL in the repository. */
+export function telRealisatie(
+  afspraken: readonly { id: string; jaar: number; gemeenteId: string; corporatieId: string }[],
+  plaatsingen: readonly { startdatum: string; gemeenteId: string; corporatieId: string }[],
+): Map<string, number> {
+  const per = new Map<string, number>();
+  for (const a of afspraken) {
+    per.set(a.id, plaatsingen.filter((p) => p.gemeenteId === a.gemeenteId && p.corporatieId === a.corporatieId && Number(p.startdatum.slice(0, 4)) === a.jaar).length);
+  }
+  return per;
+}
+
+export type Leeftijdscategorie = '18–24' | '25+';
+/** Corporations see only this coarse age band: enough for jongerenhuisvesting, not enough to identify. */
+export const leeftijdscategorie = (leeftijd: number): Leeftijdscategorie => (leeftijd <= 24 ? '18–24' : '25+');
+
+export interface Woonwensen {
+  gemeenten: string[];
+  minKamers: number | null;
+  toegankelijk: boolean;
+}
+
+/** woonwensen is free jsonb: read it defensively, keep only the three agreed fields. */
+export function leesWoonwensen(w: unknown): Woonwensen {
+  const o = (w && typeof w === 'object' ? w : {}) as Record<string, unknown>;
+  return {
+    gemeenten: Array.isArray(o.gemeenten) ? o.gemeenten.filter((g): g is string => typeof g === 'string') : [],
+    minKamers: typeof o.minKamers === 'number' && Number.isInteger(o.minKamers) ? o.minKamers : null,
+    toegankelijk: o.toegankelijk === true,
+  };
+}

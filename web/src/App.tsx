@@ -7,6 +7,9 @@ import { Clienten } from './pages/Clienten';
 import { ClientDossier } from './pages/ClientDossier';
 import { Wachtlijsten } from './pages/Wachtlijsten';
 import { Audit } from './pages/Audit';
+import { Matching } from './pages/Matching';
+import { Woningen } from './pages/Woningen';
+import { Afspraken } from './pages/Afspraken';
 
 const SOORT_LABEL: Record<Ik['soort'], string> = {
   centrumgemeente: 'Centrumgemeente',
@@ -27,6 +30,9 @@ export const PAGINAS: Pagina[] = [
   { pad: 'overzicht', titel: 'Overzicht', zichtbaar: () => true, render: (ik) => <Overzicht ik={ik} /> },
   { pad: 'clienten', titel: 'Cliënten', zichtbaar: zorg, render: (ik, id) => (id ? <ClientDossier ik={ik} id={id} /> : <Clienten ik={ik} />) },
   { pad: 'wachtlijsten', titel: 'Wachtlijsten', zichtbaar: zorg, render: (ik) => <Wachtlijsten ik={ik} /> },
+  { pad: 'woningen', titel: 'Woningen', zichtbaar: (ik) => ik.soort === 'woningcorporatie', render: (ik) => <Woningen ik={ik} /> },
+  { pad: 'afspraken', titel: 'Woonafspraken', zichtbaar: zorg, render: (ik) => <Afspraken ik={ik} /> },
+  { pad: 'matching', titel: 'Matching', zichtbaar: () => true, render: (ik) => <Matching ik={ik} /> },
   { pad: 'audit', titel: 'Auditlog', zichtbaar: (ik) => ik.soort === 'centrumgemeente' && ik.rol === 'beheerder', render: () => <Audit /> },
 ];
 

@@ -42,7 +42,7 @@ const naarDomein = (e: EventRij): TrajectEvent => ({
   urgentie: e.urgentie,
 });
 
-async function eventsPerClient(db: DbOrTx, ids: string[]): Promise<Map<string, EventRij[]>> {
+export async function eventsPerClient(db: DbOrTx, ids: string[]): Promise<Map<string, EventRij[]>> {
   const per = new Map<string, EventRij[]>();
   for (let i = 0; i < ids.length; i += 2000) {
     const rijen = await db

@@ -1,0 +1,77 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { HUURCONSTRUCTIE_SOORTEN } from '../domain/woningen.js';
+import { VOORSTEL_STATUSSEN } from '../domain/matching/workflow.js';
+import { draaiMatching, legRondeVast, lijstVoorstellen, zetStap } from '../db/repos/matching.js';
+import { actorVan } from './auth.js';
+import type { ApiContext } from './context.js';
+import { datum } from './trajecten.js';
+
+const idParams = z.object({ id: z.uuid('geen geldig id') });
+
+export const matchingApi: FastifyPluginAsync<ApiContext> = async (app, { db, vandaag }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const rondeToegang = { toegang: { soorten: ['centrumgemeente' as const], rollen: ['beheerder' as const, 'medewerker_toegang' as const] } };
+
+  r.post(
+    '/api/matching/rondes',
+    {
+      config: rondeToegang,
+      schema: {
+        tags: ['matching'],
+        summary: 'Matchingronde voor de regio: optimale voorstellen met uitleg; proefdraai slaat niets op',
+        body: z.object({ proefdraai: z.boolean().default(true) }),
+      },
+    },
+    async (req) => {
+      const actor = actorVan(req);
+      if (req.body.proefdraai) {
+        const { resultaat, pseudoniemen, woningAdres } = await draaiMatching(db, actor.regioId, vandaag());
+        return {
+          rondeId: null,
+          statistiek: resultaat.statistiek,
+          objectief: resultaat.objectief,
+          voorstellen: resultaat.voorstellen.map((v) => ({ ...v, pseudoniem: pseudoniemen.get(v.kandidaatId), adres: woningAdres.get(v.woningId) })),
+          nietGeplaatst: resultaat.nietGeplaatst.map((n) => ({ ...n, pseudoniem: pseudoniemen.get(n.kandidaatId) })),
+        };
+      }
+      const { rondeId, resultaat } = await legRondeVast(db, actor, vandaag());
+      return { rondeId, statistiek: resultaat.statistiek, objectief: resultaat.objectief, aantal: resultaat.voorstellen.length };
+    },
+  );
+
+  r.get(
+    '/api/matching/voorstellen',
+    { schema: { tags: ['matching'], summary: 'Voorstellen binnen het eigen zicht (corporatie: eigen woningen, gepseudonimiseerd)', querystring: z.object({ status: z.enum(VOORSTEL_STATUSSEN).optional() }) } },
+    async (req) => lijstVoorstellen(db, actorVan(req), req.query, vandaag()),
+  );
+
+  r.post(
+    '/api/matching/voorstellen/:id/stap',
+    {
+      config: { toegang: { rollen: ['beheerder', 'medewerker_toegang', 'consulent'] } },
+      schema: {
+        tags: ['matching'],
+        summary: 'Akkoord, afwijzing (met reden; volgende kandidaat wordt voorgesteld) of sleuteloverdracht (maakt de plaatsing)',
+        params: idParams,
+        body: z.discriminatedUnion('actie', [
+          z.object({ actie: z.literal('akkoord') }),
+          z.object({ actie: z.literal('afwijzing'), reden: z.string().trim().min(3, 'geef een reden').max(1000) }),
+          z.object({
+            actie: z.literal('sleuteloverdracht'),
+            plaatsing: z.object({
+              huurconstructie: z.enum(HUURCONSTRUCTIE_SOORTEN),
+              startdatum: datum,
+              einddatum: datum.nullish(),
+              omklapdatum: datum.nullish(),
+              aanbiederId: z.uuid().nullish(),
+              voorwaarden: z.record(z.string(), z.string().max(2000)).nullish(),
+            }),
+          }),
+        ]),
+      },
+    },
+    async (req) => zetStap(db, actorVan(req), req.params.id, req.body, vandaag()),
+  );
+};

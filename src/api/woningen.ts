@@ -1,0 +1,334 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  beeindigPlaatsing,
+  btDekking,
+  haalWoning,
+  kandidaten,
+  lijstAfspraken,
+  lijstBtCapaciteit,
+  lijstPlaatsingen,
+  lijstWoningen,
+  maakAfspraak,
+  maakPlaatsing,
+  maakWoning,
+  wijzigAfspraak,
+  wijzigWoning,
+  WoningenFout,
+  zetBtCapaciteit,
+} from '../db/repos/woningen.js';
+import { HUURCONSTRUCTIE_SOORTEN, WONING_STATUSSEN, WONING_TYPES } from '../domain/woningen.js';
+import { actorVan, audit } from './auth.js';
+import type { ApiContext } from './context.js';
+import { conflict, geweigerd, HttpFout, nietGevonden, ongeldig } from './fouten.js';
+import { datum } from './trajecten.js';
+
+const idParams = z.object({ id: z.uuid('geen geldig id') });
+const GEMEENTEN = ['centrumgemeente', 'regiogemeente'] as const;
+const ALLE = ['centrumgemeente', 'regiogemeente', 'woningcorporatie', 'aanbieder'] as const;
+const jaar = z.coerce.number().int('jaar moet een geheel getal zijn').min(2000, 'jaar moet 2000 of later zijn').max(2100, 'jaar moet 2100 of eerder zijn');
+
+const woningVelden = {
+  gemeenteId: z.uuid('geen geldige gemeente'),
+  adres: z.string().trim().min(3, 'adres is te kort').max(200),
+  wijk: z.string().trim().min(1, 'wijk is verplicht').max(100),
+  complex: z.string().trim().min(1, 'complex is verplicht').max(200),
+  type: z.enum(WONING_TYPES, `type moet een van ${WONING_TYPES.join(', ')} zijn`),
+  kamers: z.number().int('kamers moet een geheel getal zijn').min(1, 'een woning heeft minstens 1 kamer').max(20),
+  huurCenten: z.number().int('huur in hele centen').min(0, 'huur mag niet negatief zijn').max(1_000_000),
+  toegankelijk: z.boolean().optional(),
+  beschikbaarPer: datum,
+  status: z.enum(WONING_STATUSSEN).optional(),
+};
+const nieuweWoningSchema = z.object(woningVelden);
+const woningWijzigingSchema = z
+  .object(woningVelden)
+  .partial()
+  .refine((w) => Object.keys(w).length > 0, 'geef minstens één veld om te wijzigen');
+
+const woningSchema = z.object({
+  id: z.string(),
+  corporatieId: z.string(),
+  gemeenteId: z.string(),
+  adres: z.string(),
+  wijk: z.string(),
+  complex: z.string(),
+  type: z.string(),
+  kamers: z.number(),
+  huurCenten: z.number(),
+  toegankelijk: z.boolean(),
+  beschikbaarPer: z.string(),
+  status: z.string(),
+});
+
+const afspraakVelden = {
+  aantal: z.number().int('aantal moet een geheel getal zijn').min(0, 'aantal mag niet negatief zijn').max(10_000),
+  maxPerComplex: z.number().int().min(1, 'maximum per complex moet minstens 1 zijn').max(1000),
+  maxPerWijk: z.number().int().min(1, 'maximum per wijk moet minstens 1 zijn').max(1000),
+  begeleiding: z.string().trim().min(3, 'beschrijf de afgesproken begeleiding').max(2000),
+};
+const nieuweAfspraakSchema = z.object({ jaar: z.number().int().min(2000).max(2100), gemeenteId: z.uuid(), corporatieId: z.uuid(), ...afspraakVelden });
+const afspraakWijzigingSchema = z
+  .object(afspraakVelden)
+  .partial()
+  .refine((w) => Object.keys(w).length > 0, 'geef minstens één veld om te wijzigen');
+
+const nieuwePlaatsingSchema = z
+  .object({
+    woningId: z.uuid('geen geldige woning'),
+    clientId: z.uuid('geen geldige cliënt'),
+    huurconstructie: z.enum(HUURCONSTRUCTIE_SOORTEN, `huurconstructie moet een van ${HUURCONSTRUCTIE_SOORTEN.join(', ')} zijn`),
+    startdatum: datum,
+    einddatum: datum.nullish(),
+    omklapdatum: datum.nullish(),
+    aanbiederId: z.uuid().nullish(),
+    voorwaarden: z.record(z.string().max(60), z.string().max(2000)).nullish(),
+  })
+  .refine((p) => !p.einddatum || p.einddatum >= p.startdatum, { message: 'einddatum ligt vóór de startdatum', path: ['einddatum'] })
+  .refine((p) => !p.omklapdatum || p.omklapdatum > p.startdatum, { message: 'omklapdatum moet na de startdatum liggen', path: ['omklapdatum'] });
+
+/**
+ * The candidate answer is whitelisted by this schema: the serializer drops every key not listed, so even
+ * a later mistake in the repository cannot send a name, BSN or doelgroep to a corporatie.
+ * Extension point: new yes/no facts (e.g. schuldGeregeld) arrive through `aanvullingen` (see
+ * KANDIDAAT_AANVULLINGEN in the repository) and need no change here.
+ */
+const kandidaatSchema = z.object({
+  pseudoniem: z.string(),
+  leeftijdscategorie: z.enum(['18–24', '25+']),
+  herkomstgemeenteId: z.string(),
+  woonwensen: z.object({ gemeenten: z.array(z.string()), minKamers: z.number().nullable(), toegankelijk: z.boolean() }),
+  ondersteuningsniveau: z.string().nullable(),
+  wachtdagen: z.number(),
+  urgentie: z.number(),
+  aanvullingen: z.record(z.string(), z.boolean().nullable()),
+});
+
+async function metFouten<T>(werk: () => Promise<T>): Promise<T> {
+  try {
+    return await werk();
+  } catch (e) {
+    if (e instanceof WoningenFout) {
+      switch (e.soort) {
+        case 'niet_gevonden':
+          throw new HttpFout(404, e.message);
+        case 'geweigerd':
+          throw geweigerd(e.message);
+        case 'conflict':
+          throw conflict(e.message, e.details);
+        case 'ongeldig':
+          throw ongeldig(e.message, e.details);
+      }
+    }
+    throw e;
+  }
+}
+
+export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, vandaag }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const corporatieSchrijft = { toegang: { soorten: ['woningcorporatie' as const], rollen: ['beheerder' as const, 'consulent' as const] } };
+
+  // ------------------------------------------------------------ woningen
+  r.get(
+    '/api/woningen',
+    {
+      config: { toegang: { soorten: [...ALLE] } },
+      schema: {
+        tags: ['woningen'],
+        summary: 'Woningen: een corporatie ziet haar eigen voorraad, gemeenten en aanbieders die van de regio (zonder cliëntgegevens)',
+        querystring: z.object({
+          gemeenteId: z.uuid().optional(),
+          type: z.enum(WONING_TYPES).optional(),
+          status: z.enum(WONING_STATUSSEN).optional(),
+          corporatieId: z.uuid().optional(),
+          beschikbaarPer: datum.optional(),
+          limiet: z.coerce.number().int().min(1).max(1000).default(100),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: z.object({ totaal: z.number(), woningen: z.array(woningSchema) }) },
+      },
+    },
+    async (req) => lijstWoningen(db, actorVan(req), req.query),
+  );
+
+  r.get(
+    '/api/woningen/:id',
+    { config: { toegang: { soorten: [...ALLE] } }, schema: { tags: ['woningen'], summary: 'Eén woning', params: idParams, response: { 200: woningSchema } } },
+    async (req) => {
+      const w = await haalWoning(db, actorVan(req), req.params.id);
+      if (!w) throw nietGevonden('Woning');
+      return w;
+    },
+  );
+
+  r.post(
+    '/api/woningen',
+    { config: corporatieSchrijft, schema: { tags: ['woningen'], summary: 'Woning registreren (eigen voorraad van de corporatie)', body: nieuweWoningSchema } },
+    async (req, reply) => {
+      const w = await db.transaction((tx) =>
+        metFouten(async () => {
+          const w = await maakWoning(tx, actorVan(req), req.body);
+          await audit(tx, req, 'aanmaken', 'woning', w.id);
+          return w;
+        }),
+      );
+      return reply.code(201).send(w);
+    },
+  );
+
+  r.patch(
+    '/api/woningen/:id',
+    { config: corporatieSchrijft, schema: { tags: ['woningen'], summary: 'Woning wijzigen, inclusief statusovergang', params: idParams, body: woningWijzigingSchema } },
+    async (req) => {
+      const { na } = await metFouten(() => wijzigWoning(db, actorVan(req), req.params.id, req.body));
+      await audit(db, req, 'wijzigen', 'woning', na.id, { velden: Object.keys(req.body) });
+      return na;
+    },
+  );
+
+  // ------------------------------------------------------------ reserveringsafspraken
+  r.get(
+    '/api/afspraken',
+    {
+      config: { toegang: { soorten: [...ALLE] } },
+      schema: {
+        tags: ['woningen'],
+        summary: 'Reserveringsafspraken met live gerealiseerd aantal plaatsingen',
+        querystring: z.object({ jaar: jaar.optional(), gemeenteId: z.uuid().optional(), corporatieId: z.uuid().optional() }),
+      },
+    },
+    async (req) => lijstAfspraken(db, actorVan(req), req.query),
+  );
+
+  r.post(
+    '/api/afspraken',
+    {
+      config: { toegang: { soorten: [...GEMEENTEN] } },
+      schema: { tags: ['woningen'], summary: 'Reserveringsafspraak vastleggen (gemeente stelt voor, corporatie leest mee)', body: nieuweAfspraakSchema },
+    },
+    async (req, reply) => {
+      const a = await metFouten(() => maakAfspraak(db, actorVan(req), req.body));
+      await audit(db, req, 'aanmaken', 'reserveringsafspraak', a.id, req.body);
+      return reply.code(201).send(a);
+    },
+  );
+
+  r.patch(
+    '/api/afspraken/:id',
+    {
+      config: { toegang: { soorten: [...GEMEENTEN] } },
+      schema: { tags: ['woningen'], summary: 'Reserveringsafspraak wijzigen', params: idParams, body: afspraakWijzigingSchema },
+    },
+    async (req) => {
+      const { voor, na } = await metFouten(() => wijzigAfspraak(db, actorVan(req), req.params.id, req.body));
+      await audit(db, req, 'wijzigen', 'reserveringsafspraak', na.id, { voor, wijziging: req.body });
+      return na;
+    },
+  );
+
+  // ------------------------------------------------------------ plaatsingen
+  r.get(
+    '/api/plaatsingen',
+    {
+      config: { toegang: { soorten: [...ALLE] } },
+      schema: {
+        tags: ['woningen'],
+        summary: 'Plaatsingen (cliënt alleen als pseudoniem) met omklap-/proefhuurwaarschuwing',
+        querystring: z.object({ woningId: z.uuid().optional(), waarschuwingen: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }),
+      },
+    },
+    async (req) => {
+      const lijst = await lijstPlaatsingen(db, actorVan(req), { woningId: req.query.woningId, alleenWaarschuwingen: req.query.waarschuwingen }, vandaag());
+      await audit(db, req, 'lezen', 'plaatsingen', null, { pseudoniemen: lijst.map((p) => p.clientPseudoniem) });
+      return lijst;
+    },
+  );
+
+  r.post(
+    '/api/plaatsingen',
+    {
+      config: { toegang: { soorten: ['centrumgemeente', 'regiogemeente', 'aanbieder'], rollen: ['medewerker_toegang', 'consulent'] } },
+      schema: { tags: ['woningen'], summary: 'Cliënt plaatsen in een woning onder een huurconstructie', body: nieuwePlaatsingSchema },
+    },
+    async (req, reply) => {
+      const p = await metFouten(() => maakPlaatsing(db, actorVan(req), req.body, vandaag()));
+      await audit(db, req, 'aanmaken', 'plaatsing', p.id, { clientId: req.body.clientId, woningId: req.body.woningId, huurconstructie: req.body.huurconstructie });
+      return reply.code(201).send(p);
+    },
+  );
+
+  r.post(
+    '/api/plaatsingen/:id/beeindigen',
+    {
+      config: { toegang: { soorten: ['centrumgemeente', 'regiogemeente', 'aanbieder', 'woningcorporatie'], rollen: ['medewerker_toegang', 'consulent'] } },
+      schema: { tags: ['woningen'], summary: 'Plaatsing beëindigen; de woning komt daarna weer beschikbaar', params: idParams, body: z.object({ einddatum: datum }) },
+    },
+    async (req) => {
+      const p = await metFouten(() => beeindigPlaatsing(db, actorVan(req), req.params.id, req.body.einddatum, vandaag()));
+      await audit(db, req, 'wijzigen', 'plaatsing', p.id, { einddatum: req.body.einddatum });
+      return p;
+    },
+  );
+
+  // ------------------------------------------------------------ Beschermd Thuis-capaciteit
+  r.get(
+    '/api/bt-capaciteit',
+    {
+      config: { toegang: { soorten: [...ALLE] } },
+      schema: { tags: ['woningen'], summary: 'Beschermd Thuis-plekken per gemeente en aanbieder (plekken vs doel)', querystring: z.object({ jaar: jaar.optional() }) },
+    },
+    async (req) => lijstBtCapaciteit(db, actorVan(req), req.query.jaar),
+  );
+
+  r.get(
+    '/api/bt-capaciteit/dekking',
+    {
+      config: { toegang: { soorten: [...ALLE] } },
+      schema: { tags: ['woningen'], summary: 'Per gemeente: Beschermd Thuis-aanbod in een jaar, en welke regiogemeenten nog geen aanbod hebben', querystring: z.object({ jaar }) },
+    },
+    async (req) => btDekking(db, actorVan(req), req.query.jaar),
+  );
+
+  r.put(
+    '/api/bt-capaciteit',
+    {
+      config: { toegang: { soorten: [...GEMEENTEN] } },
+      schema: {
+        tags: ['woningen'],
+        summary: 'Capaciteit vastleggen of bijwerken (jaar × gemeente × aanbieder)',
+        body: z.object({
+          jaar: z.number().int().min(2000).max(2100),
+          gemeenteId: z.uuid(),
+          aanbiederId: z.uuid(),
+          plekken: z.number().int().min(0, 'plekken mag niet negatief zijn').max(10_000),
+          doelPlekken: z.number().int().min(0, 'doelPlekken mag niet negatief zijn').max(10_000),
+        }),
+      },
+    },
+    async (req) => {
+      const c = await metFouten(() => zetBtCapaciteit(db, actorVan(req), req.body));
+      await audit(db, req, 'wijzigen', 'bt_capaciteit', c.id, req.body);
+      return c;
+    },
+  );
+
+  // ------------------------------------------------------------ kandidaten
+  r.get(
+    '/api/kandidaten',
+    {
+      config: { toegang: { soorten: ['woningcorporatie'] } },
+      schema: {
+        tags: ['woningen'],
+        summary: 'Gepseudonimiseerde uitstroomklare kandidaten van de regio, op prioriteit',
+        querystring: z.object({ gemeenteId: z.uuid().optional() }),
+        response: { 200: z.object({ peildatum: z.string(), kandidaten: z.array(kandidaatSchema) }) },
+      },
+    },
+    async (req) => {
+      const lijst = await kandidaten(db, actorVan(req), vandaag(), req.query);
+      await audit(db, req, 'lezen', 'kandidaten', null, { pseudoniemen: lijst.map((k) => k.pseudoniem) });
+      return { peildatum: vandaag(), kandidaten: lijst };
+    },
+  );
+};

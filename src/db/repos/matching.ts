@@ -1,0 +1,292 @@
+import { and, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import * as s from '../schema.js';
+import { clientZicht, type Actor } from '../../domain/auth.js';
+import { matchOptimaal, type MatchInvoer, type MatchKandidaat, type MatchResultaat, type MatchWoning } from '../../domain/matching/index.js';
+import {
+  OPEN_STATUSSEN,
+  partijVan,
+  volgendeStatus,
+  woningStatusBij,
+  WorkflowFout,
+  woningTypesVoor,
+  type VoorstelActie,
+  type VoorstelStatus,
+} from '../../domain/matching/workflow.js';
+import { isJongere, leeftijdOp, plusDagen } from '../../domain/trajecten.js';
+import { eventsPerClient, toestandVan, voegEventToe } from './clienten.js';
+import { maakPlaatsing, type NieuwePlaatsing } from './woningen.js';
+import { geweigerd, nietGevonden, conflict } from '../../api/fouten.js';
+import { schrijfAudit } from './audit.js';
+
+/** Homes that become free within this many days are offered in a round. */
+const VOORUITKIJKEN_DAGEN = 30;
+
+interface Woonwensen {
+  gemeenten?: string[];
+  minKamers?: number;
+  toegankelijk?: boolean;
+}
+
+export interface MatchContext {
+  invoer: MatchInvoer;
+  /** pseudoniem per client id, for explanations shown to parties that may not see identity */
+  pseudoniemen: Map<string, string>;
+  woningAdres: Map<string, string>;
+}
+
+/**
+ * Builds the engine's input for a regio on a date: uitstroomklare clients without an open proposal,
+ * available homes, this year's remaining quota per (gemeente, corporatie) and this year's placements
+ * per complex and wijk. Open proposals count against quota and spreading, as if already placed.
+ */
+export async function bouwMatchContext(
+  db: DbOrTx,
+  regioId: string,
+  peildatum: string,
+  filter: { alleenWoningIds?: string[]; uitsluitenParen?: Set<string> } = {},
+): Promise<MatchContext> {
+  const jaar = Number(peildatum.slice(0, 4));
+  const open = await db
+    .select({ clientId: s.matchVoorstellen.clientId, woningId: s.matchVoorstellen.woningId })
+    .from(s.matchVoorstellen)
+    .where(and(eq(s.matchVoorstellen.regioId, regioId), inArray(s.matchVoorstellen.status, OPEN_STATUSSEN)));
+  const bezetteClienten = new Set(open.map((o) => o.clientId));
+
+  const clientRijen = await db.select().from(s.clienten).where(eq(s.clienten.regioId, regioId));
+  const events = await eventsPerClient(db, clientRijen.map((c) => c.id));
+  const kandidaten: MatchKandidaat[] = [];
+  const pseudoniemen = new Map<string, string>();
+  for (const c of clientRijen) {
+    const t = toestandVan(events.get(c.id) ?? []);
+    if (t.fase !== 'uitstroomklaar' || bezetteClienten.has(c.id)) continue;
+    const wensen = (c.woonwensen ?? {}) as Woonwensen;
+    const gemeenten = [...new Set([...(wensen.gemeenten ?? []), c.herkomstgemeenteId])];
+    kandidaten.push({
+      id: c.id,
+      herkomstgemeenteId: c.herkomstgemeenteId,
+      gemeentePreferenties: gemeenten,
+      leeftijd: leeftijdOp(c.geboortedatum, peildatum),
+      woningTypes: woningTypesVoor(t.niveau, isJongere(c.geboortedatum, peildatum)),
+      minKamers: wensen.minKamers ?? 1,
+      toegankelijkNodig: wensen.toegankelijk ?? false,
+      ondersteuning: t.niveau ?? 'ambulant',
+      wachtdagen: Math.max(0, Math.round((Date.parse(peildatum) - Date.parse(t.sinds ?? peildatum)) / 86_400_000)),
+      urgentie: Math.min(3, Math.max(0, t.urgentie)) as MatchKandidaat['urgentie'],
+    });
+    pseudoniemen.set(c.id, c.pseudoniem);
+  }
+
+  const woningVoorwaarden: SQL[] = [
+    eq(s.woningen.regioId, regioId),
+    eq(s.woningen.status, 'beschikbaar'),
+    lte(s.woningen.beschikbaarPer, plusDagen(peildatum, VOORUITKIJKEN_DAGEN)),
+  ];
+  if (filter.alleenWoningIds) woningVoorwaarden.push(inArray(s.woningen.id, filter.alleenWoningIds));
+  const woningRijen = await db.select().from(s.woningen).where(and(...woningVoorwaarden));
+  const woningen: MatchWoning[] = woningRijen.map((w) => ({
+    id: w.id,
+    corporatieId: w.corporatieId,
+    gemeenteId: w.gemeenteId,
+    wijk: w.wijk,
+    complex: w.complex,
+    type: w.type as MatchWoning['type'],
+    kamers: w.kamers,
+    toegankelijk: w.toegankelijk,
+  }));
+
+  const afspraken = await db
+    .select()
+    .from(s.reserveringsafspraken)
+    .where(and(eq(s.reserveringsafspraken.regioId, regioId), eq(s.reserveringsafspraken.jaar, jaar)));
+  // Placements this year plus open proposals: both use up quota and spreading room.
+  const bezet = await db
+    .select({ gemeenteId: s.woningen.gemeenteId, corporatieId: s.woningen.corporatieId, wijk: s.woningen.wijk, complex: s.woningen.complex })
+    .from(s.woningen)
+    .leftJoin(s.plaatsingen, eq(s.plaatsingen.woningId, s.woningen.id))
+    .leftJoin(s.matchVoorstellen, and(eq(s.matchVoorstellen.woningId, s.woningen.id), inArray(s.matchVoorstellen.status, OPEN_STATUSSEN)))
+    .where(
+      and(
+        eq(s.woningen.regioId, regioId),
+        or(and(gte(s.plaatsingen.startdatum, `${jaar}-01-01`), lte(s.plaatsingen.startdatum, `${jaar}-12-31`)), sql`${s.matchVoorstellen.id} is not null`),
+      ),
+    );
+  const telPer = (sleutel: (b: (typeof bezet)[number]) => string) => {
+    const uit: Record<string, number> = {};
+    for (const b of bezet) uit[sleutel(b)] = (uit[sleutel(b)] ?? 0) + 1;
+    return uit;
+  };
+  const perQuotum = telPer((b) => `${b.gemeenteId}|${b.corporatieId}`);
+  const quota = afspraken.map((a) => ({
+    gemeenteId: a.gemeenteId,
+    corporatieId: a.corporatieId,
+    resterend: Math.max(0, a.aantal - (perQuotum[`${a.gemeenteId}|${a.corporatieId}`] ?? 0)),
+  }));
+  // The engine takes one spreading rule for the region; the strictest agreement of the year applies.
+  const maxPerComplex = afspraken.length ? Math.min(...afspraken.map((a) => a.maxPerComplex)) : 0;
+  const maxPerWijk = afspraken.length ? Math.min(...afspraken.map((a) => a.maxPerWijk)) : 0;
+
+  const kandidatenGefilterd = filter.uitsluitenParen
+    ? kandidaten.filter((k) => !woningen.every((w) => filter.uitsluitenParen!.has(`${k.id}|${w.id}`)))
+    : kandidaten;
+  return {
+    invoer: {
+      kandidaten: kandidatenGefilterd,
+      woningen,
+      quota,
+      spreiding: {
+        maxPerComplex,
+        maxPerWijk,
+        alGeplaatstPerComplex: telPer((b) => b.complex),
+        alGeplaatstPerWijk: telPer((b) => `${b.gemeenteId}|${b.wijk}`),
+      },
+    },
+    pseudoniemen,
+    woningAdres: new Map(woningRijen.map((w) => [w.id, w.adres])),
+  };
+}
+
+export async function draaiMatching(db: DbOrTx, regioId: string, peildatum: string): Promise<MatchContext & { resultaat: MatchResultaat }> {
+  const ctx = await bouwMatchContext(db, regioId, peildatum);
+  return { ...ctx, resultaat: matchOptimaal(ctx.invoer) };
+}
+
+/** Stores a round's proposals and reserves their homes; one transaction. */
+export async function legRondeVast(db: DbOrTx, actor: Actor, peildatum: string) {
+  return db.transaction(async (tx) => {
+    // serialise rounds per regio: two simultaneous rounds would propose the same homes
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`matching:${actor.regioId}`}))`);
+    const { resultaat } = await draaiMatching(tx, actor.regioId, peildatum);
+    const rondeId = crypto.randomUUID();
+    if (resultaat.voorstellen.length) {
+      await tx.insert(s.matchVoorstellen).values(
+        resultaat.voorstellen.map((v) => ({ regioId: actor.regioId, rondeId, clientId: v.kandidaatId, woningId: v.woningId, score: Math.round(v.score), uitleg: v.uitleg })),
+      );
+      await tx.update(s.woningen).set({ status: 'gereserveerd' }).where(inArray(s.woningen.id, resultaat.voorstellen.map((v) => v.woningId)));
+    }
+    await schrijfAudit(tx, actor, 'aanmaken', 'matchingronde', rondeId, { voorstellen: resultaat.voorstellen.length, objectief: resultaat.objectief });
+    return { rondeId, resultaat };
+  });
+}
+
+/**
+ * Proposals the caller may see. Care parties see those of clients in their view; a corporatie
+ * those on its own homes. Identity never leaves here: only pseudoniem.
+ */
+function voorstelFilter(actor: Actor): SQL {
+  const regio = eq(s.matchVoorstellen.regioId, actor.regioId);
+  const z = clientZicht(actor);
+  switch (z.soort) {
+    case 'regio':
+      return regio;
+    case 'gemeente':
+      return and(regio, or(eq(s.clienten.herkomstgemeenteId, z.gemeenteId), eq(s.clienten.huidigeGemeenteId, z.gemeenteId)))!;
+    case 'aanbieder':
+      return and(regio, eq(s.clienten.aanbiederId, z.aanbiederId))!;
+    case 'geen':
+      return and(regio, eq(s.woningen.corporatieId, actor.organisatieId))!;
+  }
+}
+
+export async function lijstVoorstellen(db: DbOrTx, actor: Actor, f: { status?: VoorstelStatus; id?: string }, peildatum: string) {
+  const w: SQL[] = [voorstelFilter(actor)];
+  if (f.status) w.push(eq(s.matchVoorstellen.status, f.status));
+  if (f.id) w.push(eq(s.matchVoorstellen.id, f.id));
+  const rijen = await db
+    .select({
+      id: s.matchVoorstellen.id,
+      rondeId: s.matchVoorstellen.rondeId,
+      status: s.matchVoorstellen.status,
+      score: s.matchVoorstellen.score,
+      uitleg: s.matchVoorstellen.uitleg,
+      afwijzingsreden: s.matchVoorstellen.afwijzingsreden,
+      aangemaakt: s.matchVoorstellen.aangemaakt,
+      gewijzigd: s.matchVoorstellen.gewijzigd,
+      clientId: s.clienten.id,
+      pseudoniem: s.clienten.pseudoniem,
+      geboortedatum: s.clienten.geboortedatum,
+      herkomstgemeenteId: s.clienten.herkomstgemeenteId,
+      woningId: s.woningen.id,
+      adres: s.woningen.adres,
+      woningType: s.woningen.type,
+      gemeenteId: s.woningen.gemeenteId,
+      corporatieId: s.woningen.corporatieId,
+    })
+    .from(s.matchVoorstellen)
+    .innerJoin(s.clienten, eq(s.clienten.id, s.matchVoorstellen.clientId))
+    .innerJoin(s.woningen, eq(s.woningen.id, s.matchVoorstellen.woningId))
+    .where(and(...w))
+    .orderBy(desc(s.matchVoorstellen.aangemaakt), desc(s.matchVoorstellen.score))
+    .limit(1000);
+  const corporatie = actor.soort === 'woningcorporatie';
+  return rijen.map(({ geboortedatum, clientId, ...r }) => ({
+    ...r,
+    // a corporatie gets no client id: nothing to look up, only the pseudoniem
+    clientId: corporatie ? null : clientId,
+    leeftijdscategorie: isJongere(geboortedatum, peildatum) ? '18–24' : '25+',
+  }));
+}
+
+export interface StapInvoer {
+  actie: VoorstelActie;
+  reden?: string | null;
+  plaatsing?: Omit<NieuwePlaatsing, 'woningId' | 'clientId'>;
+}
+
+/**
+ * One step in the workflow, under a row lock on the proposal. An afwijzing frees the home and
+ * proposes the next best candidate for it (a one-home round that excludes earlier refusals).
+ * Sleuteloverdracht creates the placement and records the client's uitstroom.
+ */
+export async function zetStap(db: DbOrTx, actor: Actor, id: string, stap: StapInvoer, peildatum: string) {
+  return db.transaction(async (tx) => {
+    const [zichtbaar] = await lijstVoorstellen(tx, actor, { id }, peildatum);
+    if (!zichtbaar) throw nietGevonden('Voorstel');
+    const [v] = await tx.select().from(s.matchVoorstellen).where(eq(s.matchVoorstellen.id, id)).for('update');
+    if (partijVan(actor.soort) === 'corporatie' && zichtbaar.corporatieId !== actor.organisatieId) throw geweigerd('Alleen de eigen woningcorporatie beslist over deze woning');
+    let nieuw: VoorstelStatus;
+    try {
+      nieuw = volgendeStatus(v!.status as VoorstelStatus, stap.actie, partijVan(actor.soort));
+    } catch (e) {
+      if (e instanceof WorkflowFout) throw conflict(e.message);
+      throw e;
+    }
+    if (stap.actie === 'afwijzing' && !stap.reden?.trim()) throw conflict('Een afwijzing vraagt een reden');
+    await tx
+      .update(s.matchVoorstellen)
+      .set({ status: nieuw, afwijzingsreden: stap.actie === 'afwijzing' ? stap.reden! : null, gewijzigd: new Date() })
+      .where(eq(s.matchVoorstellen.id, id));
+    const woningStatus = woningStatusBij(nieuw);
+    if (woningStatus) await tx.update(s.woningen).set({ status: woningStatus }).where(eq(s.woningen.id, v!.woningId));
+
+    let plaatsing = null;
+    let volgende = null;
+    if (nieuw === 'sleuteloverdracht') {
+      if (!stap.plaatsing) throw conflict('Sleuteloverdracht vraagt de huurconstructie en startdatum van de plaatsing');
+      plaatsing = await maakPlaatsing(tx, actor, { ...stap.plaatsing, woningId: v!.woningId, clientId: v!.clientId }, peildatum);
+      await voegEventToe(tx, actor, v!.clientId, { soort: 'uitstroom', datum: stap.plaatsing.startdatum, bestemming: 'zelfstandige_woning', toelichting: `Sleuteloverdracht ${zichtbaar.adres}` });
+    }
+    if (nieuw === 'afgewezen') volgende = await volgendeKandidaat(tx, actor, v!.woningId, v!.rondeId, peildatum);
+    await schrijfAudit(tx, actor, 'wijzigen', 'matchvoorstel', id, { status: nieuw, reden: stap.reden ?? null });
+    return { id, status: nieuw, plaatsing, volgendVoorstel: volgende };
+  });
+}
+
+async function volgendeKandidaat(tx: DbOrTx, actor: Actor, woningId: string, rondeId: string, peildatum: string) {
+  const afgewezen = await tx
+    .select({ clientId: s.matchVoorstellen.clientId })
+    .from(s.matchVoorstellen)
+    .where(and(eq(s.matchVoorstellen.woningId, woningId), eq(s.matchVoorstellen.status, 'afgewezen')));
+  const ctx = await bouwMatchContext(tx, actor.regioId, peildatum, {
+    alleenWoningIds: [woningId],
+    uitsluitenParen: new Set(afgewezen.map((a) => `${a.clientId}|${woningId}`)),
+  });
+  const [beste] = matchOptimaal(ctx.invoer).voorstellen;
+  if (!beste) return null;
+  const [rij] = await tx
+    .insert(s.matchVoorstellen)
+    .values({ regioId: actor.regioId, rondeId, clientId: beste.kandidaatId, woningId, score: Math.round(beste.score), uitleg: { ...beste.uitleg, tekst: `Volgende kandidaat na afwijzing. ${beste.uitleg.tekst}` } })
+    .returning({ id: s.matchVoorstellen.id });
+  await tx.update(s.woningen).set({ status: 'gereserveerd' }).where(eq(s.woningen.id, woningId));
+  return { id: rij!.id, pseudoniem: ctx.pseudoniemen.get(beste.kandidaatId) };
+}

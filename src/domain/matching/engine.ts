@@ -1,0 +1,723 @@
+/**
+ * Optimale, uitlegbare plaatsingsmotor (puur, synchroon, geen I/O).
+ *
+ * Methode
+ * -------
+ * 1. Aggregatie (`model.ts`): kandidaten met identieke behoeften → profiel; identieke woningen
+ *    (zelfde complex/gemeente/corporatie/wijk, type, kamers, toegankelijk) → klasse met capaciteit.
+ * 2. Min-kosten-stroom op de keten
+ *      bron → herkomstgemeente → profiel → eis(gemeente) → soort → klasse → blok → [wijk] → quotum → [wijk] → put
+ *    - bron → herkomstgemeente: twee parallelle bogen (cap a_g met kosten −S, en onbeperkt met kosten 0):
+ *      de concave spreidingsterm S·min(p_g, a_g);
+ *    - herkomstgemeente → profiel: één boog per kandidaat (cap 1, kosten −(B + D·wachtdagen + U·urgentie));
+ *    - profiel → eis: kosten R·rang van de gemeente;
+ *    - klasse → blok: capaciteit = aantal identieke woningen; blok → ouder: complexmaximum;
+ *    - wijk- en quotumbogen: de resterende ruimte. Waar wijk ⊆ quotum (of andersom) zit de wijkrestrictie
+ *      exact in de boom; een bypass bron → put laat kandidaten ongeplaatst.
+ *    Opgelost met de primale netwerk-simplex (`netwerk-simplex.ts`); stromen zijn integraal.
+ * 3. Wijkmaxima die de quotumboom kruisen (en complexen die over meerdere quota/wijken liggen) worden
+ *    Lagrange-gerelaxeerd: multiplicator λ_G ≥ 0 als extra kosten op de blokbogen van groep G, subgradiënt-
+ *    update met Polyak-stap en warme herstart van de simplex. Elke λ levert een bewezen bovengrens
+ *    UB(λ) = −kosten(λ) + Σ λ_G·cap_G. Toelaatbaarheidsherstel: geschonden groepen krijgen per blok een
+ *    plafond naar rato van de huidige stroom, waarna opnieuw wordt opgelost (en zo nodig herhaald).
+ * 4. Aanvullen: resterende vrije passende woningen worden (alleen met positieve waarde) alsnog gevuld.
+ * 5. Terugvertalen naar concrete woningen + uitleg per voorstel en per niet-geplaatste kandidaat.
+ *
+ * De doelfunctie staat exact beschreven in `objectief.ts` (`objectiefWaarde`).
+ */
+import { NetwerkSimplex } from './netwerk-simplex.js';
+import { bereikbaar, bouwModel, type Model } from './model.js';
+import { objectiefWaarde } from './objectief.js';
+import type {
+  MatchInvoer,
+  MatchResultaat,
+  MatchStatistiek,
+  NietGeplaatst,
+  NietGeplaatstReden,
+  Voorstel,
+} from './types.js';
+
+export interface MotorOpties {
+  /** Maximaal aantal subgradiëntiteraties (standaard 10). */
+  maxLagrangeIteraties?: number;
+  /** Stop wanneer (UB − LB)/UB kleiner is dan dit (standaard 1e-5). */
+  doelGap?: number;
+}
+
+interface Groep {
+  soort: 'wijk' | 'complex';
+  sleutel: string;
+  cap: number;
+  blokken: number[];
+}
+
+interface Plan {
+  wijkModus: Map<string, 'a' | 'b' | 'c'>;
+  quotumOuderWijk: Map<string, string>;
+  groepen: Groep[];
+  blokGroepen: number[][];
+  multiComplex: Set<string>;
+  R: number[];
+  K: number;
+}
+
+interface Netwerk {
+  ns: NetwerkSimplex;
+  clientStart: Int32Array;
+  eisBoog: number[][];
+  eisSoortBogen: [number, number][][];
+  klasseBoog: Int32Array;
+  blokBoog: Int32Array;
+}
+
+function maakPlan(model: Model): Plan {
+  const wijkQ = new Map<string, Set<string>>();
+  const quotumW = new Map<string, Set<string>>();
+  const complexBlokken = new Map<string, number[]>();
+  model.blokken.forEach((b, i) => {
+    if (!b.heeftQuotum) return;
+    (wijkQ.get(b.wijkKey) ?? wijkQ.set(b.wijkKey, new Set()).get(b.wijkKey)!).add(b.quotumKey);
+    (quotumW.get(b.quotumKey) ?? quotumW.set(b.quotumKey, new Set()).get(b.quotumKey)!).add(b.wijkKey);
+    (complexBlokken.get(b.complex) ?? complexBlokken.set(b.complex, []).get(b.complex)!).push(i);
+  });
+  const wijkModus = new Map<string, 'a' | 'b' | 'c'>();
+  for (const [w, qs] of wijkQ) {
+    if (qs.size === 1) wijkModus.set(w, 'a');
+    else if ([...qs].every((q) => quotumW.get(q)!.size === 1)) wijkModus.set(w, 'b');
+    else wijkModus.set(w, 'c');
+  }
+  const quotumOuderWijk = new Map<string, string>();
+  for (const [q, ws] of quotumW) {
+    if (ws.size !== 1) continue;
+    const w = [...ws][0];
+    if (wijkModus.get(w) === 'b') quotumOuderWijk.set(q, w);
+  }
+  const groepen: Groep[] = [];
+  const blokGroepen: number[][] = model.blokken.map(() => []);
+  const wijkBlokken = new Map<string, number[]>();
+  model.blokken.forEach((b, i) => {
+    if (b.heeftQuotum && wijkModus.get(b.wijkKey) === 'c') (wijkBlokken.get(b.wijkKey) ?? wijkBlokken.set(b.wijkKey, []).get(b.wijkKey)!).push(i);
+  });
+  for (const [w, bs] of wijkBlokken) {
+    const g = groepen.length;
+    groepen.push({ soort: 'wijk', sleutel: w, cap: model.wijkRest.get(w)!, blokken: bs });
+    for (const b of bs) blokGroepen[b].push(g);
+  }
+  const multiComplex = new Set<string>();
+  for (const [c, bs] of complexBlokken) {
+    if (bs.length < 2) continue;
+    multiComplex.add(c);
+    const g = groepen.length;
+    groepen.push({ soort: 'complex', sleutel: c, cap: model.complexRest.get(c)!, blokken: bs });
+    for (const b of bs) blokGroepen[b].push(g);
+  }
+  const R = model.profielen.map((p) => bereikbaar(model, p));
+  const K = R.reduce((a, b) => a + b, 0);
+  return { wijkModus, quotumOuderWijk, groepen, blokGroepen, multiComplex, R, K };
+}
+
+function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array): Netwerk {
+  const { profielen, eisen, soorten, klassen, blokken } = model;
+  const g = model.gewichten;
+  const hIdx = new Map(model.herkomsten.map((h, i) => [h, i]));
+  const wijkNode = new Map<string, number>();
+  const quotumNode = new Map<string, number>();
+  let n = 2;
+  const H0 = n;
+  n += model.herkomsten.length;
+  const P0 = n;
+  n += profielen.length;
+  const E0 = n;
+  n += eisen.length;
+  const S0 = n;
+  n += soorten.length;
+  const B0 = n;
+  n += blokken.length;
+  for (const [w, m] of plan.wijkModus) if (m !== 'c') wijkNode.set(w, n++);
+  for (const b of blokken) if (b.heeftQuotum && !quotumNode.has(b.quotumKey)) quotumNode.set(b.quotumKey, n++);
+  const K = plan.K;
+  const ns = new NetwerkSimplex(n, K + eisen.length * 8 + klassen.length * 2 + blokken.length + 64);
+  ns.voegBoogToe(0, 1, K, 0);
+  for (const h of model.herkomsten) {
+    const a = model.aandeel.get(h) ?? 0;
+    const node = H0 + hIdx.get(h)!;
+    if (a > 0 && g.spreidingsBonus > 0) ns.voegBoogToe(0, node, a, -g.spreidingsBonus);
+    ns.voegBoogToe(0, node, K, 0);
+  }
+  const clientStart = new Int32Array(profielen.length);
+  const eisBoog: number[][] = [];
+  profielen.forEach((p, pi) => {
+    const h = H0 + hIdx.get(p.herkomst)!;
+    const R = plan.R[pi];
+    clientStart[pi] = ns.aantalBogen;
+    for (let j = 0; j < R; j++) ns.voegBoogToe(h, P0 + pi, 1, -p.waarden[j]);
+    eisBoog.push(p.eisen.map((e, r) => (R > 0 && eisen[e].capaciteit > 0 ? ns.voegBoogToe(P0 + pi, E0 + e, R, g.rangStraf * r) : -1)));
+  });
+  const eisSoortBogen: [number, number][][] = eisen.map((e, ei) =>
+    e.capaciteit > 0 ? e.soorten.map((s) => [s, ns.voegBoogToe(E0 + ei, S0 + s, K, 0)] as [number, number]) : [],
+  );
+  const klasseBoog = new Int32Array(klassen.length).fill(-1);
+  klassen.forEach((c, ci) => {
+    if (blokken[c.blok].heeftQuotum) klasseBoog[ci] = ns.voegBoogToe(S0 + c.soort, B0 + c.blok, c.woningen.length, 0);
+  });
+  const blokBoog = new Int32Array(blokken.length).fill(-1);
+  blokken.forEach((b, bi) => {
+    if (!b.heeftQuotum) return;
+    const modus = plan.wijkModus.get(b.wijkKey)!;
+    const ouder = modus === 'a' ? wijkNode.get(b.wijkKey)! : quotumNode.get(b.quotumKey)!;
+    const cap = plan.multiComplex.has(b.complex) ? K : model.complexRest.get(b.complex)!;
+    let kost = 0;
+    for (const gr of plan.blokGroepen[bi]) kost += lambda[gr];
+    blokBoog[bi] = ns.voegBoogToe(B0 + bi, ouder, cap, kost);
+    // blokken in een gerelaxeerde groep krijgen bij het toelaatbaarheidsherstel een plafond (warm)
+    if (plan.blokGroepen[bi].length > 0) ns.voegOverloopBoogToe(blokBoog[bi]);
+  });
+  for (const [w, node] of wijkNode) {
+    if (plan.wijkModus.get(w) === 'a') {
+      // wijk ⊆ één quotum
+      const b = blokken.find((x) => x.heeftQuotum && x.wijkKey === w)!;
+      ns.voegBoogToe(node, quotumNode.get(b.quotumKey)!, model.wijkRest.get(w)!, 0);
+    } else ns.voegBoogToe(node, 1, model.wijkRest.get(w)!, 0);
+  }
+  for (const [q, node] of quotumNode) {
+    const w = plan.quotumOuderWijk.get(q);
+    ns.voegBoogToe(node, w !== undefined ? wijkNode.get(w)! : 1, model.quotumRest.get(q)!, 0);
+  }
+  ns.zetAanbod(0, K);
+  ns.zetAanbod(1, -K);
+  return { ns, clientStart, eisBoog, eisSoortBogen, klasseBoog, blokBoog };
+}
+
+function groepLading(plan: Plan, net: Netwerk): Float64Array {
+  const l = new Float64Array(plan.groepen.length);
+  plan.groepen.forEach((gr, gi) => {
+    let s = 0;
+    for (const b of gr.blokken) s += net.ns.stroomOp(net.blokBoog[b]);
+    l[gi] = s;
+  });
+  return l;
+}
+
+/** Werkelijke doelwaarde van de stroom (kosten zonder λ-termen, omgekeerd teken). */
+function echteWaarde(plan: Plan, net: Netwerk, kosten: number, lambda: Float64Array, lading: Float64Array): number {
+  let lt = 0;
+  for (let gi = 0; gi < plan.groepen.length; gi++) lt += lambda[gi] * lading[gi];
+  return -(kosten - lt);
+}
+
+function isToelaatbaar(plan: Plan, lading: Float64Array) {
+  for (let gi = 0; gi < plan.groepen.length; gi++) if (lading[gi] > plan.groepen[gi].cap) return false;
+  return true;
+}
+
+/**
+ * Toelaatbaarheidsherstel: plafonneer geschonden groepen per blok naar rato van de stroom en los opnieuw op.
+ * Werkt op een kloon van `net` en start warm vanuit diens basis (plafonds via `verlaagCapaciteit`).
+ */
+function herstel(model: Model, plan: Plan, net: Netwerk, lambda: Float64Array): { net: Netwerk; waarde: number } {
+  const plafond = new Map<number, number>();
+  const beperkt = new Set<number>();
+  const huidig: Netwerk = { ...net, ns: net.ns.kloon() };
+  const ns = huidig.ns;
+  let lading = groepLading(plan, huidig);
+  const lam = new Float64Array(lambda);
+  for (let ronde = 0; ronde < 2; ronde++) {
+    let nieuw = false;
+    for (let gi = 0; gi < plan.groepen.length; gi++) {
+      if (lading[gi] <= plan.groepen[gi].cap) {
+        if (ronde === 0 || beperkt.has(gi)) continue;
+        // tweede ronde: ook niet-geschonden groepen vastleggen (huidige stroom + speling), zodat één
+        // extra oplossing volstaat en het resultaat gegarandeerd toelaatbaar is
+        const gr = plan.groepen[gi];
+        beperkt.add(gi);
+        lam[gi] = 0;
+        let speling = gr.cap - lading[gi];
+        for (const b of gr.blokken) {
+          const f = ns.stroomOp(huidig.blokBoog[b]);
+          const ruimte = Math.max(0, (plan.multiComplex.has(model.blokken[b].complex) ? plan.K : model.complexRest.get(model.blokken[b].complex)!) - f);
+          const extra = Math.min(speling, ruimte);
+          speling -= extra;
+          plafond.set(b, Math.min(plafond.get(b) ?? Infinity, f + extra));
+        }
+        nieuw = true;
+        continue;
+      }
+      const gr = plan.groepen[gi];
+      beperkt.add(gi);
+      lam[gi] = 0;
+      nieuw = true;
+      // verdeel cap naar rato (grootste-rest-methode)
+      const stromen = gr.blokken.map((b) => ns.stroomOp(huidig.blokBoog[b]));
+      const tot = stromen.reduce((a, b) => a + b, 0);
+      const delen = stromen.map((f) => (f * gr.cap) / tot);
+      const vloer = delen.map(Math.floor);
+      let rest = gr.cap - vloer.reduce((a, b) => a + b, 0);
+      const volgorde = delen.map((d, i) => [d - vloer[i], i] as const).sort((a, b) => b[0] - a[0]);
+      for (const [, i] of volgorde) {
+        if (rest <= 0) break;
+        vloer[i]++;
+        rest--;
+      }
+      gr.blokken.forEach((b, i) => plafond.set(b, Math.min(plafond.get(b) ?? Infinity, vloer[i])));
+    }
+    if (!nieuw) break;
+    // kosten (λ van beperkte groepen vervalt) en plafonds toepassen, dan warm verder oplossen
+    for (let gi = 0; gi < plan.groepen.length; gi++)
+      for (const b of plan.groepen[gi].blokken) {
+        let kost = 0;
+        for (const gr of plan.blokGroepen[b]) kost += lam[gr];
+        if (ns.kostenVan(huidig.blokBoog[b]) !== kost) ns.zetKosten(huidig.blokBoog[b], kost);
+      }
+    for (const [b, pl] of plafond) if (pl < ns.capaciteitVan(huidig.blokBoog[b])) ns.verlaagCapaciteit(huidig.blokBoog[b], pl);
+    const t0=performance.now(); ns.los(); if(process.env.DBG) console.log('herstel',ronde,(performance.now()-t0).toFixed(0),ns.pivots);
+    lading = groepLading(plan, huidig);
+  }
+  const kosten = totaleKosten(huidig);
+  return { net: huidig, waarde: echteWaarde(plan, huidig, kosten, lam, lading) };
+}
+
+function totaleKosten(net: Netwerk): number {
+  let t = 0;
+  for (let e = 0; e < net.ns.aantalBogen; e++) t += net.ns.stroomOp(e) * net.ns.kostenVan(e);
+  return t;
+}
+
+interface Plaatsing {
+  k: number;
+  klasse: number;
+  woning: string;
+  rang: number;
+}
+
+function decodeer(model: Model, plan: Plan, net: Netwerk): Plaatsing[] {
+  const { profielen, eisen, klassen, soorten } = model;
+  const eisWachtrij: { k: number; rang: number }[][] = eisen.map(() => []);
+  profielen.forEach((p, pi) => {
+    const geplaatst: number[] = [];
+    for (let j = 0; j < plan.R[pi]; j++) if (net.ns.stroomOp(net.clientStart[pi] + j) > 0.5) geplaatst.push(p.kandidaten[j]);
+    let idx = 0;
+    p.eisen.forEach((e, r) => {
+      const a = net.eisBoog[pi][r];
+      if (a < 0) return;
+      const f = Math.round(net.ns.stroomOp(a));
+      for (let t = 0; t < f; t++) eisWachtrij[e].push({ k: geplaatst[idx++], rang: r });
+    });
+  });
+  const soortWachtrij: { k: number; rang: number }[][] = soorten.map(() => []);
+  eisen.forEach((_, ei) => {
+    let idx = 0;
+    for (const [s, a] of net.eisSoortBogen[ei]) {
+      const f = Math.round(net.ns.stroomOp(a));
+      for (let t = 0; t < f; t++) soortWachtrij[s].push(eisWachtrij[ei][idx++]);
+    }
+  });
+  const uit: Plaatsing[] = [];
+  soorten.forEach((s, si) => {
+    let idx = 0;
+    for (const c of s.klassen) {
+      const a = net.klasseBoog[c];
+      if (a < 0) continue;
+      const f = Math.round(net.ns.stroomOp(a));
+      for (let t = 0; t < f; t++) {
+        const x = soortWachtrij[si][idx++];
+        uit.push({ k: x.k, klasse: c, woning: klassen[c].woningen[t], rang: x.rang });
+      }
+    }
+  });
+  return uit;
+}
+
+/** Bijhouden van gebruik per regel, voor aanvullen en uitleg. */
+class Gebruik {
+  klasse: Int32Array;
+  quotum = new Map<string, number>();
+  complex = new Map<string, number>();
+  wijk = new Map<string, number>();
+  herkomst = new Map<string, number>();
+  constructor(private model: Model) {
+    this.klasse = new Int32Array(model.klassen.length);
+  }
+  voegToe(klasse: number, herkomst: string) {
+    const b = this.model.blokken[this.model.klassen[klasse].blok];
+    this.klasse[klasse]++;
+    this.quotum.set(b.quotumKey, (this.quotum.get(b.quotumKey) ?? 0) + 1);
+    this.complex.set(b.complex, (this.complex.get(b.complex) ?? 0) + 1);
+    this.wijk.set(b.wijkKey, (this.wijk.get(b.wijkKey) ?? 0) + 1);
+    this.herkomst.set(herkomst, (this.herkomst.get(herkomst) ?? 0) + 1);
+  }
+  /** Is er nog ruimte voor een extra plaatsing in dit blok (quotum, complex, wijk)? */
+  heeftRuimte(blok: number): boolean {
+    const m = this.model;
+    const b = m.blokken[blok];
+    return (
+      b.heeftQuotum &&
+      (this.quotum.get(b.quotumKey) ?? 0) < m.quotumRest.get(b.quotumKey)! &&
+      (this.complex.get(b.complex) ?? 0) < m.complexRest.get(b.complex)! &&
+      (this.wijk.get(b.wijkKey) ?? 0) < m.wijkRest.get(b.wijkKey)!
+    );
+  }
+  private cache: ({ tekst: string; soort: 'quotum' | 'spreiding' }[] | undefined)[] = [];
+  /** Bevries het gebruik: blokkades worden vanaf nu per blok gecachet (uitlegfase). */
+  bevries() {
+    this.cache = new Array(this.model.blokken.length);
+    this.bevroren = true;
+  }
+  private bevroren = false;
+  blokkades(blok: number): { tekst: string; soort: 'quotum' | 'spreiding' }[] {
+    if (this.bevroren) return (this.cache[blok] ??= this.berekenBlokkades(blok));
+    return this.berekenBlokkades(blok);
+  }
+  /** Blokkerende regels voor een extra plaatsing in dit blok. */
+  private berekenBlokkades(blok: number): { tekst: string; soort: 'quotum' | 'spreiding' }[] {
+    const m = this.model;
+    const b = m.blokken[blok];
+    const uit: { tekst: string; soort: 'quotum' | 'spreiding' }[] = [];
+    if (!b.heeftQuotum) uit.push({ tekst: `geen quotum voor gemeente ${b.gemeente} / corporatie ${b.corporatie}`, soort: 'quotum' });
+    else {
+      const r = m.quotumRest.get(b.quotumKey)!;
+      const u = this.quotum.get(b.quotumKey) ?? 0;
+      if (u >= r) uit.push({ tekst: `quotum gemeente ${b.gemeente} / corporatie ${b.corporatie} uitgeput (${u} van ${r} resterend gebruikt)`, soort: 'quotum' });
+    }
+    const cr = m.complexRest.get(b.complex)!;
+    const cu = this.complex.get(b.complex) ?? 0;
+    if (cu >= cr) uit.push({ tekst: `max per complex bereikt (complex ${b.complex}: ${cu} nieuw, ruimte was ${cr})`, soort: 'spreiding' });
+    const wr = m.wijkRest.get(b.wijkKey)!;
+    const wu = this.wijk.get(b.wijkKey) ?? 0;
+    if (wu >= wr) uit.push({ tekst: `wijkmaximum bereikt (wijk ${b.wijk} in ${b.gemeente}: ${wu} nieuw, ruimte was ${wr})`, soort: 'spreiding' });
+    return uit;
+  }
+}
+
+interface Analyse {
+  passend: number;
+  vrij: number;
+  vrijOnbeperkt: number;
+  vrijQuotumGeblokkeerd: number;
+  regels: Map<string, 'quotum' | 'spreiding'>;
+}
+
+function analyseerEis(model: Model, gebruik: Gebruik, eis: number): Analyse {
+  const a: Analyse = { passend: 0, vrij: 0, vrijOnbeperkt: 0, vrijQuotumGeblokkeerd: 0, regels: new Map() };
+  {
+    const e = model.eisen[eis];
+    for (const s of e.soorten)
+      for (const c of model.soorten[s].klassen) {
+        const kl = model.klassen[c];
+        a.passend += kl.woningen.length;
+        const vrij = kl.woningen.length - gebruik.klasse[c];
+        if (vrij <= 0) continue;
+        a.vrij += vrij;
+        const bl = gebruik.blokkades(kl.blok);
+        if (bl.length === 0) a.vrijOnbeperkt += vrij;
+        if (bl.some((x) => x.soort === 'quotum')) a.vrijQuotumGeblokkeerd += vrij;
+        for (const x of bl) a.regels.set(x.tekst, x.soort);
+      }
+  }
+  return a;
+}
+
+const MAX_REGELS = 6;
+function regelLijst(regels: Map<string, unknown>): string[] {
+  const l = [...regels.keys()];
+  if (l.length <= MAX_REGELS) return l;
+  return [...l.slice(0, MAX_REGELS), `… en ${l.length - MAX_REGELS} andere regels`];
+}
+
+/** Optimale plaatsing met uitleg. Puur en synchroon. */
+export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): MatchResultaat {
+  const model = bouwModel(invoer);
+  const plan = maakPlan(model);
+  const maxIt = opties.maxLagrangeIteraties ?? 10;
+  const doelGap = opties.doelGap ?? 1e-5;
+  const G = plan.groepen.length;
+  const lambda = new Float64Array(G);
+  let net = bouwNetwerk(model, plan, lambda);
+  let t0=performance.now(); let kosten = net.ns.los(); if(process.env.DBG) console.log('init',(performance.now()-t0).toFixed(0),net.ns.pivots);
+  let lading = groepLading(plan, net);
+  let pivots = net.ns.pivots;
+  let iteraties = 0;
+  let beste: { net: Netwerk; waarde: number };
+  let UB: number;
+  if (isToelaatbaar(plan, lading)) {
+    beste = { net, waarde: -kosten };
+    UB = -kosten;
+  } else {
+    UB = -kosten; // λ = 0
+    beste = herstel(model, plan, net, lambda);
+    pivots += beste.net.ns.pivots;
+    let theta = 1;
+    let geenVerbetering = 0;
+    let herstelActueel = true;
+    for (let it = 1; it <= maxIt; it++) {
+      if ((UB - beste.waarde) / Math.max(1, Math.abs(UB)) <= doelGap) break;
+      iteraties = it;
+      let norm = 0;
+      const sub = new Float64Array(G);
+      for (let gi = 0; gi < G; gi++) {
+        sub[gi] = lading[gi] - plan.groepen[gi].cap;
+        if (lambda[gi] <= 0 && sub[gi] < 0) sub[gi] = 0;
+        norm += sub[gi] * sub[gi];
+      }
+      if (norm === 0) break;
+      const stap = (theta * (UB - beste.waarde)) / norm;
+      for (let gi = 0; gi < G; gi++) {
+        const nieuw = Math.max(0, Math.round(lambda[gi] + stap * sub[gi]));
+        if (nieuw !== lambda[gi]) {
+          const delta = nieuw - lambda[gi];
+          lambda[gi] = nieuw;
+          for (const b of plan.groepen[gi].blokken) net.ns.zetKosten(net.blokBoog[b], net.ns.kostenVan(net.blokBoog[b]) + delta);
+        }
+      }
+      const voor = net.ns.pivots;
+      herstelActueel = false;
+      t0=performance.now(); kosten = net.ns.los(); if(process.env.DBG) console.log('lag',it,(performance.now()-t0).toFixed(0),net.ns.pivots-voor, UB, beste.waarde);
+      pivots += net.ns.pivots - voor;
+      lading = groepLading(plan, net);
+      let lr = 0;
+      for (let gi = 0; gi < G; gi++) lr += lambda[gi] * plan.groepen[gi].cap;
+      const ub = -kosten + lr;
+      if (ub < UB - 1e-9) {
+        UB = ub;
+        geenVerbetering = 0;
+      } else if (++geenVerbetering >= 3) {
+        theta /= 2;
+        geenVerbetering = 0;
+      }
+      if (isToelaatbaar(plan, lading)) {
+        const w = echteWaarde(plan, net, kosten, lambda, lading);
+        if (w > beste.waarde) beste = { net, waarde: w };
+      } else if (it % 10 === 0 || it === maxIt) {
+        const h = herstel(model, plan, net, lambda);
+        pivots += h.net.ns.pivots;
+        herstelActueel = true;
+        if (h.waarde > beste.waarde) beste = h;
+      }
+      if (theta < 1e-4) break;
+    }
+    // laatste herstel vanuit de eindmultiplicatoren (tenzij net al vanuit precies deze basis gedaan)
+    if (!herstelActueel && (UB - beste.waarde) / Math.max(1, Math.abs(UB)) > doelGap && !isToelaatbaar(plan, lading)) {
+      const h = herstel(model, plan, net, lambda);
+      pivots += h.net.ns.pivots;
+      if (h.waarde > beste.waarde) beste = h;
+    }
+  }
+  const plaatsingen = decodeer(model, plan, beste.net);
+  const resultaat = maakResultaat(invoer, model, plaatsingen, true);
+  const objectief = resultaat.objectief;
+  const bovengrens = Math.max(UB, objectief);
+  resultaat.statistiek = {
+    ...resultaat.statistiek,
+    methode: G > 0 ? 'netwerk-simplex+lagrange' : 'netwerk-simplex',
+    knopen: beste.net.ns.n,
+    bogen: beste.net.ns.aantalBogen,
+    pivots,
+    lagrangeIteraties: iteraties,
+    bovengrens,
+    gap: bovengrens === 0 ? 0 : (bovengrens - objectief) / Math.abs(bovengrens),
+    optimaalBewezen: bovengrens - objectief < 0.5,
+  };
+  return resultaat;
+}
+
+/** Vul vrije capaciteit aan (alleen verbeteringen), bouw uitleg en statistiek. */
+function maakResultaat(invoer: MatchInvoer, model: Model, plaatsingen: Plaatsing[], aanvullen: boolean): MatchResultaat {
+  const g = model.gewichten;
+  const kand = invoer.kandidaten;
+  const gebruik = new Gebruik(model);
+  const geplaatst = new Uint8Array(kand.length);
+  for (const pl of plaatsingen) {
+    gebruik.voegToe(pl.klasse, kand[pl.k].herkomstgemeenteId);
+    geplaatst[pl.k] = 1;
+  }
+  if (aanvullen) {
+    const volgorde = model.profielen.map((_, i) => i);
+    for (const pi of volgorde) {
+      const p = model.profielen[pi];
+      for (let j = 0; j < p.kandidaten.length; j++) {
+        const k = p.kandidaten[j];
+        if (geplaatst[k]) continue;
+        let gevonden = false;
+        for (let r = 0; r < p.eisen.length && !gevonden; r++) {
+          const bonus = (gebruik.herkomst.get(p.herkomst) ?? 0) < (model.aandeel.get(p.herkomst) ?? 0) ? g.spreidingsBonus : 0;
+          if (p.waarden[j] - g.rangStraf * r + bonus <= 0) continue;
+          const e = model.eisen[p.eisen[r]];
+          for (const s of e.soorten) {
+            for (const c of model.soorten[s].klassen) {
+              const kl = model.klassen[c];
+              if (gebruik.klasse[c] >= kl.woningen.length) continue;
+              if (!gebruik.heeftRuimte(kl.blok)) continue;
+              plaatsingen.push({ k, klasse: c, woning: kl.woningen[gebruik.klasse[c]], rang: r });
+              gebruik.voegToe(c, p.herkomst);
+              geplaatst[k] = 1;
+              gevonden = true;
+              break;
+            }
+            if (gevonden) break;
+          }
+        }
+        if (!gevonden) break; // rest van het profiel past evenmin
+      }
+    }
+  }
+  gebruik.bevries();
+  const eisCache = new Map<number, Analyse>();
+  const analyse = (pi: number, rangen: number[]) => {
+    const p = model.profielen[pi];
+    const tot: Analyse = { passend: 0, vrij: 0, vrijOnbeperkt: 0, vrijQuotumGeblokkeerd: 0, regels: new Map() };
+    for (const r of rangen) {
+      const e = p.eisen[r];
+      let a = eisCache.get(e);
+      if (!a) {
+        a = analyseerEis(model, gebruik, e);
+        eisCache.set(e, a);
+      }
+      tot.passend += a.passend;
+      tot.vrij += a.vrij;
+      tot.vrijOnbeperkt += a.vrijOnbeperkt;
+      tot.vrijQuotumGeblokkeerd += a.vrijQuotumGeblokkeerd;
+      for (const [k, v] of a.regels) tot.regels.set(k, v);
+    }
+    return tot;
+  };
+  const profielVan = new Int32Array(kand.length);
+  model.profielen.forEach((p, pi) => p.kandidaten.forEach((k) => (profielVan[k] = pi)));
+  const hogerCache = new Map<string, Analyse>();
+  const voorstellen: Voorstel[] = plaatsingen.map((pl) => {
+    const k = kand[pl.k];
+    const kl = model.klassen[pl.klasse];
+    const b = model.blokken[kl.blok];
+    const so = model.soorten[kl.soort];
+    const p = model.profielen[profielVan[pl.k]];
+    const wacht = Math.min(Math.max(0, Math.floor(k.wachtdagen)), g.maxWachtdagen);
+    const score = g.basis + g.perWachtdag * wacht + g.perUrgentie * k.urgentie - g.rangStraf * pl.rang;
+    const redenen: string[] = [
+      `wacht ${k.wachtdagen} dagen sinds uitstroomklaar (+${g.perWachtdag * wacht})`,
+      `urgentie ${k.urgentie} (+${g.perUrgentie * k.urgentie})`,
+      `gemeente ${b.gemeente} is voorkeur ${pl.rang + 1} van ${p.prefs.length}${pl.rang > 0 ? ` (−${g.rangStraf * pl.rang})` : ''}`,
+      `type ${so.type} staat in de gewenste woningtypes`,
+      `${so.kamers} kamer(s), minimaal ${k.minKamers} nodig`,
+      k.toegankelijkNodig ? 'toegankelijke woning, zoals nodig' : `toegankelijk niet nodig${so.toegankelijk ? ' (woning is wel toegankelijk)' : ''}`,
+    ];
+    if (so.type === 'jongeren_cluster') redenen.push(`jongerencluster: leeftijd ${k.leeftijd} valt in 18–24`);
+    if (so.type === 'beschermd_thuis_cluster') redenen.push('beschermd-thuiscluster: ondersteuning is beschermd thuis');
+    const ph = gebruik.herkomst.get(k.herkomstgemeenteId) ?? 0;
+    const ah = model.aandeel.get(k.herkomstgemeenteId) ?? 0;
+    redenen.push(`herkomstgemeente ${k.herkomstgemeenteId}: ${ph} geplaatst, eerlijk aandeel ${ah}`);
+    const bindend = gebruik.blokkades(kl.blok).map((x) => x.tekst);
+    if (pl.rang > 0) {
+      const sleutel = `${profielVan[pl.k]}|${pl.rang}`;
+      let an = hogerCache.get(sleutel);
+      if (!an) {
+        an = analyse(profielVan[pl.k], [...Array(pl.rang).keys()]);
+        hogerCache.set(sleutel, an);
+      }
+      const hoger = p.prefs.slice(0, pl.rang).join(', ');
+      if (an.passend === 0) bindend.push(`geen passende woning in hogere voorkeursgemeente(n) ${hoger}`);
+      else if (an.vrij === 0) bindend.push(`alle ${an.passend} passende woningen in ${hoger} gingen naar kandidaten met een hogere score`);
+      else for (const r of regelLijst(an.regels)) bindend.push(`${hoger}: ${r}`);
+    }
+    const tekst =
+      `${k.id} (herkomst ${k.herkomstgemeenteId}, ${k.wachtdagen} dagen wachtend, urgentie ${k.urgentie}) krijgt woning ${pl.woning} ` +
+      `in ${b.gemeente} (voorkeur ${pl.rang + 1}), complex ${b.complex}, wijk ${b.wijk}, corporatie ${b.corporatie}. ` +
+      `Score ${score}.` +
+      (bindend.length ? ` Bindend: ${bindend.join('; ')}.` : '');
+    return {
+      kandidaatId: k.id,
+      woningId: pl.woning,
+      score,
+      gemeenteRang: pl.rang,
+      uitleg: {
+        tekst,
+        redenen,
+        bindendeRegels: bindend,
+        wachtdagen: k.wachtdagen,
+        urgentie: k.urgentie,
+        herkomstgemeenteId: k.herkomstgemeenteId,
+        woningGemeenteId: b.gemeente,
+        corporatieId: b.corporatie,
+        complex: b.complex,
+        wijk: b.wijk,
+      },
+    };
+  });
+
+  const profielAnalyse = new Map<number, Analyse>();
+  const nietGeplaatst: NietGeplaatst[] = [];
+  kand.forEach((k, ki) => {
+    if (geplaatst[ki]) return;
+    const pi = profielVan[ki];
+    const p = model.profielen[pi];
+    let an = profielAnalyse.get(pi);
+    if (!an) {
+      an = analyse(pi, p.prefs.map((_, r) => r));
+      profielAnalyse.set(pi, an);
+    }
+    let reden: NietGeplaatstReden;
+    let tekst: string;
+    let bindend: string[] = [];
+    if (an.passend === 0) {
+      reden = 'geen_passende_woning';
+      tekst = `Geen woning in ${p.prefs.join(', ') || '(geen voorkeursgemeenten)'} voldoet aan type, kamers${k.toegankelijkNodig ? ', toegankelijkheid' : ''} en doelgroep.`;
+    } else if (an.vrij === 0 || an.vrijOnbeperkt > 0) {
+      reden = 'lagere_prioriteit';
+      tekst =
+        an.vrij === 0
+          ? `Alle ${an.passend} passende woningen zijn toegewezen aan kandidaten met een hogere score (langer wachtend, urgenter of betere gemeentematch).`
+          : `Er zijn ${an.vrijOnbeperkt} vrije passende woningen, maar plaatsing zou de totale score niet verhogen.`;
+    } else if (an.vrijQuotumGeblokkeerd === an.vrij) {
+      reden = 'quotum_uitgeput';
+      bindend = regelLijst(an.regels);
+      tekst = `Er zijn ${an.vrij} vrije passende woningen, maar het reserveringsquotum laat geen plaatsing toe: ${bindend.join('; ')}.`;
+    } else {
+      reden = 'spreiding';
+      bindend = regelLijst(an.regels);
+      tekst = `Er zijn ${an.vrij} vrije passende woningen, maar spreidingsregels (of quota) laten geen plaatsing toe: ${bindend.join('; ')}.`;
+    }
+    const redenen = [`wacht ${k.wachtdagen} dagen, urgentie ${k.urgentie}`, `${an.passend} passende woningen in voorkeursgemeenten, ${an.vrij} nog vrij`];
+    nietGeplaatst.push({ kandidaatId: k.id, reden, uitleg: { tekst: `${k.id} niet geplaatst: ${tekst}`, redenen, bindendeRegels: bindend } });
+  });
+
+  const perHerkomstgemeente: MatchStatistiek['perHerkomstgemeente'] = {};
+  for (const k of kand) {
+    const h = (perHerkomstgemeente[k.herkomstgemeenteId] ??= { kandidaten: 0, geplaatst: 0, eerlijkAandeel: model.aandeel.get(k.herkomstgemeenteId) ?? 0 });
+    h.kandidaten++;
+  }
+  for (const [h, n] of gebruik.herkomst) perHerkomstgemeente[h].geplaatst = n;
+  const objectief = objectiefWaarde(invoer, voorstellen);
+  return {
+    voorstellen,
+    nietGeplaatst,
+    objectief,
+    statistiek: {
+      methode: 'netwerk-simplex',
+      kandidaten: kand.length,
+      woningen: invoer.woningen.length,
+      bruikbareWoningen: model.bruikbareWoningen,
+      geplaatst: voorstellen.length,
+      perHerkomstgemeente,
+    },
+  };
+}
+
+/** Bouw een uitlegbaar resultaat bij een willekeurige (toelaatbare) toewijzing — gebruikt door greedy en HiGHS. */
+export function resultaatVoorToewijzing(
+  invoer: MatchInvoer,
+  toewijzing: readonly { kandidaatId: string; woningId: string }[],
+  methode: MatchStatistiek['methode'],
+): MatchResultaat {
+  const model = bouwModel(invoer);
+  const kIdx = new Map(invoer.kandidaten.map((k, i) => [k.id, i]));
+  const woningKlasse = new Map<string, number>();
+  model.klassen.forEach((c, ci) => c.woningen.forEach((w) => woningKlasse.set(w, ci)));
+  const plaatsingen: Plaatsing[] = toewijzing.map((t) => {
+    const k = kIdx.get(t.kandidaatId)!;
+    const klasse = woningKlasse.get(t.woningId)!;
+    const gem = model.blokken[model.klassen[klasse].blok].gemeente;
+    return { k, klasse, woning: t.woningId, rang: [...new Set(invoer.kandidaten[k].gemeentePreferenties)].indexOf(gem) };
+  });
+  const r = maakResultaat(invoer, model, plaatsingen, false);
+  r.statistiek.methode = methode;
+  return r;
+}
+
+export { matchOptimaal as match };

@@ -1,0 +1,196 @@
+/**
+ * Aggregatie van de invoer tot een klein model (gedeeld door motor en HiGHS-exact):
+ *  - profiel: kandidaten met identieke behoeften (herkomst, effectieve types, minKamers, toegankelijk,
+ *    geordende voorkeursgemeenten); binnen een profiel zijn kandidaten alleen verschillend in hun eigen
+ *    waarde, dus in elk optimum worden per profiel de kandidaten met de hoogste waarde geplaatst;
+ *  - eis: (behoeftesleutel, gemeente) — de brug tussen profielen en soorten in één gemeente;
+ *  - soort: (gemeente, type, kamers, toegankelijk) — passing hangt alleen hiervan af;
+ *  - blok: (complex, gemeente, corporatie, wijk) — hierop werken quotum/complex/wijk-regels;
+ *  - klasse: soort × blok met capaciteit = aantal identieke woningen.
+ */
+import { eerlijkeAandelen, effectieveTypes, gewichtenVan, kandidaatWaarde, quotumSleutel, wijkSleutel } from './objectief.js';
+import type { Gewichten, MatchInvoer, WoningType } from './types.js';
+
+export interface Profiel {
+  herkomst: string;
+  typen: WoningType[];
+  minKamers: number;
+  toegankelijkNodig: boolean;
+  /** Ontdubbelde voorkeursgemeenten. */
+  prefs: string[];
+  /** Indices in invoer.kandidaten, gesorteerd op waarde aflopend (dan id). */
+  kandidaten: number[];
+  waarden: number[];
+  /** Eis-index per voorkeurspositie. */
+  eisen: number[];
+}
+export interface Eis {
+  gemeente: string;
+  typen: WoningType[];
+  minKamers: number;
+  toegankelijkNodig: boolean;
+  soorten: number[];
+  /** Aantal bruikbare woningen (met quotum) dat past. */
+  capaciteit: number;
+}
+export interface Soort {
+  gemeente: string;
+  type: WoningType;
+  kamers: number;
+  toegankelijk: boolean;
+  klassen: number[];
+}
+export interface Blok {
+  complex: string;
+  gemeente: string;
+  corporatie: string;
+  wijk: string;
+  quotumKey: string;
+  wijkKey: string;
+  heeftQuotum: boolean;
+}
+export interface Klasse {
+  soort: number;
+  blok: number;
+  /** Woning-ids (invoervolgorde). */
+  woningen: string[];
+}
+export interface Model {
+  gewichten: Gewichten;
+  profielen: Profiel[];
+  eisen: Eis[];
+  soorten: Soort[];
+  blokken: Blok[];
+  klassen: Klasse[];
+  /** Resterende ruimte (≥ 0). */
+  quotumRest: Map<string, number>;
+  complexRest: Map<string, number>;
+  wijkRest: Map<string, number>;
+  aandeel: Map<string, number>;
+  herkomsten: string[];
+  bruikbareWoningen: number;
+}
+
+export function bouwModel(invoer: MatchInvoer): Model {
+  const gewichten = gewichtenVan(invoer);
+  const sp = invoer.spreiding;
+  const quotumRest = new Map<string, number>();
+  for (const q of invoer.quota) {
+    const k = quotumSleutel(q.gemeenteId, q.corporatieId);
+    quotumRest.set(k, (quotumRest.get(k) ?? 0) + q.resterend);
+  }
+  for (const [k, v] of quotumRest) quotumRest.set(k, Math.max(0, Math.floor(v)));
+
+  const soorten: Soort[] = [];
+  const soortIdx = new Map<string, number>();
+  const soortenPerGemeente = new Map<string, number[]>();
+  const blokken: Blok[] = [];
+  const blokIdx = new Map<string, number>();
+  const klassen: Klasse[] = [];
+  const klasseIdx = new Map<string, number>();
+  const complexRest = new Map<string, number>();
+  const wijkRest = new Map<string, number>();
+  let bruikbareWoningen = 0;
+  for (const w of invoer.woningen) {
+    const sk = `${w.gemeenteId}\u0000${w.type}\u0000${w.kamers}\u0000${w.toegankelijk ? 1 : 0}`;
+    let s = soortIdx.get(sk);
+    if (s === undefined) {
+      s = soorten.length;
+      soortIdx.set(sk, s);
+      soorten.push({ gemeente: w.gemeenteId, type: w.type, kamers: w.kamers, toegankelijk: w.toegankelijk, klassen: [] });
+      const l = soortenPerGemeente.get(w.gemeenteId) ?? [];
+      l.push(s);
+      soortenPerGemeente.set(w.gemeenteId, l);
+    }
+    const bk = `${w.complex}\u0000${w.gemeenteId}\u0000${w.corporatieId}\u0000${w.wijk}`;
+    let b = blokIdx.get(bk);
+    if (b === undefined) {
+      b = blokken.length;
+      blokIdx.set(bk, b);
+      const quotumKey = quotumSleutel(w.gemeenteId, w.corporatieId);
+      const wk = wijkSleutel(w.gemeenteId, w.wijk);
+      blokken.push({ complex: w.complex, gemeente: w.gemeenteId, corporatie: w.corporatieId, wijk: w.wijk, quotumKey, wijkKey: wk, heeftQuotum: quotumRest.has(quotumKey) });
+      if (!complexRest.has(w.complex)) complexRest.set(w.complex, Math.max(0, sp.maxPerComplex - (sp.alGeplaatstPerComplex[w.complex] ?? 0)));
+      if (!wijkRest.has(wk)) wijkRest.set(wk, Math.max(0, sp.maxPerWijk - (sp.alGeplaatstPerWijk[wk] ?? 0)));
+    }
+    if (blokken[b].heeftQuotum) bruikbareWoningen++;
+    const kk = `${s}|${b}`;
+    let c = klasseIdx.get(kk);
+    if (c === undefined) {
+      c = klassen.length;
+      klasseIdx.set(kk, c);
+      klassen.push({ soort: s, blok: b, woningen: [] });
+      soorten[s].klassen.push(c);
+    }
+    klassen[c].woningen.push(w.id);
+  }
+
+  const eisen: Eis[] = [];
+  const eisIdx = new Map<string, number>();
+  const profielen: Profiel[] = [];
+  const profielIdx = new Map<string, number>();
+  const ruw: { p: number; i: number; v: number; id: string }[] = [];
+  invoer.kandidaten.forEach((k, i) => {
+    const typen = effectieveTypes(k);
+    const prefs = [...new Set(k.gemeentePreferenties)];
+    const req = `${typen.join(',')}\u0000${k.minKamers}\u0000${k.toegankelijkNodig ? 1 : 0}`;
+    const pk = `${k.herkomstgemeenteId}\u0000${req}\u0000${prefs.join('\u0001')}`;
+    let p = profielIdx.get(pk);
+    if (p === undefined) {
+      p = profielen.length;
+      profielIdx.set(pk, p);
+      const eisIdxs = prefs.map((g) => {
+        const ek = `${req}\u0000${g}`;
+        let e = eisIdx.get(ek);
+        if (e === undefined) {
+          e = eisen.length;
+          eisIdx.set(ek, e);
+          const ss = (soortenPerGemeente.get(g) ?? []).filter((s) => {
+            const so = soorten[s];
+            return typen.includes(so.type) && so.kamers >= k.minKamers && (!k.toegankelijkNodig || so.toegankelijk);
+          });
+          // bovengrens op wat via deze eis geplaatst kan worden: min over de regelniveaus
+          let cap = 0;
+          const cs = new Set<string>();
+          const qs = new Set<string>();
+          const ws = new Set<string>();
+          for (const s of ss)
+            for (const c of soorten[s].klassen) {
+              const b = blokken[klassen[c].blok];
+              if (!b.heeftQuotum) continue;
+              cap += klassen[c].woningen.length;
+              cs.add(b.complex);
+              qs.add(b.quotumKey);
+              ws.add(b.wijkKey);
+            }
+          let cc = 0;
+          for (const c of cs) cc += complexRest.get(c)!;
+          let qc = 0;
+          for (const q of qs) qc += quotumRest.get(q)!;
+          let wc = 0;
+          for (const w of ws) wc += wijkRest.get(w)!;
+          cap = Math.min(cap, cc, qc, wc);
+          eisen.push({ gemeente: g, typen, minKamers: k.minKamers, toegankelijkNodig: k.toegankelijkNodig, soorten: ss, capaciteit: cap });
+        }
+        return e;
+      });
+      profielen.push({ herkomst: k.herkomstgemeenteId, typen, minKamers: k.minKamers, toegankelijkNodig: k.toegankelijkNodig, prefs, kandidaten: [], waarden: [], eisen: eisIdxs });
+    }
+    ruw.push({ p, i, v: kandidaatWaarde(k, gewichten), id: k.id });
+  });
+  ruw.sort((a, b) => b.v - a.v || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const r of ruw) {
+    profielen[r.p].kandidaten.push(r.i);
+    profielen[r.p].waarden.push(r.v);
+  }
+  const herkomsten = [...new Set(invoer.kandidaten.map((k) => k.herkomstgemeenteId))].sort();
+  const aandeel = eerlijkeAandelen(invoer);
+  return { gewichten, profielen, eisen, soorten, blokken, klassen, quotumRest, complexRest, wijkRest, aandeel, herkomsten, bruikbareWoningen };
+}
+
+/** Hoeveel kandidaten van dit profiel ten hoogste geplaatst kunnen worden (bereikbare capaciteit). */
+export function bereikbaar(model: Model, p: Profiel): number {
+  let cap = 0;
+  for (const e of p.eisen) cap += model.eisen[e].capaciteit;
+  return Math.min(cap, p.kandidaten.length);
+}

@@ -1,0 +1,419 @@
+/**
+ * Primale netwerk-simplex voor min-kosten-stroom (integer kosten en capaciteiten).
+ *
+ * Naar het ontwerp van LEMON's NetworkSimplex: kunstmatige wortel met kunstmatige bogen als sterk-
+ * toelaatbare startboom, "block search" pivotregel, en de tie-break in de keuze van de vertrekkende boog
+ * (strikt < aan de ene kant, ≤ aan de andere) die de boom sterk toelaatbaar houdt en cycling voorkomt.
+ * De boom wordt hier bijgehouden met parent/pred/diepte en kinderlijsten (i.p.v. thread-indices);
+ * potentialen van de verhangen deelboom worden met een DFS bijgewerkt.
+ *
+ * Ondersteunt een warme herstart na kostenwijzigingen (`zetKosten` + `los()`), gebruikt door de
+ * Lagrange-subgradiëntlus: de basis blijft primaal toelaatbaar, alleen de potentialen worden herberekend.
+ * Capaciteiten kunnen na het oplossen verlaagd worden (`verlaagCapaciteit`) op bogen waarvoor vooraf een
+ * overloopboog is gereserveerd (`voegOverloopBoogToe`): de overtollige stroom wordt tijdelijk op die
+ * parallelle boog met big-M-kosten gezet, zodat de basis toelaatbaar blijft en de simplex warm verder kan.
+ * `kloon()` maakt een onafhankelijke kopie van de volledige toestand (basis, stromen, kosten).
+ */
+const BOVEN = -1;
+const BOOM = 0;
+const ONDER = 1;
+const OP = 1; // pred-boog loopt van knoop naar ouder
+const NEER = -1; // pred-boog loopt van ouder naar knoop
+
+export class NetwerkSimplex {
+  readonly n: number;
+  private m = 0;
+  private bron: Int32Array;
+  private doel: Int32Array;
+  private cap: Float64Array;
+  private kost: Float64Array;
+  private stroom: Float64Array;
+  private aanbod: Float64Array;
+  private pi!: Float64Array;
+  private ouder!: Int32Array;
+  private pred!: Int32Array;
+  private richting!: Int8Array;
+  private diepte!: Int32Array;
+  private eersteKind!: Int32Array;
+  private volgende!: Int32Array;
+  private vorige!: Int32Array;
+  private staat!: Int8Array;
+  private geinitialiseerd = false;
+  /** Overloopboog per boog (-1 = geen); alleen voor bogen die via `voegOverloopBoogToe` zijn aangemeld. */
+  private overloop = new Map<number, number>();
+  private isOverloop: Uint8Array | null = null;
+  pivots = 0;
+
+  constructor(n: number, verwachteBogen = 16) {
+    this.n = n;
+    const c = Math.max(16, verwachteBogen) + n;
+    this.bron = new Int32Array(c);
+    this.doel = new Int32Array(c);
+    this.cap = new Float64Array(c);
+    this.kost = new Float64Array(c);
+    this.stroom = new Float64Array(c);
+    this.aanbod = new Float64Array(n + 1);
+  }
+
+  get aantalBogen() {
+    return this.m;
+  }
+
+  voegBoogToe(u: number, v: number, capaciteit: number, kosten: number): number {
+    if (this.geinitialiseerd) throw new Error('bogen toevoegen na oplossen kan niet');
+    if (this.m + this.n >= this.bron.length) this.groei();
+    const e = this.m++;
+    this.bron[e] = u;
+    this.doel[e] = v;
+    this.cap[e] = capaciteit;
+    this.kost[e] = kosten;
+    return e;
+  }
+
+  /** Reserveer (vóór het oplossen) een parallelle overloopboog voor boog e, nodig voor `verlaagCapaciteit`. */
+  voegOverloopBoogToe(e: number): number {
+    const o = this.voegBoogToe(this.bron[e], this.doel[e], 0, 0);
+    this.overloop.set(e, o);
+    return o;
+  }
+
+  capaciteitVan(e: number) {
+    return this.cap[e];
+  }
+
+  /**
+   * Verlaag de capaciteit van boog e naar c (≥ 0). Vóór het eerste `los()` gewoon een nieuwe capaciteit;
+   * daarna blijft de basis toelaatbaar doordat overtollige stroom op de overloopboog (kosten big-M) komt,
+   * die de volgende `los()` weer leeg duwt. Verhogen kan niet (de basis zou ontoelaatbaar worden).
+   */
+  verlaagCapaciteit(e: number, c: number) {
+    if (c > this.cap[e]) throw new Error('capaciteit verhogen kan niet');
+    if (!this.geinitialiseerd) {
+      this.cap[e] = c;
+      return;
+    }
+    const f = this.stroom[e];
+    if (f <= c) {
+      this.cap[e] = c;
+      if (this.staat[e] === BOVEN && f < c) throw new Error('interne fout: niet-basisboog tussen grenzen');
+      return;
+    }
+    const o = this.overloop.get(e);
+    if (o === undefined) throw new Error('capaciteit verlagen onder de stroom vereist een overloopboog');
+    const delta = f - c;
+    this.stroom[e] = c;
+    this.cap[e] = c;
+    this.stroom[o] += delta;
+    this.cap[o] = this.stroom[o];
+    this.kost[o] = this.grootM();
+    if (this.staat[o] !== BOOM) this.staat[o] = BOVEN;
+  }
+
+  /** Kosten die elke echte kringloop overtreffen (voor overloopbogen). */
+  private grootM() {
+    let max = 0;
+    const ov = this.isOverloop!;
+    for (let e = 0; e < this.m; e++) {
+      if (ov[e]) continue;
+      const a = Math.abs(this.kost[e]);
+      if (a > max) max = a;
+    }
+    return (max + 1) * (this.n + 1);
+  }
+
+  /** Onafhankelijke kopie van de volledige toestand (voor warme herstarts met andere capaciteiten/kosten). */
+  kloon(): NetwerkSimplex {
+    const k = new NetwerkSimplex(this.n, 0);
+    k.m = this.m;
+    k.bron = this.bron.slice();
+    k.doel = this.doel.slice();
+    k.cap = this.cap.slice();
+    k.kost = this.kost.slice();
+    k.stroom = this.stroom.slice();
+    k.aanbod = this.aanbod.slice();
+    k.overloop = new Map(this.overloop);
+    k.isOverloop = this.isOverloop;
+    if (this.geinitialiseerd) {
+      k.pi = this.pi.slice();
+      k.ouder = this.ouder.slice();
+      k.pred = this.pred.slice();
+      k.richting = this.richting.slice();
+      k.diepte = this.diepte.slice();
+      k.eersteKind = this.eersteKind.slice();
+      k.volgende = this.volgende.slice();
+      k.vorige = this.vorige.slice();
+      k.staat = this.staat.slice();
+      k.geinitialiseerd = true;
+    }
+    return k;
+  }
+
+  zetAanbod(u: number, s: number) {
+    this.aanbod[u] = s;
+  }
+
+  stroomOp(e: number) {
+    return this.stroom[e];
+  }
+
+  kostenVan(e: number) {
+    return this.kost[e];
+  }
+
+  zetKosten(e: number, c: number) {
+    this.kost[e] = c;
+  }
+
+  private groei() {
+    const c = this.bron.length * 2;
+    const g32 = (a: Int32Array) => {
+      const b = new Int32Array(c);
+      b.set(a);
+      return b;
+    };
+    const g64 = (a: Float64Array) => {
+      const b = new Float64Array(c);
+      b.set(a);
+      return b;
+    };
+    this.bron = g32(this.bron);
+    this.doel = g32(this.doel);
+    this.cap = g64(this.cap);
+    this.kost = g64(this.kost);
+    this.stroom = g64(this.stroom);
+  }
+
+  private init() {
+    const n = this.n;
+    const m = this.m;
+    const tot = m + n;
+    const root = n;
+    this.pi = new Float64Array(n + 1);
+    this.ouder = new Int32Array(n + 1);
+    this.pred = new Int32Array(n + 1);
+    this.richting = new Int8Array(n + 1);
+    this.diepte = new Int32Array(n + 1);
+    this.eersteKind = new Int32Array(n + 1).fill(-1);
+    this.volgende = new Int32Array(n + 1).fill(-1);
+    this.vorige = new Int32Array(n + 1).fill(-1);
+    this.staat = new Int8Array(tot);
+    this.isOverloop = new Uint8Array(tot);
+    for (const o of this.overloop.values()) this.isOverloop[o] = 1;
+    let som = 0;
+    for (let u = 0; u < n; u++) som += this.aanbod[u];
+    if (som !== 0) throw new Error('totaal aanbod moet 0 zijn');
+    let maxKost = 0;
+    for (let e = 0; e < m; e++) {
+      const a = Math.abs(this.kost[e]);
+      if (a > maxKost) maxKost = a;
+      this.staat[e] = ONDER;
+      this.stroom[e] = 0;
+    }
+    const art = (maxKost + 1) * (n + 1);
+    this.ouder[root] = -1;
+    this.pred[root] = -1;
+    this.diepte[root] = 0;
+    this.pi[root] = 0;
+    for (let u = 0; u < n; u++) {
+      const e = m + u;
+      this.ouder[u] = root;
+      this.pred[u] = e;
+      this.diepte[u] = 1;
+      this.voegKindToe(root, u);
+      this.cap[e] = Infinity;
+      this.staat[e] = BOOM;
+      if (this.aanbod[u] >= 0) {
+        this.richting[u] = OP;
+        this.bron[e] = u;
+        this.doel[e] = root;
+        this.stroom[e] = this.aanbod[u];
+        this.kost[e] = 0;
+        this.pi[u] = 0;
+      } else {
+        this.richting[u] = NEER;
+        this.bron[e] = root;
+        this.doel[e] = u;
+        this.stroom[e] = -this.aanbod[u];
+        this.kost[e] = art;
+        this.pi[u] = art;
+      }
+    }
+    this.geinitialiseerd = true;
+  }
+
+  private voegKindToe(p: number, c: number) {
+    const f = this.eersteKind[p];
+    this.volgende[c] = f;
+    this.vorige[c] = -1;
+    if (f >= 0) this.vorige[f] = c;
+    this.eersteKind[p] = c;
+  }
+
+  private verwijderKind(p: number, c: number) {
+    const v = this.vorige[c];
+    const w = this.volgende[c];
+    if (v >= 0) this.volgende[v] = w;
+    else this.eersteKind[p] = w;
+    if (w >= 0) this.vorige[w] = v;
+    this.vorige[c] = -1;
+    this.volgende[c] = -1;
+  }
+
+  /** Herbereken alle potentialen vanuit de wortel (na kostenwijzigingen). */
+  private herberekenPotentialen() {
+    const root = this.n;
+    const stapel: number[] = [root];
+    this.pi[root] = 0;
+    while (stapel.length) {
+      const p = stapel.pop()!;
+      for (let c = this.eersteKind[p]; c >= 0; c = this.volgende[c]) {
+        const e = this.pred[c];
+        this.pi[c] = this.richting[c] === OP ? this.pi[p] - this.kost[e] : this.pi[p] + this.kost[e];
+        stapel.push(c);
+      }
+    }
+  }
+
+  /** Los op (of vervolg na kostenwijziging). Retourneert de totale kosten. */
+  los(): number {
+    if (!this.geinitialiseerd) this.init();
+    else this.herberekenPotentialen();
+    const m = this.m;
+    const bron = this.bron;
+    const doel = this.doel;
+    const kost = this.kost;
+    const pi = this.pi;
+    const staat = this.staat;
+    const ouder = this.ouder;
+    const pred = this.pred;
+    const richting = this.richting;
+    const diepte = this.diepte;
+    const cap = this.cap;
+    const stroom = this.stroom;
+    const blok = Math.max(10, Math.floor(Math.sqrt(m)));
+    let volgendeBoog = 0;
+    const stam: number[] = [];
+    const stapel: number[] = [];
+    for (;;) {
+      // --- ingaande boog (block search) ---
+      let min = 0;
+      let ein = -1;
+      let cnt = blok;
+      let e = volgendeBoog;
+      let gevonden = false;
+      for (let i = 0; i < m; i++) {
+        const c = staat[e] * (kost[e] + pi[bron[e]] - pi[doel[e]]);
+        if (c < min) {
+          min = c;
+          ein = e;
+        }
+        e++;
+        if (e === m) e = 0;
+        if (--cnt === 0) {
+          if (min < 0) {
+            gevonden = true;
+            break;
+          }
+          cnt = blok;
+        }
+      }
+      if (!gevonden && min >= 0) break;
+      volgendeBoog = e;
+      this.pivots++;
+      // --- join-knoop ---
+      let u = bron[ein];
+      let v = doel[ein];
+      while (u !== v) {
+        if (diepte[u] > diepte[v]) u = ouder[u];
+        else if (diepte[v] > diepte[u]) v = ouder[v];
+        else {
+          u = ouder[u];
+          v = ouder[v];
+        }
+      }
+      const join = u;
+      // --- vertrekkende boog ---
+      let eerste: number, tweede: number;
+      if (staat[ein] === ONDER) {
+        eerste = bron[ein];
+        tweede = doel[ein];
+      } else {
+        eerste = doel[ein];
+        tweede = bron[ein];
+      }
+      let delta = cap[ein];
+      let resultaat = 0;
+      let uUit = -1;
+      for (let x = eerste; x !== join; x = ouder[x]) {
+        const a = pred[x];
+        const d = richting[x] === NEER ? cap[a] - stroom[a] : stroom[a];
+        if (d < delta) {
+          delta = d;
+          uUit = x;
+          resultaat = 1;
+        }
+      }
+      for (let x = tweede; x !== join; x = ouder[x]) {
+        const a = pred[x];
+        const d = richting[x] === OP ? cap[a] - stroom[a] : stroom[a];
+        if (d <= delta) {
+          delta = d;
+          uUit = x;
+          resultaat = 2;
+        }
+      }
+      if (delta === Infinity) throw new Error('onbegrensd probleem');
+      // --- stroom aanpassen ---
+      if (delta > 0) {
+        const val = staat[ein] * delta;
+        stroom[ein] += val;
+        for (let x = bron[ein]; x !== join; x = ouder[x]) stroom[pred[x]] -= richting[x] * val;
+        for (let x = doel[ein]; x !== join; x = ouder[x]) stroom[pred[x]] += richting[x] * val;
+      }
+      if (resultaat === 0) {
+        staat[ein] = -staat[ein] as -1 | 1;
+        continue;
+      }
+      const uIn = resultaat === 1 ? eerste : tweede;
+      const vIn = resultaat === 1 ? tweede : eerste;
+      const uitBoog = pred[uUit];
+      staat[ein] = BOOM;
+      staat[uitBoog] = stroom[uitBoog] === 0 ? ONDER : BOVEN;
+      // --- boom bijwerken: stam uIn → … → uUit omkeren en onder vIn hangen ---
+      stam.length = 0;
+      for (let x = uIn; ; x = ouder[x]) {
+        stam.push(x);
+        if (x === uUit) break;
+      }
+      this.verwijderKind(ouder[uUit], uUit);
+      for (let i = stam.length - 1; i >= 1; i--) {
+        const a = stam[i];
+        const b = stam[i - 1];
+        this.verwijderKind(a, b);
+        pred[a] = pred[b];
+        richting[a] = -richting[b];
+        ouder[a] = b;
+        this.voegKindToe(b, a);
+      }
+      ouder[uIn] = vIn;
+      pred[uIn] = ein;
+      richting[uIn] = bron[ein] === uIn ? OP : NEER;
+      this.voegKindToe(vIn, uIn);
+      const sigma = pi[vIn] - pi[uIn] - richting[uIn] * kost[ein];
+      stapel.length = 0;
+      stapel.push(uIn);
+      while (stapel.length) {
+        const x = stapel.pop()!;
+        diepte[x] = diepte[ouder[x]] + 1;
+        pi[x] += sigma;
+        for (let c = this.eersteKind[x]; c >= 0; c = this.volgende[c]) stapel.push(c);
+      }
+    }
+    // Kunstmatige bogen moeten leeg zijn.
+    for (let u = 0; u < this.n; u++) if (stroom[m + u] > 0) throw new Error('ontoelaatbaar stroomprobleem');
+    for (const o of this.overloop.values()) if (stroom[o] > 0) throw new Error('ontoelaatbaar na capaciteitsverlaging');
+    let totaal = 0;
+    for (let e = 0; e < m; e++) totaal += stroom[e] * kost[e];
+    return totaal;
+  }
+}

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import * as s from '../../src/db/schema.js';
+import { controleerToewijzing } from '../../src/domain/matching/index.js';
+import { bouwMatchContext } from '../../src/db/repos/matching.js';
+import { PEILDATUM, testOmgeving, testVersleuteling, type TestOmgeving } from '../helpers.js';
+
+let t: TestOmgeving;
+beforeAll(async () => {
+  t = await testOmgeving();
+});
+afterAll(() => t.sluit());
+
+interface Voorstel {
+  id: string;
+  status: string;
+  pseudoniem: string;
+  clientId: string | null;
+  woningId: string;
+  corporatieId: string;
+  uitleg: { tekst: string; redenen: string[] };
+}
+
+describe('matching op de demoregio', () => {
+  it('proefdraai: voorstellen met uitleg die alle harde regels respecteren, en niets opgeslagen', async () => {
+    const sessie = await t.login('toegang@centrumstad.demo');
+    const res = await t.als(sessie, 'POST', '/api/matching/rondes', { proefdraai: true });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.voorstellen.length).toBeGreaterThan(0);
+    for (const v of body.voorstellen) {
+      expect(v.uitleg.tekst.length).toBeGreaterThan(20);
+      expect(v.pseudoniem).toMatch(/^C-/);
+    }
+    const ctx = await bouwMatchContext(t.database.db, t.regios.rivierland.regioId, PEILDATUM);
+    expect(controleerToewijzing(ctx.invoer, body.voorstellen)).toEqual([]);
+    expect(await t.database.db.select().from(s.matchVoorstellen)).toHaveLength(0);
+  });
+
+  it('alleen de centrumgemeente start een ronde', async () => {
+    for (const email of ['toegang@noorddorp.demo', 'consulent@woonstede-rivierland.demo', 'consulent@ribw-rivierland.demo', 'lezer@centrumstad.demo']) {
+      expect((await t.als(await t.login(email), 'POST', '/api/matching/rondes', { proefdraai: true })).statusCode, email).toBe(403);
+    }
+  });
+
+  it('workflow: ronde → akkoord corporatie → akkoord aanbieder → sleuteloverdracht maakt plaatsing en uitstroom', async () => {
+    const centrum = await t.login('toegang@centrumstad.demo');
+    const ronde = await t.als(centrum, 'POST', '/api/matching/rondes', { proefdraai: false });
+    expect(ronde.statusCode, ronde.body).toBe(200);
+    const voorstellen = (await t.als(centrum, 'GET', '/api/matching/voorstellen?status=voorstel')).json() as Voorstel[];
+    expect(voorstellen.length).toBe(ronde.json().aantal);
+    const v = voorstellen[0]!;
+    const [woning] = await t.database.db.select().from(s.woningen).where(eq(s.woningen.id, v.woningId));
+    expect(woning!.status).toBe('gereserveerd');
+    const corpNaam = Object.entries(t.regios.rivierland.organisaties).find(([, o]) => o.id === v.corporatieId)![0];
+    const corpEmail = `consulent@${corpNaam.toLowerCase().replace(/ /g, '-')}.demo`;
+    const corporatie = await t.login(corpEmail);
+
+    // the care side cannot go first
+    expect((await t.als(centrum, 'POST', `/api/matching/voorstellen/${v.id}/stap`, { actie: 'akkoord' })).statusCode).toBe(409);
+    const corpLijst = (await t.als(corporatie, 'GET', '/api/matching/voorstellen')).json() as Voorstel[];
+    expect(corpLijst.every((x) => x.corporatieId === v.corporatieId && x.clientId === null)).toBe(true);
+    expect((await t.als(corporatie, 'POST', `/api/matching/voorstellen/${v.id}/stap`, { actie: 'akkoord' })).json().status).toBe('akkoord_corporatie');
+    expect((await t.als(corporatie, 'POST', `/api/matching/voorstellen/${v.id}/stap`, { actie: 'akkoord' })).statusCode).toBe(409);
+    expect((await t.als(centrum, 'POST', `/api/matching/voorstellen/${v.id}/stap`, { actie: 'akkoord' })).json().status).toBe('akkoord_aanbieder');
+    const sleutel = await t.als(centrum, 'POST', `/api/matching/voorstellen/${v.id}/stap`, {
+      actie: 'sleuteloverdracht',
+      plaatsing: { huurconstructie: 'direct', startdatum: PEILDATUM },
+    });
+    expect(sleutel.statusCode, sleutel.body).toBe(200);
+    expect(sleutel.json().plaatsing.huurconstructie).toBe('direct');
+    const dossier = (await t.als(centrum, 'GET', `/api/clienten/${v.clientId}`)).json();
+    expect(dossier.toestand.fase).toBe('uitgestroomd');
+    const [bewoond] = await t.database.db.select().from(s.woningen).where(eq(s.woningen.id, v.woningId));
+    expect(bewoond!.status).toBe('bewoond');
+  });
+
+  it('afwijzing vraagt een reden en stelt de volgende kandidaat voor dezelfde woning voor', async () => {
+    const centrum = await t.login('toegang@centrumstad.demo');
+    const open = (await t.als(centrum, 'GET', '/api/matching/voorstellen?status=voorstel')).json() as Voorstel[];
+    const v = open[0]!;
+    const corpNaam = Object.entries(t.regios.rivierland.organisaties).find(([, o]) => o.id === v.corporatieId)![0];
+    const corporatie = await t.login(`consulent@${corpNaam.toLowerCase().replace(/ /g, '-')}.demo`);
+    expect((await t.als(corporatie, 'POST', `/api/matching/voorstellen/${v.id}/stap`, { actie: 'afwijzing' })).statusCode).toBe(400);
+    const res = await t.als(corporatie, 'POST', `/api/matching/voorstellen/${v.id}/stap`, { actie: 'afwijzing', reden: 'Woning past niet bij prikkelgevoeligheid' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().status).toBe('afgewezen');
+    const volgende = res.json().volgendVoorstel;
+    expect(volgende).not.toBeNull();
+    const nieuw = (await t.als(centrum, 'GET', '/api/matching/voorstellen?status=voorstel')).json() as Voorstel[];
+    const opWoning = nieuw.find((x) => x.id === volgende.id)!;
+    expect(opWoning.woningId).toBe(v.woningId);
+    expect(opWoning.clientId).not.toBe(v.clientId);
+    expect(opWoning.uitleg.tekst).toContain('Volgende kandidaat');
+  });
+
+  it('een corporatie krijgt nooit naam of BSN, en een andere regio ziet niets', async () => {
+    const corporatie = await t.login('consulent@woonstede-rivierland.demo');
+    const tekst = (await t.als(corporatie, 'GET', '/api/matching/voorstellen')).body;
+    const clienten = await t.database.db.select().from(s.clienten).where(eq(s.clienten.regioId, t.regios.rivierland.regioId));
+    for (const c of clienten) {
+      expect(tekst).not.toContain(testVersleuteling.ontsleutel(c.naamVersleuteld));
+      if (c.bsnVersleuteld) expect(tekst).not.toContain(testVersleuteling.ontsleutel(c.bsnVersleuteld));
+    }
+    expect(tekst).not.toContain('doelgroep');
+    const kust = await t.login('toegang@havenstad.kust.demo');
+    expect((await t.als(kust, 'GET', '/api/matching/voorstellen')).json()).toEqual([]);
+  });
+});

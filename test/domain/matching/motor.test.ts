@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { genereerRegio } from '../../../bench/matching/genereer.js';
+import { controleerToewijzing, matchGreedy, matchOptimaal, objectiefWaarde } from '../../../src/domain/matching/index.js';
+import type { MatchInvoer } from '../../../src/domain/matching/types.js';
+import { bruteForce, invoerArb } from './helpers.js';
+
+describe('matchOptimaal', () => {
+  it('is gelijk aan het brute-force-optimum op kleine instanties', () => {
+    fc.assert(
+      fc.property(invoerArb(5, 5), (invoer) => {
+        const bf = bruteForce(invoer);
+        const r = matchOptimaal(invoer);
+        expect(controleerToewijzing(invoer, r.voorstellen)).toEqual([]);
+        expect(r.objectief).toBe(bf.objectief);
+        expect(r.statistiek.bovengrens!).toBeGreaterThanOrEqual(bf.objectief);
+      }),
+      { numRuns: 1000, seed: 20240601 },
+    );
+  });
+
+  it('schendt nooit passing, quota, complex-, wijkmaxima of dubbele toewijzing (motor én greedy)', () => {
+    fc.assert(
+      fc.property(invoerArb(30, 30), (invoer) => {
+        const r = matchOptimaal(invoer);
+        const g = matchGreedy(invoer);
+        expect(controleerToewijzing(invoer, r.voorstellen)).toEqual([]);
+        expect(controleerToewijzing(invoer, g.voorstellen)).toEqual([]);
+        expect(r.voorstellen.length + r.nietGeplaatst.length).toBe(invoer.kandidaten.length);
+        expect(r.objectief).toBe(objectiefWaarde(invoer, r.voorstellen));
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+
+  it('is minstens zo goed als greedy', () => {
+    fc.assert(
+      fc.property(invoerArb(12, 12), (invoer) => {
+        expect(matchOptimaal(invoer).objectief).toBeGreaterThanOrEqual(matchGreedy(invoer).objectief);
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+
+  it('blijft toelaatbaar en ≥ greedy op synthetische regio’s (met kruisende wijk/quotum-structuur)', () => {
+    for (const seed of [1, 2, 3]) {
+      const invoer = genereerRegio({ kandidaten: 600, woningen: 200, seed });
+      const r = matchOptimaal(invoer);
+      const g = matchGreedy(invoer);
+      expect(controleerToewijzing(invoer, r.voorstellen)).toEqual([]);
+      expect(r.objectief).toBeGreaterThanOrEqual(g.objectief);
+      expect(r.statistiek.bovengrens!).toBeGreaterThanOrEqual(r.objectief);
+    }
+  });
+});
+
+describe('uitleg', () => {
+  const basis = (resterend: number): MatchInvoer => ({
+    kandidaten: [
+      { id: 'k1', herkomstgemeenteId: 'G1', gemeentePreferenties: ['G1'], leeftijd: 40, woningTypes: ['zelfstandig'], minKamers: 1, toegankelijkNodig: false, ondersteuning: 'ambulant', wachtdagen: 400, urgentie: 1 },
+      { id: 'k2', herkomstgemeenteId: 'G1', gemeentePreferenties: ['G1'], leeftijd: 40, woningTypes: ['zelfstandig'], minKamers: 1, toegankelijkNodig: false, ondersteuning: 'ambulant', wachtdagen: 100, urgentie: 0 },
+      { id: 'k3', herkomstgemeenteId: 'G2', gemeentePreferenties: ['G2'], leeftijd: 40, woningTypes: ['prikkelarm'], minKamers: 1, toegankelijkNodig: false, ondersteuning: 'ambulant', wachtdagen: 100, urgentie: 0 },
+    ],
+    woningen: [
+      { id: 'w1', corporatieId: 'C1', gemeenteId: 'G1', wijk: 'Centrum', complex: 'Hof', type: 'zelfstandig', kamers: 2, toegankelijk: false },
+      { id: 'w2', corporatieId: 'C1', gemeenteId: 'G1', wijk: 'Centrum', complex: 'Hof', type: 'zelfstandig', kamers: 2, toegankelijk: false },
+    ],
+    quota: [{ gemeenteId: 'G1', corporatieId: 'C1', resterend }],
+    spreiding: { maxPerComplex: 5, maxPerWijk: 5, alGeplaatstPerComplex: {}, alGeplaatstPerWijk: {} },
+  });
+
+  it('noemt het uitgeputte quotum als bindende regel', () => {
+    const r = matchOptimaal(basis(1));
+    expect(r.voorstellen.map((v) => v.kandidaatId)).toEqual(['k1']);
+    const v = r.voorstellen[0];
+    expect(v.uitleg.bindendeRegels.join(' ')).toContain('quotum gemeente G1 / corporatie C1 uitgeput');
+    expect(v.uitleg.redenen.join(' ')).toContain('wacht 400 dagen');
+    expect(v.uitleg.tekst).toContain('voorkeur 1');
+    const k2 = r.nietGeplaatst.find((n) => n.kandidaatId === 'k2')!;
+    expect(k2.reden).toBe('quotum_uitgeput');
+    expect(k2.uitleg.bindendeRegels.join(' ')).toContain('quotum gemeente G1 / corporatie C1 uitgeput');
+    const k3 = r.nietGeplaatst.find((n) => n.kandidaatId === 'k3')!;
+    expect(k3.reden).toBe('geen_passende_woning');
+  });
+
+  it('noemt complex- en wijkmaxima', () => {
+    const inv = basis(5);
+    inv.spreiding = { maxPerComplex: 3, maxPerWijk: 5, alGeplaatstPerComplex: { Hof: 2 }, alGeplaatstPerWijk: {} };
+    const r = matchOptimaal(inv);
+    expect(r.voorstellen).toHaveLength(1);
+    const k2 = r.nietGeplaatst.find((n) => n.kandidaatId === 'k2')!;
+    expect(k2.reden).toBe('spreiding');
+    expect(k2.uitleg.bindendeRegels.join(' ')).toContain('max per complex bereikt');
+    inv.spreiding = { maxPerComplex: 9, maxPerWijk: 4, alGeplaatstPerComplex: {}, alGeplaatstPerWijk: { 'G1|Centrum': 3 } };
+    const r2 = matchOptimaal(inv);
+    expect(r2.nietGeplaatst.find((n) => n.kandidaatId === 'k2')!.uitleg.bindendeRegels.join(' ')).toContain('wijkmaximum bereikt');
+  });
+
+  it('legt uit dat alle passende woningen naar hogere scores gingen', () => {
+    const inv = basis(5);
+    inv.woningen = inv.woningen.slice(0, 1);
+    const r = matchOptimaal(inv);
+    expect(r.voorstellen[0].kandidaatId).toBe('k1');
+    expect(r.nietGeplaatst.find((n) => n.kandidaatId === 'k2')!.reden).toBe('lagere_prioriteit');
+  });
+});
+
+describe('objectiefWaarde', () => {
+  it('rekent de gedocumenteerde formule', () => {
+    const inv: MatchInvoer = {
+      kandidaten: [
+        { id: 'a', herkomstgemeenteId: 'G1', gemeentePreferenties: ['G1', 'G2'], leeftijd: 30, woningTypes: ['zelfstandig'], minKamers: 1, toegankelijkNodig: false, ondersteuning: 'ambulant', wachtdagen: 2000, urgentie: 2 },
+      ],
+      woningen: [{ id: 'w', corporatieId: 'C', gemeenteId: 'G2', wijk: 'W', complex: 'K', type: 'zelfstandig', kamers: 1, toegankelijk: false }],
+      quota: [{ gemeenteId: 'G2', corporatieId: 'C', resterend: 1 }],
+      spreiding: { maxPerComplex: 1, maxPerWijk: 1, alGeplaatstPerComplex: {}, alGeplaatstPerWijk: {} },
+    };
+    // 10000 + 2·1095 + 2000·2 − 500·1 + 1500·min(1, ⌈1·1/1⌉)
+    expect(objectiefWaarde(inv, [{ kandidaatId: 'a', woningId: 'w' }])).toBe(10000 + 2190 + 4000 - 500 + 1500);
+  });
+});
