@@ -15,11 +15,14 @@
  *    - wijk- en quotumbogen: de resterende ruimte. Waar wijk ⊆ quotum (of andersom) zit de wijkrestrictie
  *      exact in de boom; een bypass bron → put laat kandidaten ongeplaatst.
  *    Opgelost met de primale netwerk-simplex (`netwerk-simplex.ts`); stromen zijn integraal.
- * 3. Wijkmaxima die de quotumboom kruisen (en complexen die over meerdere quota/wijken liggen) worden
- *    Lagrange-gerelaxeerd: multiplicator λ_G ≥ 0 als extra kosten op de blokbogen van groep G, subgradiënt-
+ * 3. Waar wijken en quota elkaar kruisen past maar één van beide families in de boom. Per kruisende
+ *    component blijft de krapste familie exact (som van de wijkruimte ≤ som van de quota: wijken exact,
+ *    quota gerelaxeerd; anders andersom); de andere familie (en complexen die over meerdere blokken
+ *    liggen) wordt Lagrange-gerelaxeerd: multiplicator λ_G ≥ 0 als extra kosten op de blokbogen van groep G, subgradiënt-
  *    update met Polyak-stap en warme herstart van de simplex. Elke λ levert een bewezen bovengrens
  *    UB(λ) = −kosten(λ) + Σ λ_G·cap_G. Toelaatbaarheidsherstel: geschonden groepen krijgen per blok een
- *    plafond naar rato van de huidige stroom, waarna opnieuw wordt opgelost (en zo nodig herhaald).
+ *    plafond naar rato van de huidige stroom, waarna warm (vanuit een kloon van de basis) opnieuw wordt
+ *    opgelost (en zo nodig herhaald).
  * 4. Aanvullen: resterende vrije passende woningen worden (alleen met positieve waarde) alsnog gevuld.
  * 5. Terugvertalen naar concrete woningen + uitleg per voorstel en per niet-geplaatste kandidaat.
  *
@@ -45,14 +48,23 @@ export interface MotorOpties {
 }
 
 interface Groep {
-  soort: 'wijk' | 'complex';
+  soort: 'wijk' | 'complex' | 'quotum';
   sleutel: string;
   cap: number;
   blokken: number[];
 }
 
+/**
+ * Hoe een wijk in de boom zit: 'a' wijk ⊆ één quotum (blok → wijk → quotum); 'b' quota ⊆ deze wijk
+ * (blok → quotum → wijk); in kruisende componenten wordt één familie exact gemodelleerd en de andere
+ * Lagrange-gerelaxeerd: 'c' quota exact, wijk gerelaxeerd; 'd' wijk exact (blok → wijk → put), quota gerelaxeerd.
+ */
+type WijkModus = 'a' | 'b' | 'c' | 'd';
+
 interface Plan {
-  wijkModus: Map<string, 'a' | 'b' | 'c'>;
+  wijkModus: Map<string, WijkModus>;
+  /** Quota die Lagrange-gerelaxeerd worden (in kruisende componenten met modus 'd'). */
+  gerelaxeerdeQuota: Set<string>;
   quotumOuderWijk: Map<string, string>;
   groepen: Groep[];
   blokGroepen: number[][];
@@ -80,11 +92,40 @@ function maakPlan(model: Model): Plan {
     (quotumW.get(b.quotumKey) ?? quotumW.set(b.quotumKey, new Set()).get(b.quotumKey)!).add(b.wijkKey);
     (complexBlokken.get(b.complex) ?? complexBlokken.set(b.complex, []).get(b.complex)!).push(i);
   });
-  const wijkModus = new Map<string, 'a' | 'b' | 'c'>();
+  const wijkModus = new Map<string, WijkModus>();
   for (const [w, qs] of wijkQ) {
     if (qs.size === 1) wijkModus.set(w, 'a');
     else if ([...qs].every((q) => quotumW.get(q)!.size === 1)) wijkModus.set(w, 'b');
     else wijkModus.set(w, 'c');
+  }
+  // Kruisende componenten (wijk–quotum-graaf met een 'c'-wijk): relaxeer de familie met de meeste ruimte.
+  // Zijn de wijkmaxima samen krapper dan de quota, dan blijven de wijken exact in de boom (modus 'd') en
+  // worden de quota van die component gerelaxeerd; dat geeft een veel sterkere relaxatie en minder herstel.
+  const gerelaxeerdeQuota = new Set<string>();
+  const gezienW = new Set<string>();
+  for (const [start, m] of wijkModus) {
+    if (m !== 'c' || gezienW.has(start)) continue;
+    const ws: string[] = [];
+    const qs = new Set<string>();
+    const rij = [start];
+    gezienW.add(start);
+    while (rij.length) {
+      const w = rij.pop()!;
+      ws.push(w);
+      for (const q of wijkQ.get(w)!) {
+        if (qs.has(q)) continue;
+        qs.add(q);
+        for (const w2 of quotumW.get(q)!) if (!gezienW.has(w2)) (gezienW.add(w2), rij.push(w2));
+      }
+    }
+    let somW = 0;
+    for (const w of ws) somW += model.wijkRest.get(w)!;
+    let somQ = 0;
+    for (const q of qs) somQ += model.quotumRest.get(q)!;
+    if (somW <= somQ) {
+      for (const w of ws) wijkModus.set(w, 'd');
+      for (const q of qs) gerelaxeerdeQuota.add(q);
+    }
   }
   const quotumOuderWijk = new Map<string, string>();
   for (const [q, ws] of quotumW) {
@@ -103,6 +144,15 @@ function maakPlan(model: Model): Plan {
     groepen.push({ soort: 'wijk', sleutel: w, cap: model.wijkRest.get(w)!, blokken: bs });
     for (const b of bs) blokGroepen[b].push(g);
   }
+  const quotumBlokken = new Map<string, number[]>();
+  model.blokken.forEach((b, i) => {
+    if (b.heeftQuotum && gerelaxeerdeQuota.has(b.quotumKey)) (quotumBlokken.get(b.quotumKey) ?? quotumBlokken.set(b.quotumKey, []).get(b.quotumKey)!).push(i);
+  });
+  for (const [q, bs] of quotumBlokken) {
+    const g = groepen.length;
+    groepen.push({ soort: 'quotum', sleutel: q, cap: model.quotumRest.get(q)!, blokken: bs });
+    for (const b of bs) blokGroepen[b].push(g);
+  }
   const multiComplex = new Set<string>();
   for (const [c, bs] of complexBlokken) {
     if (bs.length < 2) continue;
@@ -113,7 +163,7 @@ function maakPlan(model: Model): Plan {
   }
   const R = model.profielen.map((p) => bereikbaar(model, p));
   const K = R.reduce((a, b) => a + b, 0);
-  return { wijkModus, quotumOuderWijk, groepen, blokGroepen, multiComplex, R, K };
+  return { wijkModus, gerelaxeerdeQuota, quotumOuderWijk, groepen, blokGroepen, multiComplex, R, K };
 }
 
 function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array): Netwerk {
@@ -134,7 +184,7 @@ function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array): Netwerk {
   const B0 = n;
   n += blokken.length;
   for (const [w, m] of plan.wijkModus) if (m !== 'c') wijkNode.set(w, n++);
-  for (const b of blokken) if (b.heeftQuotum && !quotumNode.has(b.quotumKey)) quotumNode.set(b.quotumKey, n++);
+  for (const b of blokken) if (b.heeftQuotum && !plan.gerelaxeerdeQuota.has(b.quotumKey) && !quotumNode.has(b.quotumKey)) quotumNode.set(b.quotumKey, n++);
   const K = plan.K;
   const ns = new NetwerkSimplex(n, K + eisen.length * 8 + klassen.length * 2 + blokken.length + 64);
   ns.voegBoogToe(0, 1, K, 0);
@@ -164,7 +214,7 @@ function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array): Netwerk {
   blokken.forEach((b, bi) => {
     if (!b.heeftQuotum) return;
     const modus = plan.wijkModus.get(b.wijkKey)!;
-    const ouder = modus === 'a' ? wijkNode.get(b.wijkKey)! : quotumNode.get(b.quotumKey)!;
+    const ouder = modus === 'a' || modus === 'd' ? wijkNode.get(b.wijkKey)! : quotumNode.get(b.quotumKey)!;
     const cap = plan.multiComplex.has(b.complex) ? K : model.complexRest.get(b.complex)!;
     let kost = 0;
     for (const gr of plan.blokGroepen[bi]) kost += lambda[gr];
@@ -172,11 +222,12 @@ function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array): Netwerk {
     // blokken in een gerelaxeerde groep krijgen bij het toelaatbaarheidsherstel een plafond (warm)
     if (plan.blokGroepen[bi].length > 0) ns.voegOverloopBoogToe(blokBoog[bi]);
   });
+  const wijkQuotum = new Map<string, string>();
+  for (const b of blokken) if (b.heeftQuotum) wijkQuotum.set(b.wijkKey, b.quotumKey);
   for (const [w, node] of wijkNode) {
     if (plan.wijkModus.get(w) === 'a') {
       // wijk ⊆ één quotum
-      const b = blokken.find((x) => x.heeftQuotum && x.wijkKey === w)!;
-      ns.voegBoogToe(node, quotumNode.get(b.quotumKey)!, model.wijkRest.get(w)!, 0);
+      ns.voegBoogToe(node, quotumNode.get(wijkQuotum.get(w)!)!, model.wijkRest.get(w)!, 0);
     } else ns.voegBoogToe(node, 1, model.wijkRest.get(w)!, 0);
   }
   for (const [q, node] of quotumNode) {
@@ -269,7 +320,7 @@ function herstel(model: Model, plan: Plan, net: Netwerk, lambda: Float64Array): 
         if (ns.kostenVan(huidig.blokBoog[b]) !== kost) ns.zetKosten(huidig.blokBoog[b], kost);
       }
     for (const [b, pl] of plafond) if (pl < ns.capaciteitVan(huidig.blokBoog[b])) ns.verlaagCapaciteit(huidig.blokBoog[b], pl);
-    const t0=performance.now(); ns.los(); if(process.env.DBG) console.log('herstel',ronde,(performance.now()-t0).toFixed(0),ns.pivots);
+    ns.los();
     lading = groepLading(plan, huidig);
   }
   const kosten = totaleKosten(huidig);
@@ -327,33 +378,71 @@ function decodeer(model: Model, plan: Plan, net: Netwerk): Plaatsing[] {
   return uit;
 }
 
-/** Bijhouden van gebruik per regel, voor aanvullen en uitleg. */
+/** Bijhouden van gebruik per regel, voor aanvullen en uitleg (tellers per index i.p.v. per sleutel). */
 class Gebruik {
   klasse: Int32Array;
-  quotum = new Map<string, number>();
-  complex = new Map<string, number>();
-  wijk = new Map<string, number>();
   herkomst = new Map<string, number>();
+  /** Per blok de index van zijn quotum / complex / wijk. */
+  private bq: Int32Array;
+  private bc: Int32Array;
+  private bw: Int32Array;
+  private qGebruik: Int32Array;
+  private cGebruik: Int32Array;
+  private wGebruik: Int32Array;
+  private qRest: Int32Array;
+  private cRest: Int32Array;
+  private wRest: Int32Array;
+  private heeftQ: Uint8Array;
   constructor(private model: Model) {
     this.klasse = new Int32Array(model.klassen.length);
+    const nb = model.blokken.length;
+    this.bq = new Int32Array(nb);
+    this.bc = new Int32Array(nb);
+    this.bw = new Int32Array(nb);
+    this.heeftQ = new Uint8Array(nb);
+    const qi = new Map<string, number>();
+    const ci = new Map<string, number>();
+    const wi = new Map<string, number>();
+    const q: number[] = [];
+    const c: number[] = [];
+    const w: number[] = [];
+    const idx = (m: Map<string, number>, rest: number[], k: string, r: number) => {
+      let i = m.get(k);
+      if (i === undefined) {
+        i = rest.length;
+        m.set(k, i);
+        rest.push(r);
+      }
+      return i;
+    };
+    model.blokken.forEach((b, i) => {
+      this.bq[i] = idx(qi, q, b.quotumKey, model.quotumRest.get(b.quotumKey) ?? 0);
+      this.bc[i] = idx(ci, c, b.complex, model.complexRest.get(b.complex)!);
+      this.bw[i] = idx(wi, w, b.wijkKey, model.wijkRest.get(b.wijkKey)!);
+      this.heeftQ[i] = b.heeftQuotum ? 1 : 0;
+    });
+    this.qRest = Int32Array.from(q);
+    this.cRest = Int32Array.from(c);
+    this.wRest = Int32Array.from(w);
+    this.qGebruik = new Int32Array(q.length);
+    this.cGebruik = new Int32Array(c.length);
+    this.wGebruik = new Int32Array(w.length);
   }
   voegToe(klasse: number, herkomst: string) {
-    const b = this.model.blokken[this.model.klassen[klasse].blok];
+    const b = this.model.klassen[klasse].blok;
     this.klasse[klasse]++;
-    this.quotum.set(b.quotumKey, (this.quotum.get(b.quotumKey) ?? 0) + 1);
-    this.complex.set(b.complex, (this.complex.get(b.complex) ?? 0) + 1);
-    this.wijk.set(b.wijkKey, (this.wijk.get(b.wijkKey) ?? 0) + 1);
+    this.qGebruik[this.bq[b]]++;
+    this.cGebruik[this.bc[b]]++;
+    this.wGebruik[this.bw[b]]++;
     this.herkomst.set(herkomst, (this.herkomst.get(herkomst) ?? 0) + 1);
   }
   /** Is er nog ruimte voor een extra plaatsing in dit blok (quotum, complex, wijk)? */
   heeftRuimte(blok: number): boolean {
-    const m = this.model;
-    const b = m.blokken[blok];
     return (
-      b.heeftQuotum &&
-      (this.quotum.get(b.quotumKey) ?? 0) < m.quotumRest.get(b.quotumKey)! &&
-      (this.complex.get(b.complex) ?? 0) < m.complexRest.get(b.complex)! &&
-      (this.wijk.get(b.wijkKey) ?? 0) < m.wijkRest.get(b.wijkKey)!
+      this.heeftQ[blok] === 1 &&
+      this.qGebruik[this.bq[blok]] < this.qRest[this.bq[blok]] &&
+      this.cGebruik[this.bc[blok]] < this.cRest[this.bc[blok]] &&
+      this.wGebruik[this.bw[blok]] < this.wRest[this.bw[blok]]
     );
   }
   private cache: ({ tekst: string; soort: 'quotum' | 'spreiding' }[] | undefined)[] = [];
@@ -369,20 +458,19 @@ class Gebruik {
   }
   /** Blokkerende regels voor een extra plaatsing in dit blok. */
   private berekenBlokkades(blok: number): { tekst: string; soort: 'quotum' | 'spreiding' }[] {
-    const m = this.model;
-    const b = m.blokken[blok];
+    const b = this.model.blokken[blok];
     const uit: { tekst: string; soort: 'quotum' | 'spreiding' }[] = [];
     if (!b.heeftQuotum) uit.push({ tekst: `geen quotum voor gemeente ${b.gemeente} / corporatie ${b.corporatie}`, soort: 'quotum' });
     else {
-      const r = m.quotumRest.get(b.quotumKey)!;
-      const u = this.quotum.get(b.quotumKey) ?? 0;
+      const r = this.qRest[this.bq[blok]];
+      const u = this.qGebruik[this.bq[blok]];
       if (u >= r) uit.push({ tekst: `quotum gemeente ${b.gemeente} / corporatie ${b.corporatie} uitgeput (${u} van ${r} resterend gebruikt)`, soort: 'quotum' });
     }
-    const cr = m.complexRest.get(b.complex)!;
-    const cu = this.complex.get(b.complex) ?? 0;
+    const cr = this.cRest[this.bc[blok]];
+    const cu = this.cGebruik[this.bc[blok]];
     if (cu >= cr) uit.push({ tekst: `max per complex bereikt (complex ${b.complex}: ${cu} nieuw, ruimte was ${cr})`, soort: 'spreiding' });
-    const wr = m.wijkRest.get(b.wijkKey)!;
-    const wu = this.wijk.get(b.wijkKey) ?? 0;
+    const wr = this.wRest[this.bw[blok]];
+    const wu = this.wGebruik[this.bw[blok]];
     if (wu >= wr) uit.push({ tekst: `wijkmaximum bereikt (wijk ${b.wijk} in ${b.gemeente}: ${wu} nieuw, ruimte was ${wr})`, soort: 'spreiding' });
     return uit;
   }
@@ -432,7 +520,7 @@ export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): Ma
   const G = plan.groepen.length;
   const lambda = new Float64Array(G);
   let net = bouwNetwerk(model, plan, lambda);
-  let t0=performance.now(); let kosten = net.ns.los(); if(process.env.DBG) console.log('init',(performance.now()-t0).toFixed(0),net.ns.pivots);
+  let kosten = net.ns.los();
   let lading = groepLading(plan, net);
   let pivots = net.ns.pivots;
   let iteraties = 0;
@@ -470,7 +558,7 @@ export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): Ma
       }
       const voor = net.ns.pivots;
       herstelActueel = false;
-      t0=performance.now(); kosten = net.ns.los(); if(process.env.DBG) console.log('lag',it,(performance.now()-t0).toFixed(0),net.ns.pivots-voor, UB, beste.waarde);
+      kosten = net.ns.los();
       pivots += net.ns.pivots - voor;
       lading = groepLading(plan, net);
       let lr = 0;
@@ -530,6 +618,8 @@ function maakResultaat(invoer: MatchInvoer, model: Model, plaatsingen: Plaatsing
     geplaatst[pl.k] = 1;
   }
   if (aanvullen) {
+    // Gebruik groeit alleen, dus een eis zonder vrije ruimte blijft vol: onthoud dat (scheelt herhaald scannen).
+    const eisVol = new Uint8Array(model.eisen.length);
     const volgorde = model.profielen.map((_, i) => i);
     for (const pi of volgorde) {
       const p = model.profielen[pi];
@@ -540,6 +630,7 @@ function maakResultaat(invoer: MatchInvoer, model: Model, plaatsingen: Plaatsing
         for (let r = 0; r < p.eisen.length && !gevonden; r++) {
           const bonus = (gebruik.herkomst.get(p.herkomst) ?? 0) < (model.aandeel.get(p.herkomst) ?? 0) ? g.spreidingsBonus : 0;
           if (p.waarden[j] - g.rangStraf * r + bonus <= 0) continue;
+          if (eisVol[p.eisen[r]]) continue;
           const e = model.eisen[p.eisen[r]];
           for (const s of e.soorten) {
             for (const c of model.soorten[s].klassen) {
@@ -554,6 +645,7 @@ function maakResultaat(invoer: MatchInvoer, model: Model, plaatsingen: Plaatsing
             }
             if (gevonden) break;
           }
+          if (!gevonden) eisVol[p.eisen[r]] = 1;
         }
         if (!gevonden) break; // rest van het profiel past evenmin
       }

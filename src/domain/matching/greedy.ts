@@ -6,7 +6,7 @@
  */
 import { resultaatVoorToewijzing } from './engine.js';
 import { pastWoningKenmerken, quotumSleutel, wijkSleutel } from './objectief.js';
-import type { MatchInvoer, MatchResultaat, MatchWoning, Toewijzing } from './types.js';
+import type { MatchInvoer, MatchResultaat, MatchWoning, Toewijzing, WoningType } from './types.js';
 
 export function greedyToewijzing(invoer: MatchInvoer): Toewijzing[] {
   const sp = invoer.spreiding;
@@ -15,39 +15,73 @@ export function greedyToewijzing(invoer: MatchInvoer): Toewijzing[] {
     const k = quotumSleutel(q.gemeenteId, q.corporatieId);
     quotum.set(k, (quotum.get(k) ?? 0) + q.resterend);
   }
-  const complexGebruik = new Map<string, number>();
-  const wijkGebruik = new Map<string, number>();
-  const perGemeente = new Map<string, MatchWoning[]>();
-  for (const w of invoer.woningen) {
-    if (!quotum.has(quotumSleutel(w.gemeenteId, w.corporatieId))) continue;
-    const l = perGemeente.get(w.gemeenteId) ?? [];
-    l.push(w);
-    perGemeente.set(w.gemeenteId, l);
+  // Index: per gemeente de soorten (type, kamers, toegankelijk), elk met zijn woningen in invoervolgorde.
+  // Regels zijn monotoon (bezet blijft bezet, een vol quotum/complex/wijk blijft vol), dus per soort schuift
+  // een wijzer voorbij woningen die niet meer kunnen; de eerste passende woning van de gemeente in
+  // invoervolgorde is dan de kleinste wijzerpositie over de passende soorten — hetzelfde als lineair zoeken.
+  const ws: MatchWoning[] = [];
+  const qIdx: number[] = [];
+  const cIdx: number[] = [];
+  const wIdx: number[] = [];
+  const qRuimte: number[] = [];
+  const cRuimte: number[] = [];
+  const wRuimte: number[] = [];
+  const qi = new Map<string, number>();
+  const ci = new Map<string, number>();
+  const wi = new Map<string, number>();
+  const idx = (m: Map<string, number>, ruimte: number[], k: string, r: () => number) => {
+    let i = m.get(k);
+    if (i === undefined) {
+      i = ruimte.length;
+      m.set(k, i);
+      ruimte.push(r());
+    }
+    return i;
+  };
+  interface SoortLijst {
+    w: WoningType;
+    kamers: number;
+    toegankelijk: boolean;
+    woningen: number[];
+    wijzer: number;
   }
-  const bezet = new Set<string>();
+  const perGemeente = new Map<string, SoortLijst[]>();
+  for (const w of invoer.woningen) {
+    const qk = quotumSleutel(w.gemeenteId, w.corporatieId);
+    if (!quotum.has(qk)) continue;
+    const i = ws.length;
+    ws.push(w);
+    qIdx.push(idx(qi, qRuimte, qk, () => quotum.get(qk)!));
+    cIdx.push(idx(ci, cRuimte, w.complex, () => sp.maxPerComplex - (sp.alGeplaatstPerComplex[w.complex] ?? 0)));
+    const wk = wijkSleutel(w.gemeenteId, w.wijk);
+    wIdx.push(idx(wi, wRuimte, wk, () => sp.maxPerWijk - (sp.alGeplaatstPerWijk[wk] ?? 0)));
+    let l = perGemeente.get(w.gemeenteId);
+    if (!l) perGemeente.set(w.gemeenteId, (l = []));
+    let so = l.find((x) => x.w === w.type && x.kamers === w.kamers && x.toegankelijk === w.toegankelijk);
+    if (!so) l.push((so = { w: w.type, kamers: w.kamers, toegankelijk: w.toegankelijk, woningen: [], wijzer: 0 }));
+    so.woningen.push(i);
+  }
+  const bezet = new Uint8Array(ws.length);
+  const kan = (i: number) => !bezet[i] && qRuimte[qIdx[i]] > 0 && cRuimte[cIdx[i]] > 0 && wRuimte[wIdx[i]] > 0;
   const volgorde = [...invoer.kandidaten].sort(
     (a, b) => b.urgentie - a.urgentie || b.wachtdagen - a.wachtdagen || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   const uit: Toewijzing[] = [];
   for (const k of volgorde) {
-    let klaar = false;
     for (const g of k.gemeentePreferenties) {
-      for (const w of perGemeente.get(g) ?? []) {
-        if (bezet.has(w.id) || !pastWoningKenmerken(k, w)) continue;
-        const qk = quotumSleutel(w.gemeenteId, w.corporatieId);
-        if ((quotum.get(qk) ?? 0) <= 0) continue;
-        if ((sp.alGeplaatstPerComplex[w.complex] ?? 0) + (complexGebruik.get(w.complex) ?? 0) >= sp.maxPerComplex) continue;
-        const wk = wijkSleutel(w.gemeenteId, w.wijk);
-        if ((sp.alGeplaatstPerWijk[wk] ?? 0) + (wijkGebruik.get(wk) ?? 0) >= sp.maxPerWijk) continue;
-        bezet.add(w.id);
-        quotum.set(qk, quotum.get(qk)! - 1);
-        complexGebruik.set(w.complex, (complexGebruik.get(w.complex) ?? 0) + 1);
-        wijkGebruik.set(wk, (wijkGebruik.get(wk) ?? 0) + 1);
-        uit.push({ kandidaatId: k.id, woningId: w.id });
-        klaar = true;
-        break;
+      let beste = -1;
+      for (const so of perGemeente.get(g) ?? []) {
+        if (so.wijzer >= so.woningen.length || !pastWoningKenmerken(k, { type: so.w, kamers: so.kamers, toegankelijk: so.toegankelijk })) continue;
+        while (so.wijzer < so.woningen.length && !kan(so.woningen[so.wijzer])) so.wijzer++;
+        if (so.wijzer < so.woningen.length && (beste < 0 || so.woningen[so.wijzer] < beste)) beste = so.woningen[so.wijzer];
       }
-      if (klaar) break;
+      if (beste < 0) continue;
+      bezet[beste] = 1;
+      qRuimte[qIdx[beste]]--;
+      cRuimte[cIdx[beste]]--;
+      wRuimte[wIdx[beste]]--;
+      uit.push({ kandidaatId: k.id, woningId: ws[beste].id });
+      break;
     }
   }
   return uit;

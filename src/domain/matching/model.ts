@@ -125,6 +125,36 @@ export function bouwModel(invoer: MatchInvoer): Model {
     klassen[c].woningen.push(w.id);
   }
 
+  // numerieke indices per blok voor complex, quotum en wijk (voor de capaciteitsberekening per eis)
+  const blokC = new Int32Array(blokken.length);
+  const blokQ = new Int32Array(blokken.length);
+  const blokW = new Int32Array(blokken.length);
+  const restC: number[] = [];
+  const restQ: number[] = [];
+  const restW: number[] = [];
+  {
+    const ci = new Map<string, number>();
+    const qi = new Map<string, number>();
+    const wi = new Map<string, number>();
+    const idx = (m: Map<string, number>, rest: number[], k: string, r: number) => {
+      let i = m.get(k);
+      if (i === undefined) {
+        i = rest.length;
+        m.set(k, i);
+        rest.push(r);
+      }
+      return i;
+    };
+    blokken.forEach((b, i) => {
+      blokC[i] = idx(ci, restC, b.complex, complexRest.get(b.complex)!);
+      blokQ[i] = idx(qi, restQ, b.quotumKey, quotumRest.get(b.quotumKey) ?? 0);
+      blokW[i] = idx(wi, restW, b.wijkKey, wijkRest.get(b.wijkKey)!);
+    });
+  }
+  const merkC = new Int32Array(restC.length);
+  const merkQ = new Int32Array(restQ.length);
+  const merkW = new Int32Array(restW.length);
+
   const eisen: Eis[] = [];
   const eisIdx = new Map<string, number>();
   const profielen: Profiel[] = [];
@@ -150,25 +180,34 @@ export function bouwModel(invoer: MatchInvoer): Model {
             return typen.includes(so.type) && so.kamers >= k.minKamers && (!k.toegankelijkNodig || so.toegankelijk);
           });
           // bovengrens op wat via deze eis geplaatst kan worden: min over de regelniveaus
+          // (merktekens per eis i.p.v. Sets: dit draait voor elke eis over alle passende klassen)
           let cap = 0;
-          const cs = new Set<string>();
-          const qs = new Set<string>();
-          const ws = new Set<string>();
+          let cc = 0;
+          let qc = 0;
+          let wc = 0;
+          const merk = e + 1;
           for (const s of ss)
             for (const c of soorten[s].klassen) {
-              const b = blokken[klassen[c].blok];
+              const bi = klassen[c].blok;
+              const b = blokken[bi];
               if (!b.heeftQuotum) continue;
               cap += klassen[c].woningen.length;
-              cs.add(b.complex);
-              qs.add(b.quotumKey);
-              ws.add(b.wijkKey);
+              const ci = blokC[bi];
+              if (merkC[ci] !== merk) {
+                merkC[ci] = merk;
+                cc += restC[ci];
+              }
+              const qi = blokQ[bi];
+              if (merkQ[qi] !== merk) {
+                merkQ[qi] = merk;
+                qc += restQ[qi];
+              }
+              const wi = blokW[bi];
+              if (merkW[wi] !== merk) {
+                merkW[wi] = merk;
+                wc += restW[wi];
+              }
             }
-          let cc = 0;
-          for (const c of cs) cc += complexRest.get(c)!;
-          let qc = 0;
-          for (const q of qs) qc += quotumRest.get(q)!;
-          let wc = 0;
-          for (const w of ws) wc += wijkRest.get(w)!;
           cap = Math.min(cap, cc, qc, wc);
           eisen.push({ gemeente: g, typen, minKamers: k.minKamers, toegankelijkNodig: k.toegankelijkNodig, soorten: ss, capaciteit: cap });
         }
