@@ -30,6 +30,8 @@ describe('matching op de demoregio', () => {
     expect(body.voorstellen.length).toBeGreaterThan(0);
     for (const v of body.voorstellen) {
       expect(v.uitleg.tekst.length).toBeGreaterThan(20);
+      // people read names and pseudoniemen, never database ids
+      expect(JSON.stringify(v.uitleg)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
       expect(v.pseudoniem).toMatch(/^C-/);
     }
     const ctx = await bouwMatchContext(t.database.db, t.regios.rivierland.regioId, PEILDATUM);

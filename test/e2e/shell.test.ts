@@ -2,7 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { DEMO_WACHTWOORD } from '../../src/db/seed.js';
-import { testOmgeving, type TestOmgeving } from '../helpers.js';
+import * as s from '../../src/db/schema.js';
+import { testOmgeving, testVersleuteling, type TestOmgeving } from '../helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 // CI installs Debian's chromium; elsewhere a missing browser skips instead of failing
@@ -55,7 +56,31 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     expect(await page.locator('h2').first().textContent()).toMatch(/C-/);
     await page.screenshot({ path: 'test-results/dossier.png', fullPage: true });
 
+    await page.click('nav.menu >> text=Matching');
+    await page.click('text=Proefdraai');
+    await page.waitForSelector('text=voorstellen');
+    await page.screenshot({ path: 'test-results/matching.png', fullPage: true });
+
     await page.click('text=Uitloggen');
     await page.waitForSelector('input[name=email]');
+  });
+
+  it('een woningcorporatie ziet haar woningen en kandidaten, zonder namen', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(basis);
+    await page.fill('input[name=email]', 'consulent@woonstede-rivierland.demo');
+    await page.fill('input[name=wachtwoord]', DEMO_WACHTWOORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=organisatie]');
+    const menu = await page.locator('nav.menu a').allTextContents();
+    expect(menu).toContain('Woningen');
+    expect(menu).not.toContain('Cliënten');
+    await page.click('nav.menu >> text=Woningen');
+    await page.waitForSelector('text=Kandidaten (gepseudonimiseerd)');
+    await page.waitForSelector('table tbody tr');
+    await page.screenshot({ path: 'test-results/corporatie-woningen.png', fullPage: true });
+    const tekst = (await page.textContent('main')) ?? '';
+    const namen = await t.database.db.select({ naam: s.clienten.naamVersleuteld }).from(s.clienten);
+    for (const { naam } of namen) expect(tekst).not.toContain(testVersleuteling.ontsleutel(naam));
   });
 });

@@ -30,6 +30,8 @@ interface Woonwensen {
 
 export interface MatchContext {
   invoer: MatchInvoer;
+  /** readable name for every id the engine may mention: pseudoniem for clients, name for organisations */
+  namen: Map<string, string>;
   /** pseudoniem per client id, for explanations shown to parties that may not see identity */
   pseudoniemen: Map<string, string>;
   woningAdres: Map<string, string>;
@@ -129,7 +131,9 @@ export async function bouwMatchContext(
   const kandidatenGefilterd = filter.uitsluitenParen
     ? kandidaten.filter((k) => !woningen.every((w) => filter.uitsluitenParen!.has(`${k.id}|${w.id}`)))
     : kandidaten;
+  const orgs = await db.select({ id: s.organisaties.id, naam: s.organisaties.naam }).from(s.organisaties).where(eq(s.organisaties.regioId, regioId));
   return {
+    namen: new Map([...orgs.map((o) => [o.id, o.naam] as const), ...pseudoniemen, ...woningRijen.map((w) => [w.id, w.adres] as const)]),
     invoer: {
       kandidaten: kandidatenGefilterd,
       woningen,
@@ -146,9 +150,25 @@ export async function bouwMatchContext(
   };
 }
 
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/** The engine speaks in ids; people read pseudoniemen and organisation names. */
+export function leesbaar<T extends { tekst: string; redenen: string[]; bindendeRegels: string[] }>(uitleg: T, namen: Map<string, string>): T {
+  const vervang = (x: string) => x.replace(UUID, (id) => namen.get(id) ?? id);
+  return { ...uitleg, tekst: vervang(uitleg.tekst), redenen: uitleg.redenen.map(vervang), bindendeRegels: uitleg.bindendeRegels.map(vervang) };
+}
+
 export async function draaiMatching(db: DbOrTx, regioId: string, peildatum: string): Promise<MatchContext & { resultaat: MatchResultaat }> {
   const ctx = await bouwMatchContext(db, regioId, peildatum);
-  return { ...ctx, resultaat: matchOptimaal(ctx.invoer) };
+  const resultaat = matchOptimaal(ctx.invoer);
+  return {
+    ...ctx,
+    resultaat: {
+      ...resultaat,
+      voorstellen: resultaat.voorstellen.map((v) => ({ ...v, uitleg: leesbaar(v.uitleg, ctx.namen) })),
+      nietGeplaatst: resultaat.nietGeplaatst.map((n) => ({ ...n, uitleg: leesbaar(n.uitleg, ctx.namen) })),
+    },
+  };
 }
 
 /** Stores a round's proposals and reserves their homes; one transaction. */
@@ -281,8 +301,9 @@ async function volgendeKandidaat(tx: DbOrTx, actor: Actor, woningId: string, ron
     alleenWoningIds: [woningId],
     uitsluitenParen: new Set(afgewezen.map((a) => `${a.clientId}|${woningId}`)),
   });
-  const [beste] = matchOptimaal(ctx.invoer).voorstellen;
-  if (!beste) return null;
+  const [gevonden] = matchOptimaal(ctx.invoer).voorstellen;
+  if (!gevonden) return null;
+  const beste = { ...gevonden, uitleg: leesbaar(gevonden.uitleg, ctx.namen) };
   const [rij] = await tx
     .insert(s.matchVoorstellen)
     .values({ regioId: actor.regioId, rondeId, clientId: beste.kandidaatId, woningId, score: Math.round(beste.score), uitleg: { ...beste.uitleg, tekst: `Volgende kandidaat na afwijzing. ${beste.uitleg.tekst}` } })
