@@ -12,8 +12,11 @@ import type { ApiContext } from './context.js';
 import { registreerFoutafhandeling } from './fouten.js';
 import { organisatiesApi } from './organisaties.js';
 import { trajectenApi } from './trajecten.js';
+import { signalenApi } from './signalen.js';
 import { matchingApi } from './matching.js';
 import { woningenApi } from './woningen.js';
+import { monitorApi } from './monitor.js';
+import { verdeelmodelApi } from './verdeelmodel.js';
 
 const webDist = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -38,8 +41,11 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
   app.get('/api/health', { config: { toegang: { publiek: true } }, schema: { hide: true } }, async () => ({ ok: true }));
   await app.register(organisatiesApi, ctx);
   await app.register(trajectenApi, ctx);
+  await app.register(signalenApi, ctx);
   await app.register(matchingApi, ctx);
   await app.register(woningenApi, ctx);
+  await app.register(monitorApi, ctx);
+  await app.register(verdeelmodelApi, ctx);
 
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });

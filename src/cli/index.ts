@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { bouwApp } from '../api/app.js';
+import { startPlanner } from '../jobs/planner.js';
 import { DEMO_WACHTWOORD } from '../db/seed.js';
 import { readFileSync } from 'node:fs';
 import { ImportFout, importeer } from '../db/repos/import.js';
@@ -8,6 +9,9 @@ import { draaiMatching, legRondeVast } from '../db/repos/matching.js';
 import { actorVoorEmail, isLeeg, openOmgeving, seedDemo, vandaag, voortgangsbalk } from './omgeving.js';
 import * as s from '../db/schema.js';
 import { asc, eq } from 'drizzle-orm';
+import { importeerIndicatoren } from '../db/repos/verdeelmodel.js';
+import { schrijfAudit } from '../db/repos/audit.js';
+import { CsvFout } from '../domain/verdeelmodel/index.js';
 
 const program = new Command().name('doorstroom').description('Doorstroom: in-, door- en uitstroom BW/MO');
 
@@ -24,6 +28,7 @@ program
     }
     const app = await bouwApp({ db: database.db, versleuteling, vandaag }, { logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
     await app.listen({ port: Number(opts.port), host: opts.host });
+    const planner = startPlanner(database.db, { log: app.log });
     const logins = await database.db
       .select({ email: s.gebruikers.email, rol: s.gebruikers.rol, organisatie: s.organisaties.naam })
       .from(s.gebruikers)
@@ -37,6 +42,7 @@ program
     for (const l of voorbeeld) console.log(`  ${l.email.padEnd(52)} ${l.rol.padEnd(20)} ${l.organisatie}`);
     console.log(`  … en ${logins.length - voorbeeld.length} andere (zie README)`);
     const stop = async () => {
+      await planner.stop();
       await app.close();
       await database.close();
       process.exit(0);
@@ -82,6 +88,38 @@ program
         if (!(e instanceof ImportFout)) throw e;
         console.error(e.message);
         for (const f of e.fouten) console.error(`  ${f.bestand}.csv regel ${f.regel}: ${f.melding}`);
+        process.exitCode = 1;
+      }
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('verdeelmodel-import <bestand>')
+  .description('Importeer indicatoren en historisch budget voor het verdeelmodel (CSV, zie README); vervangt de gemeenten van de regio, alles of niets')
+  .requiredOption('--gebruiker <email>', 'beheerder van de centrumgemeente namens wie (regio en auditlog)')
+  .option('--bron <tekst>', 'bronvermelding bij de cijfers', 'CSV-import via de opdrachtregel')
+  .action(async (bestand: string, opts: { gebruiker: string; bron: string }) => {
+    const { database } = await openOmgeving();
+    try {
+      const actor = await actorVoorEmail(database.db, opts.gebruiker);
+      if (actor.soort !== 'centrumgemeente' || actor.rol !== 'beheerder') {
+        console.error('Alleen een beheerder van de centrumgemeente mag het verdeelmodel importeren.');
+        process.exitCode = 1;
+        return;
+      }
+      const balk = voortgangsbalk();
+      try {
+        const r = await importeerIndicatoren(database.db, actor.regioId, readFileSync(bestand, 'utf8'), opts.bron, (klaar, totaal) => balk.update('gemeenten', klaar, totaal));
+        balk.stop();
+        await schrijfAudit(database.db, actor, 'importeren', 'verdeelmodel_gemeenten', null, { ...r, bestand, via: 'cli' });
+        console.log(`Import geslaagd: ${r.aantal} gemeenten, indicatoren ${r.indicatorCodes.join(', ')}.`);
+      } catch (e) {
+        balk.stop();
+        if (!(e instanceof CsvFout)) throw e;
+        console.error(`Niets geïmporteerd: ${e.fouten.length} fout(en).`);
+        for (const f of e.fouten) console.error(`  regel ${f.regel}: ${f.melding}`);
         process.exitCode = 1;
       }
     } finally {

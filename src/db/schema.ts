@@ -128,6 +128,8 @@ export const trajectEvents = pgTable(
     index('events_client_idx').on(t.clientId, t.datum),
     index('events_regio_datum_idx').on(t.regioId, t.datum),
     index('events_soort_datum_idx').on(t.soort, t.datum),
+    // monitor: one ordered pass per regio feeds the LEAD/LAG windows without a sort
+    index('events_regio_client_datum_idx').on(t.regioId, t.clientId, t.datum, t.id),
   ],
 );
 

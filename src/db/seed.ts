@@ -15,6 +15,8 @@ import {
   type TrajectEvent,
 } from '../domain/trajecten.js';
 import { HUURCONSTRUCTIE_SOORTEN, HUURCONSTRUCTIES, maandenLater, type HuurconstructieSoort } from '../domain/woningen.js';
+import { seedSignalen } from './seed-signalen.js';
+import { seedVerdeelmodel } from './seed-verdeelmodel.js';
 
 export interface SeedGemeente {
   naam: string;
@@ -379,6 +381,8 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
     });
   }
   await db.insert(s.beschermdThuisCapaciteit).values(capaciteit);
+  await seedSignalen(db, { regioId, organisaties, peildatum: peil, seed: o.seed });
+  await seedVerdeelmodel(db, regioId, o.regioNaam);
 
   return {
     regioId,

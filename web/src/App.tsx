@@ -7,9 +7,13 @@ import { Clienten } from './pages/Clienten';
 import { ClientDossier } from './pages/ClientDossier';
 import { Wachtlijsten } from './pages/Wachtlijsten';
 import { Audit } from './pages/Audit';
+import { Signalen } from './pages/Signalen';
+import { Inbox } from './pages/Inbox';
 import { Matching } from './pages/Matching';
 import { Woningen } from './pages/Woningen';
 import { Afspraken } from './pages/Afspraken';
+import { Monitor } from './pages/Monitor';
+import { Verdeelmodel } from './pages/Verdeelmodel';
 
 const SOORT_LABEL: Record<Ik['soort'], string> = {
   centrumgemeente: 'Centrumgemeente',
@@ -33,6 +37,10 @@ export const PAGINAS: Pagina[] = [
   { pad: 'woningen', titel: 'Woningen', zichtbaar: (ik) => ik.soort === 'woningcorporatie', render: (ik) => <Woningen ik={ik} /> },
   { pad: 'afspraken', titel: 'Woonafspraken', zichtbaar: zorg, render: (ik) => <Afspraken ik={ik} /> },
   { pad: 'matching', titel: 'Matching', zichtbaar: () => true, render: (ik) => <Matching ik={ik} /> },
+  { pad: 'signalen', titel: 'Signalen', zichtbaar: () => true, render: (ik, id) => <Signalen ik={ik} id={id} /> },
+  { pad: 'inbox', titel: 'Inbox', zichtbaar: () => true, render: () => <Inbox /> },
+  { pad: 'monitor', titel: 'Monitor', zichtbaar: () => true, render: (ik) => <Monitor ik={ik} /> },
+  { pad: 'verdeelmodel', titel: 'Verdeelmodel', zichtbaar: (ik) => ik.soort === 'centrumgemeente' || ik.soort === 'regiogemeente', render: (ik) => <Verdeelmodel ik={ik} /> },
   { pad: 'audit', titel: 'Auditlog', zichtbaar: (ik) => ik.soort === 'centrumgemeente' && ik.rol === 'beheerder', render: () => <Audit /> },
 ];
 

@@ -1,0 +1,225 @@
+/**
+ * Monitor benchmark: a synthetic region with ~1M traject events (generated in SQL with generate_series),
+ * then every dashboard query several times. Prints median and max per query and for the whole dashboard;
+ * the target (< 200 ms per dashboard on a server) is printed, never asserted.
+ *
+ *   npx tsx bench/monitor/run.ts                 # PGlite in memory
+ *   DATABASE_URL=postgres://… npx tsx bench/monitor/run.ts   # also on that server, in a throw-away database
+ *   BENCH_CLIENTEN=20000 npx tsx bench/monitor/run.ts        # smaller run
+ */
+import os from 'node:os';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { openDatabase, type Database } from '../../src/db/client.js';
+import * as s from '../../src/db/schema.js';
+import { beschermdThuis, bezetting, stromen, terugkeer, wachttijden, woningenRealisatie, type MonitorFilter } from '../../src/db/repos/monitor.js';
+
+const PEIL = '2026-11-01';
+const AANTAL_CLIENTEN = Number(process.env.BENCH_CLIENTEN ?? 180_000);
+const HERHALINGEN = Number(process.env.BENCH_HERHALINGEN ?? 5);
+const DOEL_MS = 200;
+
+async function genereer(database: Database): Promise<{ regioId: string; gemeenteId: string; events: number }> {
+  const db = database.db;
+  const [regio] = await db.insert(s.regios).values({ naam: 'Bench-regio' }).returning();
+  const regioId = regio!.id;
+  const gemeenten = ['Centrum', 'Noord', 'Oost', 'Zuid', 'West', 'Heide', 'Rivier', 'Duin'];
+  await db.insert(s.organisaties).values([
+    ...gemeenten.map((naam, i) => ({ regioId, naam: `Gemeente ${naam}`, soort: i === 0 ? 'centrumgemeente' : 'regiogemeente', gemeenteCode: `GM98${String(i).padStart(2, '0')}` })),
+    ...['Corporatie A', 'Corporatie B', 'Corporatie C'].map((naam) => ({ regioId, naam, soort: 'woningcorporatie' })),
+    ...['Aanbieder A', 'Aanbieder B'].map((naam) => ({ regioId, naam, soort: 'aanbieder' })),
+  ]);
+  const gem = sql`(select id, (row_number() over (order by naam) - 1)::int as nr from organisaties where regio_id = ${regioId} and soort in ('centrumgemeente', 'regiogemeente'))`;
+  const corp = sql`(select id, (row_number() over (order by naam) - 1)::int as nr from organisaties where regio_id = ${regioId} and soort = 'woningcorporatie')`;
+
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select setseed(0.4242)`);
+    let t = performance.now();
+    // the centrumgemeente (nr 0) gets about three times the clients of a regiogemeente
+    await tx.execute(sql`insert into clienten (regio_id, pseudoniem, naam_versleuteld, geboortedatum, herkomstgemeente_id, huidige_gemeente_id, doelgroep)
+      select ${regioId}, 'B-' || lpad(i::text, 7, '0'), 'bench', ${PEIL}::date - (18 * 365 + floor(random() * 50 * 365))::int, g.id, g.id, 'ggz'
+      from generate_series(1, ${AANTAL_CLIENTEN}::int) i join ${gem} g on g.nr = greatest(0, (i % 10) - 2)`);
+    console.log(`  ${AANTAL_CLIENTEN} cliënten in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    t = performance.now();
+    // trajectories that obey the state machine: aanmelding … uitstroom, sometimes doorstroom and a terugval with a second uitstroom
+    await tx.execute(sql`insert into traject_events (client_id, regio_id, soort, datum, niveau, bestemming, gemeente_id)
+      select c.id, c.regio_id, st.soort, c.start + st.dag, st.niveau, st.bestemming, c.herkomstgemeente_id
+      from (
+        select id, regio_id, herkomstgemeente_id, ${PEIL}::date - floor(random() * 6 * 365)::int as start,
+          (array['bw_intramuraal', 'mo_24uurs', 'beschermd_thuis', 'mo_nachtopvang'])[1 + floor(random() * 4)::int] as niveau,
+          (array['zelfstandige_woning', 'zelfstandige_woning', 'woning_met_begeleiding', 'familie_netwerk', 'andere_regio', 'onbekend'])[1 + floor(random() * 6)::int] as bestemming,
+          random() < 0.4 as door, random() < 0.15 as terug,
+          5 + floor(random() * 25)::int as d1, 3 + floor(random() * 22)::int as d2, 14 + floor(random() * 200)::int as d3,
+          90 + floor(random() * 400)::int as d4, 90 + floor(random() * 500)::int as d5, 30 + floor(random() * 390)::int as d6,
+          40 + floor(random() * 660)::int as d7, 60 + floor(random() * 340)::int as d8, 30 + floor(random() * 270)::int as d9
+        from clienten where regio_id = ${regioId}
+      ) c
+      cross join lateral (values
+        (1, 'aanmelding', 0, null::text, null::text),
+        (2, 'beoordeling', c.d1, null, null),
+        (3, 'indicatie', c.d1 + c.d2, c.niveau, null),
+        (4, 'instroom', c.d1 + c.d2 + c.d3, c.niveau, null),
+        (5, 'doorstroom', c.d1 + c.d2 + c.d3 + c.d4, 'ambulant', null),
+        (6, 'uitstroomklaar', c.d1 + c.d2 + c.d3 + c.d4 + c.d5, null, null),
+        (7, 'uitstroom', c.d1 + c.d2 + c.d3 + c.d4 + c.d5 + c.d6, null, c.bestemming),
+        (8, 'terugval', c.d1 + c.d2 + c.d3 + c.d4 + c.d5 + c.d6 + c.d7, 'bw_intramuraal', null),
+        (9, 'uitstroomklaar', c.d1 + c.d2 + c.d3 + c.d4 + c.d5 + c.d6 + c.d7 + c.d8, null, null),
+        (10, 'uitstroom', c.d1 + c.d2 + c.d3 + c.d4 + c.d5 + c.d6 + c.d7 + c.d8 + c.d9, null, 'zelfstandige_woning')
+      ) st(nr, soort, dag, niveau, bestemming)
+      where c.start + st.dag <= ${PEIL}::date and (st.nr <> 5 or c.door) and (st.nr < 8 or c.terug)`);
+    console.log(`  gebeurtenissen in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    t = performance.now();
+    await tx.execute(sql`with u as (
+        select e.client_id, e.datum, e.gemeente_id, row_number() over (order by e.id) as nr
+        from traject_events e where e.regio_id = ${regioId} and e.soort = 'uitstroom' and e.bestemming = 'zelfstandige_woning'
+      ),
+      w as (
+        insert into woningen (regio_id, corporatie_id, gemeente_id, adres, wijk, complex, type, kamers, huur_centen, beschikbaar_per, status)
+        select ${regioId}, k.id, u.gemeente_id, 'Benchstraat ' || u.nr, 'Wijk ' || (u.nr % 7), 'Complex ' || (u.nr % 50), 'zelfstandig', 2, 60000, u.datum, 'bewoond'
+        from u join ${corp} k on k.nr = u.nr % 3
+        returning id, adres
+      )
+      insert into plaatsingen (regio_id, woning_id, client_id, huurconstructie, startdatum)
+      select ${regioId}, w.id, u.client_id, 'direct', u.datum from w join u on w.adres = 'Benchstraat ' || u.nr`);
+    await tx.execute(sql`insert into reserveringsafspraken (regio_id, jaar, gemeente_id, corporatie_id, aantal, max_per_complex, max_per_wijk, begeleiding)
+      select ${regioId}, j, g.id, k.id, 100 + floor(random() * 400)::int, 2, 6, 'Ambulante begeleiding'
+      from generate_series(2020, 2026) j cross join ${gem} g cross join ${corp} k`);
+    await tx.execute(sql`insert into beschermd_thuis_capaciteit (regio_id, gemeente_id, aanbieder_id, jaar, plekken, doel_plekken)
+      select ${regioId}, g.id, (select id from organisaties where regio_id = ${regioId} and soort = 'aanbieder' order by naam limit 1), j, 50 + floor(random() * 100)::int, 120
+      from generate_series(2020, 2026) j cross join ${gem} g`);
+    console.log(`  woningen, plaatsingen, afspraken in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  });
+  const t = performance.now();
+  await db.execute(sql`vacuum analyze`);
+  console.log(`  vacuum analyze in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const [telling] = ((await db.execute(sql`select count(*)::int as n from traject_events where regio_id = ${regioId}`)) as unknown as { rows: { n: number }[] }).rows;
+  const [gemeente] = ((await db.execute(sql`select id from organisaties where regio_id = ${regioId} and soort = 'regiogemeente' order by naam limit 1`)) as unknown as { rows: { id: string }[] }).rows;
+  return { regioId, gemeenteId: gemeente!.id, events: telling!.n };
+}
+
+interface Meting {
+  naam: string;
+  mediaan: number;
+  max: number;
+}
+
+async function meet(naam: string, werk: () => Promise<unknown>): Promise<Meting> {
+  await werk(); // warm-up: plan cache, buffers
+  const tijden: number[] = [];
+  for (let i = 0; i < HERHALINGEN; i++) {
+    const t = performance.now();
+    await werk();
+    tijden.push(performance.now() - t);
+  }
+  tijden.sort((a, b) => a - b);
+  return { naam, mediaan: tijden[Math.floor(tijden.length / 2)]!, max: tijden.at(-1)! };
+}
+
+async function dashboards(database: Database, regioId: string, gemeenteId: string): Promise<Meting[]> {
+  const db = database.db;
+  const scenario: [string, MonitorFilter][] = [
+    ['maand, 24 mnd, regio', { regioId, periode: 'maand', van: '2024-11-01', tot: '2026-10-31' }],
+    ['kwartaal, 6 jr, regio', { regioId, periode: 'kwartaal', van: '2021-01-01', tot: '2026-10-31' }],
+    ['jaar, 6 jr, 1 gemeente', { regioId, periode: 'jaar', van: '2021-01-01', tot: '2026-10-31', gemeenteId }],
+  ];
+  const metingen: Meting[] = [];
+  for (const [label, f] of scenario) {
+    const jaren = { regioId, vanJaar: Number(f.van.slice(0, 4)), totJaar: Number(f.tot.slice(0, 4)), gemeenteId: f.gemeenteId };
+    const secties: [string, () => Promise<unknown>][] = [
+      ['stromen', () => stromen(db, f)],
+      ['bezetting', () => bezetting(db, f)],
+      ['wachttijden', () => wachttijden(db, f)],
+      ['terugkeer', () => terugkeer(db, f, PEIL)],
+      ['woningen', () => woningenRealisatie(db, jaren)],
+      ['beschermd thuis', () => beschermdThuis(db, jaren)],
+    ];
+    for (const [naam, werk] of secties) metingen.push(await meet(`${label} · ${naam}`, werk));
+    // the Monitor page loads its sections in parallel; on one PGlite connection they run one after another
+    metingen.push(await meet(`${label} · HELE DASHBOARD`, () => Promise.all(secties.map(([, w]) => w()))));
+  }
+  return metingen;
+}
+
+/** BENCH_EXPLAIN=1: print PostgreSQL's plan with timings for each monitor query (for tuning). */
+async function legUit(database: Database, regioId: string) {
+  const echt = database.db;
+  const uitleg = new Proxy(echt, {
+    get: (doel, sleutel) =>
+      sleutel === 'execute'
+        ? async (q: Parameters<typeof echt.execute>[0]) => {
+            const res = (await echt.execute(sql`explain (analyze, costs off) ${q}`)) as unknown as { rows: Record<string, string>[] };
+            console.log(res.rows.map((r) => Object.values(r)[0]).join('\n'));
+            return { rows: [] };
+          }
+        : Reflect.get(doel, sleutel),
+  });
+  const f: MonitorFilter = { regioId, periode: 'maand', van: '2024-11-01', tot: '2026-10-31' };
+  for (const werk of [stromen, bezetting, wachttijden]) {
+    console.log(`\n--- ${werk.name}`);
+    await werk(uitleg, f);
+  }
+}
+
+function druk(titel: string, events: number, metingen: Meting[]) {
+  console.log(`\n${titel}: ${events.toLocaleString('nl-NL')} gebeurtenissen, ${HERHALINGEN} herhalingen na 1 opwarmronde`);
+  console.log(`${'query'.padEnd(52)} ${'mediaan ms'.padStart(11)} ${'max ms'.padStart(9)}  doel < ${DOEL_MS} ms per dashboard`);
+  for (const m of metingen) {
+    const dashboard = m.naam.includes('HELE DASHBOARD');
+    const oordeel = dashboard ? (m.mediaan < DOEL_MS ? 'binnen doel' : 'boven doel') : '';
+    console.log(`${m.naam.padEnd(52)} ${m.mediaan.toFixed(1).padStart(11)} ${m.max.toFixed(1).padStart(9)}  ${oordeel}`);
+  }
+}
+
+async function serverDatabase(basis: string): Promise<Database> {
+  const naam = `doorstroom_bench_${randomBytes(5).toString('hex')}`;
+  const beheer = new pg.Client({ connectionString: basis });
+  await beheer.connect();
+  await beheer.query(`CREATE DATABASE ${naam}`);
+  await beheer.end();
+  const url = new URL(basis);
+  url.pathname = `/${naam}`;
+  const db = await openDatabase({ url: url.toString() });
+  return {
+    ...db,
+    close: async () => {
+      await db.close();
+      const opruimen = new pg.Client({ connectionString: basis });
+      await opruimen.connect();
+      // pool.end() lets its connections go asynchronously: retry until the server has seen them leave
+      for (let poging = 0; ; poging++) {
+        try {
+          await opruimen.query(`DROP DATABASE IF EXISTS ${naam}`);
+          break;
+        } catch (e) {
+          if (poging >= 20) throw e;
+          await new Promise((klaar) => setTimeout(klaar, 250));
+        }
+      }
+      await opruimen.end();
+    },
+  };
+}
+
+console.log('Monitor-benchmark');
+console.log(`machine: ${os.cpus()[0]?.model ?? 'onbekend'}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+
+const doelen: { titel: string; open: () => Promise<Database> }[] = [{ titel: 'PGlite (in geheugen, één verbinding)', open: () => openDatabase() }];
+const serverUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (serverUrl) doelen.push({ titel: 'PostgreSQL-server (tijdelijke database)', open: () => serverDatabase(serverUrl) });
+
+for (const doel of doelen) {
+  console.log(`\n== ${doel.titel}: genereren…`);
+  const database = await doel.open();
+  try {
+    if (database.soort === 'postgres') {
+      const [v] = ((await database.db.execute(sql`select version() as v`)) as unknown as { rows: { v: string }[] }).rows;
+      console.log(`  ${v!.v}`);
+    }
+    const { regioId, gemeenteId, events } = await genereer(database);
+    if (process.env.BENCH_EXPLAIN) await legUit(database, regioId);
+    druk(doel.titel, events, await dashboards(database, regioId, gemeenteId));
+  } finally {
+    await database.close();
+  }
+}

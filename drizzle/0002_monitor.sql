@@ -1,0 +1,1 @@
+CREATE INDEX "events_regio_client_datum_idx" ON "traject_events" USING btree ("regio_id","client_id","datum","id");

@@ -1,0 +1,254 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  OVERLAST_CATEGORIEEN,
+  SCHULD_STATUSSEN,
+  SIGNAAL_ACTIES,
+  SIGNAAL_SOORTEN,
+  SIGNAAL_STATUSSEN,
+  SignaalFout,
+} from '../domain/signalen.js';
+import {
+  aantalOngelezen,
+  afsprakenVoorRegio,
+  haalSignaal,
+  lijstMeldingen,
+  lijstSignalen,
+  maakSchuld,
+  maakSignaal,
+  markeerGelezen,
+  meldbarePlaatsingen,
+  schuldenVan,
+  SignaalValidatieFout,
+  verwijderSchuld,
+  VersieConflict,
+  voerActieUit,
+  wijzigSchuld,
+  zetAfspraak,
+} from '../db/repos/signalen.js';
+import { actorVan, audit } from './auth.js';
+import type { ApiContext } from './context.js';
+import { conflict, geweigerd, nietGevonden, ongeldig } from './fouten.js';
+
+const idParams = z.object({ id: z.uuid('geen geldig id') });
+const jaNee = z.enum(['true', 'false']).transform((v) => v === 'true');
+const toelichting = z.string().trim().max(2000, 'toelichting is te lang (max. 2000 tekens)');
+
+export const nieuwSignaalSchema = z.object({
+  plaatsingId: z.uuid('geen geldige plaatsing'),
+  details: z.discriminatedUnion('soort', [
+    z.object({
+      soort: z.literal('huurachterstand'),
+      bedragCenten: z.number().int('bedrag in centen moet een geheel getal zijn').min(1, 'bedrag moet groter dan 0 zijn').max(10_000_000, 'bedrag is onwaarschijnlijk hoog'),
+      maanden: z.number().int().min(1, 'minstens 1 maand').max(60, 'maximaal 60 maanden'),
+      toelichting: toelichting.nullish(),
+    }),
+    z.object({ soort: z.literal('overlast'), categorie: z.enum(OVERLAST_CATEGORIEEN, 'categorie moet geluid, vervuiling, agressie of overig zijn'), toelichting: toelichting.nullish() }),
+    z.object({ soort: z.literal('zorgmijding'), toelichting: toelichting.nullish() }),
+    z.object({ soort: z.literal('overig'), toelichting: toelichting.min(3, 'beschrijf het signaal (minstens 3 tekens)') }),
+  ]),
+});
+
+export const signaalActieSchema = z.object({
+  actie: z.enum(SIGNAAL_ACTIES),
+  versie: z.number().int().min(1),
+  toelichting: toelichting.nullish(),
+});
+
+const schuldSchema = z.object({
+  schuldeiser: z.string().trim().min(2, 'schuldeiser is te kort').max(200),
+  bedragCenten: z.number().int().min(0).max(100_000_000),
+  regeling: z.string().trim().min(2, 'beschrijf de regeling').max(500),
+  status: z.enum(SCHULD_STATUSSEN),
+});
+
+/** Maps repository and domain refusals to HTTP. */
+async function metSignaalFouten<T>(werk: () => Promise<T>): Promise<T> {
+  try {
+    return await werk();
+  } catch (e) {
+    if (e instanceof VersieConflict) throw conflict(e.message, { huidigeVersie: e.huidigeVersie });
+    if (e instanceof SignaalFout) throw e.soort === 'geweigerd' ? geweigerd(e.message) : ongeldig(e.message);
+    if (e instanceof SignaalValidatieFout) throw ongeldig(e.message);
+    throw e;
+  }
+}
+
+export interface SignalenOpties extends ApiContext {
+  /** the moment deadlines are computed against; tests may fix it */
+  klok?: () => Date;
+}
+
+export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db, vandaag, klok = () => new Date() }) => {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const melders = { toegang: { soorten: ['woningcorporatie' as const, 'centrumgemeente' as const, 'regiogemeente' as const] } };
+  const zorg = ['centrumgemeente' as const, 'regiogemeente' as const, 'aanbieder' as const];
+
+  r.get(
+    '/api/signalen',
+    {
+      schema: {
+        tags: ['signalen'],
+        summary: 'Signalen binnen het zicht van de eigen organisatie, op deadline; met aantallen per status',
+        querystring: z.object({
+          status: z.enum(SIGNAAL_STATUSSEN).optional(),
+          soort: z.enum(SIGNAAL_SOORTEN).optional(),
+          teLaat: jaNee.optional(),
+          limiet: z.coerce.number().int().min(1).max(500).default(100),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+    },
+    async (req) => {
+      const resultaat = await lijstSignalen(db, actorVan(req), req.query, klok());
+      await audit(db, req, 'lezen', 'signaallijst', null, { filters: req.query, pseudoniemen: [...new Set(resultaat.signalen.map((x) => x.pseudoniem))] });
+      return resultaat;
+    },
+  );
+
+  r.get(
+    '/api/signalen/plaatsingen',
+    { config: melders, schema: { tags: ['signalen'], summary: 'Lopende plaatsingen waarop de eigen organisatie een signaal mag melden (pseudoniem, schulden alleen ja/nee)' } },
+    async (req) => {
+      const plaatsingen = await meldbarePlaatsingen(db, actorVan(req), vandaag());
+      await audit(db, req, 'lezen', 'plaatsinglijst', null, { onderdeel: 'signalen', pseudoniemen: plaatsingen.map((p) => p.pseudoniem) });
+      return plaatsingen;
+    },
+  );
+
+  r.get('/api/signalen/:id', { schema: { tags: ['signalen'], summary: 'Eén signaal met de tijdlijn van stappen en wat de eigen organisatie nu mag doen', params: idParams } }, async (req) => {
+    const signaal = await haalSignaal(db, actorVan(req), req.params.id, klok());
+    if (!signaal) throw nietGevonden('Signaal');
+    await audit(db, req, 'lezen', 'signaal', signaal.id, { pseudoniem: signaal.pseudoniem });
+    return signaal;
+  });
+
+  r.post(
+    '/api/signalen',
+    { config: melders, schema: { tags: ['signalen'], summary: 'Signaal melden bij de verantwoordelijke aanbieder van een plaatsing', body: nieuwSignaalSchema } },
+    async (req, reply) => {
+      const resultaat = await metSignaalFouten(() => maakSignaal(db, actorVan(req), req.body, klok()));
+      if (!resultaat) throw nietGevonden('Plaatsing');
+      return reply.code(201).send(await haalSignaal(db, actorVan(req), resultaat.id, klok()));
+    },
+  );
+
+  r.post(
+    '/api/signalen/:id/acties',
+    {
+      schema: {
+        tags: ['signalen'],
+        summary: 'Stap zetten (oppakken, behandelen, oplossen, escaleren, terugleggen); versie = de laatst gelezen versie, anders 409',
+        params: idParams,
+        body: signaalActieSchema,
+      },
+    },
+    async (req) => {
+      const resultaat = await metSignaalFouten(() => voerActieUit(db, actorVan(req), req.params.id, req.body, klok()));
+      if (!resultaat) throw nietGevonden('Signaal');
+      return haalSignaal(db, actorVan(req), req.params.id, klok());
+    },
+  );
+
+  r.get('/api/procesafspraken', { schema: { tags: ['signalen'], summary: 'Afgesproken reactie- en oplostermijnen van de eigen regio' } }, async (req) =>
+    afsprakenVoorRegio(db, actorVan(req).regioId),
+  );
+
+  r.put(
+    '/api/procesafspraken/:soort',
+    {
+      config: { toegang: { soorten: ['centrumgemeente'], rollen: ['beheerder'] } },
+      schema: {
+        tags: ['signalen'],
+        summary: 'Termijnen voor een signaalsoort vastleggen (beheerder centrumgemeente); geldt voor nieuwe signalen',
+        params: z.object({ soort: z.enum(SIGNAAL_SOORTEN) }),
+        body: z.object({
+          reactieUren: z.number().int().min(1, 'minstens 1 uur').max(24 * 30, 'maximaal 720 uur'),
+          oplosDagen: z.number().int().min(1, 'minstens 1 dag').max(365, 'maximaal 365 dagen'),
+        }),
+      },
+    },
+    async (req) => db.transaction((tx) => zetAfspraak(tx, actorVan(req), req.params.soort, req.body)),
+  );
+
+  // --- inbox -------------------------------------------------------------------------------
+
+  r.get(
+    '/api/meldingen',
+    {
+      schema: {
+        tags: ['meldingen'],
+        summary: 'Inbox van de eigen organisatie, nieuwste eerst',
+        querystring: z.object({ ongelezen: jaNee.optional(), limiet: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) }),
+      },
+    },
+    async (req) => lijstMeldingen(db, actorVan(req), req.query),
+  );
+
+  r.get('/api/meldingen/aantal', { schema: { tags: ['meldingen'], summary: 'Aantal ongelezen meldingen (voor de teller in het menu)' } }, async (req) => ({
+    ongelezen: await aantalOngelezen(db, actorVan(req)),
+  }));
+
+  r.post('/api/meldingen/:id/gelezen', { schema: { tags: ['meldingen'], summary: 'Melding als gelezen markeren', params: idParams } }, async (req) => {
+    if (!(await markeerGelezen(db, actorVan(req), req.params.id))) throw nietGevonden('Melding');
+    return { ok: true };
+  });
+
+  r.post('/api/meldingen/gelezen', { schema: { tags: ['meldingen'], summary: 'Alle meldingen van de eigen organisatie als gelezen markeren' } }, async (req) => ({
+    gemarkeerd: await markeerGelezen(db, actorVan(req)),
+  }));
+
+  // --- schuldregelingen: details alleen voor zorgpartijen die de cliënt mogen zien --------------
+
+  r.get(
+    '/api/clienten/:id/schulden',
+    { config: { toegang: { soorten: zorg } }, schema: { tags: ['schulden'], summary: 'Oude huurschulden en andere schulden van een cliënt', params: idParams } },
+    async (req) => {
+      const resultaat = await schuldenVan(db, actorVan(req), req.params.id);
+      if (!resultaat) throw nietGevonden('Cliënt');
+      await audit(db, req, 'lezen', 'client', req.params.id, { onderdeel: 'schulden' });
+      return resultaat;
+    },
+  );
+
+  r.post(
+    '/api/clienten/:id/schulden',
+    {
+      config: { toegang: { soorten: zorg, rollen: ['medewerker_toegang', 'consulent'] } },
+      schema: { tags: ['schulden'], summary: 'Schuld(regeling) vastleggen', params: idParams, body: schuldSchema },
+    },
+    async (req, reply) => {
+      const rij = await db.transaction((tx) => maakSchuld(tx, actorVan(req), req.params.id, req.body));
+      if (!rij) throw nietGevonden('Cliënt');
+      return reply.code(201).send(rij);
+    },
+  );
+
+  r.patch(
+    '/api/schulden/:id',
+    {
+      config: { toegang: { soorten: zorg, rollen: ['medewerker_toegang', 'consulent'] } },
+      schema: {
+        tags: ['schulden'],
+        summary: 'Schuld(regeling) bijwerken, bijvoorbeeld status naar regeling_getroffen of afgelost',
+        params: idParams,
+        body: schuldSchema.partial().refine((b) => Object.keys(b).length > 0, 'geef minstens één veld om te wijzigen'),
+      },
+    },
+    async (req) => {
+      const rij = await db.transaction((tx) => wijzigSchuld(tx, actorVan(req), req.params.id, req.body));
+      if (!rij) throw nietGevonden('Schuld');
+      return rij;
+    },
+  );
+
+  r.delete(
+    '/api/schulden/:id',
+    { config: { toegang: { soorten: zorg, rollen: ['medewerker_toegang', 'consulent'] } }, schema: { tags: ['schulden'], summary: 'Schuld verwijderen (verkeerd ingevoerd)', params: idParams } },
+    async (req) => {
+      if (!(await db.transaction((tx) => verwijderSchuld(tx, actorVan(req), req.params.id)))) throw nietGevonden('Schuld');
+      return { ok: true };
+    },
+  );
+};

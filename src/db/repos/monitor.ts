@@ -1,0 +1,407 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { PERIODE_SQL, TERUGKEER_DAGEN, type Periode } from '../../domain/monitor.js';
+import { BESTEMMINGEN, NIVEAUS, type Bestemming, type Niveau } from '../../domain/trajecten.js';
+
+/**
+ * The regional monitor, computed in SQL over the append-only traject_events: every figure is an
+ * aggregate, no query returns a client id. All user input arrives as bound parameters.
+ *
+ * Definitions (README "Monitor"):
+ * - periods are whole calendar months/quarters/years; `van` is rounded down to the start of its period,
+ *   the last period is the one that contains `tot`;
+ * - a client's state between two events is the state after the first one; "at period end" means on the
+ *   last day of the period, after that day's events;
+ * - jongeren: aged 18–24 on the date that matters (event date, or period end for stocks);
+ * - gemeente = the herkomstgemeente recorded on the event.
+ */
+export interface MonitorFilter {
+  regioId: string;
+  periode: Periode;
+  van: string;
+  tot: string;
+  gemeenteId?: string;
+}
+
+async function rijen<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const res = (await db.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
+}
+
+/** Calendar periods as a CTE body: start and last day of each period overlapping [van, tot]. */
+function periodesCte(f: MonitorFilter): SQL {
+  const { veld, maanden } = PERIODE_SQL[f.periode];
+  return sql`select p::date as start, (p + make_interval(months => ${maanden}::int) - interval '1 day')::date as eind
+    from generate_series(date_trunc(${veld}::text, ${f.van}::date::timestamp), ${f.tot}::date::timestamp, make_interval(months => ${maanden}::int)) p`;
+}
+
+const bucket = (f: MonitorFilter, datum: SQL) => sql`date_trunc(${PERIODE_SQL[f.periode].veld}::text, (${datum})::timestamp)::date`;
+
+function eventFilter(f: MonitorFilter): SQL {
+  return f.gemeenteId ? sql`e.regio_id = ${f.regioId} and e.gemeente_id = ${f.gemeenteId}` : sql`e.regio_id = ${f.regioId}`;
+}
+
+/** Age in whole years, same rule as domain/trajecten.leeftijdOp (a birthday on 29 February counts from 1 March). */
+const leeftijd = (datum: SQL, geboren: SQL) =>
+  sql`((extract(year from ${datum})::int * 10000 + extract(month from ${datum})::int * 100 + extract(day from ${datum})::int)
+     - (extract(year from ${geboren})::int * 10000 + extract(month from ${geboren})::int * 100 + extract(day from ${geboren})::int)) / 10000`;
+const isJong = (datum: SQL, geboren: SQL) => sql`(${leeftijd(datum, geboren)} between 18 and 24)`;
+/** The first day on which someone born on `geboren` is `jaren` old (leeftijdOp semantics: 29 February → 1 March). */
+const verjaardag = (geboren: SQL, jaren: number) =>
+  sql`((${geboren} + ${`${jaren} years`}::interval)::date + (extract(day from ${geboren} + ${`${jaren} years`}::interval) <> extract(day from ${geboren}))::int)`;
+
+export interface PeriodeRegel {
+  start: string;
+  eind: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stromen: instroom, doorstroom, uitstroom (per bestemming), terugval, uitval per period
+// ---------------------------------------------------------------------------------------------
+
+export const STROOM_SOORTEN = ['instroom', 'doorstroom', 'uitstroom', 'terugval', 'uitval'] as const;
+export type StroomSoort = (typeof STROOM_SOORTEN)[number];
+
+export interface StromenRegel extends PeriodeRegel {
+  aantallen: Record<StroomSoort, number>;
+  jongeren: Record<StroomSoort, number>;
+  uitstroomPerBestemming: Record<Bestemming, number>;
+}
+
+export async function stromen(db: DbOrTx, f: MonitorFilter): Promise<StromenRegel[]> {
+  const rs = await rijen<{ start: string; eind: string; soort: string | null; bestemming: string | null; aantal: number; jongeren: number }>(
+    db,
+    sql`with periodes as (${periodesCte(f)}),
+      grens as (select min(start) as eerste, max(eind) as laatste from periodes),
+      ev as (
+        select ${bucket(f, sql`e.datum`)} as start, e.soort, e.bestemming, ${isJong(sql`e.datum`, sql`c.geboortedatum`)} as jong
+        from traject_events e join clienten c on c.id = e.client_id, grens
+        where ${eventFilter(f)} and e.soort in (${sql.join(STROOM_SOORTEN.map((s) => sql`${s}`), sql`, `)})
+          and e.datum between grens.eerste and grens.laatste
+      ),
+      per as (select start, soort, bestemming, count(*)::int as aantal, (count(*) filter (where jong))::int as jongeren from ev group by 1, 2, 3)
+      select p.start::text as start, p.eind::text as eind, x.soort, x.bestemming, coalesce(x.aantal, 0) as aantal, coalesce(x.jongeren, 0) as jongeren
+      from periodes p left join per x on x.start = p.start
+      order by p.start`,
+  );
+  const perStart = new Map<string, StromenRegel>();
+  for (const r of rs) {
+    let regel = perStart.get(r.start);
+    if (!regel) {
+      regel = {
+        start: r.start,
+        eind: r.eind,
+        aantallen: Object.fromEntries(STROOM_SOORTEN.map((s) => [s, 0])) as Record<StroomSoort, number>,
+        jongeren: Object.fromEntries(STROOM_SOORTEN.map((s) => [s, 0])) as Record<StroomSoort, number>,
+        uitstroomPerBestemming: Object.fromEntries(BESTEMMINGEN.map((b) => [b, 0])) as Record<Bestemming, number>,
+      };
+      perStart.set(r.start, regel);
+    }
+    if (!r.soort) continue;
+    const soort = r.soort as StroomSoort;
+    regel.aantallen[soort] += r.aantal;
+    regel.jongeren[soort] += r.jongeren;
+    if (soort === 'uitstroom') {
+      const b = (BESTEMMINGEN as readonly string[]).includes(r.bestemming ?? '') ? (r.bestemming as Bestemming) : 'onbekend';
+      regel.uitstroomPerBestemming[b] += r.aantal;
+    }
+  }
+  return [...perStart.values()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bezetting: population per niveau and waiting lists at period end
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One ordered pass over a regio's events (index events_regio_client_datum_idx) gives, per event, the
+ * next event's date and the previous events' niveau. The state machine (domain/trajecten) guarantees:
+ * an instroom without niveau follows its indicatie, and uitstroomklaar directly follows the event
+ * that set the care niveau (instroom, doorstroom or terugval).
+ */
+function vensterCte(f: MonitorFilter, totEnMet: SQL): SQL {
+  // events only: the (regio_id, client_id, datum, id) index delivers them in window order; clienten is joined afterwards
+  return sql`select e.client_id, e.id, e.soort, e.datum, e.niveau, e.bestemming,
+      lead(e.datum) over v as volgende,
+      lag(e.soort) over v as vorige_soort,
+      lag(e.datum) over v as vorige_datum,
+      lag(e.niveau) over v as niveau1,
+      lag(e.niveau, 2) over v as niveau2
+    from traject_events e
+    where ${eventFilter(f)} and e.datum <= ${totEnMet}
+    window v as (partition by e.client_id order by e.datum, e.id)`;
+}
+
+export const BEZETTING_CATEGORIEEN = ['zorg', 'wacht_instroom', 'wacht_uitstroom'] as const;
+export type BezettingCategorie = (typeof BEZETTING_CATEGORIEEN)[number];
+
+export interface BezettingRegel extends PeriodeRegel {
+  /** clients in care (in zorg or uitstroomklaar) per niveau on the last day of the period */
+  populatie: Record<Niveau, number>;
+  populatieJongeren: Record<Niveau, number>;
+  /** geindiceerd, waiting for instroom, per indicated niveau */
+  wachtInstroom: Record<Niveau, number>;
+  wachtInstroomJongeren: number;
+  /** uitstroomklaar, waiting for a home */
+  wachtUitstroom: number;
+  wachtUitstroomJongeren: number;
+}
+
+export async function bezetting(db: DbOrTx, f: MonitorFilter): Promise<BezettingRegel[]> {
+  const rs = await rijen<{ start: string; eind: string; cat: BezettingCategorie | null; niveau: Niveau | null; aantal: number; jongeren: number }>(
+    db,
+    sql`with periodes as (${periodesCte(f)}),
+      grens as (select min(start) as eerste, max(eind) as laatste from periodes),
+      w as (${vensterCte(f, sql`(select laatste from grens)`)}),
+      iv as (
+        select case when soort = 'indicatie' then 'wacht_instroom' else 'zorg' end as cat,
+          case soort when 'instroom' then coalesce(niveau, niveau1) when 'uitstroomklaar' then coalesce(niveau1, niveau2) else niveau end as niveau,
+          datum as a, coalesce(volgende, 'infinity'::date) as b,
+          ${verjaardag(sql`c.geboortedatum`, 18)} as j0, ${verjaardag(sql`c.geboortedatum`, 25)} as j1
+        from w join clienten c on c.id = w.client_id where soort in ('indicatie', 'instroom', 'doorstroom', 'terugval', 'uitstroomklaar')
+        union all
+        select 'wacht_uitstroom', coalesce(niveau1, niveau2), datum, coalesce(volgende, 'infinity'::date),
+          ${verjaardag(sql`c.geboortedatum`, 18)}, ${verjaardag(sql`c.geboortedatum`, 25)}
+        from w join clienten c on c.id = w.client_id where soort = 'uitstroomklaar'
+      ),
+      -- a stock at period end = running sum of +1 (interval starts) and -1 (interval ends) up to that day;
+      -- the same for the part of each interval in which the client was 18–24
+      d as (
+        select cat, niveau, a as dag, 1 as totaal, 0 as jong from iv
+        union all select cat, niveau, b, -1, 0 from iv, grens where b <= grens.laatste
+        union all select cat, niveau, greatest(a, j0), 0, 1 from iv where greatest(a, j0) < least(b, j1)
+        union all select cat, niveau, least(b, j1), 0, -1 from iv, grens where greatest(a, j0) < least(b, j1) and least(b, j1) <= grens.laatste
+      ),
+      per as (
+        select greatest(${bucket(f, sql`dag`)}, grens.eerste) as start, cat, niveau, sum(totaal)::int as totaal, sum(jong)::int as jong
+        from d, grens where dag <= grens.laatste group by 1, 2, 3
+      ),
+      sleutels as (select distinct cat, niveau from per)
+      select p.start::text as start, p.eind::text as eind, k.cat, k.niveau,
+        (sum(coalesce(x.totaal, 0)) over (partition by k.cat, k.niveau order by p.start))::int as aantal,
+        (sum(coalesce(x.jong, 0)) over (partition by k.cat, k.niveau order by p.start))::int as jongeren
+      from periodes p
+        left join sleutels k on true
+        left join per x on x.start = p.start and x.cat = k.cat and x.niveau is not distinct from k.niveau
+      order by p.start`,
+  );
+  const leeg = () => Object.fromEntries(NIVEAUS.map((n) => [n, 0])) as Record<Niveau, number>;
+  const perStart = new Map<string, BezettingRegel>();
+  for (const r of rs) {
+    let regel = perStart.get(r.start);
+    if (!regel) {
+      regel = { start: r.start, eind: r.eind, populatie: leeg(), populatieJongeren: leeg(), wachtInstroom: leeg(), wachtInstroomJongeren: 0, wachtUitstroom: 0, wachtUitstroomJongeren: 0 };
+      perStart.set(r.start, regel);
+    }
+    if (!r.cat) continue;
+    const niveau = (NIVEAUS as readonly string[]).includes(r.niveau ?? '') ? (r.niveau as Niveau) : null;
+    if (r.cat === 'zorg' && niveau) {
+      regel.populatie[niveau] += r.aantal;
+      regel.populatieJongeren[niveau] += r.jongeren;
+    } else if (r.cat === 'wacht_instroom') {
+      if (niveau) regel.wachtInstroom[niveau] += r.aantal;
+      regel.wachtInstroomJongeren += r.jongeren;
+    } else if (r.cat === 'wacht_uitstroom') {
+      regel.wachtUitstroom += r.aantal;
+      regel.wachtUitstroomJongeren += r.jongeren;
+    }
+  }
+  return [...perStart.values()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wachttijden: days indicatie → instroom and uitstroomklaar → uitstroom, by period of the end event
+// ---------------------------------------------------------------------------------------------
+
+export interface WachttijdMaat {
+  aantal: number;
+  mediaan: number | null;
+  p90: number | null;
+}
+export interface WachttijdRegel extends PeriodeRegel {
+  instroom: WachttijdMaat;
+  instroomJongeren: WachttijdMaat;
+  uitstroom: WachttijdMaat;
+  uitstroomJongeren: WachttijdMaat;
+}
+
+export async function wachttijden(db: DbOrTx, f: MonitorFilter): Promise<WachttijdRegel[]> {
+  const rs = await rijen<{ start: string; eind: string; soort: 'instroom' | 'uitstroom' | null; aantal: number; mediaan: number | null; p90: number | null; aantal_jong: number; mediaan_jong: number | null; p90_jong: number | null }>(
+    db,
+    sql`with periodes as (${periodesCte(f)}),
+      grens as (select min(start) as eerste, max(eind) as laatste from periodes),
+      w as (${vensterCte(f, sql`(select laatste from grens)`)}),
+      -- uitstroom straight from care (without uitstroomklaar first) has no waiting time for a home
+      wacht as (
+        select ${bucket(f, sql`w.datum`)} as start, w.soort, (w.datum - w.vorige_datum) as dagen, ${isJong(sql`w.datum`, sql`c.geboortedatum`)} as jong
+        from w join clienten c on c.id = w.client_id, grens
+        where w.datum >= grens.eerste
+          and ((soort = 'instroom' and vorige_soort = 'indicatie') or (soort = 'uitstroom' and vorige_soort = 'uitstroomklaar'))
+      ),
+      per as (
+        select start, soort, count(*)::int as aantal,
+          percentile_cont(0.5) within group (order by dagen) as mediaan,
+          percentile_cont(0.9) within group (order by dagen) as p90,
+          (count(*) filter (where jong))::int as aantal_jong,
+          percentile_cont(0.5) within group (order by dagen) filter (where jong) as mediaan_jong,
+          percentile_cont(0.9) within group (order by dagen) filter (where jong) as p90_jong
+        from wacht group by 1, 2
+      )
+      select p.start::text as start, p.eind::text as eind, x.soort, x.aantal, x.mediaan, x.p90, x.aantal_jong, x.mediaan_jong, x.p90_jong
+      from periodes p left join per x on x.start = p.start
+      order by p.start`,
+  );
+  const leeg = (): WachttijdMaat => ({ aantal: 0, mediaan: null, p90: null });
+  const perStart = new Map<string, WachttijdRegel>();
+  for (const r of rs) {
+    let regel = perStart.get(r.start);
+    if (!regel) {
+      regel = { start: r.start, eind: r.eind, instroom: leeg(), instroomJongeren: leeg(), uitstroom: leeg(), uitstroomJongeren: leeg() };
+      perStart.set(r.start, regel);
+    }
+    if (!r.soort) continue;
+    regel[r.soort] = { aantal: r.aantal, mediaan: r.mediaan, p90: r.p90 };
+    regel[r.soort === 'instroom' ? 'instroomJongeren' : 'uitstroomJongeren'] = { aantal: r.aantal_jong, mediaan: r.mediaan_jong, p90: r.p90_jong };
+  }
+  return [...perStart.values()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Terugkeer binnen 12 maanden na uitstroom, per uitstroomcohort
+// ---------------------------------------------------------------------------------------------
+
+export interface TerugkeerRegel extends PeriodeRegel {
+  uitstroom: number;
+  teruggekeerd: number;
+  percentage: number | null;
+  uitstroomJongeren: number;
+  teruggekeerdJongeren: number;
+  percentageJongeren: number | null;
+  /** false while the 12-month follow-up of the cohort's last day is not yet over on the peildatum */
+  volledigGevolgd: boolean;
+}
+
+/**
+ * A return is the first re-entry into BW/MO after an uitstroom — a terugval, or an instroom after a new
+ * aanmelding — at most 365 days after the uitstroom. After an uitstroom the state machine allows no
+ * other care event first, so the next re-entry is simply the next row among (uitstroom, terugval, instroom).
+ */
+export async function terugkeer(db: DbOrTx, f: MonitorFilter, peildatum: string): Promise<TerugkeerRegel[]> {
+  const rs = await rijen<{ start: string; eind: string; uitstroom: number; terug: number; uitstroom_jong: number; terug_jong: number; volledig: boolean }>(
+    db,
+    sql`with periodes as (${periodesCte(f)}),
+      grens as (select min(start) as eerste, max(eind) as laatste from periodes),
+      w as (
+        select e.soort, e.datum, c.geboortedatum,
+          lead(e.datum) over (partition by e.client_id order by e.datum, e.id) as terug_op
+        from traject_events e join clienten c on c.id = e.client_id, grens
+        where ${eventFilter(f)} and e.soort in ('uitstroom', 'terugval', 'instroom')
+          and e.datum <= grens.laatste + ${TERUGKEER_DAGEN}::int
+      ),
+      cohort as (
+        select ${bucket(f, sql`datum`)} as start,
+          (terug_op is not null and terug_op <= datum + ${TERUGKEER_DAGEN}::int) as terug,
+          ${isJong(sql`datum`, sql`geboortedatum`)} as jong
+        from w, grens where soort = 'uitstroom' and datum between grens.eerste and grens.laatste
+      ),
+      per as (
+        select start, count(*)::int as uitstroom, (count(*) filter (where terug))::int as terug,
+          (count(*) filter (where jong))::int as uitstroom_jong, (count(*) filter (where jong and terug))::int as terug_jong
+        from cohort group by 1
+      )
+      select p.start::text as start, p.eind::text as eind, coalesce(x.uitstroom, 0) as uitstroom, coalesce(x.terug, 0) as terug,
+        coalesce(x.uitstroom_jong, 0) as uitstroom_jong, coalesce(x.terug_jong, 0) as terug_jong,
+        (p.eind + ${TERUGKEER_DAGEN}::int <= ${peildatum}::date) as volledig
+      from periodes p left join per x on x.start = p.start
+      order by p.start`,
+  );
+  const pct = (teller: number, noemer: number) => (noemer === 0 ? null : Math.round((teller / noemer) * 1000) / 10);
+  return rs.map((r) => ({
+    start: r.start,
+    eind: r.eind,
+    uitstroom: r.uitstroom,
+    teruggekeerd: r.terug,
+    percentage: pct(r.terug, r.uitstroom),
+    uitstroomJongeren: r.uitstroom_jong,
+    teruggekeerdJongeren: r.terug_jong,
+    percentageJongeren: pct(r.terug_jong, r.uitstroom_jong),
+    volledigGevolgd: r.volledig,
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Woningen: reserved (reserveringsafspraken) vs realised (plaatsingen in homes of the corporatie)
+// ---------------------------------------------------------------------------------------------
+
+export interface WoningRegel {
+  jaar: number;
+  gemeenteId: string;
+  gemeente: string;
+  corporatieId: string;
+  corporatie: string;
+  gereserveerd: number;
+  gerealiseerd: number;
+}
+
+export async function woningenRealisatie(
+  db: DbOrTx,
+  f: { regioId: string; vanJaar: number; totJaar: number; gemeenteId?: string; corporatieId?: string },
+): Promise<WoningRegel[]> {
+  const afspraakFilter = sql.join(
+    [sql`a.regio_id = ${f.regioId}`, sql`a.jaar between ${f.vanJaar}::int and ${f.totJaar}::int`, ...(f.gemeenteId ? [sql`a.gemeente_id = ${f.gemeenteId}`] : []), ...(f.corporatieId ? [sql`a.corporatie_id = ${f.corporatieId}`] : [])],
+    sql` and `,
+  );
+  const plaatsingFilter = sql.join(
+    [
+      sql`p.regio_id = ${f.regioId}`,
+      sql`p.startdatum between make_date(${f.vanJaar}::int, 1, 1) and make_date(${f.totJaar}::int, 12, 31)`,
+      ...(f.gemeenteId ? [sql`w.gemeente_id = ${f.gemeenteId}`] : []),
+      ...(f.corporatieId ? [sql`w.corporatie_id = ${f.corporatieId}`] : []),
+    ],
+    sql` and `,
+  );
+  return rijen<WoningRegel>(
+    db,
+    sql`with r as (
+        select a.jaar, a.gemeente_id, a.corporatie_id, sum(a.aantal)::int as gereserveerd
+        from reserveringsafspraken a where ${afspraakFilter} group by 1, 2, 3
+      ),
+      g as (
+        select extract(year from p.startdatum)::int as jaar, w.gemeente_id, w.corporatie_id, count(*)::int as gerealiseerd
+        from plaatsingen p join woningen w on w.id = p.woning_id where ${plaatsingFilter} group by 1, 2, 3
+      )
+      select x.jaar, x.gemeente_id as "gemeenteId", gm.naam as gemeente, x.corporatie_id as "corporatieId", co.naam as corporatie,
+        x.gereserveerd, x.gerealiseerd
+      from (
+        select coalesce(r.jaar, g.jaar) as jaar, coalesce(r.gemeente_id, g.gemeente_id) as gemeente_id, coalesce(r.corporatie_id, g.corporatie_id) as corporatie_id,
+          coalesce(r.gereserveerd, 0) as gereserveerd, coalesce(g.gerealiseerd, 0) as gerealiseerd
+        from r full join g on g.jaar = r.jaar and g.gemeente_id = r.gemeente_id and g.corporatie_id = r.corporatie_id
+      ) x
+      join organisaties gm on gm.id = x.gemeente_id
+      join organisaties co on co.id = x.corporatie_id
+      order by x.jaar, gm.naam, co.naam`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Beschermd Thuis: places vs target per gemeente and year
+// ---------------------------------------------------------------------------------------------
+
+export interface BeschermdThuisRegel {
+  jaar: number;
+  gemeenteId: string;
+  gemeente: string;
+  plekken: number;
+  doelPlekken: number;
+}
+
+export async function beschermdThuis(db: DbOrTx, f: { regioId: string; vanJaar: number; totJaar: number; gemeenteId?: string }): Promise<BeschermdThuisRegel[]> {
+  return rijen<BeschermdThuisRegel>(
+    db,
+    sql`select b.jaar, b.gemeente_id as "gemeenteId", o.naam as gemeente, sum(b.plekken)::int as plekken, sum(b.doel_plekken)::int as "doelPlekken"
+      from beschermd_thuis_capaciteit b join organisaties o on o.id = b.gemeente_id
+      where b.regio_id = ${f.regioId} and b.jaar between ${f.vanJaar}::int and ${f.totJaar}::int ${f.gemeenteId ? sql`and b.gemeente_id = ${f.gemeenteId}` : sql``}
+      group by b.jaar, b.gemeente_id, o.naam
+      order by b.jaar, o.naam`,
+  );
+}

@@ -1,0 +1,101 @@
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import * as s from '../db/schema.js';
+import { escaleerTeLaat, stuurOmklapWaarschuwingen, type JobOpties } from '../db/repos/signalen.js';
+
+export const TAAK_SIGNALEN = 'signalen-bewaking';
+/** A run that crashed without releasing its lock blocks other instances at most this long. */
+const VERGRENDELING_MS = 5 * 60_000;
+
+/**
+ * Takes the job's lock in `taken` for a while. Several server processes on one database can all run the
+ * planner: one wins the lock per round. The work itself is idempotent, so the lock only saves effort.
+ */
+export async function claimTaak(db: Db, naam: string, nu: Date, duurMs = VERGRENDELING_MS): Promise<boolean> {
+  await db.insert(s.taken).values({ naam }).onConflictDoNothing();
+  const rijen = await db
+    .update(s.taken)
+    .set({ vergrendeldTot: new Date(nu.getTime() + duurMs) })
+    .where(and(eq(s.taken.naam, naam), or(isNull(s.taken.vergrendeldTot), lt(s.taken.vergrendeldTot, nu))))
+    .returning({ naam: s.taken.naam });
+  return rijen.length === 1;
+}
+
+export async function geefTaakVrij(db: Db, naam: string, nu: Date, gelukt: boolean) {
+  await db
+    .update(s.taken)
+    .set({ vergrendeldTot: null, ...(gelukt ? { laatsteRun: nu } : {}) })
+    .where(eq(s.taken.naam, naam));
+}
+
+export interface RondeResultaat {
+  uitgevoerd: boolean;
+  geescaleerd: number;
+  meldingen: number;
+  waarschuwingen: number;
+}
+
+/**
+ * One round of the signal watch: escalate overdue signals, then send due omklap warnings.
+ * Tests call this directly with their own clock; the server calls it from startPlanner.
+ */
+export async function voerSignaalRondeUit(db: Db, nu: Date, opties: JobOpties = {}): Promise<RondeResultaat> {
+  if (!(await claimTaak(db, TAAK_SIGNALEN, nu))) return { uitgevoerd: false, geescaleerd: 0, meldingen: 0, waarschuwingen: 0 };
+  let gelukt = false;
+  try {
+    const esc = await escaleerTeLaat(db, nu, opties);
+    const omk = await stuurOmklapWaarschuwingen(db, nu);
+    gelukt = true;
+    return { uitgevoerd: true, ...esc, ...omk };
+  } finally {
+    // on failure the lock is released too: the next round retries at once, which is safe because the work is idempotent
+    await geefTaakVrij(db, TAAK_SIGNALEN, nu, gelukt);
+  }
+}
+
+export interface Planner {
+  stop(): Promise<void>;
+  /** resolves when the current round (if any) is done; for tests and orderly shutdown */
+  rust(): Promise<void>;
+}
+
+export interface PlannerOpties {
+  intervalMs?: number;
+  klok?: () => Date;
+  log?: { info(o: object, m: string): void; error(o: object, m: string): void };
+}
+
+/** Runs the signal watch every interval (first round right away), never two rounds at once in this process. */
+export function startPlanner(db: Db, opties: PlannerOpties = {}): Planner {
+  const interval = opties.intervalMs ?? 60_000;
+  const klok = opties.klok ?? (() => new Date());
+  let lopend: Promise<void> | null = null;
+  let gestopt = false;
+  const ronde = () => {
+    if (lopend || gestopt) return;
+    lopend = (async () => {
+      try {
+        const r = await voerSignaalRondeUit(db, klok());
+        if (r.geescaleerd || r.waarschuwingen) opties.log?.info(r, 'signaalbewaking');
+      } catch (err) {
+        opties.log?.error({ err }, 'signaalbewaking mislukt; volgende ronde probeert opnieuw');
+      } finally {
+        lopend = null;
+      }
+    })();
+  };
+  const timer = setInterval(ronde, interval);
+  timer.unref();
+  // the first round starts at once: signals that ran late while the server was down escalate right after a restart
+  ronde();
+  return {
+    rust: async () => {
+      while (lopend) await lopend;
+    },
+    stop: async () => {
+      gestopt = true;
+      clearInterval(timer);
+      while (lopend) await lopend;
+    },
+  };
+}
