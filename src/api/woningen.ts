@@ -91,8 +91,6 @@ const nieuwePlaatsingSchema = z
 /**
  * The candidate answer is whitelisted by this schema: the serializer drops every key not listed, so even
  * a later mistake in the repository cannot send a name, BSN or doelgroep to a corporatie.
- * Extension point: new yes/no facts (e.g. schuldGeregeld) arrive through `aanvullingen` (see
- * KANDIDAAT_AANVULLINGEN in the repository) and need no change here.
  */
 const kandidaatSchema = z.object({
   pseudoniem: z.string(),
@@ -102,7 +100,7 @@ const kandidaatSchema = z.object({
   ondersteuningsniveau: z.string().nullable(),
   wachtdagen: z.number(),
   urgentie: z.number(),
-  aanvullingen: z.record(z.string(), z.boolean().nullable()),
+  schuldGeregeld: z.boolean(),
 });
 
 async function metFouten<T>(werk: () => Promise<T>): Promise<T> {

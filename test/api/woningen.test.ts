@@ -181,9 +181,21 @@ describe('kandidaten voor corporaties zijn gepseudonimiseerd', () => {
     }
     expect(res.body).not.toMatch(/"doelgroep"|"naam"|"bsn"|"clientId"|"geboortedatum"/);
     for (const k of kandidaten) {
-      expect(Object.keys(k).sort()).toEqual(['aanvullingen', 'herkomstgemeenteId', 'leeftijdscategorie', 'ondersteuningsniveau', 'pseudoniem', 'urgentie', 'wachtdagen', 'woonwensen']);
+      expect(Object.keys(k).sort()).toEqual(['herkomstgemeenteId', 'leeftijdscategorie', 'ondersteuningsniveau', 'pseudoniem', 'schuldGeregeld', 'urgentie', 'wachtdagen', 'woonwensen']);
       expect(['18–24', '25+']).toContain(k.leeftijdscategorie);
     }
+  });
+
+  it('toont per kandidaat alleen ja/nee voor oude schulden, zonder schuldeiser of bedrag', async () => {
+    const { kandidaten } = (await t.als(woonstede, 'GET', '/api/kandidaten')).json() as { kandidaten: { pseudoniem: string; schuldGeregeld: boolean }[] };
+    const doel = kandidaten.find((k) => k.schuldGeregeld)!;
+    const [client] = await t.database.db.select().from(s.clienten).where(eq(s.clienten.pseudoniem, doel.pseudoniem));
+    await t.database.db.insert(s.schuldregelingen).values({ regioId: client!.regioId, clientId: client!.id, schuldeiser: 'Woonstichting Geheim', bedragCenten: 123456, regeling: 'nog geen', status: 'open' });
+    const res = await t.als(woonstede, 'GET', '/api/kandidaten');
+    const na = (res.json() as { kandidaten: { pseudoniem: string; schuldGeregeld: boolean }[] }).kandidaten.find((k) => k.pseudoniem === doel.pseudoniem)!;
+    expect(na.schuldGeregeld).toBe(false);
+    expect(res.body).not.toContain('Woonstichting Geheim');
+    expect(res.body).not.toContain('123456');
   });
 
   it('alleen voor corporaties, alleen de eigen regio, en de inzage wordt gelogd', async () => {

@@ -18,6 +18,7 @@ import { eventsPerClient, toestandVan, voegEventToe } from './clienten.js';
 import { maakPlaatsing, type NieuwePlaatsing } from './woningen.js';
 import { geweigerd, nietGevonden, conflict } from '../../api/fouten.js';
 import { schrijfAudit } from './audit.js';
+import { schuldenGeregeld } from './signalen.js';
 
 /** Homes that become free within this many days are offered in a round. */
 const VOORUITKIJKEN_DAGEN = 30;
@@ -239,8 +240,10 @@ export async function lijstVoorstellen(db: DbOrTx, actor: Actor, f: { status?: V
     .orderBy(desc(s.matchVoorstellen.aangemaakt), desc(s.matchVoorstellen.score))
     .limit(1000);
   const corporatie = actor.soort === 'woningcorporatie';
+  const geregeld = await schuldenGeregeld(db, [...new Set(rijen.map((r) => r.clientId))]);
   return rijen.map(({ geboortedatum, clientId, ...r }) => ({
     ...r,
+    schuldGeregeld: geregeld.get(clientId) ?? true,
     // a corporatie gets no client id: nothing to look up, only the pseudoniem
     clientId: corporatie ? null : clientId,
     leeftijdscategorie: isJongere(geboortedatum, peildatum) ? '18–24' : '25+',

@@ -2,6 +2,7 @@ import { and, asc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
+import { schuldenGeregeld } from './signalen.js';
 import type { Actor } from '../../domain/auth.js';
 import { leeftijdOp, NIVEAU_LABEL, type Fase } from '../../domain/trajecten.js';
 import { ordenWachtlijst, staatOpWachtlijst, wachtlijstRegel } from '../../domain/wachtlijst.js';
@@ -498,18 +499,9 @@ export interface Kandidaat {
   ondersteuningsniveau: string | null;
   wachtdagen: number;
   urgentie: number;
-  /** yes/no facts added through KANDIDAAT_AANVULLINGEN; never free text */
-  aanvullingen: Record<string, boolean | null>;
+  /** old rent debts settled (or none): yes/no only, never creditor or amount */
+  schuldGeregeld: boolean;
 }
-
-/**
- * Extension point for extra yes/no facts a corporatie may know about a candidate (next: `schuldGeregeld`
- * from the schuldhulp area). An aanvulling gets the client ids and returns, per id, named booleans; the
- * type allows nothing richer, so no debt amounts or creditor names can reach a corporatie this way.
- * Register by pushing onto this list from the area's own module.
- */
-export type KandidaatAanvulling = (db: DbOrTx, clientIds: string[]) => Promise<Map<string, Record<string, boolean | null>>>;
-export const KANDIDAAT_AANVULLINGEN: KandidaatAanvulling[] = [];
 
 /**
  * Uitstroomklare clients of the corporatie's regio, in waiting-list order, reduced to what a corporatie
@@ -539,7 +531,7 @@ export async function kandidaten(db: DbOrTx, actor: Actor, peildatum: string, f:
     return c.herkomstgemeenteId === f.gemeenteId || leesWoonwensen(c.woonwensen).gemeenten.includes(f.gemeenteId);
   });
   const ids = regels.map((r) => r.clientId);
-  const extra = await Promise.all(KANDIDAAT_AANVULLINGEN.map((a) => a(db, ids)));
+  const geregeld = await schuldenGeregeld(db, ids);
   return regels.map((r): Kandidaat => {
     const c = perId.get(r.clientId)!;
     return {
@@ -550,7 +542,7 @@ export async function kandidaten(db: DbOrTx, actor: Actor, peildatum: string, f:
       ondersteuningsniveau: r.niveau ? NIVEAU_LABEL[r.niveau] : null,
       wachtdagen: r.wachtdagen,
       urgentie: r.urgentie,
-      aanvullingen: Object.assign({}, ...extra.map((m) => m.get(r.clientId) ?? {})),
+      schuldGeregeld: geregeld.get(r.clientId) ?? true,
     };
   });
 }

@@ -23,6 +23,7 @@ interface Voorstel {
   woningType: string;
   gemeenteId: string;
   corporatieId: string;
+  schuldGeregeld: boolean;
 }
 interface Proefdraai {
   objectief: number;
@@ -163,7 +164,7 @@ export function Matching({ ik }: { ik: Ik }) {
       </div>
       {fout && <div className="fout">{fout}</div>}
       <table>
-        <thead><tr><th>Cliënt</th><th>Leeftijd</th><th>Woning</th><th>Gemeente</th><th>Corporatie</th><th>Status</th><th>Uitleg</th><th></th></tr></thead>
+        <thead><tr><th>Cliënt</th><th>Leeftijd</th><th>Woning</th><th>Gemeente</th><th>Corporatie</th><th>Schulden geregeld</th><th>Status</th><th>Uitleg</th><th></th></tr></thead>
         <tbody>
           {(data ?? []).map((v) => (
             <tr key={v.id}>
@@ -172,6 +173,7 @@ export function Matching({ ik }: { ik: Ik }) {
               <td>{v.adres}</td>
               <td>{orgs.naam(v.gemeenteId)}</td>
               <td>{orgs.naam(v.corporatieId)}</td>
+              <td>{v.schuldGeregeld ? 'ja' : <strong>nee</strong>}</td>
               <td>{STATUS_LABEL[v.status]}{v.afwijzingsreden && <div>Reden: {v.afwijzingsreden}</div>}</td>
               <td><UitlegBlok uitleg={v.uitleg} /></td>
               <td>{stap(v)}</td>

@@ -74,7 +74,7 @@ interface Kandidaat {
   ondersteuningsniveau: string | null;
   wachtdagen: number;
   urgentie: number;
-  aanvullingen: Record<string, boolean | null>;
+  schuldGeregeld: boolean;
 }
 
 const euro = (centen: number) => `€ ${(centen / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2 })}`;
@@ -277,7 +277,7 @@ function Kandidaten() {
       {fout && <div className="fout">{fout}</div>}
       {data && (
         <table>
-          <thead><tr><th>#</th><th>Pseudoniem</th><th>Leeftijd</th><th>Herkomst</th><th>Woonwensen</th><th>Ondersteuning</th><th>Urgentie</th><th>Wachttijd</th></tr></thead>
+          <thead><tr><th>#</th><th>Pseudoniem</th><th>Leeftijd</th><th>Herkomst</th><th>Woonwensen</th><th>Ondersteuning</th><th>Urgentie</th><th>Wachttijd</th><th>Schulden geregeld</th></tr></thead>
           <tbody>
             {data.kandidaten.map((k, i) => (
               <tr key={k.pseudoniem}>
@@ -293,6 +293,7 @@ function Kandidaten() {
                 <td>{k.ondersteuningsniveau ?? '—'}</td>
                 <td>{k.urgentie}</td>
                 <td>{k.wachtdagen} dagen</td>
+                <td>{k.schuldGeregeld ? 'ja' : <strong>nee</strong>}</td>
               </tr>
             ))}
           </tbody>
