@@ -61,6 +61,21 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     await page.waitForSelector('text=voorstellen');
     await page.screenshot({ path: 'test-results/matching.png', fullPage: true });
 
+    await page.click('nav.menu >> text=Signalen');
+    await page.waitForSelector('h2:has-text("Signalen")');
+    await page.waitForSelector('table tbody tr');
+    await page.screenshot({ path: 'test-results/signalen.png', fullPage: true });
+
+    await page.click('nav.menu >> text=Monitor');
+    await page.waitForSelector('canvas');
+    expect(await page.locator('canvas').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: 'test-results/monitor.png', fullPage: true });
+
+    await page.click('nav.menu >> text=Verdeelmodel');
+    await page.waitForSelector('text=Historisch tegenover objectief budget');
+    expect(await page.textContent('main')).toMatch(/synthetisch/i);
+    await page.screenshot({ path: 'test-results/verdeelmodel.png', fullPage: true });
+
     await page.click('text=Uitloggen');
     await page.waitForSelector('input[name=email]');
   });

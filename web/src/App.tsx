@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiFout, zetCsrf } from './api';
 import type { Ik } from './types';
+import { useApi } from './hooks';
 import { Login } from './pages/Login';
 import { Overzicht } from './pages/Overzicht';
 import { Clienten } from './pages/Clienten';
@@ -43,6 +44,18 @@ export const PAGINAS: Pagina[] = [
   { pad: 'verdeelmodel', titel: 'Verdeelmodel', zichtbaar: (ik) => ik.soort === 'centrumgemeente' || ik.soort === 'regiogemeente', render: (ik) => <Verdeelmodel ik={ik} /> },
   { pad: 'audit', titel: 'Auditlog', zichtbaar: (ik) => ik.soort === 'centrumgemeente' && ik.rol === 'beheerder', render: () => <Audit /> },
 ];
+
+/** Unread notifications of the organisation; refreshed on every navigation and every minute. */
+function OngelezenTeller({ pad }: { pad: string }) {
+  const { data, herlaad } = useApi<{ ongelezen: number }>('/api/meldingen/aantal');
+  useEffect(herlaad, [pad, herlaad]);
+  useEffect(() => {
+    const klok = setInterval(herlaad, 60_000);
+    return () => clearInterval(klok);
+  }, [herlaad]);
+  if (!data?.ongelezen) return null;
+  return <span className="teller" aria-label={`${data.ongelezen} ongelezen`}>{data.ongelezen}</span>;
+}
 
 function useHashRoute(): [string, string | undefined] {
   const lees = () => window.location.hash.replace(/^#\/?/, '').split('/');
@@ -102,6 +115,7 @@ export function App() {
           {zichtbaar.map((p) => (
             <a key={p.pad} href={`#/${p.pad}`} className={p === pagina ? 'actief' : ''}>
               {p.titel}
+              {p.pad === 'inbox' && <OngelezenTeller pad={pad} />}
             </a>
           ))}
         </nav>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from './api';
 import type { Organisatie } from './types';
 
@@ -18,7 +18,8 @@ export function useApi<T>(pad: string | null) {
       actief = false;
     };
   }, [pad, teller]);
-  return { data, fout, herlaad: () => zetTeller((t) => t + 1) };
+  const herlaad = useCallback(() => zetTeller((t) => t + 1), []);
+  return { data, fout, herlaad };
 }
 
 export function useOrganisaties() {
