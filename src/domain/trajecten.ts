@@ -30,6 +30,13 @@ export const NIVEAU_INTENSITEIT: Record<Niveau, number> = {
 
 export const DOELGROEPEN = ['ggz', 'verslaving', 'lvb', 'dakloos', 'jeugd_uitstroom'] as const;
 export type Doelgroep = (typeof DOELGROEPEN)[number];
+export const DOELGROEP_LABEL: Record<Doelgroep, string> = {
+  ggz: 'GGZ',
+  verslaving: 'Verslaving',
+  lvb: 'LVB',
+  dakloos: 'Dakloos',
+  jeugd_uitstroom: 'Jeugd-uitstroom',
+};
 
 export const EVENT_SOORTEN = [
   'aanmelding',

@@ -85,6 +85,8 @@ export const HUURCONSTRUCTIES: Record<HuurconstructieSoort, HuurconstructieRegel
   },
 };
 
+export const HUURCONSTRUCTIE_LABEL = Object.fromEntries(HUURCONSTRUCTIE_SOORTEN.map((h) => [h, HUURCONSTRUCTIES[h].label])) as Record<HuurconstructieSoort, string>;
+
 export interface PlaatsingInvoer {
   huurconstructie: HuurconstructieSoort;
   startdatum: string;

@@ -28,28 +28,3 @@ export function useOrganisaties() {
   const naam = (id: string | null | undefined) => lijst.find((o) => o.id === id)?.naam ?? '—';
   return { lijst, gemeenten: lijst.filter((o) => o.soort.endsWith('gemeente')), naam };
 }
-
-export const NIVEAU_LABEL: Record<string, string> = {
-  bw_intramuraal: 'BW 24/7 intramuraal',
-  mo_24uurs: 'MO 24-uursopvang',
-  beschermd_thuis: 'Beschermd Thuis',
-  mo_nachtopvang: 'MO nachtopvang',
-  ambulant: 'Ambulante begeleiding',
-};
-export const FASE_LABEL: Record<string, string> = {
-  geen: 'Geen traject',
-  aangemeld: 'Aangemeld',
-  beoordeeld: 'Beoordeeld',
-  geindiceerd: 'Geïndiceerd',
-  in_zorg: 'In zorg',
-  uitstroomklaar: 'Uitstroomklaar',
-  uitgestroomd: 'Uitgestroomd',
-  uitgevallen: 'Uitgevallen',
-};
-export const DOELGROEP_LABEL: Record<string, string> = {
-  ggz: 'GGZ',
-  verslaving: 'Verslaving',
-  lvb: 'LVB',
-  dakloos: 'Dakloos',
-  jeugd_uitstroom: 'Jeugd-uitstroom',
-};

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { DOELGROEP_LABEL, FASE_LABEL, NIVEAU_LABEL, useApi, useOrganisaties } from '../hooks';
+import { useApi, useOrganisaties } from '../hooks';
+import { BESTEMMING_LABEL, DOELGROEP_LABEL, FASE_LABEL, NIVEAU_LABEL } from '../labels';
 import type { Ik } from '../types';
 
 interface Dossier {
@@ -22,14 +23,6 @@ interface Dossier {
   toegestaneEvents: string[];
 }
 
-const BESTEMMINGEN: Record<string, string> = {
-  zelfstandige_woning: 'Zelfstandige woning',
-  woning_met_begeleiding: 'Woning met begeleiding',
-  familie_netwerk: 'Familie / netwerk',
-  andere_regio: 'Andere regio',
-  detentie_kliniek: 'Detentie / kliniek',
-  onbekend: 'Onbekend',
-};
 
 export function ClientDossier({ ik, id }: { ik: Ik; id: string }) {
   const orgs = useOrganisaties();
@@ -87,7 +80,7 @@ export function ClientDossier({ ik, id }: { ik: Ik; id: string }) {
           <li key={e.id}>
             <strong>{e.datum}</strong> — {e.soort}
             {e.niveau && ` · ${NIVEAU_LABEL[e.niveau]}`}
-            {e.bestemming && ` · ${BESTEMMINGEN[e.bestemming]}`}
+            {e.bestemming && ` · ${BESTEMMING_LABEL[e.bestemming]}`}
             {e.urgentie !== null && e.urgentie !== undefined && ` · urgentie ${e.urgentie}`}
             {e.toelichting && <div>{e.toelichting}</div>}
           </li>
@@ -111,7 +104,7 @@ export function ClientDossier({ ik, id }: { ik: Ik; id: string }) {
           {gekozen === 'uitstroom' && (
             <label>
               Bestemming
-              <select name="bestemming">{Object.entries(BESTEMMINGEN).map(([w, l]) => <option key={w} value={w}>{l}</option>)}</select>
+              <select name="bestemming">{Object.entries(BESTEMMING_LABEL).map(([w, l]) => <option key={w} value={w}>{l}</option>)}</select>
             </label>
           )}
           {gekozen === 'beoordeling' && (

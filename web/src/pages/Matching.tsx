@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api, queryString } from '../api';
 import { useApi, useOrganisaties } from '../hooks';
 import type { Ik } from '../types';
+import { HUURCONSTRUCTIE_LABEL } from '../labels';
 
 interface Uitleg {
   tekst: string;
@@ -38,14 +39,6 @@ const STATUS_LABEL: Record<string, string> = {
   akkoord_aanbieder: 'Akkoord aanbieder/cliënt',
   sleuteloverdracht: 'Sleuteloverdracht',
   afgewezen: 'Afgewezen',
-};
-const HUURCONSTRUCTIES: Record<string, string> = {
-  direct: 'Direct huurcontract',
-  hoofdhuur_onderhuur: 'Hoofdhuur/onderhuur',
-  omklap: 'Omklapconstructie',
-  housing_first: 'Housing First',
-  driepartijen: 'Driepartijenovereenkomst',
-  proefhuur: 'Proefhuur',
 };
 
 function UitlegBlok({ uitleg }: { uitleg: Uitleg }) {
@@ -106,7 +99,7 @@ export function Matching({ ik }: { ik: Ik }) {
           const f = new FormData(e.currentTarget);
           void actie(`/api/matching/voorstellen/${v.id}/stap`, { actie: 'sleuteloverdracht', plaatsing: { huurconstructie: f.get('huurconstructie'), startdatum: f.get('startdatum') } });
         }}>
-          <select name="huurconstructie">{Object.entries(HUURCONSTRUCTIES).map(([w, l]) => <option key={w} value={w}>{l}</option>)}</select>{' '}
+          <select name="huurconstructie">{Object.entries(HUURCONSTRUCTIE_LABEL).map(([w, l]) => <option key={w} value={w}>{l}</option>)}</select>{' '}
           <input type="date" name="startdatum" required defaultValue={new Date().toISOString().slice(0, 10)} />{' '}
           <button type="submit">Sleuteloverdracht</button>
         </form>,

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { queryString } from '../api';
-import { NIVEAU_LABEL, useApi, useOrganisaties } from '../hooks';
+import { useApi, useOrganisaties } from '../hooks';
+import { BESTEMMING_LABEL, NIVEAU_LABEL } from '../labels';
 import { Grafiek } from '../grafiek';
 import type { Ik } from '../types';
 
@@ -57,14 +58,7 @@ interface BeschermdThuis {
 }
 type Antwoord<T> = { regels: T[] };
 
-const BESTEMMING: Record<string, string> = {
-  zelfstandige_woning: 'Zelfstandige woning',
-  woning_met_begeleiding: 'Woning met begeleiding',
-  familie_netwerk: 'Familie / netwerk',
-  andere_regio: 'Andere regio',
-  detentie_kliniek: 'Detentie / kliniek',
-  onbekend: 'Onbekend',
-};
+const BESTEMMING = BESTEMMING_LABEL;
 const PERIODE_LABEL = { maand: 'Maand', kwartaal: 'Kwartaal', jaar: 'Jaar' };
 const label = (p: Periode, periode: string) =>
   periode === 'jaar' ? p.start.slice(0, 4) : periode === 'kwartaal' ? `${p.start.slice(0, 4)}-K${Math.floor(Number(p.start.slice(5, 7)) / 3) + 1}` : p.start.slice(0, 7);

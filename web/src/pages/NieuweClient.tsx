@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { DOELGROEP_LABEL } from '../hooks';
+import { DOELGROEP_LABEL } from '../labels';
 import type { Organisatie } from '../types';
 
 export function NieuweClient({ gemeenten, onAangemaakt }: { gemeenten: Organisatie[]; onAangemaakt: () => void }) {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { queryString } from '../api';
-import { DOELGROEP_LABEL, NIVEAU_LABEL, useApi, useOrganisaties } from '../hooks';
+import { useApi, useOrganisaties } from '../hooks';
+import { DOELGROEP_LABEL, NIVEAU_LABEL } from '../labels';
 import type { Ik } from '../types';
 
 interface Regel {

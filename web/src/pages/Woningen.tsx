@@ -2,30 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { api, queryString } from '../api';
 import { useApi, useOrganisaties } from '../hooks';
 import type { Ik } from '../types';
+import { HUURCONSTRUCTIE_LABEL, WONING_STATUS_LABEL, WONING_STATUS_OVERGANGEN, WONING_TYPE_LABEL } from '../labels';
 
-export const WONING_TYPE_LABEL: Record<string, string> = {
-  zelfstandig: 'Zelfstandig',
-  onzelfstandig: 'Onzelfstandig',
-  jongeren_cluster: 'Geclusterd jongerenwonen 18–24',
-  beschermd_thuis_cluster: 'Beschermd Thuis-cluster',
-  prikkelarm: 'Skaeve Huse / prikkelarm',
-};
-const STATUS_LABEL: Record<string, string> = { beschikbaar: 'Beschikbaar', gereserveerd: 'Gereserveerd', toegewezen: 'Toegewezen', bewoond: 'Bewoond' };
-/** Mirrors STATUS_OVERGANGEN in src/domain/woningen.ts; the server checks again. */
-const OVERGANGEN: Record<string, string[]> = {
-  beschikbaar: ['gereserveerd', 'toegewezen'],
-  gereserveerd: ['toegewezen', 'beschikbaar'],
-  toegewezen: ['bewoond', 'gereserveerd', 'beschikbaar'],
-  bewoond: ['beschikbaar'],
-};
-export const HUURCONSTRUCTIE_LABEL: Record<string, string> = {
-  direct: 'Direct huurcontract',
-  hoofdhuur_onderhuur: 'Hoofdhuur/onderhuur',
-  omklap: 'Omklapconstructie',
-  housing_first: 'Housing First',
-  driepartijen: 'Driepartijenovereenkomst',
-  proefhuur: 'Proefhuur',
-};
+
+const STATUS_LABEL = WONING_STATUS_LABEL;
+const OVERGANGEN = WONING_STATUS_OVERGANGEN;
 
 export interface Woning {
   id: string;

@@ -1,0 +1,16 @@
+import * as trajecten from '../../src/domain/trajecten';
+import * as woningen from '../../src/domain/woningen';
+
+/**
+ * The web app shows the domain's own labels: one source for the words users read. Widened to string keys
+ * because API answers arrive as plain strings.
+ */
+type Labels = Readonly<Record<string, string>>;
+export const NIVEAU_LABEL: Labels = trajecten.NIVEAU_LABEL;
+export const FASE_LABEL: Labels = trajecten.FASE_LABEL;
+export const DOELGROEP_LABEL: Labels = trajecten.DOELGROEP_LABEL;
+export const BESTEMMING_LABEL: Labels = trajecten.BESTEMMING_LABEL;
+export const WONING_TYPE_LABEL: Labels = woningen.WONING_TYPE_LABEL;
+export const WONING_STATUS_LABEL: Labels = woningen.WONING_STATUS_LABEL;
+export const HUURCONSTRUCTIE_LABEL: Labels = woningen.HUURCONSTRUCTIE_LABEL;
+export const WONING_STATUS_OVERGANGEN: Readonly<Record<string, readonly string[]>> = woningen.STATUS_OVERGANGEN;
