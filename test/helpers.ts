@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
-import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { bouwApp } from '../src/api/app.js';
-import { openDatabase, type Database } from '../src/db/client.js';
+import { openWegwerpDatabase, type Database } from '../src/db/client.js';
 import { DEMO_REGIO, DEMO_WACHTWOORD, seedRegio, type SeedResultaat } from '../src/db/seed.js';
 import { Versleuteling } from '../src/db/versleuteling.js';
+import type { Actor } from '../src/domain/auth.js';
 
 export const PEILDATUM = '2026-11-01';
 export const testVersleuteling = new Versleuteling(Buffer.alloc(32, 7));
@@ -17,27 +16,8 @@ export type Backend = 'pglite' | 'postgres';
 export const backends: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 /** A fresh, migrated, empty database: in-memory PGlite or a new database on the test server. */
-export async function testDatabase(backend: Backend = 'pglite'): Promise<Database> {
-  if (backend === 'pglite') return openDatabase();
-  const basis = process.env.TEST_DATABASE_URL!;
-  const naam = `doorstroom_test_${randomBytes(6).toString('hex')}`;
-  const beheer = new pg.Client({ connectionString: basis });
-  await beheer.connect();
-  await beheer.query(`CREATE DATABASE ${naam}`);
-  await beheer.end();
-  const url = new URL(basis);
-  url.pathname = `/${naam}`;
-  const db = await openDatabase({ url: url.toString() });
-  return {
-    ...db,
-    close: async () => {
-      await db.close();
-      const opruimen = new pg.Client({ connectionString: basis });
-      await opruimen.connect();
-      await opruimen.query(`DROP DATABASE IF EXISTS ${naam} WITH (FORCE)`);
-      await opruimen.end();
-    },
-  };
+export function testDatabase(backend: Backend = 'pglite'): Promise<Database> {
+  return openWegwerpDatabase(backend === 'postgres' ? process.env.TEST_DATABASE_URL : undefined, 'doorstroom_test');
 }
 
 export interface TestRegios {
@@ -67,6 +47,12 @@ export async function seedTestRegios(database: Database, aantalClienten = 150): 
   return { rivierland, kustland };
 }
 
+/** An Actor for repository tests: a user of the named organisation in one of the seeded regions. */
+export function testActor(regios: TestRegios, regio: keyof TestRegios, org: string, rol: Actor['rol']): Actor {
+  const o = regios[regio].organisaties[org]!;
+  return { gebruikerId: '00000000-0000-4000-8000-000000000001', organisatieId: o.id, regioId: regios[regio].regioId, soort: o.soort, rol };
+}
+
 export interface Sessie {
   cookie: string;
   csrf: string;
@@ -76,7 +62,10 @@ export interface TestOmgeving {
   app: FastifyInstance;
   database: Database;
   regios: TestRegios;
+  /** a fresh login (its own session) */
   login(email: string): Promise<Sessie>;
+  /** one shared session per user for the whole test file: fewer logins, well under the rate limit */
+  sessie(email: string): Promise<Sessie>;
   /** inject with the session cookie and CSRF header filled in */
   als(sessie: Sessie, method: string, url: string, body?: unknown): Promise<LightMyRequestResponse>;
   sluit(): Promise<void>;
@@ -93,6 +82,11 @@ export async function testOmgeving(backend: Backend = 'pglite'): Promise<TestOmg
     const cookie = res.cookies.find((c) => c.name === 'doorstroom_sessie')!;
     return { cookie: `${cookie.name}=${cookie.value}`, csrf: res.json().csrfToken };
   };
+  const sessies = new Map<string, Promise<Sessie>>();
+  const sessie = (email: string) => {
+    if (!sessies.has(email)) sessies.set(email, login(email));
+    return sessies.get(email)!;
+  };
   const als: TestOmgeving['als'] = (sessie, method, url, body) =>
     app.inject({
       method: method as 'GET',
@@ -105,6 +99,7 @@ export async function testOmgeving(backend: Backend = 'pglite'): Promise<TestOmg
     database,
     regios,
     login,
+    sessie,
     als,
     sluit: async () => {
       await app.close();

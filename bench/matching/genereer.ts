@@ -1,25 +1,6 @@
 /** Deterministische synthetische regio's (seeded PRNG) voor bench en tests. */
+import { prng } from '../../src/domain/random.js';
 import type { MatchInvoer, MatchKandidaat, MatchWoning, Ondersteuning, Reserveringsquotum, WoningType } from '../../src/domain/matching/types.js';
-
-export function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
-  const gewogen = <T>(xs: readonly (readonly [T, number])[]): T => {
-    const tot = xs.reduce((s, [, w]) => s + w, 0);
-    let r = next() * tot;
-    for (const [x, w] of xs) if ((r -= w) < 0) return x;
-    return xs[xs.length - 1][0];
-  };
-  return { next, int, pick, gewogen, kans: (p: number) => next() < p };
-}
 
 export interface RegioOpties {
   kandidaten: number;
@@ -29,7 +10,7 @@ export interface RegioOpties {
 }
 
 export function genereerRegio(o: RegioOpties): MatchInvoer {
-  const r = mulberry32(o.seed);
+  const r = prng(o.seed);
   const nG = o.gemeenten ?? Math.max(4, Math.round(Math.sqrt(o.woningen) / 3.5));
   const gemeenten = Array.from({ length: nG }, (_, i) => `G${String(i + 1).padStart(2, '0')}`);
   const grootte = gemeenten.map((_, i) => (i === 0 ? 4 : 0.5 + r.next() * 1.5)); // centrumgemeente groot
@@ -52,12 +33,12 @@ export function genereerRegio(o: RegioOpties): MatchInvoer {
   const woningen: MatchWoning[] = [];
   let complexNr = 0;
   while (woningen.length < o.woningen) {
-    const gi = r.gewogen(gemGewicht);
+    const gi = r.weighted(gemGewicht);
     const g = gemeenten[gi];
     const complex = `K${++complexNr}`;
     const wijk = r.pick(wijkenPerGemeente[gi]);
     const corp = r.pick(corpsPerGemeente[gi]);
-    const type = r.gewogen(typeVerdeling);
+    const type = r.weighted(typeVerdeling);
     const n = Math.min(o.woningen - woningen.length, r.int(2, 12));
     for (let j = 0; j < n; j++) {
       woningen.push({
@@ -66,9 +47,9 @@ export function genereerRegio(o: RegioOpties): MatchInvoer {
         gemeenteId: g,
         wijk,
         complex,
-        type: r.kans(0.85) ? type : r.gewogen(typeVerdeling),
-        kamers: r.gewogen([[1, 35], [2, 35], [3, 20], [4, 10]] as const),
-        toegankelijk: r.kans(0.2),
+        type: r.chance(0.85) ? type : r.weighted(typeVerdeling),
+        kamers: r.weighted([[1, 35], [2, 35], [3, 20], [4, 10]] as const),
+        toegankelijk: r.chance(0.2),
       });
     }
   }
@@ -76,32 +57,32 @@ export function genereerRegio(o: RegioOpties): MatchInvoer {
   const perQ = new Map<string, number>();
   for (const w of woningen) perQ.set(`${w.gemeenteId}|${w.corporatieId}`, (perQ.get(`${w.gemeenteId}|${w.corporatieId}`) ?? 0) + 1);
   for (const [k, n] of [...perQ].sort()) {
-    if (r.kans(0.08)) continue; // geen afspraak met deze corporatie in deze gemeente
+    if (r.chance(0.08)) continue; // geen afspraak met deze corporatie in deze gemeente
     const [gemeenteId, corporatieId] = k.split('|');
     quota.push({ gemeenteId, corporatieId, resterend: Math.round(n * (0.35 + r.next() * 0.5)) });
   }
   const alGeplaatstPerComplex: Record<string, number> = {};
-  for (let c = 1; c <= complexNr; c++) if (r.kans(0.3)) alGeplaatstPerComplex[`K${c}`] = r.int(1, 2);
+  for (let c = 1; c <= complexNr; c++) if (r.chance(0.3)) alGeplaatstPerComplex[`K${c}`] = r.int(1, 2);
   const perWijk = new Map<string, number>();
   for (const w of woningen) perWijk.set(`${w.gemeenteId}|${w.wijk}`, (perWijk.get(`${w.gemeenteId}|${w.wijk}`) ?? 0) + 1);
   const gemWijk = [...perWijk.values()].reduce((a, b) => a + b, 0) / perWijk.size;
   const maxPerWijk = Math.max(4, Math.round(gemWijk * 0.3));
   const alGeplaatstPerWijk: Record<string, number> = {};
-  for (const k of [...perWijk.keys()].sort()) if (r.kans(0.5)) alGeplaatstPerWijk[k] = r.int(0, Math.floor(maxPerWijk / 2));
+  for (const k of [...perWijk.keys()].sort()) if (r.chance(0.5)) alGeplaatstPerWijk[k] = r.int(0, Math.floor(maxPerWijk / 2));
 
   const kandidaten: MatchKandidaat[] = [];
   for (let i = 0; i < o.kandidaten; i++) {
-    const hi = r.gewogen(gemGewicht);
+    const hi = r.weighted(gemGewicht);
     const prefs = [gemeenten[hi]];
-    const extra = r.gewogen([[0, 40], [1, 40], [2, 20]] as const);
+    const extra = r.weighted([[0, 40], [1, 40], [2, 20]] as const);
     for (let j = 0; j < extra; j++) {
-      const g = r.kans(0.5) ? gemeenten[0] : r.pick(gemeenten);
+      const g = r.chance(0.5) ? gemeenten[0] : r.pick(gemeenten);
       if (!prefs.includes(g)) prefs.push(g);
     }
-    if (prefs.length > 1 && r.kans(0.1)) prefs.reverse();
-    const jong = r.kans(0.25);
+    if (prefs.length > 1 && r.chance(0.1)) prefs.reverse();
+    const jong = r.chance(0.25);
     const leeftijd = jong ? r.int(18, 24) : r.int(25, 70);
-    const ondersteuning: Ondersteuning = r.gewogen([
+    const ondersteuning: Ondersteuning = r.weighted([
       ['bw_intramuraal', 25],
       ['beschermd_thuis', 25],
       ['ambulant', 30],
@@ -109,11 +90,11 @@ export function genereerRegio(o: RegioOpties): MatchInvoer {
       ['mo_24uurs', 10],
     ] as const);
     const types = new Set<WoningType>();
-    if (r.kans(0.7)) types.add('zelfstandig');
-    if (r.kans(0.4)) types.add('onzelfstandig');
-    if (jong && r.kans(0.7)) types.add('jongeren_cluster');
-    if (ondersteuning === 'beschermd_thuis' && r.kans(0.6)) types.add('beschermd_thuis_cluster');
-    if (r.kans(0.15)) types.add('prikkelarm');
+    if (r.chance(0.7)) types.add('zelfstandig');
+    if (r.chance(0.4)) types.add('onzelfstandig');
+    if (jong && r.chance(0.7)) types.add('jongeren_cluster');
+    if (ondersteuning === 'beschermd_thuis' && r.chance(0.6)) types.add('beschermd_thuis_cluster');
+    if (r.chance(0.15)) types.add('prikkelarm');
     if (types.size === 0) types.add('zelfstandig');
     kandidaten.push({
       id: `k${i + 1}`,
@@ -121,11 +102,11 @@ export function genereerRegio(o: RegioOpties): MatchInvoer {
       gemeentePreferenties: prefs,
       leeftijd,
       woningTypes: [...types],
-      minKamers: r.gewogen([[1, 60], [2, 30], [3, 10]] as const),
-      toegankelijkNodig: r.kans(0.1),
+      minKamers: r.weighted([[1, 60], [2, 30], [3, 10]] as const),
+      toegankelijkNodig: r.chance(0.1),
       ondersteuning,
       wachtdagen: r.int(0, 900),
-      urgentie: r.gewogen([[0, 50], [1, 30], [2, 15], [3, 5]] as const),
+      urgentie: r.weighted([[0, 50], [1, 30], [2, 15], [3, 5]] as const),
     });
   }
   return { kandidaten, woningen, quota, spreiding: { maxPerComplex: 3, maxPerWijk, alGeplaatstPerComplex, alGeplaatstPerWijk } };

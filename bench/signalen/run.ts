@@ -8,10 +8,8 @@
  *   DATABASE_URL=postgres://… npx tsx bench/signalen/run.ts  # in a throw-away database on that server
  */
 import os from 'node:os';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { eq, sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../../src/db/client.js';
+import { openWegwerpDatabase } from '../../src/db/client.js';
 import * as s from '../../src/db/schema.js';
 import { DEMO_REGIO, seedRegio } from '../../src/db/seed.js';
 import { Versleuteling } from '../../src/db/versleuteling.js';
@@ -20,35 +18,10 @@ import { escaleerTeLaat, lijstSignalen, stuurOmklapWaarschuwingen } from '../../
 const N = Number(process.env.BENCH_SIGNALEN ?? 2000);
 const PEIL = '2026-11-01';
 
-async function open(): Promise<{ database: Database; opruimen: () => Promise<void> }> {
-  const basis = process.env.DATABASE_URL;
-  if (!basis) {
-    const database = await openDatabase();
-    return { database, opruimen: () => database.close() };
-  }
-  const naam = `doorstroom_bench_${randomBytes(5).toString('hex')}`;
-  const beheer = new pg.Client({ connectionString: basis });
-  await beheer.connect();
-  await beheer.query(`CREATE DATABASE ${naam}`);
-  await beheer.end();
-  const url = new URL(basis);
-  url.pathname = `/${naam}`;
-  const database = await openDatabase({ url: url.toString() });
-  return {
-    database,
-    opruimen: async () => {
-      await database.close();
-      const c = new pg.Client({ connectionString: basis });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${naam} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 const ms = (t0: number) => `${(performance.now() - t0).toFixed(0)} ms`;
 
-const { database, opruimen } = await open();
+const database = await openWegwerpDatabase(process.env.DATABASE_URL, 'doorstroom_bench');
 try {
   const db = database.db;
   console.log(`Machine: ${os.cpus()[0]?.model} · ${os.availableParallelism()} cores · Node ${process.version} · ${database.soort}`);
@@ -93,5 +66,5 @@ try {
   const [{ totaal }] = (await db.select({ totaal: sql<number>`count(*)::int` }).from(s.signalen).where(eq(s.signalen.regioId, regio.regioId))) as [{ totaal: number }];
   console.log(`signalenlijst centrumgemeente (${totaal} signalen): mediaan ${tijden[2]!.toFixed(0)} ms, max ${tijden[4]!.toFixed(0)} ms`);
 } finally {
-  await opruimen();
+  await database.close();
 }

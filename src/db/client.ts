@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -43,4 +44,33 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
   return { db, soort: 'pglite', close: () => client.close() };
+}
+
+/**
+ * A new, empty, migrated database on a PostgreSQL server (tests and benchmarks); closing it drops it.
+ * Without a server URL: an in-memory PGlite.
+ */
+export async function openWegwerpDatabase(serverUrl: string | undefined, voorvoegsel = 'doorstroom_tmp'): Promise<Database> {
+  if (!serverUrl) return openDatabase();
+  const naam = `${voorvoegsel}_${randomBytes(6).toString('hex')}`;
+  const opServer = async (opdracht: string) => {
+    const beheer = new pg.Client({ connectionString: serverUrl });
+    await beheer.connect();
+    try {
+      await beheer.query(opdracht);
+    } finally {
+      await beheer.end();
+    }
+  };
+  await opServer(`CREATE DATABASE ${naam}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${naam}`;
+  const database = await openDatabase({ url: url.toString() });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await opServer(`DROP DATABASE IF EXISTS ${naam} WITH (FORCE)`);
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as s from '../../src/db/schema.js';
-import { testOmgeving, type Sessie, type TestOmgeving } from '../helpers.js';
+import { testOmgeving, type TestOmgeving } from '../helpers.js';
 
 let t: TestOmgeving;
 beforeAll(async () => {
@@ -9,12 +9,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.sluit());
 
-// login is rate-limited (10 per minute): one session per user for the whole file
-const sessies = new Map<string, Promise<Sessie>>();
-const login = (email: string) => {
-  if (!sessies.has(email)) sessies.set(email, t.login(email));
-  return sessies.get(email)!;
-};
 
 const SECTIES = ['stromen', 'bezetting', 'wachttijden', 'terugkeer', 'beschermd-thuis', 'woningen'];
 const q = '?periode=kwartaal&van=2025-01-01&tot=2026-10-31';
@@ -41,21 +35,21 @@ function splits(regel: string): string[] {
 describe('monitor: toegang', () => {
   it('gemeenten en aanbieders zien de geaggregeerde cijfers van hun regio, zonder cliëntgegevens', async () => {
     for (const email of ['toegang@centrumstad.demo', 'lezer@centrumstad.demo', 'toegang@noorddorp.demo', 'consulent@ribw-rivierland.demo']) {
-      const sessie = await login(email);
+      const sessie = await t.sessie(email);
       for (const sectie of SECTIES) {
         const res = await t.als(sessie, 'GET', `/api/monitor/${sectie}${q}`);
         expect(res.statusCode, `${email} ${sectie}`).toBe(200);
         expect(res.body).not.toMatch(/C-[0-9A-Z]{5,}|clientId|pseudoniem|naam_versleuteld/);
       }
     }
-    const stromen = (await t.als(await login('toegang@noorddorp.demo'), 'GET', `/api/monitor/stromen${q}`)).json();
+    const stromen = (await t.als(await t.sessie('toegang@noorddorp.demo'), 'GET', `/api/monitor/stromen${q}`)).json();
     expect(stromen.regioId).toBe(t.regios.rivierland.regioId);
     expect(stromen.regels).toHaveLength(8);
   });
 
   it('de regio volgt uit de login: Kustland ziet andere cijfers en kan geen Rivierland-gemeente opvragen', async () => {
-    const kust = await login('toegang@havenstad.kust.demo');
-    const rivier = await login('toegang@centrumstad.demo');
+    const kust = await t.sessie('toegang@havenstad.kust.demo');
+    const rivier = await t.sessie('toegang@centrumstad.demo');
     const a = (await t.als(kust, 'GET', `/api/monitor/stromen${q}`)).json();
     const b = (await t.als(rivier, 'GET', `/api/monitor/stromen${q}`)).json();
     expect(a.regioId).toBe(t.regios.kustland.regioId);
@@ -69,7 +63,7 @@ describe('monitor: toegang', () => {
   });
 
   it('een woningcorporatie ziet alleen gereserveerd/gerealiseerd van zichzelf, met onderdrukking van kleine aantallen', async () => {
-    const sessie = await login('consulent@woonstede-rivierland.demo');
+    const sessie = await t.sessie('consulent@woonstede-rivierland.demo');
     for (const sectie of SECTIES.filter((x) => x !== 'woningen')) {
       expect((await t.als(sessie, 'GET', `/api/monitor/${sectie}${q}`)).statusCode, sectie).toBe(403);
     }
@@ -82,13 +76,13 @@ describe('monitor: toegang', () => {
       if (r.gerealiseerd !== null) expect(r.gerealiseerd === 0 || r.gerealiseerd >= 5).toBe(true);
       expect(r.onderdrukt).toBe(r.gerealiseerd === null);
     }
-    const gemeente = (await t.als(await login('toegang@centrumstad.demo'), 'GET', `/api/monitor/woningen${q}`)).json();
+    const gemeente = (await t.als(await t.sessie('toegang@centrumstad.demo'), 'GET', `/api/monitor/woningen${q}`)).json();
     expect(new Set(gemeente.regels.map((r: { corporatie: string }) => r.corporatie)).size).toBe(3);
     expect(gemeente.regels.some((r: { gerealiseerd: number }) => r.gerealiseerd > 0 && r.gerealiseerd < 5)).toBe(true);
   });
 
   it('ongeldige invoer geeft een Nederlandse 4xx-melding', async () => {
-    const sessie = await login('toegang@centrumstad.demo');
+    const sessie = await t.sessie('toegang@centrumstad.demo');
     const periode = await t.als(sessie, 'GET', '/api/monitor/stromen?periode=week');
     expect(periode.statusCode).toBe(400);
     expect(periode.json().fout).toMatch(/periode/);
@@ -102,7 +96,7 @@ describe('monitor: toegang', () => {
 
 describe('monitor: CSV-export', () => {
   it('elke tabel als CSV met ; als scheidingsteken, decimale komma, BOM en juiste quoting', async () => {
-    const sessie = await login('toegang@centrumstad.demo');
+    const sessie = await t.sessie('toegang@centrumstad.demo');
     for (const sectie of SECTIES) {
       const res = await t.als(sessie, 'GET', `/api/monitor/${sectie}${q}&format=csv`);
       expect(res.statusCode, sectie).toBe(200);
@@ -129,7 +123,7 @@ describe('monitor: CSV-export', () => {
   });
 
   it('een CSV-export komt in het auditlog, een gewone JSON-inzage van aggregaten niet', async () => {
-    const sessie = await login('lezer@centrumstad.demo');
+    const sessie = await t.sessie('lezer@centrumstad.demo');
     await t.als(sessie, 'GET', `/api/monitor/terugkeer${q}&format=csv`);
     const rijen = await t.database.db
       .select()

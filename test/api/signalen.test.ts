@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import * as s from '../../src/db/schema.js';
 import { escaleerTeLaat } from '../../src/db/repos/signalen.js';
-import { DEMO_WACHTWOORD } from '../../src/db/seed.js';
 import { testOmgeving, testVersleuteling, type Sessie, type TestOmgeving } from '../helpers.js';
 
 let t: TestOmgeving;
@@ -11,24 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.sluit());
 
-/**
- * One login per user for the whole file, each from its own loopback address: this file needs more
- * distinct users than the login rate limit allows from one address per minute.
- */
-const sessies = new Map<string, Promise<Sessie>>();
-function login(email: string): Promise<Sessie> {
-  let sessie = sessies.get(email);
-  if (!sessie) {
-    const adres = `127.0.1.${sessies.size + 1}`;
-    sessie = t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: adres, payload: { email, wachtwoord: DEMO_WACHTWOORD } }).then((res) => {
-      if (res.statusCode !== 200) throw new Error(`login ${email} mislukt: ${res.statusCode} ${res.body}`);
-      const cookie = res.cookies.find((c) => c.name === 'doorstroom_sessie')!;
-      return { cookie: `${cookie.name}=${cookie.value}`, csrf: res.json().csrfToken as string };
-    });
-    sessies.set(email, sessie);
-  }
-  return sessie;
-}
 
 const slug = (naam: string) => naam.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const orgNaam = (id: string) => Object.entries(t.regios.rivierland.organisaties).find(([, o]) => o.id === id)![0];
@@ -51,12 +32,12 @@ const tel = async (tabel: typeof s.signalen | typeof s.signaalStappen | typeof s
 describe('signaal melden', () => {
   let corporatie: Sessie;
   beforeAll(async () => {
-    corporatie = await login('consulent@woonstede-rivierland.demo');
+    corporatie = await t.sessie('consulent@woonstede-rivierland.demo');
   });
 
   it('de corporatie meldt huurachterstand; de aanbieder krijgt een melding in de inbox', async () => {
     const p = await woonstedePlaatsing(0);
-    const aanbieder = await login(p.aanbiederLogin);
+    const aanbieder = await t.sessie(p.aanbiederLogin);
     const voor = (await t.als(aanbieder, 'GET', '/api/meldingen/aantal')).json().ongelezen as number;
     const res = await t.als(corporatie, 'POST', '/api/signalen', { plaatsingId: p.id, details: { soort: 'huurachterstand', bedragCenten: 154000, maanden: 3, toelichting: 'Twee aanmaningen' } });
     expect(res.statusCode).toBe(201);
@@ -93,20 +74,20 @@ describe('signaal melden', () => {
   it('alleen de corporatie van de woning, de gemeente van de woning en de centrumgemeente mogen melden', async () => {
     const p = await woonstedePlaatsing(1);
     const body = { plaatsingId: p.id, details: { soort: 'overlast', categorie: 'geluid' } };
-    expect((await t.als(await login('consulent@thuisbaas-wonen.demo'), 'POST', '/api/signalen', body)).statusCode).toBe(404);
-    expect((await t.als(await login(p.aanbiederLogin), 'POST', '/api/signalen', body)).statusCode).toBe(403);
-    expect((await t.als(await login('lezer@woonstede-rivierland.demo'), 'POST', '/api/signalen', body)).statusCode).toBe(403);
-    expect((await t.als(await login('toegang@havenstad.kust.demo'), 'POST', '/api/signalen', body)).statusCode).toBe(404);
-    expect((await t.als(await login('toegang@centrumstad.demo'), 'POST', '/api/signalen', body)).statusCode).toBe(201);
+    expect((await t.als(await t.sessie('consulent@thuisbaas-wonen.demo'), 'POST', '/api/signalen', body)).statusCode).toBe(404);
+    expect((await t.als(await t.sessie(p.aanbiederLogin), 'POST', '/api/signalen', body)).statusCode).toBe(403);
+    expect((await t.als(await t.sessie('lezer@woonstede-rivierland.demo'), 'POST', '/api/signalen', body)).statusCode).toBe(403);
+    expect((await t.als(await t.sessie('toegang@havenstad.kust.demo'), 'POST', '/api/signalen', body)).statusCode).toBe(404);
+    expect((await t.als(await t.sessie('toegang@centrumstad.demo'), 'POST', '/api/signalen', body)).statusCode).toBe(201);
     expect((await t.als(corporatie, 'POST', '/api/signalen', { ...body, plaatsingId: '00000000-0000-4000-8000-000000000000' })).statusCode).toBe(404);
   });
 });
 
 describe('afhandeling en optimistische gelijktijdigheid', () => {
   it('aanbieder pakt op, behandelt en lost op; de melder hoort het; verkeerde partij krijgt 403', async () => {
-    const corporatie = await login('consulent@woonstede-rivierland.demo');
+    const corporatie = await t.sessie('consulent@woonstede-rivierland.demo');
     const p = await woonstedePlaatsing(2);
-    const aanbieder = await login(p.aanbiederLogin);
+    const aanbieder = await t.sessie(p.aanbiederLogin);
     const sig = (await t.als(corporatie, 'POST', '/api/signalen', { plaatsingId: p.id, details: { soort: 'overlast', categorie: 'vervuiling' } })).json();
     expect(Date.parse(sig.deadline) - Date.parse(sig.aangemaakt)).toBe(24 * 3_600_000);
 
@@ -144,10 +125,10 @@ describe('afhandeling en optimistische gelijktijdigheid', () => {
   });
 
   it('de centrumgemeente handelt escalaties af; de aanbieder kan een geëscaleerd signaal niet zelf sluiten', async () => {
-    const corporatie = await login('consulent@woonstede-rivierland.demo');
+    const corporatie = await t.sessie('consulent@woonstede-rivierland.demo');
     const p = await woonstedePlaatsing(3);
-    const aanbieder = await login(p.aanbiederLogin);
-    const centrum = await login('consulent@centrumstad.demo');
+    const aanbieder = await t.sessie(p.aanbiederLogin);
+    const centrum = await t.sessie('consulent@centrumstad.demo');
     const sig = (await t.als(corporatie, 'POST', '/api/signalen', { plaatsingId: p.id, details: { soort: 'zorgmijding' } })).json();
     // the scheduler runs with a clock two days later: the 48-hour reaction term has passed
     await escaleerTeLaat(t.database.db, new Date(Date.now() + 49 * 3_600_000));
@@ -165,7 +146,7 @@ describe('afhandeling en optimistische gelijktijdigheid', () => {
 
 describe('isolatie en privacy', () => {
   it('een corporatie ziet alleen signalen op eigen woningen en nooit namen, BSN of doelgroep', async () => {
-    const sessie = await login('consulent@woonstede-rivierland.demo');
+    const sessie = await t.sessie('consulent@woonstede-rivierland.demo');
     const res = await t.als(sessie, 'GET', '/api/signalen?limiet=500');
     expect(res.statusCode).toBe(200);
     const lijst = res.json().signalen as { id: string; corporatie: { id: string }; plaatsingId: string }[];
@@ -195,50 +176,50 @@ describe('isolatie en privacy', () => {
 
   it('een andere corporatie, een andere aanbieder en een andere regio krijgen 404', async () => {
     const p = await woonstedePlaatsing(4);
-    const sig = (await t.als(await login('consulent@woonstede-rivierland.demo'), 'POST', '/api/signalen', { plaatsingId: p.id, details: { soort: 'overig', toelichting: 'Onbekenden in de woning' } })).json();
+    const sig = (await t.als(await t.sessie('consulent@woonstede-rivierland.demo'), 'POST', '/api/signalen', { plaatsingId: p.id, details: { soort: 'overig', toelichting: 'Onbekenden in de woning' } })).json();
     const andereAanbieder = p.aanbiederLogin.includes('ribw') ? 'consulent@leger-des-heils-rivierland.demo' : 'consulent@ribw-rivierland.demo';
     for (const email of ['consulent@thuisbaas-wonen.demo', andereAanbieder, 'toegang@havenstad.kust.demo', 'consulent@kustwonen.kust.demo']) {
-      const sessie = await login(email);
+      const sessie = await t.sessie(email);
       expect((await t.als(sessie, 'GET', `/api/signalen/${sig.id}`)).statusCode, email).toBe(404);
       expect((await t.als(sessie, 'POST', `/api/signalen/${sig.id}/acties`, { actie: 'oppakken', versie: 1 })).statusCode, email).toBe(404);
       const lijst = (await t.als(sessie, 'GET', '/api/signalen?limiet=500')).json().signalen as { id: string }[];
       expect(lijst.map((x) => x.id)).not.toContain(sig.id);
     }
     // an aanbieder sees only signals routed to itself
-    const eigen = (await t.als(await login(p.aanbiederLogin), 'GET', '/api/signalen?limiet=500')).json().signalen as { aanbieder: { id: string } }[];
+    const eigen = (await t.als(await t.sessie(p.aanbiederLogin), 'GET', '/api/signalen?limiet=500')).json().signalen as { aanbieder: { id: string } }[];
     for (const x of eigen) expect(x.aanbieder.id).toBe(p.aanbiederId);
     // the kust region sees only its own
-    const kust = (await t.als(await login('toegang@havenstad.kust.demo'), 'GET', '/api/signalen?limiet=500')).json().signalen as { corporatie: { id: string } }[];
+    const kust = (await t.als(await t.sessie('toegang@havenstad.kust.demo'), 'GET', '/api/signalen?limiet=500')).json().signalen as { corporatie: { id: string } }[];
     for (const x of kust) expect(x.corporatie.id).toBe(t.regios.kustland.organisaties['Kustwonen']!.id);
     // the gemeente where the home is sees it; the centrumgemeente sees the whole regio
-    expect((await t.als(await login('consulent@centrumstad.demo'), 'GET', `/api/signalen/${sig.id}`)).statusCode).toBe(200);
+    expect((await t.als(await t.sessie('consulent@centrumstad.demo'), 'GET', `/api/signalen/${sig.id}`)).statusCode).toBe(200);
   });
 
   it('elke inzage van een signaal komt in het auditlog', async () => {
-    const sessie = await login('toegang@centrumstad.demo');
+    const sessie = await t.sessie('toegang@centrumstad.demo');
     const [sig] = await t.database.db.select().from(s.signalen).where(eq(s.signalen.regioId, t.regios.rivierland.regioId)).limit(1);
     await t.als(sessie, 'GET', `/api/signalen/${sig!.id}`);
-    const log = (await t.als(await login('beheer@centrumstad.demo'), 'GET', `/api/audit?entiteitId=${sig!.id}`)).json() as { actie: string; gebruikerEmail: string }[];
+    const log = (await t.als(await t.sessie('beheer@centrumstad.demo'), 'GET', `/api/audit?entiteitId=${sig!.id}`)).json() as { actie: string; gebruikerEmail: string }[];
     expect(log.some((r) => r.actie === 'lezen' && r.gebruikerEmail === 'toegang@centrumstad.demo')).toBe(true);
   });
 });
 
 describe('procesafspraken', () => {
   it('alleen de beheerder van de centrumgemeente stelt termijnen in; nieuwe signalen volgen ze', async () => {
-    const beheer = await login('beheer@centrumstad.demo');
+    const beheer = await t.sessie('beheer@centrumstad.demo');
     const afspraken = (await t.als(beheer, 'GET', '/api/procesafspraken')).json() as { signaalSoort: string; reactieUren: number }[];
     expect(afspraken.find((a) => a.signaalSoort === 'overlast')!.reactieUren).toBe(24);
-    expect((await t.als(await login('toegang@centrumstad.demo'), 'PUT', '/api/procesafspraken/overlast', { reactieUren: 12, oplosDagen: 7 })).statusCode).toBe(403);
-    expect((await t.als(await login('beheer@noorddorp.demo'), 'PUT', '/api/procesafspraken/overlast', { reactieUren: 12, oplosDagen: 7 })).statusCode).toBe(403);
+    expect((await t.als(await t.sessie('toegang@centrumstad.demo'), 'PUT', '/api/procesafspraken/overlast', { reactieUren: 12, oplosDagen: 7 })).statusCode).toBe(403);
+    expect((await t.als(await t.sessie('beheer@noorddorp.demo'), 'PUT', '/api/procesafspraken/overlast', { reactieUren: 12, oplosDagen: 7 })).statusCode).toBe(403);
     expect((await t.als(beheer, 'PUT', '/api/procesafspraken/overlast', { reactieUren: 0, oplosDagen: 7 })).statusCode).toBe(400);
     expect((await t.als(beheer, 'PUT', '/api/procesafspraken/brand', { reactieUren: 5, oplosDagen: 7 })).statusCode).toBe(400);
     const put = await t.als(beheer, 'PUT', '/api/procesafspraken/overig', { reactieUren: 96, oplosDagen: 21 });
     expect(put.json()).toMatchObject({ signaalSoort: 'overig', reactieUren: 96, oplosDagen: 21 });
     // another regio keeps its own times
-    const kust = (await t.als(await login('toegang@havenstad.kust.demo'), 'GET', '/api/procesafspraken')).json() as { signaalSoort: string; reactieUren: number }[];
+    const kust = (await t.als(await t.sessie('toegang@havenstad.kust.demo'), 'GET', '/api/procesafspraken')).json() as { signaalSoort: string; reactieUren: number }[];
     expect(kust.find((a) => a.signaalSoort === 'overig')!.reactieUren).toBe(120);
     const p = await woonstedePlaatsing(5);
-    const sig = (await t.als(await login('consulent@woonstede-rivierland.demo'), 'POST', '/api/signalen', { plaatsingId: p.id, details: { soort: 'overig', toelichting: 'Test termijn' } })).json();
+    const sig = (await t.als(await t.sessie('consulent@woonstede-rivierland.demo'), 'POST', '/api/signalen', { plaatsingId: p.id, details: { soort: 'overig', toelichting: 'Test termijn' } })).json();
     expect(Date.parse(sig.deadline) - Date.parse(sig.aangemaakt)).toBe(96 * 3_600_000);
   });
 });
@@ -246,11 +227,11 @@ describe('procesafspraken', () => {
 describe('inbox', () => {
   it('markeren als gelezen alleen binnen de eigen organisatie', async () => {
     const p = await woonstedePlaatsing(0);
-    const aanbieder = await login(p.aanbiederLogin);
+    const aanbieder = await t.sessie(p.aanbiederLogin);
     const inbox = (await t.als(aanbieder, 'GET', '/api/meldingen?ongelezen=true')).json();
     expect(inbox.ongelezen).toBeGreaterThan(0);
     const id = inbox.meldingen[0].id as string;
-    expect((await t.als(await login('consulent@thuisbaas-wonen.demo'), 'POST', `/api/meldingen/${id}/gelezen`)).statusCode).toBe(404);
+    expect((await t.als(await t.sessie('consulent@thuisbaas-wonen.demo'), 'POST', `/api/meldingen/${id}/gelezen`)).statusCode).toBe(404);
     expect((await t.als(aanbieder, 'POST', `/api/meldingen/${id}/gelezen`)).statusCode).toBe(200);
     expect((await t.als(aanbieder, 'GET', '/api/meldingen/aantal')).json().ongelezen).toBe(inbox.ongelezen - 1);
     const alles = await t.als(aanbieder, 'POST', '/api/meldingen/gelezen');
@@ -262,23 +243,23 @@ describe('inbox', () => {
 describe('schuldregelingen', () => {
   it('zorgpartijen die de cliënt zien beheren schulden; anderen krijgen 403/404; elke inzage wordt gelogd', async () => {
     const p = await woonstedePlaatsing(6);
-    const aanbieder = await login(p.aanbiederLogin);
+    const aanbieder = await t.sessie(p.aanbiederLogin);
     const nieuw = await t.als(aanbieder, 'POST', `/api/clienten/${p.clientId}/schulden`, { schuldeiser: 'Vorige verhuurder', bedragCenten: 180000, regeling: 'Nog in gesprek', status: 'open' });
     expect(nieuw.statusCode).toBe(201);
     expect((await t.als(aanbieder, 'GET', `/api/clienten/${p.clientId}/schulden`)).json().geregeld).toBe(false);
     expect((await t.als(aanbieder, 'POST', `/api/clienten/${p.clientId}/schulden`, { schuldeiser: 'X', bedragCenten: -1, regeling: '', status: 'weg' })).statusCode).toBe(400);
     expect((await t.als(aanbieder, 'PATCH', `/api/schulden/${nieuw.json().id}`, {})).statusCode).toBe(400);
 
-    const andere = await login(p.aanbiederLogin.includes('ribw') ? 'consulent@leger-des-heils-rivierland.demo' : 'consulent@ribw-rivierland.demo');
+    const andere = await t.sessie(p.aanbiederLogin.includes('ribw') ? 'consulent@leger-des-heils-rivierland.demo' : 'consulent@ribw-rivierland.demo');
     expect((await t.als(andere, 'GET', `/api/clienten/${p.clientId}/schulden`)).statusCode).toBe(404);
     expect((await t.als(andere, 'PATCH', `/api/schulden/${nieuw.json().id}`, { status: 'afgelost' })).statusCode).toBe(404);
-    expect((await t.als(await login('consulent@woonstede-rivierland.demo'), 'PATCH', `/api/schulden/${nieuw.json().id}`, { status: 'afgelost' })).statusCode).toBe(403);
+    expect((await t.als(await t.sessie('consulent@woonstede-rivierland.demo'), 'PATCH', `/api/schulden/${nieuw.json().id}`, { status: 'afgelost' })).statusCode).toBe(403);
 
     const gewijzigd = await t.als(aanbieder, 'PATCH', `/api/schulden/${nieuw.json().id}`, { status: 'regeling_getroffen', regeling: 'Betalingsregeling € 75 per maand' });
     expect(gewijzigd.json().status).toBe('regeling_getroffen');
     const lijst = (await t.als(aanbieder, 'GET', `/api/clienten/${p.clientId}/schulden`)).json();
     expect(lijst.geregeld).toBe(lijst.schulden.every((x: { status: string }) => x.status !== 'open'));
-    const corpView = (await t.als(await login('consulent@woonstede-rivierland.demo'), 'GET', '/api/signalen/plaatsingen')).json() as { id: string; schuldGeregeld: boolean }[];
+    const corpView = (await t.als(await t.sessie('consulent@woonstede-rivierland.demo'), 'GET', '/api/signalen/plaatsingen')).json() as { id: string; schuldGeregeld: boolean }[];
     expect(corpView.find((x) => x.id === p.id)!.schuldGeregeld).toBe(lijst.geregeld);
 
     expect((await t.als(aanbieder, 'DELETE', `/api/schulden/${nieuw.json().id}`)).statusCode).toBe(200);

@@ -9,12 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.sluit());
 
-const sessies = new Map<string, Promise<Sessie>>();
-const login = (email: string) => {
-  if (!sessies.has(email)) sessies.set(email, t.login(email));
-  return sessies.get(email)!;
-};
-const beheer = () => login('beheer@centrumstad.demo');
+const beheer = () => t.sessie('beheer@centrumstad.demo');
 const csvImport = (sessie: Sessie, csv: string) =>
   t.app.inject({
     method: 'POST',
@@ -29,20 +24,20 @@ const gemeentenInDb = async () =>
 
 describe('verdeelmodel: demodata en verdeling', () => {
   it('de demoregio heeft synthetische indicatoren en de standaardset; Kustland heeft niets', async () => {
-    const res = (await t.als(await login('lezer@centrumstad.demo'), 'GET', '/api/verdeelmodel/gemeenten')).json();
+    const res = (await t.als(await t.sessie('lezer@centrumstad.demo'), 'GET', '/api/verdeelmodel/gemeenten')).json();
     expect(res.gemeenten).toHaveLength(8);
     expect(res.synthetisch).toBe(true);
     expect(res.bron).toMatch(/SYNTHETISCH/);
     expect(res.totaalHistorischCenten).toBe(4_800_000_000);
-    const sets = (await t.als(await login('toegang@noorddorp.demo'), 'GET', '/api/verdeelmodel/gewichtensets')).json();
+    const sets = (await t.als(await t.sessie('toegang@noorddorp.demo'), 'GET', '/api/verdeelmodel/gewichtensets')).json();
     expect(sets.map((x: { naam: string }) => x.naam)).toEqual(['Standaard (illustratief)']);
-    const kust = await login('toegang@havenstad.kust.demo');
+    const kust = await t.sessie('toegang@havenstad.kust.demo');
     expect((await t.als(kust, 'GET', '/api/verdeelmodel/gemeenten')).json().gemeenten).toEqual([]);
     expect((await t.als(kust, 'GET', '/api/verdeelmodel/verdeling')).statusCode).toBe(404);
   });
 
   it('de aandelen tellen via de API tot op de cent op tot het totaal', async () => {
-    const sessie = await login('toegang@noorddorp.demo');
+    const sessie = await t.sessie('toegang@noorddorp.demo');
     for (const totaal of [4_800_000_000, 123_456_789, 1, 0, 999_999_999_999]) {
       const res = await t.als(sessie, 'GET', `/api/verdeelmodel/verdeling?totaalCenten=${totaal}`);
       expect(res.statusCode).toBe(200);
@@ -55,18 +50,18 @@ describe('verdeelmodel: demodata en verdeling', () => {
   });
 
   it('ingroeipad: elk jaar telt op tot het totaal en het doel wordt bereikt', async () => {
-    const res = await t.als(await login('toegang@centrumstad.demo'), 'GET', '/api/verdeelmodel/ingroeipad?jaren=6&maxWijzigingPerJaar=0.5');
+    const res = await t.als(await t.sessie('toegang@centrumstad.demo'), 'GET', '/api/verdeelmodel/ingroeipad?jaren=6&maxWijzigingPerJaar=0.5');
     expect(res.statusCode).toBe(200);
     const pad = res.json();
     expect(pad.gemeenten).toHaveLength(8);
     for (let j = 0; j < 6; j++) expect(pad.gemeenten.reduce((a: number, g: { budgetten: number[] }) => a + g.budgetten[j]!, 0)).toBe(pad.totaalCenten);
     expect(pad.allesBereikt).toBe(true);
     expect(pad.gemeenten[0].naam).toBe('Centrumstad');
-    expect((await t.als(await login('toegang@centrumstad.demo'), 'GET', '/api/verdeelmodel/ingroeipad?jaren=0')).statusCode).toBe(400);
+    expect((await t.als(await t.sessie('toegang@centrumstad.demo'), 'GET', '/api/verdeelmodel/ingroeipad?jaren=0')).statusCode).toBe(400);
   });
 
   it('what-if: twee sets of ad-hoc gewichten, verschillen tellen op tot 0', async () => {
-    const sessie = await login('toegang@noorddorp.demo');
+    const sessie = await t.sessie('toegang@noorddorp.demo');
     const res = await t.als(sessie, 'GET', '/api/verdeelmodel/vergelijk?gewichtenB=inwoners:1');
     expect(res.statusCode).toBe(200);
     const v = res.json();
@@ -111,12 +106,12 @@ describe('verdeelmodel: import', () => {
     const voor = await gemeentenInDb();
     const csv = 'gemeentecode;gemeentenaam;inwoners;historisch_budget\nGM9001;Centrumstad;1;1';
     for (const email of ['consulent@woonstede-rivierland.demo', 'beheer@woonstede-rivierland.demo', 'consulent@ribw-rivierland.demo', 'beheer@noorddorp.demo', 'toegang@centrumstad.demo', 'lezer@centrumstad.demo']) {
-      expect((await csvImport(await login(email), csv)).statusCode, email).toBe(403);
+      expect((await csvImport(await t.sessie(email), csv)).statusCode, email).toBe(403);
     }
     expect(await gemeentenInDb()).toEqual(voor);
     // and corporaties/aanbieders do not read the budget model at all
-    expect((await t.als(await login('consulent@woonstede-rivierland.demo'), 'GET', '/api/verdeelmodel/gemeenten')).statusCode).toBe(403);
-    expect((await t.als(await login('consulent@ribw-rivierland.demo'), 'GET', '/api/verdeelmodel/verdeling')).statusCode).toBe(403);
+    expect((await t.als(await t.sessie('consulent@woonstede-rivierland.demo'), 'GET', '/api/verdeelmodel/gemeenten')).statusCode).toBe(403);
+    expect((await t.als(await t.sessie('consulent@ribw-rivierland.demo'), 'GET', '/api/verdeelmodel/verdeling')).statusCode).toBe(403);
   });
 
   it('een geldige import vervangt de gegevens van alleen de eigen regio en komt in het auditlog', async () => {
@@ -152,13 +147,13 @@ describe('verdeelmodel: gewichtensets', () => {
     expect(fout.json().fout).toMatch(/indicatorcode/);
     expect((await t.als(b, 'POST', '/api/verdeelmodel/gewichtensets', { naam: 'Nul', indicatoren: [{ code: 'inwoners', naam: 'I', gewicht: 0 }] })).json().fout).toMatch(/positief gewicht/);
 
-    const verdeling = (await t.als(await login('toegang@noorddorp.demo'), 'GET', `/api/verdeelmodel/verdeling?setId=${id}&totaalCenten=1000`)).json();
+    const verdeling = (await t.als(await t.sessie('toegang@noorddorp.demo'), 'GET', `/api/verdeelmodel/verdeling?setId=${id}&totaalCenten=1000`)).json();
     expect(verdeling.regels.map((r: { budgetCenten: number }) => r.budgetCenten)).toEqual([750, 250]);
 
     const gewijzigd = await t.als(b, 'PUT', `/api/verdeelmodel/gewichtensets/${id}`, { naam: 'Inwoners en inkomen', indicatoren: [{ code: 'inwoners', naam: 'I', gewicht: 1 }, { code: 'lage_inkomens', naam: 'L', gewicht: 1 }] });
     expect(gewijzigd.statusCode).toBe(200);
-    expect((await t.als(await login('toegang@noorddorp.demo'), 'PUT', `/api/verdeelmodel/gewichtensets/${id}`, { naam: 'x y', indicatoren: [{ code: 'inwoners', naam: 'I', gewicht: 1 }] })).statusCode).toBe(403);
-    expect((await t.als(await login('toegang@havenstad.kust.demo'), 'GET', `/api/verdeelmodel/verdeling?setId=${id}`)).statusCode).toBe(404);
+    expect((await t.als(await t.sessie('toegang@noorddorp.demo'), 'PUT', `/api/verdeelmodel/gewichtensets/${id}`, { naam: 'x y', indicatoren: [{ code: 'inwoners', naam: 'I', gewicht: 1 }] })).statusCode).toBe(403);
+    expect((await t.als(await t.sessie('toegang@havenstad.kust.demo'), 'GET', `/api/verdeelmodel/verdeling?setId=${id}`)).statusCode).toBe(404);
     expect((await t.als(b, 'DELETE', `/api/verdeelmodel/gewichtensets/${id}`)).statusCode).toBe(204);
     expect((await t.als(b, 'DELETE', `/api/verdeelmodel/gewichtensets/${id}`)).statusCode).toBe(404);
   });

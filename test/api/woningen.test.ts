@@ -9,20 +9,14 @@ let thuisbaas: Sessie;
 let kustwonen: Sessie;
 let centrum: Sessie;
 const org = (naam: string) => t.regios.rivierland.organisaties[naam]!.id;
-// login is rate limited (10 per minute): one session per account for the whole file
-const sessies = new Map<string, Promise<Sessie>>();
-const inlog = (email: string) => {
-  if (!sessies.has(email)) sessies.set(email, t.login(email));
-  return sessies.get(email)!;
-};
 
 beforeAll(async () => {
   t = await testOmgeving();
   [woonstede, thuisbaas, kustwonen, centrum] = await Promise.all([
-    inlog('consulent@woonstede-rivierland.demo'),
-    inlog('consulent@thuisbaas-wonen.demo'),
-    inlog('consulent@kustwonen.kust.demo'),
-    inlog('toegang@centrumstad.demo'),
+    t.sessie('consulent@woonstede-rivierland.demo'),
+    t.sessie('consulent@thuisbaas-wonen.demo'),
+    t.sessie('consulent@kustwonen.kust.demo'),
+    t.sessie('toegang@centrumstad.demo'),
   ]);
 });
 afterAll(() => t.sluit());
@@ -72,7 +66,7 @@ describe('woningen: elke corporatie alleen haar eigen voorraad', () => {
     expect(lijst.woningen.some((w) => rivierGemeenten.has(w.gemeenteId))).toBe(false);
     const [rivier] = await woningenVan(org('Woonstede Rivierland'));
     expect((await t.als(kustwonen, 'GET', `/api/woningen/${rivier!.id}`)).statusCode).toBe(404);
-    const kustGemeente = await inlog('toegang@havenstad.kust.demo');
+    const kustGemeente = await t.sessie('toegang@havenstad.kust.demo');
     expect((await t.als(kustGemeente, 'GET', `/api/woningen/${rivier!.id}`)).statusCode).toBe(404);
     expect((await t.als(kustGemeente, 'GET', '/api/afspraken')).json().some((a: { gemeente: string }) => a.gemeente === 'Centrumstad')).toBe(false);
   });
@@ -85,10 +79,10 @@ describe('woningen: elke corporatie alleen haar eigen voorraad', () => {
       expect(w.gemeenteId).toBe(org('Noorddorp'));
       expect(Object.keys(w).sort()).toEqual(['adres', 'beschikbaarPer', 'complex', 'corporatieId', 'gemeenteId', 'huurCenten', 'id', 'kamers', 'status', 'toegankelijk', 'type', 'wijk']);
     }
-    const aanbieder = await inlog('consulent@ribw-rivierland.demo');
+    const aanbieder = await t.sessie('consulent@ribw-rivierland.demo');
     expect((await t.als(aanbieder, 'GET', '/api/woningen?status=beschikbaar&beschikbaarPer=2026-12-01')).statusCode).toBe(200);
     expect((await t.als(centrum, 'POST', '/api/woningen', nieuweWoning())).statusCode).toBe(403);
-    expect((await t.als(await inlog('lezer@woonstede-rivierland.demo'), 'POST', '/api/woningen', nieuweWoning())).statusCode).toBe(403);
+    expect((await t.als(await t.sessie('lezer@woonstede-rivierland.demo'), 'POST', '/api/woningen', nieuweWoning())).statusCode).toBe(403);
   });
 
   it('filters: type, status en beschikbaar per', async () => {
@@ -140,7 +134,7 @@ describe('reserveringsafspraken', () => {
   it('de gemeente legt vast; de corporatie kan alleen lezen', async () => {
     const body = { jaar: 2027, gemeenteId: org('Noorddorp'), corporatieId: org('Woonstede Rivierland'), aantal: 3, maxPerComplex: 1, maxPerWijk: 2, begeleiding: 'Ambulant, 1 jaar' };
     expect((await t.als(woonstede, 'POST', '/api/afspraken', body)).statusCode).toBe(403);
-    const noorddorp = await inlog('toegang@noorddorp.demo');
+    const noorddorp = await t.sessie('toegang@noorddorp.demo');
     expect((await t.als(noorddorp, 'POST', '/api/afspraken', { ...body, gemeenteId: org('Zuidhaven') })).statusCode).toBe(403);
     const res = await t.als(noorddorp, 'POST', '/api/afspraken', body);
     expect(res.statusCode).toBe(201);
@@ -148,7 +142,7 @@ describe('reserveringsafspraken', () => {
     const gewijzigd = await t.als(centrum, 'PATCH', `/api/afspraken/${res.json().id}`, { aantal: 4 });
     expect(gewijzigd.json().aantal).toBe(4);
     expect((await t.als(woonstede, 'PATCH', `/api/afspraken/${res.json().id}`, { aantal: 9 })).statusCode).toBe(403);
-    const kustGemeente = await inlog('toegang@havenstad.kust.demo');
+    const kustGemeente = await t.sessie('toegang@havenstad.kust.demo');
     expect((await t.als(kustGemeente, 'PATCH', `/api/afspraken/${res.json().id}`, { aantal: 9 })).statusCode).toBe(404);
   });
 
@@ -294,7 +288,7 @@ describe('plaatsingen', () => {
 
   it('een corporatie of andere regio kan niet plaatsen; een regiogemeente niet buiten haar cliënten', async () => {
     expect((await t.als(woonstede, 'POST', '/api/plaatsingen', plaatsing(3))).statusCode).toBe(403);
-    const kust = await inlog('toegang@havenstad.kust.demo');
+    const kust = await t.sessie('toegang@havenstad.kust.demo');
     expect((await t.als(kust, 'POST', '/api/plaatsingen', plaatsing(3))).statusCode).toBe(404);
   });
 
@@ -321,7 +315,7 @@ describe('Beschermd Thuis-capaciteit', () => {
   });
 
   it('een regiogemeente legt capaciteit vast voor zichzelf, niet voor een ander; negatief geweigerd', async () => {
-    const noorddorp = await inlog('toegang@noorddorp.demo');
+    const noorddorp = await t.sessie('toegang@noorddorp.demo');
     const body = { jaar: 2026, gemeenteId: org('Noorddorp'), aanbiederId: org('RIBW Rivierland'), plekken: 5, doelPlekken: 10 };
     expect((await t.als(noorddorp, 'PUT', '/api/bt-capaciteit', body)).statusCode).toBe(200);
     expect((await t.als(noorddorp, 'PUT', '/api/bt-capaciteit', { ...body, gemeenteId: org('Zuidhaven') })).statusCode).toBe(403);

@@ -5,7 +5,7 @@ import type { Database } from '../../src/db/client.js';
 import { haalClient, lijstClienten, voegEventToe, wachtlijst } from '../../src/db/repos/clienten.js';
 import { schrijfAudit } from '../../src/db/repos/audit.js';
 import type { Actor } from '../../src/domain/auth.js';
-import { backends, PEILDATUM, seedTestRegios, testDatabase, testVersleuteling, verwachtDbFout, type TestRegios } from '../helpers.js';
+import { backends, PEILDATUM, seedTestRegios, testDatabase, testVersleuteling, verwachtDbFout, type TestRegios, testActor } from '../helpers.js';
 
 describe.each(backends)('repositories op %s', (backend) => {
   let database: Database;
@@ -16,10 +16,7 @@ describe.each(backends)('repositories op %s', (backend) => {
   });
   afterAll(() => database.close());
 
-  const actor = (regio: keyof TestRegios, org: string, rol: Actor['rol'] = 'medewerker_toegang'): Actor => {
-    const o = regios[regio].organisaties[org]!;
-    return { gebruikerId: '00000000-0000-4000-8000-000000000001', organisatieId: o.id, regioId: regios[regio].regioId, soort: o.soort, rol };
-  };
+  const actor = (regio: keyof TestRegios, org: string, rol: Actor['rol'] = 'medewerker_toegang') => testActor(regios, regio, org, rol);
 
   it('de seed is deterministisch: zelfde aantallen en zelfde verdeling per run', async () => {
     expect(regios.rivierland.aantallen.clienten).toBe(120);

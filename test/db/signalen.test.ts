@@ -18,7 +18,7 @@ import {
   wijzigSchuld,
 } from '../../src/db/repos/signalen.js';
 import { claimTaak, startPlanner, TAAK_SIGNALEN, voerSignaalRondeUit } from '../../src/jobs/planner.js';
-import { backends, seedTestRegios, testDatabase, type TestRegios } from '../helpers.js';
+import { backends, seedTestRegios, testDatabase, type TestRegios, testActor } from '../helpers.js';
 
 describe.each(backends)('signalen op %s', (backend) => {
   let database: Database;
@@ -29,10 +29,7 @@ describe.each(backends)('signalen op %s', (backend) => {
   });
   afterAll(() => database.close());
 
-  const actor = (regio: keyof TestRegios, org: string, rol: Actor['rol'] = 'consulent'): Actor => {
-    const o = regios[regio].organisaties[org]!;
-    return { gebruikerId: '00000000-0000-4000-8000-000000000001', organisatieId: o.id, regioId: regios[regio].regioId, soort: o.soort, rol };
-  };
+  const actor = (regio: keyof TestRegios, org: string, rol: Actor['rol'] = 'consulent') => testActor(regios, regio, org, rol);
 
   /** A running placement in Rivierland, with the actors that play a part in it. */
   async function plaatsing(n = 0) {

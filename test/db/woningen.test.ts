@@ -6,7 +6,7 @@ import { wachtlijst } from '../../src/db/repos/clienten.js';
 import { lijstAfspraken, maakPlaatsing, maakWoning } from '../../src/db/repos/woningen.js';
 import type { Actor } from '../../src/domain/auth.js';
 import { telRealisatie } from '../../src/domain/woningen.js';
-import { backends, PEILDATUM, seedTestRegios, testDatabase, type TestRegios } from '../helpers.js';
+import { backends, PEILDATUM, seedTestRegios, testDatabase, type TestRegios, testActor } from '../helpers.js';
 
 describe.each(backends)('woningen-repository op %s', (backend) => {
   let database: Database;
@@ -17,10 +17,7 @@ describe.each(backends)('woningen-repository op %s', (backend) => {
   });
   afterAll(() => database.close());
 
-  const actor = (regio: keyof TestRegios, org: string, rol: Actor['rol'] = 'medewerker_toegang'): Actor => {
-    const o = regios[regio].organisaties[org]!;
-    return { gebruikerId: '00000000-0000-4000-8000-000000000001', organisatieId: o.id, regioId: regios[regio].regioId, soort: o.soort, rol };
-  };
+  const actor = (regio: keyof TestRegios, org: string, rol: Actor['rol'] = 'medewerker_toegang') => testActor(regios, regio, org, rol);
 
   /** Uitstroomklare clients of the regio with no placement at all yet. */
   async function vrijeKandidaten() {

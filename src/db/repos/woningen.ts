@@ -22,6 +22,7 @@ import {
   type WoningStatus,
   type WoningType,
   type Woonwensen,
+  type PlaatsingInvoer,
 } from '../../domain/woningen.js';
 import { clientFilter, eventsPerClient, toestandVan } from './clienten.js';
 
@@ -251,15 +252,9 @@ export async function wijzigAfspraak(db: DbOrTx, actor: Actor, id: string, wijzi
 
 // ---------------------------------------------------------------- plaatsingen
 
-export interface NieuwePlaatsing {
+export interface NieuwePlaatsing extends PlaatsingInvoer {
   woningId: string;
   clientId: string;
-  huurconstructie: HuurconstructieSoort;
-  startdatum: string;
-  einddatum?: string | null;
-  omklapdatum?: string | null;
-  aanbiederId?: string | null;
-  voorwaarden?: Record<string, string> | null;
 }
 
 /** Only clients who are in care or ready to leave it can be placed in a home. */
