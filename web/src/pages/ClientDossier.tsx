@@ -3,6 +3,7 @@ import { api } from '../api';
 import { useApi, useOrganisaties } from '../hooks';
 import { BESTEMMING_LABEL, DOELGROEP_LABEL, FASE_LABEL, NIVEAU_LABEL } from '../labels';
 import type { Ik } from '../types';
+import { Schulden } from './Schulden';
 
 interface Dossier {
   id: string;
@@ -74,6 +75,7 @@ export function ClientDossier({ ik, id }: { ik: Ik; id: string }) {
         </div>
       </div>
       {c.risicoNotities && <div className="kaart"><strong>Risico-notities (alleen zorgrollen)</strong><p>{c.risicoNotities}</p></div>}
+      <Schulden clientId={c.id} magSchrijven={magSchrijven} />
       <h3>Tijdlijn</h3>
       <ul className="tijdlijn">
         {c.events.map((e) => (
