@@ -62,6 +62,16 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     expect(await page.textContent('main')).toContain('niet geregeld');
     await page.screenshot({ path: 'test-results/dossier.png', fullPage: true });
 
+    // a direct placement of the first client on the uitstroom waiting list
+    await page.click('nav.menu >> text=Wachtlijsten');
+    await page.waitForSelector('table tbody tr a');
+    await page.locator('table tbody tr a').first().click();
+    await page.click('text=Plaatsen in een woning');
+    await page.waitForSelector('select[name=woningId] option', { state: 'attached' });
+    await page.click('form >> text=Plaatsen');
+    await page.waitForSelector('select[name=woningId]', { state: 'detached' });
+    expect(await page.locator('[role=alert]').count()).toBe(0);
+
     await page.click('nav.menu >> text=Matching');
     await page.click('text=Proefdraai');
     await page.waitForSelector('text=voorstellen');

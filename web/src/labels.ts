@@ -14,3 +14,5 @@ export const WONING_TYPE_LABEL: Labels = woningen.WONING_TYPE_LABEL;
 export const WONING_STATUS_LABEL: Labels = woningen.WONING_STATUS_LABEL;
 export const HUURCONSTRUCTIE_LABEL: Labels = woningen.HUURCONSTRUCTIE_LABEL;
 export const WONING_STATUS_OVERGANGEN: Readonly<Record<string, readonly string[]>> = woningen.STATUS_OVERGANGEN;
+/** The rules of each huurconstructie, so forms ask exactly for what the server will require. */
+export const HUURCONSTRUCTIE_REGELS = woningen.HUURCONSTRUCTIES;

@@ -4,6 +4,7 @@ import { useApi, useOrganisaties } from '../hooks';
 import { BESTEMMING_LABEL, DOELGROEP_LABEL, FASE_LABEL, NIVEAU_LABEL } from '../labels';
 import type { Ik } from '../types';
 import { Schulden } from './Schulden';
+import { Plaatsen } from './Plaatsen';
 
 interface Dossier {
   id: string;
@@ -75,6 +76,7 @@ export function ClientDossier({ ik, id }: { ik: Ik; id: string }) {
         </div>
       </div>
       {c.risicoNotities && <div className="kaart"><strong>Risico-notities (alleen zorgrollen)</strong><p>{c.risicoNotities}</p></div>}
+      {magSchrijven && (c.toestand.fase === 'uitstroomklaar' || c.toestand.fase === 'in_zorg') && <Plaatsen clientId={c.id} aanbiederId={c.aanbiederId} onGeplaatst={herlaad} />}
       <Schulden clientId={c.id} magSchrijven={magSchrijven} />
       <h3>Tijdlijn</h3>
       <ul className="tijdlijn">
