@@ -1,11 +1,13 @@
 /**
- * Monitor benchmark: a synthetic region with ~1M traject events (generated in SQL with generate_series),
- * then every dashboard query several times. Prints median and max per query and for the whole dashboard;
+ * Monitor benchmark: a synthetic region with ~1M traject events (generated in SQL with generate_series,
+ * deterministic via setseed), their traject_intervallen rebuilt as `monitor-herbereken` does, then every
+ * dashboard query several times. Prints median and max per query and for the whole dashboard;
  * the target (< 200 ms per dashboard on a server) is printed, never asserted.
  *
  *   npx tsx bench/monitor/run.ts                 # PGlite in memory
  *   DATABASE_URL=postgres://… npx tsx bench/monitor/run.ts   # also on that server, in a throw-away database
  *   BENCH_CLIENTEN=20000 npx tsx bench/monitor/run.ts        # smaller run
+ *   BENCH_PGLITE=0 DATABASE_URL=postgres://… npx tsx bench/monitor/run.ts   # server only
  */
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -13,12 +15,21 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import * as s from '../../src/db/schema.js';
+import { herberekenAlleIntervallen, herberekenIntervallen } from '../../src/db/repos/intervallen.js';
 import { beschermdThuis, bezetting, stromen, terugkeer, wachttijden, woningenRealisatie, type MonitorFilter } from '../../src/db/repos/monitor.js';
 
 const PEIL = '2026-11-01';
 const AANTAL_CLIENTEN = Number(process.env.BENCH_CLIENTEN ?? 180_000);
 const HERHALINGEN = Number(process.env.BENCH_HERHALINGEN ?? 5);
 const DOEL_MS = 200;
+
+/** Drops a table's secondary indexes and returns their definitions, to be re-run after a bulk load. */
+async function zonderIndexen(tx: Parameters<Parameters<Database['db']['transaction']>[0]>[0], tabel: string): Promise<string[]> {
+  const res = (await tx.execute(sql`select indexname, indexdef from pg_indexes
+    where schemaname = current_schema() and tablename = ${tabel} and indexname not like '%_pkey' order by indexname`)) as unknown as { rows: { indexname: string; indexdef: string }[] };
+  for (const r of res.rows) await tx.execute(sql.raw(`drop index "${r.indexname}"`));
+  return res.rows.map((r) => r.indexdef);
+}
 
 async function genereer(database: Database): Promise<{ regioId: string; gemeenteId: string; events: number }> {
   const db = database.db;
@@ -42,6 +53,8 @@ async function genereer(database: Database): Promise<{ regioId: string; gemeente
       from generate_series(1, ${AANTAL_CLIENTEN}::int) i join ${gem} g on g.nr = greatest(0, (i % 10) - 2)`);
     console.log(`  ${AANTAL_CLIENTEN} cliënten in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     t = performance.now();
+    // bulk load: building the secondary indexes once afterwards is far cheaper than maintaining them row by row
+    const indexen = await zonderIndexen(tx, 'traject_events');
     // trajectories that obey the state machine: aanmelding … uitstroom, sometimes doorstroom and a terugval with a second uitstroom
     await tx.execute(sql`insert into traject_events (client_id, regio_id, soort, datum, niveau, bestemming, gemeente_id)
       select c.id, c.regio_id, st.soort, c.start + st.dag, st.niveau, st.bestemming, c.herkomstgemeente_id
@@ -68,20 +81,18 @@ async function genereer(database: Database): Promise<{ regioId: string; gemeente
         (10, 'uitstroom', c.d1 + c.d2 + c.d3 + c.d4 + c.d5 + c.d6 + c.d7 + c.d8 + c.d9, null, 'zelfstandige_woning')
       ) st(nr, soort, dag, niveau, bestemming)
       where c.start + st.dag <= ${PEIL}::date and (st.nr <> 5 or c.door) and (st.nr < 8 or c.terug)`);
+    for (const definitie of indexen) await tx.execute(sql.raw(definitie));
     console.log(`  gebeurtenissen in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     t = performance.now();
-    await tx.execute(sql`with u as (
-        select e.client_id, e.datum, e.gemeente_id, row_number() over (order by e.id) as nr
-        from traject_events e where e.regio_id = ${regioId} and e.soort = 'uitstroom' and e.bestemming = 'zelfstandige_woning'
-      ),
-      w as (
-        insert into woningen (regio_id, corporatie_id, gemeente_id, adres, wijk, complex, type, kamers, huur_centen, beschikbaar_per, status)
-        select ${regioId}, k.id, u.gemeente_id, 'Benchstraat ' || u.nr, 'Wijk ' || (u.nr % 7), 'Complex ' || (u.nr % 50), 'zelfstandig', 2, 60000, u.datum, 'bewoond'
-        from u join ${corp} k on k.nr = u.nr % 3
-        returning id, adres
-      )
-      insert into plaatsingen (regio_id, woning_id, client_id, huurconstructie, startdatum)
-      select ${regioId}, w.id, u.client_id, 'direct', u.datum from w join u on w.adres = 'Benchstraat ' || u.nr`);
+    // one uuid per home up front, so homes and plaatsingen join on it instead of on a computed address
+    await tx.execute(sql`create temporary table bench_uit on commit drop as
+      select gen_random_uuid() as woning_id, e.client_id, e.datum, e.gemeente_id, row_number() over (order by e.id) as nr
+      from traject_events e where e.regio_id = ${regioId} and e.soort = 'uitstroom' and e.bestemming = 'zelfstandige_woning'`);
+    await tx.execute(sql`insert into woningen (id, regio_id, corporatie_id, gemeente_id, adres, wijk, complex, type, kamers, huur_centen, beschikbaar_per, status)
+      select u.woning_id, ${regioId}, k.id, u.gemeente_id, 'Benchstraat ' || u.nr, 'Wijk ' || (u.nr % 7), 'Complex ' || (u.nr % 50), 'zelfstandig', 2, 60000, u.datum, 'bewoond'
+      from bench_uit u join ${corp} k on k.nr = u.nr % 3`);
+    await tx.execute(sql`insert into plaatsingen (regio_id, woning_id, client_id, huurconstructie, startdatum)
+      select ${regioId}, u.woning_id, u.client_id, 'direct', u.datum from bench_uit u`);
     await tx.execute(sql`insert into reserveringsafspraken (regio_id, jaar, gemeente_id, corporatie_id, aantal, max_per_complex, max_per_wijk, begeleiding)
       select ${regioId}, j, g.id, k.id, 100 + floor(random() * 400)::int, 2, 6, 'Ambulante begeleiding'
       from generate_series(2020, 2026) j cross join ${gem} g cross join ${corp} k`);
@@ -90,7 +101,11 @@ async function genereer(database: Database): Promise<{ regioId: string; gemeente
       from generate_series(2020, 2026) j cross join ${gem} g`);
     console.log(`  woningen, plaatsingen, afspraken in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   });
-  const t = performance.now();
+  let t = performance.now();
+  // the same rebuild as `doorstroom monitor-herbereken`: every client's events folded by the domain state machine
+  const iv = await db.transaction((tx) => herberekenAlleIntervallen(tx));
+  console.log(`  ${iv.intervallen} intervallen (monitor-herbereken) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  t = performance.now();
   await db.execute(sql`vacuum analyze`);
   console.log(`  vacuum analyze in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const [telling] = ((await db.execute(sql`select count(*)::int as n from traject_events where regio_id = ${regioId}`)) as unknown as { rows: { n: number }[] }).rows;
@@ -124,6 +139,9 @@ async function dashboards(database: Database, regioId: string, gemeenteId: strin
     ['jaar, 6 jr, 1 gemeente', { regioId, periode: 'jaar', van: '2021-01-01', tot: '2026-10-31', gemeenteId }],
   ];
   const metingen: Meting[] = [];
+  // what every voegEventToe now pays on top: refolding one client's intervals
+  const [client] = ((await db.execute(sql`select client_id as id from traject_events where regio_id = ${regioId} order by id limit 1`)) as unknown as { rows: { id: string }[] }).rows;
+  metingen.push(await meet('schrijfkosten · herbereken 1 cliënt (per event)', () => db.transaction((tx) => herberekenIntervallen(tx, [client!.id]))));
   for (const [label, f] of scenario) {
     const jaren = { regioId, vanJaar: Number(f.van.slice(0, 4)), totJaar: Number(f.tot.slice(0, 4)), gemeenteId: f.gemeenteId };
     const secties: [string, () => Promise<unknown>][] = [
@@ -204,7 +222,9 @@ async function serverDatabase(basis: string): Promise<Database> {
 console.log('Monitor-benchmark');
 console.log(`machine: ${os.cpus()[0]?.model ?? 'onbekend'}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
 
-const doelen: { titel: string; open: () => Promise<Database> }[] = [{ titel: 'PGlite (in geheugen, één verbinding)', open: () => openDatabase() }];
+const doelen: { titel: string; open: () => Promise<Database> }[] = [];
+// BENCH_PGLITE=0: only the server (PGlite generation alone takes minutes at 1M events)
+if (process.env.BENCH_PGLITE !== '0') doelen.push({ titel: 'PGlite (in geheugen, één verbinding)', open: () => openDatabase() });
 const serverUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (serverUrl) doelen.push({ titel: 'PostgreSQL-server (tijdelijke database)', open: () => serverDatabase(serverUrl) });
 

@@ -12,6 +12,7 @@ import { asc, eq } from 'drizzle-orm';
 import { importeerIndicatoren } from '../db/repos/verdeelmodel.js';
 import { schrijfAudit } from '../db/repos/audit.js';
 import { CsvFout } from '../domain/verdeelmodel/index.js';
+import { herberekenAlleIntervallen, intervallenOntbreken } from '../db/repos/intervallen.js';
 
 const program = new Command().name('doorstroom').description('Doorstroom: in-, door- en uitstroom BW/MO');
 
@@ -25,6 +26,11 @@ program
     if (await isLeeg(database)) {
       console.log('Lege database: demoregio wordt aangemaakt…');
       await seedDemo(database, versleuteling);
+    }
+    if (await intervallenOntbreken(database.db)) {
+      // a database from before migration 0003: the monitor reads traject_intervallen, so build it once
+      console.log('Monitor: intervallen worden eenmalig opgebouwd uit de gebeurtenissen…');
+      await herbereken(database);
     }
     const app = await bouwApp({ db: database.db, versleuteling, vandaag }, { logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
     await app.listen({ port: Number(opts.port), host: opts.host });
@@ -128,6 +134,18 @@ program
   });
 
 program
+  .command('monitor-herbereken')
+  .description('Bouw traject_intervallen (de basis van de monitor) opnieuw op uit alle gebeurtenissen, in één transactie')
+  .action(async () => {
+    const { database } = await openOmgeving();
+    try {
+      await herbereken(database);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
   .command('match')
   .description('Matchingronde voor de regio van de gebruiker: optimale voorstellen met uitleg')
   .requiredOption('--gebruiker <email>', 'medewerker of beheerder van de centrumgemeente')
@@ -161,5 +179,18 @@ program
       await database.close();
     }
   });
+
+async function herbereken(database: Awaited<ReturnType<typeof openOmgeving>>['database']) {
+  const balk = voortgangsbalk();
+  const start = performance.now();
+  try {
+    const r = await database.db.transaction((tx) => herberekenAlleIntervallen(tx, (klaar, totaal) => balk.update('cliënten', klaar, totaal)));
+    balk.stop();
+    console.log(`Monitor herberekend: ${r.intervallen} intervallen van ${r.clienten} cliënten in ${((performance.now() - start) / 1000).toFixed(1)} s.`);
+  } catch (e) {
+    balk.stop();
+    throw e;
+  }
+}
 
 await program.parseAsync();

@@ -11,7 +11,9 @@ import {
   uniqueIndex,
   uuid,
   bigint,
+  primaryKey,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 export const regios = pgTable('regios', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -130,6 +132,41 @@ export const trajectEvents = pgTable(
     index('events_soort_datum_idx').on(t.soort, t.datum),
     // monitor: one ordered pass per regio feeds the LEAD/LAG windows without a sort
     index('events_regio_client_datum_idx').on(t.regioId, t.clientId, t.datum, t.id),
+  ],
+);
+
+/**
+ * Derived from traject_events (domain/monitor.trajectIntervallen), never edited by hand: one row per event,
+ * the interval in which the state after that event held. Rewritten per client by
+ * repos/intervallen.herberekenIntervallen in the transaction that writes the events.
+ */
+export const trajectIntervallen = pgTable(
+  'traject_intervallen',
+  {
+    clientId: uuid('client_id').notNull().references(() => clienten.id),
+    volgnr: integer('volgnr').notNull(),
+    regioId: uuid('regio_id').notNull(),
+    gemeenteId: uuid('gemeente_id').notNull(),
+    soort: text('soort').notNull(),
+    fase: text('fase').notNull(),
+    niveau: text('niveau'),
+    van: date('van', { mode: 'string' }).notNull(),
+    tot: date('tot', { mode: 'string' }),
+    bestemming: text('bestemming'),
+    wachtDagen: integer('wacht_dagen'),
+    terugkeerOp: date('terugkeer_op', { mode: 'string' }),
+    /** 18th and 25th birthday: jongere on day d ⇔ jong_vanaf <= d < jong_tot */
+    jongVanaf: date('jong_vanaf', { mode: 'string' }).notNull(),
+    jongTot: date('jong_tot', { mode: 'string' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clientId, t.volgnr] }),
+    // flows, waits and return cohorts: the opening events of one kind in a date range
+    index('intervallen_regio_soort_van_idx').on(t.regioId, t.soort, t.van),
+    // stocks at period ends: only states that count, found by when they ended (null = still open)
+    index('intervallen_regio_stand_idx')
+      .on(t.regioId, t.tot)
+      .where(sql`fase in ('geindiceerd', 'in_zorg', 'uitstroomklaar')`),
   ],
 );
 

@@ -17,6 +17,7 @@ import {
 import { HUURCONSTRUCTIE_SOORTEN, HUURCONSTRUCTIES, maandenLater, type HuurconstructieSoort } from '../domain/woningen.js';
 import { seedSignalen } from './seed-signalen.js';
 import { seedVerdeelmodel } from './seed-verdeelmodel.js';
+import { herberekenIntervallen } from './repos/intervallen.js';
 
 export interface SeedGemeente {
   naam: string;
@@ -381,6 +382,7 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
     });
   }
   await db.insert(s.beschermdThuisCapaciteit).values(capaciteit);
+  await herberekenIntervallen(db, clientRijen.map((c) => c.id), (klaar, totaal) => voortgang?.('monitor', klaar, totaal));
   await seedSignalen(db, { regioId, organisaties, peildatum: peil, seed: o.seed });
   await seedVerdeelmodel(db, regioId, o.regioNaam);
 

@@ -2,6 +2,7 @@
  * Pure helpers of the regional monitor: definitions that the SQL in src/db/repos/monitor.ts implements
  * and that the tests recompute in TypeScript, plus small-number suppression and CSV output.
  */
+import { isGeldigeDatum, pasToe, BEGIN_TOESTAND, dagenTussen, type Bestemming, type EventSoort, type Fase, type Niveau, type TrajectEvent } from './trajecten.js';
 
 export const PERIODES = ['maand', 'kwartaal', 'jaar'] as const;
 export type Periode = (typeof PERIODES)[number];
@@ -58,4 +59,62 @@ export function naarCsv(kolommen: readonly { sleutel: string; kop: string }[], r
   };
   const regels = [kolommen.map((k) => veld(k.kop)).join(';'), ...rijen.map((r) => kolommen.map((k) => veld(r[k.sleutel])).join(';'))];
   return `\uFEFF${regels.join('\r\n')}\r\n`;
+}
+
+/**
+ * The monitor's derived form of a trajectory: every event opens an interval in which the client's state
+ * is the state after that event, until the client's next event (the state "at the end of a day" is the
+ * state after that day's events, so an interval [van, tot) holds on the days van … tot − 1).
+ * Stored in traject_intervallen so that stocks, waits and returns are aggregates over rows instead of
+ * a replay of every client's history per request.
+ */
+export interface TrajectInterval {
+  /** position of the opening event in the client's (datum, id)-ordered list */
+  volgnr: number;
+  soort: EventSoort;
+  fase: Fase;
+  niveau: Niveau | null;
+  van: string;
+  /** date of the next event; null while this is the client's latest state */
+  tot: string | null;
+  bestemming: Bestemming | null;
+  /** instroom straight after its indicatie, uitstroom straight after uitstroomklaar: days waited */
+  wachtDagen: number | null;
+  /** uitstroom: date of the first re-entry into care afterwards (terugval, or instroom after a new aanmelding) */
+  terugkeerOp: string | null;
+}
+
+/** The first day on which someone is `jaren` old, by leeftijdOp's rule (born 29 February: 1 March). */
+export function verjaardagOp(geboortedatum: string, jaren: number): string {
+  const [j, m, d] = geboortedatum.split('-') as [string, string, string];
+  const datum = `${String(Number(j) + jaren).padStart(4, '0')}-${m}-${d}`;
+  return isGeldigeDatum(datum) ? datum : `${String(Number(j) + jaren).padStart(4, '0')}-03-01`;
+}
+
+/** Jongere (18–24) on day d ⇔ jongVanaf <= d < jongTot. */
+export function jongerenGrenzen(geboortedatum: string): { jongVanaf: string; jongTot: string } {
+  return { jongVanaf: verjaardagOp(geboortedatum, 18), jongTot: verjaardagOp(geboortedatum, 25) };
+}
+
+/** Folds a client's events (ordered by datum, then registration) through the state machine into intervals. */
+export function trajectIntervallen(events: readonly TrajectEvent[]): TrajectInterval[] {
+  let t = BEGIN_TOESTAND;
+  const uit: TrajectInterval[] = [];
+  events.forEach((e, i) => {
+    const vorige = events[i - 1];
+    t = pasToe(t, e);
+    const wacht = vorige && ((e.soort === 'instroom' && vorige.soort === 'indicatie') || (e.soort === 'uitstroom' && vorige.soort === 'uitstroomklaar'));
+    uit.push({
+      volgnr: i,
+      soort: e.soort,
+      fase: t.fase,
+      niveau: t.niveau,
+      van: e.datum,
+      tot: events[i + 1]?.datum ?? null,
+      bestemming: e.bestemming ?? null,
+      wachtDagen: wacht ? dagenTussen(vorige.datum, e.datum) : null,
+      terugkeerOp: e.soort === 'uitstroom' ? (events.slice(i + 1).find((x) => x.soort === 'terugval' || x.soort === 'instroom')?.datum ?? null) : null,
+    });
+  });
+  return uit;
 }

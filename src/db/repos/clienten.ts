@@ -14,6 +14,7 @@ import {
   type Toestand,
   type TrajectEvent,
 } from '../../domain/trajecten.js';
+import { herberekenIntervallen } from './intervallen.js';
 import { ordenWachtlijst, staatOpWachtlijst, wachtlijstRegel, type WachtlijstSoort } from '../../domain/wachtlijst.js';
 
 /** The one SQL translation of domain/auth.clientZicht: every client query goes through it. */
@@ -237,6 +238,7 @@ export async function voegEventToe(db: DbOrTx, actor: Actor, clientId: string, e
     if (e.soort === 'beoordeling') wijziging.urgentie = nieuw.urgentie;
     if (e.aanbiederId && (e.soort === 'instroom' || e.soort === 'doorstroom' || e.soort === 'terugval')) wijziging.aanbiederId = e.aanbiederId;
     if (Object.keys(wijziging).length) await tx.update(s.clienten).set(wijziging).where(eq(s.clienten.id, clientId));
+    await herberekenIntervallen(tx, [clientId]);
     return { event: rij!, toestand: nieuw };
   };
   return db.transaction(uitvoeren);

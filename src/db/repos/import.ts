@@ -7,6 +7,7 @@ import { groepeerEvents, parseClientenCsv, parseEventsCsv } from '../../domain/i
 import { pasToe, TrajectFout } from '../../domain/trajecten.js';
 import { schrijfAudit } from './audit.js';
 import { nieuwPseudoniem, toestandVan } from './clienten.js';
+import { herberekenIntervallen } from './intervallen.js';
 
 export interface ImportFoutRegel {
   bestand: 'clienten' | 'gebeurtenissen';
@@ -153,6 +154,7 @@ export async function importeer(
     }
     if (fouten.length) throw new ImportFout(fouten);
     for (let i = 0; i < eventRijen.length; i += 500) await tx.insert(s.trajectEvents).values(eventRijen.slice(i, i + 500));
+    await herberekenIntervallen(tx, eventRijen.map((e) => e.clientId));
 
     const resultaat = { clientenNieuw: nieuw.length, clientenBestaand: clienten.rijen.length - nieuw.length, gebeurtenissenNieuw, gebeurtenissenAlAanwezig };
     await schrijfAudit(tx, actor, 'importeren', 'client', null, resultaat);

@@ -4,8 +4,10 @@ import { PERIODE_SQL, TERUGKEER_DAGEN, type Periode } from '../../domain/monitor
 import { BESTEMMINGEN, NIVEAUS, type Bestemming, type Niveau } from '../../domain/trajecten.js';
 
 /**
- * The regional monitor, computed in SQL over the append-only traject_events: every figure is an
- * aggregate, no query returns a client id. All user input arrives as bound parameters.
+ * The regional monitor, computed in SQL over traject_intervallen — the append-only traject_events folded
+ * per client by the domain state machine (repos/intervallen, kept in step in every writing transaction):
+ * every figure is an aggregate over rows, no query replays a history or returns a client id. All user
+ * input arrives as bound parameters.
  *
  * Definitions (README "Monitor"):
  * - periods are whole calendar months/quarters/years; `van` is rounded down to the start of its period,
@@ -37,18 +39,13 @@ function periodesCte(f: MonitorFilter): SQL {
 
 const bucket = (f: MonitorFilter, datum: SQL) => sql`date_trunc(${PERIODE_SQL[f.periode].veld}::text, (${datum})::timestamp)::date`;
 
-function eventFilter(f: MonitorFilter): SQL {
-  return f.gemeenteId ? sql`e.regio_id = ${f.regioId} and e.gemeente_id = ${f.gemeenteId}` : sql`e.regio_id = ${f.regioId}`;
+/** gemeente = the herkomstgemeente recorded on the opening event (it never changes for a client). */
+function intervalFilter(f: MonitorFilter): SQL {
+  return f.gemeenteId ? sql`i.regio_id = ${f.regioId} and i.gemeente_id = ${f.gemeenteId}` : sql`i.regio_id = ${f.regioId}`;
 }
 
-/** Age in whole years, same rule as domain/trajecten.leeftijdOp (a birthday on 29 February counts from 1 March). */
-const leeftijd = (datum: SQL, geboren: SQL) =>
-  sql`((extract(year from ${datum})::int * 10000 + extract(month from ${datum})::int * 100 + extract(day from ${datum})::int)
-     - (extract(year from ${geboren})::int * 10000 + extract(month from ${geboren})::int * 100 + extract(day from ${geboren})::int)) / 10000`;
-const isJong = (datum: SQL, geboren: SQL) => sql`(${leeftijd(datum, geboren)} between 18 and 24)`;
-/** The first day on which someone born on `geboren` is `jaren` old (leeftijdOp semantics: 29 February → 1 March). */
-const verjaardag = (geboren: SQL, jaren: number) =>
-  sql`((${geboren} + ${`${jaren} years`}::interval)::date + (extract(day from ${geboren} + ${`${jaren} years`}::interval) <> extract(day from ${geboren}))::int)`;
+/** Aged 18–24 on that day: the row carries the 18th and 25th birthday (domain/monitor.jongerenGrenzen). */
+const isJong = (datum: SQL) => sql`(${datum} >= i.jong_vanaf and ${datum} < i.jong_tot)`;
 
 export interface PeriodeRegel {
   start: string;
@@ -73,13 +70,13 @@ export async function stromen(db: DbOrTx, f: MonitorFilter): Promise<StromenRege
     db,
     sql`with periodes as (${periodesCte(f)}),
       grens as (select min(start) as eerste, max(eind) as laatste from periodes),
-      ev as (
-        select ${bucket(f, sql`e.datum`)} as start, e.soort, e.bestemming, ${isJong(sql`e.datum`, sql`c.geboortedatum`)} as jong
-        from traject_events e join clienten c on c.id = e.client_id, grens
-        where ${eventFilter(f)} and e.soort in (${sql.join(STROOM_SOORTEN.map((s) => sql`${s}`), sql`, `)})
-          and e.datum between grens.eerste and grens.laatste
-      ),
-      per as (select start, soort, bestemming, count(*)::int as aantal, (count(*) filter (where jong))::int as jongeren from ev group by 1, 2, 3)
+      per as (
+        select ${bucket(f, sql`i.van`)} as start, i.soort, i.bestemming, count(*)::int as aantal, (count(*) filter (where ${isJong(sql`i.van`)}))::int as jongeren
+        from traject_intervallen i, grens
+        where ${intervalFilter(f)} and i.soort in (${sql.join(STROOM_SOORTEN.map((st) => sql`${st}`), sql`, `)})
+          and i.van between grens.eerste and grens.laatste
+        group by 1, 2, 3
+      )
       select p.start::text as start, p.eind::text as eind, x.soort, x.bestemming, coalesce(x.aantal, 0) as aantal, coalesce(x.jongeren, 0) as jongeren
       from periodes p left join per x on x.start = p.start
       order by p.start`,
@@ -113,25 +110,6 @@ export async function stromen(db: DbOrTx, f: MonitorFilter): Promise<StromenRege
 // Bezetting: population per niveau and waiting lists at period end
 // ---------------------------------------------------------------------------------------------
 
-/**
- * One ordered pass over a regio's events (index events_regio_client_datum_idx) gives, per event, the
- * next event's date and the previous events' niveau. The state machine (domain/trajecten) guarantees:
- * an instroom without niveau follows its indicatie, and uitstroomklaar directly follows the event
- * that set the care niveau (instroom, doorstroom or terugval).
- */
-function vensterCte(f: MonitorFilter, totEnMet: SQL): SQL {
-  // events only: the (regio_id, client_id, datum, id) index delivers them in window order; clienten is joined afterwards
-  return sql`select e.client_id, e.id, e.soort, e.datum, e.niveau, e.bestemming,
-      lead(e.datum) over v as volgende,
-      lag(e.soort) over v as vorige_soort,
-      lag(e.datum) over v as vorige_datum,
-      lag(e.niveau) over v as niveau1,
-      lag(e.niveau, 2) over v as niveau2
-    from traject_events e
-    where ${eventFilter(f)} and e.datum <= ${totEnMet}
-    window v as (partition by e.client_id order by e.datum, e.id)`;
-}
-
 export const BEZETTING_CATEGORIEEN = ['zorg', 'wacht_instroom', 'wacht_uitstroom'] as const;
 export type BezettingCategorie = (typeof BEZETTING_CATEGORIEEN)[number];
 
@@ -151,30 +129,36 @@ export async function bezetting(db: DbOrTx, f: MonitorFilter): Promise<Bezetting
   const rs = await rijen<{ start: string; eind: string; cat: BezettingCategorie | null; niveau: Niveau | null; aantal: number; jongeren: number }>(
     db,
     sql`with periodes as (${periodesCte(f)}),
-      grens as (select min(start) as eerste, max(eind) as laatste from periodes),
-      w as (${vensterCte(f, sql`(select laatste from grens)`)}),
-      iv as (
-        select case when soort = 'indicatie' then 'wacht_instroom' else 'zorg' end as cat,
-          case soort when 'instroom' then coalesce(niveau, niveau1) when 'uitstroomklaar' then coalesce(niveau1, niveau2) else niveau end as niveau,
-          datum as a, coalesce(volgende, 'infinity'::date) as b,
-          ${verjaardag(sql`c.geboortedatum`, 18)} as j0, ${verjaardag(sql`c.geboortedatum`, 25)} as j1
-        from w join clienten c on c.id = w.client_id where soort in ('indicatie', 'instroom', 'doorstroom', 'terugval', 'uitstroomklaar')
-        union all
-        select 'wacht_uitstroom', coalesce(niveau1, niveau2), datum, coalesce(volgende, 'infinity'::date),
-          ${verjaardag(sql`c.geboortedatum`, 18)}, ${verjaardag(sql`c.geboortedatum`, 25)}
-        from w join clienten c on c.id = w.client_id where soort = 'uitstroomklaar'
+      grens as (select min(start) as eerste, min(eind) as eerste_eind, max(eind) as laatste from periodes),
+      -- only intervals that hold on some period end: begun by the last one, not ended by the first one
+      -- Only intervals that hold on some period end (begun by the last one, not ended by the first one).
+      -- The end of period k lies in [a, b) ⇔ bucket(a) <= k < bucket(b), so an interval is fully described by
+      -- that pair of buckets (and the pair for its 18–24 part): one pass groups the rows into those few pairs,
+      -- and a stock is the running sum of +n at the first bucket and −n at the end bucket.
+      paren as (
+        select case when i.fase = 'geindiceerd' then 'wacht_instroom' else 'zorg' end as cat, i.fase = 'uitstroomklaar' as klaar, i.niveau,
+          greatest(${bucket(f, sql`i.van`)}, grens.eerste) as a,
+          case when i.tot <= grens.laatste then ${bucket(f, sql`i.tot`)} end as b,
+          case when jong.a < jong.b and jong.a <= grens.laatste then greatest(${bucket(f, sql`jong.a`)}, grens.eerste) end as ja,
+          case when jong.a < jong.b and jong.a <= grens.laatste and jong.b <= grens.laatste then greatest(${bucket(f, sql`jong.b`)}, grens.eerste) end as jb,
+          count(*)::int as n
+        from traject_intervallen i
+          cross join grens
+          cross join lateral (select greatest(i.van, i.jong_vanaf) as a, least(coalesce(i.tot, 'infinity'::date), i.jong_tot) as b) jong
+        where ${intervalFilter(f)} and i.fase in ('geindiceerd', 'in_zorg', 'uitstroomklaar')
+          and i.van <= grens.laatste and (i.tot is null or i.tot > grens.eerste_eind)
+        group by 1, 2, 3, 4, 5, 6, 7
       ),
-      -- a stock at period end = running sum of +1 (interval starts) and -1 (interval ends) up to that day;
-      -- the same for the part of each interval in which the client was 18–24
       d as (
-        select cat, niveau, a as dag, 1 as totaal, 0 as jong from iv
-        union all select cat, niveau, b, -1, 0 from iv, grens where b <= grens.laatste
-        union all select cat, niveau, greatest(a, j0), 0, 1 from iv where greatest(a, j0) < least(b, j1)
-        union all select cat, niveau, least(b, j1), 0, -1 from iv, grens where greatest(a, j0) < least(b, j1) and least(b, j1) <= grens.laatste
+        select cat, klaar, niveau, a as start, n as totaal, 0 as jong from paren
+        union all select cat, klaar, niveau, b, -n, 0 from paren where b is not null
+        union all select cat, klaar, niveau, ja, 0, n from paren where ja is not null
+        union all select cat, klaar, niveau, jb, 0, -n from paren where jb is not null
       ),
       per as (
-        select greatest(${bucket(f, sql`dag`)}, grens.eerste) as start, cat, niveau, sum(totaal)::int as totaal, sum(jong)::int as jong
-        from d, grens where dag <= grens.laatste group by 1, 2, 3
+        select start, cat, niveau, sum(totaal)::int as totaal, sum(jong)::int as jong
+        from (select start, cat, niveau, totaal, jong from d union all select start, 'wacht_uitstroom', niveau, totaal, jong from d where klaar) x
+        group by 1, 2, 3
       ),
       sleutels as (select distinct cat, niveau from per)
       select p.start::text as start, p.eind::text as eind, k.cat, k.niveau,
@@ -230,13 +214,12 @@ export async function wachttijden(db: DbOrTx, f: MonitorFilter): Promise<Wachtti
     db,
     sql`with periodes as (${periodesCte(f)}),
       grens as (select min(start) as eerste, max(eind) as laatste from periodes),
-      w as (${vensterCte(f, sql`(select laatste from grens)`)}),
-      -- uitstroom straight from care (without uitstroomklaar first) has no waiting time for a home
+      -- uitstroom straight from care (without uitstroomklaar first) has no waiting time for a home: wacht_dagen is null
       wacht as (
-        select ${bucket(f, sql`w.datum`)} as start, w.soort, (w.datum - w.vorige_datum) as dagen, ${isJong(sql`w.datum`, sql`c.geboortedatum`)} as jong
-        from w join clienten c on c.id = w.client_id, grens
-        where w.datum >= grens.eerste
-          and ((soort = 'instroom' and vorige_soort = 'indicatie') or (soort = 'uitstroom' and vorige_soort = 'uitstroomklaar'))
+        select ${bucket(f, sql`i.van`)} as start, i.soort, i.wacht_dagen as dagen, ${isJong(sql`i.van`)} as jong
+        from traject_intervallen i, grens
+        where ${intervalFilter(f)} and i.soort in ('instroom', 'uitstroom') and i.van between grens.eerste and grens.laatste
+          and i.wacht_dagen is not null
       ),
       per as (
         select start, soort, count(*)::int as aantal,
@@ -283,26 +266,19 @@ export interface TerugkeerRegel extends PeriodeRegel {
 
 /**
  * A return is the first re-entry into BW/MO after an uitstroom — a terugval, or an instroom after a new
- * aanmelding — at most 365 days after the uitstroom. After an uitstroom the state machine allows no
- * other care event first, so the next re-entry is simply the next row among (uitstroom, terugval, instroom).
+ * aanmelding — at most 365 days after the uitstroom (terugkeer_op on the uitstroom's interval).
  */
 export async function terugkeer(db: DbOrTx, f: MonitorFilter, peildatum: string): Promise<TerugkeerRegel[]> {
   const rs = await rijen<{ start: string; eind: string; uitstroom: number; terug: number; uitstroom_jong: number; terug_jong: number; volledig: boolean }>(
     db,
     sql`with periodes as (${periodesCte(f)}),
       grens as (select min(start) as eerste, max(eind) as laatste from periodes),
-      w as (
-        select e.soort, e.datum, c.geboortedatum,
-          lead(e.datum) over (partition by e.client_id order by e.datum, e.id) as terug_op
-        from traject_events e join clienten c on c.id = e.client_id, grens
-        where ${eventFilter(f)} and e.soort in ('uitstroom', 'terugval', 'instroom')
-          and e.datum <= grens.laatste + ${TERUGKEER_DAGEN}::int
-      ),
       cohort as (
-        select ${bucket(f, sql`datum`)} as start,
-          (terug_op is not null and terug_op <= datum + ${TERUGKEER_DAGEN}::int) as terug,
-          ${isJong(sql`datum`, sql`geboortedatum`)} as jong
-        from w, grens where soort = 'uitstroom' and datum between grens.eerste and grens.laatste
+        select ${bucket(f, sql`i.van`)} as start,
+          (i.terugkeer_op is not null and i.terugkeer_op <= i.van + ${TERUGKEER_DAGEN}::int) as terug,
+          ${isJong(sql`i.van`)} as jong
+        from traject_intervallen i, grens
+        where ${intervalFilter(f)} and i.soort = 'uitstroom' and i.van between grens.eerste and grens.laatste
       ),
       per as (
         select start, count(*)::int as uitstroom, (count(*) filter (where terug))::int as terug,

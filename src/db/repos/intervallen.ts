@@ -1,0 +1,110 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { jongerenGrenzen, trajectIntervallen } from '../../domain/monitor.js';
+import type { TrajectEvent } from '../../domain/trajecten.js';
+
+/**
+ * The one place that keeps traject_intervallen in step with traject_events: callers pass the clients
+ * whose events they wrote, inside the same transaction, and get those clients' rows replaced by a fresh
+ * fold of all their events. The domain state machine decides fase and niveau, exactly as for the dossier.
+ */
+
+// one statement moves at most this many clients: bounded parameter lists and memory
+const DEEL = 2000;
+
+interface EventRij {
+  client_id: string;
+  regio_id: string;
+  gemeente_id: string;
+  geboortedatum: string;
+  soort: TrajectEvent['soort'];
+  datum: string;
+  niveau: TrajectEvent['niveau'];
+  bestemming: TrajectEvent['bestemming'];
+  urgentie: number | null;
+}
+
+async function rijen<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+const uuidLijst = (ids: readonly string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+
+async function herberekenDeel(db: DbOrTx, clientIds: readonly string[]): Promise<number> {
+  const events = await rijen<EventRij>(
+    db,
+    sql`select e.client_id, e.regio_id, e.gemeente_id, to_char(c.geboortedatum, 'YYYY-MM-DD') as geboortedatum, e.soort,
+        to_char(e.datum, 'YYYY-MM-DD') as datum, e.niveau, e.bestemming, e.urgentie
+      from traject_events e join clienten c on c.id = e.client_id
+      where e.client_id = any(${uuidLijst(clientIds)})
+      order by e.client_id, e.datum, e.id`,
+  );
+  const regels: unknown[] = [];
+  for (let i = 0; i < events.length; ) {
+    let j = i;
+    while (j < events.length && events[j]!.client_id === events[i]!.client_id) j++;
+    const lijst = events.slice(i, j);
+    const eerste = lijst[0]!;
+    const { jongVanaf, jongTot } = jongerenGrenzen(eerste.geboortedatum);
+    const intervallen = trajectIntervallen(lijst.map((e) => ({ soort: e.soort, datum: e.datum, niveau: e.niveau, bestemming: e.bestemming, urgentie: e.urgentie })));
+    intervallen.forEach((iv, k) => {
+      const e = lijst[k]!;
+      regels.push({
+        client_id: e.client_id,
+        volgnr: iv.volgnr,
+        regio_id: e.regio_id,
+        gemeente_id: e.gemeente_id,
+        soort: iv.soort,
+        fase: iv.fase,
+        niveau: iv.niveau,
+        van: iv.van,
+        tot: iv.tot,
+        bestemming: iv.bestemming,
+        wacht_dagen: iv.wachtDagen,
+        terugkeer_op: iv.terugkeerOp,
+        jong_vanaf: jongVanaf,
+        jong_tot: jongTot,
+      });
+    });
+    i = j;
+  }
+  await db.execute(sql`delete from traject_intervallen where client_id = any(${uuidLijst(clientIds)})`);
+  if (regels.length) {
+    // one JSON parameter instead of 14 per row: no parameter limit, and one round trip per part
+    await db.execute(sql`insert into traject_intervallen
+        (client_id, volgnr, regio_id, gemeente_id, soort, fase, niveau, van, tot, bestemming, wacht_dagen, terugkeer_op, jong_vanaf, jong_tot)
+      select client_id, volgnr, regio_id, gemeente_id, soort, fase, niveau, van, tot, bestemming, wacht_dagen, terugkeer_op, jong_vanaf, jong_tot
+      from jsonb_to_recordset(${JSON.stringify(regels)}::jsonb) as x(client_id uuid, volgnr int, regio_id uuid, gemeente_id uuid, soort text, fase text,
+        niveau text, van date, tot date, bestemming text, wacht_dagen int, terugkeer_op date, jong_vanaf date, jong_tot date)`);
+  }
+  return regels.length;
+}
+
+/** Replaces the intervals of these clients by a recomputation from their events; call it in the writing transaction. */
+export async function herberekenIntervallen(db: DbOrTx, clientIds: Iterable<string>, voortgang?: (klaar: number, totaal: number) => void): Promise<number> {
+  const ids = [...new Set(clientIds)].sort();
+  let aantal = 0;
+  for (let i = 0; i < ids.length; i += DEEL) {
+    aantal += await herberekenDeel(db, ids.slice(i, i + DEEL));
+    voortgang?.(Math.min(i + DEEL, ids.length), ids.length);
+  }
+  return aantal;
+}
+
+/** Rebuilds every client's intervals (CLI monitor-herbereken, and start after the migration that added the table). */
+export async function herberekenAlleIntervallen(db: DbOrTx, voortgang?: (klaar: number, totaal: number) => void): Promise<{ clienten: number; intervallen: number }> {
+  const ids = (await rijen<{ id: string }>(db, sql`select distinct client_id as id from traject_events`)).map((r) => r.id);
+  const intervallen = await herberekenIntervallen(db, ids, voortgang);
+  // clients whose events are gone cannot exist (append-only), but a rebuild must leave nothing stale behind
+  await db.execute(sql`delete from traject_intervallen i where not exists (select 1 from traject_events e where e.client_id = i.client_id)`);
+  return { clienten: ids.length, intervallen };
+}
+
+/** True when events exist but their intervals were never computed: a database migrated from before 0003. */
+export async function intervallenOntbreken(db: DbOrTx): Promise<boolean> {
+  const [r] = await rijen<{ ontbreekt: boolean }>(
+    db,
+    sql`select exists (select 1 from traject_events) and not exists (select 1 from traject_intervallen) as ontbreekt`,
+  );
+  return r!.ontbreekt;
+}

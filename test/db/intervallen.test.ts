@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { asc, eq, sql } from 'drizzle-orm';
+import * as s from '../../src/db/schema.js';
+import type { Database } from '../../src/db/client.js';
+import { voegEventToe } from '../../src/db/repos/clienten.js';
+import { herberekenAlleIntervallen, intervallenOntbreken } from '../../src/db/repos/intervallen.js';
+import { jongerenGrenzen, trajectIntervallen, verjaardagOp } from '../../src/domain/monitor.js';
+import {
+  BESTEMMINGEN,
+  leeftijdOp,
+  leidToestandAf,
+  NIVEAU_INTENSITEIT,
+  NIVEAUS,
+  plusDagen,
+  TOEGESTANE_EVENTS,
+  type TrajectEvent,
+} from '../../src/domain/trajecten.js';
+import { backends, seedTestRegios, testActor, testDatabase, testVersleuteling, type TestRegios } from '../helpers.js';
+
+type EventRij = typeof s.trajectEvents.$inferSelect;
+const alsDomein = (e: EventRij): TrajectEvent => ({ soort: e.soort as TrajectEvent['soort'], datum: e.datum, niveau: e.niveau as TrajectEvent['niveau'], bestemming: e.bestemming as TrajectEvent['bestemming'], urgentie: e.urgentie });
+
+/** What traject_intervallen must hold: every client's events folded from scratch, in the table's column order. */
+async function volledigeHerberekening(database: Database) {
+  const events = await database.db.select().from(s.trajectEvents).orderBy(asc(s.trajectEvents.clientId), asc(s.trajectEvents.datum), asc(s.trajectEvents.id));
+  const geboren = new Map((await database.db.select({ id: s.clienten.id, g: s.clienten.geboortedatum }).from(s.clienten)).map((c) => [c.id, c.g]));
+  const per = new Map<string, EventRij[]>();
+  for (const e of events) per.set(e.clientId, [...(per.get(e.clientId) ?? []), e]);
+  const verwacht = [...per].flatMap(([clientId, lijst]) =>
+    trajectIntervallen(lijst.map(alsDomein)).map((iv, k) => ({ clientId, regioId: lijst[k]!.regioId, gemeenteId: lijst[k]!.gemeenteId, ...iv, ...jongerenGrenzen(geboren.get(clientId)!) })),
+  );
+  return verwacht.sort((a, b) => a.clientId.localeCompare(b.clientId) || a.volgnr - b.volgnr);
+}
+
+async function tabel(database: Database) {
+  const rijen = await database.db.select().from(s.trajectIntervallen).orderBy(asc(s.trajectIntervallen.clientId), asc(s.trajectIntervallen.volgnr));
+  return rijen.sort((a, b) => a.clientId.localeCompare(b.clientId) || a.volgnr - b.volgnr);
+}
+
+describe('jongerengrenzen volgen leeftijdOp', () => {
+  it('18e en 25e verjaardag, ook voor wie op 29 februari is geboren', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1940-01-01'), max: new Date('2010-12-31'), noInvalidDate: true }), fc.integer({ min: -400, max: 400 }), (geboren, verschuiving) => {
+        const g = geboren.toISOString().slice(0, 10);
+        const { jongVanaf, jongTot } = jongerenGrenzen(g);
+        const dag = plusDagen(verjaardagOp(g, 18 + (verschuiving > 0 ? 7 : 0)), verschuiving % 3);
+        const l = leeftijdOp(g, dag);
+        expect(l >= 18 && l <= 24).toBe(dag >= jongVanaf && dag < jongTot);
+      }),
+    );
+    expect(verjaardagOp('2004-02-29', 18)).toBe('2022-03-01');
+    expect(verjaardagOp('2004-02-29', 20)).toBe('2024-02-29');
+  });
+});
+
+describe.each(backends)('traject_intervallen op %s', (backend) => {
+  let database: Database;
+  let regios: TestRegios;
+  beforeAll(async () => {
+    database = await testDatabase(backend);
+    regios = await seedTestRegios(database, 60);
+  });
+  afterAll(() => database.close());
+
+  it('na de seed gelijk aan een volledige herberekening', async () => {
+    const verwacht = await volledigeHerberekening(database);
+    expect(verwacht.length).toBeGreaterThan(200);
+    expect(await tabel(database)).toEqual(verwacht);
+  });
+
+  it('na willekeurige geldige gebeurtenissen via voegEventToe gelijk aan een volledige herberekening', async () => {
+    const actor = testActor(regios, 'rivierland', 'Centrumstad', 'medewerker_toegang');
+    const clienten = await database.db.select({ id: s.clienten.id }).from(s.clienten).where(eq(s.clienten.regioId, regios.rivierland.regioId)).orderBy(asc(s.clienten.pseudoniem));
+    const nieuw = await database.db
+      .insert(s.clienten)
+      .values([0, 1, 2].map((i) => ({ regioId: actor.regioId, pseudoniem: `C-IV${backend}${i}`, naamVersleuteld: testVersleuteling.versleutel('X Y'), geboortedatum: ['2004-02-29', '2003-02-28', '1990-03-01'][i]!, herkomstgemeenteId: actor.organisatieId, huidigeGemeenteId: actor.organisatieId, doelgroep: 'ggz' })))
+      .returning({ id: s.clienten.id });
+    const kandidaten = [...nieuw.map((c) => c.id), ...clienten.slice(0, 10).map((c) => c.id)];
+    let toegevoegd = 0;
+    const stap = fc.record({ client: fc.nat(), keuze: fc.nat(), niveau: fc.nat(), bestemming: fc.nat(), dagen: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 500 })) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(stap, { minLength: 1, maxLength: 12 }), async (stappen) => {
+        for (const st of stappen) {
+          const clientId = kandidaten[st.client % kandidaten.length]!;
+          const lijst = await database.db.select().from(s.trajectEvents).where(eq(s.trajectEvents.clientId, clientId)).orderBy(asc(s.trajectEvents.datum), asc(s.trajectEvents.id));
+          const t = leidToestandAf(lijst.map(alsDomein));
+          const soort = TOEGESTANE_EVENTS[t.fase][st.keuze % TOEGESTANE_EVENTS[t.fase].length]!;
+          const huidig = t.niveau ? NIVEAU_INTENSITEIT[t.niveau] : 0;
+          const passend = NIVEAUS.filter((n) =>
+            soort === 'doorstroom' ? NIVEAU_INTENSITEIT[n] < huidig : soort === 'terugval' && t.fase !== 'uitgestroomd' ? NIVEAU_INTENSITEIT[n] > huidig : true,
+          );
+          if (passend.length === 0) continue;
+          const niveau = soort === 'instroom' && st.niveau % 2 === 0 ? null : passend[st.niveau % passend.length]!;
+          const datum = plusDagen(t.laatsteDatum ?? '2024-01-01', st.dagen);
+          await voegEventToe(database.db, actor, clientId, {
+            soort,
+            datum,
+            niveau: ['indicatie', 'instroom', 'doorstroom', 'terugval'].includes(soort) ? niveau : null,
+            bestemming: soort === 'uitstroom' ? BESTEMMINGEN[st.bestemming % BESTEMMINGEN.length]! : null,
+            urgentie: soort === 'beoordeling' ? st.bestemming % 4 : null,
+          });
+          toegevoegd++;
+        }
+        expect(await tabel(database)).toEqual(await volledigeHerberekening(database));
+      }),
+      { numRuns: 12 },
+    );
+    expect(toegevoegd).toBeGreaterThan(30);
+  });
+
+  it('monitor-herbereken bouwt een lege tabel (bestaande database na migratie 0003) identiek op', async () => {
+    const voor = await tabel(database);
+    await database.db.execute(sql`delete from traject_intervallen`);
+    expect(await intervallenOntbreken(database.db)).toBe(true);
+    const gemeld: number[] = [];
+    const r = await database.db.transaction((tx) => herberekenAlleIntervallen(tx, (klaar) => gemeld.push(klaar)));
+    expect(r.intervallen).toBe(voor.length);
+    expect(gemeld.at(-1)).toBe(r.clienten);
+    expect(await intervallenOntbreken(database.db)).toBe(false);
+    expect(await tabel(database)).toEqual(voor);
+  });
+});
