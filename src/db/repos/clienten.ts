@@ -203,6 +203,27 @@ export interface NieuwEvent extends TrajectEvent {
   toelichting?: string | null;
 }
 
+/** The stored form of an event: it counts for the client's herkomstgemeente, as the monitor reports. */
+export function eventRij(
+  c: { id: string; regioId: string; herkomstgemeenteId: string; aanbiederId: string | null },
+  e: NieuwEvent,
+  actor: Actor,
+): typeof s.trajectEvents.$inferInsert {
+  return {
+    clientId: c.id,
+    regioId: c.regioId,
+    soort: e.soort,
+    datum: e.datum,
+    niveau: e.niveau ?? null,
+    bestemming: e.bestemming ?? null,
+    urgentie: e.urgentie ?? null,
+    gemeenteId: c.herkomstgemeenteId,
+    aanbiederId: e.aanbiederId ?? c.aanbiederId,
+    toelichting: e.toelichting ?? null,
+    doorGebruikerId: actor.gebruikerId,
+  };
+}
+
 /**
  * Appends an event under a row lock on the client, so two concurrent events cannot both pass
  * the transition check against the same old state.
@@ -218,22 +239,7 @@ export async function voegEventToe(db: DbOrTx, actor: Actor, clientId: string, e
       .orderBy(asc(s.trajectEvents.datum), asc(s.trajectEvents.id));
     const nieuw = pasToe(toestandVan(events), e);
     if (e.aanbiederId) await controleerOrganisaties(tx, actor.regioId, [{ id: e.aanbiederId, soorten: ['aanbieder'], rol: 'aanbieder' }]);
-    const [rij] = await tx
-      .insert(s.trajectEvents)
-      .values({
-        clientId,
-        regioId: c.regioId,
-        soort: e.soort,
-        datum: e.datum,
-        niveau: e.niveau ?? null,
-        bestemming: e.bestemming ?? null,
-        urgentie: e.urgentie ?? null,
-        gemeenteId: c.herkomstgemeenteId,
-        aanbiederId: e.aanbiederId ?? c.aanbiederId,
-        toelichting: e.toelichting ?? null,
-        doorGebruikerId: actor.gebruikerId,
-      })
-      .returning();
+    const [rij] = await tx.insert(s.trajectEvents).values(eventRij(c, e, actor)).returning();
     const wijziging: Partial<typeof s.clienten.$inferInsert> = {};
     if (e.soort === 'beoordeling') wijziging.urgentie = nieuw.urgentie;
     if (e.aanbiederId && (e.soort === 'instroom' || e.soort === 'doorstroom' || e.soort === 'terugval')) wijziging.aanbiederId = e.aanbiederId;

@@ -6,7 +6,7 @@ import { magClientZien, type Actor } from '../../domain/auth.js';
 import { groepeerEvents, parseClientenCsv, parseEventsCsv } from '../../domain/importeren.js';
 import { pasToe, TrajectFout } from '../../domain/trajecten.js';
 import { schrijfAudit } from './audit.js';
-import { nieuwPseudoniem, toestandVan } from './clienten.js';
+import { eventRij, nieuwPseudoniem, toestandVan } from './clienten.js';
 import { herberekenIntervallen } from './intervallen.js';
 
 export interface ImportFoutRegel {
@@ -136,19 +136,7 @@ export async function importeer(
           break;
         }
         gebeurtenissenNieuw++;
-        eventRijen.push({
-          clientId: client.id,
-          regioId: client.regioId,
-          soort: e.soort,
-          datum: e.datum,
-          niveau: e.niveau ?? null,
-          bestemming: e.bestemming ?? null,
-          urgentie: e.urgentie ?? null,
-          gemeenteId: client.herkomstgemeenteId,
-          aanbiederId: client.aanbiederId,
-          toelichting: e.toelichting,
-          doorGebruikerId: actor.gebruikerId,
-        });
+        eventRijen.push(eventRij(client, e, actor));
       }
       if (toestand.urgentie !== client.urgentie) await tx.update(s.clienten).set({ urgentie: toestand.urgentie }).where(eq(s.clienten.id, client.id));
     }
