@@ -25,9 +25,16 @@ export interface MonitorFilter {
   gemeenteId?: string;
 }
 
+/**
+ * Dashboard aggregations group a few hundred thousand interval rows; with PostgreSQL's default 4 MB
+ * work_mem those sorts spill to disk. A larger budget for this one transaction keeps them in memory.
+ */
 async function rijen<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const res = (await db.execute(query)) as unknown as { rows: T[] };
-  return res.rows;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    const res = (await tx.execute(query)) as unknown as { rows: T[] };
+    return res.rows;
+  });
 }
 
 /** Calendar periods as a CTE body: start and last day of each period overlapping [van, tot]. */
