@@ -396,37 +396,20 @@ class Gebruik {
   constructor(private model: Model) {
     this.klasse = new Int32Array(model.klassen.length);
     const nb = model.blokken.length;
-    this.bq = new Int32Array(nb);
-    this.bc = new Int32Array(nb);
-    this.bw = new Int32Array(nb);
+    const { q: bq, c: bc, w: bw, restQ, restC, restW } = model.blokIndex;
+    this.bq = bq;
+    this.bc = bc;
+    this.bw = bw;
     this.heeftQ = new Uint8Array(nb);
-    const qi = new Map<string, number>();
-    const ci = new Map<string, number>();
-    const wi = new Map<string, number>();
-    const q: number[] = [];
-    const c: number[] = [];
-    const w: number[] = [];
-    const idx = (m: Map<string, number>, rest: number[], k: string, r: number) => {
-      let i = m.get(k);
-      if (i === undefined) {
-        i = rest.length;
-        m.set(k, i);
-        rest.push(r);
-      }
-      return i;
-    };
     model.blokken.forEach((b, i) => {
-      this.bq[i] = idx(qi, q, b.quotumKey, model.quotumRest.get(b.quotumKey) ?? 0);
-      this.bc[i] = idx(ci, c, b.complex, model.complexRest.get(b.complex)!);
-      this.bw[i] = idx(wi, w, b.wijkKey, model.wijkRest.get(b.wijkKey)!);
       this.heeftQ[i] = b.heeftQuotum ? 1 : 0;
     });
-    this.qRest = Int32Array.from(q);
-    this.cRest = Int32Array.from(c);
-    this.wRest = Int32Array.from(w);
-    this.qGebruik = new Int32Array(q.length);
-    this.cGebruik = new Int32Array(c.length);
-    this.wGebruik = new Int32Array(w.length);
+    this.qRest = Int32Array.from(restQ);
+    this.cRest = Int32Array.from(restC);
+    this.wRest = Int32Array.from(restW);
+    this.qGebruik = new Int32Array(restQ.length);
+    this.cGebruik = new Int32Array(restC.length);
+    this.wGebruik = new Int32Array(restW.length);
   }
   voegToe(klasse: number, herkomst: string) {
     const b = this.model.klassen[klasse].blok;

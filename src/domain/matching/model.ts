@@ -66,9 +66,49 @@ export interface Model {
   quotumRest: Map<string, number>;
   complexRest: Map<string, number>;
   wijkRest: Map<string, number>;
+  /** Per blok de index van zijn complex / quotum / wijk, en de resterende ruimte per index. */
+  blokIndex: BlokIndex;
   aandeel: Map<string, number>;
   herkomsten: string[];
   bruikbareWoningen: number;
+}
+
+export interface BlokIndex {
+  c: Int32Array;
+  q: Int32Array;
+  w: Int32Array;
+  restC: number[];
+  restQ: number[];
+  restW: number[];
+}
+
+function indexeerBlokken(blokken: Blok[], complexRest: Map<string, number>, quotumRest: Map<string, number>, wijkRest: Map<string, number>): BlokIndex {
+  const uit: BlokIndex = {
+    c: new Int32Array(blokken.length),
+    q: new Int32Array(blokken.length),
+    w: new Int32Array(blokken.length),
+    restC: [],
+    restQ: [],
+    restW: [],
+  };
+  const ci = new Map<string, number>();
+  const qi = new Map<string, number>();
+  const wi = new Map<string, number>();
+  const idx = (m: Map<string, number>, rest: number[], k: string, r: number) => {
+    let i = m.get(k);
+    if (i === undefined) {
+      i = rest.length;
+      m.set(k, i);
+      rest.push(r);
+    }
+    return i;
+  };
+  blokken.forEach((b, i) => {
+    uit.c[i] = idx(ci, uit.restC, b.complex, complexRest.get(b.complex)!);
+    uit.q[i] = idx(qi, uit.restQ, b.quotumKey, quotumRest.get(b.quotumKey) ?? 0);
+    uit.w[i] = idx(wi, uit.restW, b.wijkKey, wijkRest.get(b.wijkKey)!);
+  });
+  return uit;
 }
 
 export function bouwModel(invoer: MatchInvoer): Model {
@@ -126,31 +166,8 @@ export function bouwModel(invoer: MatchInvoer): Model {
   }
 
   // numerieke indices per blok voor complex, quotum en wijk (voor de capaciteitsberekening per eis)
-  const blokC = new Int32Array(blokken.length);
-  const blokQ = new Int32Array(blokken.length);
-  const blokW = new Int32Array(blokken.length);
-  const restC: number[] = [];
-  const restQ: number[] = [];
-  const restW: number[] = [];
-  {
-    const ci = new Map<string, number>();
-    const qi = new Map<string, number>();
-    const wi = new Map<string, number>();
-    const idx = (m: Map<string, number>, rest: number[], k: string, r: number) => {
-      let i = m.get(k);
-      if (i === undefined) {
-        i = rest.length;
-        m.set(k, i);
-        rest.push(r);
-      }
-      return i;
-    };
-    blokken.forEach((b, i) => {
-      blokC[i] = idx(ci, restC, b.complex, complexRest.get(b.complex)!);
-      blokQ[i] = idx(qi, restQ, b.quotumKey, quotumRest.get(b.quotumKey) ?? 0);
-      blokW[i] = idx(wi, restW, b.wijkKey, wijkRest.get(b.wijkKey)!);
-    });
-  }
+  const blokIndex = indexeerBlokken(blokken, complexRest, quotumRest, wijkRest);
+  const { c: blokC, q: blokQ, w: blokW, restC, restQ, restW } = blokIndex;
   const merkC = new Int32Array(restC.length);
   const merkQ = new Int32Array(restQ.length);
   const merkW = new Int32Array(restW.length);
@@ -224,7 +241,7 @@ export function bouwModel(invoer: MatchInvoer): Model {
   }
   const herkomsten = [...new Set(invoer.kandidaten.map((k) => k.herkomstgemeenteId))].sort();
   const aandeel = eerlijkeAandelen(invoer);
-  return { gewichten, profielen, eisen, soorten, blokken, klassen, quotumRest, complexRest, wijkRest, aandeel, herkomsten, bruikbareWoningen };
+  return { gewichten, profielen, eisen, soorten, blokken, klassen, quotumRest, complexRest, wijkRest, blokIndex, aandeel, herkomsten, bruikbareWoningen };
 }
 
 /** Hoeveel kandidaten van dit profiel ten hoogste geplaatst kunnen worden (bereikbare capaciteit). */
