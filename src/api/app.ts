@@ -26,6 +26,17 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
   app.setSerializerCompiler(serializerCompiler);
   registreerFoutafhandeling(app);
 
+  // Special-category data: API answers are never cached, and pages cannot be framed or load foreign code.
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    else if (!req.url.startsWith('/docs')) {
+      reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'");
+    }
+  });
+
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

@@ -27,6 +27,16 @@ describe('inloggen en sessies', () => {
     expect(fout.json().fout).toBe(onbekend.json().fout);
   });
 
+  it('API-antwoorden worden niet gecachet en pagina\'s krijgen een strikte CSP', async () => {
+    const s = await t.login('lezer@centrumstad.demo');
+    const api = await t.als(s, 'GET', '/api/organisaties');
+    expect(api.headers['cache-control']).toBe('no-store');
+    expect(api.headers['x-content-type-options']).toBe('nosniff');
+    const pagina = await t.app.inject({ method: 'GET', url: '/' });
+    expect(pagina.statusCode).toBe(200); // npm test builds the web app before the suite
+    expect(String(pagina.headers['content-security-policy'])).toContain("default-src 'self'");
+  });
+
   it('vraagt login voor elke API-route zonder publieke markering', async () => {
     for (const url of ['/api/clienten', '/api/organisaties', '/api/audit', '/api/wachtlijsten/uitstroom', '/api/auth/me']) {
       expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(401);
