@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { verify } from '@node-rs/argon2';
 import { z } from 'zod';
-import { eq } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
 import * as s from '../db/schema.js';
 import { ROLLEN, ROL_LABEL, SOORT_LABEL, type Actor, type OrganisatieSoort, type Rol } from '../domain/auth.js';
@@ -118,6 +118,8 @@ export const authPlugin = fp<{ db: Db }>(async (app, { db }) => {
       const [gebruiker] = await db.select().from(s.gebruikers).where(eq(s.gebruikers.email, req.body.email));
       const ok = gebruiker?.actief ? await verify(gebruiker.wachtwoordHash, req.body.wachtwoord) : false;
       if (!gebruiker || !ok) return reply.code(401).send({ fout: 'Onjuist e-mailadres of wachtwoord' });
+      // expired sessions are useless and only keep session data around: clear them on the way in
+      await db.delete(s.sessies).where(lt(s.sessies.verloopt, new Date()));
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
       await db.insert(s.sessies).values({
