@@ -4,35 +4,51 @@ import type { Ik } from '../types';
 interface Wachtlijst {
   regels: { wachtdagen: number }[];
 }
+interface Signalen {
+  aantallen: Record<string, number>;
+  teLaat: number;
+}
 
+function Kaart({ titel, getal, onder, link }: { titel: string; getal: number | string | undefined; onder?: string; link: string }) {
+  return (
+    <a className="kaart" href={link} style={{ textDecoration: 'none', color: 'inherit' }}>
+      <div>{titel}</div>
+      <div className="getal">{getal ?? '…'}</div>
+      {onder && <div>{onder}</div>}
+    </a>
+  );
+}
+
+const mediaan = (w: Wachtlijst | null) => {
+  if (!w || w.regels.length === 0) return '—';
+  const d = w.regels.map((r) => r.wachtdagen).sort((a, b) => a - b);
+  return `${d[Math.floor(d.length / 2)]} dagen`;
+};
+
+/** The working list of each organisation: what waits for it today. */
 export function Overzicht({ ik }: { ik: Ik }) {
   const zorg = ik.soort !== 'woningcorporatie';
   const instroom = useApi<Wachtlijst>(zorg ? '/api/wachtlijsten/instroom' : null);
   const uitstroom = useApi<Wachtlijst>(zorg ? '/api/wachtlijsten/uitstroom' : null);
-  const mediaan = (w: Wachtlijst | null) => {
-    if (!w || w.regels.length === 0) return '—';
-    const d = w.regels.map((r) => r.wachtdagen).sort((a, b) => a - b);
-    return `${d[Math.floor(d.length / 2)]} dagen`;
-  };
+  const voorstellen = useApi<unknown[]>('/api/matching/voorstellen?status=voorstel');
+  const akkoord = useApi<unknown[]>('/api/matching/voorstellen?status=akkoord_corporatie');
+  const signalen = useApi<Signalen>('/api/signalen?limiet=1');
+  const beschikbaar = useApi<{ totaal: number }>(!zorg ? '/api/woningen?status=beschikbaar&limiet=1' : null);
+  const open = signalen.data ? (signalen.data.aantallen.gemeld ?? 0) + (signalen.data.aantallen.opgepakt ?? 0) + (signalen.data.aantallen.in_behandeling ?? 0) : undefined;
   return (
     <section>
       <h2>Overzicht {ik.organisatie}</h2>
-      {zorg ? (
-        <div className="kaarten">
-          <div className="kaart">
-            <div>Wacht op instroom</div>
-            <div className="getal">{instroom.data?.regels.length ?? '…'}</div>
-            <div>mediane wachttijd {mediaan(instroom.data)}</div>
-          </div>
-          <div className="kaart">
-            <div>Uitstroomklaar, wacht op woning</div>
-            <div className="getal">{uitstroom.data?.regels.length ?? '…'}</div>
-            <div>mediane wachttijd {mediaan(uitstroom.data)}</div>
-          </div>
-        </div>
-      ) : (
-        <p>Als woningcorporatie ziet u uw woningen, reserveringsafspraken en gepseudonimiseerde kandidaten.</p>
-      )}
+      <div className="kaarten">
+        {zorg && <Kaart titel="Wacht op instroom" getal={instroom.data?.regels.length} onder={`mediane wachttijd ${mediaan(instroom.data)}`} link="#/wachtlijsten" />}
+        {zorg && <Kaart titel="Uitstroomklaar, wacht op woning" getal={uitstroom.data?.regels.length} onder={`mediane wachttijd ${mediaan(uitstroom.data)}`} link="#/wachtlijsten" />}
+        {!zorg && <Kaart titel="Beschikbare woningen" getal={beschikbaar.data?.totaal} link="#/woningen" />}
+        <Kaart
+          titel={zorg ? 'Voorstellen wachtend op akkoord aanbieder/cliënt' : 'Voorstellen wachtend op uw besluit'}
+          getal={zorg ? akkoord.data?.length : voorstellen.data?.length}
+          link="#/matching"
+        />
+        <Kaart titel="Open signalen" getal={open} onder={signalen.data ? `${signalen.data.teLaat} over de termijn` : undefined} link="#/signalen" />
+      </div>
     </section>
   );
 }
