@@ -105,6 +105,8 @@ async function genereer(database: Database): Promise<{ regioId: string; gemeente
   // the same rebuild as `doorstroom monitor-herbereken`: every client's events folded by the domain state machine
   const iv = await db.transaction((tx) => herberekenAlleIntervallen(tx));
   console.log(`  ${iv.intervallen} intervallen (monitor-herbereken) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const [mut] = ((await db.execute(sql`select count(*)::int as n from monitor_maandmutaties`)) as unknown as { rows: { n: number }[] }).rows;
+  console.log(`  ${mut!.n} rijen monitor_maandmutaties (bezetting leest deze)`);
   t = performance.now();
   await db.execute(sql`vacuum analyze`);
   console.log(`  vacuum analyze in ${((performance.now() - t) / 1000).toFixed(1)} s`);

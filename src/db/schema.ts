@@ -170,6 +170,30 @@ export const trajectIntervallen = pgTable(
   ],
 );
 
+/**
+ * Derived from traject_intervallen, never edited by hand: per month, how the stock of clients in a counted
+ * fase (geindiceerd, in_zorg, uitstroomklaar) changes — +1 in the month an interval begins, −1 in the month it
+ * ends, and likewise for the part of it in which the client is 18–24. Every period end is a month end, and
+ * an interval holds at the end of month m ⇔ month(van) <= m < month(tot), so a stock at a period end is the
+ * running sum of these rows: the monitor reads a few thousand rows instead of every interval.
+ * Kept in step by repos/intervallen in the statement that deletes a client's old intervals.
+ */
+export const monitorMaandmutaties = pgTable(
+  'monitor_maandmutaties',
+  {
+    regioId: uuid('regio_id').notNull(),
+    gemeenteId: uuid('gemeente_id').notNull(),
+    /** first day of the month */
+    maand: date('maand', { mode: 'string' }).notNull(),
+    fase: text('fase').notNull(),
+    /** '' for an interval without niveau: a key column cannot be null */
+    niveau: text('niveau').notNull(),
+    aantal: integer('aantal').notNull(),
+    jongeren: integer('jongeren').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regioId, t.gemeenteId, t.maand, t.fase, t.niveau] })],
+);
+
 export const woningen = pgTable(
   'woningen',
   {

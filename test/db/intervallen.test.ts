@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { asc, eq, sql } from 'drizzle-orm';
@@ -31,6 +32,40 @@ async function volledigeHerberekening(database: Database) {
     trajectIntervallen(lijst.map(alsDomein)).map((iv, k) => ({ clientId, regioId: lijst[k]!.regioId, gemeenteId: lijst[k]!.gemeenteId, ...iv, ...jongerenGrenzen(geboren.get(clientId)!) })),
   );
   return verwacht.sort((a, b) => a.clientId.localeCompare(b.clientId) || a.volgnr - b.volgnr);
+}
+
+/**
+ * What monitor_maandmutaties must hold, straight from the definition: per interval in a counted fase +1 in the
+ * month of van and −1 in the month of tot, the same for its 18–24 part; keys whose changes cancel are absent.
+ */
+async function verwachteMutaties(database: Database) {
+  const maand = (d: string) => `${d.slice(0, 7)}-01`;
+  const som = new Map<string, { regioId: string; gemeenteId: string; maand: string; fase: string; niveau: string; aantal: number; jongeren: number }>();
+  const tel = (iv: { regioId: string; gemeenteId: string; fase: string; niveau: string | null }, datum: string, aantal: number, jongeren: number) => {
+    const sleutel = [iv.regioId, iv.gemeenteId, maand(datum), iv.fase, iv.niveau ?? ''].join('|');
+    const r = som.get(sleutel) ?? { regioId: iv.regioId, gemeenteId: iv.gemeenteId, maand: maand(datum), fase: iv.fase, niveau: iv.niveau ?? '', aantal: 0, jongeren: 0 };
+    r.aantal += aantal;
+    r.jongeren += jongeren;
+    som.set(sleutel, r);
+  };
+  for (const iv of await volledigeHerberekening(database)) {
+    if (!['geindiceerd', 'in_zorg', 'uitstroomklaar'].includes(iv.fase)) continue;
+    tel(iv, iv.van, 1, 0);
+    if (iv.tot) tel(iv, iv.tot, -1, 0);
+    const a = iv.van > iv.jongVanaf ? iv.van : iv.jongVanaf;
+    const b = iv.tot && iv.tot < iv.jongTot ? iv.tot : iv.jongTot;
+    if (a < b) {
+      tel(iv, a, 0, 1);
+      tel(iv, b, 0, -1);
+    }
+  }
+  return [...som.values()].filter((r) => r.aantal !== 0 || r.jongeren !== 0).sort((x, y) => Object.values(x).join('|').localeCompare(Object.values(y).join('|')));
+}
+
+/** The stored rows; rows that came to hold 0 after a rewrite are allowed and mean the same as no row. */
+async function mutaties(database: Database) {
+  const rijen = await database.db.select().from(s.monitorMaandmutaties);
+  return rijen.filter((r) => r.aantal !== 0 || r.jongeren !== 0).sort((x, y) => Object.values(x).join('|').localeCompare(Object.values(y).join('|')));
 }
 
 async function tabel(database: Database) {
@@ -67,6 +102,10 @@ describe.each(backends)('traject_intervallen op %s', (backend) => {
     const verwacht = await volledigeHerberekening(database);
     expect(verwacht.length).toBeGreaterThan(200);
     expect(await tabel(database)).toEqual(verwacht);
+    const m = await verwachteMutaties(database);
+    expect(m.length).toBeGreaterThan(50);
+    expect(m.some((r) => r.jongeren !== 0)).toBe(true);
+    expect(await mutaties(database)).toEqual(m);
   });
 
   it('na willekeurige geldige gebeurtenissen via voegEventToe gelijk aan een volledige herberekening', async () => {
@@ -103,15 +142,28 @@ describe.each(backends)('traject_intervallen op %s', (backend) => {
           toegevoegd++;
         }
         expect(await tabel(database)).toEqual(await volledigeHerberekening(database));
+        expect(await mutaties(database)).toEqual(await verwachteMutaties(database));
       }),
       { numRuns: 12 },
     );
     expect(toegevoegd).toBeGreaterThan(30);
   });
 
+  it('migratie 0004 vult monitor_maandmutaties voor een database die al intervallen had', async () => {
+    const migratie = readFileSync(new URL('../../drizzle/0004_maandstand.sql', import.meta.url), 'utf8').split('--> statement-breakpoint');
+    const vullen = migratie.at(-1)!;
+    expect(vullen).toMatch(/insert into "monitor_maandmutaties"/i);
+    await database.db.execute(sql`delete from monitor_maandmutaties`);
+    await database.db.execute(sql.raw(vullen));
+    expect(await mutaties(database)).toEqual(await verwachteMutaties(database));
+  });
+
   it('monitor-herbereken bouwt een lege tabel (bestaande database na migratie 0003) identiek op', async () => {
     const voor = await tabel(database);
+    const mutatiesVoor = await mutaties(database);
     await database.db.execute(sql`delete from traject_intervallen`);
+    // whatever stale rows it held: the rebuild starts this table from scratch
+    await database.db.execute(sql`update monitor_maandmutaties set aantal = aantal + 7`);
     expect(await intervallenOntbreken(database.db)).toBe(true);
     const gemeld: number[] = [];
     const r = await database.db.transaction((tx) => herberekenAlleIntervallen(tx, (klaar) => gemeld.push(klaar)));
@@ -119,5 +171,7 @@ describe.each(backends)('traject_intervallen op %s', (backend) => {
     expect(gemeld.at(-1)).toBe(r.clienten);
     expect(await intervallenOntbreken(database.db)).toBe(false);
     expect(await tabel(database)).toEqual(voor);
+    expect(await mutaties(database)).toEqual(mutatiesVoor);
+    expect(mutatiesVoor).toEqual(await verwachteMutaties(database));
   });
 });

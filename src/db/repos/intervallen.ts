@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { jongerenGrenzen, trajectIntervallen } from '../../domain/monitor.js';
 import type { TrajectEvent } from '../../domain/trajecten.js';
@@ -28,9 +28,46 @@ async function rijen<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]>
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
+/** Only these states count in a stock at a period end (monitor.bezetting). */
+const STAND_FASEN = sql`('geindiceerd', 'in_zorg', 'uitstroomklaar')`;
+const maandVan = (datum: SQL) => sql`date_trunc('month', (${datum})::timestamp)::date`;
+
+/**
+ * Adds to monitor_maandmutaties the monthly stock changes of the intervals in `bron` (a subquery with the
+ * columns of traject_intervallen plus `teken`, +1 to add an interval, −1 to take it back). The end of month
+ * m lies in [a, b) ⇔ month(a) <= m < month(b): +1 at month(van), −1 at month(tot); the 18–24 part likewise.
+ * One statement with its keys in a fixed order, so concurrent writers lock rows in the same order (no
+ * deadlock); changes that cancel out (an interval taken back and added unchanged) touch no row at all.
+ * Rows that come to hold 0 stay: their number is bounded by regio × gemeente × month × fase × niveau.
+ */
+function mutatiesBijwerken(bron: SQL): SQL {
+  return sql`insert into monitor_maandmutaties as m (regio_id, gemeente_id, maand, fase, niveau, aantal, jongeren)
+    select i.regio_id, i.gemeente_id, x.maand, i.fase, coalesce(i.niveau, ''), sum(i.teken * x.aantal)::int, sum(i.teken * x.jong)::int
+    from ${bron} i
+      cross join lateral (select greatest(i.van, i.jong_vanaf) as a, least(coalesce(i.tot, 'infinity'::date), i.jong_tot) as b) jong
+      cross join lateral (values
+        (${maandVan(sql`i.van`)}, 1, 0),
+        (${maandVan(sql`i.tot`)}, -1, 0),
+        (case when jong.a < jong.b then ${maandVan(sql`jong.a`)} end, 0, 1),
+        (case when jong.a < jong.b then ${maandVan(sql`jong.b`)} end, 0, -1)
+      ) x(maand, aantal, jong)
+    where i.fase in ${STAND_FASEN} and x.maand is not null
+    group by i.regio_id, i.gemeente_id, x.maand, i.fase, coalesce(i.niveau, '')
+    having sum(i.teken * x.aantal) <> 0 or sum(i.teken * x.jong) <> 0
+    order by 1, 2, 3, 4, 5
+    on conflict (regio_id, gemeente_id, maand, fase, niveau)
+      do update set aantal = m.aantal + excluded.aantal, jongeren = m.jongeren + excluded.jongeren`;
+}
+
+/** monitor_maandmutaties from scratch out of traject_intervallen (full rebuild). */
+export async function herbouwMaandmutaties(db: DbOrTx): Promise<void> {
+  await db.execute(sql`delete from monitor_maandmutaties`);
+  await db.execute(mutatiesBijwerken(sql`(select *, 1 as teken from traject_intervallen)`));
+}
+
 const uuidLijst = (ids: readonly string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
 
-async function herberekenDeel(db: DbOrTx, clientIds: readonly string[]): Promise<number> {
+async function herberekenDeel(db: DbOrTx, clientIds: readonly string[], metMutaties: boolean): Promise<number> {
   const events = await rijen<EventRij>(
     db,
     sql`select e.client_id, e.regio_id, e.gemeente_id, to_char(c.geboortedatum, 'YYYY-MM-DD') as geboortedatum, e.soort,
@@ -68,24 +105,33 @@ async function herberekenDeel(db: DbOrTx, clientIds: readonly string[]): Promise
     });
     i = j;
   }
-  await db.execute(sql`delete from traject_intervallen where client_id = any(${uuidLijst(clientIds)})`);
-  if (regels.length) {
-    // one JSON parameter instead of 14 per row: no parameter limit, and one round trip per part
-    await db.execute(sql`insert into traject_intervallen
-        (client_id, volgnr, regio_id, gemeente_id, soort, fase, niveau, van, tot, bestemming, wacht_dagen, terugkeer_op, jong_vanaf, jong_tot)
-      select client_id, volgnr, regio_id, gemeente_id, soort, fase, niveau, van, tot, bestemming, wacht_dagen, terugkeer_op, jong_vanaf, jong_tot
-      from jsonb_to_recordset(${JSON.stringify(regels)}::jsonb) as x(client_id uuid, volgnr int, regio_id uuid, gemeente_id uuid, soort text, fase text,
-        niveau text, van date, tot date, bestemming text, wacht_dagen int, terugkeer_op date, jong_vanaf date, jong_tot date)`);
+  // one JSON parameter instead of 14 per row: no parameter limit, and one round trip per part
+  const nieuw = sql`select * from jsonb_to_recordset(${JSON.stringify(regels)}::jsonb) as x(client_id uuid, volgnr int, regio_id uuid, gemeente_id uuid,
+    soort text, fase text, niveau text, van date, tot date, bestemming text, wacht_dagen int, terugkeer_op date, jong_vanaf date, jong_tot date)`;
+  const kolommen = sql.raw('client_id, volgnr, regio_id, gemeente_id, soort, fase, niveau, van, tot, bestemming, wacht_dagen, terugkeer_op, jong_vanaf, jong_tot');
+  const weg = sql`delete from traject_intervallen where client_id = any(${uuidLijst(clientIds)})`;
+  if (metMutaties) {
+    // the old intervals' monthly changes taken back in the statement that deletes them, the new ones added in
+    // the same statement: the two tables cannot drift apart
+    await db.execute(sql`with oud as (${weg} returning ${kolommen}), nieuw as (${nieuw})
+      ${mutatiesBijwerken(sql`(select *, -1 as teken from oud union all select *, 1 from nieuw)`)}`);
+  } else {
+    await db.execute(weg);
   }
+  if (regels.length) await db.execute(sql`insert into traject_intervallen (${kolommen}) select ${kolommen} from (${nieuw}) n`);
   return regels.length;
 }
 
 /** Replaces the intervals of these clients by a recomputation from their events; call it in the writing transaction. */
 export async function herberekenIntervallen(db: DbOrTx, clientIds: Iterable<string>, voortgang?: (klaar: number, totaal: number) => void): Promise<number> {
+  return herbereken(db, clientIds, true, voortgang);
+}
+
+async function herbereken(db: DbOrTx, clientIds: Iterable<string>, metMutaties: boolean, voortgang?: (klaar: number, totaal: number) => void): Promise<number> {
   const ids = [...new Set(clientIds)].sort();
   let aantal = 0;
   for (let i = 0; i < ids.length; i += DEEL) {
-    aantal += await herberekenDeel(db, ids.slice(i, i + DEEL));
+    aantal += await herberekenDeel(db, ids.slice(i, i + DEEL), metMutaties);
     voortgang?.(Math.min(i + DEEL, ids.length), ids.length);
   }
   return aantal;
@@ -94,9 +140,11 @@ export async function herberekenIntervallen(db: DbOrTx, clientIds: Iterable<stri
 /** Rebuilds every client's intervals (CLI monitor-herbereken, and start after the migration that added the table). */
 export async function herberekenAlleIntervallen(db: DbOrTx, voortgang?: (klaar: number, totaal: number) => void): Promise<{ clienten: number; intervallen: number }> {
   const ids = (await rijen<{ id: string }>(db, sql`select distinct client_id as id from traject_events`)).map((r) => r.id);
-  const intervallen = await herberekenIntervallen(db, ids, voortgang);
+  // monthly changes once from the finished table: cheaper than per part, and right whatever they held before
+  const intervallen = await herbereken(db, ids, false, voortgang);
   // clients whose events are gone cannot exist (append-only), but a rebuild must leave nothing stale behind
   await db.execute(sql`delete from traject_intervallen i where not exists (select 1 from traject_events e where e.client_id = i.client_id)`);
+  await herbouwMaandmutaties(db);
   return { clienten: ids.length, intervallen };
 }
 

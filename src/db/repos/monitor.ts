@@ -132,48 +132,29 @@ export interface BezettingRegel extends PeriodeRegel {
   wachtUitstroomJongeren: number;
 }
 
+/**
+ * Read from monitor_maandmutaties (repos/intervallen), the monthly +/− changes of the stocks: every period end
+ * is a month end, so the stock at the end of period k is the sum of all changes in months up to k's last
+ * month. Changes before the first period are folded into it; one running sum per fase and niveau does the rest.
+ */
 export async function bezetting(db: DbOrTx, f: MonitorFilter): Promise<BezettingRegel[]> {
-  const rs = await rijen<{ start: string; eind: string; cat: BezettingCategorie | null; niveau: Niveau | null; aantal: number; jongeren: number }>(
+  const rs = await rijen<{ start: string; eind: string; fase: 'geindiceerd' | 'in_zorg' | 'uitstroomklaar' | null; niveau: string | null; aantal: number; jongeren: number }>(
     db,
     sql`with periodes as (${periodesCte(f)}),
-      grens as (select min(start) as eerste, min(eind) as eerste_eind, max(eind) as laatste from periodes),
-      -- only intervals that hold on some period end: begun by the last one, not ended by the first one
-      -- Only intervals that hold on some period end (begun by the last one, not ended by the first one).
-      -- The end of period k lies in [a, b) ⇔ bucket(a) <= k < bucket(b), so an interval is fully described by
-      -- that pair of buckets (and the pair for its 18–24 part): one pass groups the rows into those few pairs,
-      -- and a stock is the running sum of +n at the first bucket and −n at the end bucket.
-      paren as (
-        select case when i.fase = 'geindiceerd' then 'wacht_instroom' else 'zorg' end as cat, i.fase = 'uitstroomklaar' as klaar, i.niveau,
-          greatest(${bucket(f, sql`i.van`)}, grens.eerste) as a,
-          case when i.tot <= grens.laatste then ${bucket(f, sql`i.tot`)} end as b,
-          case when jong.a < jong.b and jong.a <= grens.laatste then greatest(${bucket(f, sql`jong.a`)}, grens.eerste) end as ja,
-          case when jong.a < jong.b and jong.a <= grens.laatste and jong.b <= grens.laatste then greatest(${bucket(f, sql`jong.b`)}, grens.eerste) end as jb,
-          count(*)::int as n
-        from traject_intervallen i
-          cross join grens
-          cross join lateral (select greatest(i.van, i.jong_vanaf) as a, least(coalesce(i.tot, 'infinity'::date), i.jong_tot) as b) jong
-        where ${intervalFilter(f)} and i.fase in ('geindiceerd', 'in_zorg', 'uitstroomklaar')
-          and i.van <= grens.laatste and (i.tot is null or i.tot > grens.eerste_eind)
-        group by 1, 2, 3, 4, 5, 6, 7
-      ),
-      d as (
-        select cat, klaar, niveau, a as start, n as totaal, 0 as jong from paren
-        union all select cat, klaar, niveau, b, -n, 0 from paren where b is not null
-        union all select cat, klaar, niveau, ja, 0, n from paren where ja is not null
-        union all select cat, klaar, niveau, jb, 0, -n from paren where jb is not null
-      ),
+      grens as (select min(start) as eerste, max(eind) as laatste from periodes),
       per as (
-        select start, cat, niveau, sum(totaal)::int as totaal, sum(jong)::int as jong
-        from (select start, cat, niveau, totaal, jong from d union all select start, 'wacht_uitstroom', niveau, totaal, jong from d where klaar) x
+        select greatest(${bucket(f, sql`m.maand`)}, grens.eerste) as start, m.fase, m.niveau, sum(m.aantal)::int as aantal, sum(m.jongeren)::int as jongeren
+        from monitor_maandmutaties m, grens
+        where ${f.gemeenteId ? sql`m.regio_id = ${f.regioId} and m.gemeente_id = ${f.gemeenteId}` : sql`m.regio_id = ${f.regioId}`} and m.maand <= grens.laatste
         group by 1, 2, 3
       ),
-      sleutels as (select distinct cat, niveau from per)
-      select p.start::text as start, p.eind::text as eind, k.cat, k.niveau,
-        (sum(coalesce(x.totaal, 0)) over (partition by k.cat, k.niveau order by p.start))::int as aantal,
-        (sum(coalesce(x.jong, 0)) over (partition by k.cat, k.niveau order by p.start))::int as jongeren
+      sleutels as (select distinct fase, niveau from per)
+      select p.start::text as start, p.eind::text as eind, k.fase, k.niveau,
+        (sum(coalesce(x.aantal, 0)) over (partition by k.fase, k.niveau order by p.start))::int as aantal,
+        (sum(coalesce(x.jongeren, 0)) over (partition by k.fase, k.niveau order by p.start))::int as jongeren
       from periodes p
         left join sleutels k on true
-        left join per x on x.start = p.start and x.cat = k.cat and x.niveau is not distinct from k.niveau
+        left join per x on x.start = p.start and x.fase = k.fase and x.niveau = k.niveau
       order by p.start`,
   );
   const leeg = () => Object.fromEntries(NIVEAUS.map((n) => [n, 0])) as Record<Niveau, number>;
@@ -184,15 +165,20 @@ export async function bezetting(db: DbOrTx, f: MonitorFilter): Promise<Bezetting
       regel = { start: r.start, eind: r.eind, populatie: leeg(), populatieJongeren: leeg(), wachtInstroom: leeg(), wachtInstroomJongeren: 0, wachtUitstroom: 0, wachtUitstroomJongeren: 0 };
       perStart.set(r.start, regel);
     }
-    if (!r.cat) continue;
+    if (!r.fase) continue;
+    // niveau '' = none: such clients count on the waiting lists but in no niveau's population
     const niveau = (NIVEAUS as readonly string[]).includes(r.niveau ?? '') ? (r.niveau as Niveau) : null;
-    if (r.cat === 'zorg' && niveau) {
-      regel.populatie[niveau] += r.aantal;
-      regel.populatieJongeren[niveau] += r.jongeren;
-    } else if (r.cat === 'wacht_instroom') {
+    if (r.fase === 'geindiceerd') {
       if (niveau) regel.wachtInstroom[niveau] += r.aantal;
       regel.wachtInstroomJongeren += r.jongeren;
-    } else if (r.cat === 'wacht_uitstroom') {
+      continue;
+    }
+    // in zorg and uitstroomklaar are both in care; uitstroomklaar is also waiting for a home
+    if (niveau) {
+      regel.populatie[niveau] += r.aantal;
+      regel.populatieJongeren[niveau] += r.jongeren;
+    }
+    if (r.fase === 'uitstroomklaar') {
       regel.wachtUitstroom += r.aantal;
       regel.wachtUitstroomJongeren += r.jongeren;
     }
