@@ -13,7 +13,6 @@ import {
   bigint,
   primaryKey,
 } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
 
 export const regios = pgTable('regios', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -163,10 +162,6 @@ export const trajectIntervallen = pgTable(
     primaryKey({ columns: [t.clientId, t.volgnr] }),
     // flows, waits and return cohorts: the opening events of one kind in a date range
     index('intervallen_regio_soort_van_idx').on(t.regioId, t.soort, t.van),
-    // stocks at period ends: only states that count, found by when they ended (null = still open)
-    index('intervallen_regio_stand_idx')
-      .on(t.regioId, t.tot)
-      .where(sql`fase in ('geindiceerd', 'in_zorg', 'uitstroomklaar')`),
   ],
 );
 

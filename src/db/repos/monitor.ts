@@ -117,8 +117,6 @@ export async function stromen(db: DbOrTx, f: MonitorFilter): Promise<StromenRege
 // Bezetting: population per niveau and waiting lists at period end
 // ---------------------------------------------------------------------------------------------
 
-export const BEZETTING_CATEGORIEEN = ['zorg', 'wacht_instroom', 'wacht_uitstroom'] as const;
-export type BezettingCategorie = (typeof BEZETTING_CATEGORIEEN)[number];
 
 export interface BezettingRegel extends PeriodeRegel {
   /** clients in care (in zorg or uitstroomklaar) per niveau on the last day of the period */

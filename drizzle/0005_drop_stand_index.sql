@@ -1,0 +1,1 @@
+DROP INDEX "intervallen_regio_stand_idx";
