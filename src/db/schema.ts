@@ -189,6 +189,31 @@ export const monitorMaandmutaties = pgTable(
   (t) => [primaryKey({ columns: [t.regioId, t.gemeenteId, t.maand, t.fase, t.niveau] })],
 );
 
+/**
+ * Derived from traject_intervallen, never edited by hand: per month the flow events (instroom, doorstroom,
+ * uitstroom, terugval, uitval) per soort and bestemming, with the 18–24 part and, for an uitstroom, how many
+ * returned within TERUGKEER_DAGEN. Every period is whole months, so stromen and terugkeer sum a few thousand
+ * rows instead of counting intervals. Kept in step by repos/intervallen in the statement that deletes a
+ * client's old intervals.
+ */
+export const monitorMaandstromen = pgTable(
+  'monitor_maandstromen',
+  {
+    regioId: uuid('regio_id').notNull(),
+    gemeenteId: uuid('gemeente_id').notNull(),
+    /** first day of the month of the event */
+    maand: date('maand', { mode: 'string' }).notNull(),
+    soort: text('soort').notNull(),
+    /** '' for an event without bestemming: a key column cannot be null */
+    bestemming: text('bestemming').notNull(),
+    aantal: integer('aantal').notNull(),
+    jongeren: integer('jongeren').notNull(),
+    teruggekeerd: integer('teruggekeerd').notNull(),
+    teruggekeerdJongeren: integer('teruggekeerd_jongeren').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regioId, t.gemeenteId, t.maand, t.soort, t.bestemming] })],
+);
+
 export const woningen = pgTable(
   'woningen',
   {

@@ -6,7 +6,7 @@ import * as s from '../../src/db/schema.js';
 import type { Database } from '../../src/db/client.js';
 import { voegEventToe } from '../../src/db/repos/clienten.js';
 import { herberekenAlleIntervallen, intervallenOntbreken } from '../../src/db/repos/intervallen.js';
-import { jongerenGrenzen, trajectIntervallen, verjaardagOp } from '../../src/domain/monitor.js';
+import { jongerenGrenzen, TERUGKEER_DAGEN, trajectIntervallen, verjaardagOp } from '../../src/domain/monitor.js';
 import {
   BESTEMMINGEN,
   leeftijdOp,
@@ -68,6 +68,36 @@ async function mutaties(database: Database) {
   return rijen.filter((r) => r.aantal !== 0 || r.jongeren !== 0).sort((x, y) => Object.values(x).join('|').localeCompare(Object.values(y).join('|')));
 }
 
+/**
+ * What monitor_maandstromen must hold, straight from the definition: per flow interval one count in the month
+ * of van, by soort and bestemming ('' for none), with the 18–24 part and the returns within TERUGKEER_DAGEN.
+ */
+async function verwachteStromen(database: Database) {
+  const som = new Map<string, { regioId: string; gemeenteId: string; maand: string; soort: string; bestemming: string; aantal: number; jongeren: number; teruggekeerd: number; teruggekeerdJongeren: number }>();
+  for (const iv of await volledigeHerberekening(database)) {
+    if (!['instroom', 'doorstroom', 'uitstroom', 'terugval', 'uitval'].includes(iv.soort)) continue;
+    const maand = `${iv.van.slice(0, 7)}-01`;
+    const sleutel = [iv.regioId, iv.gemeenteId, maand, iv.soort, iv.bestemming ?? ''].join('|');
+    const r = som.get(sleutel) ?? { regioId: iv.regioId, gemeenteId: iv.gemeenteId, maand, soort: iv.soort, bestemming: iv.bestemming ?? '', aantal: 0, jongeren: 0, teruggekeerd: 0, teruggekeerdJongeren: 0 };
+    const jong = iv.van >= iv.jongVanaf && iv.van < iv.jongTot;
+    const terug = iv.terugkeerOp !== null && iv.terugkeerOp <= plusDagen(iv.van, TERUGKEER_DAGEN);
+    r.aantal++;
+    if (jong) r.jongeren++;
+    if (terug) r.teruggekeerd++;
+    if (jong && terug) r.teruggekeerdJongeren++;
+    som.set(sleutel, r);
+  }
+  return [...som.values()].sort((x, y) => Object.values(x).join('|').localeCompare(Object.values(y).join('|')));
+}
+
+/** The stored rows; rows that came to hold only zeros after a rewrite mean the same as no row. */
+async function stromenRijen(database: Database) {
+  const rijen = await database.db.select().from(s.monitorMaandstromen);
+  return rijen
+    .filter((r) => r.aantal !== 0 || r.jongeren !== 0 || r.teruggekeerd !== 0 || r.teruggekeerdJongeren !== 0)
+    .sort((x, y) => Object.values(x).join('|').localeCompare(Object.values(y).join('|')));
+}
+
 async function tabel(database: Database) {
   const rijen = await database.db.select().from(s.trajectIntervallen).orderBy(asc(s.trajectIntervallen.clientId), asc(s.trajectIntervallen.volgnr));
   return rijen.sort((a, b) => a.clientId.localeCompare(b.clientId) || a.volgnr - b.volgnr);
@@ -106,6 +136,11 @@ describe.each(backends)('traject_intervallen op %s', (backend) => {
     expect(m.length).toBeGreaterThan(50);
     expect(m.some((r) => r.jongeren !== 0)).toBe(true);
     expect(await mutaties(database)).toEqual(m);
+    const st = await verwachteStromen(database);
+    expect(st.length).toBeGreaterThan(50);
+    expect(st.some((r) => r.soort === 'uitstroom' && r.teruggekeerd > 0)).toBe(true);
+    expect(st.some((r) => r.teruggekeerdJongeren > 0 || r.jongeren > 0)).toBe(true);
+    expect(await stromenRijen(database)).toEqual(st);
   });
 
   it('na willekeurige geldige gebeurtenissen via voegEventToe gelijk aan een volledige herberekening', async () => {
@@ -143,6 +178,7 @@ describe.each(backends)('traject_intervallen op %s', (backend) => {
         }
         expect(await tabel(database)).toEqual(await volledigeHerberekening(database));
         expect(await mutaties(database)).toEqual(await verwachteMutaties(database));
+        expect(await stromenRijen(database)).toEqual(await verwachteStromen(database));
       }),
       { numRuns: 12 },
     );
@@ -158,12 +194,23 @@ describe.each(backends)('traject_intervallen op %s', (backend) => {
     expect(await mutaties(database)).toEqual(await verwachteMutaties(database));
   });
 
+  it('migratie 0006 vult monitor_maandstromen voor een database die al intervallen had', async () => {
+    const migratie = readFileSync(new URL('../../drizzle/0006_maandstromen.sql', import.meta.url), 'utf8').split('--> statement-breakpoint');
+    const vullen = migratie.at(-1)!;
+    expect(vullen).toMatch(/insert into "monitor_maandstromen"/i);
+    await database.db.execute(sql`delete from monitor_maandstromen`);
+    await database.db.execute(sql.raw(vullen));
+    expect(await stromenRijen(database)).toEqual(await verwachteStromen(database));
+  });
+
   it('monitor-herbereken bouwt een lege tabel (bestaande database na migratie 0003) identiek op', async () => {
     const voor = await tabel(database);
     const mutatiesVoor = await mutaties(database);
+    const stromenVoor = await stromenRijen(database);
     await database.db.execute(sql`delete from traject_intervallen`);
     // whatever stale rows it held: the rebuild starts this table from scratch
     await database.db.execute(sql`update monitor_maandmutaties set aantal = aantal + 7`);
+    await database.db.execute(sql`update monitor_maandstromen set teruggekeerd = teruggekeerd + 3`);
     expect(await intervallenOntbreken(database.db)).toBe(true);
     const gemeld: number[] = [];
     const r = await database.db.transaction((tx) => herberekenAlleIntervallen(tx, (klaar) => gemeld.push(klaar)));
@@ -173,5 +220,7 @@ describe.each(backends)('traject_intervallen op %s', (backend) => {
     expect(await tabel(database)).toEqual(voor);
     expect(await mutaties(database)).toEqual(mutatiesVoor);
     expect(mutatiesVoor).toEqual(await verwachteMutaties(database));
+    expect(await stromenRijen(database)).toEqual(stromenVoor);
+    expect(stromenVoor).toEqual(await verwachteStromen(database));
   });
 });

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { jongerenGrenzen, trajectIntervallen } from '../../domain/monitor.js';
+import { jongerenGrenzen, TERUGKEER_DAGEN, trajectIntervallen } from '../../domain/monitor.js';
 import type { TrajectEvent } from '../../domain/trajecten.js';
 
 /**
@@ -59,10 +59,38 @@ function mutatiesBijwerken(bron: SQL): SQL {
       do update set aantal = m.aantal + excluded.aantal, jongeren = m.jongeren + excluded.jongeren`;
 }
 
-/** monitor_maandmutaties from scratch out of traject_intervallen (full rebuild). */
+/** The flow events that monitor.stromen counts and, among them, the uitstroom cohorts of monitor.terugkeer. */
+const STROOM_SOORTEN = sql`('instroom', 'doorstroom', 'uitstroom', 'terugval', 'uitval')`;
+
+/**
+ * Adds to monitor_maandstromen the flow events of the intervals in `bron` (as for mutatiesBijwerken, with
+ * `teken`): per month of van, soort and bestemming how many, how many by someone aged 18–24 that day, and of
+ * those (uitstroom) how many returned within TERUGKEER_DAGEN. Same rules as mutatiesBijwerken: one statement,
+ * keys in a fixed order, changes that cancel out touch no row, rows that come to hold 0 stay.
+ */
+function stromenBijwerken(bron: SQL): SQL {
+  const jong = sql`(i.van >= i.jong_vanaf and i.van < i.jong_tot)`;
+  const terug = sql`(i.terugkeer_op is not null and i.terugkeer_op <= i.van + ${TERUGKEER_DAGEN}::int)`;
+  const telling = (voorwaarde: SQL) => sql`sum(case when ${voorwaarde} then i.teken else 0 end)::int`;
+  return sql`insert into monitor_maandstromen as m (regio_id, gemeente_id, maand, soort, bestemming, aantal, jongeren, teruggekeerd, teruggekeerd_jongeren)
+    select i.regio_id, i.gemeente_id, ${maandVan(sql`i.van`)}, i.soort, coalesce(i.bestemming, ''),
+      sum(i.teken)::int, ${telling(jong)}, ${telling(terug)}, ${telling(sql`${jong} and ${terug}`)}
+    from ${bron} i
+    where i.soort in ${STROOM_SOORTEN}
+    group by 1, 2, 3, 4, 5
+    having sum(i.teken) <> 0 or ${telling(jong)} <> 0 or ${telling(terug)} <> 0 or ${telling(sql`${jong} and ${terug}`)} <> 0
+    order by 1, 2, 3, 4, 5
+    on conflict (regio_id, gemeente_id, maand, soort, bestemming)
+      do update set aantal = m.aantal + excluded.aantal, jongeren = m.jongeren + excluded.jongeren,
+        teruggekeerd = m.teruggekeerd + excluded.teruggekeerd, teruggekeerd_jongeren = m.teruggekeerd_jongeren + excluded.teruggekeerd_jongeren`;
+}
+
+/** monitor_maandmutaties and monitor_maandstromen from scratch out of traject_intervallen (full rebuild). */
 export async function herbouwMaandmutaties(db: DbOrTx): Promise<void> {
   await db.execute(sql`delete from monitor_maandmutaties`);
   await db.execute(mutatiesBijwerken(sql`(select *, 1 as teken from traject_intervallen)`));
+  await db.execute(sql`delete from monitor_maandstromen`);
+  await db.execute(stromenBijwerken(sql`(select *, 1 as teken from traject_intervallen)`));
 }
 
 const uuidLijst = (ids: readonly string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
@@ -111,10 +139,12 @@ async function herberekenDeel(db: DbOrTx, clientIds: readonly string[], metMutat
   const kolommen = sql.raw('client_id, volgnr, regio_id, gemeente_id, soort, fase, niveau, van, tot, bestemming, wacht_dagen, terugkeer_op, jong_vanaf, jong_tot');
   const weg = sql`delete from traject_intervallen where client_id = any(${uuidLijst(clientIds)})`;
   if (metMutaties) {
-    // the old intervals' monthly changes taken back in the statement that deletes them, the new ones added in
-    // the same statement: the two tables cannot drift apart
-    await db.execute(sql`with oud as (${weg} returning ${kolommen}), nieuw as (${nieuw})
-      ${mutatiesBijwerken(sql`(select *, -1 as teken from oud union all select *, 1 from nieuw)`)}`);
+    // the old intervals' monthly changes and flows taken back in the statement that deletes them, the new ones
+    // added in the same statement: the three tables cannot drift apart
+    await db.execute(sql`with oud as (${weg} returning ${kolommen}), nieuw as (${nieuw}),
+      bron as (select *, -1 as teken from oud union all select *, 1 from nieuw),
+      stromen as (${stromenBijwerken(sql`bron`)})
+      ${mutatiesBijwerken(sql`bron`)}`);
   } else {
     await db.execute(weg);
   }

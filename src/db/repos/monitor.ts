@@ -77,11 +77,12 @@ export async function stromen(db: DbOrTx, f: MonitorFilter): Promise<StromenRege
     db,
     sql`with periodes as (${periodesCte(f)}),
       grens as (select min(start) as eerste, max(eind) as laatste from periodes),
+      -- monitor_maandstromen (repos/intervallen): the events counted per month; periods are whole months
       per as (
-        select ${bucket(f, sql`i.van`)} as start, i.soort, i.bestemming, count(*)::int as aantal, (count(*) filter (where ${isJong(sql`i.van`)}))::int as jongeren
-        from traject_intervallen i, grens
+        select ${bucket(f, sql`i.maand`)} as start, i.soort, i.bestemming, sum(i.aantal)::int as aantal, sum(i.jongeren)::int as jongeren
+        from monitor_maandstromen i, grens
         where ${intervalFilter(f)} and i.soort in (${sql.join(STROOM_SOORTEN.map((st) => sql`${st}`), sql`, `)})
-          and i.van between grens.eerste and grens.laatste
+          and i.maand between grens.eerste and grens.laatste
         group by 1, 2, 3
       )
       select p.start::text as start, p.eind::text as eind, x.soort, x.bestemming, coalesce(x.aantal, 0) as aantal, coalesce(x.jongeren, 0) as jongeren
@@ -264,17 +265,13 @@ export async function terugkeer(db: DbOrTx, f: MonitorFilter, peildatum: string)
     db,
     sql`with periodes as (${periodesCte(f)}),
       grens as (select min(start) as eerste, max(eind) as laatste from periodes),
-      cohort as (
-        select ${bucket(f, sql`i.van`)} as start,
-          (i.terugkeer_op is not null and i.terugkeer_op <= i.van + ${TERUGKEER_DAGEN}::int) as terug,
-          ${isJong(sql`i.van`)} as jong
-        from traject_intervallen i, grens
-        where ${intervalFilter(f)} and i.soort = 'uitstroom' and i.van between grens.eerste and grens.laatste
-      ),
+      -- monitor_maandstromen (repos/intervallen) counted the returns within TERUGKEER_DAGEN per uitstroom month
       per as (
-        select start, count(*)::int as uitstroom, (count(*) filter (where terug))::int as terug,
-          (count(*) filter (where jong))::int as uitstroom_jong, (count(*) filter (where jong and terug))::int as terug_jong
-        from cohort group by 1
+        select ${bucket(f, sql`i.maand`)} as start, sum(i.aantal)::int as uitstroom, sum(i.teruggekeerd)::int as terug,
+          sum(i.jongeren)::int as uitstroom_jong, sum(i.teruggekeerd_jongeren)::int as terug_jong
+        from monitor_maandstromen i, grens
+        where ${intervalFilter(f)} and i.soort = 'uitstroom' and i.maand between grens.eerste and grens.laatste
+        group by 1
       )
       select p.start::text as start, p.eind::text as eind, coalesce(x.uitstroom, 0) as uitstroom, coalesce(x.terug, 0) as terug,
         coalesce(x.uitstroom_jong, 0) as uitstroom_jong, coalesce(x.terug_jong, 0) as terug_jong,
