@@ -214,6 +214,27 @@ export const monitorMaandstromen = pgTable(
   (t) => [primaryKey({ columns: [t.regioId, t.gemeenteId, t.maand, t.soort, t.bestemming] })],
 );
 
+/**
+ * Derived from traject_intervallen, never edited by hand: per month of van a histogram of the waiting days
+ * (wacht_dagen) of instroom and uitstroom, with the 18–24 part. A percentile over whole months follows
+ * exactly from the summed histogram, so wachttijden reads a few thousand rows instead of sorting intervals.
+ * Kept in step by repos/intervallen in the statement that deletes a client's old intervals.
+ */
+export const monitorMaandwachttijden = pgTable(
+  'monitor_maandwachttijden',
+  {
+    regioId: uuid('regio_id').notNull(),
+    gemeenteId: uuid('gemeente_id').notNull(),
+    /** first day of the month of the event */
+    maand: date('maand', { mode: 'string' }).notNull(),
+    soort: text('soort').notNull(),
+    dagen: integer('dagen').notNull(),
+    aantal: integer('aantal').notNull(),
+    jongeren: integer('jongeren').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regioId, t.gemeenteId, t.maand, t.soort, t.dagen] })],
+);
+
 export const woningen = pgTable(
   'woningen',
   {

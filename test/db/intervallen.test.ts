@@ -98,6 +98,30 @@ async function stromenRijen(database: Database) {
     .sort((x, y) => Object.values(x).join('|').localeCompare(Object.values(y).join('|')));
 }
 
+/**
+ * What monitor_maandwachttijden must hold, straight from the definition: per instroom or uitstroom interval
+ * with a waiting time one count in the month of van at its number of days, with the 18–24 part.
+ */
+async function verwachteWachttijden(database: Database) {
+  const som = new Map<string, { regioId: string; gemeenteId: string; maand: string; soort: string; dagen: number; aantal: number; jongeren: number }>();
+  for (const iv of await volledigeHerberekening(database)) {
+    if (!['instroom', 'uitstroom'].includes(iv.soort) || iv.wachtDagen === null) continue;
+    const maand = `${iv.van.slice(0, 7)}-01`;
+    const sleutel = [iv.regioId, iv.gemeenteId, maand, iv.soort, iv.wachtDagen].join('|');
+    const r = som.get(sleutel) ?? { regioId: iv.regioId, gemeenteId: iv.gemeenteId, maand, soort: iv.soort, dagen: iv.wachtDagen, aantal: 0, jongeren: 0 };
+    r.aantal++;
+    if (iv.van >= iv.jongVanaf && iv.van < iv.jongTot) r.jongeren++;
+    som.set(sleutel, r);
+  }
+  return [...som.values()].sort((x, y) => Object.values(x).join('|').localeCompare(Object.values(y).join('|')));
+}
+
+/** The stored rows; rows that came to hold only zeros after a rewrite mean the same as no row. */
+async function wachttijdenRijen(database: Database) {
+  const rijen = await database.db.select().from(s.monitorMaandwachttijden);
+  return rijen.filter((r) => r.aantal !== 0 || r.jongeren !== 0).sort((x, y) => Object.values(x).join('|').localeCompare(Object.values(y).join('|')));
+}
+
 async function tabel(database: Database) {
   const rijen = await database.db.select().from(s.trajectIntervallen).orderBy(asc(s.trajectIntervallen.clientId), asc(s.trajectIntervallen.volgnr));
   return rijen.sort((a, b) => a.clientId.localeCompare(b.clientId) || a.volgnr - b.volgnr);
@@ -141,6 +165,11 @@ describe.each(backends)('traject_intervallen op %s', (backend) => {
     expect(st.some((r) => r.soort === 'uitstroom' && r.teruggekeerd > 0)).toBe(true);
     expect(st.some((r) => r.teruggekeerdJongeren > 0 || r.jongeren > 0)).toBe(true);
     expect(await stromenRijen(database)).toEqual(st);
+    const wt = await verwachteWachttijden(database);
+    expect(wt.length).toBeGreaterThan(20);
+    expect(wt.some((r) => r.soort === 'instroom') && wt.some((r) => r.soort === 'uitstroom')).toBe(true);
+    expect(wt.some((r) => r.jongeren > 0)).toBe(true);
+    expect(await wachttijdenRijen(database)).toEqual(wt);
   });
 
   it('na willekeurige geldige gebeurtenissen via voegEventToe gelijk aan een volledige herberekening', async () => {
@@ -179,6 +208,7 @@ describe.each(backends)('traject_intervallen op %s', (backend) => {
         expect(await tabel(database)).toEqual(await volledigeHerberekening(database));
         expect(await mutaties(database)).toEqual(await verwachteMutaties(database));
         expect(await stromenRijen(database)).toEqual(await verwachteStromen(database));
+        expect(await wachttijdenRijen(database)).toEqual(await verwachteWachttijden(database));
       }),
       { numRuns: 12 },
     );
@@ -203,14 +233,25 @@ describe.each(backends)('traject_intervallen op %s', (backend) => {
     expect(await stromenRijen(database)).toEqual(await verwachteStromen(database));
   });
 
+  it('migratie 0007 vult monitor_maandwachttijden voor een database die al intervallen had', async () => {
+    const migratie = readFileSync(new URL('../../drizzle/0007_maandwachttijden.sql', import.meta.url), 'utf8').split('--> statement-breakpoint');
+    const vullen = migratie.at(-1)!;
+    expect(vullen).toMatch(/insert into "monitor_maandwachttijden"/i);
+    await database.db.execute(sql`delete from monitor_maandwachttijden`);
+    await database.db.execute(sql.raw(vullen));
+    expect(await wachttijdenRijen(database)).toEqual(await verwachteWachttijden(database));
+  });
+
   it('monitor-herbereken bouwt een lege tabel (bestaande database na migratie 0003) identiek op', async () => {
     const voor = await tabel(database);
     const mutatiesVoor = await mutaties(database);
     const stromenVoor = await stromenRijen(database);
+    const wachttijdenVoor = await wachttijdenRijen(database);
     await database.db.execute(sql`delete from traject_intervallen`);
     // whatever stale rows it held: the rebuild starts this table from scratch
     await database.db.execute(sql`update monitor_maandmutaties set aantal = aantal + 7`);
     await database.db.execute(sql`update monitor_maandstromen set teruggekeerd = teruggekeerd + 3`);
+    await database.db.execute(sql`update monitor_maandwachttijden set jongeren = jongeren + 2`);
     expect(await intervallenOntbreken(database.db)).toBe(true);
     const gemeld: number[] = [];
     const r = await database.db.transaction((tx) => herberekenAlleIntervallen(tx, (klaar) => gemeld.push(klaar)));
@@ -222,5 +263,7 @@ describe.each(backends)('traject_intervallen op %s', (backend) => {
     expect(mutatiesVoor).toEqual(await verwachteMutaties(database));
     expect(await stromenRijen(database)).toEqual(stromenVoor);
     expect(stromenVoor).toEqual(await verwachteStromen(database));
+    expect(await wachttijdenRijen(database)).toEqual(wachttijdenVoor);
+    expect(wachttijdenVoor).toEqual(await verwachteWachttijden(database));
   });
 });

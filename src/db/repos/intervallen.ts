@@ -85,12 +85,34 @@ function stromenBijwerken(bron: SQL): SQL {
         teruggekeerd = m.teruggekeerd + excluded.teruggekeerd, teruggekeerd_jongeren = m.teruggekeerd_jongeren + excluded.teruggekeerd_jongeren`;
 }
 
-/** monitor_maandmutaties and monitor_maandstromen from scratch out of traject_intervallen (full rebuild). */
+/**
+ * Adds to monitor_maandwachttijden the waiting days of the instroom and uitstroom intervals in `bron` (as for
+ * mutatiesBijwerken, with `teken`): per month of van, soort and number of days how many, and how many by
+ * someone aged 18–24 that day. An uitstroom without waiting time (wacht_dagen null) is no part of it. Same
+ * rules as mutatiesBijwerken: one statement, keys in a fixed order, changes that cancel out touch no row,
+ * rows that come to hold 0 stay.
+ */
+function wachttijdenBijwerken(bron: SQL): SQL {
+  const jong = sql`sum(case when i.van >= i.jong_vanaf and i.van < i.jong_tot then i.teken else 0 end)::int`;
+  return sql`insert into monitor_maandwachttijden as m (regio_id, gemeente_id, maand, soort, dagen, aantal, jongeren)
+    select i.regio_id, i.gemeente_id, ${maandVan(sql`i.van`)}, i.soort, i.wacht_dagen, sum(i.teken)::int, ${jong}
+    from ${bron} i
+    where i.soort in ('instroom', 'uitstroom') and i.wacht_dagen is not null
+    group by 1, 2, 3, 4, 5
+    having sum(i.teken) <> 0 or ${jong} <> 0
+    order by 1, 2, 3, 4, 5
+    on conflict (regio_id, gemeente_id, maand, soort, dagen)
+      do update set aantal = m.aantal + excluded.aantal, jongeren = m.jongeren + excluded.jongeren`;
+}
+
+/** monitor_maandmutaties, monitor_maandstromen and monitor_maandwachttijden from scratch out of traject_intervallen (full rebuild). */
 export async function herbouwMaandmutaties(db: DbOrTx): Promise<void> {
   await db.execute(sql`delete from monitor_maandmutaties`);
   await db.execute(mutatiesBijwerken(sql`(select *, 1 as teken from traject_intervallen)`));
   await db.execute(sql`delete from monitor_maandstromen`);
   await db.execute(stromenBijwerken(sql`(select *, 1 as teken from traject_intervallen)`));
+  await db.execute(sql`delete from monitor_maandwachttijden`);
+  await db.execute(wachttijdenBijwerken(sql`(select *, 1 as teken from traject_intervallen)`));
 }
 
 const uuidLijst = (ids: readonly string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
@@ -139,11 +161,12 @@ async function herberekenDeel(db: DbOrTx, clientIds: readonly string[], metMutat
   const kolommen = sql.raw('client_id, volgnr, regio_id, gemeente_id, soort, fase, niveau, van, tot, bestemming, wacht_dagen, terugkeer_op, jong_vanaf, jong_tot');
   const weg = sql`delete from traject_intervallen where client_id = any(${uuidLijst(clientIds)})`;
   if (metMutaties) {
-    // the old intervals' monthly changes and flows taken back in the statement that deletes them, the new ones
-    // added in the same statement: the three tables cannot drift apart
+    // the old intervals' monthly changes, flows and waiting days taken back in the statement that deletes them,
+    // the new ones added in the same statement: the four tables cannot drift apart
     await db.execute(sql`with oud as (${weg} returning ${kolommen}), nieuw as (${nieuw}),
       bron as (select *, -1 as teken from oud union all select *, 1 from nieuw),
-      stromen as (${stromenBijwerken(sql`bron`)})
+      stromen as (${stromenBijwerken(sql`bron`)}),
+      wachttijden as (${wachttijdenBijwerken(sql`bron`)})
       ${mutatiesBijwerken(sql`bron`)}`);
   } else {
     await db.execute(weg);

@@ -206,21 +206,47 @@ export async function wachttijden(db: DbOrTx, f: MonitorFilter): Promise<Wachtti
     db,
     sql`with periodes as (${periodesCte(f)}),
       grens as (select min(start) as eerste, max(eind) as laatste from periodes),
-      -- uitstroom straight from care (without uitstroomklaar first) has no waiting time for a home: wacht_dagen is null
-      wacht as (
-        select ${bucket(f, sql`i.van`)} as start, i.soort, i.wacht_dagen as dagen, ${isJong(sql`i.van`)} as jong
-        from traject_intervallen i, grens
-        where ${intervalFilter(f)} and i.soort in ('instroom', 'uitstroom') and i.van between grens.eerste and grens.laatste
-          and i.wacht_dagen is not null
+      -- monitor_maandwachttijden (repos/intervallen): per month a histogram of the waiting days; uitstroom
+      -- straight from care (without uitstroomklaar first) has no waiting time for a home and is not in it
+      hist as (
+        select ${bucket(f, sql`i.maand`)} as start, i.soort, i.dagen, sum(i.aantal) as n, sum(i.jongeren) as nj
+        from monitor_maandwachttijden i, grens
+        where ${intervalFilter(f)} and i.soort in ('instroom', 'uitstroom') and i.maand between grens.eerste and grens.laatste
+        group by 1, 2, 3
+        having sum(i.aantal) <> 0
       ),
+      -- running counts: the k-th smallest value (from 0) is the smallest dagen whose running count exceeds k
+      cum as (
+        select start, soort, dagen,
+          (sum(n) over w)::bigint as c, (sum(nj) over w)::bigint as cj,
+          (sum(n) over (partition by start, soort))::bigint as tot, (sum(nj) over (partition by start, soort))::bigint as totj
+        from hist
+        window w as (partition by start, soort order by dagen)
+      ),
+      pos as (
+        select start, soort, dagen, c, cj, tot, totj,
+          0.5::float8 * (tot - 1)::float8 as m, 0.9::float8 * (tot - 1)::float8 as q,
+          0.5::float8 * (totj - 1)::float8 as mj, 0.9::float8 * (totj - 1)::float8 as qj
+        from cum
+      ),
+      rang as (
+        select start, soort, tot, totj, m, q, mj, qj,
+          min(dagen) filter (where c > floor(m)) as m_onder, min(dagen) filter (where c > ceil(m)) as m_boven,
+          min(dagen) filter (where c > floor(q)) as q_onder, min(dagen) filter (where c > ceil(q)) as q_boven,
+          min(dagen) filter (where cj > floor(mj)) as mj_onder, min(dagen) filter (where cj > ceil(mj)) as mj_boven,
+          min(dagen) filter (where cj > floor(qj)) as qj_onder, min(dagen) filter (where cj > ceil(qj)) as qj_boven
+        from pos
+        group by start, soort, tot, totj, m, q, mj, qj
+      ),
+      -- the same interpolation as percentile_cont (and domain/monitor.percentielCont): lo + (hi − lo) × (pos − floor(pos))
       per as (
-        select start, soort, count(*)::int as aantal,
-          percentile_cont(0.5) within group (order by dagen) as mediaan,
-          percentile_cont(0.9) within group (order by dagen) as p90,
-          (count(*) filter (where jong))::int as aantal_jong,
-          percentile_cont(0.5) within group (order by dagen) filter (where jong) as mediaan_jong,
-          percentile_cont(0.9) within group (order by dagen) filter (where jong) as p90_jong
-        from wacht group by 1, 2
+        select start, soort, tot::int as aantal,
+          m_onder::float8 + (m_boven::float8 - m_onder::float8) * (m - floor(m)) as mediaan,
+          q_onder::float8 + (q_boven::float8 - q_onder::float8) * (q - floor(q)) as p90,
+          totj::int as aantal_jong,
+          case when totj > 0 then mj_onder::float8 + (mj_boven::float8 - mj_onder::float8) * (mj - floor(mj)) end as mediaan_jong,
+          case when totj > 0 then qj_onder::float8 + (qj_boven::float8 - qj_onder::float8) * (qj - floor(qj)) end as p90_jong
+        from rang
       )
       select p.start::text as start, p.eind::text as eind, x.soort, x.aantal, x.mediaan, x.p90, x.aantal_jong, x.mediaan_jong, x.p90_jong
       from periodes p left join per x on x.start = p.start
