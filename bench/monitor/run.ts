@@ -8,6 +8,7 @@
  *   DATABASE_URL=postgres://… npx tsx bench/monitor/run.ts   # also on that server, in a throw-away database
  *   BENCH_CLIENTEN=20000 npx tsx bench/monitor/run.ts        # smaller run
  *   BENCH_PGLITE=0 DATABASE_URL=postgres://… npx tsx bench/monitor/run.ts   # server only
+ *   BENCH_BEWAAR=1 …                             # keep the server database for EXPLAIN (prints its URL)
  */
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
@@ -204,6 +205,10 @@ async function serverDatabase(basis: string): Promise<Database> {
     ...db,
     close: async () => {
       await db.close();
+      if (process.env.BENCH_BEWAAR) {
+        console.log(`  database bewaard (BENCH_BEWAAR): ${url.toString()}`);
+        return;
+      }
       const opruimen = new pg.Client({ connectionString: basis });
       await opruimen.connect();
       // pool.end() lets its connections go asynchronously: retry until the server has seen them leave

@@ -215,24 +215,29 @@ export const monitorMaandstromen = pgTable(
 );
 
 /**
- * Derived from traject_intervallen, never edited by hand: per month of van a histogram of the waiting days
- * (wacht_dagen) of instroom and uitstroom, with the 18–24 part. A percentile over whole months follows
- * exactly from the summed histogram, so wachttijden reads a few thousand rows instead of sorting intervals.
+ * Derived from traject_intervallen, never edited by hand: a histogram of the waiting days (wacht_dagen) of
+ * instroom and uitstroom, with the 18–24 part, per gemeente and for the whole regio, per month, quarter and
+ * year of van. A percentile over a period follows exactly from its histogram, so wachttijden reads one ordered
+ * range of the primary key (a few thousand rows) and neither sorts nor sums: percentiles do not add up, and
+ * summing monthly histograms of eight gemeenten was what made the regional dashboard slow.
  * Kept in step by repos/intervallen in the statement that deletes a client's old intervals.
  */
-export const monitorMaandwachttijden = pgTable(
-  'monitor_maandwachttijden',
+export const monitorWachttijden = pgTable(
+  'monitor_wachttijden',
   {
     regioId: uuid('regio_id').notNull(),
-    gemeenteId: uuid('gemeente_id').notNull(),
-    /** first day of the month of the event */
-    maand: date('maand', { mode: 'string' }).notNull(),
+    /** the area counted: a gemeente (herkomstgemeente), or the regio itself (gebied_id = regio_id) for the whole regio */
+    gebiedId: uuid('gebied_id').notNull(),
+    /** maand, kwartaal or jaar (domain/monitor.PERIODES) */
+    periode: text('periode').notNull(),
+    /** first day of the period that holds the event */
+    start: date('start', { mode: 'string' }).notNull(),
     soort: text('soort').notNull(),
     dagen: integer('dagen').notNull(),
     aantal: integer('aantal').notNull(),
     jongeren: integer('jongeren').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.regioId, t.gemeenteId, t.maand, t.soort, t.dagen] })],
+  (t) => [primaryKey({ columns: [t.regioId, t.gebiedId, t.periode, t.start, t.soort, t.dagen] })],
 );
 
 export const woningen = pgTable(

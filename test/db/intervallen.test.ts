@@ -6,7 +6,7 @@ import * as s from '../../src/db/schema.js';
 import type { Database } from '../../src/db/client.js';
 import { voegEventToe } from '../../src/db/repos/clienten.js';
 import { herberekenAlleIntervallen, intervallenOntbreken } from '../../src/db/repos/intervallen.js';
-import { jongerenGrenzen, TERUGKEER_DAGEN, trajectIntervallen, verjaardagOp } from '../../src/domain/monitor.js';
+import { jongerenGrenzen, PERIODES, periodeStart, TERUGKEER_DAGEN, trajectIntervallen, verjaardagOp } from '../../src/domain/monitor.js';
 import {
   BESTEMMINGEN,
   leeftijdOp,
@@ -99,26 +99,32 @@ async function stromenRijen(database: Database) {
 }
 
 /**
- * What monitor_maandwachttijden must hold, straight from the definition: per instroom or uitstroom interval
- * with a waiting time one count in the month of van at its number of days, with the 18–24 part.
+ * What monitor_wachttijden must hold, straight from the definition: per instroom or uitstroom interval with a
+ * waiting time one count at its number of days, for its gemeente and for the whole regio (gebied = regio), in the
+ * month, the quarter and the year of van, with the 18–24 part.
  */
 async function verwachteWachttijden(database: Database) {
-  const som = new Map<string, { regioId: string; gemeenteId: string; maand: string; soort: string; dagen: number; aantal: number; jongeren: number }>();
+  type Rij = { regioId: string; gebiedId: string; periode: string; start: string; soort: string; dagen: number; aantal: number; jongeren: number };
+  const som = new Map<string, Rij>();
   for (const iv of await volledigeHerberekening(database)) {
     if (!['instroom', 'uitstroom'].includes(iv.soort) || iv.wachtDagen === null) continue;
-    const maand = `${iv.van.slice(0, 7)}-01`;
-    const sleutel = [iv.regioId, iv.gemeenteId, maand, iv.soort, iv.wachtDagen].join('|');
-    const r = som.get(sleutel) ?? { regioId: iv.regioId, gemeenteId: iv.gemeenteId, maand, soort: iv.soort, dagen: iv.wachtDagen, aantal: 0, jongeren: 0 };
-    r.aantal++;
-    if (iv.van >= iv.jongVanaf && iv.van < iv.jongTot) r.jongeren++;
-    som.set(sleutel, r);
+    for (const gebiedId of [iv.gemeenteId, iv.regioId]) {
+      for (const periode of PERIODES) {
+        const start = periodeStart(iv.van, periode);
+        const sleutel = [iv.regioId, gebiedId, periode, start, iv.soort, iv.wachtDagen].join('|');
+        const r = som.get(sleutel) ?? { regioId: iv.regioId, gebiedId, periode, start, soort: iv.soort, dagen: iv.wachtDagen, aantal: 0, jongeren: 0 };
+        r.aantal++;
+        if (iv.van >= iv.jongVanaf && iv.van < iv.jongTot) r.jongeren++;
+        som.set(sleutel, r);
+      }
+    }
   }
   return [...som.values()].sort((x, y) => Object.values(x).join('|').localeCompare(Object.values(y).join('|')));
 }
 
 /** The stored rows; rows that came to hold only zeros after a rewrite mean the same as no row. */
 async function wachttijdenRijen(database: Database) {
-  const rijen = await database.db.select().from(s.monitorMaandwachttijden);
+  const rijen = await database.db.select().from(s.monitorWachttijden);
   return rijen.filter((r) => r.aantal !== 0 || r.jongeren !== 0).sort((x, y) => Object.values(x).join('|').localeCompare(Object.values(y).join('|')));
 }
 
@@ -233,11 +239,11 @@ describe.each(backends)('traject_intervallen op %s', (backend) => {
     expect(await stromenRijen(database)).toEqual(await verwachteStromen(database));
   });
 
-  it('migratie 0007 vult monitor_maandwachttijden voor een database die al intervallen had', async () => {
-    const migratie = readFileSync(new URL('../../drizzle/0007_maandwachttijden.sql', import.meta.url), 'utf8').split('--> statement-breakpoint');
+  it('migratie 0008 vult monitor_wachttijden voor een database die al intervallen had', async () => {
+    const migratie = readFileSync(new URL('../../drizzle/0008_wachttijden_per_periode.sql', import.meta.url), 'utf8').split('--> statement-breakpoint');
     const vullen = migratie.at(-1)!;
-    expect(vullen).toMatch(/insert into "monitor_maandwachttijden"/i);
-    await database.db.execute(sql`delete from monitor_maandwachttijden`);
+    expect(vullen).toMatch(/insert into "monitor_wachttijden"/i);
+    await database.db.execute(sql`delete from monitor_wachttijden`);
     await database.db.execute(sql.raw(vullen));
     expect(await wachttijdenRijen(database)).toEqual(await verwachteWachttijden(database));
   });
@@ -251,7 +257,7 @@ describe.each(backends)('traject_intervallen op %s', (backend) => {
     // whatever stale rows it held: the rebuild starts this table from scratch
     await database.db.execute(sql`update monitor_maandmutaties set aantal = aantal + 7`);
     await database.db.execute(sql`update monitor_maandstromen set teruggekeerd = teruggekeerd + 3`);
-    await database.db.execute(sql`update monitor_maandwachttijden set jongeren = jongeren + 2`);
+    await database.db.execute(sql`update monitor_wachttijden set jongeren = jongeren + 2`);
     expect(await intervallenOntbreken(database.db)).toBe(true);
     const gemeld: number[] = [];
     const r = await database.db.transaction((tx) => herberekenAlleIntervallen(tx, (klaar) => gemeld.push(klaar)));

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { jongerenGrenzen, TERUGKEER_DAGEN, trajectIntervallen } from '../../domain/monitor.js';
+import { jongerenGrenzen, PERIODE_SQL, PERIODES, TERUGKEER_DAGEN, trajectIntervallen } from '../../domain/monitor.js';
 import type { TrajectEvent } from '../../domain/trajecten.js';
 
 /**
@@ -86,32 +86,38 @@ function stromenBijwerken(bron: SQL): SQL {
 }
 
 /**
- * Adds to monitor_maandwachttijden the waiting days of the instroom and uitstroom intervals in `bron` (as for
- * mutatiesBijwerken, with `teken`): per month of van, soort and number of days how many, and how many by
- * someone aged 18–24 that day. An uitstroom without waiting time (wacht_dagen null) is no part of it. Same
- * rules as mutatiesBijwerken: one statement, keys in a fixed order, changes that cancel out touch no row,
- * rows that come to hold 0 stay.
+ * Adds to monitor_wachttijden the waiting days of the instroom and uitstroom intervals in `bron` (as for
+ * mutatiesBijwerken, with `teken`): per gebied (the gemeente, and the regio as a whole), per month, quarter and
+ * year of van, per soort and number of days how many, and how many by someone aged 18–24 that day. An uitstroom
+ * without waiting time (wacht_dagen null) is no part of it. Same rules as mutatiesBijwerken: one statement,
+ * keys in a fixed order, changes that cancel out touch no row, rows that come to hold 0 stay.
  */
 function wachttijdenBijwerken(bron: SQL): SQL {
   const jong = sql`sum(case when i.van >= i.jong_vanaf and i.van < i.jong_tot then i.teken else 0 end)::int`;
-  return sql`insert into monitor_maandwachttijden as m (regio_id, gemeente_id, maand, soort, dagen, aantal, jongeren)
-    select i.regio_id, i.gemeente_id, ${maandVan(sql`i.van`)}, i.soort, i.wacht_dagen, sum(i.teken)::int, ${jong}
+  const perioden = sql.join(
+    PERIODES.map((p) => sql`(${p}::text, date_trunc(${PERIODE_SQL[p].veld}::text, i.van::timestamp)::date)`),
+    sql`, `,
+  );
+  return sql`insert into monitor_wachttijden as m (regio_id, gebied_id, periode, start, soort, dagen, aantal, jongeren)
+    select i.regio_id, g.gebied_id, p.periode, p.start, i.soort, i.wacht_dagen, sum(i.teken)::int, ${jong}
     from ${bron} i
+      cross join lateral (values (i.gemeente_id), (i.regio_id)) g(gebied_id)
+      cross join lateral (values ${perioden}) p(periode, start)
     where i.soort in ('instroom', 'uitstroom') and i.wacht_dagen is not null
-    group by 1, 2, 3, 4, 5
+    group by 1, 2, 3, 4, 5, 6
     having sum(i.teken) <> 0 or ${jong} <> 0
-    order by 1, 2, 3, 4, 5
-    on conflict (regio_id, gemeente_id, maand, soort, dagen)
+    order by 1, 2, 3, 4, 5, 6
+    on conflict (regio_id, gebied_id, periode, start, soort, dagen)
       do update set aantal = m.aantal + excluded.aantal, jongeren = m.jongeren + excluded.jongeren`;
 }
 
-/** monitor_maandmutaties, monitor_maandstromen and monitor_maandwachttijden from scratch out of traject_intervallen (full rebuild). */
+/** monitor_maandmutaties, monitor_maandstromen and monitor_wachttijden from scratch out of traject_intervallen (full rebuild). */
 export async function herbouwMaandmutaties(db: DbOrTx): Promise<void> {
   await db.execute(sql`delete from monitor_maandmutaties`);
   await db.execute(mutatiesBijwerken(sql`(select *, 1 as teken from traject_intervallen)`));
   await db.execute(sql`delete from monitor_maandstromen`);
   await db.execute(stromenBijwerken(sql`(select *, 1 as teken from traject_intervallen)`));
-  await db.execute(sql`delete from monitor_maandwachttijden`);
+  await db.execute(sql`delete from monitor_wachttijden`);
   await db.execute(wachttijdenBijwerken(sql`(select *, 1 as teken from traject_intervallen)`));
 }
 

@@ -206,14 +206,14 @@ export async function wachttijden(db: DbOrTx, f: MonitorFilter): Promise<Wachtti
     db,
     sql`with periodes as (${periodesCte(f)}),
       grens as (select min(start) as eerste, max(eind) as laatste from periodes),
-      -- monitor_maandwachttijden (repos/intervallen): per month a histogram of the waiting days; uitstroom
-      -- straight from care (without uitstroomklaar first) has no waiting time for a home and is not in it
+      -- monitor_wachttijden (repos/intervallen): per period a histogram of the waiting days, for one gemeente or
+      -- the whole regio, read in key order; uitstroom straight from care (without uitstroomklaar first) has no
+      -- waiting time for a home and is not in it
       hist as (
-        select ${bucket(f, sql`i.maand`)} as start, i.soort, i.dagen, sum(i.aantal) as n, sum(i.jongeren) as nj
-        from monitor_maandwachttijden i, grens
-        where ${intervalFilter(f)} and i.soort in ('instroom', 'uitstroom') and i.maand between grens.eerste and grens.laatste
-        group by 1, 2, 3
-        having sum(i.aantal) <> 0
+        select i.start, i.soort, i.dagen, i.aantal as n, i.jongeren as nj
+        from monitor_wachttijden i, grens
+        where i.regio_id = ${f.regioId} and i.gebied_id = ${f.gemeenteId ?? f.regioId} and i.periode = ${f.periode}
+          and i.soort in ('instroom', 'uitstroom') and i.start between grens.eerste and grens.laatste and i.aantal <> 0
       ),
       -- running counts: the k-th smallest value (from 0) is the smallest dagen whose running count exceeds k
       cum as (
