@@ -1,30 +1,19 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { TrajectFout } from '../domain/trajecten.js';
+import { DomeinFout, type FoutSoort } from '../domain/fouten.js';
 
-/** Errors the domain and repositories throw; the handler below turns them into HTTP answers. */
-export class HttpFout extends Error {
-  constructor(
-    readonly statusCode: number,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-export const nietGevonden = (wat: string) => new HttpFout(404, `${wat} niet gevonden`);
-export const geweigerd = (waarom = 'Geen toegang') => new HttpFout(403, waarom);
-export const conflict = (waarom: string, details?: unknown) => new HttpFout(409, waarom, details);
-export const ongeldig = (waarom: string, details?: unknown) => new HttpFout(422, waarom, details);
+// handlers throw the same helpers as the domain and the repositories
+export { conflict, geweigerd, nietGevonden, ongeldig } from '../domain/fouten.js';
+
+const HTTP_STATUS: Record<FoutSoort, number> = { ongeldig: 422, geweigerd: 403, niet_gevonden: 404, conflict: 409 };
 
 export function registreerFoutafhandeling(app: FastifyInstance) {
   app.setNotFoundHandler((req, reply) => {
     reply.code(404).send({ fout: `Route ${req.method} ${req.url.split('?')[0]} bestaat niet` });
   });
   app.setErrorHandler((err: FastifyError & { details?: unknown }, req, reply) => {
-    if (err instanceof HttpFout) {
-      return reply.code(err.statusCode).send({ fout: err.message, ...(err.details ? { details: err.details } : {}) });
+    if (err instanceof DomeinFout) {
+      return reply.code(HTTP_STATUS[err.soort]).send({ fout: err.message, ...(err.details ? { details: err.details } : {}) });
     }
-    if (err instanceof TrajectFout) return reply.code(422).send({ fout: err.message });
     if (err.validation) {
       const details = err.validation.map((v) => ({
         veld: [err.validationContext, ...(((v as { instancePath?: string }).instancePath ?? '').split('/').filter(Boolean))].join('.'),

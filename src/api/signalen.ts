@@ -7,7 +7,6 @@ import {
   SIGNAAL_ACTIES,
   SIGNAAL_SOORTEN,
   SIGNAAL_STATUSSEN,
-  SignaalFout,
 } from '../domain/signalen.js';
 import {
   aantalOngelezen,
@@ -20,16 +19,14 @@ import {
   markeerGelezen,
   meldbarePlaatsingen,
   schuldenVan,
-  SignaalValidatieFout,
   verwijderSchuld,
-  VersieConflict,
   voerActieUit,
   wijzigSchuld,
   zetAfspraak,
 } from '../db/repos/signalen.js';
 import { actorVan, audit } from './auth.js';
 import type { ApiContext } from './context.js';
-import { conflict, geweigerd, nietGevonden, ongeldig } from './fouten.js';
+import { nietGevonden } from './fouten.js';
 
 const idParams = z.object({ id: z.uuid('geen geldig id') });
 const jaNee = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -62,18 +59,6 @@ const schuldSchema = z.object({
   regeling: z.string().trim().min(2, 'beschrijf de regeling').max(500),
   status: z.enum(SCHULD_STATUSSEN),
 });
-
-/** Maps repository and domain refusals to HTTP. */
-async function metSignaalFouten<T>(werk: () => Promise<T>): Promise<T> {
-  try {
-    return await werk();
-  } catch (e) {
-    if (e instanceof VersieConflict) throw conflict(e.message, { huidigeVersie: e.huidigeVersie });
-    if (e instanceof SignaalFout) throw e.soort === 'geweigerd' ? geweigerd(e.message) : ongeldig(e.message);
-    if (e instanceof SignaalValidatieFout) throw ongeldig(e.message);
-    throw e;
-  }
-}
 
 export interface SignalenOpties extends ApiContext {
   /** the moment deadlines are computed against; tests may fix it */
@@ -128,7 +113,7 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
     '/api/signalen',
     { config: melders, schema: { tags: ['signalen'], summary: 'Signaal melden bij de verantwoordelijke aanbieder van een plaatsing', body: nieuwSignaalSchema } },
     async (req, reply) => {
-      const resultaat = await metSignaalFouten(() => maakSignaal(db, actorVan(req), req.body, klok()));
+      const resultaat = await maakSignaal(db, actorVan(req), req.body, klok());
       if (!resultaat) throw nietGevonden('Plaatsing');
       return reply.code(201).send(await haalSignaal(db, actorVan(req), resultaat.id, klok()));
     },
@@ -145,7 +130,7 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
       },
     },
     async (req) => {
-      const resultaat = await metSignaalFouten(() => voerActieUit(db, actorVan(req), req.params.id, req.body, klok()));
+      const resultaat = await voerActieUit(db, actorVan(req), req.params.id, req.body, klok());
       if (!resultaat) throw nietGevonden('Signaal');
       return haalSignaal(db, actorVan(req), req.params.id, klok());
     },

@@ -2,11 +2,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BESTEMMINGEN, DOELGROEPEN, elfproef, EVENT_SOORTEN, isGeldigeDatum, NIVEAUS, TOEGESTANE_EVENTS, type Fase } from '../domain/trajecten.js';
-import { haalClient, lijstClienten, maakClient, ToegangsFout, ValidatieFout, voegEventToe, wachtlijst } from '../db/repos/clienten.js';
-import { ImportFout, importeer } from '../db/repos/import.js';
+import { haalClient, lijstClienten, maakClient, voegEventToe, wachtlijst } from '../db/repos/clienten.js';
+import { importeer } from '../db/repos/import.js';
 import { actorVan, audit } from './auth.js';
 import type { ApiContext } from './context.js';
-import { geweigerd, nietGevonden, ongeldig } from './fouten.js';
+import { nietGevonden } from './fouten.js';
 
 const ZORG_ORGANISATIES = ['centrumgemeente', 'regiogemeente', 'aanbieder'] as const;
 export const datum = z.string().refine(isGeldigeDatum, 'moet een geldige datum zijn (JJJJ-MM-DD)');
@@ -40,17 +40,6 @@ export const nieuwEventSchema = z.object({
   aanbiederId: z.uuid().nullish(),
   toelichting: z.string().max(2000).nullish(),
 });
-
-/** Maps repository refusals to HTTP; keeps handlers free of try/catch noise. */
-export async function metRepoFouten<T>(werk: () => Promise<T>): Promise<T> {
-  try {
-    return await werk();
-  } catch (e) {
-    if (e instanceof ToegangsFout) throw geweigerd(e.message);
-    if (e instanceof ValidatieFout) throw ongeldig(e.message);
-    throw e;
-  }
-}
 
 export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, versleuteling, vandaag }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -97,13 +86,11 @@ export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, ve
     },
     async (req, reply) => {
       const actor = actorVan(req);
-      const client = await db.transaction((tx) =>
-        metRepoFouten(async () => {
-          const c = await maakClient(tx, actor, req.body, versleuteling);
-          await audit(tx, req, 'aanmaken', 'client', c.id);
-          return c;
-        }),
-      );
+      const client = await db.transaction(async (tx) => {
+        const c = await maakClient(tx, actor, req.body, versleuteling);
+        await audit(tx, req, 'aanmaken', 'client', c.id);
+        return c;
+      });
       return reply.code(201).send(client);
     },
   );
@@ -116,7 +103,7 @@ export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, ve
     },
     async (req, reply) => {
       const actor = actorVan(req);
-      const resultaat = await metRepoFouten(() => voegEventToe(db, actor, req.params.id, req.body));
+      const resultaat = await voegEventToe(db, actor, req.params.id, req.body);
       if (!resultaat) throw nietGevonden('Cliënt');
       await audit(db, req, 'wijzigen', 'client', req.params.id, { event: req.body.soort, datum: req.body.datum });
       return reply.code(201).send(resultaat);
@@ -153,13 +140,6 @@ export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, ve
           .refine((b) => b.clienten || b.gebeurtenissen, 'geef clienten en/of gebeurtenissen als CSV-tekst'),
       },
     },
-    async (req) => {
-      try {
-        return await importeer(db, actorVan(req), versleuteling, req.body);
-      } catch (e) {
-        if (e instanceof ImportFout) throw ongeldig(e.message, e.fouten);
-        throw e;
-      }
-    },
+    async (req) => importeer(db, actorVan(req), versleuteling, req.body),
   );
 };

@@ -2,8 +2,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  CsvFout,
-  VerdeelmodelFout,
   ingroeipad,
   objectieveVerdeling,
   vergelijkGewichten,
@@ -24,7 +22,7 @@ import {
 } from '../db/repos/verdeelmodel.js';
 import { actorVan, audit } from './auth.js';
 import type { ApiContext } from './context.js';
-import { conflict, nietGevonden, ongeldig } from './fouten.js';
+import { conflict, nietGevonden } from './fouten.js';
 
 /** Budget allocation between gemeenten is their business: gemeenten read, only the centrumgemeente's beheerder changes it. */
 const LEZEN = { toegang: { soorten: ['centrumgemeente' as const, 'regiogemeente' as const] } };
@@ -53,15 +51,6 @@ const gewichtenTekst = z
   .max(2000)
   .regex(/^[a-z][a-z0-9_]*:\d+(\.\d+)?(,[a-z][a-z0-9_]*:\d+(\.\d+)?)*$/, 'gewichten als code:gewicht,code:gewicht (bv. inwoners:0.2,lage_inkomens:0.3)')
   .transform((t) => t.split(',').map((deel) => ({ code: deel.split(':')[0]!, gewicht: Number(deel.split(':')[1]) })));
-
-function alsOngeldig<T>(werk: () => T): T {
-  try {
-    return werk();
-  } catch (e) {
-    if (e instanceof VerdeelmodelFout) throw ongeldig(e.message, { meldingen: e.meldingen });
-    throw e;
-  }
-}
 
 export const verdeelmodelApi: FastifyPluginAsync<ApiContext> = async (app, { db }) => {
   // scoped to this plugin: the import accepts a raw CSV body
@@ -108,14 +97,9 @@ export const verdeelmodelApi: FastifyPluginAsync<ApiContext> = async (app, { db 
       const actor = actorVan(req);
       const csv = typeof req.body === 'string' ? req.body : req.body.csv;
       const bron = (typeof req.body === 'string' ? undefined : req.body.bron) ?? `CSV-import door ${actor.organisatieId}`;
-      try {
-        const resultaat = await importeerIndicatoren(db, actor.regioId, csv, bron);
-        await audit(db, req, 'importeren', 'verdeelmodel_gemeenten', null, resultaat);
-        return resultaat;
-      } catch (e) {
-        if (e instanceof CsvFout) throw ongeldig(e.message, { fouten: e.fouten });
-        throw e;
-      }
+      const resultaat = await importeerIndicatoren(db, actor.regioId, csv, bron);
+      await audit(db, req, 'importeren', 'verdeelmodel_gemeenten', null, resultaat);
+      return resultaat;
     },
   );
 
@@ -169,7 +153,7 @@ export const verdeelmodelApi: FastifyPluginAsync<ApiContext> = async (app, { db 
       const gemeenten = await invoer(actor.regioId);
       const set = await setOfStandaard(actor.regioId, req.query.setId);
       const totaal = req.query.totaalCenten ?? som(gemeenten.map((g) => g.historischBudget));
-      const regels = alsOngeldig(() => objectieveVerdeling(gemeenten, set.indicatoren, totaal));
+      const regels = objectieveVerdeling(gemeenten, set.indicatoren, totaal);
       return {
         set,
         totaalCenten: totaal,
@@ -198,15 +182,13 @@ export const verdeelmodelApi: FastifyPluginAsync<ApiContext> = async (app, { db 
       const gemeenten = await invoer(actor.regioId);
       const set = await setOfStandaard(actor.regioId, req.query.setId);
       const totaal = req.query.totaalCenten ?? som(gemeenten.map((g) => g.historischBudget));
-      const pad = alsOngeldig(() =>
-        ingroeipad({
-          historisch: historischPerGemeente(gemeenten),
-          objectief: budgetPerGemeente(objectieveVerdeling(gemeenten, set.indicatoren, totaal)),
-          jaren: req.query.jaren,
-          maxWijzigingPerJaar: req.query.maxWijzigingPerJaar,
-          totaal,
-        }),
-      );
+      const pad = ingroeipad({
+        historisch: historischPerGemeente(gemeenten),
+        objectief: budgetPerGemeente(objectieveVerdeling(gemeenten, set.indicatoren, totaal)),
+        jaren: req.query.jaren,
+        maxWijzigingPerJaar: req.query.maxWijzigingPerJaar,
+        totaal,
+      });
       const naam = new Map(gemeenten.map((g) => [g.gemeenteCode, g.naam]));
       return { set, totaalCenten: totaal, ...pad, gemeenten: pad.gemeenten.map((g) => ({ ...g, naam: naam.get(g.gemeenteCode) })) };
     },
@@ -235,7 +217,7 @@ export const verdeelmodelApi: FastifyPluginAsync<ApiContext> = async (app, { db 
         b = { id: '', naam: 'Ad-hoc gewichten', indicatoren: req.query.gewichtenB!.map((g) => ({ ...g, naam: naamVan.get(g.code) ?? g.code })) };
       }
       const totaal = req.query.totaalCenten ?? som(gemeenten.map((g) => g.historischBudget));
-      return { setA: a, setB: b, totaalCenten: totaal, ...alsOngeldig(() => vergelijkGewichten(gemeenten, a.indicatoren, b.indicatoren, totaal)) };
+      return { setA: a, setB: b, totaalCenten: totaal, ...vergelijkGewichten(gemeenten, a.indicatoren, b.indicatoren, totaal) };
     },
   );
 };

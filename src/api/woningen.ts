@@ -15,13 +15,12 @@ import {
   maakWoning,
   wijzigAfspraak,
   wijzigWoning,
-  WoningenFout,
   zetBtCapaciteit,
 } from '../db/repos/woningen.js';
 import { HUURCONSTRUCTIE_SOORTEN, WONING_STATUSSEN, WONING_TYPES } from '../domain/woningen.js';
 import { actorVan, audit } from './auth.js';
 import type { ApiContext } from './context.js';
-import { conflict, geweigerd, HttpFout, nietGevonden, ongeldig } from './fouten.js';
+import { nietGevonden } from './fouten.js';
 import { datum } from './trajecten.js';
 
 const idParams = z.object({ id: z.uuid('geen geldig id') });
@@ -103,26 +102,6 @@ const kandidaatSchema = z.object({
   schuldGeregeld: z.boolean(),
 });
 
-async function metFouten<T>(werk: () => Promise<T>): Promise<T> {
-  try {
-    return await werk();
-  } catch (e) {
-    if (e instanceof WoningenFout) {
-      switch (e.soort) {
-        case 'niet_gevonden':
-          throw new HttpFout(404, e.message);
-        case 'geweigerd':
-          throw geweigerd(e.message);
-        case 'conflict':
-          throw conflict(e.message, e.details);
-        case 'ongeldig':
-          throw ongeldig(e.message, e.details);
-      }
-    }
-    throw e;
-  }
-}
-
 export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, vandaag }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const corporatieSchrijft = { toegang: { soorten: ['woningcorporatie' as const], rollen: ['beheerder' as const, 'consulent' as const] } };
@@ -164,13 +143,11 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
     '/api/woningen',
     { config: corporatieSchrijft, schema: { tags: ['woningen'], summary: 'Woning registreren (eigen voorraad van de corporatie)', body: nieuweWoningSchema } },
     async (req, reply) => {
-      const w = await db.transaction((tx) =>
-        metFouten(async () => {
-          const w = await maakWoning(tx, actorVan(req), req.body);
-          await audit(tx, req, 'aanmaken', 'woning', w.id);
-          return w;
-        }),
-      );
+      const w = await db.transaction(async (tx) => {
+        const w = await maakWoning(tx, actorVan(req), req.body);
+        await audit(tx, req, 'aanmaken', 'woning', w.id);
+        return w;
+      });
       return reply.code(201).send(w);
     },
   );
@@ -179,7 +156,7 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
     '/api/woningen/:id',
     { config: corporatieSchrijft, schema: { tags: ['woningen'], summary: 'Woning wijzigen, inclusief statusovergang', params: idParams, body: woningWijzigingSchema } },
     async (req) => {
-      const { na } = await metFouten(() => wijzigWoning(db, actorVan(req), req.params.id, req.body));
+      const { na } = await wijzigWoning(db, actorVan(req), req.params.id, req.body);
       await audit(db, req, 'wijzigen', 'woning', na.id, { velden: Object.keys(req.body) });
       return na;
     },
@@ -206,7 +183,7 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
       schema: { tags: ['woningen'], summary: 'Reserveringsafspraak vastleggen (gemeente stelt voor, corporatie leest mee)', body: nieuweAfspraakSchema },
     },
     async (req, reply) => {
-      const a = await metFouten(() => maakAfspraak(db, actorVan(req), req.body));
+      const a = await maakAfspraak(db, actorVan(req), req.body);
       await audit(db, req, 'aanmaken', 'reserveringsafspraak', a.id, req.body);
       return reply.code(201).send(a);
     },
@@ -219,7 +196,7 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
       schema: { tags: ['woningen'], summary: 'Reserveringsafspraak wijzigen', params: idParams, body: afspraakWijzigingSchema },
     },
     async (req) => {
-      const { voor, na } = await metFouten(() => wijzigAfspraak(db, actorVan(req), req.params.id, req.body));
+      const { voor, na } = await wijzigAfspraak(db, actorVan(req), req.params.id, req.body);
       await audit(db, req, 'wijzigen', 'reserveringsafspraak', na.id, { voor, wijziging: req.body });
       return na;
     },
@@ -250,7 +227,7 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
       schema: { tags: ['woningen'], summary: 'Cliënt plaatsen in een woning onder een huurconstructie', body: nieuwePlaatsingSchema },
     },
     async (req, reply) => {
-      const p = await metFouten(() => maakPlaatsing(db, actorVan(req), req.body, vandaag()));
+      const p = await maakPlaatsing(db, actorVan(req), req.body, vandaag());
       await audit(db, req, 'aanmaken', 'plaatsing', p.id, { clientId: req.body.clientId, woningId: req.body.woningId, huurconstructie: req.body.huurconstructie });
       return reply.code(201).send(p);
     },
@@ -263,7 +240,7 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
       schema: { tags: ['woningen'], summary: 'Plaatsing beëindigen; de woning komt daarna weer beschikbaar', params: idParams, body: z.object({ einddatum: datum }) },
     },
     async (req) => {
-      const p = await metFouten(() => beeindigPlaatsing(db, actorVan(req), req.params.id, req.body.einddatum, vandaag()));
+      const p = await beeindigPlaatsing(db, actorVan(req), req.params.id, req.body.einddatum, vandaag());
       await audit(db, req, 'wijzigen', 'plaatsing', p.id, { einddatum: req.body.einddatum });
       return p;
     },
@@ -305,7 +282,7 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
       },
     },
     async (req) => {
-      const c = await metFouten(() => zetBtCapaciteit(db, actorVan(req), req.body));
+      const c = await zetBtCapaciteit(db, actorVan(req), req.body);
       await audit(db, req, 'wijzigen', 'bt_capaciteit', c.id, req.body);
       return c;
     },

@@ -5,6 +5,7 @@
  * - the first remaining line is the header; separator `;` when the header holds one, else `,`;
  * - fields may be quoted with `"` (`""` is a literal quote); column names are case-insensitive.
  */
+import { DomeinFout } from './fouten.js';
 
 export interface CsvRegelFout {
   /** physical line number (1-based) */
@@ -12,12 +13,11 @@ export interface CsvRegelFout {
   melding: string;
 }
 
-export class CsvFout extends Error {
+export class CsvFout extends DomeinFout {
   readonly fouten: readonly CsvRegelFout[];
   constructor(fouten: readonly CsvRegelFout[]) {
     const opRegel = [...fouten].sort((a, b) => a.regel - b.regel);
-    super(`CSV bevat ${opRegel.length} fout(en):\n${opRegel.map((f) => `regel ${f.regel}: ${f.melding}`).join('\n')}`);
-    this.name = 'CsvFout';
+    super('ongeldig', `CSV bevat ${opRegel.length} fout(en):\n${opRegel.map((f) => `regel ${f.regel}: ${f.melding}`).join('\n')}`, { fouten: opRegel });
     this.fouten = opRegel;
   }
 }

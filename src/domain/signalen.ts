@@ -1,4 +1,5 @@
 import type { Actor } from './auth.js';
+import { DomeinFout } from './fouten.js';
 
 /**
  * Signalen: a corporatie or gemeente reports trouble around a placed tenant (rent arrears, nuisance,
@@ -65,13 +66,9 @@ export const OVERGANGEN: Record<SignaalActie, Overgang> = {
   terugleggen: { van: ['geescaleerd'], naar: 'in_behandeling', door: ['centrumgemeente'] },
 };
 
-export class SignaalFout extends Error {
-  constructor(
-    message: string,
-    readonly soort: 'ongeldig' | 'geweigerd',
-  ) {
-    super(message);
-    this.name = 'SignaalFout';
+export class SignaalFout extends DomeinFout {
+  constructor(message: string, soort: 'ongeldig' | 'geweigerd') {
+    super(soort, message);
   }
 }
 

@@ -3,6 +3,7 @@
  * but derived by folding the events through `pasToe`. Impossible transitions are refused there,
  * so the API, the CSV import and the seed all obey the same rules.
  */
+import { DomeinFout } from './fouten.js';
 
 export const NIVEAUS = ['bw_intramuraal', 'mo_24uurs', 'beschermd_thuis', 'mo_nachtopvang', 'ambulant'] as const;
 export type Niveau = (typeof NIVEAUS)[number];
@@ -122,10 +123,9 @@ export const BEGIN_TOESTAND: Toestand = {
   laatsteUitstroom: null,
 };
 
-export class TrajectFout extends Error {
+export class TrajectFout extends DomeinFout {
   constructor(message: string) {
-    super(message);
-    this.name = 'TrajectFout';
+    super('ongeldig', message);
   }
 }
 

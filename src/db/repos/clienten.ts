@@ -3,6 +3,7 @@ import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import type { Versleuteling } from '../versleuteling.js';
 import { clientZicht, magClientZien, magRisicoNotitiesZien, type Actor } from '../../domain/auth.js';
+import { geweigerd, ongeldig } from '../../domain/fouten.js';
 import {
   isJongere,
   leeftijdOp,
@@ -146,8 +147,6 @@ export interface NieuweClient {
   woonwensen?: unknown;
 }
 
-export class ToegangsFout extends Error {}
-export class ValidatieFout extends Error {}
 
 /** Checks that referenced organisations exist in the caller's regio and have the right kind. */
 async function controleerOrganisaties(db: DbOrTx, regioId: string, verwacht: { id: string; soorten: string[]; rol: string }[]) {
@@ -155,7 +154,7 @@ async function controleerOrganisaties(db: DbOrTx, regioId: string, verwacht: { i
   const rijen = await db.select().from(s.organisaties).where(and(inArray(s.organisaties.id, ids), eq(s.organisaties.regioId, regioId)));
   for (const x of verwacht) {
     const org = rijen.find((o) => o.id === x.id);
-    if (!org || !x.soorten.includes(org.soort)) throw new ValidatieFout(`${x.rol} is geen ${x.soorten.join('/')} in deze regio`);
+    if (!org || !x.soorten.includes(org.soort)) throw ongeldig(`${x.rol} is geen ${x.soorten.join('/')} in deze regio`);
   }
 }
 
@@ -169,7 +168,7 @@ export async function maakClient(db: DbOrTx, actor: Actor, c: NieuweClient, v: V
   if (aanbiederId) referenties.push({ id: aanbiederId, soorten: ['aanbieder'], rol: 'aanbieder' });
   await controleerOrganisaties(db, actor.regioId, referenties);
   if (!magClientZien(actor, { regioId: actor.regioId, herkomstgemeenteId: c.herkomstgemeenteId, huidigeGemeenteId: huidige, aanbiederId })) {
-    throw new ToegangsFout('U mag geen cliënt registreren buiten uw eigen gemeente of organisatie');
+    throw geweigerd('U mag geen cliënt registreren buiten uw eigen gemeente of organisatie');
   }
   const [rij] = await db
     .insert(s.clienten)

@@ -8,6 +8,7 @@ import { pasToe, TrajectFout } from '../../domain/trajecten.js';
 import { schrijfAudit } from './audit.js';
 import { eventRij, nieuwPseudoniem, toestandVan } from './clienten.js';
 import { herberekenIntervallen } from './intervallen.js';
+import { DomeinFout } from '../../domain/fouten.js';
 
 export interface ImportFoutRegel {
   bestand: 'clienten' | 'gebeurtenissen';
@@ -16,11 +17,12 @@ export interface ImportFoutRegel {
 }
 
 /** Thrown with every problem found; the transaction is rolled back, so nothing of the file lands. */
-export class ImportFout extends Error {
+export class ImportFout extends DomeinFout {
   readonly fouten: ImportFoutRegel[];
   constructor(fouten: ImportFoutRegel[]) {
-    super(`Import geweigerd: ${fouten.length} fout(en); er is niets opgeslagen`);
-    this.fouten = [...fouten].sort((a, b) => a.bestand.localeCompare(b.bestand) || a.regel - b.regel);
+    const gesorteerd = [...fouten].sort((a, b) => a.bestand.localeCompare(b.bestand) || a.regel - b.regel);
+    super('ongeldig', `Import geweigerd: ${fouten.length} fout(en); er is niets opgeslagen`, gesorteerd);
+    this.fouten = gesorteerd;
   }
 }
 

@@ -8,7 +8,6 @@ import {
   partijVan,
   volgendeStatus,
   woningStatusBij,
-  WorkflowFout,
   woningTypesVoor,
   type VoorstelActie,
   type VoorstelStatus,
@@ -16,7 +15,7 @@ import {
 import { isJongere, leeftijdOp, plusDagen } from '../../domain/trajecten.js';
 import { eventsPerClient, toestandVan, voegEventToe } from './clienten.js';
 import { maakPlaatsing, type NieuwePlaatsing } from './woningen.js';
-import { geweigerd, nietGevonden, conflict } from '../../api/fouten.js';
+import { geweigerd, nietGevonden, conflict } from '../../domain/fouten.js';
 import { schrijfAudit } from './audit.js';
 import { schuldenGeregeld } from './signalen.js';
 
@@ -267,13 +266,7 @@ export async function zetStap(db: DbOrTx, actor: Actor, id: string, stap: StapIn
     if (!zichtbaar) throw nietGevonden('Voorstel');
     const [v] = await tx.select().from(s.matchVoorstellen).where(eq(s.matchVoorstellen.id, id)).for('update');
     if (partijVan(actor.soort) === 'corporatie' && zichtbaar.corporatieId !== actor.organisatieId) throw geweigerd('Alleen de eigen woningcorporatie beslist over deze woning');
-    let nieuw: VoorstelStatus;
-    try {
-      nieuw = volgendeStatus(v!.status as VoorstelStatus, stap.actie, partijVan(actor.soort));
-    } catch (e) {
-      if (e instanceof WorkflowFout) throw conflict(e.message);
-      throw e;
-    }
+    const nieuw = volgendeStatus(v!.status as VoorstelStatus, stap.actie, partijVan(actor.soort));
     if (stap.actie === 'afwijzing' && !stap.reden?.trim()) throw conflict('Een afwijzing vraagt een reden');
     await tx
       .update(s.matchVoorstellen)

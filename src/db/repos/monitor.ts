@@ -51,9 +51,6 @@ function intervalFilter(f: MonitorFilter): SQL {
   return f.gemeenteId ? sql`i.regio_id = ${f.regioId} and i.gemeente_id = ${f.gemeenteId}` : sql`i.regio_id = ${f.regioId}`;
 }
 
-/** Aged 18–24 on that day: the row carries the 18th and 25th birthday (domain/monitor.jongerenGrenzen). */
-const isJong = (datum: SQL) => sql`(${datum} >= i.jong_vanaf and ${datum} < i.jong_tot)`;
-
 export interface PeriodeRegel {
   start: string;
   eind: string;

@@ -4,6 +4,7 @@ import * as s from '../schema.js';
 import { schrijfAudit } from './audit.js';
 import { clientFilter } from './clienten.js';
 import type { Actor } from '../../domain/auth.js';
+import { DomeinFout, ongeldig } from '../../domain/fouten.js';
 import {
   isSchuldGeregeld,
   isTeLaat,
@@ -36,11 +37,10 @@ import {
 import { waarschuwing, HUURCONSTRUCTIES, type HuurconstructieSoort } from '../../domain/woningen.js';
 import { plusDagen } from '../../domain/trajecten.js';
 
-export class SignaalValidatieFout extends Error {}
 /** Someone else changed the signal since the caller read it (optimistic concurrency). */
-export class VersieConflict extends Error {
+export class VersieConflict extends DomeinFout {
   constructor(readonly huidigeVersie: number | null) {
-    super('Het signaal is intussen door iemand anders gewijzigd; laad het opnieuw');
+    super('conflict', 'Het signaal is intussen door iemand anders gewijzigd; laad het opnieuw', { huidigeVersie });
   }
 }
 
@@ -288,8 +288,8 @@ export async function maakSignaal(db: DbOrTx, actor: Actor, invoer: NieuwSignaal
     const p = await plaatsingVoorMelding(tx, invoer.plaatsingId);
     if (!p) return null;
     if (!magSignaalMelden(actor, { regioId: p.regioId, aanbiederId: p.aanbiederId ?? '', corporatieId: p.corporatieId, gemeenteId: p.gemeenteId })) return null;
-    if (p.einddatum && p.einddatum < lokaleDatum(nu)) throw new SignaalValidatieFout('Deze plaatsing is beëindigd; meld het signaal bij de huidige bewoner');
-    if (!p.aanbiederId) throw new SignaalValidatieFout('Bij deze plaatsing is geen verantwoordelijke aanbieder vastgelegd');
+    if (p.einddatum && p.einddatum < lokaleDatum(nu)) throw ongeldig('Deze plaatsing is beëindigd; meld het signaal bij de huidige bewoner');
+    if (!p.aanbiederId) throw ongeldig('Bij deze plaatsing is geen verantwoordelijke aanbieder vastgelegd');
     const soort = invoer.details.soort;
     const afspraak = await afspraakVoor(tx, p.regioId, soort);
     const [rij] = await tx

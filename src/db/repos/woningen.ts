@@ -4,6 +4,7 @@ import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import { schuldenGeregeld } from './signalen.js';
 import type { Actor } from '../../domain/auth.js';
+import { conflict, geweigerd, nietGevonden, ongeldig } from '../../domain/fouten.js';
 import { leeftijdOp, NIVEAU_LABEL, type Fase } from '../../domain/trajecten.js';
 import { ordenWachtlijst, staatOpWachtlijst, wachtlijstRegel } from '../../domain/wachtlijst.js';
 import {
@@ -26,18 +27,6 @@ import {
 } from '../../domain/woningen.js';
 import { clientFilter, eventsPerClient, toestandVan } from './clienten.js';
 
-/** Refusals of this area; the API maps `soort` to 404 / 403 / 409 / 422. */
-export class WoningenFout extends Error {
-  constructor(
-    readonly soort: 'niet_gevonden' | 'geweigerd' | 'conflict' | 'ongeldig',
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-const nietGevonden = (wat: string) => new WoningenFout('niet_gevonden', `${wat} niet gevonden`);
-const ongeldig = (waarom: string, details?: unknown) => new WoningenFout('ongeldig', waarom, details);
 
 /**
  * Which homes an organisation may see: a corporatie only its own stock, gemeenten and aanbieders every
@@ -132,7 +121,7 @@ export interface NieuweWoning {
 
 /** Only a corporatie registers homes, always as its own stock. */
 export async function maakWoning(db: DbOrTx, actor: Actor, w: NieuweWoning) {
-  if (actor.soort !== 'woningcorporatie') throw new WoningenFout('geweigerd', 'Alleen een woningcorporatie registreert woningen');
+  if (actor.soort !== 'woningcorporatie') throw geweigerd('Alleen een woningcorporatie registreert woningen');
   await vereisOrganisatie(db, actor.regioId, w.gemeenteId, GEMEENTE_SOORTEN, 'gemeente');
   const [rij] = await db
     .insert(s.woningen)
@@ -223,14 +212,14 @@ export interface NieuweAfspraak {
  * a regiogemeente for itself); the corporatie reads it. Agreeing happens at the table, not in the app.
  */
 export async function maakAfspraak(db: DbOrTx, actor: Actor, a: NieuweAfspraak) {
-  if (!magNamensGemeente(actor, a.gemeenteId)) throw new WoningenFout('geweigerd', 'U mag alleen afspraken vastleggen voor uw eigen gemeente');
+  if (!magNamensGemeente(actor, a.gemeenteId)) throw geweigerd('U mag alleen afspraken vastleggen voor uw eigen gemeente');
   const fouten = controleerAfspraak(a);
   if (fouten.length) throw ongeldig(fouten.join('; '), fouten);
   return db.transaction(async (tx) => {
     await vereisOrganisatie(tx, actor.regioId, a.gemeenteId, GEMEENTE_SOORTEN, 'gemeente');
     await vereisOrganisatie(tx, actor.regioId, a.corporatieId, ['woningcorporatie'], 'corporatie');
     const [rij] = await tx.insert(s.reserveringsafspraken).values({ ...a, regioId: actor.regioId }).onConflictDoNothing().returning();
-    if (!rij) throw new WoningenFout('conflict', `Er is al een afspraak voor ${a.jaar} tussen deze gemeente en corporatie; wijzig die`);
+    if (!rij) throw conflict(`Er is al een afspraak voor ${a.jaar} tussen deze gemeente en corporatie; wijzig die`);
     return rij;
   });
 }
@@ -241,7 +230,7 @@ export async function wijzigAfspraak(db: DbOrTx, actor: Actor, id: string, wijzi
   return db.transaction(async (tx) => {
     const [huidig] = await tx.select().from(s.reserveringsafspraken).where(and(eq(s.reserveringsafspraken.id, id), eq(s.reserveringsafspraken.regioId, actor.regioId))).for('update');
     if (!huidig) throw nietGevonden('Afspraak');
-    if (!magNamensGemeente(actor, huidig.gemeenteId)) throw new WoningenFout('geweigerd', 'U mag alleen afspraken van uw eigen gemeente wijzigen');
+    if (!magNamensGemeente(actor, huidig.gemeenteId)) throw geweigerd('U mag alleen afspraken van uw eigen gemeente wijzigen');
     const nieuw = { ...huidig, ...wijziging };
     const fouten = controleerAfspraak(nieuw);
     if (fouten.length) throw ongeldig(fouten.join('; '), fouten);
@@ -292,13 +281,13 @@ export async function maakPlaatsing(db: DbOrTx, actor: Actor, p: NieuwePlaatsing
     const inWoning = await tx.select().from(s.plaatsingen).where(eq(s.plaatsingen.woningId, woning.id));
     const botsing = inWoning.find((b) => overlapt(b, p));
     if (botsing) {
-      throw new WoningenFout('conflict', `De woning is in die periode al bezet (plaatsing vanaf ${botsing.startdatum}${botsing.einddatum ? ` t/m ${botsing.einddatum}` : ''})`);
+      throw conflict(`De woning is in die periode al bezet (plaatsing vanaf ${botsing.startdatum}${botsing.einddatum ? ` t/m ${botsing.einddatum}` : ''})`);
     }
     const vanClient = await tx.select().from(s.plaatsingen).where(and(eq(s.plaatsingen.clientId, client.id), ne(s.plaatsingen.woningId, woning.id)));
-    if (vanClient.some((b) => overlapt(b, p))) throw new WoningenFout('conflict', 'De cliënt heeft in die periode al een andere woning');
+    if (vanClient.some((b) => overlapt(b, p))) throw conflict('De cliënt heeft in die periode al een andere woning');
 
     const status = statusNaPlaatsing(woning.status as WoningStatus, p, vandaag);
-    if (!status.ok) throw new WoningenFout('conflict', status.fout);
+    if (!status.ok) throw conflict(status.fout);
 
     const jaar = Number(p.startdatum.slice(0, 4));
     const [afspraak] = await tx
@@ -320,7 +309,7 @@ export async function maakPlaatsing(db: DbOrTx, actor: Actor, p: NieuwePlaatsing
           ),
         );
       const spreiding = controleerSpreiding(afspraak, bestaande, woning);
-      if (spreiding.length) throw new WoningenFout('conflict', `Spreidingsafspraak ${jaar} overschreden: ${spreiding.join('; ')}`, spreiding);
+      if (spreiding.length) throw conflict(`Spreidingsafspraak ${jaar} overschreden: ${spreiding.join('; ')}`, spreiding);
     }
 
     const [rij] = await tx
@@ -399,7 +388,7 @@ export async function beeindigPlaatsing(db: DbOrTx, actor: Actor, id: string, ei
     if (!gevonden) throw nietGevonden('Plaatsing');
     const [woning] = await tx.select().from(s.woningen).where(eq(s.woningen.id, gevonden.p.woningId)).for('update');
     const p = gevonden.p;
-    if (p.einddatum) throw new WoningenFout('conflict', `Plaatsing is al beëindigd per ${p.einddatum}`);
+    if (p.einddatum) throw conflict(`Plaatsing is al beëindigd per ${p.einddatum}`);
     if (einddatum < p.startdatum) throw ongeldig('Einddatum ligt vóór de startdatum');
     const anderen = await tx.select().from(s.plaatsingen).where(and(eq(s.plaatsingen.woningId, p.woningId), ne(s.plaatsingen.id, p.id)));
     const status = statusNaEinde(woning!.status as WoningStatus, einddatum, vandaag, anderen.some((a) => isLopendOp(a, vandaag)));
@@ -467,7 +456,7 @@ export interface BtCapaciteitInvoer {
 }
 
 export async function zetBtCapaciteit(db: DbOrTx, actor: Actor, c: BtCapaciteitInvoer) {
-  if (!magNamensGemeente(actor, c.gemeenteId)) throw new WoningenFout('geweigerd', 'U mag alleen de capaciteit van uw eigen gemeente vastleggen');
+  if (!magNamensGemeente(actor, c.gemeenteId)) throw geweigerd('U mag alleen de capaciteit van uw eigen gemeente vastleggen');
   if (c.plekken < 0 || c.doelPlekken < 0) throw ongeldig('Aantallen mogen niet negatief zijn');
   return db.transaction(async (tx) => {
     await vereisOrganisatie(tx, actor.regioId, c.gemeenteId, GEMEENTE_SOORTEN, 'gemeente');

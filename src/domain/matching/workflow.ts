@@ -1,6 +1,7 @@
 import type { OrganisatieSoort } from '../auth.js';
 import type { Niveau } from '../trajecten.js';
 import type { WoningType } from './types.js';
+import { DomeinFout } from '../fouten.js';
 
 /**
  * A proposal moves voorstel → akkoord_corporatie → akkoord_aanbieder → sleuteloverdracht, or ends in
@@ -20,7 +21,11 @@ export function partijVan(soort: OrganisatieSoort): Partij {
   return soort === 'woningcorporatie' ? 'corporatie' : 'zorg';
 }
 
-export class WorkflowFout extends Error {}
+export class WorkflowFout extends DomeinFout {
+  constructor(message: string) {
+    super('conflict', message);
+  }
+}
 
 /** The next status, or a WorkflowFout explaining who may act now. */
 export function volgendeStatus(huidig: VoorstelStatus, actie: VoorstelActie, partij: Partij): VoorstelStatus {

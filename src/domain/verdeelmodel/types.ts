@@ -4,6 +4,7 @@
  * Alle bedragen zijn in euro**centen** als gehele getallen (safe integers),
  * zodat verdelingen tot op de cent kloppen.
  */
+import { DomeinFout } from '../fouten.js';
 
 /** Een objectieve indicator met een (niet-genormaliseerd) gewicht. */
 export interface Indicator {
@@ -27,11 +28,10 @@ export interface GemeenteIndicatoren {
 }
 
 /** Fout bij ongeldige invoer voor het verdeelmodel; `meldingen` bevat alle gevonden problemen (Nederlands). */
-export class VerdeelmodelFout extends Error {
+export class VerdeelmodelFout extends DomeinFout {
   readonly meldingen: readonly string[];
   constructor(meldingen: readonly string[]) {
-    super(meldingen.length === 1 ? meldingen[0] : `Ongeldige invoer voor verdeelmodel:\n- ${meldingen.join('\n- ')}`);
-    this.name = 'VerdeelmodelFout';
+    super('ongeldig', meldingen.length === 1 ? meldingen[0]! : `Ongeldige invoer voor verdeelmodel:\n- ${meldingen.join('\n- ')}`, { meldingen: [...meldingen] });
     this.meldingen = [...meldingen];
   }
 }
