@@ -29,7 +29,7 @@ export function genereerRegio(o: RegioOpties): MatchInvoer {
     ['beschermd_thuis_cluster', 10],
     ['prikkelarm', 10],
   ];
-  const gemGewicht = gemeenten.map((g, i) => [i, grootte[i]] as [number, number]);
+  const gemGewicht = gemeenten.map((_, i) => [i, grootte[i]] as [number, number]);
   const woningen: MatchWoning[] = [];
   let complexNr = 0;
   while (woningen.length < o.woningen) {

@@ -250,7 +250,7 @@ function groepLading(plan: Plan, net: Netwerk): Float64Array {
 }
 
 /** Werkelijke doelwaarde van de stroom (kosten zonder λ-termen, omgekeerd teken). */
-function echteWaarde(plan: Plan, net: Netwerk, kosten: number, lambda: Float64Array, lading: Float64Array): number {
+function echteWaarde(plan: Plan, kosten: number, lambda: Float64Array, lading: Float64Array): number {
   let lt = 0;
   for (let gi = 0; gi < plan.groepen.length; gi++) lt += lambda[gi] * lading[gi];
   return -(kosten - lt);
@@ -324,7 +324,7 @@ function herstel(model: Model, plan: Plan, net: Netwerk, lambda: Float64Array): 
     lading = groepLading(plan, huidig);
   }
   const kosten = totaleKosten(huidig);
-  return { net: huidig, waarde: echteWaarde(plan, huidig, kosten, lam, lading) };
+  return { net: huidig, waarde: echteWaarde(plan, kosten, lam, lading) };
 }
 
 function totaleKosten(net: Netwerk): number {
@@ -555,7 +555,7 @@ export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): Ma
         geenVerbetering = 0;
       }
       if (isToelaatbaar(plan, lading)) {
-        const w = echteWaarde(plan, net, kosten, lambda, lading);
+        const w = echteWaarde(plan, kosten, lambda, lading);
         if (w > beste.waarde) beste = { net, waarde: w };
       } else if (it % 10 === 0 || it === maxIt) {
         const h = herstel(model, plan, net, lambda);
