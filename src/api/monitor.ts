@@ -5,7 +5,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import * as s from '../db/schema.js';
 import type { DbOrTx } from '../db/client.js';
 import { beschermdThuis, bezetting, stromen, terugkeer, wachttijden, woningenRealisatie, type MonitorFilter } from '../db/repos/monitor.js';
-import { naarCsv, onderdruk, PERIODES, type CsvWaarde } from '../domain/monitor.js';
+import { naarCsv, onderdruk, PERIODES, type CsvWaarde, type GepubliceerdeWoningRegel } from '../domain/monitor.js';
 import { BESTEMMING_LABEL, BESTEMMINGEN, NIVEAU_LABEL, NIVEAUS, dagenTussen } from '../domain/trajecten.js';
 import { actorVan, audit } from './auth.js';
 import type { ApiContext } from './context.js';
@@ -192,7 +192,7 @@ export const monitorApi: FastifyPluginAsync<ApiContext> = async (app, { db, vand
         gemeenteId: f.gemeenteId,
         corporatieId: corporatie ? actor.organisatieId : undefined,
       });
-      const regels = ruw.map((x) => {
+      const regels = ruw.map((x): GepubliceerdeWoningRegel => {
         const gerealiseerd = corporatie ? onderdruk(x.gerealiseerd) : x.gerealiseerd;
         return { ...x, gerealiseerd, onderdrukt: gerealiseerd === null };
       });

@@ -23,6 +23,84 @@ export const TERUGKEER_DAGEN = 365;
  */
 export const DREMPEL_KLEINE_AANTALLEN = 5;
 
+// ---------------------------------------------------------------------------------------------
+// The rows the monitor answers with: one definition for the repository, the API and the web app
+// ---------------------------------------------------------------------------------------------
+
+export interface PeriodeRegel {
+  start: string;
+  eind: string;
+}
+
+export const STROOM_SOORTEN = ['instroom', 'doorstroom', 'uitstroom', 'terugval', 'uitval'] as const;
+export type StroomSoort = (typeof STROOM_SOORTEN)[number];
+
+export interface StromenRegel extends PeriodeRegel {
+  aantallen: Record<StroomSoort, number>;
+  jongeren: Record<StroomSoort, number>;
+  uitstroomPerBestemming: Record<Bestemming, number>;
+}
+
+export interface BezettingRegel extends PeriodeRegel {
+  /** clients in care (in zorg or uitstroomklaar) per niveau on the last day of the period */
+  populatie: Record<Niveau, number>;
+  populatieJongeren: Record<Niveau, number>;
+  /** geindiceerd, waiting for instroom, per indicated niveau */
+  wachtInstroom: Record<Niveau, number>;
+  wachtInstroomJongeren: number;
+  /** uitstroomklaar, waiting for a home */
+  wachtUitstroom: number;
+  wachtUitstroomJongeren: number;
+}
+
+export interface WachttijdMaat {
+  aantal: number;
+  mediaan: number | null;
+  p90: number | null;
+}
+
+export interface WachttijdRegel extends PeriodeRegel {
+  instroom: WachttijdMaat;
+  instroomJongeren: WachttijdMaat;
+  uitstroom: WachttijdMaat;
+  uitstroomJongeren: WachttijdMaat;
+}
+
+export interface TerugkeerRegel extends PeriodeRegel {
+  uitstroom: number;
+  teruggekeerd: number;
+  percentage: number | null;
+  uitstroomJongeren: number;
+  teruggekeerdJongeren: number;
+  percentageJongeren: number | null;
+  /** false while the 12-month follow-up of the cohort's last day is not yet over on the peildatum */
+  volledigGevolgd: boolean;
+}
+
+export interface WoningRegel {
+  jaar: number;
+  gemeenteId: string;
+  gemeente: string;
+  corporatieId: string;
+  corporatie: string;
+  gereserveerd: number;
+  gerealiseerd: number;
+}
+
+export interface BeschermdThuisRegel {
+  jaar: number;
+  gemeenteId: string;
+  gemeente: string;
+  plekken: number;
+  doelPlekken: number;
+}
+
+/** A WoningRegel as a woningcorporatie may see it: realised counts 1–4 suppressed (null, shown as "<5"). */
+export interface GepubliceerdeWoningRegel extends Omit<WoningRegel, 'gerealiseerd'> {
+  gerealiseerd: number | null;
+  onderdrukt: boolean;
+}
+
 /** 1..4 becomes null (shown as "<5"); 0 stays 0 because "nothing happened" reveals no one. */
 export function onderdruk(n: number): number | null {
   return n > 0 && n < DREMPEL_KLEINE_AANTALLEN ? null : n;

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { jongerenGrenzen, PERIODE_SQL, PERIODES, TERUGKEER_DAGEN, trajectIntervallen } from '../../domain/monitor.js';
+import { jongerenGrenzen, PERIODE_SQL, PERIODES, STROOM_SOORTEN, TERUGKEER_DAGEN, trajectIntervallen } from '../../domain/monitor.js';
 import type { TrajectEvent } from '../../domain/trajecten.js';
 
 /**
@@ -60,7 +60,7 @@ function mutatiesBijwerken(bron: SQL): SQL {
 }
 
 /** The flow events that monitor.stromen counts and, among them, the uitstroom cohorts of monitor.terugkeer. */
-const STROOM_SOORTEN = sql`('instroom', 'doorstroom', 'uitstroom', 'terugval', 'uitval')`;
+const STROOM_SOORTEN_SQL = sql`(${sql.join(STROOM_SOORTEN.map((soort) => sql`${soort}`), sql`, `)})`;
 
 /**
  * Adds to monitor_maandstromen the flow events of the intervals in `bron` (as for mutatiesBijwerken, with
@@ -76,7 +76,7 @@ function stromenBijwerken(bron: SQL): SQL {
     select i.regio_id, i.gemeente_id, ${maandVan(sql`i.van`)}, i.soort, coalesce(i.bestemming, ''),
       sum(i.teken)::int, ${telling(jong)}, ${telling(terug)}, ${telling(sql`${jong} and ${terug}`)}
     from ${bron} i
-    where i.soort in ${STROOM_SOORTEN}
+    where i.soort in ${STROOM_SOORTEN_SQL}
     group by 1, 2, 3, 4, 5
     having sum(i.teken) <> 0 or ${telling(jong)} <> 0 or ${telling(terug)} <> 0 or ${telling(sql`${jong} and ${terug}`)} <> 0
     order by 1, 2, 3, 4, 5

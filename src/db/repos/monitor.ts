@@ -1,6 +1,19 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { PERIODE_SQL, TERUGKEER_DAGEN, type Periode } from '../../domain/monitor.js';
+import {
+  PERIODE_SQL,
+  STROOM_SOORTEN,
+  TERUGKEER_DAGEN,
+  type BeschermdThuisRegel,
+  type BezettingRegel,
+  type Periode,
+  type StromenRegel,
+  type StroomSoort,
+  type TerugkeerRegel,
+  type WachttijdMaat,
+  type WachttijdRegel,
+  type WoningRegel,
+} from '../../domain/monitor.js';
 import { BESTEMMINGEN, NIVEAUS, type Bestemming, type Niveau } from '../../domain/trajecten.js';
 
 /**
@@ -51,23 +64,9 @@ function intervalFilter(f: MonitorFilter): SQL {
   return f.gemeenteId ? sql`i.regio_id = ${f.regioId} and i.gemeente_id = ${f.gemeenteId}` : sql`i.regio_id = ${f.regioId}`;
 }
 
-export interface PeriodeRegel {
-  start: string;
-  eind: string;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Stromen: instroom, doorstroom, uitstroom (per bestemming), terugval, uitval per period
 // ---------------------------------------------------------------------------------------------
-
-export const STROOM_SOORTEN = ['instroom', 'doorstroom', 'uitstroom', 'terugval', 'uitval'] as const;
-export type StroomSoort = (typeof STROOM_SOORTEN)[number];
-
-export interface StromenRegel extends PeriodeRegel {
-  aantallen: Record<StroomSoort, number>;
-  jongeren: Record<StroomSoort, number>;
-  uitstroomPerBestemming: Record<Bestemming, number>;
-}
 
 export async function stromen(db: DbOrTx, f: MonitorFilter): Promise<StromenRegel[]> {
   const rs = await rijen<{ start: string; eind: string; soort: string | null; bestemming: string | null; aantal: number; jongeren: number }>(
@@ -114,19 +113,6 @@ export async function stromen(db: DbOrTx, f: MonitorFilter): Promise<StromenRege
 // ---------------------------------------------------------------------------------------------
 // Bezetting: population per niveau and waiting lists at period end
 // ---------------------------------------------------------------------------------------------
-
-
-export interface BezettingRegel extends PeriodeRegel {
-  /** clients in care (in zorg or uitstroomklaar) per niveau on the last day of the period */
-  populatie: Record<Niveau, number>;
-  populatieJongeren: Record<Niveau, number>;
-  /** geindiceerd, waiting for instroom, per indicated niveau */
-  wachtInstroom: Record<Niveau, number>;
-  wachtInstroomJongeren: number;
-  /** uitstroomklaar, waiting for a home */
-  wachtUitstroom: number;
-  wachtUitstroomJongeren: number;
-}
 
 /**
  * Read from monitor_maandmutaties (repos/intervallen), the monthly +/− changes of the stocks: every period end
@@ -185,18 +171,6 @@ export async function bezetting(db: DbOrTx, f: MonitorFilter): Promise<Bezetting
 // ---------------------------------------------------------------------------------------------
 // Wachttijden: days indicatie → instroom and uitstroomklaar → uitstroom, by period of the end event
 // ---------------------------------------------------------------------------------------------
-
-export interface WachttijdMaat {
-  aantal: number;
-  mediaan: number | null;
-  p90: number | null;
-}
-export interface WachttijdRegel extends PeriodeRegel {
-  instroom: WachttijdMaat;
-  instroomJongeren: WachttijdMaat;
-  uitstroom: WachttijdMaat;
-  uitstroomJongeren: WachttijdMaat;
-}
 
 export async function wachttijden(db: DbOrTx, f: MonitorFilter): Promise<WachttijdRegel[]> {
   const rs = await rijen<{ start: string; eind: string; soort: 'instroom' | 'uitstroom' | null; aantal: number; mediaan: number | null; p90: number | null; aantal_jong: number; mediaan_jong: number | null; p90_jong: number | null }>(
@@ -268,17 +242,6 @@ export async function wachttijden(db: DbOrTx, f: MonitorFilter): Promise<Wachtti
 // Terugkeer binnen 12 maanden na uitstroom, per uitstroomcohort
 // ---------------------------------------------------------------------------------------------
 
-export interface TerugkeerRegel extends PeriodeRegel {
-  uitstroom: number;
-  teruggekeerd: number;
-  percentage: number | null;
-  uitstroomJongeren: number;
-  teruggekeerdJongeren: number;
-  percentageJongeren: number | null;
-  /** false while the 12-month follow-up of the cohort's last day is not yet over on the peildatum */
-  volledigGevolgd: boolean;
-}
-
 /**
  * A return is the first re-entry into BW/MO after an uitstroom — a terugval, or an instroom after a new
  * aanmelding — at most 365 days after the uitstroom (terugkeer_op on the uitstroom's interval).
@@ -319,16 +282,6 @@ export async function terugkeer(db: DbOrTx, f: MonitorFilter, peildatum: string)
 // ---------------------------------------------------------------------------------------------
 // Woningen: reserved (reserveringsafspraken) vs realised (plaatsingen in homes of the corporatie)
 // ---------------------------------------------------------------------------------------------
-
-export interface WoningRegel {
-  jaar: number;
-  gemeenteId: string;
-  gemeente: string;
-  corporatieId: string;
-  corporatie: string;
-  gereserveerd: number;
-  gerealiseerd: number;
-}
 
 export async function woningenRealisatie(
   db: DbOrTx,
@@ -373,14 +326,6 @@ export async function woningenRealisatie(
 // ---------------------------------------------------------------------------------------------
 // Beschermd Thuis: places vs target per gemeente and year
 // ---------------------------------------------------------------------------------------------
-
-export interface BeschermdThuisRegel {
-  jaar: number;
-  gemeenteId: string;
-  gemeente: string;
-  plekken: number;
-  doelPlekken: number;
-}
 
 export async function beschermdThuis(db: DbOrTx, f: { regioId: string; vanJaar: number; totJaar: number; gemeenteId?: string }): Promise<BeschermdThuisRegel[]> {
   return rijen<BeschermdThuisRegel>(

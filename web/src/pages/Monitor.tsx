@@ -4,58 +4,17 @@ import { useApi, useOrganisaties } from '../hooks';
 import { BESTEMMING_LABEL, NIVEAU_LABEL } from '../labels';
 import { Grafiek } from '../grafiek';
 import type { Ik } from '../types';
+import type {
+  BeschermdThuisRegel as BeschermdThuis,
+  BezettingRegel as Bezetting,
+  GepubliceerdeWoningRegel as Woning,
+  PeriodeRegel as Periode,
+  StromenRegel as Stromen,
+  TerugkeerRegel as Terugkeer,
+  WachttijdRegel as Wachttijd,
+} from '../../../src/domain/monitor';
+import { BESTEMMINGEN, NIVEAUS } from '../../../src/domain/trajecten';
 
-interface Periode {
-  start: string;
-  eind: string;
-}
-interface Stromen extends Periode {
-  aantallen: Record<string, number>;
-  jongeren: Record<string, number>;
-  uitstroomPerBestemming: Record<string, number>;
-}
-interface Bezetting extends Periode {
-  populatie: Record<string, number>;
-  populatieJongeren: Record<string, number>;
-  wachtInstroom: Record<string, number>;
-  wachtInstroomJongeren: number;
-  wachtUitstroom: number;
-  wachtUitstroomJongeren: number;
-}
-interface Maat {
-  aantal: number;
-  mediaan: number | null;
-  p90: number | null;
-}
-interface Wachttijd extends Periode {
-  instroom: Maat;
-  instroomJongeren: Maat;
-  uitstroom: Maat;
-  uitstroomJongeren: Maat;
-}
-interface Terugkeer extends Periode {
-  uitstroom: number;
-  teruggekeerd: number;
-  percentage: number | null;
-  uitstroomJongeren: number;
-  teruggekeerdJongeren: number;
-  percentageJongeren: number | null;
-  volledigGevolgd: boolean;
-}
-interface Woning {
-  jaar: number;
-  gemeente: string;
-  corporatie: string;
-  gereserveerd: number;
-  gerealiseerd: number | null;
-  onderdrukt: boolean;
-}
-interface BeschermdThuis {
-  jaar: number;
-  gemeente: string;
-  plekken: number;
-  doelPlekken: number;
-}
 type Antwoord<T> = { regels: T[] };
 
 const BESTEMMING = BESTEMMING_LABEL;
@@ -155,14 +114,14 @@ export function Monitor({ ik }: { ik: Ik }) {
             optie={{
               xAxis: { type: 'category', data: stromen.data.regels.map((r) => label(r, periode)) },
               yAxis: { type: 'value' },
-              series: ['instroom', 'doorstroom', 'uitstroom', 'terugval'].map((s) => ({ name: s, type: 'bar', data: stromen.data!.regels.map((r) => r.aantallen[s]) })),
+              series: (['instroom', 'doorstroom', 'uitstroom', 'terugval'] as const).map((s) => ({ name: s, type: 'bar', data: stromen.data!.regels.map((r) => r.aantallen[s]) })),
             }}
           />
           <table>
             <thead>
               <tr>
                 <th>Periode</th><th className="getal">Instroom</th><th className="getal">w.v. 18–24</th><th className="getal">Doorstroom</th><th className="getal">Uitstroom</th><th className="getal">w.v. 18–24</th><th className="getal">Terugval</th><th className="getal">Uitval</th>
-                {Object.values(BESTEMMING).map((b) => <th key={b} className="getal">→ {b}</th>)}
+                {BESTEMMINGEN.map((b) => <th key={b} className="getal">→ {BESTEMMING[b]}</th>)}
               </tr>
             </thead>
             <tbody>
@@ -176,7 +135,7 @@ export function Monitor({ ik }: { ik: Ik }) {
                   <td className="getal">{r.jongeren.uitstroom}</td>
                   <td className="getal">{r.aantallen.terugval}</td>
                   <td className="getal">{r.aantallen.uitval}</td>
-                  {Object.keys(BESTEMMING).map((b) => <td key={b} className="getal">{r.uitstroomPerBestemming[b]}</td>)}
+                  {BESTEMMINGEN.map((b) => <td key={b} className="getal">{r.uitstroomPerBestemming[b]}</td>)}
                 </tr>
               ))}
             </tbody>
@@ -191,7 +150,7 @@ export function Monitor({ ik }: { ik: Ik }) {
               xAxis: { type: 'category', data: bezetting.data.regels.map((r) => label(r, periode)) },
               yAxis: { type: 'value' },
               series: [
-                ...Object.keys(NIVEAU_LABEL).map((n) => ({ name: NIVEAU_LABEL[n], type: 'bar', stack: 'zorg', data: bezetting.data!.regels.map((r) => r.populatie[n]) })),
+                ...NIVEAUS.map((n) => ({ name: NIVEAU_LABEL[n], type: 'bar', stack: 'zorg', data: bezetting.data!.regels.map((r) => r.populatie[n]) })),
                 { name: 'Wacht op instroom', type: 'line', data: bezetting.data.regels.map((r) => som(r.wachtInstroom)) },
                 { name: 'Wacht op woning', type: 'line', data: bezetting.data.regels.map((r) => r.wachtUitstroom) },
               ],
@@ -201,7 +160,7 @@ export function Monitor({ ik }: { ik: Ik }) {
             <thead>
               <tr>
                 <th>Einde periode</th>
-                {Object.values(NIVEAU_LABEL).map((n) => <th key={n} className="getal">{n}</th>)}
+                {NIVEAUS.map((n) => <th key={n} className="getal">{NIVEAU_LABEL[n]}</th>)}
                 <th className="getal">In zorg 18–24</th><th className="getal">Wacht op instroom</th><th className="getal">w.v. 18–24</th><th className="getal">Wacht op woning</th><th className="getal">w.v. 18–24</th>
               </tr>
             </thead>
@@ -209,7 +168,7 @@ export function Monitor({ ik }: { ik: Ik }) {
               {bezetting.data.regels.map((r) => (
                 <tr key={r.start}>
                   <td>{r.eind}</td>
-                  {Object.keys(NIVEAU_LABEL).map((n) => <td key={n} className="getal">{r.populatie[n]}</td>)}
+                  {NIVEAUS.map((n) => <td key={n} className="getal">{r.populatie[n]}</td>)}
                   <td className="getal">{som(r.populatieJongeren)}</td>
                   <td className="getal">{som(r.wachtInstroom)}</td>
                   <td className="getal">{r.wachtInstroomJongeren}</td>
