@@ -6,12 +6,12 @@ import { DEMO_WACHTWOORD } from '../db/seed.js';
 import { readFileSync } from 'node:fs';
 import { ImportFout, importeer } from '../db/repos/import.js';
 import { draaiMatching, legRondeVast } from '../db/repos/matching.js';
-import { actorVoorEmail, isLeeg, openOmgeving, seedDemo, vandaag, voortgangsbalk } from './omgeving.js';
+import { actorVoorEmail, isLeeg, metVoortgang, openOmgeving, seedDemo, vandaag } from './omgeving.js';
 import * as s from '../db/schema.js';
 import { asc, eq } from 'drizzle-orm';
 import { importeerIndicatoren } from '../db/repos/verdeelmodel.js';
 import { schrijfAudit } from '../db/repos/audit.js';
-import { CsvFout } from '../domain/verdeelmodel/index.js';
+import { DomeinFout, geweigerd } from '../domain/fouten.js';
 import { herberekenAlleIntervallen, intervallenOntbreken } from '../db/repos/intervallen.js';
 
 const program = new Command().name('doorstroom').description('Doorstroom: in-, door- en uitstroom BW/MO');
@@ -83,19 +83,11 @@ program
     const { database, versleuteling } = await openOmgeving();
     try {
       const actor = await actorVoorEmail(database.db, opts.gebruiker);
-      const balk = voortgangsbalk();
       const lees = (pad?: string) => (pad ? readFileSync(pad, 'utf8') : undefined);
-      try {
-        const r = await importeer(database.db, actor, versleuteling, { clienten: lees(opts.clienten), gebeurtenissen: lees(opts.gebeurtenissen) }, (klaar, totaal) => balk.update('cliënten', klaar, totaal));
-        balk.stop();
-        console.log(`Import geslaagd: ${r.clientenNieuw} nieuwe cliënten (${r.clientenBestaand} al bekend), ${r.gebeurtenissenNieuw} gebeurtenissen (${r.gebeurtenissenAlAanwezig} al aanwezig).`);
-      } catch (e) {
-        balk.stop();
-        if (!(e instanceof ImportFout)) throw e;
-        console.error(e.message);
-        for (const f of e.fouten) console.error(`  ${f.bestand}.csv regel ${f.regel}: ${f.melding}`);
-        process.exitCode = 1;
-      }
+      const r = await metVoortgang((balk) =>
+        importeer(database.db, actor, versleuteling, { clienten: lees(opts.clienten), gebeurtenissen: lees(opts.gebeurtenissen) }, (klaar, totaal) => balk.update('cliënten', klaar, totaal)),
+      );
+      console.log(`Import geslaagd: ${r.clientenNieuw} nieuwe cliënten (${r.clientenBestaand} al bekend), ${r.gebeurtenissenNieuw} gebeurtenissen (${r.gebeurtenissenAlAanwezig} al aanwezig).`);
     } finally {
       await database.close();
     }
@@ -110,24 +102,12 @@ program
     const { database } = await openOmgeving();
     try {
       const actor = await actorVoorEmail(database.db, opts.gebruiker);
-      if (actor.soort !== 'centrumgemeente' || actor.rol !== 'beheerder') {
-        console.error('Alleen een beheerder van de centrumgemeente mag het verdeelmodel importeren.');
-        process.exitCode = 1;
-        return;
-      }
-      const balk = voortgangsbalk();
-      try {
-        const r = await importeerIndicatoren(database.db, actor.regioId, readFileSync(bestand, 'utf8'), opts.bron, (klaar, totaal) => balk.update('gemeenten', klaar, totaal));
-        balk.stop();
-        await schrijfAudit(database.db, actor, 'importeren', 'verdeelmodel_gemeenten', null, { ...r, bestand, via: 'cli' });
-        console.log(`Import geslaagd: ${r.aantal} gemeenten, indicatoren ${r.indicatorCodes.join(', ')}.`);
-      } catch (e) {
-        balk.stop();
-        if (!(e instanceof CsvFout)) throw e;
-        console.error(`Niets geïmporteerd: ${e.fouten.length} fout(en).`);
-        for (const f of e.fouten) console.error(`  regel ${f.regel}: ${f.melding}`);
-        process.exitCode = 1;
-      }
+      if (actor.soort !== 'centrumgemeente' || actor.rol !== 'beheerder') throw geweigerd('Alleen een beheerder van de centrumgemeente mag het verdeelmodel importeren.');
+      const r = await metVoortgang((balk) =>
+        importeerIndicatoren(database.db, actor.regioId, readFileSync(bestand, 'utf8'), opts.bron, (klaar, totaal) => balk.update('gemeenten', klaar, totaal)),
+      );
+      await schrijfAudit(database.db, actor, 'importeren', 'verdeelmodel_gemeenten', null, { ...r, bestand, via: 'cli' });
+      console.log(`Import geslaagd: ${r.aantal} gemeenten, indicatoren ${r.indicatorCodes.join(', ')}.`);
     } finally {
       await database.close();
     }
@@ -157,7 +137,7 @@ program
     try {
       const actor = await actorVoorEmail(database.db, opts.gebruiker);
       if (actor.soort !== 'centrumgemeente' || actor.rol === 'alleen_lezen' || actor.rol === 'consulent') {
-        throw new Error('Een matchingronde start een medewerker toegang of beheerder van de centrumgemeente');
+        throw geweigerd('Een matchingronde start een medewerker toegang of beheerder van de centrumgemeente');
       }
       const start = performance.now();
       const { resultaat, pseudoniemen, woningAdres } = await draaiMatching(database.db, actor.regioId, opts.peildatum);
@@ -181,16 +161,17 @@ program
   });
 
 async function herbereken(database: Awaited<ReturnType<typeof openOmgeving>>['database']) {
-  const balk = voortgangsbalk();
   const start = performance.now();
-  try {
-    const r = await database.db.transaction((tx) => herberekenAlleIntervallen(tx, (klaar, totaal) => balk.update('cliënten', klaar, totaal)));
-    balk.stop();
-    console.log(`Monitor herberekend: ${r.intervallen} intervallen van ${r.clienten} cliënten in ${((performance.now() - start) / 1000).toFixed(1)} s.`);
-  } catch (e) {
-    balk.stop();
-    throw e;
-  }
+  const r = await metVoortgang((balk) => database.db.transaction((tx) => herberekenAlleIntervallen(tx, (klaar, totaal) => balk.update('cliënten', klaar, totaal))));
+  console.log(`Monitor herberekend: ${r.intervallen} intervallen van ${r.clienten} cliënten in ${((performance.now() - start) / 1000).toFixed(1)} s.`);
 }
 
-await program.parseAsync();
+try {
+  await program.parseAsync();
+} catch (e) {
+  if (!(e instanceof DomeinFout)) throw e;
+  // a refusal, not a crash: what was wrong (for an import every line) without a stack trace, and exit code 1
+  console.error(e.message);
+  if (e instanceof ImportFout) for (const f of e.fouten) console.error(`  ${f.bestand}.csv regel ${f.regel}: ${f.melding}`);
+  process.exitCode = 1;
+}

@@ -39,20 +39,26 @@ export function voortgangsbalk() {
   };
 }
 
+/** Runs `werk` with progress bars that are stopped before anything else is printed, also when it throws. */
+export async function metVoortgang<T>(werk: (balk: ReturnType<typeof voortgangsbalk>) => Promise<T>): Promise<T> {
+  const balk = voortgangsbalk();
+  try {
+    return await werk(balk);
+  } finally {
+    balk.stop();
+  }
+}
+
 export async function isLeeg(database: Database) {
   const [rij] = await database.db.select({ n: count() }).from(s.regios);
   return (rij?.n ?? 0) === 0;
 }
 
 export async function seedDemo(database: Database, versleuteling: Versleuteling, peildatum = vandaag()): Promise<SeedResultaat> {
-  const balk = voortgangsbalk();
-  try {
-    return await database.db.transaction(async (tx) =>
-      seedRegio(tx, { ...DEMO_REGIO, peildatum, wachtwoordHash: await hash(DEMO_WACHTWOORD), versleuteling }, balk.update),
-    );
-  } finally {
-    balk.stop();
-  }
+  return metVoortgang(async (balk) => {
+    const wachtwoordHash = await hash(DEMO_WACHTWOORD);
+    return database.db.transaction((tx) => seedRegio(tx, { ...DEMO_REGIO, peildatum, wachtwoordHash, versleuteling }, balk.update));
+  });
 }
 
 /** CLI commands act on behalf of a named user, so rights and the audit log apply as in the web app. */

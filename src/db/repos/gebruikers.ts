@@ -2,6 +2,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import type { Actor, OrganisatieSoort, Rol } from '../../domain/auth.js';
+import { DomeinFout } from '../../domain/fouten.js';
 
 /** Columns that make an Actor; sessions and CLI commands resolve users the same way. */
 const actorVelden = {
@@ -36,6 +37,6 @@ export async function actorVoorEmail(db: DbOrTx, email: string): Promise<Actor> 
     .from(s.gebruikers)
     .innerJoin(s.organisaties, eq(s.organisaties.id, s.gebruikers.organisatieId))
     .where(and(eq(s.gebruikers.email, email.toLowerCase()), eq(s.gebruikers.actief, true)));
-  if (!rij) throw new Error(`Gebruiker ${email} bestaat niet of is niet actief`);
+  if (!rij) throw new DomeinFout('niet_gevonden', `Gebruiker ${email} bestaat niet of is niet actief`);
   return naarActor(rij);
 }
