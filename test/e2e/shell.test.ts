@@ -35,6 +35,10 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
 
   it('logt in, toont de organisatie en de navigatie, en opent een cliëntdossier', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    const tellerVragen: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/meldingen/aantal')) tellerVragen.push(r.url());
+    });
     await page.goto(basis);
     await page.fill('input[name=email]', 'toegang@centrumstad.demo');
     await page.fill('input[name=wachtwoord]', 'verkeerd');
@@ -48,9 +52,12 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     expect(menu).toEqual(expect.arrayContaining(['Overzicht', 'Cliënten', 'Wachtlijsten']));
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/overzicht.png', fullPage: true });
+    // the unread counter asks once after login, and once more on every change of page
+    await expect.poll(() => tellerVragen.length).toBe(1);
 
     await page.click('nav.menu >> text=Cliënten');
     await page.waitForSelector('table tbody tr');
+    await expect.poll(() => tellerVragen.length).toBe(2);
     await page.locator('table tbody tr a').first().click();
     await page.waitForSelector('.tijdlijn li');
     expect(await page.locator('h2').first().textContent()).toMatch(/C-/);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { api, ApiFout, zetCsrf } from './api';
 import type { Ik } from './types';
 import { useApi } from './hooks';
@@ -48,7 +48,13 @@ export const PAGINAS: Pagina[] = [
 /** Unread notifications of the organisation; refreshed on every navigation and every minute. */
 function OngelezenTeller({ pad }: { pad: string }) {
   const { data, herlaad } = useApi<{ ongelezen: number }>('/api/meldingen/aantal');
-  useEffect(herlaad, [pad, herlaad]);
+  // useApi already fetched on mount; only a change of page asks again
+  const vorigPad = useRef(pad);
+  useEffect(() => {
+    if (vorigPad.current === pad) return;
+    vorigPad.current = pad;
+    herlaad();
+  }, [pad, herlaad]);
   useEffect(() => {
     const klok = setInterval(herlaad, 60_000);
     return () => clearInterval(klok);
