@@ -39,7 +39,7 @@ import { plusDagen } from '../../domain/trajecten.js';
 
 /** Someone else changed the signal since the caller read it (optimistic concurrency). */
 export class VersieConflict extends DomeinFout {
-  constructor(readonly huidigeVersie: number | null) {
+  constructor(huidigeVersie: number | null) {
     super('conflict', 'Het signaal is intussen door iemand anders gewijzigd; laad het opnieuw', { huidigeVersie });
   }
 }
