@@ -35,9 +35,36 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    let sluit = false;
+    // An idle pooled connection that the server ends (restart, failover, a DROP DATABASE … WITH (FORCE) racing
+    // the pool's own shutdown) emits 'error' on the pool; without a listener that is an uncaught exception that
+    // ends the process. The pool drops such a client and opens a new one on the next query, so logging is enough.
+    pool.on('error', (fout: Error & { code?: string }) => {
+      if (sluit && fout.code === '57P01') return;
+      console.error(`PostgreSQL-verbinding verbroken (${fout.code ?? 'onbekend'}): ${fout.message}`);
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder });
-    return { db, soort: 'postgres', close: () => pool.end() };
+    return {
+      db,
+      soort: 'postgres',
+      close: async () => {
+        sluit = true;
+        // pool.end() resolves as soon as every client is asked to end, not when their sockets are closed; a
+        // DROP DATABASE right after would then terminate connections still saying goodbye. Wait for them.
+        const open = pool.totalCount;
+        let weg = 0;
+        const gesloten = new Promise<void>((klaar) => {
+          if (open === 0) klaar();
+          pool.on('remove', () => {
+            if (++weg >= open) klaar();
+          });
+          setTimeout(klaar, 5000).unref();
+        });
+        await pool.end();
+        await gesloten;
+      },
+    };
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const client = new PGlite(opts.dataDir);
