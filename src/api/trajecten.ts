@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BESTEMMINGEN, DOELGROEPEN, elfproef, EVENT_SOORTEN, isGeldigeDatum, NIVEAUS, TOEGESTANE_EVENTS, type Fase } from '../domain/trajecten.js';
-import { haalClient, lijstClienten, maakClient, voegEventToe, wachtlijst } from '../db/repos/clienten.js';
+import { CLIENT_SORTERINGEN, haalClient, lijstClienten, maakClient, voegEventToe, wachtlijst } from '../db/repos/clienten.js';
 import { importeer } from '../db/repos/import.js';
 import { actorVan, audit } from './auth.js';
 import type { ApiContext } from './context.js';
@@ -12,6 +12,8 @@ const ZORG_ORGANISATIES = ['centrumgemeente', 'regiogemeente', 'aanbieder'] as c
 export const datum = z.string().refine(isGeldigeDatum, 'moet een geldige datum zijn (JJJJ-MM-DD)');
 const idParams = z.object({ id: z.uuid('geen geldig id') });
 const jaNee = z.enum(['true', 'false']).transform((v) => v === 'true');
+const limiet = z.coerce.number().int().min(1).max(500).default(50);
+const offset = z.coerce.number().int().min(0).default(0);
 
 export const nieuweClientSchema = z.object({
   naam: z.string().trim().min(2, 'naam is te kort').max(200),
@@ -52,15 +54,19 @@ export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, ve
       schema: {
         tags: ['trajecten'],
         summary: 'Cliënten binnen het zicht van de eigen organisatie, met afgeleide fase',
+        description:
+          'Gefilterd, gesorteerd en gepagineerd in de database; `totaal` telt alle treffers. `zoek` vindt een naamfragment (elk woord, vanaf 3 tekens ook een begin van een woord), een exact BSN, het begin van een pseudoniem of een exact extern_id. Sorteren op naam kan niet (versleuteld).',
         querystring: z.object({
           gemeenteId: z.uuid().optional(),
           doelgroep: z.enum(DOELGROEPEN).optional(),
           fase: z.enum(['geen', 'aangemeld', 'beoordeeld', 'geindiceerd', 'in_zorg', 'uitstroomklaar', 'uitgestroomd', 'uitgevallen'] satisfies Fase[]).optional(),
           niveau: z.enum(NIVEAUS).optional(),
           jongeren: jaNee.optional(),
-          zoek: z.string().max(40).optional(),
-          limiet: z.coerce.number().int().min(1).max(500).default(50),
-          offset: z.coerce.number().int().min(0).default(0),
+          zoek: z.string().max(100).optional(),
+          sorteer: z.enum(CLIENT_SORTERINGEN, `moet een van ${CLIENT_SORTERINGEN.join(', ')} zijn (op naam sorteren kan niet: namen staan versleuteld)`).default('pseudoniem'),
+          richting: z.enum(['op', 'af'], 'moet op of af zijn').default('op'),
+          limiet,
+          offset,
         }),
       },
     },
@@ -118,13 +124,14 @@ export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, ve
         tags: ['wachtlijst'],
         summary: 'Wachtlijst voor instroom (per niveau) of uitstroom (uitstroomklaar, wacht op woning), op prioriteit',
         params: z.object({ soort: z.enum(['instroom', 'uitstroom']) }),
-        querystring: z.object({ gemeenteId: z.uuid().optional(), niveau: z.enum(NIVEAUS).optional() }),
+        description: 'Gepagineerd in de database (`limiet`, `offset`); `totaal` en `mediaanWachtdagen` gelden voor de hele lijst.',
+        querystring: z.object({ gemeenteId: z.uuid().optional(), niveau: z.enum(NIVEAUS).optional(), limiet, offset }),
       },
     },
     async (req) => {
-      const regels = await wachtlijst(db, actorVan(req), req.params.soort, req.query, vandaag());
-      await audit(db, req, 'lezen', 'wachtlijst', req.params.soort, { aantal: regels.length });
-      return { peildatum: vandaag(), regels };
+      const lijst = await wachtlijst(db, actorVan(req), req.params.soort, req.query, vandaag());
+      await audit(db, req, 'lezen', 'wachtlijst', req.params.soort, { aantal: lijst.regels.length, totaal: lijst.totaal, pseudoniemen: lijst.regels.map((r) => r.pseudoniem) });
+      return { peildatum: vandaag(), ...lijst };
     },
   );
 

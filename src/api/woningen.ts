@@ -296,14 +296,19 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
       schema: {
         tags: ['woningen'],
         summary: 'Gepseudonimiseerde uitstroomklare kandidaten van de regio, op prioriteit',
-        querystring: z.object({ gemeenteId: z.uuid().optional() }),
-        response: { 200: z.object({ peildatum: z.string(), kandidaten: z.array(kandidaatSchema) }) },
+        description: 'Op wachtlijstvolgorde, gepagineerd in de database (`limiet`, `offset`); `totaal` telt alle kandidaten.',
+        querystring: z.object({
+          gemeenteId: z.uuid().optional(),
+          limiet: z.coerce.number().int().min(1).max(500).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+        response: { 200: z.object({ peildatum: z.string(), totaal: z.number(), kandidaten: z.array(kandidaatSchema) }) },
       },
     },
     async (req) => {
       const lijst = await kandidaten(db, actorVan(req), vandaag(), req.query);
-      await audit(db, req, 'lezen', 'kandidaten', null, { pseudoniemen: lijst.map((k) => k.pseudoniem) });
-      return { peildatum: vandaag(), kandidaten: lijst };
+      await audit(db, req, 'lezen', 'kandidaten', null, { totaal: lijst.totaal, pseudoniemen: lijst.kandidaten.map((k) => k.pseudoniem) });
+      return { peildatum: vandaag(), ...lijst };
     },
   );
 };

@@ -13,6 +13,7 @@ import { importeerIndicatoren } from '../db/repos/verdeelmodel.js';
 import { schrijfAudit } from '../db/repos/audit.js';
 import { DomeinFout, geweigerd } from '../domain/fouten.js';
 import { herberekenAlleIntervallen, intervallenOntbreken } from '../db/repos/intervallen.js';
+import { naamIndexOntbreekt, vulOntbrekendeNaamIndex } from '../db/repos/naamindex.js';
 
 const program = new Command().name('doorstroom').description('Doorstroom: in-, door- en uitstroom BW/MO');
 
@@ -31,6 +32,12 @@ program
       // a database from before migration 0003: the monitor reads traject_intervallen, so build it once
       console.log('Monitor: intervallen worden eenmalig opgebouwd uit de gebeurtenissen…');
       await herbereken(database);
+    }
+    if (await naamIndexOntbreekt(database.db)) {
+      // a database from before migration 0010: the SQL migration cannot reach the key, so the names are indexed here
+      console.log('Zoeken op naam: de naamindex wordt eenmalig opgebouwd…');
+      const n = await metVoortgang((balk) => database.db.transaction((tx) => vulOntbrekendeNaamIndex(tx, versleuteling, (klaar, totaal) => balk.update('namen', klaar, totaal))));
+      console.log(`Naamindex opgebouwd voor ${n} cliënten.`);
     }
     const app = await bouwApp({ db: database.db, versleuteling, vandaag }, { logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
     await app.listen({ port: Number(opts.port), host: opts.host });
@@ -115,7 +122,7 @@ program
 
 program
   .command('monitor-herbereken')
-  .description('Bouw traject_intervallen (de basis van de monitor) opnieuw op uit alle gebeurtenissen, in één transactie')
+  .description('Bouw traject_intervallen (de basis van de monitor) en client_stand (de actuele stand per cliënt) opnieuw op uit alle gebeurtenissen, in één transactie')
   .action(async () => {
     const { database } = await openOmgeving();
     try {

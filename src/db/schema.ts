@@ -431,3 +431,61 @@ export const taken = pgTable('taken', {
   vergrendeldTot: timestamp('vergrendeld_tot', { withTimezone: true }),
 });
 
+
+// ---------------------------------------------------------------- read path: current state and name search
+
+/**
+ * Derived, never edited by hand: one row per client with what the lists filter, sort and page on. The
+ * client's own columns (regio … geboortedatum) are copied by the trigger clienten_stand_kopie (migration
+ * 0010) on every insert or update of clienten; the state (fase … laatste_uitstroom) is the fold of the
+ * client's events (domain/trajecten.leidToestandAf), written by repos/stand.schrijfStand from
+ * herberekenIntervallen in the transaction that writes the events. Youth is not stored: it depends on the
+ * peildatum and is a range on geboortedatum at query time.
+ */
+export const clientStand = pgTable(
+  'client_stand',
+  {
+    clientId: uuid('client_id')
+      .primaryKey()
+      .references(() => clienten.id, { onDelete: 'cascade' }),
+    regioId: uuid('regio_id').notNull(),
+    pseudoniem: text('pseudoniem').notNull(),
+    herkomstgemeenteId: uuid('herkomstgemeente_id').notNull(),
+    huidigeGemeenteId: uuid('huidige_gemeente_id').notNull(),
+    aanbiederId: uuid('aanbieder_id'),
+    doelgroep: text('doelgroep').notNull(),
+    geboortedatum: date('geboortedatum', { mode: 'string' }).notNull(),
+    fase: text('fase').notNull().default('geen'),
+    niveau: text('niveau'),
+    urgentie: integer('urgentie').notNull().default(0),
+    /** the day the current fase began (geïndiceerd, uitstroomklaar, …): drives waiting time */
+    sinds: date('sinds', { mode: 'string' }),
+    laatsteDatum: date('laatste_datum', { mode: 'string' }),
+    bestemming: text('bestemming'),
+    laatsteUitstroom: date('laatste_uitstroom', { mode: 'string' }),
+  },
+  (t) => [
+    index('client_stand_regio_pseudoniem_idx').on(t.regioId, t.pseudoniem),
+    // waiting lists and kandidaten: one fase of one regio, in priority order
+    index('client_stand_regio_fase_idx').on(t.regioId, t.fase, t.urgentie, t.sinds),
+    index('client_stand_herkomst_idx').on(t.herkomstgemeenteId),
+    index('client_stand_huidige_idx').on(t.huidigeGemeenteId),
+    index('client_stand_aanbieder_idx').on(t.aanbiederId),
+  ],
+);
+
+/**
+ * Keyed blind index of the normalised name tokens and their prefixes (≥ 3 characters): HMAC with a key
+ * derived from the encryption key (Versleuteling.naamTokenHash), so a name fragment finds clients without
+ * decrypting the regio. Maintained by repos/naamindex.herberekenNaamIndex.
+ */
+export const clientNaamTokens = pgTable(
+  'client_naam_tokens',
+  {
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clienten.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenHash, t.clientId] }), index('client_naam_tokens_client_idx').on(t.clientId)],
+);

@@ -18,6 +18,7 @@ import { HUURCONSTRUCTIE_SOORTEN, HUURCONSTRUCTIES, maandenLater, type Huurconst
 import { seedSignalen } from './seed-signalen.js';
 import { seedVerdeelmodel } from './seed-verdeelmodel.js';
 import { herberekenIntervallen } from './repos/intervallen.js';
+import { schrijfNaamIndex } from './repos/naamindex.js';
 
 export interface SeedGemeente {
   naam: string;
@@ -244,6 +245,7 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
   type EventRij = typeof s.trajectEvents.$inferInsert;
   type PlaatsingRij = typeof s.plaatsingen.$inferInsert;
   const clientRijen: ClientRij[] = [];
+  const namen: { clientId: string; naam: string }[] = [];
   const eventRijen: EventRij[] = [];
   const plaatsingRijen: PlaatsingRij[] = [];
   const peil = o.peildatum;
@@ -259,6 +261,7 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
     const events = simuleerTraject(r, doelgroep, start, peil);
     const intramuraal = events.some((e) => e.niveau === 'bw_intramuraal' || e.niveau === 'mo_24uurs' || e.niveau === 'mo_nachtopvang');
     const naam = `${r.pick(VOORNAMEN)} ${r.pick(ACHTERNAMEN)}`;
+    namen.push({ clientId: id, naam });
     const bsnNummer = bsn(r);
     const aanbiederId = aanbiederVoor(doelgroep);
     const urgentie = events.filter((e) => e.soort === 'beoordeling').at(-1)?.urgentie ?? 0;
@@ -314,6 +317,7 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
   }
 
   await insertInDelen(db, s.clienten, clientRijen, 'cliënten', voortgang);
+  await schrijfNaamIndex(db, namen, o.versleuteling);
   await insertInDelen(db, s.trajectEvents, eventRijen, 'gebeurtenissen', voortgang);
   const ingevoegd: { id: string }[] = [];
   for (let i = 0; i < woningRijen.length; i += 400) {

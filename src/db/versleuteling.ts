@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -8,10 +8,13 @@ import { dirname } from 'node:path';
  */
 export class Versleuteling {
   private readonly sleutel: Buffer;
+  /** HKDF of the key for the name index alone: a name token and a BSN never share a hash, and neither reveals the key */
+  private readonly naamSleutel: Buffer;
 
   constructor(sleutel: Buffer) {
     if (sleutel.length !== 32) throw new Error('Versleutelingssleutel moet 32 bytes zijn');
     this.sleutel = sleutel;
+    this.naamSleutel = Buffer.from(hkdfSync('sha256', sleutel, Buffer.alloc(0), 'doorstroom/naam-index/v1', 32));
   }
 
   versleutel(tekst: string): string {
@@ -32,6 +35,11 @@ export class Versleuteling {
   /** Deterministic keyed hash: find a BSN again without storing it readable. */
   zoekHash(waarde: string): string {
     return createHmac('sha256', this.sleutel).update(waarde.trim()).digest('base64url');
+  }
+
+  /** Keyed hash of one normalised name token or prefix (domain/naamzoek): the blind index of client_naam_tokens. */
+  naamTokenHash(term: string): string {
+    return createHmac('sha256', this.naamSleutel).update(term, 'utf8').digest('base64url');
   }
 }
 

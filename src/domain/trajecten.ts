@@ -251,6 +251,22 @@ export const isJongere = (geboortedatum: string, peildatum: string) => {
   return l >= 18 && l <= 24;
 };
 
+/**
+ * isJongere as a range on the birth date, for SQL: isJongere(g, p) ⇔ na < g <= uiterlijk. Age ≥ n on p means
+ * (year, month, day) of g is at most (year(p) − n, month(p), day(p)); where that day does not exist (29 February
+ * in a common year) no birth date lies between it and 28 February, so 28 February stands in for it.
+ */
+export function jongereGeboortedata(peildatum: string): { na: string; uiterlijk: string } {
+  const [pj, pm, pd] = peildatum.split('-').map(Number) as [number, number, number];
+  const jarenTerug = (n: number) => {
+    const j = pj - n;
+    const schrikkel = (j % 4 === 0 && j % 100 !== 0) || j % 400 === 0;
+    const dag = pm === 2 && pd === 29 && !schrikkel ? 28 : pd;
+    return `${String(j).padStart(4, '0')}-${String(pm).padStart(2, '0')}-${String(dag).padStart(2, '0')}`;
+  };
+  return { na: jarenTerug(25), uiterlijk: jarenTerug(18) };
+}
+
 export function dagenTussen(van: string, tot: string): number {
   return Math.round((Date.parse(`${tot}T00:00:00Z`) - Date.parse(`${van}T00:00:00Z`)) / 86_400_000);
 }

@@ -4,7 +4,8 @@ import { dagenTussen, type Niveau, type Toestand } from './trajecten.js';
  * Waiting-list priority, documented in the README:
  * 1. urgentie (3 = acuut … 0 = regulier), highest first;
  * 2. waiting time in days since the fase began (indicatie for instroom, uitstroomklaar for uitstroom), longest first;
- * 3. pseudoniem, so equal cases have a stable order.
+ * 3. pseudoniem, so equal cases have a stable order: compared by code unit (not by locale), which is the
+ *    byte order of SQL's COLLATE "C" for these ASCII codes, so the database can page in exactly this order.
  */
 export interface WachtlijstRegel {
   clientId: string;
@@ -23,7 +24,7 @@ export function staatOpWachtlijst(soort: WachtlijstSoort, t: Toestand): boolean 
 }
 
 export function vergelijkPrioriteit(a: WachtlijstRegel, b: WachtlijstRegel): number {
-  return b.urgentie - a.urgentie || b.wachtdagen - a.wachtdagen || a.pseudoniem.localeCompare(b.pseudoniem);
+  return b.urgentie - a.urgentie || b.wachtdagen - a.wachtdagen || (a.pseudoniem < b.pseudoniem ? -1 : a.pseudoniem > b.pseudoniem ? 1 : 0);
 }
 
 export function wachtlijstRegel(

@@ -21,7 +21,7 @@ describe.each(backends)('woningen-repository op %s', (backend) => {
 
   /** Uitstroomklare clients of the regio with no placement at all yet. */
   async function vrijeKandidaten() {
-    const regels = await wachtlijst(database.db, actor('rivierland', 'Centrumstad'), 'uitstroom', {}, PEILDATUM);
+    const { regels } = await wachtlijst(database.db, actor('rivierland', 'Centrumstad'), 'uitstroom', { limiet: 500, offset: 0 }, PEILDATUM);
     const bezet = new Set((await database.db.select().from(s.plaatsingen).where(inArray(s.plaatsingen.clientId, regels.map((r) => r.clientId)))).map((p) => p.clientId));
     return regels.map((r) => r.clientId).filter((id) => !bezet.has(id));
   }

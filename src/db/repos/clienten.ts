@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import type { Versleuteling } from '../versleuteling.js';
@@ -6,6 +6,7 @@ import { clientZicht, magClientZien, magRisicoNotitiesZien, type Actor } from '.
 import { geweigerd, ongeldig } from '../../domain/fouten.js';
 import {
   isJongere,
+  jongereGeboortedata,
   leeftijdOp,
   leidToestandAf,
   pasToe,
@@ -16,18 +17,30 @@ import {
   type TrajectEvent,
 } from '../../domain/trajecten.js';
 import { herberekenIntervallen } from './intervallen.js';
-import { ordenWachtlijst, staatOpWachtlijst, wachtlijstRegel, type WachtlijstSoort } from '../../domain/wachtlijst.js';
+import { wachtlijstRegel, type WachtlijstRegel, type WachtlijstSoort } from '../../domain/wachtlijst.js';
+import { naamTreffers, schrijfNaamIndex } from './naamindex.js';
 
-/** The one SQL translation of domain/auth.clientZicht: every client query goes through it. */
-export function clientFilter(actor: Actor): SQL {
+/** The columns that decide who may see a client: those of clienten, or their copies in client_stand. */
+export interface ZichtKolommen {
+  regioId: AnyColumn;
+  herkomstgemeenteId: AnyColumn;
+  huidigeGemeenteId: AnyColumn;
+  aanbiederId: AnyColumn;
+}
+
+/**
+ * The one SQL translation of domain/auth.clientZicht: every client query goes through it, on clienten or on
+ * client_stand (whose copies of these columns the trigger clienten_stand_kopie keeps equal).
+ */
+export function clientFilter(actor: Actor, t: ZichtKolommen = s.clienten): SQL {
   const z = clientZicht(actor);
   switch (z.soort) {
     case 'regio':
-      return eq(s.clienten.regioId, z.regioId);
+      return eq(t.regioId, z.regioId);
     case 'gemeente':
-      return and(eq(s.clienten.regioId, z.regioId), or(eq(s.clienten.herkomstgemeenteId, z.gemeenteId), eq(s.clienten.huidigeGemeenteId, z.gemeenteId)))!;
+      return and(eq(t.regioId, z.regioId), or(eq(t.herkomstgemeenteId, z.gemeenteId), eq(t.huidigeGemeenteId, z.gemeenteId)))!;
     case 'aanbieder':
-      return and(eq(s.clienten.regioId, z.regioId), eq(s.clienten.aanbiederId, z.aanbiederId))!;
+      return and(eq(t.regioId, z.regioId), eq(t.aanbiederId, z.aanbiederId))!;
     case 'geen':
       return sql`false`;
   }
@@ -61,13 +74,25 @@ export async function eventsPerClient(db: DbOrTx, ids: string[]): Promise<Map<st
   return per;
 }
 
+/**
+ * Sort keys of the client list. The name is not among them: it is encrypted, so the database cannot order by
+ * it (only the rows of a page are decrypted). gemeente = the herkomstgemeente's name, fase = process order,
+ * wachtdagen = days since the current fase began, leeftijd = by birth date.
+ */
+export const CLIENT_SORTERINGEN = ['pseudoniem', 'fase', 'wachtdagen', 'urgentie', 'leeftijd', 'gemeente'] as const;
+export type ClientSortering = (typeof CLIENT_SORTERINGEN)[number];
+export type Richting = 'op' | 'af';
+
 export interface ClientFilters {
   gemeenteId?: string;
   doelgroep?: Doelgroep;
   fase?: Fase;
   niveau?: Niveau;
   jongeren?: boolean;
+  /** name fragment (every word), exact BSN, pseudoniem prefix or exact extern_id */
   zoek?: string;
+  sorteer?: ClientSortering;
+  richting?: Richting;
   limiet: number;
   offset: number;
 }
@@ -90,7 +115,7 @@ export function toestandVan(events: EventRij[]): Toestand {
   return leidToestandAf(events.map(naarDomein));
 }
 
-function overzicht(c: ClientRij, events: EventRij[], v: Versleuteling, peildatum: string): ClientOverzicht {
+function overzicht(c: ClientRij, toestand: Toestand, v: Versleuteling, peildatum: string): ClientOverzicht {
   return {
     id: c.id,
     pseudoniem: c.pseudoniem,
@@ -102,21 +127,88 @@ function overzicht(c: ClientRij, events: EventRij[], v: Versleuteling, peildatum
     herkomstgemeenteId: c.herkomstgemeenteId,
     huidigeGemeenteId: c.huidigeGemeenteId,
     aanbiederId: c.aanbiederId,
-    toestand: toestandVan(events),
+    toestand,
   };
 }
 
+const st = s.clientStand;
+type StandRij = typeof s.clientStand.$inferSelect;
+
+/** The state columns of client_stand as the domain's Toestand. */
+export function standAlsToestand(r: StandRij): Toestand {
+  return {
+    fase: r.fase as Fase,
+    niveau: r.niveau as Niveau | null,
+    urgentie: r.urgentie,
+    sinds: r.sinds,
+    laatsteDatum: r.laatsteDatum,
+    bestemming: r.bestemming as Toestand['bestemming'],
+    laatsteUitstroom: r.laatsteUitstroom,
+  };
+}
+
+/** The byte order of the domain's tie-break (wachtlijst.vergelijkPrioriteit), served by client_stand_regio_pseudoniem_idx. */
+export const pseudoniemVolgorde = sql`${st.pseudoniem} collate "C"`;
+/** Days since the current fase began, as wachtlijstRegel computes them: never negative, 0 without a fase. */
+export const wachtdagenSql = (peildatum: string) => sql`greatest(0, ${peildatum}::date - coalesce(${st.sinds}, ${peildatum}::date))`;
+const FASE_VOLGORDE: Fase[] = ['geen', 'aangemeld', 'beoordeeld', 'geindiceerd', 'in_zorg', 'uitstroomklaar', 'uitgestroomd', 'uitgevallen'];
+
+/** Clients 18–24 on the peildatum (or, with false, the others), as a range on the birth date. */
+export function jongerenFilter(jongeren: boolean, peildatum: string): SQL {
+  const { na, uiterlijk } = jongereGeboortedata(peildatum);
+  const jong = and(sql`${st.geboortedatum} > ${na}::date`, sql`${st.geboortedatum} <= ${uiterlijk}::date`)!;
+  return jongeren ? jong : sql`not (${jong})`;
+}
+
+/**
+ * zoek as one subquery of client ids, each branch answered by its own index: every word of a name fragment
+ * (blind index), an exact BSN (keyed bsn_hash), a pseudoniem prefix (case-insensitive), an exact extern_id.
+ * Visibility is applied by the caller's clientFilter, never here.
+ */
+function zoekTreffers(zoek: string, actor: Actor, v: Versleuteling): SQL {
+  const tekst = zoek.trim();
+  const takken: SQL[] = [];
+  const naam = naamTreffers(tekst, v);
+  if (naam) takken.push(naam);
+  if (/^\d{9}$/.test(tekst)) takken.push(sql`(select id from clienten where bsn_hash = ${v.zoekHash(tekst)})`);
+  if (tekst) {
+    const voorvoegsel = `${tekst.toLowerCase().replace(/[\\%_]/g, (t) => `\\${t}`)}%`;
+    takken.push(sql`(select client_id from client_stand where lower(pseudoniem) like ${voorvoegsel})`);
+    takken.push(sql`(select id from clienten where regio_id = ${actor.regioId} and extern_id = ${tekst})`);
+  }
+  if (takken.length === 0) return sql`false`;
+  return sql`${st.clientId} in (${sql.join(takken, sql` union `)})`;
+}
+
 export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, v: Versleuteling, peildatum: string) {
-  const voorwaarden: SQL[] = [clientFilter(actor)];
-  if (f.gemeenteId) voorwaarden.push(eq(s.clienten.herkomstgemeenteId, f.gemeenteId));
-  if (f.doelgroep) voorwaarden.push(eq(s.clienten.doelgroep, f.doelgroep));
-  if (f.zoek) voorwaarden.push(ilike(s.clienten.pseudoniem, `%${f.zoek.replace(/[%_\\]/g, '')}%`));
-  const rijen = await db.select().from(s.clienten).where(and(...voorwaarden)).orderBy(asc(s.clienten.pseudoniem));
-  const events = await eventsPerClient(db, rijen.map((c) => c.id));
-  const alle = rijen
-    .map((c) => overzicht(c, events.get(c.id) ?? [], v, peildatum))
-    .filter((c) => (!f.fase || c.toestand.fase === f.fase) && (!f.niveau || c.toestand.niveau === f.niveau) && (f.jongeren === undefined || c.jongere === f.jongeren));
-  return { totaal: alle.length, clienten: alle.slice(f.offset, f.offset + f.limiet) };
+  const voorwaarden: SQL[] = [clientFilter(actor, st)];
+  if (f.gemeenteId) voorwaarden.push(eq(st.herkomstgemeenteId, f.gemeenteId));
+  if (f.doelgroep) voorwaarden.push(eq(st.doelgroep, f.doelgroep));
+  if (f.fase) voorwaarden.push(eq(st.fase, f.fase));
+  if (f.niveau) voorwaarden.push(eq(st.niveau, f.niveau));
+  if (f.jongeren !== undefined) voorwaarden.push(jongerenFilter(f.jongeren, peildatum));
+  if (f.zoek?.trim()) voorwaarden.push(zoekTreffers(f.zoek, actor, v));
+  const waar = and(...voorwaarden);
+
+  const richting = (x: SQL | AnyColumn, omgekeerd = false) => ((f.richting === 'af') !== omgekeerd ? desc(x) : asc(x));
+  const gemeente = s.organisaties;
+  const sleutel: Record<ClientSortering, SQL[]> = {
+    pseudoniem: [],
+    fase: [richting(sql`array_position(array[${sql.join(FASE_VOLGORDE.map((x) => sql`${x}`), sql`, `)}]::text[], ${st.fase})`)],
+    wachtdagen: [richting(wachtdagenSql(peildatum))],
+    urgentie: [richting(st.urgentie)],
+    // leeftijd op = youngest first = latest birth date first
+    leeftijd: [richting(st.geboortedatum, true)],
+    gemeente: [richting(gemeente.naam)],
+  };
+  const sorteer = f.sorteer ?? 'pseudoniem';
+  const volgorde = [...sleutel[sorteer], sorteer === 'pseudoniem' ? richting(pseudoniemVolgorde) : asc(pseudoniemVolgorde), asc(st.clientId)];
+
+  const [{ totaal }] = (await db.select({ totaal: count() }).from(st).where(waar)) as [{ totaal: number }];
+  let pagina = db.select({ client: s.clienten, stand: st }).from(st).innerJoin(s.clienten, eq(s.clienten.id, st.clientId)).$dynamic();
+  if (sorteer === 'gemeente') pagina = pagina.innerJoin(gemeente, eq(gemeente.id, st.herkomstgemeenteId));
+  const rijen = await pagina.where(waar).orderBy(...volgorde).limit(f.limiet).offset(f.offset);
+  return { totaal, clienten: rijen.map((r) => overzicht(r.client, standAlsToestand(r.stand), v, peildatum)) };
 }
 
 /** Returns null both for unknown ids and for clients outside the caller's view: existence is not leaked. */
@@ -125,7 +217,7 @@ export async function haalClient(db: DbOrTx, actor: Actor, id: string, v: Versle
   if (!c) return null;
   const events = (await eventsPerClient(db, [c.id])).get(c.id) ?? [];
   return {
-    ...overzicht(c, events, v, peildatum),
+    ...overzicht(c, toestandVan(events), v, peildatum),
     bsn: c.bsnVersleuteld ? v.ontsleutel(c.bsnVersleuteld) : null,
     urgentie: c.urgentie,
     woonwensen: c.woonwensen,
@@ -158,6 +250,7 @@ async function controleerOrganisaties(db: DbOrTx, regioId: string, verwacht: { i
   }
 }
 
+/** Call it in a transaction: the client row, its client_stand row (trigger) and its name index are written together. */
 export async function maakClient(db: DbOrTx, actor: Actor, c: NieuweClient, v: Versleuteling) {
   const huidige = c.huidigeGemeenteId ?? c.herkomstgemeenteId;
   const aanbiederId = c.aanbiederId ?? (actor.soort === 'aanbieder' ? actor.organisatieId : null);
@@ -188,6 +281,7 @@ export async function maakClient(db: DbOrTx, actor: Actor, c: NieuweClient, v: V
       woonwensen: c.woonwensen ?? null,
     })
     .returning({ id: s.clienten.id, pseudoniem: s.clienten.pseudoniem });
+  await schrijfNaamIndex(db, [{ clientId: rij!.id, naam: c.naam }], v);
   return rij!;
 }
 
@@ -249,21 +343,36 @@ export async function voegEventToe(db: DbOrTx, actor: Actor, clientId: string, e
   return db.transaction(uitvoeren);
 }
 
-export async function wachtlijst(
-  db: DbOrTx,
-  actor: Actor,
-  soort: WachtlijstSoort,
-  f: { gemeenteId?: string; niveau?: Niveau },
-  peildatum: string,
-) {
-  const voorwaarden: SQL[] = [clientFilter(actor)];
-  if (f.gemeenteId) voorwaarden.push(eq(s.clienten.herkomstgemeenteId, f.gemeenteId));
-  const rijen = await db.select().from(s.clienten).where(and(...voorwaarden));
-  const events = await eventsPerClient(db, rijen.map((c) => c.id));
-  const regels = rijen.flatMap((c) => {
-    const t = toestandVan(events.get(c.id) ?? []);
-    if (!staatOpWachtlijst(soort, t) || (f.niveau && t.niveau !== f.niveau)) return [];
-    return [{ ...wachtlijstRegel({ id: c.id, pseudoniem: c.pseudoniem, gemeenteId: c.herkomstgemeenteId }, t, peildatum), jongere: isJongere(c.geboortedatum, peildatum), doelgroep: c.doelgroep }];
-  });
-  return ordenWachtlijst(regels) as typeof regels;
+export interface WachtlijstFilters {
+  gemeenteId?: string;
+  niveau?: Niveau;
+  limiet: number;
+  offset: number;
+}
+
+/** Who stands on a waiting list: the fase of domain/wachtlijst.staatOpWachtlijst. */
+export const WACHTLIJST_FASE: Record<WachtlijstSoort, Fase> = { instroom: 'geindiceerd', uitstroom: 'uitstroomklaar' };
+
+/**
+ * The waiting-list order of domain/wachtlijst.vergelijkPrioriteit in SQL: urgentie (highest first), waiting days
+ * (longest first), pseudoniem (byte order). test/db/clientstand.test.ts holds it against ordenWachtlijst.
+ */
+export const wachtlijstVolgorde = (peildatum: string) => [desc(st.urgentie), desc(wachtdagenSql(peildatum)), asc(pseudoniemVolgorde), asc(st.clientId)];
+
+/** A client_stand row as a waiting-list line, computed by the domain (wachtdagen, wachtSinds). */
+export const alsWachtlijstRegel = (r: StandRij, peildatum: string): WachtlijstRegel =>
+  wachtlijstRegel({ id: r.clientId, pseudoniem: r.pseudoniem, gemeenteId: r.herkomstgemeenteId }, standAlsToestand(r), peildatum);
+
+export async function wachtlijst(db: DbOrTx, actor: Actor, soort: WachtlijstSoort, f: WachtlijstFilters, peildatum: string) {
+  const voorwaarden: SQL[] = [clientFilter(actor, st), eq(st.fase, WACHTLIJST_FASE[soort])];
+  if (f.gemeenteId) voorwaarden.push(eq(st.herkomstgemeenteId, f.gemeenteId));
+  if (f.niveau) voorwaarden.push(eq(st.niveau, f.niveau));
+  const waar = and(...voorwaarden);
+  const [telling] = (await db
+    .select({ totaal: count(), mediaan: sql<number | null>`percentile_cont(0.5) within group (order by ${wachtdagenSql(peildatum)})`.mapWith((x) => (x === null ? null : Number(x))) })
+    .from(st)
+    .where(waar)) as [{ totaal: number; mediaan: number | null }];
+  const rijen = await db.select().from(st).where(waar).orderBy(...wachtlijstVolgorde(peildatum)).limit(f.limiet).offset(f.offset);
+  const regels = rijen.map((r) => ({ ...alsWachtlijstRegel(r, peildatum), jongere: isJongere(r.geboortedatum, peildatum), doelgroep: r.doelgroep }));
+  return { totaal: telling.totaal, mediaanWachtdagen: telling.mediaan, regels };
 }

@@ -8,6 +8,7 @@ import { pasToe, TrajectFout } from '../../domain/trajecten.js';
 import { schrijfAudit } from './audit.js';
 import { eventRij, nieuwPseudoniem, toestandVan } from './clienten.js';
 import { herberekenIntervallen } from './intervallen.js';
+import { schrijfNaamIndex } from './naamindex.js';
 import { DomeinFout } from '../../domain/fouten.js';
 
 export interface ImportFoutRegel {
@@ -73,6 +74,7 @@ export async function importeer(
     }
 
     const nieuw: (typeof s.clienten.$inferInsert)[] = [];
+    const namen = new Map<string, string>();
     for (const r of clienten.rijen) {
       const herkomst = zoek(r.herkomstgemeente, gemeenteSoorten);
       const huidige = r.huidige_gemeente ? zoek(r.huidige_gemeente, gemeenteSoorten) : herkomst;
@@ -89,6 +91,7 @@ export async function importeer(
         if (eerder.herkomstgemeenteId !== herkomst.id) fout(`extern_id ${r.extern_id} bestaat al met een andere herkomstgemeente`);
         continue;
       }
+      namen.set(r.extern_id, r.naam);
       nieuw.push({
         ...sleutels,
         pseudoniem: nieuwPseudoniem(),
@@ -104,6 +107,7 @@ export async function importeer(
     for (let i = 0; i < nieuw.length; i += 500) {
       const rijen = await tx.insert(s.clienten).values(nieuw.slice(i, i + 500)).returning();
       for (const c of rijen) bestaand.set(c.externId!, c);
+      await schrijfNaamIndex(tx, rijen.map((c) => ({ clientId: c.id, naam: namen.get(c.externId!)! })), v);
     }
 
     const perClient = groepeerEvents(events.rijen);

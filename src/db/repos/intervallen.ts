@@ -1,12 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { jongerenGrenzen, PERIODE_SQL, PERIODES, STROOM_SOORTEN, TERUGKEER_DAGEN, trajectIntervallen } from '../../domain/monitor.js';
-import type { TrajectEvent } from '../../domain/trajecten.js';
+import { leidToestandAf, type Toestand, type TrajectEvent } from '../../domain/trajecten.js';
+import { schrijfStand } from './stand.js';
 
 /**
  * The one place that keeps traject_intervallen in step with traject_events: callers pass the clients
  * whose events they wrote, inside the same transaction, and get those clients' rows replaced by a fresh
  * fold of all their events. The domain state machine decides fase and niveau, exactly as for the dossier.
+ * The same pass writes each client's current state in client_stand (repos/stand), the projection the lists
+ * read: whoever keeps the intervals in step keeps that in step too.
  */
 
 // one statement moves at most this many clients: bounded parameter lists and memory
@@ -133,13 +136,16 @@ async function herberekenDeel(db: DbOrTx, clientIds: readonly string[], metMutat
       order by e.client_id, e.datum, e.id`,
   );
   const regels: unknown[] = [];
+  const toestanden = new Map<string, Toestand>();
   for (let i = 0; i < events.length; ) {
     let j = i;
     while (j < events.length && events[j]!.client_id === events[i]!.client_id) j++;
     const lijst = events.slice(i, j);
     const eerste = lijst[0]!;
     const { jongVanaf, jongTot } = jongerenGrenzen(eerste.geboortedatum);
-    const intervallen = trajectIntervallen(lijst.map((e) => ({ soort: e.soort, datum: e.datum, niveau: e.niveau, bestemming: e.bestemming, urgentie: e.urgentie })));
+    const domein = lijst.map((e) => ({ soort: e.soort, datum: e.datum, niveau: e.niveau, bestemming: e.bestemming, urgentie: e.urgentie }));
+    const intervallen = trajectIntervallen(domein);
+    toestanden.set(eerste.client_id, leidToestandAf(domein));
     intervallen.forEach((iv, k) => {
       const e = lijst[k]!;
       regels.push({
@@ -178,6 +184,7 @@ async function herberekenDeel(db: DbOrTx, clientIds: readonly string[], metMutat
     await db.execute(weg);
   }
   if (regels.length) await db.execute(sql`insert into traject_intervallen (${kolommen}) select ${kolommen} from (${nieuw}) n`);
+  await schrijfStand(db, clientIds, toestanden);
   return regels.length;
 }
 
@@ -196,9 +203,10 @@ async function herbereken(db: DbOrTx, clientIds: Iterable<string>, metMutaties: 
   return aantal;
 }
 
-/** Rebuilds every client's intervals (CLI monitor-herbereken, and start after the migration that added the table). */
+/** Rebuilds every client's intervals and client_stand row (CLI monitor-herbereken, and start after the migration that added the table). */
 export async function herberekenAlleIntervallen(db: DbOrTx, voortgang?: (klaar: number, totaal: number) => void): Promise<{ clienten: number; intervallen: number }> {
-  const ids = (await rijen<{ id: string }>(db, sql`select distinct client_id as id from traject_events`)).map((r) => r.id);
+  // every client, also those without events: their client_stand row is rewritten to the begin state too
+  const ids = (await rijen<{ id: string }>(db, sql`select id from clienten`)).map((r) => r.id);
   // monthly changes once from the finished table: cheaper than per part, and right whatever they held before
   const intervallen = await herbereken(db, ids, false, voortgang);
   // clients whose events are gone cannot exist (append-only), but a rebuild must leave nothing stale behind

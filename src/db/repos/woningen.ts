@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
@@ -6,7 +6,6 @@ import { schuldenGeregeld } from './signalen.js';
 import type { Actor } from '../../domain/auth.js';
 import { conflict, geweigerd, nietGevonden, ongeldig } from '../../domain/fouten.js';
 import { leeftijdOp, NIVEAU_LABEL, type Fase } from '../../domain/trajecten.js';
-import { ordenWachtlijst, staatOpWachtlijst, wachtlijstRegel } from '../../domain/wachtlijst.js';
 import {
   controleerAfspraak,
   controleerPlaatsing,
@@ -25,7 +24,7 @@ import {
   type Woonwensen,
   type PlaatsingInvoer,
 } from '../../domain/woningen.js';
-import { clientFilter, eventsPerClient, toestandVan } from './clienten.js';
+import { alsWachtlijstRegel, clientFilter, eventsPerClient, toestandVan, WACHTLIJST_FASE, wachtlijstVolgorde } from './clienten.js';
 
 
 /**
@@ -487,46 +486,48 @@ export interface Kandidaat {
   schuldGeregeld: boolean;
 }
 
+export interface KandidaatFilters {
+  /** herkomstgemeente, or one of the client's preferred gemeenten */
+  gemeenteId?: string;
+  limiet: number;
+  offset: number;
+}
+
 /**
  * Uitstroomklare clients of the corporatie's regio, in waiting-list order, reduced to what a corporatie
- * needs to offer a home. Identifying columns (name, BSN, doelgroep, risk notes) are not even selected.
+ * needs to offer a home. Filtered, ordered and paged in SQL on client_stand; identifying columns (name, BSN,
+ * doelgroep, risk notes) are not even selected.
  */
-export async function kandidaten(db: DbOrTx, actor: Actor, peildatum: string, f: { gemeenteId?: string } = {}) {
+export async function kandidaten(db: DbOrTx, actor: Actor, peildatum: string, f: KandidaatFilters) {
+  const st = s.clientStand;
+  // further conditions on who may be offered (e.g. consent) are added to this list
+  const voorwaarden: SQL[] = [eq(st.regioId, actor.regioId), eq(st.fase, WACHTLIJST_FASE.uitstroom)];
+  if (f.gemeenteId) {
+    voorwaarden.push(sql`(${st.herkomstgemeenteId} = ${f.gemeenteId} or coalesce(${s.clienten.woonwensen} -> 'gemeenten', '[]'::jsonb) @> jsonb_build_array(${f.gemeenteId}::text))`);
+  }
+  const waar = and(...voorwaarden);
+  const [{ totaal }] = (await db.select({ totaal: count() }).from(st).innerJoin(s.clienten, eq(s.clienten.id, st.clientId)).where(waar)) as [{ totaal: number }];
   const rijen = await db
-    .select({
-      id: s.clienten.id,
-      pseudoniem: s.clienten.pseudoniem,
-      geboortedatum: s.clienten.geboortedatum,
-      herkomstgemeenteId: s.clienten.herkomstgemeenteId,
-      woonwensen: s.clienten.woonwensen,
-    })
-    .from(s.clienten)
-    .where(eq(s.clienten.regioId, actor.regioId));
-  const events = await eventsPerClient(db, rijen.map((c) => c.id));
-  const perId = new Map(rijen.map((c) => [c.id, c]));
-  const regels = ordenWachtlijst(
-    rijen.flatMap((c) => {
-      const t = toestandVan(events.get(c.id) ?? []);
-      return staatOpWachtlijst('uitstroom', t) ? [wachtlijstRegel({ id: c.id, pseudoniem: c.pseudoniem, gemeenteId: c.herkomstgemeenteId }, t, peildatum)] : [];
-    }),
-  ).filter((r) => {
-    if (!f.gemeenteId) return true;
-    const c = perId.get(r.clientId)!;
-    return c.herkomstgemeenteId === f.gemeenteId || leesWoonwensen(c.woonwensen).gemeenten.includes(f.gemeenteId);
-  });
-  const ids = regels.map((r) => r.clientId);
-  const geregeld = await schuldenGeregeld(db, ids);
-  return regels.map((r): Kandidaat => {
-    const c = perId.get(r.clientId)!;
+    .select({ stand: st, woonwensen: s.clienten.woonwensen })
+    .from(st)
+    .innerJoin(s.clienten, eq(s.clienten.id, st.clientId))
+    .where(waar)
+    .orderBy(...wachtlijstVolgorde(peildatum))
+    .limit(f.limiet)
+    .offset(f.offset);
+  const geregeld = await schuldenGeregeld(db, rijen.map((r) => r.stand.clientId));
+  const lijst = rijen.map(({ stand, woonwensen }): Kandidaat => {
+    const r = alsWachtlijstRegel(stand, peildatum);
     return {
       pseudoniem: r.pseudoniem,
-      leeftijdscategorie: leeftijdscategorie(leeftijdOp(c.geboortedatum, peildatum)),
-      herkomstgemeenteId: c.herkomstgemeenteId,
-      woonwensen: leesWoonwensen(c.woonwensen),
+      leeftijdscategorie: leeftijdscategorie(leeftijdOp(stand.geboortedatum, peildatum)),
+      herkomstgemeenteId: stand.herkomstgemeenteId,
+      woonwensen: leesWoonwensen(woonwensen),
       ondersteuningsniveau: r.niveau ? NIVEAU_LABEL[r.niveau] : null,
       wachtdagen: r.wachtdagen,
       urgentie: r.urgentie,
-      schuldGeregeld: geregeld.get(r.clientId) ?? true,
+      schuldGeregeld: geregeld.get(stand.clientId) ?? true,
     };
   });
+  return { totaal, kandidaten: lijst };
 }
