@@ -72,7 +72,9 @@ export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, ve
     },
     async (req) => {
       const resultaat = await lijstClienten(db, actorVan(req), req.query, versleuteling, vandaag());
-      await audit(db, req, 'lezen', 'clientlijst', null, { filters: req.query, pseudoniemen: resultaat.clienten.map((c) => c.pseudoniem) });
+      // the search text can be a name or a BSN: the append-only log keeps only that there was one, and what was shown
+      const { zoek, ...filters } = req.query;
+      await audit(db, req, 'lezen', 'clientlijst', null, { filters: { ...filters, ...(zoek ? { zoek: '(niet gelogd)' } : {}) }, pseudoniemen: resultaat.clienten.map((c) => c.pseudoniem) });
       return resultaat;
     },
   );

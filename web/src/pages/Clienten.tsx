@@ -5,6 +5,10 @@ import { DOELGROEP_LABEL, FASE_LABEL, NIVEAU_LABEL } from '../labels';
 import type { Ik } from '../types';
 import { NieuweClient } from './NieuweClient';
 import { Importeren } from './Importeren';
+import { Bladeren } from './Bladeren';
+
+// the name is encrypted: the server sorts on these columns only
+const SORTERINGEN: Record<string, string> = { pseudoniem: 'Pseudoniem', fase: 'Fase', wachtdagen: 'Dagen in fase', urgentie: 'Urgentie', leeftijd: 'Leeftijd', gemeente: 'Herkomstgemeente' };
 
 interface ClientRegel {
   id: string;
@@ -19,7 +23,7 @@ interface ClientRegel {
 
 export function Clienten({ ik }: { ik: Ik }) {
   const orgs = useOrganisaties();
-  const [filters, zetFilters] = useState({ fase: '', niveau: '', doelgroep: '', gemeenteId: '', jongeren: '', zoek: '' });
+  const [filters, zetFilters] = useState({ fase: '', niveau: '', doelgroep: '', gemeenteId: '', jongeren: '', zoek: '', sorteer: 'pseudoniem', richting: 'op' });
   const [offset, zetOffset] = useState(0);
   const { data, fout, herlaad } = useApi<{ totaal: number; clienten: ClientRegel[] }>(`/api/clienten${queryString({ ...filters, limiet: 50, offset })}`);
   const zet = (k: keyof typeof filters) => (e: { target: { value: string } }) => {
@@ -49,8 +53,21 @@ export function Clienten({ ik }: { ik: Ik }) {
         {keuze('gemeenteId', 'Herkomstgemeente', Object.fromEntries(orgs.gemeenten.map((g) => [g.id, g.naam])))}
         {keuze('jongeren', 'Leeftijd', { true: 'Jongeren 18–24', false: '25+' })}
         <label>
-          Pseudoniem
-          <input value={filters.zoek} onChange={zet('zoek')} placeholder="C-…" />
+          Zoeken
+          <input name="zoek" value={filters.zoek} onChange={zet('zoek')} placeholder="naam, BSN, pseudoniem of extern id" title="Elk woord van de naam (vanaf 3 tekens ook het begin van een woord), een volledig BSN, het begin van een pseudoniem of een extern id" />
+        </label>
+        <label>
+          Sorteren op
+          <select name="sorteer" value={filters.sorteer} onChange={zet('sorteer')}>
+            {Object.entries(SORTERINGEN).map(([w, l]) => <option key={w} value={w}>{l}</option>)}
+          </select>
+        </label>
+        <label>
+          Richting
+          <select name="richting" value={filters.richting} onChange={zet('richting')}>
+            <option value="op">oplopend</option>
+            <option value="af">aflopend</option>
+          </select>
         </label>
       </div>
       {ik.rol === 'medewerker_toegang' && (
@@ -95,15 +112,7 @@ export function Clienten({ ik }: { ik: Ik }) {
               ))}
             </tbody>
           </table>
-          <p className="geen-print">
-            <button className="secundair" disabled={offset === 0} onClick={() => zetOffset(Math.max(0, offset - 50))}>
-              Vorige
-            </button>{' '}
-            {offset + 1}–{Math.min(offset + 50, data.totaal)} van {data.totaal}{' '}
-            <button className="secundair" disabled={offset + 50 >= data.totaal} onClick={() => zetOffset(offset + 50)}>
-              Volgende
-            </button>
-          </p>
+          <Bladeren offset={offset} limiet={50} totaal={data.totaal} zet={zetOffset} />
         </>
       )}
     </section>

@@ -2,7 +2,8 @@ import { useApi } from '../hooks';
 import type { Ik } from '../types';
 
 interface Wachtlijst {
-  regels: { wachtdagen: number }[];
+  totaal: number;
+  mediaanWachtdagen: number | null;
 }
 interface Signalen {
   aantallen: Record<string, number>;
@@ -19,17 +20,13 @@ function Kaart({ titel, getal, onder, link }: { titel: string; getal: number | s
   );
 }
 
-const mediaan = (w: Wachtlijst | null) => {
-  if (!w || w.regels.length === 0) return '—';
-  const d = w.regels.map((r) => r.wachtdagen).sort((a, b) => a - b);
-  return `${d[Math.floor(d.length / 2)]} dagen`;
-};
+const mediaan = (w: Wachtlijst | null) => (w?.mediaanWachtdagen == null ? '—' : `${Math.round(w.mediaanWachtdagen)} dagen`);
 
 /** The working list of each organisation: what waits for it today. */
 export function Overzicht({ ik }: { ik: Ik }) {
   const zorg = ik.soort !== 'woningcorporatie';
-  const instroom = useApi<Wachtlijst>(zorg ? '/api/wachtlijsten/instroom' : null);
-  const uitstroom = useApi<Wachtlijst>(zorg ? '/api/wachtlijsten/uitstroom' : null);
+  const instroom = useApi<Wachtlijst>(zorg ? '/api/wachtlijsten/instroom?limiet=1' : null);
+  const uitstroom = useApi<Wachtlijst>(zorg ? '/api/wachtlijsten/uitstroom?limiet=1' : null);
   const voorstellen = useApi<unknown[]>('/api/matching/voorstellen?status=voorstel');
   const akkoord = useApi<unknown[]>('/api/matching/voorstellen?status=akkoord_corporatie');
   const signalen = useApi<Signalen>('/api/signalen?limiet=1');
@@ -39,8 +36,8 @@ export function Overzicht({ ik }: { ik: Ik }) {
     <section>
       <h2>Overzicht {ik.organisatie}</h2>
       <div className="kaarten">
-        {zorg && <Kaart titel="Wacht op instroom" getal={instroom.data?.regels.length} onder={`mediane wachttijd ${mediaan(instroom.data)}`} link="#/wachtlijsten" />}
-        {zorg && <Kaart titel="Uitstroomklaar, wacht op woning" getal={uitstroom.data?.regels.length} onder={`mediane wachttijd ${mediaan(uitstroom.data)}`} link="#/wachtlijsten" />}
+        {zorg && <Kaart titel="Wacht op instroom" getal={instroom.data?.totaal} onder={`mediane wachttijd ${mediaan(instroom.data)}`} link="#/wachtlijsten" />}
+        {zorg && <Kaart titel="Uitstroomklaar, wacht op woning" getal={uitstroom.data?.totaal} onder={`mediane wachttijd ${mediaan(uitstroom.data)}`} link="#/wachtlijsten" />}
         {!zorg && <Kaart titel="Beschikbare woningen" getal={beschikbaar.data?.totaal} link="#/woningen" />}
         <Kaart
           titel={zorg ? 'Voorstellen wachtend op akkoord aanbieder/cliënt' : 'Voorstellen wachtend op uw besluit'}

@@ -3,6 +3,7 @@ import { api, queryString } from '../api';
 import { useApi, useOrganisaties } from '../hooks';
 import type { Ik } from '../types';
 import { HUURCONSTRUCTIE_LABEL, WONING_STATUS_LABEL, WONING_STATUS_OVERGANGEN, WONING_TYPE_LABEL } from '../labels';
+import { Bladeren } from './Bladeren';
 
 
 const STATUS_LABEL = WONING_STATUS_LABEL;
@@ -249,20 +250,23 @@ function PlaatsingenInWoningen() {
 function Kandidaten() {
   const orgs = useOrganisaties();
   const [gemeenteId, zetGemeente] = useState('');
-  const { data, fout } = useApi<{ peildatum: string; kandidaten: Kandidaat[] }>(`/api/kandidaten${queryString({ gemeenteId })}`);
+  const [offset, zetOffset] = useState(0);
+  const { data, fout } = useApi<{ peildatum: string; totaal: number; kandidaten: Kandidaat[] }>(`/api/kandidaten${queryString({ gemeenteId, limiet: 50, offset })}`);
   return (
     <section>
       <h3>Kandidaten (gepseudonimiseerd)</h3>
       <p>Uitstroomklare cliënten uit de regio die wachten op een woning, op volgorde van urgentie en wachttijd. U ziet geen namen, BSN of zorginhoudelijke gegevens.</p>
-      <div className="filters"><label>Woonwens of herkomst<select value={gemeenteId} onChange={(e) => zetGemeente(e.target.value)}><option value="">alle gemeenten</option>{orgs.gemeenten.map((g) => <option key={g.id} value={g.id}>{g.naam}</option>)}</select></label></div>
+      <div className="filters"><label>Woonwens of herkomst<select value={gemeenteId} onChange={(e) => { zetOffset(0); zetGemeente(e.target.value); }}><option value="">alle gemeenten</option>{orgs.gemeenten.map((g) => <option key={g.id} value={g.id}>{g.naam}</option>)}</select></label></div>
       {fout && <div className="fout">{fout}</div>}
       {data && (
+        <>
+        <p>{data.totaal} kandidaten</p>
         <table>
           <thead><tr><th>#</th><th>Pseudoniem</th><th>Leeftijd</th><th>Herkomst</th><th>Woonwensen</th><th>Ondersteuning</th><th>Urgentie</th><th>Wachttijd</th><th>Schulden geregeld</th></tr></thead>
           <tbody>
             {data.kandidaten.map((k, i) => (
               <tr key={k.pseudoniem}>
-                <td>{i + 1}</td>
+                <td>{offset + i + 1}</td>
                 <td>{k.pseudoniem}</td>
                 <td>{k.leeftijdscategorie}</td>
                 <td>{orgs.naam(k.herkomstgemeenteId)}</td>
@@ -279,6 +283,8 @@ function Kandidaten() {
             ))}
           </tbody>
         </table>
+        <Bladeren offset={offset} limiet={50} totaal={data.totaal} zet={zetOffset} />
+        </>
       )}
     </section>
   );
