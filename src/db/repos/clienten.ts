@@ -205,10 +205,13 @@ export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, 
   const volgorde = [...sleutel[sorteer], sorteer === 'pseudoniem' ? richting(pseudoniemVolgorde) : asc(pseudoniemVolgorde), asc(st.clientId)];
 
   const [{ totaal }] = (await db.select({ totaal: count() }).from(st).where(waar)) as [{ totaal: number }];
-  let pagina = db.select({ client: s.clienten, stand: st }).from(st).innerJoin(s.clienten, eq(s.clienten.id, st.clientId)).$dynamic();
+  // the page is chosen on client_stand alone; only its rows are then read from clienten and decrypted
+  let pagina = db.select({ stand: st }).from(st).$dynamic();
   if (sorteer === 'gemeente') pagina = pagina.innerJoin(gemeente, eq(gemeente.id, st.herkomstgemeenteId));
-  const rijen = await pagina.where(waar).orderBy(...volgorde).limit(f.limiet).offset(f.offset);
-  return { totaal, clienten: rijen.map((r) => overzicht(r.client, standAlsToestand(r.stand), v, peildatum)) };
+  const standen = (await pagina.where(waar).orderBy(...volgorde).limit(f.limiet).offset(f.offset)).map((r) => r.stand);
+  const clienten = standen.length ? await db.select().from(s.clienten).where(inArray(s.clienten.id, standen.map((r) => r.clientId))) : [];
+  const perId = new Map(clienten.map((c) => [c.id, c]));
+  return { totaal, clienten: standen.map((r) => overzicht(perId.get(r.clientId)!, standAlsToestand(r), v, peildatum)) };
 }
 
 /** Returns null both for unknown ids and for clients outside the caller's view: existence is not leaked. */

@@ -506,7 +506,9 @@ export async function kandidaten(db: DbOrTx, actor: Actor, peildatum: string, f:
     voorwaarden.push(sql`(${st.herkomstgemeenteId} = ${f.gemeenteId} or coalesce(${s.clienten.woonwensen} -> 'gemeenten', '[]'::jsonb) @> jsonb_build_array(${f.gemeenteId}::text))`);
   }
   const waar = and(...voorwaarden);
-  const [{ totaal }] = (await db.select({ totaal: count() }).from(st).innerJoin(s.clienten, eq(s.clienten.id, st.clientId)).where(waar)) as [{ totaal: number }];
+  // the woonwensen live in clienten: joined only when the filter reads them
+  const telling = db.select({ totaal: count() }).from(st).$dynamic();
+  const [{ totaal }] = (await (f.gemeenteId ? telling.innerJoin(s.clienten, eq(s.clienten.id, st.clientId)) : telling).where(waar)) as [{ totaal: number }];
   const rijen = await db
     .select({ stand: st, woonwensen: s.clienten.woonwensen })
     .from(st)
