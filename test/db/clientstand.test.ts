@@ -283,6 +283,8 @@ describe.each(backends)('client_stand en zoeken op %s', (backend) => {
       expect(await zoek(centrum, priya.pseudoniem.slice(0, 6))).toContain(priya.id);
       expect(await zoek(centrum, 'EXT-PRIYA')).toEqual([priya.id]);
       expect(await zoek(centrum, '%')).toEqual([]);
+      expect(await zoek(centrum, 'c')).toEqual([]);
+      expect(await zoek(centrum, 'C-')).toEqual([]);
       expect(await zoek(centrum, '_')).toEqual([]);
     });
 

@@ -19,6 +19,7 @@ import {
 import { herberekenIntervallen } from './intervallen.js';
 import { wachtlijstRegel, type WachtlijstRegel, type WachtlijstSoort } from '../../domain/wachtlijst.js';
 import { naamTreffers, schrijfNaamIndex } from './naamindex.js';
+import { MIN_PREFIX } from '../../domain/naamzoek.js';
 
 /** The columns that decide who may see a client: those of clienten, or their copies in client_stand. */
 export interface ZichtKolommen {
@@ -171,10 +172,11 @@ function zoekTreffers(zoek: string, actor: Actor, v: Versleuteling): SQL {
   const naam = naamTreffers(tekst, v);
   if (naam) takken.push(naam);
   if (/^\d{9}$/.test(tekst)) takken.push(sql`(select id from clienten where bsn_hash = ${v.zoekHash(tekst)})`);
-  if (tekst) {
+  if (tekst) takken.push(sql`(select id from clienten where regio_id = ${actor.regioId} and extern_id = ${tekst})`);
+  // like a name, a pseudoniem is found from its first MIN_PREFIX characters ("C" alone would be every client)
+  if ([...tekst].length >= MIN_PREFIX) {
     const voorvoegsel = `${tekst.toLowerCase().replace(/[\\%_]/g, (t) => `\\${t}`)}%`;
     takken.push(sql`(select client_id from client_stand where lower(pseudoniem) like ${voorvoegsel})`);
-    takken.push(sql`(select id from clienten where regio_id = ${actor.regioId} and extern_id = ${tekst})`);
   }
   if (takken.length === 0) return sql`false`;
   return sql`${st.clientId} in (${sql.join(takken, sql` union `)})`;
