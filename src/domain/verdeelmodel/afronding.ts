@@ -10,10 +10,12 @@
  * Zonder grenzen en met Σquota = doel krijgt elke post floor(quota) of ceil(quota),
  * dus ligt elke uitkomst binnen 1 cent van het exacte quotum.
  */
+import { type Breuk, onderAf, rest as restVan, uitGetal, vergelijk } from './breuk.js';
+
 export interface RestPost {
   sleutel: string;
-  /** Exact (reëel) aandeel in centen. */
-  quota: number;
+  /** Exact aandeel in centen; een getal telt als het decimale getal dat het toont. */
+  quota: Breuk | number;
   /** Ondergrens in centen (geheel getal), standaard 0. */
   min?: number;
   /** Bovengrens in centen (geheel getal), standaard onbegrensd. */
@@ -25,16 +27,17 @@ export function verdeelGrootsteRest(doel: number, posten: readonly RestPost[]): 
   const n = posten.length;
   const min = posten.map((p) => p.min ?? 0);
   const max = posten.map((p) => p.max ?? Number.POSITIVE_INFINITY);
-  const basis = posten.map((p, i) => Math.min(max[i], Math.max(min[i], Math.floor(p.quota))));
-  const rest = posten.map((p) => p.quota - Math.floor(p.quota));
+  const quota = posten.map((p) => (typeof p.quota === 'number' ? uitGetal(p.quota) : p.quota));
+  const basis = quota.map((q, i) => Math.min(max[i], Math.max(min[i], Number(onderAf(q)))));
+  const rest = quota.map(restVan);
   let restant = doel - basis.reduce((s, x) => s + x, 0);
   if (restant === 0) return basis;
 
   const volgorde = [...Array(n).keys()];
   if (restant > 0) {
-    volgorde.sort((a, b) => rest[b] - rest[a] || vergelijkSleutel(posten[a].sleutel, posten[b].sleutel));
+    volgorde.sort((a, b) => vergelijk(rest[b], rest[a]) || vergelijkSleutel(posten[a].sleutel, posten[b].sleutel));
   } else {
-    volgorde.sort((a, b) => rest[a] - rest[b] || vergelijkSleutel(posten[a].sleutel, posten[b].sleutel));
+    volgorde.sort((a, b) => vergelijk(rest[a], rest[b]) || vergelijkSleutel(posten[a].sleutel, posten[b].sleutel));
   }
   const stap = restant > 0 ? 1 : -1;
   while (restant !== 0) {
