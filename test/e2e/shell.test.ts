@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { DEMO_WACHTWOORD } from '../../src/db/seed.js';
+import { eq } from 'drizzle-orm';
 import * as s from '../../src/db/schema.js';
 import { testOmgeving, testVersleuteling, type TestOmgeving } from '../helpers.js';
 
@@ -58,6 +59,15 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     await page.click('nav.menu >> text=Cliënten');
     await page.waitForSelector('table tbody tr');
     await expect.poll(() => tellerVragen.length).toBe(2);
+    // search on a fragment of an encrypted name: the server's blind index finds it
+    const [eerste] = await t.database.db.select().from(s.clienten).where(eq(s.clienten.regioId, t.regios.rivierland.regioId)).limit(1);
+    const naam = testVersleuteling.ontsleutel(eerste!.naamVersleuteld);
+    const fragment = naam.split(' ').at(-1)!.slice(0, 4);
+    await page.fill('input[name=zoek]', fragment);
+    await page.waitForSelector(`table tbody tr:has-text("${naam}")`);
+    const namen = await page.locator('table tbody tr td:nth-child(2)').allTextContents();
+    expect(namen.length).toBeGreaterThan(0);
+    for (const n of namen) expect(n.toLowerCase().split(/[\s-]+/).some((w) => w.startsWith(fragment.toLowerCase()))).toBe(true);
     await page.locator('table tbody tr a').first().click();
     await page.waitForSelector('.tijdlijn li');
     expect(await page.locator('h2').first().textContent()).toMatch(/C-/);
