@@ -41,6 +41,7 @@ export class NetwerkSimplex {
   private geinitialiseerd = false;
   /** Overloopboog per boog (-1 = geen); alleen voor bogen die via `voegOverloopBoogToe` zijn aangemeld. */
   private overloop = new Map<number, number>();
+  private terugloop = new Map<number, number>();
   private isOverloop: Uint8Array | null = null;
   pivots = 0;
 
@@ -70,11 +71,42 @@ export class NetwerkSimplex {
     return e;
   }
 
-  /** Reserveer (vóór het oplossen) een parallelle overloopboog voor boog e, nodig voor `verlaagCapaciteit`. */
+  /**
+   * Reserveer (vóór het oplossen) voor boog e een parallelle overloopboog (nodig voor `verlaagCapaciteit`)
+   * en een tegengestelde terugloopboog (nodig voor `verhoogCapaciteit` op een verzadigde boog).
+   */
   voegOverloopBoogToe(e: number): number {
     const o = this.voegBoogToe(this.bron[e], this.doel[e], 0, 0);
     this.overloop.set(e, o);
+    this.terugloop.set(e, this.voegBoogToe(this.doel[e], this.bron[e], 0, 0));
     return o;
+  }
+
+  /**
+   * Verhoog de capaciteit van boog e naar c. Een verzadigde niet-basisboog (stroom = capaciteit) moet op
+   * zijn bovengrens blijven: de extra stroom loopt dan via de terugloopboog (kosten big-M) terug, zodat de
+   * basis toelaatbaar blijft; de volgende `los()` duwt die weer leeg.
+   */
+  verhoogCapaciteit(e: number, c: number) {
+    if (c < this.cap[e]) throw new Error('capaciteit verlagen gaat via verlaagCapaciteit');
+    if (!this.geinitialiseerd || this.staat[e] !== BOVEN) {
+      this.cap[e] = c;
+      return;
+    }
+    const t = this.terugloop.get(e);
+    if (t === undefined) throw new Error('capaciteit verhogen op een verzadigde boog vereist een terugloopboog');
+    const delta = c - this.cap[e];
+    this.stroom[e] = c;
+    this.cap[e] = c;
+    this.stroom[t] += delta;
+    this.cap[t] = this.stroom[t];
+    this.kost[t] = this.grootM();
+    if (this.staat[t] !== BOOM) this.staat[t] = BOVEN;
+  }
+
+  /** Gereduceerde kosten van boog e in de huidige basis (na `los()`). */
+  gereduceerdeKosten(e: number) {
+    return this.kost[e] + this.pi[this.bron[e]] - this.pi[this.doel[e]];
   }
 
   capaciteitVan(e: number) {
@@ -132,6 +164,7 @@ export class NetwerkSimplex {
     k.stroom = this.stroom.slice();
     k.aanbod = this.aanbod.slice();
     k.overloop = new Map(this.overloop);
+    k.terugloop = new Map(this.terugloop);
     k.isOverloop = this.isOverloop;
     if (this.geinitialiseerd) {
       k.pi = this.pi.slice();
@@ -199,6 +232,7 @@ export class NetwerkSimplex {
     this.staat = new Int8Array(tot);
     this.isOverloop = new Uint8Array(tot);
     for (const o of this.overloop.values()) this.isOverloop[o] = 1;
+    for (const o of this.terugloop.values()) this.isOverloop[o] = 1;
     let som = 0;
     for (let u = 0; u < n; u++) som += this.aanbod[u];
     if (som !== 0) throw new Error('totaal aanbod moet 0 zijn');
@@ -412,6 +446,7 @@ export class NetwerkSimplex {
     // Kunstmatige bogen moeten leeg zijn.
     for (let u = 0; u < this.n; u++) if (stroom[m + u] > 0) throw new Error('ontoelaatbaar stroomprobleem');
     for (const o of this.overloop.values()) if (stroom[o] > 0) throw new Error('ontoelaatbaar na capaciteitsverlaging');
+    for (const o of this.terugloop.values()) if (stroom[o] > 0) throw new Error('interne fout: terugloopboog niet leeg');
     let totaal = 0;
     for (let e = 0; e < m; e++) totaal += stroom[e] * kost[e];
     return totaal;
