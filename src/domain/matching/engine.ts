@@ -757,10 +757,6 @@ export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): Ma
         if (open() && probeer(null)) voortgang = true;
         if (voortgang && open()) verbeterBeste(20);
       }
-      if (process.env.DBG) {
-        const viol = plan.groepen.map((g, gi) => lading[gi] - g.cap).filter((x) => x > 0);
-        console.log(it, 'ub', UB, ub, 'lb', beste.waarde, 'theta', theta, 'stap', stap, 'viol', viol.join(','), 'nlam', [...lambda].filter((x) => x > 0).length);
-      }
       zonderVoortgang = voortgang ? 0 : zonderVoortgang + 1;
       if (zonderVoortgang >= geduld || theta < 1e-6) break;
     }
