@@ -30,7 +30,7 @@
  */
 import { NetwerkSimplex } from './netwerk-simplex.js';
 import { bereikbaar, bouwModel, type Blok, type Model } from './model.js';
-import { objectiefWaarde } from './objectief.js';
+import { gemeenteRang, plaatsingsWaarde } from './objectief.js';
 import type {
   MatchInvoer,
   MatchResultaat,
@@ -785,6 +785,26 @@ export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): Ma
   return resultaat;
 }
 
+/**
+ * Voeg een veld toe dat pas bij eerste lezing berekend wordt (en dan onthouden). Opsombaar, dus JSON en
+ * spreiden zien het als gewone eigenschap; wie het niet leest, betaalt er niet voor.
+ */
+export function metLuiVeld<T extends object, K extends string, V>(obj: T, naam: K, bereken: () => V): T & Record<K, V> {
+  Object.defineProperty(obj, naam, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const waarde = bereken();
+      Object.defineProperty(obj, naam, { value: waarde, enumerable: true, writable: true, configurable: true });
+      return waarde;
+    },
+    set(waarde: V) {
+      Object.defineProperty(obj, naam, { value: waarde, enumerable: true, writable: true, configurable: true });
+    },
+  });
+  return obj as T & Record<K, V>;
+}
+
 /** Vul vrije capaciteit aan (alleen verbeteringen), bouw uitleg en statistiek. */
 function maakResultaat(invoer: MatchInvoer, model: Model, plaatsingen: Plaatsing[], aanvullen: boolean): MatchResultaat {
   const g = model.gewichten;
@@ -852,7 +872,7 @@ function maakResultaat(invoer: MatchInvoer, model: Model, plaatsingen: Plaatsing
   const profielVan = new Int32Array(kand.length);
   model.profielen.forEach((p, pi) => p.kandidaten.forEach((k) => (profielVan[k] = pi)));
   const hogerCache = new Map<string, Analyse>();
-  const voorstellen: Voorstel[] = plaatsingen.map((pl) => {
+  const voorstelUitleg = (pl: Plaatsing): Voorstel['uitleg'] => {
     const k = kand[pl.k];
     const kl = model.klassen[pl.klasse];
     const b = model.blokken[kl.blok];
@@ -892,29 +912,28 @@ function maakResultaat(invoer: MatchInvoer, model: Model, plaatsingen: Plaatsing
       `Score ${score}.` +
       (bindend.length ? ` Bindend: ${bindend.join('; ')}.` : '');
     return {
-      kandidaatId: k.id,
-      woningId: pl.woning,
-      score,
-      gemeenteRang: pl.rang,
-      uitleg: {
-        tekst,
-        redenen,
-        bindendeRegels: bindend,
-        wachtdagen: k.wachtdagen,
-        urgentie: k.urgentie,
-        herkomstgemeenteId: k.herkomstgemeenteId,
-        woningGemeenteId: b.gemeente,
-        corporatieId: b.corporatie,
-        complex: b.complex,
-        wijk: b.wijk,
-      },
+      tekst,
+      redenen,
+      bindendeRegels: bindend,
+      wachtdagen: k.wachtdagen,
+      urgentie: k.urgentie,
+      herkomstgemeenteId: k.herkomstgemeenteId,
+      woningGemeenteId: b.gemeente,
+      corporatieId: b.corporatie,
+      complex: b.complex,
+      wijk: b.wijk,
     };
+  };
+  const voorstellen: Voorstel[] = plaatsingen.map((pl) => {
+    const k = kand[pl.k];
+    const wacht = Math.min(Math.max(0, Math.floor(k.wachtdagen)), g.maxWachtdagen);
+    const score = g.basis + g.perWachtdag * wacht + g.perUrgentie * k.urgentie - g.rangStraf * pl.rang;
+    return metLuiVeld({ kandidaatId: k.id, woningId: pl.woning, score, gemeenteRang: pl.rang }, 'uitleg', () => voorstelUitleg(pl));
   });
 
   const profielAnalyse = new Map<number, Analyse>();
-  const nietGeplaatst: NietGeplaatst[] = [];
-  kand.forEach((k, ki) => {
-    if (geplaatst[ki]) return;
+  const nietGeplaatstUitleg = (ki: number): { reden: NietGeplaatstReden; uitleg: NietGeplaatst['uitleg'] } => {
+    const k = kand[ki];
     const pi = profielVan[ki];
     const p = model.profielen[pi];
     let an = profielAnalyse.get(pi);
@@ -944,7 +963,14 @@ function maakResultaat(invoer: MatchInvoer, model: Model, plaatsingen: Plaatsing
       tekst = `Er zijn ${an.vrij} vrije passende woningen, maar spreidingsregels (of quota) laten geen plaatsing toe: ${bindend.join('; ')}.`;
     }
     const redenen = [`wacht ${k.wachtdagen} dagen, urgentie ${k.urgentie}`, `${an.passend} passende woningen in voorkeursgemeenten, ${an.vrij} nog vrij`];
-    nietGeplaatst.push({ kandidaatId: k.id, reden, uitleg: { tekst: `${k.id} niet geplaatst: ${tekst}`, redenen, bindendeRegels: bindend } });
+    return { reden, uitleg: { tekst: `${k.id} niet geplaatst: ${tekst}`, redenen, bindendeRegels: bindend } };
+  };
+  const nietGeplaatst: NietGeplaatst[] = [];
+  kand.forEach((k, ki) => {
+    if (geplaatst[ki]) return;
+    let uitkomst: ReturnType<typeof nietGeplaatstUitleg> | undefined;
+    const bereken = () => (uitkomst ??= nietGeplaatstUitleg(ki));
+    nietGeplaatst.push(metLuiVeld(metLuiVeld({ kandidaatId: k.id }, 'reden', () => bereken().reden), 'uitleg', () => bereken().uitleg));
   });
 
   const perHerkomstgemeente: MatchStatistiek['perHerkomstgemeente'] = {};
@@ -953,7 +979,13 @@ function maakResultaat(invoer: MatchInvoer, model: Model, plaatsingen: Plaatsing
     h.kandidaten++;
   }
   for (const [h, n] of gebruik.herkomst) perHerkomstgemeente[h].geplaatst = n;
-  const objectief = objectiefWaarde(invoer, voorstellen);
+  // Z zoals in objectiefWaarde, maar zonder opzoektabellen over de hele invoer: de plaatsingen kennen hun kandidaat en blok
+  let objectief = 0;
+  for (const pl of plaatsingen) {
+    const k = kand[pl.k];
+    objectief += plaatsingsWaarde(k, gemeenteRang(k, model.blokken[model.klassen[pl.klasse].blok].gemeente), g);
+  }
+  for (const [h, n] of gebruik.herkomst) objectief += g.spreidingsBonus * Math.min(n, model.aandeel.get(h) ?? 0);
   return {
     voorstellen,
     nietGeplaatst,
