@@ -43,6 +43,11 @@ export class NetwerkSimplex {
   private overloop = new Map<number, number>();
   private terugloop = new Map<number, number>();
   private isOverloop: Uint8Array | null = null;
+  /**
+   * Reserveboog (overloop/terugloop) die nog nooit gebruikt is: buiten de basis maar met staat BOOM, zodat
+   * de prijsbepaling hem overslaat (een lege boog met capaciteit 0 geeft anders alleen gedegenereerde pivots).
+   */
+  private rust: Uint8Array | null = null;
   pivots = 0;
 
   constructor(n: number, verwachteBogen = 16) {
@@ -101,7 +106,15 @@ export class NetwerkSimplex {
     this.stroom[t] += delta;
     this.cap[t] = this.stroom[t];
     this.kost[t] = this.grootM();
-    if (this.staat[t] !== BOOM) this.staat[t] = BOVEN;
+    this.activeer(t);
+  }
+
+  /** Een reserveboog die net stroom kreeg staat (buiten de basis) op zijn bovengrens. */
+  private activeer(o: number) {
+    if (this.rust![o]) {
+      this.rust![o] = 0;
+      this.staat[o] = BOVEN;
+    } else if (this.staat[o] !== BOOM) this.staat[o] = BOVEN;
   }
 
   /** Gereduceerde kosten van boog e in de huidige basis (na `los()`). */
@@ -138,7 +151,7 @@ export class NetwerkSimplex {
     this.stroom[o] += delta;
     this.cap[o] = this.stroom[o];
     this.kost[o] = this.grootM();
-    if (this.staat[o] !== BOOM) this.staat[o] = BOVEN;
+    this.activeer(o);
   }
 
   /** Kosten die elke echte kringloop overtreffen (voor overloopbogen). */
@@ -176,6 +189,7 @@ export class NetwerkSimplex {
       k.volgende = this.volgende.slice();
       k.vorige = this.vorige.slice();
       k.staat = this.staat.slice();
+      k.rust = this.rust!.slice();
       k.geinitialiseerd = true;
     }
     return k;
@@ -233,6 +247,7 @@ export class NetwerkSimplex {
     this.isOverloop = new Uint8Array(tot);
     for (const o of this.overloop.values()) this.isOverloop[o] = 1;
     for (const o of this.terugloop.values()) this.isOverloop[o] = 1;
+    this.rust = this.isOverloop.slice();
     let som = 0;
     for (let u = 0; u < n; u++) som += this.aanbod[u];
     if (som !== 0) throw new Error('totaal aanbod moet 0 zijn');
@@ -240,7 +255,7 @@ export class NetwerkSimplex {
     for (let e = 0; e < m; e++) {
       const a = Math.abs(this.kost[e]);
       if (a > maxKost) maxKost = a;
-      this.staat[e] = ONDER;
+      this.staat[e] = this.rust[e] ? BOOM : ONDER;
       this.stroom[e] = 0;
     }
     const art = (maxKost + 1) * (n + 1);
