@@ -257,11 +257,6 @@ function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array): Netwerk {
     if (plan.blokCel[bi] >= 0) celOuder[plan.blokCel[bi]] = ouderVan(b);
   });
   const C0 = cellenStart;
-  for (let c = 0; c < C; c++) {
-    eenheidBoog[c] = ns.voegBoogToe(C0 + c, celOuder[c], K, eenheidKosten(c));
-    // gerelaxeerde eenheden krijgen bij het herstel een plafond (warm): overloop- en terugloopboog
-    if (plan.eenheidGroepen[c].length > 0) ns.voegOverloopBoogToe(eenheidBoog[c]);
-  }
   const blokBoog = new Int32Array(blokken.length).fill(-1);
   blokken.forEach((b, bi) => {
     if (!b.heeftQuotum) return;
@@ -271,6 +266,11 @@ function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array): Netwerk {
     eenheidBoog[C + bi] = blokBoog[bi];
     if (plan.eenheidGroepen[C + bi].length > 0) ns.voegOverloopBoogToe(blokBoog[bi]);
   });
+  for (let c = 0; c < C; c++) {
+    eenheidBoog[c] = ns.voegBoogToe(C0 + c, celOuder[c], K, eenheidKosten(c));
+    // gerelaxeerde eenheden krijgen bij het herstel een plafond (warm): overloop- en terugloopboog
+    if (plan.eenheidGroepen[c].length > 0) ns.voegOverloopBoogToe(eenheidBoog[c]);
+  }
   const wijkQuotum = new Map<string, string>();
   for (const b of blokken) if (b.heeftQuotum) wijkQuotum.set(b.wijkKey, b.quotumKey);
   for (const [w, node] of wijkNode) {
@@ -965,13 +965,18 @@ function maakResultaat(invoer: MatchInvoer, model: Model, plaatsingen: Plaatsing
     const redenen = [`wacht ${k.wachtdagen} dagen, urgentie ${k.urgentie}`, `${an.passend} passende woningen in voorkeursgemeenten, ${an.vrij} nog vrij`];
     return { reden, uitleg: { tekst: `${k.id} niet geplaatst: ${tekst}`, redenen, bindendeRegels: bindend } };
   };
-  const nietGeplaatst: NietGeplaatst[] = [];
-  kand.forEach((k, ki) => {
-    if (geplaatst[ki]) return;
-    let uitkomst: ReturnType<typeof nietGeplaatstUitleg> | undefined;
-    const bereken = () => (uitkomst ??= nietGeplaatstUitleg(ki));
-    nietGeplaatst.push(metLuiVeld(metLuiVeld({ kandidaatId: k.id }, 'reden', () => bereken().reden), 'uitleg', () => bereken().uitleg));
-  });
+  // de lijst zelf ontstaat pas bij eerste lezing (bij grote regio's het gros van de kandidaten), en per
+  // kandidaat reden en uitleg pas wanneer iemand ze leest
+  const nietGeplaatst = (): NietGeplaatst[] => {
+    const uit: NietGeplaatst[] = [];
+    kand.forEach((k, ki) => {
+      if (geplaatst[ki]) return;
+      let uitkomst: ReturnType<typeof nietGeplaatstUitleg> | undefined;
+      const bereken = () => (uitkomst ??= nietGeplaatstUitleg(ki));
+      uit.push(metLuiVeld(metLuiVeld({ kandidaatId: k.id }, 'reden', () => bereken().reden), 'uitleg', () => bereken().uitleg));
+    });
+    return uit;
+  };
 
   const perHerkomstgemeente: MatchStatistiek['perHerkomstgemeente'] = {};
   for (const k of kand) {
@@ -986,19 +991,15 @@ function maakResultaat(invoer: MatchInvoer, model: Model, plaatsingen: Plaatsing
     objectief += plaatsingsWaarde(k, gemeenteRang(k, model.blokken[model.klassen[pl.klasse].blok].gemeente), g);
   }
   for (const [h, n] of gebruik.herkomst) objectief += g.spreidingsBonus * Math.min(n, model.aandeel.get(h) ?? 0);
-  return {
-    voorstellen,
-    nietGeplaatst,
-    objectief,
-    statistiek: {
-      methode: 'netwerk-simplex',
-      kandidaten: kand.length,
-      woningen: invoer.woningen.length,
-      bruikbareWoningen: model.bruikbareWoningen,
-      geplaatst: voorstellen.length,
-      perHerkomstgemeente,
-    },
+  const statistiek: MatchStatistiek = {
+    methode: 'netwerk-simplex',
+    kandidaten: kand.length,
+    woningen: invoer.woningen.length,
+    bruikbareWoningen: model.bruikbareWoningen,
+    geplaatst: voorstellen.length,
+    perHerkomstgemeente,
   };
+  return metLuiVeld({ voorstellen, objectief, statistiek }, 'nietGeplaatst', nietGeplaatst);
 }
 
 /** Bouw een uitlegbaar resultaat bij een willekeurige (toelaatbare) toewijzing — gebruikt door greedy en HiGHS. */
