@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import { clientZicht, type Actor } from '../../domain/auth.js';
-import { matchOptimaal, type MatchInvoer, type MatchKandidaat, type MatchResultaat, type MatchWoning } from '../../domain/matching/index.js';
+import { matchOptimaal, metLuiVeld, type MatchInvoer, type MatchKandidaat, type MatchResultaat, type MatchWoning } from '../../domain/matching/index.js';
 import {
   OPEN_STATUSSEN,
   partijVan,
@@ -161,14 +161,13 @@ export function leesbaar<T extends { tekst: string; redenen: string[]; bindendeR
 export async function draaiMatching(db: DbOrTx, regioId: string, peildatum: string): Promise<MatchContext & { resultaat: MatchResultaat }> {
   const ctx = await bouwMatchContext(db, regioId, peildatum);
   const resultaat = matchOptimaal(ctx.invoer);
-  return {
-    ...ctx,
-    resultaat: {
-      ...resultaat,
-      voorstellen: resultaat.voorstellen.map((v) => ({ ...v, uitleg: leesbaar(v.uitleg, ctx.namen) })),
-      nietGeplaatst: resultaat.nietGeplaatst.map((n) => ({ ...n, uitleg: leesbaar(n.uitleg, ctx.namen) })),
-    },
-  };
+  // the engine explains unplaced candidates only when read; a stored round never reads them
+  const leesbaarResultaat = metLuiVeld(
+    { objectief: resultaat.objectief, statistiek: resultaat.statistiek, voorstellen: resultaat.voorstellen.map((v) => ({ ...v, uitleg: leesbaar(v.uitleg, ctx.namen) })) },
+    'nietGeplaatst',
+    () => resultaat.nietGeplaatst.map((n) => ({ ...n, uitleg: leesbaar(n.uitleg, ctx.namen) })),
+  );
+  return { ...ctx, resultaat: leesbaarResultaat };
 }
 
 /** Stores a round's proposals and reserves their homes; one transaction. */

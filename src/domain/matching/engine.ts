@@ -29,8 +29,8 @@
  * De doelfunctie staat exact beschreven in `objectief.ts` (`objectiefWaarde`).
  */
 import { NetwerkSimplex } from './netwerk-simplex.js';
-import { bereikbaar, bouwModel, type Model } from './model.js';
-import { objectiefWaarde } from './objectief.js';
+import { bereikbaar, bouwModel, type Blok, type Model } from './model.js';
+import { gemeenteRang, plaatsingsWaarde } from './objectief.js';
 import type {
   MatchInvoer,
   MatchResultaat,
@@ -41,17 +41,26 @@ import type {
 } from './types.js';
 
 export interface MotorOpties {
-  /** Maximaal aantal subgradiëntiteraties (standaard 10). */
+  /** Maximaal aantal subgradiëntiteraties (standaard 400). */
   maxLagrangeIteraties?: number;
-  /** Stop wanneer (UB − LB)/UB kleiner is dan dit (standaard 1e-5). */
-  doelGap?: number;
+  /** Stop na zoveel iteraties zonder betere grens of betere oplossing (standaard 40). */
+  geduld?: number;
+  /** Maximaal aantal warm opgeloste verschuivingen in de lokale verbetering (standaard 400). */
+  maxVerbeterPogingen?: number;
 }
 
+const LAMBDA_EENHEID = 64;
+
+/**
+ * Een gerelaxeerde restrictie: Σ stroom over haar eenheden ≤ cap. Een eenheid is een cel (alle blokken met
+ * hetzelfde quotum én dezelfde wijk in een kruisende component; één boog cel → ouder) of, voor complexen
+ * over meerdere blokken, een blok. Eenheid-index: cellen 0..C−1, daarna blok b als C + b.
+ */
 interface Groep {
   soort: 'wijk' | 'complex' | 'quotum';
   sleutel: string;
   cap: number;
-  blokken: number[];
+  eenheden: number[];
 }
 
 /**
@@ -67,7 +76,11 @@ interface Plan {
   gerelaxeerdeQuota: Set<string>;
   quotumOuderWijk: Map<string, string>;
   groepen: Groep[];
-  blokGroepen: number[][];
+  /** Per eenheid de groepen waarin ze valt. */
+  eenheidGroepen: number[][];
+  /** Cel per blok (−1: blok niet in een kruisende component). */
+  blokCel: Int32Array;
+  aantalCellen: number;
   multiComplex: Set<string>;
   R: number[];
   K: number;
@@ -80,6 +93,8 @@ interface Netwerk {
   eisSoortBogen: [number, number][][];
   klasseBoog: Int32Array;
   blokBoog: Int32Array;
+  /** Boog per eenheid (−1: geen). */
+  eenheidBoog: Int32Array;
 }
 
 function maakPlan(model: Model): Plan {
@@ -133,37 +148,51 @@ function maakPlan(model: Model): Plan {
     const w = [...ws][0];
     if (wijkModus.get(w) === 'b') quotumOuderWijk.set(q, w);
   }
+  // cellen: blokken van één quotum én één wijk in een kruisende component delen alle regels van die familie
+  const blokCel = new Int32Array(model.blokken.length).fill(-1);
+  const celIdx = new Map<string, number>();
+  const celWijk: string[] = [];
+  const celQuotum: string[] = [];
+  model.blokken.forEach((b, i) => {
+    const m = wijkModus.get(b.wijkKey);
+    if (!b.heeftQuotum || (m !== 'c' && m !== 'd')) return;
+    const k = `${b.quotumKey}\u0000${b.wijkKey}`;
+    let c = celIdx.get(k);
+    if (c === undefined) {
+      c = celWijk.length;
+      celIdx.set(k, c);
+      celWijk.push(b.wijkKey);
+      celQuotum.push(b.quotumKey);
+    }
+    blokCel[i] = c;
+  });
+  const C = celWijk.length;
   const groepen: Groep[] = [];
-  const blokGroepen: number[][] = model.blokken.map(() => []);
-  const wijkBlokken = new Map<string, number[]>();
-  model.blokken.forEach((b, i) => {
-    if (b.heeftQuotum && wijkModus.get(b.wijkKey) === 'c') (wijkBlokken.get(b.wijkKey) ?? wijkBlokken.set(b.wijkKey, []).get(b.wijkKey)!).push(i);
-  });
-  for (const [w, bs] of wijkBlokken) {
+  const eenheidGroepen: number[][] = Array.from({ length: C + model.blokken.length }, () => []);
+  const voegGroepToe = (soort: Groep['soort'], sleutel: string, cap: number, eenheden: number[]) => {
     const g = groepen.length;
-    groepen.push({ soort: 'wijk', sleutel: w, cap: model.wijkRest.get(w)!, blokken: bs });
-    for (const b of bs) blokGroepen[b].push(g);
-  }
-  const quotumBlokken = new Map<string, number[]>();
-  model.blokken.forEach((b, i) => {
-    if (b.heeftQuotum && gerelaxeerdeQuota.has(b.quotumKey)) (quotumBlokken.get(b.quotumKey) ?? quotumBlokken.set(b.quotumKey, []).get(b.quotumKey)!).push(i);
-  });
-  for (const [q, bs] of quotumBlokken) {
-    const g = groepen.length;
-    groepen.push({ soort: 'quotum', sleutel: q, cap: model.quotumRest.get(q)!, blokken: bs });
-    for (const b of bs) blokGroepen[b].push(g);
-  }
+    groepen.push({ soort, sleutel, cap, eenheden });
+    for (const e of eenheden) eenheidGroepen[e].push(g);
+  };
+  const perSleutel = (sleutelVan: (c: number) => string | null) => {
+    const m = new Map<string, number[]>();
+    for (let c = 0; c < C; c++) {
+      const k = sleutelVan(c);
+      if (k !== null) (m.get(k) ?? m.set(k, []).get(k)!).push(c);
+    }
+    return m;
+  };
+  for (const [w, cs] of perSleutel((c) => (wijkModus.get(celWijk[c]) === 'c' ? celWijk[c] : null))) voegGroepToe('wijk', w, model.wijkRest.get(w)!, cs);
+  for (const [q, cs] of perSleutel((c) => (gerelaxeerdeQuota.has(celQuotum[c]) ? celQuotum[c] : null))) voegGroepToe('quotum', q, model.quotumRest.get(q)!, cs);
   const multiComplex = new Set<string>();
   for (const [c, bs] of complexBlokken) {
     if (bs.length < 2) continue;
     multiComplex.add(c);
-    const g = groepen.length;
-    groepen.push({ soort: 'complex', sleutel: c, cap: model.complexRest.get(c)!, blokken: bs });
-    for (const b of bs) blokGroepen[b].push(g);
+    voegGroepToe('complex', c, model.complexRest.get(c)!, bs.map((b) => C + b));
   }
   const R = model.profielen.map((p) => bereikbaar(model, p));
   const K = R.reduce((a, b) => a + b, 0);
-  return { wijkModus, gerelaxeerdeQuota, quotumOuderWijk, groepen, blokGroepen, multiComplex, R, K };
+  return { wijkModus, gerelaxeerdeQuota, quotumOuderWijk, groepen, eenheidGroepen, blokCel, aantalCellen: C, multiComplex, R, K };
 }
 
 function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array): Netwerk {
@@ -185,8 +214,10 @@ function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array): Netwerk {
   n += blokken.length;
   for (const [w, m] of plan.wijkModus) if (m !== 'c') wijkNode.set(w, n++);
   for (const b of blokken) if (b.heeftQuotum && !plan.gerelaxeerdeQuota.has(b.quotumKey) && !quotumNode.has(b.quotumKey)) quotumNode.set(b.quotumKey, n++);
+  const cellenStart = n;
+  n += plan.aantalCellen;
   const K = plan.K;
-  const ns = new NetwerkSimplex(n, K + eisen.length * 8 + klassen.length * 2 + blokken.length + 64);
+  const ns = new NetwerkSimplex(n, K + eisen.length * 8 + klassen.length * 2 + blokken.length + plan.aantalCellen * 3 + 64);
   ns.voegBoogToe(0, 1, K, 0);
   for (const h of model.herkomsten) {
     const a = model.aandeel.get(h) ?? 0;
@@ -210,18 +241,36 @@ function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array): Netwerk {
   klassen.forEach((c, ci) => {
     if (blokken[c.blok].heeftQuotum) klasseBoog[ci] = ns.voegBoogToe(S0 + c.soort, B0 + c.blok, c.woningen.length, 0);
   });
+  const C = plan.aantalCellen;
+  const eenheidBoog = new Int32Array(C + blokken.length).fill(-1);
+  const eenheidKosten = (e: number) => {
+    let k = 0;
+    for (const gr of plan.eenheidGroepen[e]) k += lambda[gr];
+    return k;
+  };
+  const ouderVan = (b: Blok) => {
+    const modus = plan.wijkModus.get(b.wijkKey)!;
+    return modus === 'a' || modus === 'd' ? wijkNode.get(b.wijkKey)! : quotumNode.get(b.quotumKey)!;
+  };
+  const celOuder = new Int32Array(C);
+  blokken.forEach((b, bi) => {
+    if (plan.blokCel[bi] >= 0) celOuder[plan.blokCel[bi]] = ouderVan(b);
+  });
+  const C0 = cellenStart;
   const blokBoog = new Int32Array(blokken.length).fill(-1);
   blokken.forEach((b, bi) => {
     if (!b.heeftQuotum) return;
-    const modus = plan.wijkModus.get(b.wijkKey)!;
-    const ouder = modus === 'a' || modus === 'd' ? wijkNode.get(b.wijkKey)! : quotumNode.get(b.quotumKey)!;
+    const ouder = plan.blokCel[bi] >= 0 ? C0 + plan.blokCel[bi] : ouderVan(b);
     const cap = plan.multiComplex.has(b.complex) ? K : model.complexRest.get(b.complex)!;
-    let kost = 0;
-    for (const gr of plan.blokGroepen[bi]) kost += lambda[gr];
-    blokBoog[bi] = ns.voegBoogToe(B0 + bi, ouder, cap, kost);
-    // blokken in een gerelaxeerde groep krijgen bij het toelaatbaarheidsherstel een plafond (warm)
-    if (plan.blokGroepen[bi].length > 0) ns.voegOverloopBoogToe(blokBoog[bi]);
+    blokBoog[bi] = ns.voegBoogToe(B0 + bi, ouder, cap, eenheidKosten(C + bi));
+    eenheidBoog[C + bi] = blokBoog[bi];
+    if (plan.eenheidGroepen[C + bi].length > 0) ns.voegOverloopBoogToe(blokBoog[bi]);
   });
+  for (let c = 0; c < C; c++) {
+    eenheidBoog[c] = ns.voegBoogToe(C0 + c, celOuder[c], K, eenheidKosten(c));
+    // gerelaxeerde eenheden krijgen bij het herstel een plafond (warm): overloop- en terugloopboog
+    if (plan.eenheidGroepen[c].length > 0) ns.voegOverloopBoogToe(eenheidBoog[c]);
+  }
   const wijkQuotum = new Map<string, string>();
   for (const b of blokken) if (b.heeftQuotum) wijkQuotum.set(b.wijkKey, b.quotumKey);
   for (const [w, node] of wijkNode) {
@@ -236,14 +285,14 @@ function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array): Netwerk {
   }
   ns.zetAanbod(0, K);
   ns.zetAanbod(1, -K);
-  return { ns, clientStart, eisBoog, eisSoortBogen, klasseBoog, blokBoog };
+  return { ns, clientStart, eisBoog, eisSoortBogen, klasseBoog, blokBoog, eenheidBoog };
 }
 
 function groepLading(plan: Plan, net: Netwerk): Float64Array {
   const l = new Float64Array(plan.groepen.length);
   plan.groepen.forEach((gr, gi) => {
     let s = 0;
-    for (const b of gr.blokken) s += net.ns.stroomOp(net.blokBoog[b]);
+    for (const e of gr.eenheden) s += net.ns.stroomOp(net.eenheidBoog[e]);
     l[gi] = s;
   });
   return l;
@@ -262,10 +311,53 @@ function isToelaatbaar(plan: Plan, lading: Float64Array) {
 }
 
 /**
- * Toelaatbaarheidsherstel: plafonneer geschonden groepen per blok naar rato van de stroom en los opnieuw op.
- * Werkt op een kloon van `net` en start warm vanuit diens basis (plafonds via `verlaagCapaciteit`).
+ * Verdeel `totaal` over posities naar rato van `gewicht`, elk begrensd door `grens` (waterniveau met
+ * grootste-rest-afronding). Som ≤ totaal; gelijk aan totaal tenzij de grenzen samen kleiner zijn.
  */
-function herstel(model: Model, plan: Plan, net: Netwerk, lambda: Float64Array): { net: Netwerk; waarde: number } {
+function verdeel(totaal: number, gewicht: number[], grens: number[]): number[] {
+  const n = gewicht.length;
+  const uit = new Array<number>(n).fill(0);
+  let rest = totaal;
+  let actief = [...Array(n).keys()].filter((i) => grens[i] > 0);
+  while (rest > 0 && actief.length) {
+    let som = 0;
+    for (const i of actief) som += gewicht[i];
+    const w = (i: number) => (som > 0 ? gewicht[i] / som : 1 / actief.length);
+    const vol = actief.filter((i) => rest * w(i) >= grens[i] - uit[i]);
+    if (vol.length) {
+      for (const i of vol) {
+        rest -= grens[i] - uit[i];
+        uit[i] = grens[i];
+      }
+      actief = actief.filter((i) => uit[i] < grens[i]);
+      continue;
+    }
+    const delen = actief.map((i) => rest * w(i));
+    let verdeeld = 0;
+    actief.forEach((i, j) => {
+      const v = Math.floor(delen[j]);
+      uit[i] += v;
+      verdeeld += v;
+    });
+    let over = rest - verdeeld;
+    const volgorde = actief.map((i, j) => [delen[j] - Math.floor(delen[j]), i] as const).sort((x, y) => y[0] - x[0]);
+    for (const [, i] of volgorde) {
+      if (over <= 0) break;
+      if (uit[i] < grens[i]) (uit[i]++, over--);
+    }
+    rest = over;
+    break;
+  }
+  return uit;
+}
+
+/**
+ * Toelaatbaarheidsherstel: verdeel de ruimte van elke geschonden groep over haar blokken naar rato van
+ * `doel` (het gemiddelde van de Lagrange-stromen, dat naar een LP-optimum convergeert; anders de huidige
+ * stroom), los opnieuw op, en leg in een tweede ronde ook de overige groepen vast. Werkt op een kloon van
+ * `net` en start warm vanuit diens basis (plafonds via `verlaagCapaciteit`).
+ */
+function herstel(plan: Plan, net: Netwerk, lambda: Float64Array, doel: Float64Array | null): { net: Netwerk; waarde: number } {
   const plafond = new Map<number, number>();
   const beperkt = new Set<number>();
   const huidig: Netwerk = { ...net, ns: net.ns.kloon() };
@@ -275,56 +367,121 @@ function herstel(model: Model, plan: Plan, net: Netwerk, lambda: Float64Array): 
   for (let ronde = 0; ronde < 2; ronde++) {
     let nieuw = false;
     for (let gi = 0; gi < plan.groepen.length; gi++) {
-      if (lading[gi] <= plan.groepen[gi].cap) {
-        if (ronde === 0 || beperkt.has(gi)) continue;
+      if (beperkt.has(gi)) continue;
+      const gr = plan.groepen[gi];
+      const stromen = gr.eenheden.map((b) => ns.stroomOp(huidig.eenheidBoog[b]));
+      const grenzen = gr.eenheden.map((b) => Math.min(plafond.get(b) ?? Infinity, ns.capaciteitVan(huidig.eenheidBoog[b])));
+      if (lading[gi] <= gr.cap) {
+        if (ronde === 0) continue;
         // tweede ronde: ook niet-geschonden groepen vastleggen (huidige stroom + speling), zodat één
         // extra oplossing volstaat en het resultaat gegarandeerd toelaatbaar is
-        const gr = plan.groepen[gi];
         beperkt.add(gi);
         lam[gi] = 0;
         let speling = gr.cap - lading[gi];
-        for (const b of gr.blokken) {
-          const f = ns.stroomOp(huidig.blokBoog[b]);
-          const ruimte = Math.max(0, (plan.multiComplex.has(model.blokken[b].complex) ? plan.K : model.complexRest.get(model.blokken[b].complex)!) - f);
-          const extra = Math.min(speling, ruimte);
+        gr.eenheden.forEach((b, i) => {
+          const extra = Math.max(0, Math.min(speling, grenzen[i] - stromen[i]));
           speling -= extra;
-          plafond.set(b, Math.min(plafond.get(b) ?? Infinity, f + extra));
-        }
+          plafond.set(b, Math.min(grenzen[i], stromen[i] + extra));
+        });
         nieuw = true;
         continue;
       }
-      const gr = plan.groepen[gi];
       beperkt.add(gi);
       lam[gi] = 0;
       nieuw = true;
-      // verdeel cap naar rato (grootste-rest-methode)
-      const stromen = gr.blokken.map((b) => ns.stroomOp(huidig.blokBoog[b]));
-      const tot = stromen.reduce((a, b) => a + b, 0);
-      const delen = stromen.map((f) => (f * gr.cap) / tot);
-      const vloer = delen.map(Math.floor);
-      let rest = gr.cap - vloer.reduce((a, b) => a + b, 0);
-      const volgorde = delen.map((d, i) => [d - vloer[i], i] as const).sort((a, b) => b[0] - a[0]);
-      for (const [, i] of volgorde) {
-        if (rest <= 0) break;
-        vloer[i]++;
-        rest--;
-      }
-      gr.blokken.forEach((b, i) => plafond.set(b, Math.min(plafond.get(b) ?? Infinity, vloer[i])));
+      const gewicht = doel ? gr.eenheden.map((b) => doel[b]) : stromen;
+      const delen = verdeel(gr.cap, gewicht, grenzen);
+      gr.eenheden.forEach((b, i) => plafond.set(b, delen[i]));
     }
-    if (!nieuw) break;
+    if (!nieuw) continue;
     // kosten (λ van beperkte groepen vervalt) en plafonds toepassen, dan warm verder oplossen
     for (let gi = 0; gi < plan.groepen.length; gi++)
-      for (const b of plan.groepen[gi].blokken) {
+      for (const b of plan.groepen[gi].eenheden) {
         let kost = 0;
-        for (const gr of plan.blokGroepen[b]) kost += lam[gr];
-        if (ns.kostenVan(huidig.blokBoog[b]) !== kost) ns.zetKosten(huidig.blokBoog[b], kost);
+        for (const gr of plan.eenheidGroepen[b]) kost += lam[gr];
+        if (ns.kostenVan(huidig.eenheidBoog[b]) !== kost) ns.zetKosten(huidig.eenheidBoog[b], kost);
       }
-    for (const [b, pl] of plafond) if (pl < ns.capaciteitVan(huidig.blokBoog[b])) ns.verlaagCapaciteit(huidig.blokBoog[b], pl);
+    for (const [b, pl] of plafond) if (pl < ns.capaciteitVan(huidig.eenheidBoog[b])) ns.verlaagCapaciteit(huidig.eenheidBoog[b], pl);
     ns.los();
     lading = groepLading(plan, huidig);
   }
   const kosten = totaleKosten(huidig);
   return { net: huidig, waarde: echteWaarde(plan, kosten, lam, lading) };
+}
+
+/**
+ * Lokale verbetering van een hersteld (vastgelegd) netwerk: verschuif één eenheid ruimte binnen een groep
+ * (of gebruik vrije groepsruimte) en los warm opnieuw op. De potentialen geven per zet een bewezen
+ * bovengrens op de winst: verhogen van plafond u_b wint hooguit max(0, −r_b), verlagen van u_a kost
+ * minstens max(0, −r_a) (duale toelaatbaarheid blijft gelden). Alleen zetten met grens ≥ 1 worden geprobeerd.
+ */
+function verbeter(plan: Plan, start: { net: Netwerk; waarde: number }, UB: number, budget: number): { net: Netwerk; waarde: number; pogingen: number } {
+  // een toelaatbare Lagrange-stroom rekent nog met λ: eerst vastleggen (echte kosten, plafonds per eenheid)
+  let huidig = isVastgelegd(plan, start.net) ? start : herstel(plan, start.net, new Float64Array(plan.groepen.length), null);
+  if (huidig.waarde < start.waarde) return { ...start, pogingen: 0 };
+  let pogingen = 0;
+  while (budget > 0 && UB - huidig.waarde >= 1) {
+    const ns = huidig.net.ns;
+    const eb = huidig.net.eenheidBoog;
+    const winst = (e: number) => Math.max(0, -ns.gereduceerdeKosten(eb[e]));
+    const zetten: { plus: number; min: number; grens: number }[] = [];
+    for (let gi = 0; gi < plan.groepen.length; gi++) {
+      const gr = plan.groepen[gi];
+      let capSom = 0;
+      for (const e of gr.eenheden) capSom += ns.capaciteitVan(eb[e]);
+      for (const b of gr.eenheden) {
+        if (ns.stroomOp(eb[b]) < ns.capaciteitVan(eb[b])) continue;
+        const w = winst(b);
+        if (w < 1) continue;
+        // de andere groepen van b moeten de extra eenheid kunnen dragen
+        let past = true;
+        for (const g2 of plan.eenheidGroepen[b]) {
+          if (g2 === gi) continue;
+          let som2 = 0;
+          for (const e of plan.groepen[g2].eenheden) som2 += ns.capaciteitVan(eb[e]);
+          if (som2 + 1 > plan.groepen[g2].cap) past = false;
+        }
+        if (!past) continue;
+        if (capSom + 1 <= gr.cap) zetten.push({ plus: b, min: -1, grens: w });
+        else
+          for (const a of gr.eenheden) {
+            if (a === b || ns.capaciteitVan(eb[a]) < 1) continue;
+            const g = w - winst(a);
+            if (g >= 1) zetten.push({ plus: b, min: a, grens: g });
+          }
+      }
+    }
+    zetten.sort((x, y) => y.grens - x.grens);
+    let verbeterd = false;
+    for (const z of zetten) {
+      if (budget-- <= 0) break;
+      pogingen++;
+      const kloon = huidig.net.ns.kloon();
+      if (z.min >= 0) kloon.verlaagCapaciteit(eb[z.min], kloon.capaciteitVan(eb[z.min]) - 1);
+      kloon.verhoogCapaciteit(eb[z.plus], kloon.capaciteitVan(eb[z.plus]) + 1);
+      const kosten = kloon.los();
+      if (-kosten > huidig.waarde) {
+        huidig = { net: { ...huidig.net, ns: kloon }, waarde: -kosten };
+        verbeterd = true;
+        break;
+      }
+    }
+    if (!verbeterd) break;
+  }
+  return { ...huidig, pogingen };
+}
+
+/** Heeft elke gerelaxeerde eenheid een plafond zodat de groepsruimte niet overschreden kan worden? */
+function isVastgelegd(plan: Plan, net: Netwerk) {
+  for (const gr of plan.groepen) {
+    let som = 0;
+    for (const e of gr.eenheden) {
+      som += net.ns.capaciteitVan(net.eenheidBoog[e]);
+      if (net.ns.kostenVan(net.eenheidBoog[e]) !== 0) return false;
+    }
+    if (som > gr.cap) return false;
+  }
+  return true;
 }
 
 function totaleKosten(net: Netwerk): number {
@@ -498,8 +655,8 @@ function regelLijst(regels: Map<string, unknown>): string[] {
 export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): MatchResultaat {
   const model = bouwModel(invoer);
   const plan = maakPlan(model);
-  const maxIt = opties.maxLagrangeIteraties ?? 10;
-  const doelGap = opties.doelGap ?? 1e-5;
+  const maxIt = opties.maxLagrangeIteraties ?? 400;
+  const geduld = opties.geduld ?? 40;
   const G = plan.groepen.length;
   const lambda = new Float64Array(G);
   let net = bouwNetwerk(model, plan, lambda);
@@ -509,18 +666,50 @@ export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): Ma
   let iteraties = 0;
   let beste: { net: Netwerk; waarde: number };
   let UB: number;
+  // De doelwaarde is geheel, dus UB − LB < 1 bewijst optimaliteit.
+  const open = () => UB - beste.waarde >= 1;
   if (isToelaatbaar(plan, lading)) {
     beste = { net, waarde: -kosten };
     UB = -kosten;
   } else {
     UB = -kosten; // λ = 0
-    beste = herstel(model, plan, net, lambda);
+    // gewogen gemiddelde blokstroom over de iteraties (latere zwaarder): benadert een LP-optimale stroom
+    const gemiddeld = new Float64Array(net.eenheidBoog.length);
+    let gewichtSom = 0;
+    const middel = (w: number) => {
+      const f = w / (gewichtSom + w);
+      gewichtSom += w;
+      for (const gr of plan.groepen) for (const e of gr.eenheden) gemiddeld[e] += f * (net.ns.stroomOp(net.eenheidBoog[e]) - gemiddeld[e]);
+    };
+    middel(1);
+    const probeer = (doel: Float64Array | null) => {
+      const h = herstel(plan, net, lambda, doel);
+      pivots += h.net.ns.pivots;
+      if (h.waarde > beste.waarde) {
+        beste = h;
+        return true;
+      }
+      return false;
+    };
+    beste = herstel(plan, net, lambda, null);
     pivots += beste.net.ns.pivots;
+    // vaak is de grens bij λ = 0 al exact en ontbreekt alleen de juiste verdeling van de groepsruimte
+    const verbeterBudget = opties.maxVerbeterPogingen ?? 400;
+    let verbeterPogingen = 0;
+    const verbeterBeste = (budget: number) => {
+      const v = verbeter(plan, beste, UB, Math.min(budget, verbeterBudget - verbeterPogingen));
+      verbeterPogingen += v.pogingen;
+      if (v.waarde > beste.waarde) {
+        beste = v;
+        return true;
+      }
+      return false;
+    };
+    verbeterBeste(40);
     let theta = 1;
     let geenVerbetering = 0;
-    let herstelActueel = true;
-    for (let it = 1; it <= maxIt; it++) {
-      if ((UB - beste.waarde) / Math.max(1, Math.abs(UB)) <= doelGap) break;
+    let zonderVoortgang = 0;
+    for (let it = 1; it <= maxIt && open(); it++) {
       iteraties = it;
       let norm = 0;
       const sub = new Float64Array(G);
@@ -532,22 +721,25 @@ export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): Ma
       if (norm === 0) break;
       const stap = (theta * (UB - beste.waarde)) / norm;
       for (let gi = 0; gi < G; gi++) {
-        const nieuw = Math.max(0, Math.round(lambda[gi] + stap * sub[gi]));
+        // λ in veelvouden van 1/64: exact in drijvende komma, maar fijn genoeg voor een scherpe grens
+        const nieuw = Math.max(0, Math.round((lambda[gi] + stap * sub[gi]) * LAMBDA_EENHEID) / LAMBDA_EENHEID);
         if (nieuw !== lambda[gi]) {
           const delta = nieuw - lambda[gi];
           lambda[gi] = nieuw;
-          for (const b of plan.groepen[gi].blokken) net.ns.zetKosten(net.blokBoog[b], net.ns.kostenVan(net.blokBoog[b]) + delta);
+          for (const e of plan.groepen[gi].eenheden) net.ns.zetKosten(net.eenheidBoog[e], net.ns.kostenVan(net.eenheidBoog[e]) + delta);
         }
       }
       const voor = net.ns.pivots;
-      herstelActueel = false;
       kosten = net.ns.los();
       pivots += net.ns.pivots - voor;
       lading = groepLading(plan, net);
+      middel(it + 1);
       let lr = 0;
       for (let gi = 0; gi < G; gi++) lr += lambda[gi] * plan.groepen[gi].cap;
       const ub = -kosten + lr;
+      let voortgang = false;
       if (ub < UB - 1e-9) {
+        voortgang = UB - ub > 1e-3 * (UB - beste.waarde);
         UB = ub;
         geenVerbetering = 0;
       } else if (++geenVerbetering >= 3) {
@@ -556,21 +748,24 @@ export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): Ma
       }
       if (isToelaatbaar(plan, lading)) {
         const w = echteWaarde(plan, kosten, lambda, lading);
-        if (w > beste.waarde) beste = { net, waarde: w };
-      } else if (it % 10 === 0 || it === maxIt) {
-        const h = herstel(model, plan, net, lambda);
-        pivots += h.net.ns.pivots;
-        herstelActueel = true;
-        if (h.waarde > beste.waarde) beste = h;
+        if (w > beste.waarde) {
+          beste = { net: { ...net, ns: net.ns.kloon() }, waarde: w };
+          voortgang = true;
+        }
+      } else if (it % 5 === 0 && open()) {
+        if (probeer(gemiddeld)) voortgang = true;
+        if (open() && probeer(null)) voortgang = true;
+        if (voortgang && open()) verbeterBeste(20);
       }
-      if (theta < 1e-4) break;
+      zonderVoortgang = voortgang ? 0 : zonderVoortgang + 1;
+      if (zonderVoortgang >= geduld || theta < 1e-6) break;
     }
-    // laatste herstel vanuit de eindmultiplicatoren (tenzij net al vanuit precies deze basis gedaan)
-    if (!herstelActueel && (UB - beste.waarde) / Math.max(1, Math.abs(UB)) > doelGap && !isToelaatbaar(plan, lading)) {
-      const h = herstel(model, plan, net, lambda);
-      pivots += h.net.ns.pivots;
-      if (h.waarde > beste.waarde) beste = h;
+    // laatste herstel vanuit de eindmultiplicatoren
+    if (open() && !isToelaatbaar(plan, lading)) {
+      probeer(gemiddeld);
+      if (open()) probeer(null);
     }
+    if (open()) verbeterBeste(verbeterBudget);
   }
   const plaatsingen = decodeer(model, plan, beste.net);
   const resultaat = maakResultaat(invoer, model, plaatsingen, true);
@@ -585,9 +780,29 @@ export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): Ma
     lagrangeIteraties: iteraties,
     bovengrens,
     gap: bovengrens === 0 ? 0 : (bovengrens - objectief) / Math.abs(bovengrens),
-    optimaalBewezen: bovengrens - objectief < 0.5,
+    optimaalBewezen: bovengrens - objectief < 1,
   };
   return resultaat;
+}
+
+/**
+ * Voeg een veld toe dat pas bij eerste lezing berekend wordt (en dan onthouden). Opsombaar, dus JSON en
+ * spreiden zien het als gewone eigenschap; wie het niet leest, betaalt er niet voor.
+ */
+export function metLuiVeld<T extends object, K extends string, V>(obj: T, naam: K, bereken: () => V): T & Record<K, V> {
+  Object.defineProperty(obj, naam, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const waarde = bereken();
+      Object.defineProperty(obj, naam, { value: waarde, enumerable: true, writable: true, configurable: true });
+      return waarde;
+    },
+    set(waarde: V) {
+      Object.defineProperty(obj, naam, { value: waarde, enumerable: true, writable: true, configurable: true });
+    },
+  });
+  return obj as T & Record<K, V>;
 }
 
 /** Vul vrije capaciteit aan (alleen verbeteringen), bouw uitleg en statistiek. */
@@ -657,7 +872,7 @@ function maakResultaat(invoer: MatchInvoer, model: Model, plaatsingen: Plaatsing
   const profielVan = new Int32Array(kand.length);
   model.profielen.forEach((p, pi) => p.kandidaten.forEach((k) => (profielVan[k] = pi)));
   const hogerCache = new Map<string, Analyse>();
-  const voorstellen: Voorstel[] = plaatsingen.map((pl) => {
+  const voorstelUitleg = (pl: Plaatsing): Voorstel['uitleg'] => {
     const k = kand[pl.k];
     const kl = model.klassen[pl.klasse];
     const b = model.blokken[kl.blok];
@@ -697,29 +912,28 @@ function maakResultaat(invoer: MatchInvoer, model: Model, plaatsingen: Plaatsing
       `Score ${score}.` +
       (bindend.length ? ` Bindend: ${bindend.join('; ')}.` : '');
     return {
-      kandidaatId: k.id,
-      woningId: pl.woning,
-      score,
-      gemeenteRang: pl.rang,
-      uitleg: {
-        tekst,
-        redenen,
-        bindendeRegels: bindend,
-        wachtdagen: k.wachtdagen,
-        urgentie: k.urgentie,
-        herkomstgemeenteId: k.herkomstgemeenteId,
-        woningGemeenteId: b.gemeente,
-        corporatieId: b.corporatie,
-        complex: b.complex,
-        wijk: b.wijk,
-      },
+      tekst,
+      redenen,
+      bindendeRegels: bindend,
+      wachtdagen: k.wachtdagen,
+      urgentie: k.urgentie,
+      herkomstgemeenteId: k.herkomstgemeenteId,
+      woningGemeenteId: b.gemeente,
+      corporatieId: b.corporatie,
+      complex: b.complex,
+      wijk: b.wijk,
     };
+  };
+  const voorstellen: Voorstel[] = plaatsingen.map((pl) => {
+    const k = kand[pl.k];
+    const wacht = Math.min(Math.max(0, Math.floor(k.wachtdagen)), g.maxWachtdagen);
+    const score = g.basis + g.perWachtdag * wacht + g.perUrgentie * k.urgentie - g.rangStraf * pl.rang;
+    return metLuiVeld({ kandidaatId: k.id, woningId: pl.woning, score, gemeenteRang: pl.rang }, 'uitleg', () => voorstelUitleg(pl));
   });
 
   const profielAnalyse = new Map<number, Analyse>();
-  const nietGeplaatst: NietGeplaatst[] = [];
-  kand.forEach((k, ki) => {
-    if (geplaatst[ki]) return;
+  const nietGeplaatstUitleg = (ki: number): { reden: NietGeplaatstReden; uitleg: NietGeplaatst['uitleg'] } => {
+    const k = kand[ki];
     const pi = profielVan[ki];
     const p = model.profielen[pi];
     let an = profielAnalyse.get(pi);
@@ -749,8 +963,20 @@ function maakResultaat(invoer: MatchInvoer, model: Model, plaatsingen: Plaatsing
       tekst = `Er zijn ${an.vrij} vrije passende woningen, maar spreidingsregels (of quota) laten geen plaatsing toe: ${bindend.join('; ')}.`;
     }
     const redenen = [`wacht ${k.wachtdagen} dagen, urgentie ${k.urgentie}`, `${an.passend} passende woningen in voorkeursgemeenten, ${an.vrij} nog vrij`];
-    nietGeplaatst.push({ kandidaatId: k.id, reden, uitleg: { tekst: `${k.id} niet geplaatst: ${tekst}`, redenen, bindendeRegels: bindend } });
-  });
+    return { reden, uitleg: { tekst: `${k.id} niet geplaatst: ${tekst}`, redenen, bindendeRegels: bindend } };
+  };
+  // de lijst zelf ontstaat pas bij eerste lezing (bij grote regio's het gros van de kandidaten), en per
+  // kandidaat reden en uitleg pas wanneer iemand ze leest
+  const nietGeplaatst = (): NietGeplaatst[] => {
+    const uit: NietGeplaatst[] = [];
+    kand.forEach((k, ki) => {
+      if (geplaatst[ki]) return;
+      let uitkomst: ReturnType<typeof nietGeplaatstUitleg> | undefined;
+      const bereken = () => (uitkomst ??= nietGeplaatstUitleg(ki));
+      uit.push(metLuiVeld(metLuiVeld({ kandidaatId: k.id }, 'reden', () => bereken().reden), 'uitleg', () => bereken().uitleg));
+    });
+    return uit;
+  };
 
   const perHerkomstgemeente: MatchStatistiek['perHerkomstgemeente'] = {};
   for (const k of kand) {
@@ -758,20 +984,22 @@ function maakResultaat(invoer: MatchInvoer, model: Model, plaatsingen: Plaatsing
     h.kandidaten++;
   }
   for (const [h, n] of gebruik.herkomst) perHerkomstgemeente[h].geplaatst = n;
-  const objectief = objectiefWaarde(invoer, voorstellen);
-  return {
-    voorstellen,
-    nietGeplaatst,
-    objectief,
-    statistiek: {
-      methode: 'netwerk-simplex',
-      kandidaten: kand.length,
-      woningen: invoer.woningen.length,
-      bruikbareWoningen: model.bruikbareWoningen,
-      geplaatst: voorstellen.length,
-      perHerkomstgemeente,
-    },
+  // Z zoals in objectiefWaarde, maar zonder opzoektabellen over de hele invoer: de plaatsingen kennen hun kandidaat en blok
+  let objectief = 0;
+  for (const pl of plaatsingen) {
+    const k = kand[pl.k];
+    objectief += plaatsingsWaarde(k, gemeenteRang(k, model.blokken[model.klassen[pl.klasse].blok].gemeente), g);
+  }
+  for (const [h, n] of gebruik.herkomst) objectief += g.spreidingsBonus * Math.min(n, model.aandeel.get(h) ?? 0);
+  const statistiek: MatchStatistiek = {
+    methode: 'netwerk-simplex',
+    kandidaten: kand.length,
+    woningen: invoer.woningen.length,
+    bruikbareWoningen: model.bruikbareWoningen,
+    geplaatst: voorstellen.length,
+    perHerkomstgemeente,
   };
+  return metLuiVeld({ voorstellen, objectief, statistiek }, 'nietGeplaatst', nietGeplaatst);
 }
 
 /** Bouw een uitlegbaar resultaat bij een willekeurige (toelaatbare) toewijzing — gebruikt door greedy en HiGHS. */

@@ -3,7 +3,7 @@
  * importeer die los (`./exact-highs.js`) — hij laadt WebAssembly en is asynchroon.
  */
 export * from './types.js';
-export { matchOptimaal, match, resultaatVoorToewijzing, type MotorOpties } from './engine.js';
+export { matchOptimaal, match, resultaatVoorToewijzing, metLuiVeld, type MotorOpties } from './engine.js';
 export { matchGreedy, greedyToewijzing } from './greedy.js';
 export {
   objectiefWaarde,

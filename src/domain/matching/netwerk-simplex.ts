@@ -41,7 +41,13 @@ export class NetwerkSimplex {
   private geinitialiseerd = false;
   /** Overloopboog per boog (-1 = geen); alleen voor bogen die via `voegOverloopBoogToe` zijn aangemeld. */
   private overloop = new Map<number, number>();
+  private terugloop = new Map<number, number>();
   private isOverloop: Uint8Array | null = null;
+  /**
+   * Reserveboog (overloop/terugloop) die nog nooit gebruikt is: buiten de basis maar met staat BOOM, zodat
+   * de prijsbepaling hem overslaat (een lege boog met capaciteit 0 geeft anders alleen gedegenereerde pivots).
+   */
+  private rust: Uint8Array | null = null;
   pivots = 0;
 
   constructor(n: number, verwachteBogen = 16) {
@@ -70,11 +76,50 @@ export class NetwerkSimplex {
     return e;
   }
 
-  /** Reserveer (vóór het oplossen) een parallelle overloopboog voor boog e, nodig voor `verlaagCapaciteit`. */
+  /**
+   * Reserveer (vóór het oplossen) voor boog e een parallelle overloopboog (nodig voor `verlaagCapaciteit`)
+   * en een tegengestelde terugloopboog (nodig voor `verhoogCapaciteit` op een verzadigde boog).
+   */
   voegOverloopBoogToe(e: number): number {
     const o = this.voegBoogToe(this.bron[e], this.doel[e], 0, 0);
     this.overloop.set(e, o);
+    this.terugloop.set(e, this.voegBoogToe(this.doel[e], this.bron[e], 0, 0));
     return o;
+  }
+
+  /**
+   * Verhoog de capaciteit van boog e naar c. Een verzadigde niet-basisboog (stroom = capaciteit) moet op
+   * zijn bovengrens blijven: de extra stroom loopt dan via de terugloopboog (kosten big-M) terug, zodat de
+   * basis toelaatbaar blijft; de volgende `los()` duwt die weer leeg.
+   */
+  verhoogCapaciteit(e: number, c: number) {
+    if (c < this.cap[e]) throw new Error('capaciteit verlagen gaat via verlaagCapaciteit');
+    if (!this.geinitialiseerd || this.staat[e] !== BOVEN) {
+      this.cap[e] = c;
+      return;
+    }
+    const t = this.terugloop.get(e);
+    if (t === undefined) throw new Error('capaciteit verhogen op een verzadigde boog vereist een terugloopboog');
+    const delta = c - this.cap[e];
+    this.stroom[e] = c;
+    this.cap[e] = c;
+    this.stroom[t] += delta;
+    this.cap[t] = this.stroom[t];
+    this.kost[t] = this.grootM();
+    this.activeer(t);
+  }
+
+  /** Een reserveboog die net stroom kreeg staat (buiten de basis) op zijn bovengrens. */
+  private activeer(o: number) {
+    if (this.rust![o]) {
+      this.rust![o] = 0;
+      this.staat[o] = BOVEN;
+    } else if (this.staat[o] !== BOOM) this.staat[o] = BOVEN;
+  }
+
+  /** Gereduceerde kosten van boog e in de huidige basis (na `los()`). */
+  gereduceerdeKosten(e: number) {
+    return this.kost[e] + this.pi[this.bron[e]] - this.pi[this.doel[e]];
   }
 
   capaciteitVan(e: number) {
@@ -106,7 +151,7 @@ export class NetwerkSimplex {
     this.stroom[o] += delta;
     this.cap[o] = this.stroom[o];
     this.kost[o] = this.grootM();
-    if (this.staat[o] !== BOOM) this.staat[o] = BOVEN;
+    this.activeer(o);
   }
 
   /** Kosten die elke echte kringloop overtreffen (voor overloopbogen). */
@@ -132,6 +177,7 @@ export class NetwerkSimplex {
     k.stroom = this.stroom.slice();
     k.aanbod = this.aanbod.slice();
     k.overloop = new Map(this.overloop);
+    k.terugloop = new Map(this.terugloop);
     k.isOverloop = this.isOverloop;
     if (this.geinitialiseerd) {
       k.pi = this.pi.slice();
@@ -143,6 +189,7 @@ export class NetwerkSimplex {
       k.volgende = this.volgende.slice();
       k.vorige = this.vorige.slice();
       k.staat = this.staat.slice();
+      k.rust = this.rust!.slice();
       k.geinitialiseerd = true;
     }
     return k;
@@ -199,6 +246,8 @@ export class NetwerkSimplex {
     this.staat = new Int8Array(tot);
     this.isOverloop = new Uint8Array(tot);
     for (const o of this.overloop.values()) this.isOverloop[o] = 1;
+    for (const o of this.terugloop.values()) this.isOverloop[o] = 1;
+    this.rust = this.isOverloop.slice();
     let som = 0;
     for (let u = 0; u < n; u++) som += this.aanbod[u];
     if (som !== 0) throw new Error('totaal aanbod moet 0 zijn');
@@ -206,7 +255,7 @@ export class NetwerkSimplex {
     for (let e = 0; e < m; e++) {
       const a = Math.abs(this.kost[e]);
       if (a > maxKost) maxKost = a;
-      this.staat[e] = ONDER;
+      this.staat[e] = this.rust[e] ? BOOM : ONDER;
       this.stroom[e] = 0;
     }
     const art = (maxKost + 1) * (n + 1);
@@ -412,6 +461,7 @@ export class NetwerkSimplex {
     // Kunstmatige bogen moeten leeg zijn.
     for (let u = 0; u < this.n; u++) if (stroom[m + u] > 0) throw new Error('ontoelaatbaar stroomprobleem');
     for (const o of this.overloop.values()) if (stroom[o] > 0) throw new Error('ontoelaatbaar na capaciteitsverlaging');
+    for (const o of this.terugloop.values()) if (stroom[o] > 0) throw new Error('interne fout: terugloopboog niet leeg');
     let totaal = 0;
     for (let e = 0; e < m; e++) totaal += stroom[e] * kost[e];
     return totaal;

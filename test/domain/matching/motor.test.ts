@@ -96,6 +96,22 @@ describe('uitleg', () => {
     expect(r2.nietGeplaatst.find((n) => n.kandidaatId === 'k2')!.uitleg.bindendeRegels.join(' ')).toContain('wijkmaximum bereikt');
   });
 
+  it('berekent uitleg pas bij lezen, maar JSON en spreiden zien gewone velden', () => {
+    const r = matchOptimaal(basis(1));
+    const json = JSON.parse(JSON.stringify(r)) as typeof r;
+    expect(json.voorstellen[0].uitleg.tekst).toBe(r.voorstellen[0].uitleg.tekst);
+    expect(json.nietGeplaatst.map((n) => [n.kandidaatId, n.reden])).toEqual([
+      ['k2', 'quotum_uitgeput'],
+      ['k3', 'geen_passende_woning'],
+    ]);
+    const kopie = { ...r.nietGeplaatst[0] };
+    expect(kopie.uitleg.bindendeRegels.join(' ')).toContain('quotum gemeente G1 / corporatie C1 uitgeput');
+    // overschrijven blijft mogelijk (de database-laag vervangt ids door namen)
+    const v = r.voorstellen[0];
+    v.uitleg = { ...v.uitleg, tekst: 'vervangen' };
+    expect(r.voorstellen[0].uitleg.tekst).toBe('vervangen');
+  });
+
   it('legt uit dat alle passende woningen naar hogere scores gingen', () => {
     const inv = basis(5);
     inv.woningen = inv.woningen.slice(0, 1);
