@@ -33,6 +33,16 @@ async function rolTerugAlsNodig() {
   if (pglite.isInTransaction()) await pglite.exec('ROLLBACK');
 }
 
+/**
+ * A new connection expects a fresh session, as from a server: no prepared statements of the previous one (the
+ * client would prepare them again under the same names), no role or settings it left behind.
+ */
+let verbindingen = 0;
+async function nieuweSessie() {
+  await rolTerugAlsNodig();
+  if (verbindingen++ > 0) await pglite.exec('DISCARD ALL');
+}
+
 // One queue: PGlite runs one protocol exchange at a time, in the order the main thread sent them.
 let rij = Promise.resolve();
 const achterElkaar = (werk) => {
@@ -47,7 +57,7 @@ if (pglite) {
         const { verbinding, bytes } = bericht;
         try {
           // a startup packet opens a new connection
-          if (bytes[0] === 0) await rolTerugAlsNodig();
+          if (bytes[0] === 0) await nieuweSessie();
           const antwoord = await pglite.execProtocolRaw(bytes);
           // PGlite may answer with a view on its own receive buffer: copy before transferring the memory away
           const kopie = antwoord.slice();
