@@ -103,8 +103,12 @@ async function pglitePool(opts: OpenOptions) {
  * A new, empty, migrated database on a PostgreSQL server (tests and benchmarks); closing it drops it.
  * Without a server URL: an in-memory PGlite.
  */
-export async function openWegwerpDatabase(serverUrl: string | undefined, voorvoegsel = 'doorstroom_tmp'): Promise<Database> {
-  if (!serverUrl) return openDatabase();
+export async function openWegwerpDatabase(
+  serverUrl: string | undefined,
+  voorvoegsel = 'doorstroom_tmp',
+  opties: Pick<OpenOptions, 'naVerbinden'> = {},
+): Promise<Database> {
+  if (!serverUrl) return openDatabase(opties);
   const naam = `${voorvoegsel}_${randomBytes(6).toString('hex')}`;
   const opServer = async (opdracht: string) => {
     const beheer = new pg.Client({ connectionString: serverUrl });
@@ -118,7 +122,7 @@ export async function openWegwerpDatabase(serverUrl: string | undefined, voorvoe
   await opServer(`CREATE DATABASE ${naam}`);
   const url = new URL(serverUrl);
   url.pathname = `/${naam}`;
-  const database = await openDatabase({ url: url.toString() });
+  const database = await openDatabase({ ...opties, url: url.toString() });
   return {
     ...database,
     close: async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../../src/db/client.js';
+import { openDatabase, openWegwerpDatabase, type Database } from '../../src/db/client.js';
 import { backends, testDatabase, verwachtDbFout } from '../helpers.js';
 
 const rijen = async <T>(p: Promise<unknown>) => ((await p) as { rows: T[] }).rows;
@@ -66,7 +66,7 @@ describe('PGlite in een worker thread', () => {
     expect(await rijen<{ id: number; tekst: string }>(database.db.execute(sql`select id, tekst from proef where id >= 10`))).toEqual([{ id: 10, tekst: 'buiten' }]);
   });
 
-  it('bewaart de data in de datamap op schijf en sluit de worker netjes af', async () => {
+  it('bewaart de data in de datamap op schijf en sluit de worker netjes af', { timeout: 240_000 }, async () => {
     const map = mkdtempSync(join(tmpdir(), 'doorstroom-pglite-'));
     try {
       const eerste = await openDatabase({ dataDir: map });
@@ -85,24 +85,17 @@ describe('PGlite in een worker thread', () => {
 });
 
 describe.each(backends)('naVerbinden (%s)', (backend) => {
-  it('draait op elke nieuwe verbinding voordat die gebruikt wordt', async () => {
-    const basis = await testDatabase(backend);
+  it('draait op elke nieuwe verbinding voordat die gebruikt wordt', { timeout: 240_000 }, async () => {
+    const database = await openWegwerpDatabase(backend === 'postgres' ? process.env.TEST_DATABASE_URL : undefined, 'doorstroom_test', {
+      naVerbinden: async (v) => {
+        await v.query(`set application_name = 'doorstroom-proef'`);
+      },
+    });
     try {
-      // the throw-away database's URL is not exposed; PGlite needs none, PostgreSQL uses TEST_DATABASE_URL itself
-      const database = await openDatabase({
-        ...(backend === 'postgres' ? { url: process.env.TEST_DATABASE_URL } : {}),
-        naVerbinden: async (v) => {
-          await v.query(`set application_name = 'doorstroom-proef'`);
-        },
-      });
-      try {
-        const [rij] = await rijen<{ application_name: string }>(database.db.execute(sql`show application_name`));
-        expect(rij!.application_name).toBe('doorstroom-proef');
-      } finally {
-        await database.close();
-      }
+      const [rij] = await rijen<{ application_name: string }>(database.db.execute(sql`show application_name`));
+      expect(rij!.application_name).toBe('doorstroom-proef');
     } finally {
-      await basis.close();
+      await database.close();
     }
   });
 });
