@@ -37,7 +37,7 @@ export interface OpenOptions {
 
 /**
  * Both backends go through node-postgres: a pool of real connections to a PostgreSQL server, or one connection to
- * PGlite running in a worker thread (ADR 0002), so a slow query never blocks the server's event loop.
+ * PGlite running in a worker thread (ADR 0011), so a slow query never blocks the server's event loop.
  */
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const { pool, soort, naSluiten } = opts.url ? postgresPool(opts.url, opts) : await pglitePool(opts);

@@ -2,7 +2,7 @@ import { Duplex } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 
 /**
- * The main-thread half of PGlite-in-a-worker (ADR 0002): starts the worker and hands node-postgres a socket-like
+ * The main-thread half of PGlite-in-a-worker (ADR 0011): starts the worker and hands node-postgres a socket-like
  * stream per connection whose bytes travel over the worker's message port instead of TCP. node-postgres then does
  * what it does against a PostgreSQL server (startup, extended query protocol, parsing, transactions on one
  * connection), so both backends share one driver and one code path.
@@ -40,8 +40,8 @@ export async function startPgliteWorker(dataDir: string | undefined): Promise<Pg
     if (--openstaand === 0) worker.unref();
   };
 
-  let gesloten: () => void = () => {};
-  const opGesloten = new Promise<void>((klaar) => (gesloten = klaar));
+  let gestopt: () => void = () => {};
+  const opGestopt = new Promise<void>((klaar) => (gestopt = klaar));
 
   verwacht();
   const gestart = new Promise<void>((klaar, mislukt) => {
@@ -60,7 +60,7 @@ export async function startPgliteWorker(dataDir: string | undefined): Promise<Pg
           ontvangen();
           return verbindingen.get(bericht.verbinding)?.destroy(new Error(`PGlite: ${bericht.bericht}`));
         case 'gesloten':
-          return gesloten();
+          return; // the thread ends by itself now (its port is closed); 'exit' follows
       }
     });
     worker.on('error', (fout) => {
@@ -72,7 +72,7 @@ export async function startPgliteWorker(dataDir: string | undefined): Promise<Pg
       weg ??= new Error(`PGlite-worker gestopt (code ${code})`);
       mislukt(weg);
       for (const v of verbindingen.values()) v.destroy(weg);
-      gesloten();
+      gestopt();
       // nothing more will answer: release the references taken for answers that will never come
       if (openstaand > 0) {
         openstaand = 0;
@@ -109,11 +109,12 @@ export async function startPgliteWorker(dataDir: string | undefined): Promise<Pg
       if (!weg) {
         worker.ref();
         post({ soort: 'sluit' });
+        // PGlite closes after the queries before it; should the thread then not end by itself, end it
         const te = setTimeout(() => void worker.terminate(), 10_000);
-        await opGesloten;
+        await opGestopt;
         clearTimeout(te);
       }
-      await worker.terminate();
+      await opGestopt;
     },
   };
 }

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { openDatabase, openWegwerpDatabase, type Database } from '../../src/db/client.js';
+import { startPgliteWorker } from '../../src/db/pglite-worker-verbinding.js';
 import { backends, testDatabase, verwachtDbFout } from '../helpers.js';
 
 const rijen = async <T>(p: Promise<unknown>) => ((await p) as { rows: T[] }).rows;
@@ -80,6 +82,34 @@ describe('PGlite in een worker thread', () => {
       expect(process.getActiveResourcesInfo().filter((r) => /Worker|MessagePort/.test(r))).toEqual([]);
     } finally {
       rmSync(map, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('een nieuwe verbinding naar de PGlite-worker', () => {
+  it('krijgt een schone sessie: geen open transactie en geen prepared statements van de vorige', { timeout: 240_000 }, async () => {
+    const worker = await startPgliteWorker(undefined);
+    const verbind = async () => {
+      const client = new pg.Client({ user: 'postgres', database: 'postgres', password: 'pglite', stream: () => worker.nieuweVerbinding() });
+      await client.connect();
+      return client;
+    };
+    try {
+      const eerste = await verbind();
+      await eerste.query({ name: 'proef', text: 'select $1::int + 1 as n', values: [1] });
+      await eerste.query('begin');
+      await eerste.query('create table half (x int)');
+      // gone without commit, as a connection destroyed after an error
+      eerste.on('error', () => {});
+      eerste.connection.stream.destroy();
+      await new Promise((r) => setTimeout(r, 50));
+
+      const tweede = await verbind();
+      expect((await tweede.query({ name: 'proef', text: 'select $1::int + 1 as n', values: [41] })).rows).toEqual([{ n: 42 }]);
+      expect((await tweede.query(`select to_regclass('half') as t`)).rows).toEqual([{ t: null }]);
+      await tweede.end();
+    } finally {
+      await worker.sluit();
     }
   });
 });
