@@ -71,10 +71,10 @@ export interface TestOmgeving {
   sluit(): Promise<void>;
 }
 
-export async function testOmgeving(backend: Backend = 'pglite'): Promise<TestOmgeving> {
+export async function testOmgeving(backend: Backend = 'pglite', opties: { sessieCacheMs?: number; aantalClienten?: number } = {}): Promise<TestOmgeving> {
   const database = await testDatabase(backend);
-  const regios = await seedTestRegios(database);
-  const app = await bouwApp({ db: database.db, versleuteling: testVersleuteling, vandaag: () => PEILDATUM });
+  const regios = await seedTestRegios(database, opties.aantalClienten);
+  const app = await bouwApp({ db: database.db, versleuteling: testVersleuteling, vandaag: () => PEILDATUM }, { sessieCacheMs: opties.sessieCacheMs });
   await app.ready();
   const login = async (email: string): Promise<Sessie> => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, wachtwoord: DEMO_WACHTWOORD } });

@@ -20,7 +20,7 @@ import { verdeelmodelApi } from './verdeelmodel.js';
 
 const webDist = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
-export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerOptions['logger'] } = {}) {
+export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerOptions['logger']; sessieCacheMs?: number } = {}) {
   const app = Fastify({ logger: opties.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -48,7 +48,7 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
 
-  await app.register(authPlugin, { db: ctx.db });
+  await app.register(authPlugin, { db: ctx.db, sessieCacheMs: opties.sessieCacheMs });
   app.get('/api/health', { config: { toegang: { publiek: true } }, schema: { hide: true } }, async () => ({ ok: true }));
   await app.register(organisatiesApi, ctx);
   await app.register(trajectenApi, ctx);

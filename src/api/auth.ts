@@ -9,7 +9,8 @@ import type { Db, DbOrTx } from '../db/client.js';
 import * as s from '../db/schema.js';
 import { ROLLEN, ROL_LABEL, SOORT_LABEL, type Actor, type OrganisatieSoort, type Rol } from '../domain/auth.js';
 import { schrijfAudit, type AuditActie } from '../db/repos/audit.js';
-import { actorVoorSessie } from '../db/repos/gebruikers.js';
+import { maakSessie } from '../db/repos/gebruikers.js';
+import { SessieCache } from './sessiecache.js';
 import { geweigerd } from './fouten.js';
 
 /**
@@ -59,7 +60,8 @@ export function audit(db: DbOrTx, req: FastifyRequest, actie: AuditActie, entite
   return schrijfAudit(db, actorVan(req), actie, entiteit, entiteitId, details);
 }
 
-export const authPlugin = fp<{ db: Db }>(async (app, { db }) => {
+export const authPlugin = fp<{ db: Db; sessieCacheMs?: number }>(async (app, { db, sessieCacheMs }) => {
+  const sessies = new SessieCache(db, sessieCacheMs);
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
 
@@ -68,7 +70,7 @@ export const authPlugin = fp<{ db: Db }>(async (app, { db }) => {
     const toegang = req.routeOptions.config?.toegang ?? {};
     const token = req.cookies[SESSIE_COOKIE];
     if (token) {
-      const gevonden = await actorVoorSessie(db, hashToken(token), new Date());
+      const gevonden = await sessies.zoek(hashToken(token), new Date());
       if (gevonden) {
         req.actor = gevonden.actor;
         req.csrfToken = gevonden.csrf;
@@ -122,12 +124,8 @@ export const authPlugin = fp<{ db: Db }>(async (app, { db }) => {
       await db.delete(s.sessies).where(lt(s.sessies.verloopt, new Date()));
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
-      await db.insert(s.sessies).values({
-        tokenHash: hashToken(token),
-        gebruikerId: gebruiker.id,
-        csrfToken,
-        verloopt: new Date(Date.now() + SESSIE_UREN * 3600_000),
-      });
+      const aangemaakt = await maakSessie(db, { tokenHash: hashToken(token), gebruikerId: gebruiker.id, csrfToken, verloopt: new Date(Date.now() + SESSIE_UREN * 3600_000) });
+      if (!aangemaakt) return reply.code(401).send({ fout: 'Onjuist e-mailadres of wachtwoord' });
       reply.setCookie(SESSIE_COOKIE, token, { httpOnly: true, secure: true, sameSite: 'strict', path: '/', maxAge: SESSIE_UREN * 3600 });
       return { csrfToken };
     },
@@ -135,7 +133,11 @@ export const authPlugin = fp<{ db: Db }>(async (app, { db }) => {
 
   r.post('/api/auth/logout', { config: { toegang: { rollen: [...ROLLEN] } }, schema: { tags: ['auth'], summary: 'Uitloggen' } }, async (req, reply) => {
     const token = req.cookies[SESSIE_COOKIE];
-    if (token) await db.delete(s.sessies).where(eq(s.sessies.tokenHash, hashToken(token)));
+    if (token) {
+      await db.delete(s.sessies).where(eq(s.sessies.tokenHash, hashToken(token)));
+      // after the delete: a lookup still in flight then cannot put the session back
+      sessies.vergeet(hashToken(token));
+    }
     reply.clearCookie(SESSIE_COOKIE, { path: '/' });
     return { ok: true };
   });

@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.js';
+import { startPgliteWorker } from './pglite-worker-verbinding.js';
 
 export type Schema = typeof schema;
 /** Both drivers share the PostgreSQL dialect; repositories only see this type. */
@@ -30,55 +28,87 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data directory; omitted means in-memory (tests) */
   dataDir?: string;
+  /**
+   * Runs on every new database connection before anything else uses it (e.g. `SET ROLE`), on both backends.
+   * With PGlite there is one session, so it runs once per (re)connection of that one session.
+   */
+  naVerbinden?: (verbinding: pg.ClientBase) => Promise<void>;
 }
 
+/**
+ * Both backends go through node-postgres: a pool of real connections to a PostgreSQL server, or one connection to
+ * PGlite running in a worker thread (ADR 0011), so a slow query never blocks the server's event loop.
+ */
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
-  if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
-    let sluit = false;
-    // An idle pooled connection that the server ends (restart, failover, a DROP DATABASE … WITH (FORCE) racing
-    // the pool's own shutdown) emits 'error' on the pool; without a listener that is an uncaught exception that
-    // ends the process. The pool drops such a client and opens a new one on the next query, so logging is enough.
-    pool.on('error', (fout: Error & { code?: string }) => {
-      if (sluit && fout.code === '57P01') return;
-      console.error(`PostgreSQL-verbinding verbroken (${fout.code ?? 'onbekend'}): ${fout.message}`);
+  const { pool, soort, naSluiten } = opts.url ? postgresPool(opts.url, opts) : await pglitePool(opts);
+  let sluit = false;
+  // An idle pooled connection that the server ends (restart, failover, a DROP DATABASE … WITH (FORCE) racing
+  // the pool's own shutdown) emits 'error' on the pool; without a listener that is an uncaught exception that
+  // ends the process. The pool drops such a client and opens a new one on the next query, so logging is enough.
+  pool.on('error', (fout: Error & { code?: string }) => {
+    if (sluit && fout.code === '57P01') return;
+    console.error(`Databaseverbinding verbroken (${fout.code ?? 'onbekend'}): ${fout.message}`);
+  });
+  const close = async () => {
+    if (sluit) return;
+    sluit = true;
+    // pool.end() resolves as soon as every client is asked to end, not when their sockets are closed; a
+    // DROP DATABASE right after would then terminate connections still saying goodbye. Wait for them.
+    const open = pool.totalCount;
+    let weg = 0;
+    const gesloten = new Promise<void>((klaar) => {
+      if (open === 0) klaar();
+      pool.on('remove', () => {
+        if (++weg >= open) klaar();
+      });
+      setTimeout(klaar, 5000).unref();
     });
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    await pool.end();
+    await gesloten;
+    await naSluiten();
+  };
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  try {
     await migratePg(db as never, { migrationsFolder });
-    return {
-      db,
-      soort: 'postgres',
-      close: async () => {
-        sluit = true;
-        // pool.end() resolves as soon as every client is asked to end, not when their sockets are closed; a
-        // DROP DATABASE right after would then terminate connections still saying goodbye. Wait for them.
-        const open = pool.totalCount;
-        let weg = 0;
-        const gesloten = new Promise<void>((klaar) => {
-          if (open === 0) klaar();
-          pool.on('remove', () => {
-            if (++weg >= open) klaar();
-          });
-          setTimeout(klaar, 5000).unref();
-        });
-        await pool.end();
-        await gesloten;
-      },
-    };
+  } catch (fout) {
+    await close();
+    throw fout;
   }
+  return { db, soort, close };
+}
+
+function postgresPool(url: string, opts: OpenOptions) {
+  const pool = new pg.Pool({ connectionString: url, max: 10, ...(opts.naVerbinden ? { onConnect: opts.naVerbinden } : {}) });
+  return { pool, soort: 'postgres' as const, naSluiten: async () => {} };
+}
+
+async function pglitePool(opts: OpenOptions) {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const client = new PGlite(opts.dataDir);
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  await migratePglite(db as never, { migrationsFolder });
-  return { db, soort: 'pglite', close: () => client.close() };
+  const worker = await startPgliteWorker(opts.dataDir);
+  const pool = new pg.Pool({
+    // PGlite is one backend session: one connection, so a transaction has it to itself and other queries queue
+    // in the pool until it commits or rolls back
+    max: 1,
+    idleTimeoutMillis: 0,
+    user: 'postgres',
+    database: 'postgres',
+    password: 'pglite',
+    stream: () => worker.nieuweVerbinding(),
+    ...(opts.naVerbinden ? { onConnect: opts.naVerbinden } : {}),
+  });
+  return { pool, soort: 'pglite' as const, naSluiten: () => worker.sluit() };
 }
 
 /**
  * A new, empty, migrated database on a PostgreSQL server (tests and benchmarks); closing it drops it.
  * Without a server URL: an in-memory PGlite.
  */
-export async function openWegwerpDatabase(serverUrl: string | undefined, voorvoegsel = 'doorstroom_tmp'): Promise<Database> {
-  if (!serverUrl) return openDatabase();
+export async function openWegwerpDatabase(
+  serverUrl: string | undefined,
+  voorvoegsel = 'doorstroom_tmp',
+  opties: Pick<OpenOptions, 'naVerbinden'> = {},
+): Promise<Database> {
+  if (!serverUrl) return openDatabase(opties);
   const naam = `${voorvoegsel}_${randomBytes(6).toString('hex')}`;
   const opServer = async (opdracht: string) => {
     const beheer = new pg.Client({ connectionString: serverUrl });
@@ -92,7 +122,7 @@ export async function openWegwerpDatabase(serverUrl: string | undefined, voorvoe
   await opServer(`CREATE DATABASE ${naam}`);
   const url = new URL(serverUrl);
   url.pathname = `/${naam}`;
-  const database = await openDatabase({ url: url.toString() });
+  const database = await openDatabase({ ...opties, url: url.toString() });
   return {
     ...database,
     close: async () => {

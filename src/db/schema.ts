@@ -51,7 +51,13 @@ export const sessies = pgTable('sessies', {
   csrfToken: text('csrf_token').notNull(),
   aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
   verloopt: timestamp('verloopt', { withTimezone: true }).notNull(),
-});
+  // The Actor, copied at login so a request resolves its session with one primary-key lookup (migration 0011:
+  // a trigger ends the sessions of a user whose role, organisation or active flag changes).
+  rol: text('rol').notNull(),
+  organisatieId: uuid('organisatie_id').notNull(),
+  organisatieSoort: text('organisatie_soort').notNull(),
+  regioId: uuid('regio_id').notNull(),
+}, (t) => [index('sessies_gebruiker_idx').on(t.gebruikerId)]);
 
 /** Append-only: a trigger (migration 0001) refuses UPDATE and DELETE. */
 export const auditLog = pgTable(
