@@ -13,7 +13,8 @@ import { openWegwerpDatabase } from '../../src/db/client.js';
 import * as s from '../../src/db/schema.js';
 import { DEMO_REGIO, seedRegio } from '../../src/db/seed.js';
 import { Versleuteling } from '../../src/db/versleuteling.js';
-import { escaleerTeLaat, lijstSignalen, stuurOmklapWaarschuwingen } from '../../src/db/repos/signalen.js';
+import { stuurOmklapWaarschuwingen } from '../../src/db/repos/meldingen.js';
+import { escaleerTeLaat, lijstSignalen } from '../../src/db/repos/signalen.js';
 
 const N = Number(process.env.BENCH_SIGNALEN ?? 2000);
 const PEIL = '2026-11-01';

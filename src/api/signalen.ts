@@ -8,22 +8,10 @@ import {
   SIGNAAL_SOORTEN,
   SIGNAAL_STATUSSEN,
 } from '../domain/signalen.js';
-import {
-  aantalOngelezen,
-  afsprakenVoorRegio,
-  haalSignaal,
-  lijstMeldingen,
-  lijstSignalen,
-  maakSchuld,
-  maakSignaal,
-  markeerGelezen,
-  meldbarePlaatsingen,
-  schuldenVan,
-  verwijderSchuld,
-  voerActieUit,
-  wijzigSchuld,
-  zetAfspraak,
-} from '../db/repos/signalen.js';
+import { aantalOngelezen, lijstMeldingen, markeerGelezen } from '../db/repos/meldingen.js';
+import { afsprakenVoorRegio, zetAfspraak } from '../db/repos/procesafspraken.js';
+import { maakSchuld, schuldenVan, verwijderSchuld, wijzigSchuld } from '../db/repos/schulden.js';
+import { haalSignaal, lijstSignalen, maakSignaal, meldbarePlaatsingen, voerActieUit } from '../db/repos/signalen.js';
 import { actorVan, audit } from './auth.js';
 import type { ApiContext } from './context.js';
 import { nietGevonden } from './fouten.js';

@@ -5,18 +5,9 @@ import type { Database } from '../../src/db/client.js';
 import type { Actor } from '../../src/domain/auth.js';
 import { waarschuwing, type HuurconstructieSoort } from '../../src/domain/woningen.js';
 import { lokaleDatum, plusUren } from '../../src/domain/signalen.js';
-import {
-  escaleerTeLaat,
-  lijstSignalen,
-  maakSchuld,
-  maakSignaal,
-  schuldenVan,
-  schuldGeregeld,
-  stuurOmklapWaarschuwingen,
-  VersieConflict,
-  voerActieUit,
-  wijzigSchuld,
-} from '../../src/db/repos/signalen.js';
+import { stuurOmklapWaarschuwingen } from '../../src/db/repos/meldingen.js';
+import { maakSchuld, schuldenVan, schuldGeregeld, wijzigSchuld } from '../../src/db/repos/schulden.js';
+import { escaleerTeLaat, lijstSignalen, maakSignaal, VersieConflict, voerActieUit } from '../../src/db/repos/signalen.js';
 import { claimTaak, startPlanner, TAAK_SIGNALEN, voerSignaalRondeUit } from '../../src/jobs/planner.js';
 import { backends, seedTestRegios, testDatabase, type TestRegios, testActor } from '../helpers.js';
 

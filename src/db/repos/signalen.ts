@@ -1,12 +1,13 @@
-import { and, asc, desc, eq, gte, inArray, isNull, isNotNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import { schrijfAudit } from './audit.js';
-import { clientFilter } from './clienten.js';
+import { meld } from './meldingen.js';
+import { afspraakVoor } from './procesafspraken.js';
+import { schuldenGeregeld } from './schulden.js';
 import type { Actor } from '../../domain/auth.js';
 import { DomeinFout, ongeldig } from '../../domain/fouten.js';
 import {
-  isSchuldGeregeld,
   isTeLaat,
   lokaleDatum,
   lokaleTijdTekst,
@@ -20,22 +21,17 @@ import {
   SignaalFout,
   samenvatting,
   SIGNAAL_SOORT_LABEL,
-  SIGNAAL_SOORTEN,
   SIGNAAL_STATUS_LABEL,
   SIGNAAL_STATUSSEN,
-  STANDAARD_AFSPRAKEN,
   toegestaneActies,
   volgendeStatus,
-  type Procesafspraak,
-  type SchuldStatus,
   type SignaalActie,
   type SignaalDetails,
   type SignaalPartijen,
   type SignaalSoort,
   type SignaalStatus,
 } from '../../domain/signalen.js';
-import { waarschuwing, HUURCONSTRUCTIES, type HuurconstructieSoort } from '../../domain/woningen.js';
-import { plusDagen } from '../../domain/trajecten.js';
+import { HUURCONSTRUCTIES, type HuurconstructieSoort } from '../../domain/woningen.js';
 
 /** Someone else changed the signal since the caller read it (optimistic concurrency). */
 export class VersieConflict extends DomeinFout {
@@ -46,36 +42,6 @@ export class VersieConflict extends DomeinFout {
 
 /** Audit rows and steps of the scheduler carry this user id: no person did it. */
 export const SYSTEEM_GEBRUIKER = '00000000-0000-0000-0000-000000000000';
-
-// ---------------------------------------------------------------------------------------------
-// Procesafspraken
-
-export async function afsprakenVoorRegio(db: DbOrTx, regioId: string): Promise<(Procesafspraak & { standaard: boolean })[]> {
-  const rijen = await db.select().from(s.procesafspraken).where(eq(s.procesafspraken.regioId, regioId));
-  return SIGNAAL_SOORTEN.map((soort) => {
-    const rij = rijen.find((r) => r.signaalSoort === soort);
-    return rij ? { signaalSoort: soort, reactieUren: rij.reactieUren, oplosDagen: rij.oplosDagen, standaard: false } : { ...STANDAARD_AFSPRAKEN[soort], standaard: true };
-  });
-}
-
-export async function afspraakVoor(db: DbOrTx, regioId: string, soort: SignaalSoort): Promise<Procesafspraak> {
-  const [rij] = await db
-    .select()
-    .from(s.procesafspraken)
-    .where(and(eq(s.procesafspraken.regioId, regioId), eq(s.procesafspraken.signaalSoort, soort)));
-  return rij ? { signaalSoort: soort, reactieUren: rij.reactieUren, oplosDagen: rij.oplosDagen } : STANDAARD_AFSPRAKEN[soort];
-}
-
-/** New times apply to signals reported from now on; running deadlines are agreements already made. */
-export async function zetAfspraak(db: DbOrTx, actor: Actor, soort: SignaalSoort, w: { reactieUren: number; oplosDagen: number }) {
-  const [rij] = await db
-    .insert(s.procesafspraken)
-    .values({ regioId: actor.regioId, signaalSoort: soort, reactieUren: w.reactieUren, oplosDagen: w.oplosDagen })
-    .onConflictDoUpdate({ target: [s.procesafspraken.regioId, s.procesafspraken.signaalSoort], set: { reactieUren: w.reactieUren, oplosDagen: w.oplosDagen } })
-    .returning();
-  await schrijfAudit(db, actor, 'wijzigen', 'procesafspraak', soort, w);
-  return { signaalSoort: soort, reactieUren: rij!.reactieUren, oplosDagen: rij!.oplosDagen, standaard: false };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Zicht: the SQL translation of domain/signalen.magSignaalZien and magSignaalMelden
@@ -242,13 +208,6 @@ export async function haalSignaal(db: DbOrTx, actor: Actor, id: string, nu: Date
 // ---------------------------------------------------------------------------------------------
 // Melden en acties
 
-/** Notifications are idempotent by key: whatever re-runs, an organisation hears of one event once. */
-async function meld(db: DbOrTx, meldingen: { organisatieId: string; titel: string; tekst: string; link: string | null; sleutel: string }[]) {
-  if (!meldingen.length) return 0;
-  const ingevoegd = await db.insert(s.meldingen).values(meldingen).onConflictDoNothing({ target: s.meldingen.sleutel }).returning({ id: s.meldingen.id });
-  return ingevoegd.length;
-}
-
 async function centrumgemeenten(db: DbOrTx, regioIds: string[]) {
   if (!regioIds.length) return new Map<string, string>();
   const rijen = await db
@@ -410,8 +369,8 @@ export async function meldbarePlaatsingen(db: DbOrTx, actor: Actor, vandaag: str
 }
 
 // ---------------------------------------------------------------------------------------------
-// The scheduler's work. Both functions are safe to run again after a crash at any point:
-// each escalation is one transaction guarded by the version it read, and every notification has a unique key.
+// The scheduler's escalations: safe to run again after a crash at any point, because each escalation is one
+// transaction guarded by the version it read, and every notification has a unique key.
 
 export interface JobOpties {
   /** test hook: throw here to simulate a crash inside the transaction of escalation i, or right after its commit */
@@ -489,176 +448,4 @@ export async function escaleerTeLaat(db: DbOrTx, nu: Date, opties: JobOpties = {
     await opties.storing?.('na_commit', i);
   }
   return { geescaleerd, meldingen };
-}
-
-/** Warnings after the scharnier date stop after this many days: an old omklap is no news any more. */
-export const OMKLAP_NAWERKING_DAGEN = 30;
-
-/** Warns aanbieder and corporatie once per placement and scharnier date, from waarschuwing(p).vanaf on. */
-export async function stuurOmklapWaarschuwingen(db: DbOrTx, nu: Date) {
-  const vandaag = lokaleDatum(nu);
-  const metScharnier = Object.entries(HUURCONSTRUCTIES)
-    .filter(([, r]) => r.scharnier)
-    .map(([k]) => k);
-  const rijen = await db
-    .select({
-      id: s.plaatsingen.id,
-      huurconstructie: s.plaatsingen.huurconstructie,
-      startdatum: s.plaatsingen.startdatum,
-      einddatum: s.plaatsingen.einddatum,
-      omklapdatum: s.plaatsingen.omklapdatum,
-      aanbiederId: s.plaatsingen.aanbiederId,
-      corporatieId: s.woningen.corporatieId,
-      adres: s.woningen.adres,
-      pseudoniem: s.clienten.pseudoniem,
-    })
-    .from(s.plaatsingen)
-    .innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId))
-    .innerJoin(s.clienten, eq(s.clienten.id, s.plaatsingen.clientId))
-    .where(
-      and(
-        inArray(s.plaatsingen.huurconstructie, metScharnier),
-        isNotNull(s.plaatsingen.omklapdatum),
-        gte(s.plaatsingen.omklapdatum, plusDagen(vandaag, -OMKLAP_NAWERKING_DAGEN)),
-        lte(s.plaatsingen.omklapdatum, plusDagen(vandaag, 400)),
-        or(isNull(s.plaatsingen.einddatum), gte(s.plaatsingen.einddatum, vandaag)),
-      ),
-    );
-  const nieuw = rijen.flatMap((p) => {
-    const w = waarschuwing({ ...p, huurconstructie: p.huurconstructie as HuurconstructieSoort });
-    if (!w || vandaag < w.vanaf || vandaag > plusDagen(w.moment, OMKLAP_NAWERKING_DAGEN)) return [];
-    const wat = w.soort === 'omklap' ? 'Omklap huurcontract' : 'Einde proefhuur';
-    return [p.aanbiederId, p.corporatieId]
-      .filter((o): o is string => !!o)
-      .map((org) => ({
-        organisatieId: org,
-        titel: `${wat} op ${w.moment}`,
-        tekst: `${p.pseudoniem}, ${p.adres}: ${w.soort === 'omklap' ? 'het huurcontract gaat over naar de bewoner' : 'de proefperiode eindigt'} op ${w.moment}. Stem de voorwaarden tijdig af.`,
-        link: null,
-        sleutel: `${w.soort}:${p.id}:${w.moment}:${org}`,
-      }));
-  });
-  let verstuurd = 0;
-  for (let i = 0; i < nieuw.length; i += 500) verstuurd += await meld(db, nieuw.slice(i, i + 500));
-  return { waarschuwingen: verstuurd };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Inbox
-
-export async function lijstMeldingen(db: DbOrTx, actor: Actor, f: { ongelezen?: boolean; limiet: number; offset: number }) {
-  const voorwaarden: SQL[] = [eq(s.meldingen.organisatieId, actor.organisatieId)];
-  if (f.ongelezen) voorwaarden.push(eq(s.meldingen.gelezen, false));
-  const meldingen = await db
-    .select({ id: s.meldingen.id, titel: s.meldingen.titel, tekst: s.meldingen.tekst, link: s.meldingen.link, gelezen: s.meldingen.gelezen, aangemaakt: s.meldingen.aangemaakt })
-    .from(s.meldingen)
-    .where(and(...voorwaarden))
-    .orderBy(desc(s.meldingen.aangemaakt), desc(s.meldingen.id))
-    .limit(f.limiet)
-    .offset(f.offset);
-  return { ongelezen: await aantalOngelezen(db, actor), meldingen };
-}
-
-export async function aantalOngelezen(db: DbOrTx, actor: Actor) {
-  const [rij] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(s.meldingen)
-    .where(and(eq(s.meldingen.organisatieId, actor.organisatieId), eq(s.meldingen.gelezen, false)));
-  return rij?.n ?? 0;
-}
-
-/** Marks one (id) or all notifications of the caller's organisation as read; returns how many changed. */
-export async function markeerGelezen(db: DbOrTx, actor: Actor, id?: string) {
-  const voorwaarden: SQL[] = [eq(s.meldingen.organisatieId, actor.organisatieId)];
-  // one: found is enough (marking twice is fine); all: count only what really changed
-  voorwaarden.push(id ? eq(s.meldingen.id, id) : eq(s.meldingen.gelezen, false));
-  const rijen = await db.update(s.meldingen).set({ gelezen: true }).where(and(...voorwaarden)).returning({ id: s.meldingen.id });
-  return rijen.length;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Schuldregelingen (old rent and other debts): details only for those who may see the client
-
-async function zichtbareClient(db: DbOrTx, actor: Actor, clientId: string) {
-  const [c] = await db.select({ id: s.clienten.id, regioId: s.clienten.regioId }).from(s.clienten).where(and(eq(s.clienten.id, clientId), clientFilter(actor)));
-  return c ?? null;
-}
-
-const schuldKolommen = {
-  id: s.schuldregelingen.id,
-  clientId: s.schuldregelingen.clientId,
-  schuldeiser: s.schuldregelingen.schuldeiser,
-  bedragCenten: s.schuldregelingen.bedragCenten,
-  regeling: s.schuldregelingen.regeling,
-  status: s.schuldregelingen.status,
-  aangemaakt: s.schuldregelingen.aangemaakt,
-};
-
-export async function schuldenVan(db: DbOrTx, actor: Actor, clientId: string) {
-  if (!(await zichtbareClient(db, actor, clientId))) return null;
-  const schulden = await db.select(schuldKolommen).from(s.schuldregelingen).where(eq(s.schuldregelingen.clientId, clientId)).orderBy(asc(s.schuldregelingen.aangemaakt), asc(s.schuldregelingen.id));
-  return { geregeld: isSchuldGeregeld(schulden.map((x) => x.status as SchuldStatus)), schulden };
-}
-
-export interface SchuldInvoer {
-  schuldeiser: string;
-  bedragCenten: number;
-  regeling: string;
-  status: SchuldStatus;
-}
-
-export async function maakSchuld(db: DbOrTx, actor: Actor, clientId: string, invoer: SchuldInvoer) {
-  const c = await zichtbareClient(db, actor, clientId);
-  if (!c) return null;
-  const [rij] = await db.insert(s.schuldregelingen).values({ ...invoer, clientId, regioId: c.regioId }).returning(schuldKolommen);
-  await schrijfAudit(db, actor, 'wijzigen', 'client', clientId, { schuld: rij!.id, actie: 'aanmaken' });
-  return rij!;
-}
-
-async function zichtbareSchuld(db: DbOrTx, actor: Actor, id: string) {
-  const [rij] = await db
-    .select({ id: s.schuldregelingen.id, clientId: s.schuldregelingen.clientId })
-    .from(s.schuldregelingen)
-    .innerJoin(s.clienten, eq(s.clienten.id, s.schuldregelingen.clientId))
-    .where(and(eq(s.schuldregelingen.id, id), clientFilter(actor)));
-  return rij ?? null;
-}
-
-export async function wijzigSchuld(db: DbOrTx, actor: Actor, id: string, invoer: Partial<SchuldInvoer>) {
-  const bestaand = await zichtbareSchuld(db, actor, id);
-  if (!bestaand) return null;
-  const [rij] = await db.update(s.schuldregelingen).set(invoer).where(eq(s.schuldregelingen.id, id)).returning(schuldKolommen);
-  await schrijfAudit(db, actor, 'wijzigen', 'client', bestaand.clientId, { schuld: id, actie: 'wijzigen', velden: Object.keys(invoer) });
-  return rij!;
-}
-
-export async function verwijderSchuld(db: DbOrTx, actor: Actor, id: string) {
-  const bestaand = await zichtbareSchuld(db, actor, id);
-  if (!bestaand) return false;
-  await db.delete(s.schuldregelingen).where(eq(s.schuldregelingen.id, id));
-  await schrijfAudit(db, actor, 'wijzigen', 'client', bestaand.clientId, { schuld: id, actie: 'verwijderen' });
-  return true;
-}
-
-/**
- * Yes/no for matching and the corporatie's view: no amounts, creditors or arrangements leave through here.
- * Callers are responsible for only asking about clients that are their candidates.
- */
-export async function schuldGeregeld(db: DbOrTx, clientId: string): Promise<boolean> {
-  return (await schuldenGeregeld(db, [clientId])).get(clientId) ?? true;
-}
-
-/** Same rule as domain isSchuldGeregeld, in SQL: one debt in any other status makes it 'not geregeld'. */
-const GEREGELDE_STATUSSEN: SchuldStatus[] = ['regeling_getroffen', 'afgelost'];
-
-export async function schuldenGeregeld(db: DbOrTx, clientIds: string[]): Promise<Map<string, boolean>> {
-  const uitkomst = new Map(clientIds.map((id) => [id, true]));
-  for (let i = 0; i < clientIds.length; i += 2000) {
-    const open = await db
-      .selectDistinct({ clientId: s.schuldregelingen.clientId })
-      .from(s.schuldregelingen)
-      .where(and(inArray(s.schuldregelingen.clientId, clientIds.slice(i, i + 2000)), notInArray(s.schuldregelingen.status, GEREGELDE_STATUSSEN)));
-    for (const o of open) uitkomst.set(o.clientId, false);
-  }
-  return uitkomst;
 }
