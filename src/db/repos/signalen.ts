@@ -1,4 +1,5 @@
-import { and, asc, eq, gte, inArray, isNull, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, isNotNull, lt, not, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import { schrijfAudit } from './audit.js';
@@ -104,10 +105,14 @@ function signaalQuery(db: DbOrTx) {
 }
 type SignaalRij = Awaited<ReturnType<ReturnType<typeof signaalQuery>['where']>>[number];
 
-async function organisatieNamen(db: DbOrTx, regioId: string) {
-  const rijen = await db.select({ id: s.organisaties.id, naam: s.organisaties.naam }).from(s.organisaties).where(eq(s.organisaties.regioId, regioId));
+/** Names of just the organisations a page mentions: never the whole region's list per request. */
+async function organisatieNamen(db: DbOrTx, ids: Iterable<string>) {
+  const uniek = [...new Set(ids)];
+  if (!uniek.length) return new Map<string, string>();
+  const rijen = await db.select({ id: s.organisaties.id, naam: s.organisaties.naam }).from(s.organisaties).where(inArray(s.organisaties.id, uniek));
   return new Map(rijen.map((r) => [r.id, r.naam]));
 }
+const betrokkenen = (r: SignaalRij) => [r.melderOrganisatieId, r.aanbiederId, r.corporatieId];
 
 function naarOverzicht(actor: Actor, r: SignaalRij, namen: Map<string, string>, nu: Date) {
   const status = r.status as SignaalStatus;
@@ -134,25 +139,101 @@ function naarOverzicht(actor: Actor, r: SignaalRij, namen: Map<string, string>, 
 }
 export type SignaalOverzicht = ReturnType<typeof naarOverzicht>;
 
+export const SIGNAAL_SORTERINGEN = ['deadline', 'aangemaakt', 'status', 'soort'] as const;
+export type SignaalSortering = (typeof SIGNAAL_SORTERINGEN)[number];
+export type Richting = 'op' | 'af';
+
 export interface SignaalFilters {
   status?: SignaalStatus;
   soort?: SignaalSoort;
   teLaat?: boolean;
+  /** standaard deadline, oplopend: wat het eerst verloopt staat bovenaan */
+  sorteer?: SignaalSortering;
+  richting?: Richting;
   limiet: number;
   offset: number;
 }
 
+/** isTeLaat in SQL: open and past its deadline. */
+const teLaatSql = (nu: Date) => and(inArray(s.signalen.status, [...OPEN_STATUSSEN]), lt(s.signalen.deadline, nu))!;
+
+/** Status sorts along its life (gemeld first), not alphabetically. */
+const statusVolgorde = sql`array_position(array[${sql.join(
+  SIGNAAL_STATUSSEN.map((st) => sql`${st}`),
+  sql`, `,
+)}]::text[], ${s.signalen.status})`;
+
+function sorteerKolom(sorteer: SignaalSortering): SQL | AnyPgColumn {
+  switch (sorteer) {
+    case 'deadline':
+      return s.signalen.deadline;
+    case 'aangemaakt':
+      return s.signalen.aangemaakt;
+    case 'status':
+      return statusVolgorde;
+    case 'soort':
+      return s.signalen.soort;
+  }
+}
+
+/** Only the corporatie's and regiogemeente's view look at the home; the others need no join to count. */
+const zichtViaWoning = (actor: Actor) => actor.soort === 'woningcorporatie' || actor.soort === 'regiogemeente';
+
+/**
+ * One page of the signals in the caller's view. Filtering, the counts per status and the sort and page all
+ * happen in SQL; only the rows of the page are turned into overviews (summary, names, te laat).
+ * `aantallen` and `teLaat` count every visible signal of the chosen soort, regardless of status and teLaat,
+ * so the status tabs keep showing what each tab holds.
+ */
 export async function lijstSignalen(db: DbOrTx, actor: Actor, f: SignaalFilters, nu: Date) {
-  const voorwaarden: SQL[] = [signaalFilter(actor)];
-  if (f.soort) voorwaarden.push(eq(s.signalen.soort, f.soort));
-  const rijen = await signaalQuery(db)
-    .where(and(...voorwaarden))
-    .orderBy(asc(s.signalen.deadline), asc(s.signalen.id));
-  const namen = await organisatieNamen(db, actor.regioId);
-  const alle = rijen.map((r) => naarOverzicht(actor, r, namen, nu));
-  const aantallen = Object.fromEntries(SIGNAAL_STATUSSEN.map((st) => [st, alle.filter((x) => x.status === st).length])) as Record<SignaalStatus, number>;
-  const gefilterd = alle.filter((x) => (!f.status || x.status === f.status) && (f.teLaat === undefined || x.teLaat === f.teLaat));
-  return { totaal: gefilterd.length, aantallen, teLaat: alle.filter((x) => x.teLaat).length, signalen: gefilterd.slice(f.offset, f.offset + f.limiet) };
+  const sorteer = f.sorteer ?? 'deadline';
+  const richting = f.richting ?? 'op';
+  const zicht: SQL[] = [signaalFilter(actor)];
+  if (f.soort) zicht.push(eq(s.signalen.soort, f.soort));
+  const teLaat = teLaatSql(nu);
+
+  const telQuery = db
+    .select({ status: s.signalen.status, n: sql<number>`count(*)::int`, teLaat: sql<number>`(count(*) filter (where ${teLaat}))::int` })
+    .from(s.signalen)
+    .$dynamic();
+  if (zichtViaWoning(actor)) {
+    telQuery.innerJoin(s.plaatsingen, eq(s.plaatsingen.id, s.signalen.plaatsingId)).innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId));
+  }
+  const tellingen = await telQuery.where(and(...zicht)).groupBy(s.signalen.status);
+
+  const aantallen = Object.fromEntries(SIGNAAL_STATUSSEN.map((st) => [st, 0])) as Record<SignaalStatus, number>;
+  let totaal = 0;
+  let aantalTeLaat = 0;
+  for (const t of tellingen) {
+    aantallen[t.status as SignaalStatus] = t.n;
+    aantalTeLaat += t.teLaat;
+    if (f.status && t.status !== f.status) continue;
+    totaal += f.teLaat === undefined ? t.n : f.teLaat ? t.teLaat : t.n - t.teLaat;
+  }
+
+  const pagina: SQL[] = [...zicht];
+  if (f.status) pagina.push(eq(s.signalen.status, f.status));
+  if (f.teLaat !== undefined) pagina.push(f.teLaat ? teLaat : not(teLaat));
+  const kolom = sorteerKolom(sorteer);
+  const rijen =
+    totaal > f.offset
+      ? await signaalQuery(db)
+          .where(and(...pagina))
+          .orderBy(richting === 'op' ? asc(kolom) : desc(kolom), richting === 'op' ? asc(s.signalen.id) : desc(s.signalen.id))
+          .limit(f.limiet)
+          .offset(f.offset)
+      : [];
+  const namen = await organisatieNamen(db, rijen.flatMap(betrokkenen));
+  return {
+    totaal,
+    aantallen,
+    teLaat: aantalTeLaat,
+    sorteer,
+    richting,
+    limiet: f.limiet,
+    offset: f.offset,
+    signalen: rijen.map((r) => naarOverzicht(actor, r, namen, nu)),
+  };
 }
 
 const partijen = (r: SignaalRij): SignaalPartijen => ({
@@ -174,7 +255,7 @@ async function zichtbaarSignaal(db: DbOrTx, actor: Actor, id: string) {
 export async function haalSignaal(db: DbOrTx, actor: Actor, id: string, nu: Date) {
   const rij = await zichtbaarSignaal(db, actor, id);
   if (!rij) return null;
-  const namen = await organisatieNamen(db, actor.regioId);
+  const namen = await organisatieNamen(db, betrokkenen(rij));
   const stappen = await db
     .select({
       id: s.signaalStappen.id,
@@ -358,7 +439,7 @@ export async function meldbarePlaatsingen(db: DbOrTx, actor: Actor, vandaag: str
     .where(and(meldFilter(actor), or(isNull(s.plaatsingen.einddatum), gte(s.plaatsingen.einddatum, vandaag)), isNotNull(s.plaatsingen.aanbiederId)))
     .orderBy(asc(s.clienten.pseudoniem));
   const geregeld = await schuldenGeregeld(db, rijen.map((r) => r.clientId));
-  const namen = await organisatieNamen(db, actor.regioId);
+  const namen = await organisatieNamen(db, rijen.flatMap((r) => [r.aanbiederId!, r.corporatieId]));
   return rijen.map(({ clientId, ...r }) => ({
     ...r,
     huurconstructieLabel: HUURCONSTRUCTIES[r.huurconstructie as HuurconstructieSoort]?.label ?? r.huurconstructie,
