@@ -177,6 +177,60 @@ describe.each(backends)('signalen op %s', (backend) => {
       expect(taak!.vergrendeldTot).toBeNull();
       expect(taak!.laatsteRun?.getTime()).toBe(nu.getTime() + 61_000);
     });
+
+    it('veel te late signalen in oplopende batches: elk één keer, met stap, auditregel en meldingen die de termijn noemen', async () => {
+      const start = plusUren(basis, 40);
+      const ronde = plusUren(start, 15 * 24);
+      // whatever earlier tests left open and late by then goes first, so what follows counts only ours
+      await escaleerTeLaat(database.db, ronde);
+      const ids: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        const p = await plaatsing(40 + i);
+        ids.push((await maakSignaal(database.db, p.corporatie, { plaatsingId: p.id, details: { soort: 'overlast', categorie: 'geluid' } }, plusUren(start, i / 60)))!.id);
+        // every fourth is picked up in time, and then misses its 14-day resolution term
+        if (i % 4 === 0) await voerActieUit(database.db, p.aanbieder, ids[i]!, { actie: 'oppakken', versie: 1 }, plusUren(start, 1));
+      }
+      const opgepakt = new Set(ids.filter((_, i) => i % 4 === 0));
+      const batches: number[] = [];
+      const r = await escaleerTeLaat(database.db, plusUren(ronde, 0.1), { storing: (punt, i) => void (punt === 'na_commit' && batches.push(i)) });
+      expect(r.geescaleerd).toBe(40);
+      // 1 + 2 + 4 + 8 + 16 + 9
+      expect(batches).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(await telling(ids)).toEqual({ geescaleerd: 40, stappen: 40, meldingen: 40, audit: 40 });
+
+      const stappen = await database.db.select().from(s.signaalStappen).where(and(inArray(s.signaalStappen.signaalId, ids), eq(s.signaalStappen.status, 'geescaleerd')));
+      for (const st of stappen) expect(st.toelichting).toMatch(opgepakt.has(st.signaalId) ? /^Automatisch geëscaleerd: oplostermijn verstreken op \d\d-\d\d-\d{4} \d\d:\d\d$/ : /reactietermijn verstreken/);
+      const signalen = await database.db.select().from(s.signalen).where(inArray(s.signalen.id, ids));
+      for (const x of signalen) expect(x.versie).toBe(opgepakt.has(x.id) ? 3 : 2);
+      const meldingen = await database.db.select().from(s.meldingen).where(inArray(s.meldingen.link, ids.map((id) => `#/signalen/${id}`)));
+      const escalatie = meldingen.filter((m) => m.titel.startsWith('Signaal geëscaleerd'));
+      // centrumgemeente, aanbieder and the reporting corporatie each hear it once
+      expect(escalatie).toHaveLength(3 * 40);
+      for (const m of escalatie) {
+        const id = m.link!.slice('#/signalen/'.length);
+        expect(m.tekst).toMatch(opgepakt.has(id) ? /: status was opgepakt\.$/ : /: status was gemeld\.$/);
+        expect(m.tekst).toMatch(/bij C-/);
+      }
+      expect(await escaleerTeLaat(database.db, plusUren(ronde, 0.2))).toEqual({ geescaleerd: 0, meldingen: 0 });
+    });
+
+    it.runIf(backend === 'postgres')('een signaal dat een aanbieder op dat moment vastheeft, slaat de ronde over zonder te wachten', async () => {
+      const p = await plaatsing(90);
+      const nu = plusUren(basis, 24 * 40);
+      await escaleerTeLaat(database.db, nu);
+      const vast = (await maakSignaal(database.db, p.corporatie, { plaatsingId: p.id, details: { soort: 'zorgmijding' } }, plusUren(nu, -72)))!;
+      const q = await plaatsing(91);
+      const vrij = (await maakSignaal(database.db, q.corporatie, { plaatsingId: q.id, details: { soort: 'zorgmijding' } }, plusUren(nu, -72)))!;
+      await database.db.transaction(async (tx) => {
+        await tx.select().from(s.signalen).where(eq(s.signalen.id, vast.id)).for('update');
+        // the round runs on another connection of the pool while this transaction holds the row
+        const r = await escaleerTeLaat(database.db, nu);
+        expect(r.geescaleerd).toBe(1);
+        await tx.update(s.signalen).set({ status: 'opgepakt', versie: 2 }).where(eq(s.signalen.id, vast.id));
+      });
+      const rijen = await database.db.select().from(s.signalen).where(inArray(s.signalen.id, [vast.id, vrij.id]));
+      expect(Object.fromEntries(rijen.map((x) => [x.id, x.status]))).toEqual({ [vast.id]: 'opgepakt', [vrij.id]: 'geescaleerd' });
+    });
   });
 
   it('de planner van de server draait meteen een ronde met zijn klok en stopt netjes', async () => {
@@ -236,6 +290,17 @@ describe.each(backends)('signalen op %s', (backend) => {
   });
 
   it('lijstSignalen filtert, telt, sorteert en pagineert in SQL precies zoals de domeinregels over alle signalen', async () => {
+    // fresh open signals far in the future, whatever earlier tests escalated: each soort, deadlines hours apart
+    const details = [
+      { soort: 'overlast', categorie: 'geluid' },
+      { soort: 'zorgmijding' },
+      { soort: 'huurachterstand', bedragCenten: 80_000, maanden: 2 },
+      { soort: 'overig', toelichting: 'Brievenbus puilt uit' },
+    ] as const;
+    for (let i = 0; i < 12; i++) {
+      const p = await plaatsing(30 + i);
+      await maakSignaal(database.db, p.corporatie, { plaatsingId: p.id, details: details[i % 4]! }, plusUren(new Date('2030-01-07T10:00:00Z'), i * 7));
+    }
     const alle = await database.db
       .select({
         id: s.signalen.id,

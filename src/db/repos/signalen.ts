@@ -450,83 +450,131 @@ export async function meldbarePlaatsingen(db: DbOrTx, actor: Actor, vandaag: str
 }
 
 // ---------------------------------------------------------------------------------------------
-// The scheduler's escalations: safe to run again after a crash at any point, because each escalation is one
-// transaction guarded by the version it read, and every notification has a unique key.
+// The scheduler's escalations, set-based: per batch one UPDATE … RETURNING takes every overdue open signal it can
+// lock, and one INSERT each writes their steps, audit rows and notifications, all in one transaction. A crash
+// anywhere rolls the whole batch back, a crash after a commit leaves it done; either way the next round finds
+// exactly the signals that are still open and overdue. Notifications carry a unique key besides.
 
 export interface JobOpties {
-  /** test hook: throw here to simulate a crash inside the transaction of escalation i, or right after its commit */
+  /** test hook: throw here to simulate a crash inside the transaction of batch i, or right after its commit */
   storing?: (punt: 'binnen_transactie' | 'na_commit', i: number) => void | Promise<void>;
+  /** at most this many escalations per round (the next round, a minute later, takes the rest) */
   limiet?: number;
 }
 
+/**
+ * Batch sizes 1, 2, 4, … up to this: the first escalation of a round commits on its own, so a statement that
+ * fails on some unexpected row costs one signal's work rather than a thousand, and 2,000 overdue signals still
+ * take only 11 transactions. 1,000 rows keep the largest INSERT (three notifications each, five columns) well
+ * under PostgreSQL's 65,535 parameters.
+ */
+export const ESCALATIE_BATCH_MAX = 1000;
+
 export async function escaleerTeLaat(db: DbOrTx, nu: Date, opties: JobOpties = {}) {
-  const kandidaten = await db
-    .select({
-      id: s.signalen.id,
-      versie: s.signalen.versie,
-      regioId: s.signalen.regioId,
-      status: s.signalen.status,
-      soort: s.signalen.soort,
-      details: s.signalen.details,
-      aanbiederId: s.signalen.aanbiederId,
-      melderOrganisatieId: s.signalen.melderOrganisatieId,
-      deadline: s.signalen.deadline,
-      adres: s.woningen.adres,
-      pseudoniem: s.clienten.pseudoniem,
-    })
-    .from(s.signalen)
-    .innerJoin(s.plaatsingen, eq(s.plaatsingen.id, s.signalen.plaatsingId))
-    .innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId))
-    .innerJoin(s.clienten, eq(s.clienten.id, s.plaatsingen.clientId))
-    .where(and(inArray(s.signalen.status, [...OPEN_STATUSSEN]), lt(s.signalen.deadline, nu)))
-    .orderBy(asc(s.signalen.deadline), asc(s.signalen.id))
-    .limit(opties.limiet ?? 1000);
-  const centrum = await centrumgemeenten(db, [...new Set(kandidaten.map((k) => k.regioId))]);
+  const limiet = opties.limiet ?? 10_000;
+  const centrum = new Map<string, string | undefined>();
   let geescaleerd = 0;
   let meldingen = 0;
-  for (const [i, k] of kandidaten.entries()) {
-    const centrumId = centrum.get(k.regioId);
+  for (let i = 0, grootte = 1; geescaleerd < limiet; i++, grootte = Math.min(grootte * 2, ESCALATIE_BATCH_MAX)) {
     const resultaat = await db.transaction(async (tx) => {
-      // the version and the open status are re-checked by the UPDATE itself: a concurrent pick-up or a
-      // second scheduler instance makes this a no-op instead of a double escalation
-      const [rij] = await tx
-        .update(s.signalen)
-        .set({ status: 'geescaleerd', versie: sql`${s.signalen.versie} + 1` })
-        .where(and(eq(s.signalen.id, k.id), eq(s.signalen.versie, k.versie), inArray(s.signalen.status, [...OPEN_STATUSSEN]), lt(s.signalen.deadline, nu)))
-        .returning({ versie: s.signalen.versie });
-      if (!rij) return null;
-      const termijn = k.status === 'gemeld' ? 'reactietermijn' : 'oplostermijn';
-      await tx.insert(s.signaalStappen).values({ signaalId: k.id, status: 'geescaleerd', tijdstip: nu, doorGebruikerId: null, toelichting: `Automatisch geëscaleerd: ${termijn} verstreken op ${lokaleTijdTekst(k.deadline)}` });
-      await opties.storing?.('binnen_transactie', i);
-      const ontvangers = [centrumId, k.aanbiederId, k.melderOrganisatieId].filter((o, j, a): o is string => !!o && a.indexOf(o) === j);
-      const n = await meld(
-        tx,
-        ontvangers.map((org) => ({
-          organisatieId: org,
-          titel: `Signaal geëscaleerd: ${termijn} verstreken`,
-          tekst: `${samenvatting(k.details as SignaalDetails)} bij ${k.pseudoniem}, ${k.adres}: status was ${SIGNAAL_STATUS_LABEL[k.status as SignaalStatus].toLowerCase()}.`,
-          link: `#/signalen/${k.id}`,
-          sleutel: `signaal:${k.id}:v${rij.versie}:${org}`,
+      const rijen = await escaleerBatch(tx, nu, Math.min(grootte, limiet - geescaleerd));
+      if (!rijen.length) return null;
+      const nieuweRegios = [...new Set(rijen.map((r) => r.regioId))].filter((r) => !centrum.has(r));
+      const gevonden = await centrumgemeenten(tx, nieuweRegios);
+      for (const r of nieuweRegios) centrum.set(r, gevonden.get(r));
+
+      const termijn = (r: EscalatieRij) => (r.van === 'gemeld' ? 'reactietermijn' : 'oplostermijn');
+      await tx.insert(s.signaalStappen).values(
+        rijen.map((r) => ({
+          signaalId: r.id,
+          status: 'geescaleerd',
+          tijdstip: nu,
+          doorGebruikerId: null,
+          toelichting: `Automatisch geëscaleerd: ${termijn(r)} verstreken op ${lokaleTijdTekst(r.deadline)}`,
         })),
       );
-      if (centrumId) {
-        await tx.insert(s.auditLog).values({
-          gebruikerId: SYSTEEM_GEBRUIKER,
-          organisatieId: centrumId,
-          regioId: k.regioId,
-          actie: 'wijzigen',
-          entiteit: 'signaal',
-          entiteitId: k.id,
-          details: { actie: 'escaleren', van: k.status, naar: 'geescaleerd', versie: rij.versie, automatisch: true },
-        });
-      }
-      return n;
+      await opties.storing?.('binnen_transactie', i);
+      const n = await meld(
+        tx,
+        rijen.flatMap((r) =>
+          [centrum.get(r.regioId), r.aanbiederId, r.melderOrganisatieId]
+            .filter((o, j, a): o is string => !!o && a.indexOf(o) === j)
+            .map((org) => ({
+              organisatieId: org,
+              titel: `Signaal geëscaleerd: ${termijn(r)} verstreken`,
+              tekst: `${samenvatting(r.details as SignaalDetails)} bij ${r.pseudoniem}, ${r.adres}: status was ${SIGNAAL_STATUS_LABEL[r.van as SignaalStatus].toLowerCase()}.`,
+              link: `#/signalen/${r.id}`,
+              sleutel: `signaal:${r.id}:v${r.versie}:${org}`,
+            })),
+        ),
+      );
+      const audit = rijen.flatMap((r) => {
+        const centrumId = centrum.get(r.regioId);
+        if (!centrumId) return [];
+        return [
+          {
+            gebruikerId: SYSTEEM_GEBRUIKER,
+            organisatieId: centrumId,
+            regioId: r.regioId,
+            actie: 'wijzigen',
+            entiteit: 'signaal',
+            entiteitId: r.id,
+            details: { actie: 'escaleren', van: r.van, naar: 'geescaleerd', versie: r.versie, automatisch: true },
+          },
+        ];
+      });
+      if (audit.length) await tx.insert(s.auditLog).values(audit);
+      return { geescaleerd: rijen.length, meldingen: n };
     });
-    if (resultaat !== null) {
-      geescaleerd++;
-      meldingen += resultaat;
-    }
+    if (!resultaat) break;
+    geescaleerd += resultaat.geescaleerd;
+    meldingen += resultaat.meldingen;
     await opties.storing?.('na_commit', i);
   }
   return { geescaleerd, meldingen };
 }
+
+/**
+ * Escalates up to `aantal` overdue open signals, earliest deadline first, and returns them with what the texts
+ * need. FOR UPDATE SKIP LOCKED: a second scheduler, or an aanbieder picking a signal up at this very moment,
+ * holds its rows; this batch takes others instead of waiting, and the UPDATE re-checks status and deadline on
+ * the locked row, so a signal picked up in time is never escalated and no signal is escalated twice.
+ */
+async function escaleerBatch(tx: DbOrTx, nu: Date, aantal: number) {
+  const kandidaat = tx.$with('kandidaat').as(
+    tx
+      .select({
+        id: s.signalen.id,
+        van: sql<string>`${s.signalen.status}`.as('van'),
+        adres: s.woningen.adres,
+        pseudoniem: s.clienten.pseudoniem,
+      })
+      .from(s.signalen)
+      .innerJoin(s.plaatsingen, eq(s.plaatsingen.id, s.signalen.plaatsingId))
+      .innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId))
+      .innerJoin(s.clienten, eq(s.clienten.id, s.plaatsingen.clientId))
+      .where(and(inArray(s.signalen.status, [...OPEN_STATUSSEN]), lt(s.signalen.deadline, nu)))
+      .orderBy(asc(s.signalen.deadline), asc(s.signalen.id))
+      .limit(aantal)
+      .for('update', { of: s.signalen, skipLocked: true }),
+  );
+  return tx
+    .with(kandidaat)
+    .update(s.signalen)
+    .set({ status: 'geescaleerd', versie: sql`${s.signalen.versie} + 1` })
+    .from(kandidaat)
+    .where(and(eq(s.signalen.id, kandidaat.id), inArray(s.signalen.status, [...OPEN_STATUSSEN]), lt(s.signalen.deadline, nu)))
+    .returning({
+      id: s.signalen.id,
+      versie: s.signalen.versie,
+      regioId: s.signalen.regioId,
+      van: kandidaat.van,
+      details: s.signalen.details,
+      aanbiederId: s.signalen.aanbiederId,
+      melderOrganisatieId: s.signalen.melderOrganisatieId,
+      deadline: s.signalen.deadline,
+      adres: kandidaat.adres,
+      pseudoniem: kandidaat.pseudoniem,
+    });
+}
+type EscalatieRij = Awaited<ReturnType<typeof escaleerBatch>>[number];
