@@ -9,11 +9,31 @@ import { plusDagen } from '../../domain/trajecten.js';
 // ---------------------------------------------------------------------------------------------
 // Meldingen: the inbox of an organisation, and the one way into it
 
-/** Notifications are idempotent by key: whatever re-runs, an organisation hears of one event once. */
-export async function meld(db: DbOrTx, meldingen: { organisatieId: string; titel: string; tekst: string; link: string | null; sleutel: string }[]) {
+export interface NieuweMelding {
+  organisatieId: string;
+  titel: string;
+  tekst: string;
+  link: string | null;
+  sleutel: string;
+}
+
+/**
+ * Notifications are idempotent by key: whatever re-runs, an organisation hears of one event once.
+ * One statement whatever the number, with one array per column (unnest): an escalation round sends thousands,
+ * and a VALUES list with five parameters per row costs far more to build and parse than five arrays.
+ */
+export async function meld(db: DbOrTx, meldingen: NieuweMelding[]) {
   if (!meldingen.length) return 0;
-  const ingevoegd = await db.insert(s.meldingen).values(meldingen).onConflictDoNothing({ target: s.meldingen.sleutel }).returning({ id: s.meldingen.id });
-  return ingevoegd.length;
+  const kolom = <K extends keyof NieuweMelding>(k: K) => sql.param(meldingen.map((m) => m[k]));
+  const resultaat = (await db.execute(sql`
+    with ingevoegd as (
+      insert into ${s.meldingen} (organisatie_id, titel, tekst, link, sleutel)
+      select * from unnest(${kolom('organisatieId')}::uuid[], ${kolom('titel')}::text[], ${kolom('tekst')}::text[], ${kolom('link')}::text[], ${kolom('sleutel')}::text[])
+      on conflict (sleutel) do nothing
+      returning 1
+    )
+    select count(*)::int as n from ingevoegd`)) as unknown as { rows: { n: number }[] };
+  return resultaat.rows[0]!.n;
 }
 
 export async function lijstMeldingen(db: DbOrTx, actor: Actor, f: { ongelezen?: boolean; limiet: number; offset: number }) {

@@ -484,15 +484,11 @@ export async function escaleerTeLaat(db: DbOrTx, nu: Date, opties: JobOpties = {
       for (const r of nieuweRegios) centrum.set(r, gevonden.get(r));
 
       const termijn = (r: EscalatieRij) => (r.van === 'gemeld' ? 'reactietermijn' : 'oplostermijn');
-      await tx.insert(s.signaalStappen).values(
-        rijen.map((r) => ({
-          signaalId: r.id,
-          status: 'geescaleerd',
-          tijdstip: nu,
-          doorGebruikerId: null,
-          toelichting: `Automatisch geëscaleerd: ${termijn(r)} verstreken op ${lokaleTijdTekst(r.deadline)}`,
-        })),
-      );
+      // steps and audit rows as one INSERT … SELECT over arrays each (see meld for why not VALUES)
+      await tx.execute(sql`
+        insert into ${s.signaalStappen} (signaal_id, status, tijdstip, door_gebruiker_id, toelichting)
+        select id, 'geescaleerd', ${nu.toISOString()}::timestamptz, null, toelichting
+        from unnest(${sql.param(rijen.map((r) => r.id))}::uuid[], ${sql.param(rijen.map((r) => `Automatisch geëscaleerd: ${termijn(r)} verstreken op ${lokaleTijdTekst(r.deadline)}`))}::text[]) as t(id, toelichting)`);
       await opties.storing?.('binnen_transactie', i);
       const n = await meld(
         tx,
@@ -508,22 +504,19 @@ export async function escaleerTeLaat(db: DbOrTx, nu: Date, opties: JobOpties = {
             })),
         ),
       );
-      const audit = rijen.flatMap((r) => {
-        const centrumId = centrum.get(r.regioId);
-        if (!centrumId) return [];
-        return [
-          {
-            gebruikerId: SYSTEEM_GEBRUIKER,
-            organisatieId: centrumId,
-            regioId: r.regioId,
-            actie: 'wijzigen',
-            entiteit: 'signaal',
-            entiteitId: r.id,
-            details: { actie: 'escaleren', van: r.van, naar: 'geescaleerd', versie: r.versie, automatisch: true },
-          },
-        ];
-      });
-      if (audit.length) await tx.insert(s.auditLog).values(audit);
+      // the audit trail names the centrumgemeente as the organisation on whose behalf the system acted
+      const metCentrum = rijen.filter((r) => centrum.get(r.regioId));
+      if (metCentrum.length) {
+        await tx.execute(sql`
+          insert into ${s.auditLog} (gebruiker_id, organisatie_id, regio_id, actie, entiteit, entiteit_id, details)
+          select ${SYSTEEM_GEBRUIKER}::uuid, organisatie_id, regio_id, 'wijzigen', 'signaal', entiteit_id, details
+          from unnest(
+            ${sql.param(metCentrum.map((r) => centrum.get(r.regioId)!))}::uuid[],
+            ${sql.param(metCentrum.map((r) => r.regioId))}::uuid[],
+            ${sql.param(metCentrum.map((r) => r.id))}::text[],
+            ${sql.param(metCentrum.map((r) => JSON.stringify({ actie: 'escaleren', van: r.van, naar: 'geescaleerd', versie: r.versie, automatisch: true })))}::jsonb[]
+          ) as t(organisatie_id, regio_id, entiteit_id, details)`);
+      }
       return { geescaleerd: rijen.length, meldingen: n };
     });
     if (!resultaat) break;
