@@ -8,22 +8,10 @@ import {
   SIGNAAL_SOORTEN,
   SIGNAAL_STATUSSEN,
 } from '../domain/signalen.js';
-import {
-  aantalOngelezen,
-  afsprakenVoorRegio,
-  haalSignaal,
-  lijstMeldingen,
-  lijstSignalen,
-  maakSchuld,
-  maakSignaal,
-  markeerGelezen,
-  meldbarePlaatsingen,
-  schuldenVan,
-  verwijderSchuld,
-  voerActieUit,
-  wijzigSchuld,
-  zetAfspraak,
-} from '../db/repos/signalen.js';
+import { aantalOngelezen, lijstMeldingen, markeerGelezen } from '../db/repos/meldingen.js';
+import { afsprakenVoorRegio, zetAfspraak } from '../db/repos/procesafspraken.js';
+import { maakSchuld, schuldenVan, verwijderSchuld, wijzigSchuld } from '../db/repos/schulden.js';
+import { haalSignaal, lijstSignalen, maakSignaal, meldbarePlaatsingen, SIGNAAL_SORTERINGEN, voerActieUit } from '../db/repos/signalen.js';
 import { actorVan, audit } from './auth.js';
 import type { ApiContext } from './context.js';
 import { nietGevonden } from './fouten.js';
@@ -75,11 +63,13 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
     {
       schema: {
         tags: ['signalen'],
-        summary: 'Signalen binnen het zicht van de eigen organisatie, op deadline; met aantallen per status',
+        summary: 'Signalen binnen het zicht van de eigen organisatie (standaard op deadline), per pagina met totaal en aantallen per status',
         querystring: z.object({
-          status: z.enum(SIGNAAL_STATUSSEN).optional(),
-          soort: z.enum(SIGNAAL_SOORTEN).optional(),
+          status: z.enum(SIGNAAL_STATUSSEN, 'status moet gemeld, opgepakt, in_behandeling, opgelost of geescaleerd zijn').optional(),
+          soort: z.enum(SIGNAAL_SOORTEN, 'soort moet huurachterstand, overlast, zorgmijding of overig zijn').optional(),
           teLaat: jaNee.optional(),
+          sorteer: z.enum(SIGNAAL_SORTERINGEN, 'sorteren kan op deadline, aangemaakt, status of soort').default('deadline'),
+          richting: z.enum(['op', 'af'], 'richting moet op of af zijn').default('op'),
           limiet: z.coerce.number().int().min(1).max(500).default(100),
           offset: z.coerce.number().int().min(0).default(0),
         }),

@@ -366,17 +366,30 @@ export const signalen = pgTable(
     versie: integer('versie').notNull().default(1),
     aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('signalen_status_deadline_idx').on(t.status, t.deadline)],
+  (t) => [
+    index('signalen_status_deadline_idx').on(t.status, t.deadline),
+    // the signal list per view (migration 0012): centrumgemeente by regio, aanbieder by itself, corporatie and
+    // gemeente through the home (plaatsing), a regiogemeente also as melder; each sorted on deadline
+    index('signalen_regio_deadline_idx').on(t.regioId, t.deadline, t.id),
+    index('signalen_regio_status_idx').on(t.regioId, t.status, t.deadline),
+    index('signalen_aanbieder_idx').on(t.aanbiederId, t.status, t.deadline),
+    index('signalen_plaatsing_idx').on(t.plaatsingId),
+    index('signalen_melder_idx').on(t.melderOrganisatieId),
+  ],
 );
 
-export const signaalStappen = pgTable('signaal_stappen', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  signaalId: uuid('signaal_id').notNull().references(() => signalen.id),
-  status: text('status').notNull(),
-  tijdstip: timestamp('tijdstip', { withTimezone: true }).notNull().defaultNow(),
-  doorGebruikerId: uuid('door_gebruiker_id'),
-  toelichting: text('toelichting'),
-});
+export const signaalStappen = pgTable(
+  'signaal_stappen',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    signaalId: uuid('signaal_id').notNull().references(() => signalen.id),
+    status: text('status').notNull(),
+    tijdstip: timestamp('tijdstip', { withTimezone: true }).notNull().defaultNow(),
+    doorGebruikerId: uuid('door_gebruiker_id'),
+    toelichting: text('toelichting'),
+  },
+  (t) => [index('signaal_stappen_signaal_idx').on(t.signaalId, t.tijdstip)],
+);
 
 export const schuldregelingen = pgTable('schuldregelingen', {
   id: uuid('id').primaryKey().defaultRandom(),

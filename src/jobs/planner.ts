@@ -1,7 +1,8 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import * as s from '../db/schema.js';
-import { escaleerTeLaat, stuurOmklapWaarschuwingen, type JobOpties } from '../db/repos/signalen.js';
+import { stuurOmklapWaarschuwingen } from '../db/repos/meldingen.js';
+import { escaleerTeLaat, type JobOpties } from '../db/repos/signalen.js';
 
 export const TAAK_SIGNALEN = 'signalen-bewaking';
 /** A run that crashed without releasing its lock blocks other instances at most this long. */

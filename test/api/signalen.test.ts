@@ -204,6 +204,30 @@ describe('isolatie en privacy', () => {
   });
 });
 
+describe('signalenlijst', () => {
+  it('een pagina met totaal en sortering; foute sortering of richting geeft 400 met een Nederlandse melding', async () => {
+    const centrum = await t.sessie('toegang@centrumstad.demo');
+    const alles = (await t.als(centrum, 'GET', '/api/signalen?limiet=500')).json();
+    expect(alles).toMatchObject({ sorteer: 'deadline', richting: 'op', offset: 0, limiet: 500 });
+    const res = await t.als(centrum, 'GET', '/api/signalen?sorteer=aangemaakt&richting=af&limiet=5&offset=5');
+    expect(res.statusCode).toBe(200);
+    const pagina = res.json();
+    expect(pagina).toMatchObject({ totaal: alles.totaal, sorteer: 'aangemaakt', richting: 'af', limiet: 5, offset: 5 });
+    expect(pagina.signalen).toHaveLength(5);
+    const aangemaakt = pagina.signalen.map((x: { aangemaakt: string }) => x.aangemaakt);
+    expect([...aangemaakt].sort().reverse()).toEqual(aangemaakt);
+    for (const [param, melding] of [
+      ['sorteer=naam', 'sorteren kan op deadline, aangemaakt, status of soort'],
+      ['richting=omhoog', 'richting moet op of af zijn'],
+      ['status=klaar', 'status moet gemeld'],
+    ] as const) {
+      const fout = await t.als(centrum, 'GET', `/api/signalen?${param}`);
+      expect(fout.statusCode).toBe(400);
+      expect(fout.json().fout).toContain(melding);
+    }
+  });
+});
+
 describe('procesafspraken', () => {
   it('alleen de beheerder van de centrumgemeente stelt termijnen in; nieuwe signalen volgen ze', async () => {
     const beheer = await t.sessie('beheer@centrumstad.demo');

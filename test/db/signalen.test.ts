@@ -4,19 +4,10 @@ import * as s from '../../src/db/schema.js';
 import type { Database } from '../../src/db/client.js';
 import type { Actor } from '../../src/domain/auth.js';
 import { waarschuwing, type HuurconstructieSoort } from '../../src/domain/woningen.js';
-import { lokaleDatum, plusUren } from '../../src/domain/signalen.js';
-import {
-  escaleerTeLaat,
-  lijstSignalen,
-  maakSchuld,
-  maakSignaal,
-  schuldenVan,
-  schuldGeregeld,
-  stuurOmklapWaarschuwingen,
-  VersieConflict,
-  voerActieUit,
-  wijzigSchuld,
-} from '../../src/db/repos/signalen.js';
+import { isTeLaat, lokaleDatum, magSignaalZien, OPEN_STATUSSEN, plusUren, SIGNAAL_STATUSSEN, type SignaalStatus } from '../../src/domain/signalen.js';
+import { stuurOmklapWaarschuwingen } from '../../src/db/repos/meldingen.js';
+import { maakSchuld, schuldenVan, schuldGeregeld, wijzigSchuld } from '../../src/db/repos/schulden.js';
+import { escaleerTeLaat, lijstSignalen, maakSignaal, SIGNAAL_SORTERINGEN, type SignaalFilters, type SignaalSortering, VersieConflict, voerActieUit } from '../../src/db/repos/signalen.js';
 import { claimTaak, startPlanner, TAAK_SIGNALEN, voerSignaalRondeUit } from '../../src/jobs/planner.js';
 import { backends, seedTestRegios, testDatabase, type TestRegios, testActor } from '../helpers.js';
 
@@ -186,6 +177,60 @@ describe.each(backends)('signalen op %s', (backend) => {
       expect(taak!.vergrendeldTot).toBeNull();
       expect(taak!.laatsteRun?.getTime()).toBe(nu.getTime() + 61_000);
     });
+
+    it('veel te late signalen in oplopende batches: elk één keer, met stap, auditregel en meldingen die de termijn noemen', async () => {
+      const start = plusUren(basis, 40);
+      const ronde = plusUren(start, 15 * 24);
+      // whatever earlier tests left open and late by then goes first, so what follows counts only ours
+      await escaleerTeLaat(database.db, ronde);
+      const ids: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        const p = await plaatsing(40 + i);
+        ids.push((await maakSignaal(database.db, p.corporatie, { plaatsingId: p.id, details: { soort: 'overlast', categorie: 'geluid' } }, plusUren(start, i / 60)))!.id);
+        // every fourth is picked up in time, and then misses its 14-day resolution term
+        if (i % 4 === 0) await voerActieUit(database.db, p.aanbieder, ids[i]!, { actie: 'oppakken', versie: 1 }, plusUren(start, 1));
+      }
+      const opgepakt = new Set(ids.filter((_, i) => i % 4 === 0));
+      const batches: number[] = [];
+      const r = await escaleerTeLaat(database.db, plusUren(ronde, 0.1), { storing: (punt, i) => void (punt === 'na_commit' && batches.push(i)) });
+      expect(r.geescaleerd).toBe(40);
+      // 1 + 2 + 4 + 8 + 16 + 9
+      expect(batches).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(await telling(ids)).toEqual({ geescaleerd: 40, stappen: 40, meldingen: 40, audit: 40 });
+
+      const stappen = await database.db.select().from(s.signaalStappen).where(and(inArray(s.signaalStappen.signaalId, ids), eq(s.signaalStappen.status, 'geescaleerd')));
+      for (const st of stappen) expect(st.toelichting).toMatch(opgepakt.has(st.signaalId) ? /^Automatisch geëscaleerd: oplostermijn verstreken op \d\d-\d\d-\d{4} \d\d:\d\d$/ : /reactietermijn verstreken/);
+      const signalen = await database.db.select().from(s.signalen).where(inArray(s.signalen.id, ids));
+      for (const x of signalen) expect(x.versie).toBe(opgepakt.has(x.id) ? 3 : 2);
+      const meldingen = await database.db.select().from(s.meldingen).where(inArray(s.meldingen.link, ids.map((id) => `#/signalen/${id}`)));
+      const escalatie = meldingen.filter((m) => m.titel.startsWith('Signaal geëscaleerd'));
+      // centrumgemeente, aanbieder and the reporting corporatie each hear it once
+      expect(escalatie).toHaveLength(3 * 40);
+      for (const m of escalatie) {
+        const id = m.link!.slice('#/signalen/'.length);
+        expect(m.tekst).toMatch(opgepakt.has(id) ? /: status was opgepakt\.$/ : /: status was gemeld\.$/);
+        expect(m.tekst).toMatch(/bij C-/);
+      }
+      expect(await escaleerTeLaat(database.db, plusUren(ronde, 0.2))).toEqual({ geescaleerd: 0, meldingen: 0 });
+    });
+
+    it.runIf(backend === 'postgres')('een signaal dat een aanbieder op dat moment vastheeft, slaat de ronde over zonder te wachten', async () => {
+      const p = await plaatsing(90);
+      const nu = plusUren(basis, 24 * 40);
+      await escaleerTeLaat(database.db, nu);
+      const vast = (await maakSignaal(database.db, p.corporatie, { plaatsingId: p.id, details: { soort: 'zorgmijding' } }, plusUren(nu, -72)))!;
+      const q = await plaatsing(91);
+      const vrij = (await maakSignaal(database.db, q.corporatie, { plaatsingId: q.id, details: { soort: 'zorgmijding' } }, plusUren(nu, -72)))!;
+      await database.db.transaction(async (tx) => {
+        await tx.select().from(s.signalen).where(eq(s.signalen.id, vast.id)).for('update');
+        // the round runs on another connection of the pool while this transaction holds the row
+        const r = await escaleerTeLaat(database.db, nu);
+        expect(r.geescaleerd).toBe(1);
+        await tx.update(s.signalen).set({ status: 'opgepakt', versie: 2 }).where(eq(s.signalen.id, vast.id));
+      });
+      const rijen = await database.db.select().from(s.signalen).where(inArray(s.signalen.id, [vast.id, vrij.id]));
+      expect(Object.fromEntries(rijen.map((x) => [x.id, x.status]))).toEqual({ [vast.id]: 'opgepakt', [vrij.id]: 'geescaleerd' });
+    });
   });
 
   it('de planner van de server draait meteen een ronde met zijn klok en stopt netjes', async () => {
@@ -242,6 +287,108 @@ describe.each(backends)('signalen op %s', (backend) => {
     expect(await schuldenVan(database.db, actor('kustland', 'Havenstad', 'medewerker_toegang'), p.clientId)).toBeNull();
     expect((await schuldenVan(database.db, p.aanbieder, p.clientId))!.schulden).toHaveLength(1);
     expect(await wijzigSchuld(database.db, p.corporatie, schuld.id, { status: 'afgelost' })).toBeNull();
+  });
+
+  it('lijstSignalen filtert, telt, sorteert en pagineert in SQL precies zoals de domeinregels over alle signalen', async () => {
+    // fresh open signals far in the future, whatever earlier tests escalated: each soort, deadlines hours apart
+    const details = [
+      { soort: 'overlast', categorie: 'geluid' },
+      { soort: 'zorgmijding' },
+      { soort: 'huurachterstand', bedragCenten: 80_000, maanden: 2 },
+      { soort: 'overig', toelichting: 'Brievenbus puilt uit' },
+    ] as const;
+    for (let i = 0; i < 12; i++) {
+      const p = await plaatsing(30 + i);
+      await maakSignaal(database.db, p.corporatie, { plaatsingId: p.id, details: details[i % 4]! }, plusUren(new Date('2030-01-07T10:00:00Z'), i * 7));
+    }
+    const alle = await database.db
+      .select({
+        id: s.signalen.id,
+        regioId: s.signalen.regioId,
+        melderOrganisatieId: s.signalen.melderOrganisatieId,
+        aanbiederId: s.signalen.aanbiederId,
+        soort: s.signalen.soort,
+        status: s.signalen.status,
+        deadline: s.signalen.deadline,
+        aangemaakt: s.signalen.aangemaakt,
+        corporatieId: s.woningen.corporatieId,
+        gemeenteId: s.woningen.gemeenteId,
+      })
+      .from(s.signalen)
+      .innerJoin(s.plaatsingen, eq(s.plaatsingen.id, s.signalen.plaatsingId))
+      .innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId));
+    type Rij = (typeof alle)[number];
+    // the middle of the open deadlines: some open signals are late, some are not
+    const open = alle.filter((r) => OPEN_STATUSSEN.includes(r.status as SignaalStatus)).map((r) => r.deadline.getTime()).sort((x, y) => x - y);
+    const nu = new Date(open[Math.floor(open.length / 2)]! + 1);
+    const teLaat = (r: Rij) => isTeLaat({ status: r.status as SignaalStatus, deadline: r.deadline }, nu);
+    const sleutel: Record<SignaalSortering, (r: Rij) => number | string> = {
+      deadline: (r) => r.deadline.getTime(),
+      aangemaakt: (r) => r.aangemaakt.getTime(),
+      status: (r) => SIGNAAL_STATUSSEN.indexOf(r.status as SignaalStatus),
+      soort: (r) => r.soort,
+    };
+    const verwacht = (rijen: Rij[], sorteer: SignaalSortering, richting: 'op' | 'af') =>
+      [...rijen]
+        .sort((a, b) => {
+          const [x, y] = [sleutel[sorteer](a), sleutel[sorteer](b)];
+          const v = x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+          return richting === 'op' ? v : -v;
+        })
+        .map((r) => r.id);
+    /** every page of 7 after one another */
+    const allePaginas = async (a: Actor, f: Omit<SignaalFilters, 'limiet' | 'offset'>) => {
+      const ids: string[] = [];
+      let eerste: Awaited<ReturnType<typeof lijstSignalen>> | null = null;
+      for (let offset = 0; ; offset += 7) {
+        const pagina = await lijstSignalen(database.db, a, { ...f, limiet: 7, offset }, nu);
+        eerste ??= pagina;
+        expect(pagina.totaal).toBe(eerste.totaal);
+        expect(pagina.signalen.length).toBeLessThanOrEqual(7);
+        ids.push(...pagina.signalen.map((x) => x.id));
+        if (pagina.signalen.length < 7) break;
+      }
+      return { ...eerste!, ids };
+    };
+
+    const actoren = [
+      actor('rivierland', 'Centrumstad', 'medewerker_toegang'),
+      actor('rivierland', 'Noorddorp', 'medewerker_toegang'),
+      actor('rivierland', 'Woonstede Rivierland'),
+      actor('rivierland', 'RIBW Rivierland'),
+      actor('kustland', 'Havenstad', 'medewerker_toegang'),
+    ];
+    const filters: Omit<SignaalFilters, 'limiet' | 'offset'>[] = [{ status: 'gemeld' }, { soort: 'overlast' }, { teLaat: true }, { teLaat: false, soort: 'huurachterstand' }, { status: 'opgepakt', teLaat: true }];
+    let getoetst = 0;
+    for (const a of actoren) {
+      const zichtbaar = alle.filter((r) => magSignaalZien(a, r));
+      for (const sorteer of SIGNAAL_SORTERINGEN) {
+        for (const richting of ['op', 'af'] as const) {
+          const lijst = await allePaginas(a, { sorteer, richting });
+          expect(lijst.ids).toEqual(verwacht(zichtbaar, sorteer, richting));
+          expect(lijst).toMatchObject({ totaal: zichtbaar.length, sorteer, richting, teLaat: zichtbaar.filter(teLaat).length });
+        }
+      }
+      for (const f of filters) {
+        const vanSoort = zichtbaar.filter((r) => !f.soort || r.soort === f.soort);
+        const gefilterd = vanSoort.filter((r) => (!f.status || r.status === f.status) && (f.teLaat === undefined || teLaat(r) === f.teLaat));
+        const lijst = await allePaginas(a, f);
+        expect(lijst.ids).toEqual(verwacht(gefilterd, 'deadline', 'op'));
+        expect(lijst.totaal).toBe(gefilterd.length);
+        // the tabs count the chosen soort in every status, whatever status or teLaat is selected
+        expect(lijst.aantallen).toEqual(Object.fromEntries(SIGNAAL_STATUSSEN.map((st) => [st, vanSoort.filter((r) => r.status === st).length])));
+        expect(lijst.teLaat).toBe(vanSoort.filter(teLaat).length);
+        getoetst += gefilterd.length;
+      }
+    }
+    // the comparison means something only if the filters let signals through
+    expect(getoetst).toBeGreaterThan(20);
+    expect(alle.filter(teLaat).length).toBeGreaterThan(2);
+    expect(open.length - alle.filter(teLaat).length).toBeGreaterThan(2);
+    // a page past the end is empty, but still carries the total
+    const voorbij = await lijstSignalen(database.db, actoren[0]!, { limiet: 10, offset: 10_000 }, nu);
+    expect(voorbij.signalen).toEqual([]);
+    expect(voorbij.totaal).toBe(alle.filter((r) => r.regioId === regios.rivierland.regioId).length);
   });
 
   it('een corporatie ziet alleen signalen op de eigen woningen, een aanbieder alleen de eigen, een andere regio niets', async () => {

@@ -17,7 +17,7 @@ import { eventsPerClient, toestandVan, voegEventToe } from './clienten.js';
 import { maakPlaatsing, type NieuwePlaatsing } from './woningen.js';
 import { geweigerd, nietGevonden, conflict } from '../../domain/fouten.js';
 import { schrijfAudit } from './audit.js';
-import { schuldenGeregeld } from './signalen.js';
+import { schuldenGeregeld } from './schulden.js';
 
 /** Homes that become free within this many days are offered in a round. */
 const VOORUITKIJKEN_DAGEN = 30;

@@ -1,12 +1,14 @@
-import { and, asc, desc, eq, gte, inArray, isNull, isNotNull, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, isNotNull, lt, not, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import { schrijfAudit } from './audit.js';
-import { clientFilter } from './clienten.js';
+import { meld } from './meldingen.js';
+import { afspraakVoor } from './procesafspraken.js';
+import { schuldenGeregeld } from './schulden.js';
 import type { Actor } from '../../domain/auth.js';
 import { DomeinFout, ongeldig } from '../../domain/fouten.js';
 import {
-  isSchuldGeregeld,
   isTeLaat,
   lokaleDatum,
   lokaleTijdTekst,
@@ -20,22 +22,17 @@ import {
   SignaalFout,
   samenvatting,
   SIGNAAL_SOORT_LABEL,
-  SIGNAAL_SOORTEN,
   SIGNAAL_STATUS_LABEL,
   SIGNAAL_STATUSSEN,
-  STANDAARD_AFSPRAKEN,
   toegestaneActies,
   volgendeStatus,
-  type Procesafspraak,
-  type SchuldStatus,
   type SignaalActie,
   type SignaalDetails,
   type SignaalPartijen,
   type SignaalSoort,
   type SignaalStatus,
 } from '../../domain/signalen.js';
-import { waarschuwing, HUURCONSTRUCTIES, type HuurconstructieSoort } from '../../domain/woningen.js';
-import { plusDagen } from '../../domain/trajecten.js';
+import { HUURCONSTRUCTIES, type HuurconstructieSoort } from '../../domain/woningen.js';
 
 /** Someone else changed the signal since the caller read it (optimistic concurrency). */
 export class VersieConflict extends DomeinFout {
@@ -46,36 +43,6 @@ export class VersieConflict extends DomeinFout {
 
 /** Audit rows and steps of the scheduler carry this user id: no person did it. */
 export const SYSTEEM_GEBRUIKER = '00000000-0000-0000-0000-000000000000';
-
-// ---------------------------------------------------------------------------------------------
-// Procesafspraken
-
-export async function afsprakenVoorRegio(db: DbOrTx, regioId: string): Promise<(Procesafspraak & { standaard: boolean })[]> {
-  const rijen = await db.select().from(s.procesafspraken).where(eq(s.procesafspraken.regioId, regioId));
-  return SIGNAAL_SOORTEN.map((soort) => {
-    const rij = rijen.find((r) => r.signaalSoort === soort);
-    return rij ? { signaalSoort: soort, reactieUren: rij.reactieUren, oplosDagen: rij.oplosDagen, standaard: false } : { ...STANDAARD_AFSPRAKEN[soort], standaard: true };
-  });
-}
-
-export async function afspraakVoor(db: DbOrTx, regioId: string, soort: SignaalSoort): Promise<Procesafspraak> {
-  const [rij] = await db
-    .select()
-    .from(s.procesafspraken)
-    .where(and(eq(s.procesafspraken.regioId, regioId), eq(s.procesafspraken.signaalSoort, soort)));
-  return rij ? { signaalSoort: soort, reactieUren: rij.reactieUren, oplosDagen: rij.oplosDagen } : STANDAARD_AFSPRAKEN[soort];
-}
-
-/** New times apply to signals reported from now on; running deadlines are agreements already made. */
-export async function zetAfspraak(db: DbOrTx, actor: Actor, soort: SignaalSoort, w: { reactieUren: number; oplosDagen: number }) {
-  const [rij] = await db
-    .insert(s.procesafspraken)
-    .values({ regioId: actor.regioId, signaalSoort: soort, reactieUren: w.reactieUren, oplosDagen: w.oplosDagen })
-    .onConflictDoUpdate({ target: [s.procesafspraken.regioId, s.procesafspraken.signaalSoort], set: { reactieUren: w.reactieUren, oplosDagen: w.oplosDagen } })
-    .returning();
-  await schrijfAudit(db, actor, 'wijzigen', 'procesafspraak', soort, w);
-  return { signaalSoort: soort, reactieUren: rij!.reactieUren, oplosDagen: rij!.oplosDagen, standaard: false };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Zicht: the SQL translation of domain/signalen.magSignaalZien and magSignaalMelden
@@ -138,10 +105,14 @@ function signaalQuery(db: DbOrTx) {
 }
 type SignaalRij = Awaited<ReturnType<ReturnType<typeof signaalQuery>['where']>>[number];
 
-async function organisatieNamen(db: DbOrTx, regioId: string) {
-  const rijen = await db.select({ id: s.organisaties.id, naam: s.organisaties.naam }).from(s.organisaties).where(eq(s.organisaties.regioId, regioId));
+/** Names of just the organisations a page mentions: never the whole region's list per request. */
+async function organisatieNamen(db: DbOrTx, ids: Iterable<string>) {
+  const uniek = [...new Set(ids)];
+  if (!uniek.length) return new Map<string, string>();
+  const rijen = await db.select({ id: s.organisaties.id, naam: s.organisaties.naam }).from(s.organisaties).where(inArray(s.organisaties.id, uniek));
   return new Map(rijen.map((r) => [r.id, r.naam]));
 }
+const betrokkenen = (r: SignaalRij) => [r.melderOrganisatieId, r.aanbiederId, r.corporatieId];
 
 function naarOverzicht(actor: Actor, r: SignaalRij, namen: Map<string, string>, nu: Date) {
   const status = r.status as SignaalStatus;
@@ -168,25 +139,101 @@ function naarOverzicht(actor: Actor, r: SignaalRij, namen: Map<string, string>, 
 }
 export type SignaalOverzicht = ReturnType<typeof naarOverzicht>;
 
+export const SIGNAAL_SORTERINGEN = ['deadline', 'aangemaakt', 'status', 'soort'] as const;
+export type SignaalSortering = (typeof SIGNAAL_SORTERINGEN)[number];
+export type Richting = 'op' | 'af';
+
 export interface SignaalFilters {
   status?: SignaalStatus;
   soort?: SignaalSoort;
   teLaat?: boolean;
+  /** standaard deadline, oplopend: wat het eerst verloopt staat bovenaan */
+  sorteer?: SignaalSortering;
+  richting?: Richting;
   limiet: number;
   offset: number;
 }
 
+/** isTeLaat in SQL: open and past its deadline. */
+const teLaatSql = (nu: Date) => and(inArray(s.signalen.status, [...OPEN_STATUSSEN]), lt(s.signalen.deadline, nu))!;
+
+/** Status sorts along its life (gemeld first), not alphabetically. */
+const statusVolgorde = sql`array_position(array[${sql.join(
+  SIGNAAL_STATUSSEN.map((st) => sql`${st}`),
+  sql`, `,
+)}]::text[], ${s.signalen.status})`;
+
+function sorteerKolom(sorteer: SignaalSortering): SQL | AnyPgColumn {
+  switch (sorteer) {
+    case 'deadline':
+      return s.signalen.deadline;
+    case 'aangemaakt':
+      return s.signalen.aangemaakt;
+    case 'status':
+      return statusVolgorde;
+    case 'soort':
+      return s.signalen.soort;
+  }
+}
+
+/** Only the corporatie's and regiogemeente's view look at the home; the others need no join to count. */
+const zichtViaWoning = (actor: Actor) => actor.soort === 'woningcorporatie' || actor.soort === 'regiogemeente';
+
+/**
+ * One page of the signals in the caller's view. Filtering, the counts per status and the sort and page all
+ * happen in SQL; only the rows of the page are turned into overviews (summary, names, te laat).
+ * `aantallen` and `teLaat` count every visible signal of the chosen soort, regardless of status and teLaat,
+ * so the status tabs keep showing what each tab holds.
+ */
 export async function lijstSignalen(db: DbOrTx, actor: Actor, f: SignaalFilters, nu: Date) {
-  const voorwaarden: SQL[] = [signaalFilter(actor)];
-  if (f.soort) voorwaarden.push(eq(s.signalen.soort, f.soort));
-  const rijen = await signaalQuery(db)
-    .where(and(...voorwaarden))
-    .orderBy(asc(s.signalen.deadline), asc(s.signalen.id));
-  const namen = await organisatieNamen(db, actor.regioId);
-  const alle = rijen.map((r) => naarOverzicht(actor, r, namen, nu));
-  const aantallen = Object.fromEntries(SIGNAAL_STATUSSEN.map((st) => [st, alle.filter((x) => x.status === st).length])) as Record<SignaalStatus, number>;
-  const gefilterd = alle.filter((x) => (!f.status || x.status === f.status) && (f.teLaat === undefined || x.teLaat === f.teLaat));
-  return { totaal: gefilterd.length, aantallen, teLaat: alle.filter((x) => x.teLaat).length, signalen: gefilterd.slice(f.offset, f.offset + f.limiet) };
+  const sorteer = f.sorteer ?? 'deadline';
+  const richting = f.richting ?? 'op';
+  const zicht: SQL[] = [signaalFilter(actor)];
+  if (f.soort) zicht.push(eq(s.signalen.soort, f.soort));
+  const teLaat = teLaatSql(nu);
+
+  const telQuery = db
+    .select({ status: s.signalen.status, n: sql<number>`count(*)::int`, teLaat: sql<number>`(count(*) filter (where ${teLaat}))::int` })
+    .from(s.signalen)
+    .$dynamic();
+  if (zichtViaWoning(actor)) {
+    telQuery.innerJoin(s.plaatsingen, eq(s.plaatsingen.id, s.signalen.plaatsingId)).innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId));
+  }
+  const tellingen = await telQuery.where(and(...zicht)).groupBy(s.signalen.status);
+
+  const aantallen = Object.fromEntries(SIGNAAL_STATUSSEN.map((st) => [st, 0])) as Record<SignaalStatus, number>;
+  let totaal = 0;
+  let aantalTeLaat = 0;
+  for (const t of tellingen) {
+    aantallen[t.status as SignaalStatus] = t.n;
+    aantalTeLaat += t.teLaat;
+    if (f.status && t.status !== f.status) continue;
+    totaal += f.teLaat === undefined ? t.n : f.teLaat ? t.teLaat : t.n - t.teLaat;
+  }
+
+  const pagina: SQL[] = [...zicht];
+  if (f.status) pagina.push(eq(s.signalen.status, f.status));
+  if (f.teLaat !== undefined) pagina.push(f.teLaat ? teLaat : not(teLaat));
+  const kolom = sorteerKolom(sorteer);
+  const rijen =
+    totaal > f.offset
+      ? await signaalQuery(db)
+          .where(and(...pagina))
+          .orderBy(richting === 'op' ? asc(kolom) : desc(kolom), richting === 'op' ? asc(s.signalen.id) : desc(s.signalen.id))
+          .limit(f.limiet)
+          .offset(f.offset)
+      : [];
+  const namen = await organisatieNamen(db, rijen.flatMap(betrokkenen));
+  return {
+    totaal,
+    aantallen,
+    teLaat: aantalTeLaat,
+    sorteer,
+    richting,
+    limiet: f.limiet,
+    offset: f.offset,
+    signalen: rijen.map((r) => naarOverzicht(actor, r, namen, nu)),
+  };
 }
 
 const partijen = (r: SignaalRij): SignaalPartijen => ({
@@ -208,7 +255,7 @@ async function zichtbaarSignaal(db: DbOrTx, actor: Actor, id: string) {
 export async function haalSignaal(db: DbOrTx, actor: Actor, id: string, nu: Date) {
   const rij = await zichtbaarSignaal(db, actor, id);
   if (!rij) return null;
-  const namen = await organisatieNamen(db, actor.regioId);
+  const namen = await organisatieNamen(db, betrokkenen(rij));
   const stappen = await db
     .select({
       id: s.signaalStappen.id,
@@ -241,13 +288,6 @@ export async function haalSignaal(db: DbOrTx, actor: Actor, id: string, nu: Date
 
 // ---------------------------------------------------------------------------------------------
 // Melden en acties
-
-/** Notifications are idempotent by key: whatever re-runs, an organisation hears of one event once. */
-async function meld(db: DbOrTx, meldingen: { organisatieId: string; titel: string; tekst: string; link: string | null; sleutel: string }[]) {
-  if (!meldingen.length) return 0;
-  const ingevoegd = await db.insert(s.meldingen).values(meldingen).onConflictDoNothing({ target: s.meldingen.sleutel }).returning({ id: s.meldingen.id });
-  return ingevoegd.length;
-}
 
 async function centrumgemeenten(db: DbOrTx, regioIds: string[]) {
   if (!regioIds.length) return new Map<string, string>();
@@ -399,7 +439,7 @@ export async function meldbarePlaatsingen(db: DbOrTx, actor: Actor, vandaag: str
     .where(and(meldFilter(actor), or(isNull(s.plaatsingen.einddatum), gte(s.plaatsingen.einddatum, vandaag)), isNotNull(s.plaatsingen.aanbiederId)))
     .orderBy(asc(s.clienten.pseudoniem));
   const geregeld = await schuldenGeregeld(db, rijen.map((r) => r.clientId));
-  const namen = await organisatieNamen(db, actor.regioId);
+  const namen = await organisatieNamen(db, rijen.flatMap((r) => [r.aanbiederId!, r.corporatieId]));
   return rijen.map(({ clientId, ...r }) => ({
     ...r,
     huurconstructieLabel: HUURCONSTRUCTIES[r.huurconstructie as HuurconstructieSoort]?.label ?? r.huurconstructie,
@@ -410,255 +450,124 @@ export async function meldbarePlaatsingen(db: DbOrTx, actor: Actor, vandaag: str
 }
 
 // ---------------------------------------------------------------------------------------------
-// The scheduler's work. Both functions are safe to run again after a crash at any point:
-// each escalation is one transaction guarded by the version it read, and every notification has a unique key.
+// The scheduler's escalations, set-based: per batch one UPDATE … RETURNING takes every overdue open signal it can
+// lock, and one INSERT each writes their steps, audit rows and notifications, all in one transaction. A crash
+// anywhere rolls the whole batch back, a crash after a commit leaves it done; either way the next round finds
+// exactly the signals that are still open and overdue. Notifications carry a unique key besides.
 
 export interface JobOpties {
-  /** test hook: throw here to simulate a crash inside the transaction of escalation i, or right after its commit */
+  /** test hook: throw here to simulate a crash inside the transaction of batch i, or right after its commit */
   storing?: (punt: 'binnen_transactie' | 'na_commit', i: number) => void | Promise<void>;
+  /** at most this many escalations per round (the next round, a minute later, takes the rest) */
   limiet?: number;
 }
 
+/**
+ * Batch sizes 1, 2, 4, … up to this: the first escalation of a round commits on its own, so a statement that
+ * fails on some unexpected row costs one signal's work rather than a thousand, and 2,000 overdue signals still
+ * take only 11 transactions. 1,000 rows keep the largest INSERT (three notifications each, five columns) well
+ * under PostgreSQL's 65,535 parameters.
+ */
+export const ESCALATIE_BATCH_MAX = 1000;
+
 export async function escaleerTeLaat(db: DbOrTx, nu: Date, opties: JobOpties = {}) {
-  const kandidaten = await db
-    .select({
-      id: s.signalen.id,
-      versie: s.signalen.versie,
-      regioId: s.signalen.regioId,
-      status: s.signalen.status,
-      soort: s.signalen.soort,
-      details: s.signalen.details,
-      aanbiederId: s.signalen.aanbiederId,
-      melderOrganisatieId: s.signalen.melderOrganisatieId,
-      deadline: s.signalen.deadline,
-      adres: s.woningen.adres,
-      pseudoniem: s.clienten.pseudoniem,
-    })
-    .from(s.signalen)
-    .innerJoin(s.plaatsingen, eq(s.plaatsingen.id, s.signalen.plaatsingId))
-    .innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId))
-    .innerJoin(s.clienten, eq(s.clienten.id, s.plaatsingen.clientId))
-    .where(and(inArray(s.signalen.status, [...OPEN_STATUSSEN]), lt(s.signalen.deadline, nu)))
-    .orderBy(asc(s.signalen.deadline), asc(s.signalen.id))
-    .limit(opties.limiet ?? 1000);
-  const centrum = await centrumgemeenten(db, [...new Set(kandidaten.map((k) => k.regioId))]);
+  const limiet = opties.limiet ?? 10_000;
+  const centrum = new Map<string, string | undefined>();
   let geescaleerd = 0;
   let meldingen = 0;
-  for (const [i, k] of kandidaten.entries()) {
-    const centrumId = centrum.get(k.regioId);
+  for (let i = 0, grootte = 1; geescaleerd < limiet; i++, grootte = Math.min(grootte * 2, ESCALATIE_BATCH_MAX)) {
     const resultaat = await db.transaction(async (tx) => {
-      // the version and the open status are re-checked by the UPDATE itself: a concurrent pick-up or a
-      // second scheduler instance makes this a no-op instead of a double escalation
-      const [rij] = await tx
-        .update(s.signalen)
-        .set({ status: 'geescaleerd', versie: sql`${s.signalen.versie} + 1` })
-        .where(and(eq(s.signalen.id, k.id), eq(s.signalen.versie, k.versie), inArray(s.signalen.status, [...OPEN_STATUSSEN]), lt(s.signalen.deadline, nu)))
-        .returning({ versie: s.signalen.versie });
-      if (!rij) return null;
-      const termijn = k.status === 'gemeld' ? 'reactietermijn' : 'oplostermijn';
-      await tx.insert(s.signaalStappen).values({ signaalId: k.id, status: 'geescaleerd', tijdstip: nu, doorGebruikerId: null, toelichting: `Automatisch geëscaleerd: ${termijn} verstreken op ${lokaleTijdTekst(k.deadline)}` });
+      const rijen = await escaleerBatch(tx, nu, Math.min(grootte, limiet - geescaleerd));
+      if (!rijen.length) return null;
+      const nieuweRegios = [...new Set(rijen.map((r) => r.regioId))].filter((r) => !centrum.has(r));
+      const gevonden = await centrumgemeenten(tx, nieuweRegios);
+      for (const r of nieuweRegios) centrum.set(r, gevonden.get(r));
+
+      const termijn = (r: EscalatieRij) => (r.van === 'gemeld' ? 'reactietermijn' : 'oplostermijn');
+      // steps and audit rows as one INSERT … SELECT over arrays each (see meld for why not VALUES)
+      await tx.execute(sql`
+        insert into ${s.signaalStappen} (signaal_id, status, tijdstip, door_gebruiker_id, toelichting)
+        select id, 'geescaleerd', ${nu.toISOString()}::timestamptz, null, toelichting
+        from unnest(${sql.param(rijen.map((r) => r.id))}::uuid[], ${sql.param(rijen.map((r) => `Automatisch geëscaleerd: ${termijn(r)} verstreken op ${lokaleTijdTekst(r.deadline)}`))}::text[]) as t(id, toelichting)`);
       await opties.storing?.('binnen_transactie', i);
-      const ontvangers = [centrumId, k.aanbiederId, k.melderOrganisatieId].filter((o, j, a): o is string => !!o && a.indexOf(o) === j);
       const n = await meld(
         tx,
-        ontvangers.map((org) => ({
-          organisatieId: org,
-          titel: `Signaal geëscaleerd: ${termijn} verstreken`,
-          tekst: `${samenvatting(k.details as SignaalDetails)} bij ${k.pseudoniem}, ${k.adres}: status was ${SIGNAAL_STATUS_LABEL[k.status as SignaalStatus].toLowerCase()}.`,
-          link: `#/signalen/${k.id}`,
-          sleutel: `signaal:${k.id}:v${rij.versie}:${org}`,
-        })),
+        rijen.flatMap((r) =>
+          [centrum.get(r.regioId), r.aanbiederId, r.melderOrganisatieId]
+            .filter((o, j, a): o is string => !!o && a.indexOf(o) === j)
+            .map((org) => ({
+              organisatieId: org,
+              titel: `Signaal geëscaleerd: ${termijn(r)} verstreken`,
+              tekst: `${samenvatting(r.details as SignaalDetails)} bij ${r.pseudoniem}, ${r.adres}: status was ${SIGNAAL_STATUS_LABEL[r.van as SignaalStatus].toLowerCase()}.`,
+              link: `#/signalen/${r.id}`,
+              sleutel: `signaal:${r.id}:v${r.versie}:${org}`,
+            })),
+        ),
       );
-      if (centrumId) {
-        await tx.insert(s.auditLog).values({
-          gebruikerId: SYSTEEM_GEBRUIKER,
-          organisatieId: centrumId,
-          regioId: k.regioId,
-          actie: 'wijzigen',
-          entiteit: 'signaal',
-          entiteitId: k.id,
-          details: { actie: 'escaleren', van: k.status, naar: 'geescaleerd', versie: rij.versie, automatisch: true },
-        });
+      // the audit trail names the centrumgemeente as the organisation on whose behalf the system acted
+      const metCentrum = rijen.filter((r) => centrum.get(r.regioId));
+      if (metCentrum.length) {
+        await tx.execute(sql`
+          insert into ${s.auditLog} (gebruiker_id, organisatie_id, regio_id, actie, entiteit, entiteit_id, details)
+          select ${SYSTEEM_GEBRUIKER}::uuid, organisatie_id, regio_id, 'wijzigen', 'signaal', entiteit_id, details
+          from unnest(
+            ${sql.param(metCentrum.map((r) => centrum.get(r.regioId)!))}::uuid[],
+            ${sql.param(metCentrum.map((r) => r.regioId))}::uuid[],
+            ${sql.param(metCentrum.map((r) => r.id))}::text[],
+            ${sql.param(metCentrum.map((r) => JSON.stringify({ actie: 'escaleren', van: r.van, naar: 'geescaleerd', versie: r.versie, automatisch: true })))}::jsonb[]
+          ) as t(organisatie_id, regio_id, entiteit_id, details)`);
       }
-      return n;
+      return { geescaleerd: rijen.length, meldingen: n };
     });
-    if (resultaat !== null) {
-      geescaleerd++;
-      meldingen += resultaat;
-    }
+    if (!resultaat) break;
+    geescaleerd += resultaat.geescaleerd;
+    meldingen += resultaat.meldingen;
     await opties.storing?.('na_commit', i);
   }
   return { geescaleerd, meldingen };
 }
 
-/** Warnings after the scharnier date stop after this many days: an old omklap is no news any more. */
-export const OMKLAP_NAWERKING_DAGEN = 30;
-
-/** Warns aanbieder and corporatie once per placement and scharnier date, from waarschuwing(p).vanaf on. */
-export async function stuurOmklapWaarschuwingen(db: DbOrTx, nu: Date) {
-  const vandaag = lokaleDatum(nu);
-  const metScharnier = Object.entries(HUURCONSTRUCTIES)
-    .filter(([, r]) => r.scharnier)
-    .map(([k]) => k);
-  const rijen = await db
-    .select({
-      id: s.plaatsingen.id,
-      huurconstructie: s.plaatsingen.huurconstructie,
-      startdatum: s.plaatsingen.startdatum,
-      einddatum: s.plaatsingen.einddatum,
-      omklapdatum: s.plaatsingen.omklapdatum,
-      aanbiederId: s.plaatsingen.aanbiederId,
-      corporatieId: s.woningen.corporatieId,
-      adres: s.woningen.adres,
-      pseudoniem: s.clienten.pseudoniem,
-    })
-    .from(s.plaatsingen)
-    .innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId))
-    .innerJoin(s.clienten, eq(s.clienten.id, s.plaatsingen.clientId))
-    .where(
-      and(
-        inArray(s.plaatsingen.huurconstructie, metScharnier),
-        isNotNull(s.plaatsingen.omklapdatum),
-        gte(s.plaatsingen.omklapdatum, plusDagen(vandaag, -OMKLAP_NAWERKING_DAGEN)),
-        lte(s.plaatsingen.omklapdatum, plusDagen(vandaag, 400)),
-        or(isNull(s.plaatsingen.einddatum), gte(s.plaatsingen.einddatum, vandaag)),
-      ),
-    );
-  const nieuw = rijen.flatMap((p) => {
-    const w = waarschuwing({ ...p, huurconstructie: p.huurconstructie as HuurconstructieSoort });
-    if (!w || vandaag < w.vanaf || vandaag > plusDagen(w.moment, OMKLAP_NAWERKING_DAGEN)) return [];
-    const wat = w.soort === 'omklap' ? 'Omklap huurcontract' : 'Einde proefhuur';
-    return [p.aanbiederId, p.corporatieId]
-      .filter((o): o is string => !!o)
-      .map((org) => ({
-        organisatieId: org,
-        titel: `${wat} op ${w.moment}`,
-        tekst: `${p.pseudoniem}, ${p.adres}: ${w.soort === 'omklap' ? 'het huurcontract gaat over naar de bewoner' : 'de proefperiode eindigt'} op ${w.moment}. Stem de voorwaarden tijdig af.`,
-        link: null,
-        sleutel: `${w.soort}:${p.id}:${w.moment}:${org}`,
-      }));
-  });
-  let verstuurd = 0;
-  for (let i = 0; i < nieuw.length; i += 500) verstuurd += await meld(db, nieuw.slice(i, i + 500));
-  return { waarschuwingen: verstuurd };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Inbox
-
-export async function lijstMeldingen(db: DbOrTx, actor: Actor, f: { ongelezen?: boolean; limiet: number; offset: number }) {
-  const voorwaarden: SQL[] = [eq(s.meldingen.organisatieId, actor.organisatieId)];
-  if (f.ongelezen) voorwaarden.push(eq(s.meldingen.gelezen, false));
-  const meldingen = await db
-    .select({ id: s.meldingen.id, titel: s.meldingen.titel, tekst: s.meldingen.tekst, link: s.meldingen.link, gelezen: s.meldingen.gelezen, aangemaakt: s.meldingen.aangemaakt })
-    .from(s.meldingen)
-    .where(and(...voorwaarden))
-    .orderBy(desc(s.meldingen.aangemaakt), desc(s.meldingen.id))
-    .limit(f.limiet)
-    .offset(f.offset);
-  return { ongelezen: await aantalOngelezen(db, actor), meldingen };
-}
-
-export async function aantalOngelezen(db: DbOrTx, actor: Actor) {
-  const [rij] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(s.meldingen)
-    .where(and(eq(s.meldingen.organisatieId, actor.organisatieId), eq(s.meldingen.gelezen, false)));
-  return rij?.n ?? 0;
-}
-
-/** Marks one (id) or all notifications of the caller's organisation as read; returns how many changed. */
-export async function markeerGelezen(db: DbOrTx, actor: Actor, id?: string) {
-  const voorwaarden: SQL[] = [eq(s.meldingen.organisatieId, actor.organisatieId)];
-  // one: found is enough (marking twice is fine); all: count only what really changed
-  voorwaarden.push(id ? eq(s.meldingen.id, id) : eq(s.meldingen.gelezen, false));
-  const rijen = await db.update(s.meldingen).set({ gelezen: true }).where(and(...voorwaarden)).returning({ id: s.meldingen.id });
-  return rijen.length;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Schuldregelingen (old rent and other debts): details only for those who may see the client
-
-async function zichtbareClient(db: DbOrTx, actor: Actor, clientId: string) {
-  const [c] = await db.select({ id: s.clienten.id, regioId: s.clienten.regioId }).from(s.clienten).where(and(eq(s.clienten.id, clientId), clientFilter(actor)));
-  return c ?? null;
-}
-
-const schuldKolommen = {
-  id: s.schuldregelingen.id,
-  clientId: s.schuldregelingen.clientId,
-  schuldeiser: s.schuldregelingen.schuldeiser,
-  bedragCenten: s.schuldregelingen.bedragCenten,
-  regeling: s.schuldregelingen.regeling,
-  status: s.schuldregelingen.status,
-  aangemaakt: s.schuldregelingen.aangemaakt,
-};
-
-export async function schuldenVan(db: DbOrTx, actor: Actor, clientId: string) {
-  if (!(await zichtbareClient(db, actor, clientId))) return null;
-  const schulden = await db.select(schuldKolommen).from(s.schuldregelingen).where(eq(s.schuldregelingen.clientId, clientId)).orderBy(asc(s.schuldregelingen.aangemaakt), asc(s.schuldregelingen.id));
-  return { geregeld: isSchuldGeregeld(schulden.map((x) => x.status as SchuldStatus)), schulden };
-}
-
-export interface SchuldInvoer {
-  schuldeiser: string;
-  bedragCenten: number;
-  regeling: string;
-  status: SchuldStatus;
-}
-
-export async function maakSchuld(db: DbOrTx, actor: Actor, clientId: string, invoer: SchuldInvoer) {
-  const c = await zichtbareClient(db, actor, clientId);
-  if (!c) return null;
-  const [rij] = await db.insert(s.schuldregelingen).values({ ...invoer, clientId, regioId: c.regioId }).returning(schuldKolommen);
-  await schrijfAudit(db, actor, 'wijzigen', 'client', clientId, { schuld: rij!.id, actie: 'aanmaken' });
-  return rij!;
-}
-
-async function zichtbareSchuld(db: DbOrTx, actor: Actor, id: string) {
-  const [rij] = await db
-    .select({ id: s.schuldregelingen.id, clientId: s.schuldregelingen.clientId })
-    .from(s.schuldregelingen)
-    .innerJoin(s.clienten, eq(s.clienten.id, s.schuldregelingen.clientId))
-    .where(and(eq(s.schuldregelingen.id, id), clientFilter(actor)));
-  return rij ?? null;
-}
-
-export async function wijzigSchuld(db: DbOrTx, actor: Actor, id: string, invoer: Partial<SchuldInvoer>) {
-  const bestaand = await zichtbareSchuld(db, actor, id);
-  if (!bestaand) return null;
-  const [rij] = await db.update(s.schuldregelingen).set(invoer).where(eq(s.schuldregelingen.id, id)).returning(schuldKolommen);
-  await schrijfAudit(db, actor, 'wijzigen', 'client', bestaand.clientId, { schuld: id, actie: 'wijzigen', velden: Object.keys(invoer) });
-  return rij!;
-}
-
-export async function verwijderSchuld(db: DbOrTx, actor: Actor, id: string) {
-  const bestaand = await zichtbareSchuld(db, actor, id);
-  if (!bestaand) return false;
-  await db.delete(s.schuldregelingen).where(eq(s.schuldregelingen.id, id));
-  await schrijfAudit(db, actor, 'wijzigen', 'client', bestaand.clientId, { schuld: id, actie: 'verwijderen' });
-  return true;
-}
-
 /**
- * Yes/no for matching and the corporatie's view: no amounts, creditors or arrangements leave through here.
- * Callers are responsible for only asking about clients that are their candidates.
+ * Escalates up to `aantal` overdue open signals, earliest deadline first, and returns them with what the texts
+ * need. FOR UPDATE SKIP LOCKED: a second scheduler, or an aanbieder picking a signal up at this very moment,
+ * holds its rows; this batch takes others instead of waiting, and the UPDATE re-checks status and deadline on
+ * the locked row, so a signal picked up in time is never escalated and no signal is escalated twice.
  */
-export async function schuldGeregeld(db: DbOrTx, clientId: string): Promise<boolean> {
-  return (await schuldenGeregeld(db, [clientId])).get(clientId) ?? true;
+async function escaleerBatch(tx: DbOrTx, nu: Date, aantal: number) {
+  const kandidaat = tx.$with('kandidaat').as(
+    tx
+      .select({
+        id: s.signalen.id,
+        van: sql<string>`${s.signalen.status}`.as('van'),
+        adres: s.woningen.adres,
+        pseudoniem: s.clienten.pseudoniem,
+      })
+      .from(s.signalen)
+      .innerJoin(s.plaatsingen, eq(s.plaatsingen.id, s.signalen.plaatsingId))
+      .innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId))
+      .innerJoin(s.clienten, eq(s.clienten.id, s.plaatsingen.clientId))
+      .where(and(inArray(s.signalen.status, [...OPEN_STATUSSEN]), lt(s.signalen.deadline, nu)))
+      .orderBy(asc(s.signalen.deadline), asc(s.signalen.id))
+      .limit(aantal)
+      .for('update', { of: s.signalen, skipLocked: true }),
+  );
+  return tx
+    .with(kandidaat)
+    .update(s.signalen)
+    .set({ status: 'geescaleerd', versie: sql`${s.signalen.versie} + 1` })
+    .from(kandidaat)
+    .where(and(eq(s.signalen.id, kandidaat.id), inArray(s.signalen.status, [...OPEN_STATUSSEN]), lt(s.signalen.deadline, nu)))
+    .returning({
+      id: s.signalen.id,
+      versie: s.signalen.versie,
+      regioId: s.signalen.regioId,
+      van: kandidaat.van,
+      details: s.signalen.details,
+      aanbiederId: s.signalen.aanbiederId,
+      melderOrganisatieId: s.signalen.melderOrganisatieId,
+      deadline: s.signalen.deadline,
+      adres: kandidaat.adres,
+      pseudoniem: kandidaat.pseudoniem,
+    });
 }
-
-/** Same rule as domain isSchuldGeregeld, in SQL: one debt in any other status makes it 'not geregeld'. */
-const GEREGELDE_STATUSSEN: SchuldStatus[] = ['regeling_getroffen', 'afgelost'];
-
-export async function schuldenGeregeld(db: DbOrTx, clientIds: string[]): Promise<Map<string, boolean>> {
-  const uitkomst = new Map(clientIds.map((id) => [id, true]));
-  for (let i = 0; i < clientIds.length; i += 2000) {
-    const open = await db
-      .selectDistinct({ clientId: s.schuldregelingen.clientId })
-      .from(s.schuldregelingen)
-      .where(and(inArray(s.schuldregelingen.clientId, clientIds.slice(i, i + 2000)), notInArray(s.schuldregelingen.status, GEREGELDE_STATUSSEN)));
-    for (const o of open) uitkomst.set(o.clientId, false);
-  }
-  return uitkomst;
-}
+type EscalatieRij = Awaited<ReturnType<typeof escaleerBatch>>[number];

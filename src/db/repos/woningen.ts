@@ -2,7 +2,7 @@ import { and, asc, count, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizz
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
-import { schuldenGeregeld } from './signalen.js';
+import { schuldenGeregeld } from './schulden.js';
 import type { Actor } from '../../domain/auth.js';
 import { conflict, geweigerd, nietGevonden, ongeldig } from '../../domain/fouten.js';
 import { leeftijdOp, NIVEAU_LABEL, type Fase } from '../../domain/trajecten.js';

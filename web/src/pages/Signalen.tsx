@@ -28,10 +28,13 @@ interface SignaalDetail extends SignaalOverzicht {
   toegestaneActies: string[];
   stappen: { id: number; status: Status; tijdstip: string; toelichting: string | null; door: string }[];
 }
+type Sortering = 'deadline' | 'aangemaakt' | 'status' | 'soort';
 interface Lijst {
   totaal: number;
   teLaat: number;
   aantallen: Record<Status, number>;
+  sorteer: Sortering;
+  richting: 'op' | 'af';
   signalen: SignaalOverzicht[];
 }
 interface Plaatsing {
@@ -56,6 +59,8 @@ const STATUS_LABEL: Record<Status, string> = {
   opgelost: 'Opgelost',
   geescaleerd: 'Geëscaleerd',
 };
+const SORTEER_LABEL: Record<Sortering, string> = { deadline: 'deadline', aangemaakt: 'datum melding', status: 'status', soort: 'soort' };
+const PAGINA = 50;
 const SOORT_LABEL: Record<Soort, string> = { huurachterstand: 'Huurachterstand', overlast: 'Overlast', zorgmijding: 'Zorgmijding', overig: 'Overig' };
 const ACTIE_LABEL: Record<string, string> = {
   oppakken: 'Oppakken',
@@ -86,11 +91,24 @@ export function Signalen({ ik, id }: { ik: Ik; id?: string }) {
 }
 
 function SignalenLijst({ ik }: { ik: Ik }) {
-  const [status, zetStatus] = useState<Status | ''>('');
-  const [soort, zetSoort] = useState('');
-  const [teLaat, zetTeLaat] = useState(false);
+  const [status, zetStatusFilter] = useState<Status | ''>('');
+  const [soort, zetSoortFilter] = useState('');
+  const [teLaat, zetTeLaatFilter] = useState(false);
+  const [sorteer, zetSorteerKeuze] = useState<Sortering>('deadline');
+  const [richting, zetRichtingKeuze] = useState<'op' | 'af'>('op');
+  const [offset, zetOffset] = useState(0);
   const [nieuw, zetNieuw] = useState(false);
-  const { data, fout } = useApi<Lijst>(`/api/signalen${queryString({ status, soort, teLaat: teLaat ? 'true' : undefined, limiet: 500 })}`);
+  // another filter or order starts again at the first page
+  const vanafBegin = <T,>(zet: (v: T) => void) => (v: T) => {
+    zet(v);
+    zetOffset(0);
+  };
+  const zetStatus = vanafBegin(zetStatusFilter);
+  const zetSoort = vanafBegin(zetSoortFilter);
+  const zetTeLaat = vanafBegin(zetTeLaatFilter);
+  const zetSorteer = vanafBegin(zetSorteerKeuze);
+  const zetRichting = vanafBegin(zetRichtingKeuze);
+  const { data, fout } = useApi<Lijst>(`/api/signalen${queryString({ status, soort, teLaat: teLaat ? 'true' : undefined, sorteer, richting, limiet: PAGINA, offset })}`);
   return (
     <section>
       <h2>Signalen</h2>
@@ -121,6 +139,19 @@ function SignalenLijst({ ik }: { ik: Ik }) {
         <label style={{ flexDirection: 'row', alignItems: 'center', gap: '0.4rem' }}>
           <input type="checkbox" checked={teLaat} onChange={(e) => zetTeLaat(e.target.checked)} /> alleen te laat {data ? `(${data.teLaat})` : ''}
         </label>
+        <label>
+          Sorteren op
+          <select value={sorteer} onChange={(e) => zetSorteer(e.target.value as Sortering)}>
+            {(Object.keys(SORTEER_LABEL) as Sortering[]).map((k) => <option key={k} value={k}>{SORTEER_LABEL[k]}</option>)}
+          </select>
+        </label>
+        <label>
+          Volgorde
+          <select value={richting} onChange={(e) => zetRichting(e.target.value as 'op' | 'af')}>
+            <option value="op">oplopend</option>
+            <option value="af">aflopend</option>
+          </select>
+        </label>
         {magMelden(ik) && (
           <button onClick={() => zetNieuw((n) => !n)} className={nieuw ? 'secundair' : ''}>
             {nieuw ? 'Annuleren' : 'Nieuw signaal'}
@@ -146,9 +177,20 @@ function SignalenLijst({ ik }: { ik: Ik }) {
                 <td>{x.melder.naam}</td>
               </tr>
             ))}
-            {data.signalen.length === 0 && <tr><td colSpan={7}>Geen signalen.</td></tr>}
+            {data.signalen.length === 0 && <tr><td colSpan={7}>{status || soort || teLaat ? 'Geen signalen die aan deze filters voldoen.' : 'Geen signalen binnen het zicht van uw organisatie.'}</td></tr>}
           </tbody>
         </table>
+      )}
+      {data && data.totaal > 0 && (
+        <p className="geen-print">
+          <button className="secundair" disabled={offset === 0} onClick={() => zetOffset(Math.max(0, offset - PAGINA))}>
+            Vorige
+          </button>{' '}
+          {offset + 1}–{Math.min(offset + PAGINA, data.totaal)} van {data.totaal}{' '}
+          <button className="secundair" disabled={offset + PAGINA >= data.totaal} onClick={() => zetOffset(offset + PAGINA)}>
+            Volgende
+          </button>
+        </p>
       )}
       <Procesafspraken ik={ik} />
     </section>

@@ -1,0 +1,168 @@
+/**
+ * API benchmark: the real server (bouwApp, as `doorstroom start` builds it) on port 0, seeded with the demo region
+ * at each size of BENCH_API_CLIENTEN or BENCH_CLIENTEN (comma-separated), on PGlite and, when DATABASE_URL or TEST_DATABASE_URL is set, on a throw-away
+ * database on that PostgreSQL server. autocannon (10 connections, BENCH_DUUR seconds each, in a worker thread so
+ * the load does not share the server's event loop) hits every endpoint with the session cookie of a
+ * centrumgemeente toegang user or a corporatie. Prints req/s, p50 and p99 per endpoint, each endpoint's share
+ * of health-with-cookie in the same run (the cost of the endpoint above the session lookup), the growth from
+ * the smallest to the largest region, and the targets beside them; nothing is asserted.
+ *
+ *   npx tsx bench/api/run.ts                                   # PGlite, 800 and 20,000 clients, 10 s per endpoint
+ *   BENCH_CLIENTEN=800 BENCH_DUUR=3 npx tsx bench/api/run.ts   # quick check
+ *   DATABASE_URL=postgres://… npx tsx bench/api/run.ts         # also on that server
+ *   BENCH_PGLITE=0 DATABASE_URL=postgres://… npx tsx bench/api/run.ts   # server only
+ */
+import os from 'node:os';
+import type { AddressInfo } from 'node:net';
+import { hash } from '@node-rs/argon2';
+import autocannon from 'autocannon';
+import { bouwApp } from '../../src/api/app.js';
+import { openWegwerpDatabase } from '../../src/db/client.js';
+import { DEMO_REGIO, DEMO_WACHTWOORD, seedRegio } from '../../src/db/seed.js';
+import { Versleuteling } from '../../src/db/versleuteling.js';
+
+// BENCH_API_CLIENTEN first: under `npm run bench` bench/monitor reads BENCH_CLIENTEN as one number of its own
+const GROOTTES = (process.env.BENCH_API_CLIENTEN ?? process.env.BENCH_CLIENTEN ?? '800,20000').split(',').map((x) => Number(x.trim())).filter((x) => x > 0);
+const DUUR = Number(process.env.BENCH_DUUR ?? 10);
+const VERBINDINGEN = 10;
+const CENTRUM = 'toegang@centrumstad.demo';
+const CORPORATIE = 'consulent@woonstede-rivierland.demo';
+
+interface Meting {
+  endpoint: string;
+  reqPerS: number;
+  p50: number;
+  p99: number;
+  gemiddeld: number;
+  verzoeken: number;
+  fouten: number;
+}
+
+const vandaag = () => new Date().toISOString().slice(0, 10);
+
+async function login(basis: string, email: string) {
+  const res = await fetch(`${basis}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, wachtwoord: DEMO_WACHTWOORD }) });
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('doorstroom_sessie='));
+  if (!cookie) throw new Error(`login ${email}: geen sessiecookie`);
+  return cookie.split(';')[0]!;
+}
+
+async function haal<T>(basis: string, pad: string, cookie: string): Promise<T> {
+  const res = await fetch(`${basis}${pad}`, { headers: { cookie } });
+  if (res.status !== 200) throw new Error(`${pad}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function belast(basis: string, endpoint: string, pad: string, cookie: string): Promise<Meting> {
+  const r = await autocannon({ url: `${basis}${pad}`, connections: VERBINDINGEN, duration: DUUR, headers: { cookie }, workers: 1 });
+  // over the whole run (answers that arrive after the window included), not autocannon's per-second mean,
+  // which rounds a slow endpoint with a handful of answers down to 0
+  return { endpoint, reqPerS: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, gemiddeld: r.latency.average, verzoeken: r.requests.total, fouten: r.non2xx + r.errors + r.timeouts };
+}
+
+/** Seeds a region of `aantal` clients, starts the server, measures every endpoint; returns the figures. */
+async function meetOmgeving(serverUrl: string | undefined, aantal: number): Promise<Meting[]> {
+  const database = await openWegwerpDatabase(serverUrl, 'doorstroom_bench_api');
+  const versleuteling = new Versleuteling(Buffer.alloc(32, 3));
+  try {
+    let t0 = performance.now();
+    const wachtwoordHash = await hash(DEMO_WACHTWOORD);
+    // homes grow with the region as in the demo (one per two clients), so kandidaten and plaatsingen scale too
+    await database.db.transaction((tx) =>
+      seedRegio(tx, { ...DEMO_REGIO, aantalClienten: aantal, aantalWoningen: Math.max(DEMO_REGIO.aantalWoningen, Math.round(aantal / 2)), peildatum: vandaag(), wachtwoordHash, versleuteling }),
+    );
+    console.log(`  seed ${aantal.toLocaleString('nl-NL')} cliënten: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    const app = await bouwApp({ db: database.db, versleuteling, vandaag }, { logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const basis = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      const centrum = await login(basis, CENTRUM);
+      const corporatie = await login(basis, CORPORATIE);
+      const lijst = await haal<{ totaal: number; clienten: { id: string }[] }>(basis, '/api/clienten?limiet=50', centrum);
+      const wachtlijst = await haal<{ regels: unknown[] }>(basis, '/api/wachtlijsten/uitstroom', centrum);
+      // a client in the middle of the first page, and a fragment of their name to search for
+      const client = lijst.clienten[Math.floor(lijst.clienten.length / 2)]!;
+      const dossier = await haal<{ naam: string }>(basis, `/api/clienten/${client.id}`, centrum);
+      const fragment = dossier.naam.split(' ').at(-1)!.slice(0, 4);
+      const zoek = await haal<{ totaal: number }>(basis, `/api/clienten?zoek=${encodeURIComponent(fragment)}&limiet=50`, centrum);
+      const kandidaten = await haal<{ kandidaten: unknown[] }>(basis, '/api/kandidaten', corporatie);
+      console.log(
+        `  ${lijst.totaal} cliënten zichtbaar voor de centrumgemeente, zoeken op "${fragment}": ${zoek.totaal} treffers, ` +
+          `wachtlijst uitstroom ${wachtlijst.regels.length} regels, ${kandidaten.kandidaten.length} kandidaten voor de corporatie`,
+      );
+
+      const endpoints: [string, string, string][] = [
+        ['health met cookie', '/api/health', centrum],
+        ['cliëntenlijst (50)', '/api/clienten?limiet=50', centrum],
+        ['zoeken (naamfragment)', `/api/clienten?zoek=${encodeURIComponent(fragment)}&limiet=50`, centrum],
+        ['wachtlijst uitstroom', '/api/wachtlijsten/uitstroom', centrum],
+        ['cliëntdossier', `/api/clienten/${client.id}`, centrum],
+        ['monitor bezetting', '/api/monitor/bezetting', centrum],
+        ['kandidaten (corporatie)', '/api/kandidaten', corporatie],
+      ];
+      const metingen: Meting[] = [];
+      for (const [naam, pad, cookie] of endpoints) {
+        t0 = performance.now();
+        metingen.push(await belast(basis, naam, pad, cookie));
+        process.stdout.write(`  · ${naam} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
+      }
+      return metingen;
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+const getal = (x: number, d = 0) => x.toLocaleString('nl-NL', { minimumFractionDigits: d, maximumFractionDigits: d });
+const LIJSTEN = new Set(['cliëntenlijst (50)', 'wachtlijst uitstroom']);
+
+function drukTabel(metingen: Meting[], server: boolean) {
+  const health = metingen[0]!;
+  console.log(`  ${'endpoint'.padEnd(26)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'÷ health'.padStart(9)} ${'aantal'.padStart(7)} ${'fouten'.padStart(7)}  doel`);
+  for (const m of metingen) {
+    const aandeel = m.reqPerS / health.reqPerS;
+    const doelen: string[] = [];
+    if (LIJSTEN.has(m.endpoint)) doelen.push(`≥ 40 % van health: ${aandeel >= 0.4 ? 'ja' : 'nee'}`);
+    // without answers within the window there is no latency to judge, only that it was too slow to answer
+    if (server && m !== health) doelen.push(`p99 < 50 ms: ${m.verzoeken === 0 ? 'nee (geen antwoord binnen de meetduur)' : m.p99 < 50 ? 'ja' : 'nee'}`);
+    console.log(
+      `  ${m.endpoint.padEnd(26)} ${getal(m.reqPerS, 1).padStart(8)} ${getal(m.p50).padStart(7)} ${getal(m.p99).padStart(7)} ${`${getal(aandeel * 100, 1)} %`.padStart(9)} ${getal(m.verzoeken).padStart(7)} ${getal(m.fouten).padStart(7)}  ${doelen.join('; ')}`,
+    );
+  }
+}
+
+console.log('API-benchmark (autocannon, echte server)');
+console.log(
+  `machine: ${os.cpus()[0]?.model ?? 'onbekend'}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ` +
+    `${os.platform()} ${os.release()}, belasting (1 min) ${os.loadavg()[0]!.toFixed(1)}`,
+);
+console.log(`${VERBINDINGEN} verbindingen, ${DUUR} s per endpoint; groottes: ${GROOTTES.map((g) => getal(g)).join(', ')} cliënten`);
+console.log('doelen (afgedrukt, niet afgedwongen): lijst en wachtlijst ≥ 40 % van de req/s van health; p99 < 50 ms op PostgreSQL; pagina bij 20.000 ≤ 1,5 × de tijd bij 800');
+
+const doelen: { titel: string; url: string | undefined }[] = [];
+if (process.env.BENCH_PGLITE !== '0') doelen.push({ titel: 'PGlite (in geheugen, in het serverproces)', url: undefined });
+const serverUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (serverUrl) doelen.push({ titel: 'PostgreSQL-server (tijdelijke database)', url: serverUrl });
+
+for (const doel of doelen) {
+  const perGrootte = new Map<number, Meting[]>();
+  for (const aantal of GROOTTES) {
+    console.log(`\n== ${doel.titel}, ${getal(aantal)} cliënten`);
+    const metingen = await meetOmgeving(doel.url, aantal);
+    perGrootte.set(aantal, metingen);
+    drukTabel(metingen, doel.url !== undefined);
+  }
+  if (GROOTTES.length > 1) {
+    const [klein, groot] = [Math.min(...GROOTTES), Math.max(...GROOTTES)];
+    console.log(`\n  ${doel.titel}: groei van ${getal(klein)} naar ${getal(groot)} cliënten (gemiddelde responstijd groot ÷ klein; doel ≤ 1,5 ×)`);
+    for (const m of perGrootte.get(groot)!) {
+      const k = perGrootte.get(klein)!.find((x) => x.endpoint === m.endpoint)!;
+      const factor = m.gemiddeld / k.gemiddeld;
+      console.log(`  ${m.endpoint.padEnd(26)} ${getal(k.gemiddeld, 1).padStart(7)} → ${getal(m.gemiddeld, 1).padStart(7)} ms  ${getal(factor, 2)} ×  ${factor <= 1.5 ? 'ja' : 'nee'}`);
+    }
+  }
+}
