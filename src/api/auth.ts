@@ -13,14 +13,18 @@ import { actorVoorSessie } from '../db/repos/gebruikers.js';
 import { geweigerd } from './fouten.js';
 
 /**
- * Access rules live in route config and are enforced here, in one onRequest hook, for every /api route:
- * - `publiek: true`: no login needed (login itself, health)
+ * Access rules live in route config and are enforced here, in one onRequest hook, for every route. The hook
+ * runs after routing and reads the matched route's config, never the raw URL (`/%61pi/…` is the same route
+ * as `/api/…`). A route without a rule is refused, whoever asks:
+ * - `publiek: true`: no login needed (login itself, health, the web app's files)
+ * - `ingelogd: true`: every logged-in user (state-changing methods still exclude alleen_lezen)
  * - `soorten`: organisation kinds allowed
  * - `rollen`: roles allowed; state-changing methods default to every role except alleen_lezen
  * State-changing calls also need the session's CSRF token in the x-csrf-token header.
  */
 export interface Toegang {
   publiek?: boolean;
+  ingelogd?: boolean;
   soorten?: OrganisatieSoort[];
   rollen?: Rol[];
 }
@@ -64,8 +68,12 @@ export const authPlugin = fp<{ db: Db }>(async (app, { db }) => {
   app.decorateRequest('csrfToken', null);
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!req.url.startsWith('/api/')) return;
-    const toegang = req.routeOptions.config?.toegang ?? {};
+    const toegang = req.routeOptions.config?.toegang;
+    if (!toegang) {
+      // no route matched: nothing to protect, the not-found handler answers
+      if (req.is404) return;
+      return reply.code(403).send({ fout: 'Geen toegang: deze route heeft geen toegangsregel' });
+    }
     const token = req.cookies[SESSIE_COOKIE];
     if (token) {
       const gevonden = await actorVoorSessie(db, hashToken(token), new Date());
@@ -140,7 +148,7 @@ export const authPlugin = fp<{ db: Db }>(async (app, { db }) => {
     return { ok: true };
   });
 
-  r.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'Ingelogde gebruiker en organisatie' } }, async (req) => {
+  r.get('/api/auth/me', { config: { toegang: { ingelogd: true } }, schema: { tags: ['auth'], summary: 'Ingelogde gebruiker en organisatie' } }, async (req) => {
     const actor = actorVan(req);
     const [rij] = await db
       .select({ naam: s.gebruikers.naam, email: s.gebruikers.email, organisatie: s.organisaties.naam, regio: s.regios.naam })

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DomeinFout, type FoutSoort } from '../domain/fouten.js';
+import { veldLabel } from '../domain/invoer.js';
 
 // handlers throw the same helpers as the domain and the repositories
 export { conflict, geweigerd, nietGevonden, ongeldig } from '../domain/fouten.js';
@@ -15,11 +16,14 @@ export function registreerFoutafhandeling(app: FastifyInstance) {
       return reply.code(HTTP_STATUS[err.soort]).send({ fout: err.message, ...(err.details ? { details: err.details } : {}) });
     }
     if (err.validation) {
+      // named as the form labels the field ("Geboortedatum"), never as `body.geboortedatum`
       const details = err.validation.map((v) => ({
-        veld: [err.validationContext, ...(((v as { instancePath?: string }).instancePath ?? '').split('/').filter(Boolean))].join('.'),
+        veld: veldLabel(((v as { instancePath?: string }).instancePath ?? '').split('/').filter(Boolean)),
         melding: v.message,
       }));
-      return reply.code(400).send({ fout: `Ongeldige invoer: ${details.map((d) => `${d.veld} ${d.melding}`).join('; ')}`, details });
+      // a value that is well-formed but out of bounds (a date in the future) is 422 like the domain's refusals
+      const status = err.validation.every((v) => (v.params as { params?: { soort?: string } } | undefined)?.params?.soort === 'ongeldig') ? 422 : 400;
+      return reply.code(status).send({ fout: `Ongeldige invoer: ${details.map((d) => `${d.veld}: ${d.melding}`).join('; ')}`, details });
     }
     if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
       return reply.code(400).send({ fout: 'Ongeldige JSON in de aanvraag' });

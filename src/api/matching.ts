@@ -43,7 +43,7 @@ export const matchingApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
 
   r.get(
     '/api/matching/voorstellen',
-    { schema: { tags: ['matching'], summary: 'Voorstellen binnen het eigen zicht (corporatie: eigen woningen, gepseudonimiseerd)', querystring: z.object({ status: z.enum(VOORSTEL_STATUSSEN).optional() }) } },
+    { config: { toegang: { ingelogd: true } }, schema: { tags: ['matching'], summary: 'Voorstellen binnen het eigen zicht (corporatie: eigen woningen, gepseudonimiseerd)', querystring: z.object({ status: z.enum(VOORSTEL_STATUSSEN).optional() }) } },
     async (req) => lijstVoorstellen(db, actorVan(req), req.query, vandaag()),
   );
 

@@ -10,7 +10,7 @@ import type { ApiContext } from './context.js';
 export const organisatiesApi: FastifyPluginAsync<ApiContext> = async (app, { db }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/organisaties', { schema: { tags: ['organisaties'], summary: 'Organisaties in de eigen regio' } }, async (req) => {
+  r.get('/api/organisaties', { config: { toegang: { ingelogd: true } }, schema: { tags: ['organisaties'], summary: 'Organisaties in de eigen regio' } }, async (req) => {
     const actor = actorVan(req);
     return db
       .select({ id: s.organisaties.id, naam: s.organisaties.naam, soort: s.organisaties.soort, gemeenteCode: s.organisaties.gemeenteCode })
