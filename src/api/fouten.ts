@@ -16,14 +16,19 @@ export function registreerFoutafhandeling(app: FastifyInstance) {
       return reply.code(HTTP_STATUS[err.soort]).send({ fout: err.message, ...(err.details ? { details: err.details } : {}) });
     }
     if (err.validation) {
-      // named as the form labels the field ("Geboortedatum"), never as `body.geboortedatum`
-      const details = err.validation.map((v) => ({
-        veld: veldLabel(((v as { instancePath?: string }).instancePath ?? '').split('/').filter(Boolean)),
-        melding: v.message,
-      }));
-      // a value that is well-formed but out of bounds (a date in the future) is 422 like the domain's refusals
-      const status = err.validation.every((v) => (v.params as { params?: { soort?: string } } | undefined)?.params?.soort === 'ongeldig') ? 422 : 400;
-      return reply.code(status).send({ fout: `Ongeldige invoer: ${details.map((d) => `${d.veld}: ${d.melding}`).join('; ')}`, details });
+      // named as the form labels the field ("Geboortedatum ligt in de toekomst"), never as `body.geboortedatum`
+      const issues = err.validation.map((v) => {
+        const veld = veldLabel(((v as { instancePath?: string }).instancePath ?? '').split('/').filter(Boolean));
+        const extra = (v.params as { params?: { soort?: string; zin?: boolean } } | undefined)?.params;
+        return { veld, melding: v.message ?? 'ongeldig', ongeldig: extra?.soort === 'ongeldig', zin: !!extra?.zin };
+      });
+      const details = issues.map(({ veld, melding }) => ({ veld, melding }));
+      const zinnen = issues.map(({ veld, melding, zin }) =>
+        zin ? `${veld} ${melding}` : melding.toLowerCase().startsWith(veld.toLowerCase()) ? melding.charAt(0).toUpperCase() + melding.slice(1) : `${veld}: ${melding}`,
+      );
+      // a well-formed value out of bounds (a date in the future) is 422, like the domain's refusals
+      const status = issues.every((i) => i.ongeldig) ? 422 : 400;
+      return reply.code(status).send({ fout: status === 422 ? zinnen.join('; ') : `Ongeldige invoer: ${zinnen.join('; ')}`, details });
     }
     if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
       return reply.code(400).send({ fout: 'Ongeldige JSON in de aanvraag' });

@@ -6,7 +6,7 @@ import { VOORSTEL_STATUSSEN } from '../domain/matching/workflow.js';
 import { draaiMatching, legRondeVast, lijstVoorstellen, zetStap } from '../db/repos/matching.js';
 import { actorVan } from './auth.js';
 import type { ApiContext } from './context.js';
-import { datum } from './trajecten.js';
+import { gebeurtenisdatum, plandatum } from './datums.js';
 
 const idParams = z.object({ id: z.uuid('geen geldig id') });
 
@@ -62,9 +62,9 @@ export const matchingApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
             actie: z.literal('sleuteloverdracht'),
             plaatsing: z.object({
               huurconstructie: z.enum(HUURCONSTRUCTIE_SOORTEN),
-              startdatum: datum,
-              einddatum: datum.nullish(),
-              omklapdatum: datum.nullish(),
+              startdatum: gebeurtenisdatum,
+              einddatum: plandatum.nullish(),
+              omklapdatum: plandatum.nullish(),
               aanbiederId: z.uuid().nullish(),
               voorwaarden: z.record(z.string(), z.string().max(2000)).nullish(),
             }),

@@ -1,15 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BESTEMMINGEN, DOELGROEPEN, elfproef, EVENT_SOORTEN, isGeldigeDatum, NIVEAUS, TOEGESTANE_EVENTS, type Fase } from '../domain/trajecten.js';
+import { BESTEMMINGEN, DOELGROEPEN, elfproef, EVENT_SOORTEN, NIVEAUS, TOEGESTANE_EVENTS, type Fase } from '../domain/trajecten.js';
 import { haalClient, lijstClienten, maakClient, voegEventToe, wachtlijst } from '../db/repos/clienten.js';
 import { importeer } from '../db/repos/import.js';
 import { actorVan, audit } from './auth.js';
 import type { ApiContext } from './context.js';
 import { nietGevonden } from './fouten.js';
+import { gebeurtenisdatum, geboortedatum } from './datums.js';
 
 const ZORG_ORGANISATIES = ['centrumgemeente', 'regiogemeente', 'aanbieder'] as const;
-export const datum = z.string().refine(isGeldigeDatum, 'moet een geldige datum zijn (JJJJ-MM-DD)');
 const idParams = z.object({ id: z.uuid('geen geldig id') });
 const jaNee = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -20,7 +20,7 @@ export const nieuweClientSchema = z.object({
     .regex(/^\d{9}$/, 'BSN moet 9 cijfers zijn')
     .refine(elfproef, 'BSN voldoet niet aan de elfproef')
     .nullish(),
-  geboortedatum: datum,
+  geboortedatum,
   herkomstgemeenteId: z.uuid(),
   huidigeGemeenteId: z.uuid().nullish(),
   doelgroep: z.enum(DOELGROEPEN),
@@ -33,7 +33,7 @@ export const nieuweClientSchema = z.object({
 
 export const nieuwEventSchema = z.object({
   soort: z.enum(EVENT_SOORTEN),
-  datum,
+  datum: gebeurtenisdatum,
   niveau: z.enum(NIVEAUS).nullish(),
   bestemming: z.enum(BESTEMMINGEN).nullish(),
   urgentie: z.number().int().min(0).max(3).nullish(),
