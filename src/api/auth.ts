@@ -7,27 +7,19 @@ import { z } from 'zod';
 import { eq, lt } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
 import * as s from '../db/schema.js';
-import { ROLLEN, ROL_LABEL, SOORT_LABEL, type Actor, type OrganisatieSoort, type Rol } from '../domain/auth.js';
+import { ROLLEN, type Actor } from '../domain/auth.js';
+import { toegangsBezwaar, type Toegang } from '../domain/toegang.js';
 import { schrijfAudit, type AuditActie } from '../db/repos/audit.js';
 import { actorVoorSessie } from '../db/repos/gebruikers.js';
 import { geweigerd } from './fouten.js';
 
 /**
- * Access rules live in route config and are enforced here, in one onRequest hook, for every route. The hook
- * runs after routing and reads the matched route's config, never the raw URL (`/%61pi/…` is the same route
- * as `/api/…`). A route without a rule is refused, whoever asks:
- * - `publiek: true`: no login needed (login itself, health, the web app's files)
- * - `ingelogd: true`: every logged-in user (state-changing methods still exclude alleen_lezen)
- * - `soorten`: organisation kinds allowed
- * - `rollen`: roles allowed; state-changing methods default to every role except alleen_lezen
+ * Access rules live in route config (`config.toegang`, see domain/toegang) and are enforced here, in one
+ * onRequest hook, for every route. The hook runs after routing and reads the matched route's config, never the
+ * raw URL (`/%61pi/…` is the same route as `/api/…`). A route without a rule is refused, whoever asks.
  * State-changing calls also need the session's CSRF token in the x-csrf-token header.
  */
-export interface Toegang {
-  publiek?: boolean;
-  ingelogd?: boolean;
-  soorten?: OrganisatieSoort[];
-  rollen?: Rol[];
-}
+export type { Toegang };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -42,7 +34,6 @@ declare module 'fastify' {
 export const SESSIE_COOKIE = 'doorstroom_sessie';
 const SESSIE_UREN = 8;
 const LEESMETHODEN = new Set(['GET', 'HEAD', 'OPTIONS']);
-const SCHRIJFROLLEN_STANDAARD: Rol[] = ROLLEN.filter((r) => r !== 'alleen_lezen');
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -91,13 +82,8 @@ export const authPlugin = fp<{ db: Db }>(async (app, { db }) => {
         return reply.code(403).send({ fout: 'CSRF-token ontbreekt of klopt niet' });
       }
     }
-    if (toegang.soorten && !toegang.soorten.includes(req.actor.soort)) {
-      return reply.code(403).send({ fout: `Geen toegang voor organisatiesoort ${SOORT_LABEL[req.actor.soort]}` });
-    }
-    const rollen = toegang.rollen ?? (schrijft ? SCHRIJFROLLEN_STANDAARD : undefined);
-    if (rollen && !rollen.includes(req.actor.rol)) {
-      return reply.code(403).send({ fout: `Geen toegang voor rol ${ROL_LABEL[req.actor.rol]}` });
-    }
+    const bezwaar = toegangsBezwaar(toegang, req.actor, schrijft);
+    if (bezwaar) return reply.code(403).send({ fout: bezwaar });
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -24,7 +24,7 @@ export function registreerFoutafhandeling(app: FastifyInstance) {
       });
       const details = issues.map(({ veld, melding }) => ({ veld, melding }));
       const zinnen = issues.map(({ veld, melding, zin }) =>
-        zin ? `${veld} ${melding}` : melding.toLowerCase().startsWith(veld.toLowerCase()) ? melding.charAt(0).toUpperCase() + melding.slice(1) : `${veld}: ${melding}`,
+        zin ? `${veld} ${melding}` : melding.toLowerCase().startsWith(veld.toLowerCase()) ? melding : `${veld}: ${melding}`,
       );
       // a well-formed value out of bounds (a date in the future) is 422, like the domain's refusals
       const status = issues.every((i) => i.ongeldig) ? 422 : 400;

@@ -7,12 +7,13 @@ import { draaiMatching, legRondeVast, lijstVoorstellen, zetStap } from '../db/re
 import { actorVan } from './auth.js';
 import type { ApiContext } from './context.js';
 import { gebeurtenisdatum, plandatum } from './datums.js';
+import { REGELS } from '../domain/toegang.js';
 
 const idParams = z.object({ id: z.uuid('geen geldig id') });
 
 export const matchingApi: FastifyPluginAsync<ApiContext> = async (app, { db, vandaag }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const rondeToegang = { toegang: { soorten: ['centrumgemeente' as const], rollen: ['beheerder' as const, 'medewerker_toegang' as const] } };
+  const rondeToegang = { toegang: REGELS.matchingronde };
 
   r.post(
     '/api/matching/rondes',

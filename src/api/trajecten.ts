@@ -8,6 +8,7 @@ import { actorVan, audit } from './auth.js';
 import type { ApiContext } from './context.js';
 import { nietGevonden } from './fouten.js';
 import { gebeurtenisdatum, geboortedatum } from './datums.js';
+import { REGELS } from '../domain/toegang.js';
 
 const ZORG_ORGANISATIES = ['centrumgemeente', 'regiogemeente', 'aanbieder'] as const;
 const idParams = z.object({ id: z.uuid('geen geldig id') });
@@ -131,7 +132,7 @@ export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, ve
   r.post(
     '/api/import',
     {
-      config: { toegang: { soorten: [...ZORG_ORGANISATIES], rollen: ['medewerker_toegang'] } },
+      config: { toegang: REGELS.importeren },
       schema: {
         tags: ['trajecten'],
         summary: 'CSV-import van cliënten en gebeurtenissen (export van de regionale toegang); alles of niets',
