@@ -130,7 +130,7 @@ describe('doorstroom (opdrachtregel)', () => {
     const toegang = await doorstroom('import', '--gebruiker', 'toegang@centrumstad.demo', '--clienten', bestand);
     expect(toegang.code).toBe(0);
     expect(toegang.stdout).toContain('Import geslaagd: 1 nieuwe cliënten (0 al bekend)');
-  });
+  }, 240_000);
 
   it('een import zonder bestanden, een ontbrekend bestand, een foute peildatum of een te korte sleutel: één regel, exitcode 1', async () => {
     const gevallen: [string[], NodeJS.ProcessEnv, RegExp][] = [
@@ -148,7 +148,7 @@ describe('doorstroom (opdrachtregel)', () => {
       expect(u.stderr.trim(), args.join(' ')).toMatch(melding);
       expect(u.stdout, args.join(' ')).not.toMatch(/geslaagd/);
     }
-  });
+  }, 300_000);
 
   it('monitor-herbereken bouwt de intervallen opnieuw op', async () => {
     const u = await doorstroom('monitor-herbereken');
