@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -10,6 +11,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { authPlugin } from './auth.js';
 import type { ApiContext } from './context.js';
 import { registreerFoutafhandeling } from './fouten.js';
+import { registreerInvoercontrole } from './invoer.js';
+import { veiligeLogger } from './logboek.js';
+import type { Toegang } from './auth.js';
 import { organisatiesApi } from './organisaties.js';
 import { trajectenApi } from './trajecten.js';
 import { signalenApi } from './signalen.js';
@@ -21,20 +25,37 @@ import { verdeelmodelApi } from './verdeelmodel.js';
 const webDist = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerOptions['logger']; sessieCacheMs?: number } = {}) {
-  const app = Fastify({ logger: opties.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
+  const app = Fastify({ logger: veiligeLogger(opties.logger ?? false), bodyLimit: 5 * 1024 * 1024 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registreerFoutafhandeling(app);
+  registreerInvoercontrole(app);
 
-  // Special-category data: API answers are never cached, and pages cannot be framed or load foreign code.
+  // Special-category data: HSTS, no framing, no foreign code, no referrer; one CSP for the web app and /docs
+  // (swagger-ui loads only its own scripts; both set inline styles).
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+  });
+  // API answers are never cached (decided on the matched route, like access)
   app.addHook('onSend', async (req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
-    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
-    else if (!req.url.startsWith('/docs')) {
-      reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'");
-    }
+    if (req.routeOptions.url?.startsWith('/api/') || req.routeOptions.url?.startsWith('/docs')) reply.header('cache-control', 'no-store');
   });
 
   await app.register(cookie);
@@ -46,7 +67,12 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  // the API description (and its UI) is for logged-in users only
+  await app.register(
+    metToegang({ ingelogd: true }, async (docs) => {
+      await docs.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+    }),
+  );
 
   await app.register(authPlugin, { db: ctx.db, sessieCacheMs: opties.sessieCacheMs });
   app.get('/api/health', { config: { toegang: { publiek: true } }, schema: { hide: true } }, async () => ({ ok: true }));
@@ -59,12 +85,27 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
   await app.register(verdeelmodelApi, ctx);
 
   if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // SPA: unknown non-API paths get index.html so deep links work
-    app.get('/*', { schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.code(404).send({ fout: 'Route bestaat niet' });
-      return reply.sendFile('index.html');
-    });
+    // the web app's files are public (the login page is one of them); data only comes through /api
+    await app.register(
+      metToegang({ publiek: true }, async (web) => {
+        await web.register(fastifyStatic, { root: webDist, wildcard: false });
+        // SPA: unknown non-API paths get index.html so deep links work
+        web.get('/*', { schema: { hide: true } }, (req, reply) => {
+          if (req.url.startsWith('/api/')) return reply.code(404).send({ fout: 'Route bestaat niet' });
+          return reply.sendFile('index.html');
+        });
+      }),
+    );
   }
   return app;
+}
+
+/** Registers `plugin` in its own scope in which every route gets the access rule `toegang` (see auth.ts). */
+function metToegang(toegang: Toegang, plugin: (app: FastifyInstance) => Promise<void>) {
+  return async (scope: FastifyInstance) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, toegang };
+    });
+    await plugin(scope);
+  };
 }

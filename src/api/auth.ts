@@ -7,24 +7,20 @@ import { z } from 'zod';
 import { eq, lt } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
 import * as s from '../db/schema.js';
-import { ROLLEN, ROL_LABEL, SOORT_LABEL, type Actor, type OrganisatieSoort, type Rol } from '../domain/auth.js';
+import { ROLLEN, type Actor } from '../domain/auth.js';
+import { toegangsBezwaar, type Toegang } from '../domain/toegang.js';
 import { schrijfAudit, type AuditActie } from '../db/repos/audit.js';
 import { maakSessie } from '../db/repos/gebruikers.js';
 import { SessieCache } from './sessiecache.js';
 import { geweigerd } from './fouten.js';
 
 /**
- * Access rules live in route config and are enforced here, in one onRequest hook, for every /api route:
- * - `publiek: true`: no login needed (login itself, health)
- * - `soorten`: organisation kinds allowed
- * - `rollen`: roles allowed; state-changing methods default to every role except alleen_lezen
+ * Access rules live in route config (`config.toegang`, see domain/toegang) and are enforced here, in one
+ * onRequest hook, for every route. The hook runs after routing and reads the matched route's config, never the
+ * raw URL (`/%61pi/…` is the same route as `/api/…`). A route without a rule is refused, whoever asks.
  * State-changing calls also need the session's CSRF token in the x-csrf-token header.
  */
-export interface Toegang {
-  publiek?: boolean;
-  soorten?: OrganisatieSoort[];
-  rollen?: Rol[];
-}
+export type { Toegang };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -39,7 +35,6 @@ declare module 'fastify' {
 export const SESSIE_COOKIE = 'doorstroom_sessie';
 const SESSIE_UREN = 8;
 const LEESMETHODEN = new Set(['GET', 'HEAD', 'OPTIONS']);
-const SCHRIJFROLLEN_STANDAARD: Rol[] = ROLLEN.filter((r) => r !== 'alleen_lezen');
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -66,8 +61,12 @@ export const authPlugin = fp<{ db: Db; sessieCacheMs?: number }>(async (app, { d
   app.decorateRequest('csrfToken', null);
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (!req.url.startsWith('/api/')) return;
-    const toegang = req.routeOptions.config?.toegang ?? {};
+    const toegang = req.routeOptions.config?.toegang;
+    if (!toegang) {
+      // no route matched: nothing to protect, the not-found handler answers
+      if (req.is404) return;
+      return reply.code(403).send({ fout: 'Geen toegang: deze route heeft geen toegangsregel' });
+    }
     const token = req.cookies[SESSIE_COOKIE];
     if (token) {
       const gevonden = await sessies.zoek(hashToken(token), new Date());
@@ -85,13 +84,8 @@ export const authPlugin = fp<{ db: Db; sessieCacheMs?: number }>(async (app, { d
         return reply.code(403).send({ fout: 'CSRF-token ontbreekt of klopt niet' });
       }
     }
-    if (toegang.soorten && !toegang.soorten.includes(req.actor.soort)) {
-      return reply.code(403).send({ fout: `Geen toegang voor organisatiesoort ${SOORT_LABEL[req.actor.soort]}` });
-    }
-    const rollen = toegang.rollen ?? (schrijft ? SCHRIJFROLLEN_STANDAARD : undefined);
-    if (rollen && !rollen.includes(req.actor.rol)) {
-      return reply.code(403).send({ fout: `Geen toegang voor rol ${ROL_LABEL[req.actor.rol]}` });
-    }
+    const bezwaar = toegangsBezwaar(toegang, req.actor, schrijft);
+    if (bezwaar) return reply.code(403).send({ fout: bezwaar });
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -142,7 +136,7 @@ export const authPlugin = fp<{ db: Db; sessieCacheMs?: number }>(async (app, { d
     return { ok: true };
   });
 
-  r.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'Ingelogde gebruiker en organisatie' } }, async (req) => {
+  r.get('/api/auth/me', { config: { toegang: { ingelogd: true } }, schema: { tags: ['auth'], summary: 'Ingelogde gebruiker en organisatie' } }, async (req) => {
     const actor = actorVan(req);
     const [rij] = await db
       .select({ naam: s.gebruikers.naam, email: s.gebruikers.email, organisatie: s.organisaties.naam, regio: s.regios.naam })

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DomeinFout, type FoutSoort } from '../domain/fouten.js';
+import { veldLabel } from '../domain/invoer.js';
 
 // handlers throw the same helpers as the domain and the repositories
 export { conflict, geweigerd, nietGevonden, ongeldig } from '../domain/fouten.js';
@@ -15,11 +16,19 @@ export function registreerFoutafhandeling(app: FastifyInstance) {
       return reply.code(HTTP_STATUS[err.soort]).send({ fout: err.message, ...(err.details ? { details: err.details } : {}) });
     }
     if (err.validation) {
-      const details = err.validation.map((v) => ({
-        veld: [err.validationContext, ...(((v as { instancePath?: string }).instancePath ?? '').split('/').filter(Boolean))].join('.'),
-        melding: v.message,
-      }));
-      return reply.code(400).send({ fout: `Ongeldige invoer: ${details.map((d) => `${d.veld} ${d.melding}`).join('; ')}`, details });
+      // named as the form labels the field ("Geboortedatum ligt in de toekomst"), never as `body.geboortedatum`
+      const issues = err.validation.map((v) => {
+        const veld = veldLabel(((v as { instancePath?: string }).instancePath ?? '').split('/').filter(Boolean));
+        const extra = (v.params as { params?: { soort?: string; zin?: boolean } } | undefined)?.params;
+        return { veld, melding: v.message ?? 'ongeldig', ongeldig: extra?.soort === 'ongeldig', zin: !!extra?.zin };
+      });
+      const details = issues.map(({ veld, melding }) => ({ veld, melding }));
+      const zinnen = issues.map(({ veld, melding, zin }) =>
+        zin ? `${veld} ${melding}` : melding.toLowerCase().startsWith(veld.toLowerCase()) ? melding : `${veld}: ${melding}`,
+      );
+      // a well-formed value out of bounds (a date in the future) is 422, like the domain's refusals
+      const status = issues.every((i) => i.ongeldig) ? 422 : 400;
+      return reply.code(status).send({ fout: status === 422 ? zinnen.join('; ') : `Ongeldige invoer: ${zinnen.join('; ')}`, details });
     }
     if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
       return reply.code(400).send({ fout: 'Ongeldige JSON in de aanvraag' });

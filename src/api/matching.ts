@@ -6,13 +6,14 @@ import { VOORSTEL_STATUSSEN } from '../domain/matching/workflow.js';
 import { draaiMatching, legRondeVast, lijstVoorstellen, zetStap } from '../db/repos/matching.js';
 import { actorVan } from './auth.js';
 import type { ApiContext } from './context.js';
-import { datum } from './trajecten.js';
+import { gebeurtenisdatum, plandatum } from './datums.js';
+import { REGELS } from '../domain/toegang.js';
 
 const idParams = z.object({ id: z.uuid('geen geldig id') });
 
 export const matchingApi: FastifyPluginAsync<ApiContext> = async (app, { db, vandaag }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const rondeToegang = { toegang: { soorten: ['centrumgemeente' as const], rollen: ['beheerder' as const, 'medewerker_toegang' as const] } };
+  const rondeToegang = { toegang: REGELS.matchingronde };
 
   r.post(
     '/api/matching/rondes',
@@ -43,7 +44,7 @@ export const matchingApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
 
   r.get(
     '/api/matching/voorstellen',
-    { schema: { tags: ['matching'], summary: 'Voorstellen binnen het eigen zicht (corporatie: eigen woningen, gepseudonimiseerd)', querystring: z.object({ status: z.enum(VOORSTEL_STATUSSEN).optional() }) } },
+    { config: { toegang: { ingelogd: true } }, schema: { tags: ['matching'], summary: 'Voorstellen binnen het eigen zicht (corporatie: eigen woningen, gepseudonimiseerd)', querystring: z.object({ status: z.enum(VOORSTEL_STATUSSEN).optional() }) } },
     async (req) => lijstVoorstellen(db, actorVan(req), req.query, vandaag()),
   );
 
@@ -62,9 +63,9 @@ export const matchingApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
             actie: z.literal('sleuteloverdracht'),
             plaatsing: z.object({
               huurconstructie: z.enum(HUURCONSTRUCTIE_SOORTEN),
-              startdatum: datum,
-              einddatum: datum.nullish(),
-              omklapdatum: datum.nullish(),
+              startdatum: gebeurtenisdatum,
+              einddatum: plandatum.nullish(),
+              omklapdatum: plandatum.nullish(),
               aanbiederId: z.uuid().nullish(),
               voorwaarden: z.record(z.string(), z.string().max(2000)).nullish(),
             }),

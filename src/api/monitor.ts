@@ -5,12 +5,13 @@ import { and, eq, inArray } from 'drizzle-orm';
 import * as s from '../db/schema.js';
 import type { DbOrTx } from '../db/client.js';
 import { beschermdThuis, bezetting, stromen, terugkeer, wachttijden, woningenRealisatie, type MonitorFilter } from '../db/repos/monitor.js';
-import { naarCsv, onderdruk, PERIODES, standaardVan, type CsvWaarde, type GepubliceerdeWoningRegel } from '../domain/monitor.js';
+import { onderdruk, PERIODES, standaardVan, type GepubliceerdeWoningRegel } from '../domain/monitor.js';
+import { naarCsv, type CsvWaarde } from '../domain/csv-export.js';
 import { BESTEMMING_LABEL, BESTEMMINGEN, NIVEAU_LABEL, NIVEAUS, dagenTussen } from '../domain/trajecten.js';
 import { actorVan, audit } from './auth.js';
 import type { ApiContext } from './context.js';
 import { nietGevonden, ongeldig } from './fouten.js';
-import { datum } from './trajecten.js';
+import { filterdatum } from './datums.js';
 
 /** Regional aggregates: gemeenten and aanbieders of the regio; no client-level data leaves these routes. */
 const REGIO_PARTIJEN = { toegang: { soorten: ['centrumgemeente' as const, 'regiogemeente' as const, 'aanbieder' as const] } };
@@ -18,8 +19,8 @@ const MAX_DAGEN = 20 * 366;
 
 const monitorQuery = z.object({
   periode: z.enum(PERIODES).default('maand'),
-  van: datum.optional(),
-  tot: datum.optional(),
+  van: filterdatum.optional(),
+  tot: filterdatum.optional(),
   gemeenteId: z.uuid('geen geldig gemeente-id').optional(),
   format: z.enum(['json', 'csv']).default('json'),
 });

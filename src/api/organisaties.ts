@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { filtertijdstip } from './datums.js';
 import { asc, eq } from 'drizzle-orm';
 import * as s from '../db/schema.js';
 import { zoekAudit } from '../db/repos/audit.js';
@@ -10,7 +11,7 @@ import type { ApiContext } from './context.js';
 export const organisatiesApi: FastifyPluginAsync<ApiContext> = async (app, { db }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/organisaties', { schema: { tags: ['organisaties'], summary: 'Organisaties in de eigen regio' } }, async (req) => {
+  r.get('/api/organisaties', { config: { toegang: { ingelogd: true } }, schema: { tags: ['organisaties'], summary: 'Organisaties in de eigen regio' } }, async (req) => {
     const actor = actorVan(req);
     return db
       .select({ id: s.organisaties.id, naam: s.organisaties.naam, soort: s.organisaties.soort, gemeenteCode: s.organisaties.gemeenteCode })
@@ -29,8 +30,8 @@ export const organisatiesApi: FastifyPluginAsync<ApiContext> = async (app, { db 
         querystring: z.object({
           entiteitId: z.string().max(100).optional(),
           organisatieId: z.uuid().optional(),
-          van: z.coerce.date().optional(),
-          tot: z.coerce.date().optional(),
+          van: filtertijdstip.optional(),
+          tot: filtertijdstip.optional(),
           limiet: z.coerce.number().int().min(1).max(1000).default(100),
           offset: z.coerce.number().int().min(0).default(0),
         }),

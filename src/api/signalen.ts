@@ -61,6 +61,7 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
   r.get(
     '/api/signalen',
     {
+      config: { toegang: { ingelogd: true } },
       schema: {
         tags: ['signalen'],
         summary: 'Signalen binnen het zicht van de eigen organisatie (standaard op deadline), per pagina met totaal en aantallen per status',
@@ -92,7 +93,7 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
     },
   );
 
-  r.get('/api/signalen/:id', { schema: { tags: ['signalen'], summary: 'Eén signaal met de tijdlijn van stappen en wat de eigen organisatie nu mag doen', params: idParams } }, async (req) => {
+  r.get('/api/signalen/:id', { config: { toegang: { ingelogd: true } }, schema: { tags: ['signalen'], summary: 'Eén signaal met de tijdlijn van stappen en wat de eigen organisatie nu mag doen', params: idParams } }, async (req) => {
     const signaal = await haalSignaal(db, actorVan(req), req.params.id, klok());
     if (!signaal) throw nietGevonden('Signaal');
     await audit(db, req, 'lezen', 'signaal', signaal.id, { pseudoniem: signaal.pseudoniem });
@@ -112,6 +113,7 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
   r.post(
     '/api/signalen/:id/acties',
     {
+      config: { toegang: { ingelogd: true } },
       schema: {
         tags: ['signalen'],
         summary: 'Stap zetten (oppakken, behandelen, oplossen, escaleren, terugleggen); versie = de laatst gelezen versie, anders 409',
@@ -126,7 +128,7 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
     },
   );
 
-  r.get('/api/procesafspraken', { schema: { tags: ['signalen'], summary: 'Afgesproken reactie- en oplostermijnen van de eigen regio' } }, async (req) =>
+  r.get('/api/procesafspraken', { config: { toegang: { ingelogd: true } }, schema: { tags: ['signalen'], summary: 'Afgesproken reactie- en oplostermijnen van de eigen regio' } }, async (req) =>
     afsprakenVoorRegio(db, actorVan(req).regioId),
   );
 
@@ -152,6 +154,7 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
   r.get(
     '/api/meldingen',
     {
+      config: { toegang: { ingelogd: true } },
       schema: {
         tags: ['meldingen'],
         summary: 'Inbox van de eigen organisatie, nieuwste eerst',
@@ -161,16 +164,16 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
     async (req) => lijstMeldingen(db, actorVan(req), req.query),
   );
 
-  r.get('/api/meldingen/aantal', { schema: { tags: ['meldingen'], summary: 'Aantal ongelezen meldingen (voor de teller in het menu)' } }, async (req) => ({
+  r.get('/api/meldingen/aantal', { config: { toegang: { ingelogd: true } }, schema: { tags: ['meldingen'], summary: 'Aantal ongelezen meldingen (voor de teller in het menu)' } }, async (req) => ({
     ongelezen: await aantalOngelezen(db, actorVan(req)),
   }));
 
-  r.post('/api/meldingen/:id/gelezen', { schema: { tags: ['meldingen'], summary: 'Melding als gelezen markeren', params: idParams } }, async (req) => {
+  r.post('/api/meldingen/:id/gelezen', { config: { toegang: { ingelogd: true } }, schema: { tags: ['meldingen'], summary: 'Melding als gelezen markeren', params: idParams } }, async (req) => {
     if (!(await markeerGelezen(db, actorVan(req), req.params.id))) throw nietGevonden('Melding');
     return { ok: true };
   });
 
-  r.post('/api/meldingen/gelezen', { schema: { tags: ['meldingen'], summary: 'Alle meldingen van de eigen organisatie als gelezen markeren' } }, async (req) => ({
+  r.post('/api/meldingen/gelezen', { config: { toegang: { ingelogd: true } }, schema: { tags: ['meldingen'], summary: 'Alle meldingen van de eigen organisatie als gelezen markeren' } }, async (req) => ({
     gemarkeerd: await markeerGelezen(db, actorVan(req)),
   }));
 

@@ -1,15 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BESTEMMINGEN, DOELGROEPEN, elfproef, EVENT_SOORTEN, isGeldigeDatum, NIVEAUS, TOEGESTANE_EVENTS, type Fase } from '../domain/trajecten.js';
+import { BESTEMMINGEN, DOELGROEPEN, elfproef, EVENT_SOORTEN, NIVEAUS, TOEGESTANE_EVENTS, type Fase } from '../domain/trajecten.js';
 import { CLIENT_SORTERINGEN, haalClient, lijstClienten, maakClient, voegEventToe, wachtlijst } from '../db/repos/clienten.js';
 import { importeer } from '../db/repos/import.js';
 import { actorVan, audit } from './auth.js';
 import type { ApiContext } from './context.js';
 import { nietGevonden } from './fouten.js';
+import { gebeurtenisdatum, geboortedatum } from './datums.js';
+import { REGELS } from '../domain/toegang.js';
 
 const ZORG_ORGANISATIES = ['centrumgemeente', 'regiogemeente', 'aanbieder'] as const;
-export const datum = z.string().refine(isGeldigeDatum, 'moet een geldige datum zijn (JJJJ-MM-DD)');
 const idParams = z.object({ id: z.uuid('geen geldig id') });
 const jaNee = z.enum(['true', 'false']).transform((v) => v === 'true');
 const limiet = z.coerce.number().int().min(1).max(500).default(50);
@@ -22,7 +23,7 @@ export const nieuweClientSchema = z.object({
     .regex(/^\d{9}$/, 'BSN moet 9 cijfers zijn')
     .refine(elfproef, 'BSN voldoet niet aan de elfproef')
     .nullish(),
-  geboortedatum: datum,
+  geboortedatum,
   herkomstgemeenteId: z.uuid(),
   huidigeGemeenteId: z.uuid().nullish(),
   doelgroep: z.enum(DOELGROEPEN),
@@ -35,7 +36,7 @@ export const nieuweClientSchema = z.object({
 
 export const nieuwEventSchema = z.object({
   soort: z.enum(EVENT_SOORTEN),
-  datum,
+  datum: gebeurtenisdatum,
   niveau: z.enum(NIVEAUS).nullish(),
   bestemming: z.enum(BESTEMMINGEN).nullish(),
   urgentie: z.number().int().min(0).max(3).nullish(),
@@ -140,7 +141,7 @@ export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, ve
   r.post(
     '/api/import',
     {
-      config: { toegang: { soorten: [...ZORG_ORGANISATIES], rollen: ['medewerker_toegang'] } },
+      config: { toegang: REGELS.importeren },
       schema: {
         tags: ['trajecten'],
         summary: 'CSV-import van cliënten en gebeurtenissen (export van de regionale toegang); alles of niets',

@@ -21,7 +21,7 @@ import { HUURCONSTRUCTIE_SOORTEN, WONING_STATUSSEN, WONING_TYPES } from '../doma
 import { actorVan, audit } from './auth.js';
 import type { ApiContext } from './context.js';
 import { nietGevonden } from './fouten.js';
-import { datum } from './trajecten.js';
+import { filterdatum, gebeurtenisdatum, plandatum } from './datums.js';
 
 const idParams = z.object({ id: z.uuid('geen geldig id') });
 const GEMEENTEN = ['centrumgemeente', 'regiogemeente'] as const;
@@ -37,7 +37,7 @@ const woningVelden = {
   kamers: z.number().int('kamers moet een geheel getal zijn').min(1, 'een woning heeft minstens 1 kamer').max(20),
   huurCenten: z.number().int('huur in hele centen').min(0, 'huur mag niet negatief zijn').max(1_000_000),
   toegankelijk: z.boolean().optional(),
-  beschikbaarPer: datum,
+  beschikbaarPer: gebeurtenisdatum,
   status: z.enum(WONING_STATUSSEN).optional(),
 };
 const nieuweWoningSchema = z.object(woningVelden);
@@ -78,9 +78,9 @@ const nieuwePlaatsingSchema = z
     woningId: z.uuid('geen geldige woning'),
     clientId: z.uuid('geen geldige cliënt'),
     huurconstructie: z.enum(HUURCONSTRUCTIE_SOORTEN, `huurconstructie moet een van ${HUURCONSTRUCTIE_SOORTEN.join(', ')} zijn`),
-    startdatum: datum,
-    einddatum: datum.nullish(),
-    omklapdatum: datum.nullish(),
+    startdatum: gebeurtenisdatum,
+    einddatum: plandatum.nullish(),
+    omklapdatum: plandatum.nullish(),
     aanbiederId: z.uuid().nullish(),
     voorwaarden: z.record(z.string().max(60), z.string().max(2000)).nullish(),
   })
@@ -119,7 +119,7 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
           type: z.enum(WONING_TYPES).optional(),
           status: z.enum(WONING_STATUSSEN).optional(),
           corporatieId: z.uuid().optional(),
-          beschikbaarPer: datum.optional(),
+          beschikbaarPer: filterdatum.optional(),
           limiet: z.coerce.number().int().min(1).max(1000).default(100),
           offset: z.coerce.number().int().min(0).default(0),
         }),
@@ -237,7 +237,7 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
     '/api/plaatsingen/:id/beeindigen',
     {
       config: { toegang: { soorten: ['centrumgemeente', 'regiogemeente', 'aanbieder', 'woningcorporatie'], rollen: ['medewerker_toegang', 'consulent'] } },
-      schema: { tags: ['woningen'], summary: 'Plaatsing beëindigen; de woning komt daarna weer beschikbaar', params: idParams, body: z.object({ einddatum: datum }) },
+      schema: { tags: ['woningen'], summary: 'Plaatsing beëindigen; de woning komt daarna weer beschikbaar', params: idParams, body: z.object({ einddatum: gebeurtenisdatum }) },
     },
     async (req) => {
       const p = await beeindigPlaatsing(db, actorVan(req), req.params.id, req.body.einddatum, vandaag());

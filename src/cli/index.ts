@@ -3,15 +3,18 @@ import { Command } from 'commander';
 import { bouwApp } from '../api/app.js';
 import { startPlanner } from '../jobs/planner.js';
 import { DEMO_WACHTWOORD } from '../db/seed.js';
-import { readFileSync } from 'node:fs';
 import { ImportFout, importeer } from '../db/repos/import.js';
 import { draaiMatching, legRondeVast } from '../db/repos/matching.js';
-import { actorVoorEmail, isLeeg, metVoortgang, openOmgeving, seedDemo, vandaag } from './omgeving.js';
+import { actorVoorEmail, isLeeg, leesBestand, metVoortgang, openOmgeving, seedDemo, vandaag } from './omgeving.js';
 import * as s from '../db/schema.js';
 import { asc, eq } from 'drizzle-orm';
 import { importeerIndicatoren } from '../db/repos/verdeelmodel.js';
 import { schrijfAudit } from '../db/repos/audit.js';
-import { DomeinFout, geweigerd } from '../domain/fouten.js';
+import { DomeinFout, geweigerd, ongeldig } from '../domain/fouten.js';
+import { REGELS, toegangsBezwaar, type Toegang } from '../domain/toegang.js';
+import { isGeldigeDatum } from '../domain/datums.js';
+import type { Actor } from '../domain/auth.js';
+import { veiligeFout } from '../api/logboek.js';
 import { herberekenAlleIntervallen, intervallenOntbreken } from '../db/repos/intervallen.js';
 import { naamIndexOntbreekt, vulOntbrekendeNaamIndex } from '../db/repos/naamindex.js';
 
@@ -69,6 +72,7 @@ program
   .description('Maak de demoregio aan (deterministisch) in een lege database')
   .option('--peildatum <datum>', 'referentiedatum van de historie', vandaag())
   .action(async (opts: { peildatum: string }) => {
+    vereisDatum('--peildatum', opts.peildatum);
     const { database, versleuteling } = await openOmgeving();
     if (!(await isLeeg(database))) {
       console.error('De database bevat al gegevens; verwijder de datamap (data/) om opnieuw te seeden.');
@@ -87,13 +91,13 @@ program
   .option('--clienten <bestand>', 'clienten.csv')
   .option('--gebeurtenissen <bestand>', 'gebeurtenissen.csv')
   .action(async (opts: { gebruiker: string; clienten?: string; gebeurtenissen?: string }) => {
+    if (!opts.clienten && !opts.gebeurtenissen) throw ongeldig('Niets te importeren: geef --clienten en/of --gebeurtenissen met een CSV-bestand.');
+    const bestanden = { clienten: opts.clienten && leesBestand(opts.clienten), gebeurtenissen: opts.gebeurtenissen && leesBestand(opts.gebeurtenissen) };
     const { database, versleuteling } = await openOmgeving();
     try {
       const actor = await actorVoorEmail(database.db, opts.gebruiker);
-      const lees = (pad?: string) => (pad ? readFileSync(pad, 'utf8') : undefined);
-      const r = await metVoortgang((balk) =>
-        importeer(database.db, actor, versleuteling, { clienten: lees(opts.clienten), gebeurtenissen: lees(opts.gebeurtenissen) }, (klaar, totaal) => balk.update('cliënten', klaar, totaal)),
-      );
+      vereisToegang(actor, REGELS.importeren, 'Importeren');
+      const r = await metVoortgang((balk) => importeer(database.db, actor, versleuteling, bestanden, (klaar, totaal) => balk.update('cliënten', klaar, totaal)));
       console.log(`Import geslaagd: ${r.clientenNieuw} nieuwe cliënten (${r.clientenBestaand} al bekend), ${r.gebeurtenissenNieuw} gebeurtenissen (${r.gebeurtenissenAlAanwezig} al aanwezig).`);
     } finally {
       await database.close();
@@ -106,13 +110,12 @@ program
   .requiredOption('--gebruiker <email>', 'beheerder van de centrumgemeente namens wie (regio en auditlog)')
   .option('--bron <tekst>', 'bronvermelding bij de cijfers', 'CSV-import via de opdrachtregel')
   .action(async (bestand: string, opts: { gebruiker: string; bron: string }) => {
+    const csv = leesBestand(bestand);
     const { database } = await openOmgeving();
     try {
       const actor = await actorVoorEmail(database.db, opts.gebruiker);
-      if (actor.soort !== 'centrumgemeente' || actor.rol !== 'beheerder') throw geweigerd('Alleen een beheerder van de centrumgemeente mag het verdeelmodel importeren.');
-      const r = await metVoortgang((balk) =>
-        importeerIndicatoren(database.db, actor.regioId, readFileSync(bestand, 'utf8'), opts.bron, (klaar, totaal) => balk.update('gemeenten', klaar, totaal)),
-      );
+      vereisToegang(actor, REGELS.verdeelmodelBeheren, 'Alleen een beheerder van de centrumgemeente mag het verdeelmodel importeren');
+      const r = await metVoortgang((balk) => importeerIndicatoren(database.db, actor.regioId, csv, opts.bron, (klaar, totaal) => balk.update('gemeenten', klaar, totaal)));
       await schrijfAudit(database.db, actor, 'importeren', 'verdeelmodel_gemeenten', null, { ...r, bestand, via: 'cli' });
       console.log(`Import geslaagd: ${r.aantal} gemeenten, indicatoren ${r.indicatorCodes.join(', ')}.`);
     } finally {
@@ -140,12 +143,11 @@ program
   .option('--peildatum <datum>', 'datum voor wachttijden en beschikbaarheid', vandaag())
   .option('--uitleg', 'toon de volledige uitleg per voorstel')
   .action(async (opts: { gebruiker: string; dryRun?: boolean; peildatum: string; uitleg?: boolean }) => {
+    vereisDatum('--peildatum', opts.peildatum);
     const { database } = await openOmgeving();
     try {
       const actor = await actorVoorEmail(database.db, opts.gebruiker);
-      if (actor.soort !== 'centrumgemeente' || actor.rol === 'alleen_lezen' || actor.rol === 'consulent') {
-        throw geweigerd('Een matchingronde start een medewerker toegang of beheerder van de centrumgemeente');
-      }
+      vereisToegang(actor, REGELS.matchingronde, 'Een matchingronde start een medewerker toegang of beheerder van de centrumgemeente');
       const start = performance.now();
       const { resultaat, pseudoniemen, woningAdres } = await draaiMatching(database.db, actor.regioId, opts.peildatum);
       const ms = Math.round(performance.now() - start);
@@ -173,12 +175,28 @@ async function herbereken(database: Awaited<ReturnType<typeof openOmgeving>>['da
   console.log(`Monitor herberekend: ${r.intervallen} intervallen van ${r.clienten} cliënten in ${((performance.now() - start) / 1000).toFixed(1)} s.`);
 }
 
+/** The API's rule for the same action (domain/toegang), so the CLI cannot do more than the app. */
+function vereisToegang(actor: Actor, regel: Toegang, wat: string) {
+  const bezwaar = toegangsBezwaar(regel, actor, true);
+  if (bezwaar) throw geweigerd(`${wat}: ${bezwaar.charAt(0).toLowerCase()}${bezwaar.slice(1)}.`);
+}
+
+function vereisDatum(optie: string, waarde: string) {
+  if (!isGeldigeDatum(waarde)) throw ongeldig(`${optie} '${waarde}' is geen geldige datum (JJJJ-MM-DD, vanaf 1900).`);
+}
+
 try {
   await program.parseAsync();
 } catch (e) {
-  if (!(e instanceof DomeinFout)) throw e;
   // a refusal, not a crash: what was wrong (for an import every line) without a stack trace, and exit code 1
-  console.error(e.message);
-  if (e instanceof ImportFout) for (const f of e.fouten) console.error(`  ${f.bestand}.csv regel ${f.regel}: ${f.melding}`);
+  if (e instanceof DomeinFout) {
+    console.error(e.message);
+    if (e instanceof ImportFout) for (const f of e.fouten) console.error(`  ${f.bestand}.csv regel ${f.regel}: ${f.melding}`);
+  } else {
+    // anything else: one line without values a message might carry (SQL parameters), the stack only on request
+    const f = veiligeFout(e);
+    console.error(`Onverwachte fout (${String(f.type)}${f.code ? ` ${String(f.code)}` : ''}): ${String(f.message ?? '')}`);
+    if (process.env.DOORSTROOM_DEBUG) console.error(e);
+  }
   process.exitCode = 1;
 }

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ongeldig } from '../domain/fouten.js';
 import { hash } from '@node-rs/argon2';
 import cliProgress from 'cli-progress';
 import { count } from 'drizzle-orm';
@@ -11,10 +13,35 @@ export const dataMap = () => resolve(process.env.DOORSTROOM_DATA ?? 'data');
 
 /** Opens the configured database: DATABASE_URL for a server, else embedded PGlite in the data folder. */
 export async function openOmgeving(): Promise<{ database: Database; versleuteling: Versleuteling }> {
+  // the key first: a wrong key must stop the command before anything is opened or written
+  const versleuteling = openVersleuteling();
   const url = process.env.DATABASE_URL;
   const database = await openDatabase(url ? { url } : { dataDir: join(dataMap(), 'pglite') });
-  const versleuteling = new Versleuteling(laadSleutel(join(dataMap(), 'dev-sleutel.txt')));
   return { database, versleuteling };
+}
+
+function openVersleuteling(): Versleuteling {
+  const uitEnv = process.env.DOORSTROOM_SLEUTEL;
+  if (uitEnv !== undefined && uitEnv !== '') {
+    const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(uitEnv.trim()) ? Buffer.from(uitEnv, 'base64').length : 0;
+    if (bytes !== 32) throw ongeldig(`DOORSTROOM_SLEUTEL moet base64 van precies 32 bytes zijn (nu ${bytes} bytes); maak er een met: openssl rand -base64 32`);
+  }
+  try {
+    return new Versleuteling(laadSleutel(join(dataMap(), 'dev-sleutel.txt')));
+  } catch (e) {
+    throw ongeldig(`De versleutelingssleutel is onbruikbaar: ${(e as Error).message}`);
+  }
+}
+
+/** A file the user named on the command line; a missing or unreadable one is a refusal, not a stack trace. */
+export function leesBestand(pad: string): string {
+  try {
+    return readFileSync(pad, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reden = code === 'ENOENT' ? 'bestaat niet' : code === 'EISDIR' ? 'is een map' : code === 'EACCES' ? 'mag niet gelezen worden' : 'is niet leesbaar';
+    throw ongeldig(`Bestand ${pad} ${reden}.`);
+  }
 }
 
 export const vandaag = () => new Date().toISOString().slice(0, 10);

@@ -3,9 +3,11 @@
  * - lines that start with `#` and empty lines are skipped; line numbers in errors are physical
  *   line numbers in the file (1-based, comments counted), so a user can find the line in Excel;
  * - the first remaining line is the header; separator `;` when the header holds one, else `,`;
- * - fields may be quoted with `"` (`""` is a literal quote); column names are case-insensitive.
+ * - fields may be quoted with `"` (`""` is a literal quote); column names are case-insensitive;
+ * - a line with a NUL character or a lone surrogate is refused (the database cannot store them).
  */
 import { DomeinFout } from './fouten.js';
+import { heeftOngeldigTeken, ONGELDIG_TEKEN_MELDING } from './invoer.js';
 
 export interface CsvRegelFout {
   /** physical line number (1-based) */
@@ -78,6 +80,7 @@ export function leesCsvTabel(tekst: string, verplichteKolommen: readonly string[
     });
   if (inhoud.length === 0) throw new CsvFout([{ regel: 1, melding: 'bestand bevat geen kopregel' }]);
   const kop = inhoud[0]!;
+  if (heeftOngeldigTeken(kop.tekst)) throw new CsvFout([{ regel: kop.nr, melding: `de kopregel ${ONGELDIG_TEKEN_MELDING}` }]);
   const sep: Scheidingsteken = kop.tekst.includes(';') ? ';' : ',';
   const kolommen = (splitsRegel(kop.tekst, sep) ?? []).map((k) => k.toLowerCase());
   const gezien = new Set<string>();
@@ -90,6 +93,10 @@ export function leesCsvTabel(tekst: string, verplichteKolommen: readonly string[
   }
   const rijen: CsvRij[] = [];
   for (const { nr, tekst: r } of inhoud.slice(1)) {
+    if (heeftOngeldigTeken(r)) {
+      fouten.push({ regel: nr, melding: `de regel ${ONGELDIG_TEKEN_MELDING}` });
+      continue;
+    }
     const velden = splitsRegel(r, sep);
     if (velden === null) {
       fouten.push({ regel: nr, melding: 'aanhalingsteken niet afgesloten' });

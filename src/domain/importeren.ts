@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CsvFout, leesCsvTabel, type CsvRegelFout } from './csv.js';
 import { BESTEMMINGEN, DOELGROEPEN, elfproef, EVENT_SOORTEN, isGeldigeDatum, NIVEAUS, type TrajectEvent } from './trajecten.js';
+import { datumBezwaar, type DatumSoort } from './datums.js';
 
 /**
  * Import of the two files a regional toegang exports (documented in the README):
@@ -17,45 +18,55 @@ export const EVENT_KOLOMMEN = ['extern_id', 'soort', 'datum', 'niveau', 'bestemm
 const VERPLICHT_CLIENT = ['extern_id', 'naam', 'geboortedatum', 'herkomstgemeente', 'doelgroep'];
 const VERPLICHT_EVENT = ['extern_id', 'soort', 'datum'];
 
-/** DD-MM-JJJJ or JJJJ-MM-DD → JJJJ-MM-DD, or null. */
-export function normaliseerDatum(tekst: string): string | null {
+/** DD-MM-JJJJ → JJJJ-MM-DD; anything else unchanged (not yet checked). */
+function naarIso(tekst: string): string {
   const t = tekst.trim();
   const nl = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(t);
-  const iso = nl ? `${nl[3]}-${nl[2]!.padStart(2, '0')}-${nl[1]!.padStart(2, '0')}` : t;
+  return nl ? `${nl[3]}-${nl[2]!.padStart(2, '0')}-${nl[1]!.padStart(2, '0')}` : t;
+}
+
+/** DD-MM-JJJJ or JJJJ-MM-DD → JJJJ-MM-DD, or null. */
+export function normaliseerDatum(tekst: string): string | null {
+  const iso = naarIso(tekst);
   return isGeldigeDatum(iso) ? iso : null;
 }
 
 const leegIsNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
-const datumVeld = z.string().transform((v, ctx) => {
-  const d = normaliseerDatum(v);
-  if (!d) ctx.addIssue({ code: 'custom', message: `'${v}' is geen geldige datum (JJJJ-MM-DD of DD-MM-JJJJ)` });
-  return d ?? '';
-});
+/** A date column: JJJJ-MM-DD or DD-MM-JJJJ, within the bounds of its kind (domain/datums). */
+const datumVeld = (soort: DatumSoort, vandaag: string) =>
+  z.string().transform((v, ctx) => {
+    const iso = naarIso(v);
+    const bezwaar = datumBezwaar(iso, soort, vandaag);
+    if (bezwaar) ctx.addIssue({ code: 'custom', message: `'${v}' ${bezwaar.replace('(JJJJ-MM-DD)', '(JJJJ-MM-DD of DD-MM-JJJJ)')}` });
+    return bezwaar ? '' : iso;
+  });
 
-const clientRij = z.object({
-  extern_id: z.string().min(1, 'extern_id is leeg').max(64),
-  naam: z.string().min(2, 'naam is leeg of te kort').max(200),
-  bsn: z.preprocess(
-    leegIsNull,
-    z.string().regex(/^\d{9}$/, 'BSN moet 9 cijfers zijn').refine(elfproef, 'BSN voldoet niet aan de elfproef').nullable(),
-  ),
-  geboortedatum: datumVeld,
-  herkomstgemeente: z.string().min(1, 'herkomstgemeente is leeg'),
-  huidige_gemeente: z.preprocess(leegIsNull, z.string().nullable()),
-  doelgroep: z.enum(DOELGROEPEN, { message: `doelgroep moet een van ${DOELGROEPEN.join(', ')} zijn` }),
-  aanbieder: z.preprocess(leegIsNull, z.string().nullable()),
-});
-export type ClientImportRij = z.infer<typeof clientRij> & { regel: number };
+const clientRij = (vandaag: string) =>
+  z.object({
+    extern_id: z.string().min(1, 'extern_id is leeg').max(64),
+    naam: z.string().min(2, 'naam is leeg of te kort').max(200),
+    bsn: z.preprocess(
+      leegIsNull,
+      z.string().regex(/^\d{9}$/, 'BSN moet 9 cijfers zijn').refine(elfproef, 'BSN voldoet niet aan de elfproef').nullable(),
+    ),
+    geboortedatum: datumVeld('geboorte', vandaag),
+    herkomstgemeente: z.string().min(1, 'herkomstgemeente is leeg'),
+    huidige_gemeente: z.preprocess(leegIsNull, z.string().nullable()),
+    doelgroep: z.enum(DOELGROEPEN, { message: `doelgroep moet een van ${DOELGROEPEN.join(', ')} zijn` }),
+    aanbieder: z.preprocess(leegIsNull, z.string().nullable()),
+  });
+export type ClientImportRij = z.infer<ReturnType<typeof clientRij>> & { regel: number };
 
-const eventRij = z.object({
-  extern_id: z.string().min(1, 'extern_id is leeg'),
-  soort: z.enum(EVENT_SOORTEN, { message: `soort moet een van ${EVENT_SOORTEN.join(', ')} zijn` }),
-  datum: datumVeld,
-  niveau: z.preprocess(leegIsNull, z.enum(NIVEAUS, { message: `niveau moet een van ${NIVEAUS.join(', ')} zijn` }).nullable()),
-  bestemming: z.preprocess(leegIsNull, z.enum(BESTEMMINGEN, { message: `bestemming moet een van ${BESTEMMINGEN.join(', ')} zijn` }).nullable()),
-  urgentie: z.preprocess(leegIsNull, z.coerce.number().int('urgentie moet een geheel getal zijn').min(0).max(3, 'urgentie moet 0–3 zijn').nullable()),
-  toelichting: z.preprocess(leegIsNull, z.string().max(2000).nullable()),
-});
+const eventRij = (vandaag: string) =>
+  z.object({
+    extern_id: z.string().min(1, 'extern_id is leeg'),
+    soort: z.enum(EVENT_SOORTEN, { message: `soort moet een van ${EVENT_SOORTEN.join(', ')} zijn` }),
+    datum: datumVeld('gebeurtenis', vandaag),
+    niveau: z.preprocess(leegIsNull, z.enum(NIVEAUS, { message: `niveau moet een van ${NIVEAUS.join(', ')} zijn` }).nullable()),
+    bestemming: z.preprocess(leegIsNull, z.enum(BESTEMMINGEN, { message: `bestemming moet een van ${BESTEMMINGEN.join(', ')} zijn` }).nullable()),
+    urgentie: z.preprocess(leegIsNull, z.coerce.number().int('urgentie moet een geheel getal zijn').min(0).max(3, 'urgentie moet 0–3 zijn').nullable()),
+    toelichting: z.preprocess(leegIsNull, z.string().max(2000).nullable()),
+  });
 export type EventImportRij = TrajectEvent & { regel: number; externId: string; toelichting: string | null };
 
 function valideerRijen<T extends z.ZodType>(tekst: string, verplicht: string[], schema: T, optioneel: readonly string[]) {
@@ -71,8 +82,9 @@ function valideerRijen<T extends z.ZodType>(tekst: string, verplicht: string[], 
   return { rijen, fouten };
 }
 
-export function parseClientenCsv(tekst: string): { rijen: ClientImportRij[]; fouten: CsvRegelFout[] } {
-  const { rijen, fouten } = valideerRijen(tekst, VERPLICHT_CLIENT, clientRij, CLIENT_KOLOMMEN);
+/** `vandaag` bounds the dates: no birth date in the future, no event more than a year ahead. */
+export function parseClientenCsv(tekst: string, vandaag: string): { rijen: ClientImportRij[]; fouten: CsvRegelFout[] } {
+  const { rijen, fouten } = valideerRijen(tekst, VERPLICHT_CLIENT, clientRij(vandaag), CLIENT_KOLOMMEN);
   const gezien = new Map<string, number>();
   for (const r of rijen) {
     const eerder = gezien.get(r.extern_id);
@@ -82,8 +94,8 @@ export function parseClientenCsv(tekst: string): { rijen: ClientImportRij[]; fou
   return { rijen, fouten };
 }
 
-export function parseEventsCsv(tekst: string): { rijen: EventImportRij[]; fouten: CsvRegelFout[] } {
-  const { rijen, fouten } = valideerRijen(tekst, VERPLICHT_EVENT, eventRij, EVENT_KOLOMMEN);
+export function parseEventsCsv(tekst: string, vandaag: string): { rijen: EventImportRij[]; fouten: CsvRegelFout[] } {
+  const { rijen, fouten } = valideerRijen(tekst, VERPLICHT_EVENT, eventRij(vandaag), EVENT_KOLOMMEN);
   return {
     fouten,
     rijen: rijen.map((r) => ({

@@ -134,22 +134,6 @@ export function standaardVan(tot: string): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 }
 
-export type CsvWaarde = string | number | boolean | null | undefined;
-
-/**
- * CSV as Dutch spreadsheet programs open it: `;` as separator, decimal comma, CRLF line ends,
- * and a byte order mark so Excel reads UTF-8. Fields with `;`, `"` or a line break are quoted.
- */
-export function naarCsv(kolommen: readonly { sleutel: string; kop: string }[], rijen: readonly Record<string, CsvWaarde>[]): string {
-  const veld = (w: CsvWaarde): string => {
-    if (w === null || w === undefined) return '';
-    const tekst = typeof w === 'number' ? String(w).replace('.', ',') : typeof w === 'boolean' ? (w ? 'ja' : 'nee') : w;
-    return /[;"\r\n]/.test(tekst) ? `"${tekst.replace(/"/g, '""')}"` : tekst;
-  };
-  const regels = [kolommen.map((k) => veld(k.kop)).join(';'), ...rijen.map((r) => kolommen.map((k) => veld(r[k.sleutel])).join(';'))];
-  return `\uFEFF${regels.join('\r\n')}\r\n`;
-}
-
 /**
  * The monitor's derived form of a trajectory: every event opens an interval in which the client's state
  * is the state after that event, until the client's next event (the state "at the end of a day" is the

@@ -4,6 +4,7 @@
  * so the API, the CSV import and the seed all obey the same rules.
  */
 import { DomeinFout } from './fouten.js';
+import { isGeldigeDatum } from './datums.js';
 
 export const NIVEAUS = ['bw_intramuraal', 'mo_24uurs', 'beschermd_thuis', 'mo_nachtopvang', 'ambulant'] as const;
 export type Niveau = (typeof NIVEAUS)[number];
@@ -129,13 +130,8 @@ export class TrajectFout extends DomeinFout {
   }
 }
 
-const ISO_DATUM = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isGeldigeDatum(datum: string): boolean {
-  if (!ISO_DATUM.test(datum)) return false;
-  const d = new Date(`${datum}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === datum;
-}
+// one definition of a valid date (a real day, from 1900 on) for the whole domain
+export { isGeldigeDatum };
 
 /** Which event kinds may follow a fase; the single source for UI buttons and validation. */
 export const TOEGESTANE_EVENTS: Record<Fase, EventSoort[]> = {

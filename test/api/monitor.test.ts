@@ -133,6 +133,23 @@ describe('monitor: CSV-export', () => {
     expect(wacht.body).not.toMatch(/;\d+\.\d+(;|\r\n)/);
   });
 
+  it('een gemeentenaam die als formule begint komt geneutraliseerd in de CSV (geen formule-injectie)', async () => {
+    const sessie = await t.sessie('toegang@centrumstad.demo');
+    const id = t.regios.rivierland.organisaties['Noorddorp']!.id;
+    const [oud] = await t.database.db.select({ naam: s.organisaties.naam }).from(s.organisaties).where(eq(s.organisaties.id, id));
+    const formule = '=HYPERLINK("https://kwaad.example","Noorddorp")';
+    await t.database.db.update(s.organisaties).set({ naam: formule }).where(eq(s.organisaties.id, id));
+    try {
+      const res = await t.als(sessie, 'GET', `/api/monitor/beschermd-thuis${q}&format=csv`);
+      expect(res.statusCode).toBe(200);
+      const cellen = res.body.slice(1).split('\r\n').flatMap((r) => splits(r));
+      expect(cellen).toContain(`'${formule}`);
+      expect(cellen.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    } finally {
+      await t.database.db.update(s.organisaties).set({ naam: oud!.naam }).where(eq(s.organisaties.id, id));
+    }
+  });
+
   it('een CSV-export komt in het auditlog, een gewone JSON-inzage van aggregaten niet', async () => {
     const sessie = await t.sessie('lezer@centrumstad.demo');
     await t.als(sessie, 'GET', `/api/monitor/terugkeer${q}&format=csv`);

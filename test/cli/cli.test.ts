@@ -18,7 +18,11 @@ interface Uitvoer {
 }
 
 function doorstroom(...args: string[]): Promise<Uitvoer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DOORSTROOM_DATA: data, CI: 'true' };
+  return doorstroomMet({}, ...args);
+}
+
+function doorstroomMet(extra: NodeJS.ProcessEnv, ...args: string[]): Promise<Uitvoer> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DOORSTROOM_DATA: data, CI: 'true', ...extra };
   delete env.DATABASE_URL;
   return new Promise((klaar) => {
     execFile(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { cwd: REPO, env, timeout: 120_000 }, (fout, stdout, stderr) => {
@@ -108,6 +112,43 @@ describe('doorstroom (opdrachtregel)', () => {
     expect(proef.stdout).toMatch(/\d+ uitstroomklare kandidaten, \d+ beschikbare woningen/);
     expect(proef.stdout).toContain('Proefdraai: niets vastgelegd.');
   });
+
+  it('import volgt dezelfde rolregel als de API: een lezer en een consulent van een aanbieder importeren niets', async () => {
+    const kop = readFileSync(join(REPO, 'demo/import/clienten.csv'), 'utf8').split(/\r?\n/).find((r) => r.startsWith('extern_id'))!;
+    const bestand = join(data, 'clienten-rol.csv');
+    writeFileSync(bestand, [kop, 'TG-ROL-1;Rolf Regel;;01-01-1990;Centrumstad;;ggz;'].join('\n'));
+    for (const [gebruiker, rol] of [
+      ['lezer@centrumstad.demo', 'Alleen lezen'],
+      ['consulent@ribw-rivierland.demo', 'Consulent'],
+    ] as const) {
+      const u = await doorstroom('import', '--gebruiker', gebruiker, '--clienten', bestand);
+      expect(u.code, gebruiker).toBe(1);
+      expect(u.stderr.trim()).toBe(`Importeren: geen toegang voor rol ${rol}.`);
+      expect(u.stdout).not.toMatch(/geslaagd/);
+    }
+    // nothing landed: the medewerker toegang imports it as new
+    const toegang = await doorstroom('import', '--gebruiker', 'toegang@centrumstad.demo', '--clienten', bestand);
+    expect(toegang.code).toBe(0);
+    expect(toegang.stdout).toContain('Import geslaagd: 1 nieuwe cliënten (0 al bekend)');
+  }, 240_000);
+
+  it('een import zonder bestanden, een ontbrekend bestand, een foute peildatum of een te korte sleutel: één regel, exitcode 1', async () => {
+    const gevallen: [string[], NodeJS.ProcessEnv, RegExp][] = [
+      [['import', '--gebruiker', 'toegang@centrumstad.demo'], {}, /^Niets te importeren: geef --clienten en\/of --gebeurtenissen/],
+      [['import', '--gebruiker', 'toegang@centrumstad.demo', '--clienten', join(data, 'bestaat-niet.csv')], {}, /^Bestand .*bestaat-niet\.csv bestaat niet\.$/],
+      [['verdeelmodel-import', join(data, 'weg.csv'), '--gebruiker', 'beheer@centrumstad.demo'], {}, /^Bestand .*weg\.csv bestaat niet\.$/],
+      [['match', '--dry-run', '--gebruiker', 'toegang@centrumstad.demo', '--peildatum', '2026-13-45'], {}, /^--peildatum '2026-13-45' is geen geldige datum/],
+      [['seed', '--peildatum', 'gisteren'], {}, /^--peildatum 'gisteren' is geen geldige datum/],
+      [['monitor-herbereken'], { DOORSTROOM_SLEUTEL: Buffer.alloc(16, 1).toString('base64') }, /^DOORSTROOM_SLEUTEL moet base64 van precies 32 bytes zijn \(nu 16 bytes\)/],
+    ];
+    for (const [args, env, melding] of gevallen) {
+      const u = await doorstroomMet(env, ...args);
+      expect(u.code, args.join(' ')).toBe(1);
+      expect(u.stderr.trim().split('\n'), `${args.join(' ')}: ${u.stderr}`).toHaveLength(1);
+      expect(u.stderr.trim(), args.join(' ')).toMatch(melding);
+      expect(u.stdout, args.join(' ')).not.toMatch(/geslaagd/);
+    }
+  }, 300_000);
 
   it('monitor-herbereken bouwt de intervallen opnieuw op', async () => {
     const u = await doorstroom('monitor-herbereken');

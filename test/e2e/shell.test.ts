@@ -113,6 +113,27 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     await page.waitForSelector('input[name=email]');
   });
 
+  it('de web-app en /docs werken onder de CSP; /docs alleen na inloggen', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const schendingen: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) schendingen.push(m.text());
+    });
+    const zonder = await page.goto(`${basis}/docs`);
+    expect(zonder?.status()).toBe(401);
+    await page.goto(basis);
+    await page.fill('input[name=email]', 'lezer@centrumstad.demo');
+    await page.fill('input[name=wachtwoord]', DEMO_WACHTWOORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=organisatie]');
+    const docs = await page.goto(`${basis}/docs`);
+    expect(docs?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.waitForSelector('text=Doorstroom API');
+    await page.waitForSelector('.opblock-tag');
+    await page.screenshot({ path: 'test-results/docs.png' });
+    expect(schendingen).toEqual([]);
+  });
+
   it('een woningcorporatie ziet haar woningen en kandidaten, zonder namen', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(basis);

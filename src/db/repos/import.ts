@@ -10,6 +10,7 @@ import { eventRij, nieuwPseudoniem, toestandVan } from './clienten.js';
 import { herberekenIntervallen } from './intervallen.js';
 import { schrijfNaamIndex } from './naamindex.js';
 import { DomeinFout } from '../../domain/fouten.js';
+import { vandaagInNederland } from '../../domain/datums.js';
 
 export interface ImportFoutRegel {
   bestand: 'clienten' | 'gebeurtenissen';
@@ -47,8 +48,10 @@ export async function importeer(
   bestanden: { clienten?: string; gebeurtenissen?: string },
   voortgang?: ImportVoortgang,
 ): Promise<ImportResultaat> {
-  const clienten = bestanden.clienten ? parseClientenCsv(bestanden.clienten) : { rijen: [], fouten: [] };
-  const events = bestanden.gebeurtenissen ? parseEventsCsv(bestanden.gebeurtenissen) : { rijen: [], fouten: [] };
+  // bounds for the dates in the files: no birth date in the future, no event more than a year ahead
+  const vandaag = vandaagInNederland();
+  const clienten = bestanden.clienten ? parseClientenCsv(bestanden.clienten, vandaag) : { rijen: [], fouten: [] };
+  const events = bestanden.gebeurtenissen ? parseEventsCsv(bestanden.gebeurtenissen, vandaag) : { rijen: [], fouten: [] };
   const fouten: ImportFoutRegel[] = [
     ...clienten.fouten.map((f) => ({ bestand: 'clienten' as const, ...f })),
     ...events.fouten.map((f) => ({ bestand: 'gebeurtenissen' as const, ...f })),

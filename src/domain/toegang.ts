@@ -1,0 +1,39 @@
+import { ROLLEN, ROL_LABEL, SOORT_LABEL, type Actor, type OrganisatieSoort, type Rol } from './auth.js';
+
+/**
+ * An access rule as routes declare it (`config.toegang`), and the one function that applies it. The API's auth
+ * hook and the CLI both call {@link toegangsBezwaar} with the same named rules ({@link REGELS}), so a command
+ * on the command line cannot do what the same user could not do in the app.
+ * - `publiek: true`: no login needed (login itself, health, the web app's files)
+ * - `ingelogd: true`: every logged-in user (state-changing methods still exclude alleen_lezen)
+ * - `soorten`: organisation kinds allowed
+ * - `rollen`: roles allowed; state-changing methods default to every role except alleen_lezen
+ */
+export interface Toegang {
+  publiek?: boolean;
+  ingelogd?: boolean;
+  soorten?: OrganisatieSoort[];
+  rollen?: Rol[];
+}
+
+export const SCHRIJFROLLEN_STANDAARD: Rol[] = ROLLEN.filter((r) => r !== 'alleen_lezen');
+
+/** Why `actor` may not do this (Dutch, for the 403 or the CLI), or null when the rule allows it. */
+export function toegangsBezwaar(toegang: Toegang, actor: Actor, schrijft: boolean): string | null {
+  if (toegang.soorten && !toegang.soorten.includes(actor.soort)) return `Geen toegang voor organisatiesoort ${SOORT_LABEL[actor.soort]}`;
+  const rollen = toegang.rollen ?? (schrijft ? SCHRIJFROLLEN_STANDAARD : undefined);
+  if (rollen && !rollen.includes(actor.rol)) return `Geen toegang voor rol ${ROL_LABEL[actor.rol]}`;
+  return null;
+}
+
+const ZORG_ORGANISATIES: OrganisatieSoort[] = ['centrumgemeente', 'regiogemeente', 'aanbieder'];
+
+/** Rules that the API and the CLI share (each CLI command that changes data is also an API route). */
+export const REGELS = {
+  /** CSV import of the regional toegang (POST /api/import, `doorstroom import`) */
+  importeren: { soorten: ZORG_ORGANISATIES, rollen: ['medewerker_toegang'] },
+  /** verdeelmodel import and weight sets (POST /api/verdeelmodel/import, `doorstroom verdeelmodel-import`) */
+  verdeelmodelBeheren: { soorten: ['centrumgemeente'], rollen: ['beheerder'] },
+  /** a matching round (POST /api/matching/rondes, `doorstroom match`) */
+  matchingronde: { soorten: ['centrumgemeente'], rollen: ['beheerder', 'medewerker_toegang'] },
+} satisfies Record<string, Toegang>;
