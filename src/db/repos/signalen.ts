@@ -73,7 +73,7 @@ export async function zetAfspraak(db: DbOrTx, actor: Actor, soort: SignaalSoort,
     .values({ regioId: actor.regioId, signaalSoort: soort, reactieUren: w.reactieUren, oplosDagen: w.oplosDagen })
     .onConflictDoUpdate({ target: [s.procesafspraken.regioId, s.procesafspraken.signaalSoort], set: { reactieUren: w.reactieUren, oplosDagen: w.oplosDagen } })
     .returning();
-  await schrijfAudit(db, actor, 'wijzigen', 'procesafspraak', soort, w);
+  await schrijfAudit(db, actor, { actie: 'wijzigen', entiteit: 'procesafspraak', entiteitId: soort, doel: 'beheer', details: w });
   return { signaalSoort: soort, reactieUren: rij!.reactieUren, oplosDagen: rij!.oplosDagen, standaard: false };
 }
 
@@ -317,7 +317,7 @@ export async function maakSignaal(db: DbOrTx, actor: Actor, invoer: NieuwSignaal
         sleutel: `signaal:${id}:v1:${p.aanbiederId}`,
       },
     ]);
-    await schrijfAudit(tx, actor, 'aanmaken', 'signaal', id, { soort, plaatsingId: p.id });
+    await schrijfAudit(tx, actor, { actie: 'aanmaken', entiteit: 'signaal', entiteitId: id, doel: 'signaalafhandeling', details: { soort, plaatsingId: p.id } });
     return { id, versie: 1 };
   });
 }
@@ -375,7 +375,7 @@ export async function voerActieUit(db: DbOrTx, actor: Actor, id: string, invoer:
         sleutel: `signaal:${id}:v${bijgewerkt.versie}:${org}`,
       })),
     );
-    await schrijfAudit(tx, actor, 'wijzigen', 'signaal', id, { actie: invoer.actie, van: status, naar, versie: bijgewerkt.versie });
+    await schrijfAudit(tx, actor, { actie: 'wijzigen', entiteit: 'signaal', entiteitId: id, doel: 'signaalafhandeling', details: { actie: invoer.actie, van: status, naar, versie: bijgewerkt!.versie } });
     return { id, status: naar, versie: bijgewerkt.versie, deadline: deadline.toISOString() };
   });
 }
@@ -478,6 +478,9 @@ export async function escaleerTeLaat(db: DbOrTx, nu: Date, opties: JobOpties = {
           entiteit: 'signaal',
           entiteitId: k.id,
           details: { actie: 'escaleren', van: k.status, naar: 'geescaleerd', versie: rij.versie, automatisch: true },
+          doel: 'signaalafhandeling',
+          pseudoniemen: [k.pseudoniem],
+          userAgent: 'planner',
         });
       }
       return n;
@@ -611,7 +614,7 @@ export async function maakSchuld(db: DbOrTx, actor: Actor, clientId: string, inv
   const c = await zichtbareClient(db, actor, clientId);
   if (!c) return null;
   const [rij] = await db.insert(s.schuldregelingen).values({ ...invoer, clientId, regioId: c.regioId }).returning(schuldKolommen);
-  await schrijfAudit(db, actor, 'wijzigen', 'client', clientId, { schuld: rij!.id, actie: 'aanmaken' });
+  await schrijfAudit(db, actor, { actie: 'wijzigen', entiteit: 'client', entiteitId: clientId, doel: 'plaatsing_matching', details: { schuld: rij!.id, actie: 'aanmaken' } });
   return rij!;
 }
 
@@ -628,7 +631,7 @@ export async function wijzigSchuld(db: DbOrTx, actor: Actor, id: string, invoer:
   const bestaand = await zichtbareSchuld(db, actor, id);
   if (!bestaand) return null;
   const [rij] = await db.update(s.schuldregelingen).set(invoer).where(eq(s.schuldregelingen.id, id)).returning(schuldKolommen);
-  await schrijfAudit(db, actor, 'wijzigen', 'client', bestaand.clientId, { schuld: id, actie: 'wijzigen', velden: Object.keys(invoer) });
+  await schrijfAudit(db, actor, { actie: 'wijzigen', entiteit: 'client', entiteitId: bestaand.clientId, doel: 'plaatsing_matching', details: { schuld: id, actie: 'wijzigen', velden: Object.keys(invoer) } });
   return rij!;
 }
 
@@ -636,7 +639,7 @@ export async function verwijderSchuld(db: DbOrTx, actor: Actor, id: string) {
   const bestaand = await zichtbareSchuld(db, actor, id);
   if (!bestaand) return false;
   await db.delete(s.schuldregelingen).where(eq(s.schuldregelingen.id, id));
-  await schrijfAudit(db, actor, 'wijzigen', 'client', bestaand.clientId, { schuld: id, actie: 'verwijderen' });
+  await schrijfAudit(db, actor, { actie: 'wijzigen', entiteit: 'client', entiteitId: bestaand.clientId, doel: 'plaatsing_matching', details: { schuld: id, actie: 'verwijderen' } });
   return true;
 }
 
