@@ -34,9 +34,6 @@ ALTER TABLE "audit_log"
 --> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_resultaat_ck" CHECK ("resultaat" IN ('toegestaan', 'geweigerd'));
 --> statement-breakpoint
--- rows from before this migration have no purpose (and cannot be updated); every new row must name one
-ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_doel_ck" CHECK ("doel" IS NOT NULL) NOT VALID;
---> statement-breakpoint
 -- The canonical content a row's hash covers: every column except the hash itself, as jsonb text (deterministic:
 -- jsonb normalises key order and spacing) with the time in UTC, so the session's TimeZone does not matter.
 CREATE OR REPLACE FUNCTION audit_log_inhoud(r audit_log) RETURNS bytea AS $$
@@ -58,12 +55,21 @@ DECLARE
 BEGIN
   FOR rij IN SELECT id FROM audit_log ORDER BY id LOOP
     n := n + 1;
-    UPDATE audit_log SET volgnr = n WHERE id = rij.id;
+    -- list reads kept the clients they showed in details; the new column makes them findable per client
+    UPDATE audit_log SET volgnr = n,
+      pseudoniemen = CASE
+        WHEN jsonb_typeof(details->'pseudoniemen') = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(details->'pseudoniemen'))
+        WHEN jsonb_typeof(details->'pseudoniem') = 'string' THEN ARRAY[details->>'pseudoniem']
+      END
+    WHERE id = rij.id;
     UPDATE audit_log a SET hash = sha256(vorige || audit_log_inhoud(a)) WHERE a.id = rij.id RETURNING a.hash INTO vorige;
   END LOOP;
 END $$;
 --> statement-breakpoint
 ALTER TABLE "audit_log" ENABLE TRIGGER "audit_log_no_update";
+--> statement-breakpoint
+-- rows from before this migration have no purpose; every new row must name one
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_doel_ck" CHECK ("doel" IS NOT NULL) NOT VALID;
 --> statement-breakpoint
 ALTER TABLE "audit_log" ALTER COLUMN "volgnr" SET NOT NULL;
 --> statement-breakpoint
