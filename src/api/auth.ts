@@ -8,7 +8,7 @@ import { eq, lt } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
 import * as s from '../db/schema.js';
 import { ROLLEN, ROL_LABEL, SOORT_LABEL, type Actor, type OrganisatieSoort, type Rol } from '../domain/auth.js';
-import { auditWaarden, schrijfAudit, type AuditActie, type AuditInvoer, type AuditWie } from '../db/repos/audit.js';
+import { auditWaarden, schrijfAudit, type AuditActie, type AuditWie } from '../db/repos/audit.js';
 import type { Doel, Herkomst } from '../domain/audit.js';
 import { actorVoorSessie } from '../db/repos/gebruikers.js';
 import { geweigerd } from './fouten.js';
@@ -86,7 +86,7 @@ type AuditDetails = { pseudoniemen?: readonly string[]; pseudoniem?: string | nu
  * The audit row for the current caller (AVG: who read or changed which client record), with the route's purpose
  * and the request's origin. Pseudonyms in the details (`pseudoniemen`, `pseudoniem`) go to their own column.
  */
-export function auditRegel(req: FastifyRequest, actie: AuditActie, entiteit: string, entiteitId: string | null, details?: AuditDetails, extra: Partial<AuditInvoer> = {}) {
+export function auditRegel(req: FastifyRequest, actie: AuditActie, entiteit: string, entiteitId: string | null, details?: AuditDetails) {
   const { pseudoniemen, pseudoniem, ...rest } = details ?? {};
   return auditWaarden(actorVan(req), {
     actie,
@@ -95,13 +95,12 @@ export function auditRegel(req: FastifyRequest, actie: AuditActie, entiteit: str
     doel: doelVan(req),
     pseudoniemen: [...(pseudoniemen ?? []), ...(pseudoniem ? [pseudoniem] : [])],
     details: Object.keys(rest).length ? rest : null,
-    ...extra,
   });
 }
 
 /** Writes an audit row for the current caller; awaited before the data is returned, so a failed write fails the read. */
-export async function audit(db: DbOrTx, req: FastifyRequest, actie: AuditActie, entiteit: string, entiteitId: string | null, details?: AuditDetails, extra: Partial<AuditInvoer> = {}) {
-  await db.insert(s.auditLog).values(auditRegel(req, actie, entiteit, entiteitId, details, extra));
+export async function audit(db: DbOrTx, req: FastifyRequest, actie: AuditActie, entiteit: string, entiteitId: string | null, details?: AuditDetails) {
+  await db.insert(s.auditLog).values(auditRegel(req, actie, entiteit, entiteitId, details));
   req.auditGeschreven = true;
 }
 
@@ -247,6 +246,8 @@ export const authPlugin = fp<{ db: Db }>(async (app, { db }) => {
       .innerJoin(s.organisaties, eq(s.organisaties.id, s.gebruikers.organisatieId))
       .innerJoin(s.regios, eq(s.regios.id, s.organisaties.regioId))
       .where(eq(s.gebruikers.id, actor.gebruikerId));
-    return { ...actor, ...rij, csrfToken: req.csrfToken };
+    // the caller's own address and browser (actor.herkomst) are for the audit log, not for the answer
+    const { gebruikerId, organisatieId, regioId, soort, rol } = actor;
+    return { gebruikerId, organisatieId, regioId, soort, rol, ...rij, csrfToken: req.csrfToken };
   });
 });
