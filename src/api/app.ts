@@ -75,7 +75,7 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
   );
 
   await app.register(authPlugin, { db: ctx.db, sessieCacheMs: opties.sessieCacheMs });
-  app.get('/api/health', { config: { toegang: { publiek: true } }, schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/api/health', { config: { toegang: { publiek: true }, doel: 'beheer' }, schema: { hide: true } }, async () => ({ ok: true }));
   await app.register(organisatiesApi, ctx);
   await app.register(trajectenApi, ctx);
   await app.register(signalenApi, ctx);

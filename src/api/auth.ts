@@ -1,15 +1,16 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { z } from 'zod';
 import { eq, lt } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
 import * as s from '../db/schema.js';
 import { ROLLEN, type Actor } from '../domain/auth.js';
 import { toegangsBezwaar, type Toegang } from '../domain/toegang.js';
-import { schrijfAudit, type AuditActie } from '../db/repos/audit.js';
+import { auditWaarden, schrijfAudit, type AuditActie, type AuditWie } from '../db/repos/audit.js';
+import type { Doel, Herkomst } from '../domain/audit.js';
 import { maakSessie } from '../db/repos/gebruikers.js';
 import { SessieCache } from './sessiecache.js';
 import { geweigerd } from './fouten.js';
@@ -25,10 +26,23 @@ export type { Toegang };
 declare module 'fastify' {
   interface FastifyContextConfig {
     toegang?: Toegang;
+    /** verwerkingsactiviteit this route serves; every /api route names one (test/api/audit.test.ts) */
+    doel?: Doel;
+    /**
+     * Set on every route that shows or changes client data: the audit entity its rows name. Such a route writes an
+     * audit row on success; a refusal (401, 403, 404) is logged here as `geweigerd` when the handler wrote none.
+     */
+    clientgegevens?: string;
   }
   interface FastifyRequest {
     actor: Actor | null;
     csrfToken: string | null;
+    /** an audit row for this request is written (or is part of the statement that read the data) */
+    auditGeschreven: boolean;
+  }
+  interface FastifyInstance {
+    /** every route as registered, for the audit coverage tests */
+    apiRoutes: RouteOptions[];
   }
 }
 
@@ -50,15 +64,55 @@ export function actorVan(req: FastifyRequest): Actor {
   return req.actor;
 }
 
-/** Writes an audit row for the current caller (AVG: who read or changed which client record). */
-export function audit(db: DbOrTx, req: FastifyRequest, actie: AuditActie, entiteit: string, entiteitId: string | null, details?: unknown) {
-  return schrijfAudit(db, actorVan(req), actie, entiteit, entiteitId, details);
+export function herkomstVan(req: FastifyRequest): Herkomst {
+  const agent = req.headers['user-agent'];
+  return { ip: req.ip ?? null, agent: typeof agent === 'string' && agent ? agent : 'onbekend', uitvoerder: null };
 }
+
+/** The purpose the route declares; a route that logs without one is a programming error. */
+export function doelVan(req: FastifyRequest): Doel {
+  const doel = req.routeOptions.config?.doel;
+  if (!doel) throw new Error(`Route ${req.method} ${req.routeOptions.url} noemt geen doel (verwerkingsactiviteit) in config.doel`);
+  return doel;
+}
+
+type AuditDetails = { pseudoniemen?: readonly string[]; pseudoniem?: string | null } & Record<string, unknown>;
+
+/**
+ * The audit row for the current caller (AVG: who read or changed which client record), with the route's purpose
+ * and the request's origin. Pseudonyms in the details (`pseudoniemen`, `pseudoniem`) go to their own column.
+ */
+export function auditRegel(req: FastifyRequest, actie: AuditActie, entiteit: string, entiteitId: string | null, details?: AuditDetails) {
+  const { pseudoniemen, pseudoniem, ...rest } = details ?? {};
+  return auditWaarden(actorVan(req), {
+    actie,
+    entiteit,
+    entiteitId,
+    doel: doelVan(req),
+    pseudoniemen: [...(pseudoniemen ?? []), ...(pseudoniem ? [pseudoniem] : [])],
+    details: Object.keys(rest).length ? rest : null,
+  });
+}
+
+/** Writes an audit row for the current caller; awaited before the data is returned, so a failed write fails the read. */
+export async function audit(db: DbOrTx, req: FastifyRequest, actie: AuditActie, entiteit: string, entiteitId: string | null, details?: AuditDetails) {
+  await db.insert(s.auditLog).values(auditRegel(req, actie, entiteit, entiteitId, details));
+  req.auditGeschreven = true;
+}
+
+const WEIGERINGEN = new Set([401, 403, 404]);
 
 export const authPlugin = fp<{ db: Db; sessieCacheMs?: number }>(async (app, { db, sessieCacheMs }) => {
   const sessies = new SessieCache(db, sessieCacheMs);
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('auditGeschreven', false);
+  app.decorate('apiRoutes', [] as RouteOptions[]);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/')) app.apiRoutes.push(route);
+  });
+  // unknown and inactive accounts are checked against this hash, so a login takes as long whether the address exists or not
+  const dummyHash = hash(randomBytes(32).toString('base64url'));
 
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const toegang = req.routeOptions.config?.toegang;
@@ -88,6 +142,35 @@ export const authPlugin = fp<{ db: Db; sessieCacheMs?: number }>(async (app, { d
     if (bezwaar) return reply.code(403).send({ fout: bezwaar });
   });
 
+  // repositories that log for themselves see where the request came from through the actor
+  app.addHook('preParsing', async (req) => {
+    if (req.actor) req.actor = { ...req.actor, herkomst: herkomstVan(req) };
+  });
+
+  // a refused attempt on client data is evidence too: who tried what, from where (NEN 7513 "resultaat")
+  app.addHook('onSend', async (req, reply, payload) => {
+    const entiteit = req.routeOptions.config?.clientgegevens;
+    if (!entiteit || req.auditGeschreven || !WEIGERINGEN.has(reply.statusCode)) return payload;
+    const params = (req.params ?? {}) as Record<string, unknown>;
+    const id = typeof params.id === 'string' ? params.id : typeof params.pseudoniem === 'string' ? params.pseudoniem : null;
+    try {
+      await schrijfAudit(db, req.actor, {
+        actie: LEESMETHODEN.has(req.method) ? 'lezen' : 'wijzigen',
+        entiteit,
+        entiteitId: id,
+        doel: doelVan(req),
+        resultaat: 'geweigerd',
+        details: { status: reply.statusCode, route: `${req.method} ${req.routeOptions.url}` },
+        herkomst: herkomstVan(req),
+      });
+      req.auditGeschreven = true;
+    } catch (err) {
+      // the answer is a refusal either way; a lost refusal row must be seen by the operators
+      req.log.error({ err }, 'auditregel voor geweigerde poging niet geschreven');
+    }
+    return payload;
+  });
+
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -95,6 +178,7 @@ export const authPlugin = fp<{ db: Db; sessieCacheMs?: number }>(async (app, { d
     {
       config: {
         toegang: { publiek: true },
+        doel: 'beveiliging',
         // per address and account, after body parsing: guessing one account's password is slowed down
         // without one shared office address locking out all its colleagues
         rateLimit: {
@@ -111,32 +195,49 @@ export const authPlugin = fp<{ db: Db; sessieCacheMs?: number }>(async (app, { d
       },
     },
     async (req, reply) => {
-      const [gebruiker] = await db.select().from(s.gebruikers).where(eq(s.gebruikers.email, req.body.email));
-      const ok = gebruiker?.actief ? await verify(gebruiker.wachtwoordHash, req.body.wachtwoord) : false;
-      if (!gebruiker || !ok) return reply.code(401).send({ fout: 'Onjuist e-mailadres of wachtwoord' });
+      const [gebruiker] = await db
+        .select({ id: s.gebruikers.id, wachtwoordHash: s.gebruikers.wachtwoordHash, actief: s.gebruikers.actief, organisatieId: s.organisaties.id, regioId: s.organisaties.regioId })
+        .from(s.gebruikers)
+        .innerJoin(s.organisaties, eq(s.organisaties.id, s.gebruikers.organisatieId))
+        .where(eq(s.gebruikers.email, req.body.email));
+      // argon2 runs for every attempt: an unknown or inactive account must not answer faster than a wrong password
+      const klopt = await verify(gebruiker?.actief ? gebruiker.wachtwoordHash : await dummyHash, req.body.wachtwoord);
+      const wie: AuditWie | null = gebruiker ? { gebruikerId: gebruiker.id, organisatieId: gebruiker.organisatieId, regioId: gebruiker.regioId } : null;
+      const poging = { actie: 'inloggen' as const, entiteit: 'sessie', doel: 'beveiliging' as const, herkomst: herkomstVan(req) };
+      if (!gebruiker || !gebruiker.actief || !klopt) {
+        // the address itself is not stored: a mistyped one can be somebody's name
+        const reden = !gebruiker ? 'onbekend_account' : !gebruiker.actief ? 'account_inactief' : 'wachtwoord_onjuist';
+        await schrijfAudit(db, wie, { ...poging, resultaat: 'geweigerd', details: { reden } });
+        return reply.code(401).send({ fout: 'Onjuist e-mailadres of wachtwoord' });
+      }
       // expired sessions are useless and only keep session data around: clear them on the way in
       await db.delete(s.sessies).where(lt(s.sessies.verloopt, new Date()));
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
       const aangemaakt = await maakSessie(db, { tokenHash: hashToken(token), gebruikerId: gebruiker.id, csrfToken, verloopt: new Date(Date.now() + SESSIE_UREN * 3600_000) });
-      if (!aangemaakt) return reply.code(401).send({ fout: 'Onjuist e-mailadres of wachtwoord' });
+      if (!aangemaakt) {
+        await schrijfAudit(db, wie, { ...poging, resultaat: 'geweigerd', details: { reden: 'account_gewijzigd' } });
+        return reply.code(401).send({ fout: 'Onjuist e-mailadres of wachtwoord' });
+      }
+      await schrijfAudit(db, wie, poging);
       reply.setCookie(SESSIE_COOKIE, token, { httpOnly: true, secure: true, sameSite: 'strict', path: '/', maxAge: SESSIE_UREN * 3600 });
       return { csrfToken };
     },
   );
 
-  r.post('/api/auth/logout', { config: { toegang: { rollen: [...ROLLEN] } }, schema: { tags: ['auth'], summary: 'Uitloggen' } }, async (req, reply) => {
+  r.post('/api/auth/logout', { config: { toegang: { rollen: [...ROLLEN] }, doel: 'beveiliging' }, schema: { tags: ['auth'], summary: 'Uitloggen' } }, async (req, reply) => {
     const token = req.cookies[SESSIE_COOKIE];
     if (token) {
       await db.delete(s.sessies).where(eq(s.sessies.tokenHash, hashToken(token)));
       // after the delete: a lookup still in flight then cannot put the session back
       sessies.vergeet(hashToken(token));
     }
+    await audit(db, req, 'uitloggen', 'sessie', null);
     reply.clearCookie(SESSIE_COOKIE, { path: '/' });
     return { ok: true };
   });
 
-  r.get('/api/auth/me', { config: { toegang: { ingelogd: true } }, schema: { tags: ['auth'], summary: 'Ingelogde gebruiker en organisatie' } }, async (req) => {
+  r.get('/api/auth/me', { config: { toegang: { ingelogd: true }, doel: 'beveiliging' }, schema: { tags: ['auth'], summary: 'Ingelogde gebruiker en organisatie' } }, async (req) => {
     const actor = actorVan(req);
     const [rij] = await db
       .select({ naam: s.gebruikers.naam, email: s.gebruikers.email, organisatie: s.organisaties.naam, regio: s.regios.naam })
@@ -144,6 +245,8 @@ export const authPlugin = fp<{ db: Db; sessieCacheMs?: number }>(async (app, { d
       .innerJoin(s.organisaties, eq(s.organisaties.id, s.gebruikers.organisatieId))
       .innerJoin(s.regios, eq(s.regios.id, s.organisaties.regioId))
       .where(eq(s.gebruikers.id, actor.gebruikerId));
-    return { ...actor, ...rij, csrfToken: req.csrfToken };
+    // the caller's own address and browser (actor.herkomst) are for the audit log, not for the answer
+    const { gebruikerId, organisatieId, regioId, soort, rol } = actor;
+    return { gebruikerId, organisatieId, regioId, soort, rol, ...rij, csrfToken: req.csrfToken };
   });
 });

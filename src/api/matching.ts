@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { HUURCONSTRUCTIE_SOORTEN } from '../domain/woningen.js';
 import { VOORSTEL_STATUSSEN } from '../domain/matching/workflow.js';
 import { draaiMatching, legRondeVast, lijstVoorstellen, zetStap } from '../db/repos/matching.js';
-import { actorVan } from './auth.js';
+import { actorVan, audit } from './auth.js';
 import type { ApiContext } from './context.js';
 import { gebeurtenisdatum, plandatum } from './datums.js';
 import { REGELS } from '../domain/toegang.js';
@@ -13,7 +13,7 @@ const idParams = z.object({ id: z.uuid('geen geldig id') });
 
 export const matchingApi: FastifyPluginAsync<ApiContext> = async (app, { db, vandaag }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const rondeToegang = { toegang: REGELS.matchingronde };
+  const rondeToegang = { toegang: REGELS.matchingronde, doel: 'plaatsing_matching' as const, clientgegevens: 'matchingronde' };
 
   r.post(
     '/api/matching/rondes',
@@ -29,6 +29,13 @@ export const matchingApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
       const actor = actorVan(req);
       if (req.body.proefdraai) {
         const { resultaat, pseudoniemen, woningAdres } = await draaiMatching(db, actor.regioId, vandaag());
+        // nothing is stored, but the answer lists clients: a read like any other
+        await audit(db, req, 'lezen', 'matching_proefdraai', null, {
+          voorstellen: resultaat.voorstellen.length,
+          pseudoniemen: [...resultaat.voorstellen.map((v) => v.kandidaatId), ...resultaat.nietGeplaatst.map((n) => n.kandidaatId)]
+            .map((id) => pseudoniemen.get(id))
+            .filter((p): p is string => !!p),
+        });
         return {
           rondeId: null,
           statistiek: resultaat.statistiek,
@@ -44,14 +51,21 @@ export const matchingApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
 
   r.get(
     '/api/matching/voorstellen',
-    { config: { toegang: { ingelogd: true } }, schema: { tags: ['matching'], summary: 'Voorstellen binnen het eigen zicht (corporatie: eigen woningen, gepseudonimiseerd)', querystring: z.object({ status: z.enum(VOORSTEL_STATUSSEN).optional() }) } },
-    async (req) => lijstVoorstellen(db, actorVan(req), req.query, vandaag()),
+    {
+      config: { toegang: { ingelogd: true }, doel: 'plaatsing_matching', clientgegevens: 'matchvoorstellen' },
+      schema: { tags: ['matching'], summary: 'Voorstellen binnen het eigen zicht (corporatie: eigen woningen, gepseudonimiseerd)', querystring: z.object({ status: z.enum(VOORSTEL_STATUSSEN).optional() }) },
+    },
+    async (req) => {
+      const voorstellen = await lijstVoorstellen(db, actorVan(req), req.query, vandaag());
+      await audit(db, req, 'lezen', 'matchvoorstellen', null, { filters: req.query, pseudoniemen: voorstellen.map((v) => v.pseudoniem) });
+      return voorstellen;
+    },
   );
 
   r.post(
     '/api/matching/voorstellen/:id/stap',
     {
-      config: { toegang: { rollen: ['beheerder', 'medewerker_toegang', 'consulent'] } },
+      config: { toegang: { rollen: ['beheerder', 'medewerker_toegang', 'consulent'] }, doel: 'plaatsing_matching', clientgegevens: 'matchvoorstel' },
       schema: {
         tags: ['matching'],
         summary: 'Akkoord, afwijzing (met reden; volgende kandidaat wordt voorgesteld) of sleuteloverdracht (maakt de plaatsing)',
@@ -73,6 +87,7 @@ export const matchingApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
         ]),
       },
     },
+    // zetStap writes its audit row in its own transaction
     async (req) => zetStap(db, actorVan(req), req.params.id, req.body, vandaag()),
   );
 };

@@ -14,7 +14,9 @@ import { nietGevonden, ongeldig } from './fouten.js';
 import { filterdatum } from './datums.js';
 
 /** Regional aggregates: gemeenten and aanbieders of the regio; no client-level data leaves these routes. */
-const REGIO_PARTIJEN = { toegang: { soorten: ['centrumgemeente' as const, 'regiogemeente' as const, 'aanbieder' as const] } };
+const REGIO_PARTIJEN = { toegang: { soorten: ['centrumgemeente' as const, 'regiogemeente' as const, 'aanbieder' as const] }, doel: 'monitor_beleid' as const };
+const MONITOR_LEZERS = { toegang: { soorten: ['centrumgemeente' as const, 'regiogemeente' as const, 'aanbieder' as const, 'woningcorporatie' as const] }, doel: 'monitor_beleid' as const };
+const ONDERDELEN = ['dashboard', 'stromen', 'bezetting', 'wachttijden', 'terugkeer', 'beschermd-thuis', 'woningen'] as const;
 const MAX_DAGEN = 20 * 366;
 
 const monitorQuery = z.object({
@@ -174,7 +176,7 @@ export const monitorApi: FastifyPluginAsync<ApiContext> = async (app, { db, vand
     '/api/monitor/woningen',
     {
       // corporaties too, but only their own figures (see below)
-      config: { toegang: { soorten: ['centrumgemeente', 'regiogemeente', 'aanbieder', 'woningcorporatie'] } },
+      config: MONITOR_LEZERS,
       schema: {
         tags: ['monitor'],
         summary: 'Gereserveerde tegenover gerealiseerde woningen per jaar, gemeente en corporatie',
@@ -206,6 +208,29 @@ export const monitorApi: FastifyPluginAsync<ApiContext> = async (app, { db, vand
       ];
       const vlak = regels.map((x) => ({ ...x, gerealiseerdTekst: x.onderdrukt ? '<5' : x.gerealiseerd }));
       return antwoord(req, reply, 'woningen', req.query, f, vlak, kolommen, { ...f, onderdrukkingsdrempel: corporatie ? 5 : null, regels });
+    },
+  );
+
+  r.post(
+    '/api/monitor/afdrukken',
+    {
+      config: MONITOR_LEZERS,
+      schema: {
+        tags: ['monitor'],
+        summary: 'Legt vast dat de monitor is afgedrukt of als PDF bewaard (de web-app roept dit aan bij de afdrukknop)',
+        body: z.object({
+          onderdeel: z.enum(ONDERDELEN).default('dashboard'),
+          periode: z.enum(PERIODES),
+          van: filterdatum,
+          tot: filterdatum,
+          gemeenteId: z.uuid('geen geldig gemeente-id').nullish(),
+        }),
+      },
+    },
+    async (req) => {
+      const f = await filterVan(req, { ...req.body, gemeenteId: req.body.gemeenteId ?? undefined, format: 'json' });
+      await audit(db, req, 'afdrukken', 'monitor', req.body.onderdeel, { periode: f.periode, van: f.van, tot: f.tot, gemeenteId: f.gemeenteId ?? null });
+      return { ok: true };
     },
   );
 };

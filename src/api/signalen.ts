@@ -13,6 +13,7 @@ import { afsprakenVoorRegio, zetAfspraak } from '../db/repos/procesafspraken.js'
 import { maakSchuld, schuldenVan, verwijderSchuld, wijzigSchuld } from '../db/repos/schulden.js';
 import { haalSignaal, lijstSignalen, maakSignaal, meldbarePlaatsingen, SIGNAAL_SORTERINGEN, voerActieUit } from '../db/repos/signalen.js';
 import { actorVan, audit } from './auth.js';
+import { pseudoniemenIn } from '../domain/audit.js';
 import type { ApiContext } from './context.js';
 import { nietGevonden } from './fouten.js';
 
@@ -55,13 +56,15 @@ export interface SignalenOpties extends ApiContext {
 
 export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db, vandaag, klok = () => new Date() }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const melders = { toegang: { soorten: ['woningcorporatie' as const, 'centrumgemeente' as const, 'regiogemeente' as const] } };
+  const melders = { toegang: { soorten: ['woningcorporatie' as const, 'centrumgemeente' as const, 'regiogemeente' as const] }, doel: 'signaalafhandeling' as const };
+  // routes every logged-in member of the region may call; the repositories narrow what each organisation sees
+  const signaal = { toegang: { ingelogd: true }, doel: 'signaalafhandeling' as const };
   const zorg = ['centrumgemeente' as const, 'regiogemeente' as const, 'aanbieder' as const];
 
   r.get(
     '/api/signalen',
     {
-      config: { toegang: { ingelogd: true } },
+      config: { ...signaal, clientgegevens: 'signaallijst' },
       schema: {
         tags: ['signalen'],
         summary: 'Signalen binnen het zicht van de eigen organisatie (standaard op deadline), per pagina met totaal en aantallen per status',
@@ -85,7 +88,7 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
 
   r.get(
     '/api/signalen/plaatsingen',
-    { config: melders, schema: { tags: ['signalen'], summary: 'Lopende plaatsingen waarop de eigen organisatie een signaal mag melden (pseudoniem, schulden alleen ja/nee)' } },
+    { config: { ...melders, clientgegevens: 'plaatsinglijst' }, schema: { tags: ['signalen'], summary: 'Lopende plaatsingen waarop de eigen organisatie een signaal mag melden (pseudoniem, schulden alleen ja/nee)' } },
     async (req) => {
       const plaatsingen = await meldbarePlaatsingen(db, actorVan(req), vandaag());
       await audit(db, req, 'lezen', 'plaatsinglijst', null, { onderdeel: 'signalen', pseudoniemen: plaatsingen.map((p) => p.pseudoniem) });
@@ -93,7 +96,7 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
     },
   );
 
-  r.get('/api/signalen/:id', { config: { toegang: { ingelogd: true } }, schema: { tags: ['signalen'], summary: 'Eén signaal met de tijdlijn van stappen en wat de eigen organisatie nu mag doen', params: idParams } }, async (req) => {
+  r.get('/api/signalen/:id', { config: { ...signaal, clientgegevens: 'signaal' }, schema: { tags: ['signalen'], summary: 'Eén signaal met de tijdlijn van stappen en wat de eigen organisatie nu mag doen', params: idParams } }, async (req) => {
     const signaal = await haalSignaal(db, actorVan(req), req.params.id, klok());
     if (!signaal) throw nietGevonden('Signaal');
     await audit(db, req, 'lezen', 'signaal', signaal.id, { pseudoniem: signaal.pseudoniem });
@@ -102,7 +105,7 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
 
   r.post(
     '/api/signalen',
-    { config: melders, schema: { tags: ['signalen'], summary: 'Signaal melden bij de verantwoordelijke aanbieder van een plaatsing', body: nieuwSignaalSchema } },
+    { config: { ...melders, clientgegevens: 'signaal' }, schema: { tags: ['signalen'], summary: 'Signaal melden bij de verantwoordelijke aanbieder van een plaatsing', body: nieuwSignaalSchema } },
     async (req, reply) => {
       const resultaat = await maakSignaal(db, actorVan(req), req.body, klok());
       if (!resultaat) throw nietGevonden('Plaatsing');
@@ -113,7 +116,7 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
   r.post(
     '/api/signalen/:id/acties',
     {
-      config: { toegang: { ingelogd: true } },
+      config: { ...signaal, clientgegevens: 'signaal' },
       schema: {
         tags: ['signalen'],
         summary: 'Stap zetten (oppakken, behandelen, oplossen, escaleren, terugleggen); versie = de laatst gelezen versie, anders 409',
@@ -128,14 +131,14 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
     },
   );
 
-  r.get('/api/procesafspraken', { config: { toegang: { ingelogd: true } }, schema: { tags: ['signalen'], summary: 'Afgesproken reactie- en oplostermijnen van de eigen regio' } }, async (req) =>
+  r.get('/api/procesafspraken', { config: signaal, schema: { tags: ['signalen'], summary: 'Afgesproken reactie- en oplostermijnen van de eigen regio' } }, async (req) =>
     afsprakenVoorRegio(db, actorVan(req).regioId),
   );
 
   r.put(
     '/api/procesafspraken/:soort',
     {
-      config: { toegang: { soorten: ['centrumgemeente'], rollen: ['beheerder'] } },
+      config: { toegang: { soorten: ['centrumgemeente'], rollen: ['beheerder'] }, doel: 'beheer' },
       schema: {
         tags: ['signalen'],
         summary: 'Termijnen voor een signaalsoort vastleggen (beheerder centrumgemeente); geldt voor nieuwe signalen',
@@ -154,26 +157,31 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
   r.get(
     '/api/meldingen',
     {
-      config: { toegang: { ingelogd: true } },
+      // notifications name clients by pseudonym (and address): reading the inbox is a read of client data
+      config: { ...signaal, clientgegevens: 'meldingen' },
       schema: {
         tags: ['meldingen'],
         summary: 'Inbox van de eigen organisatie, nieuwste eerst',
         querystring: z.object({ ongelezen: jaNee.optional(), limiet: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) }),
       },
     },
-    async (req) => lijstMeldingen(db, actorVan(req), req.query),
+    async (req) => {
+      const resultaat = await lijstMeldingen(db, actorVan(req), req.query);
+      await audit(db, req, 'lezen', 'meldingen', null, { pseudoniemen: pseudoniemenIn(resultaat.meldingen.flatMap((m) => [m.titel, m.tekst])) });
+      return resultaat;
+    },
   );
 
-  r.get('/api/meldingen/aantal', { config: { toegang: { ingelogd: true } }, schema: { tags: ['meldingen'], summary: 'Aantal ongelezen meldingen (voor de teller in het menu)' } }, async (req) => ({
+  r.get('/api/meldingen/aantal', { config: signaal, schema: { tags: ['meldingen'], summary: 'Aantal ongelezen meldingen (voor de teller in het menu)' } }, async (req) => ({
     ongelezen: await aantalOngelezen(db, actorVan(req)),
   }));
 
-  r.post('/api/meldingen/:id/gelezen', { config: { toegang: { ingelogd: true } }, schema: { tags: ['meldingen'], summary: 'Melding als gelezen markeren', params: idParams } }, async (req) => {
+  r.post('/api/meldingen/:id/gelezen', { config: signaal, schema: { tags: ['meldingen'], summary: 'Melding als gelezen markeren', params: idParams } }, async (req) => {
     if (!(await markeerGelezen(db, actorVan(req), req.params.id))) throw nietGevonden('Melding');
     return { ok: true };
   });
 
-  r.post('/api/meldingen/gelezen', { config: { toegang: { ingelogd: true } }, schema: { tags: ['meldingen'], summary: 'Alle meldingen van de eigen organisatie als gelezen markeren' } }, async (req) => ({
+  r.post('/api/meldingen/gelezen', { config: signaal, schema: { tags: ['meldingen'], summary: 'Alle meldingen van de eigen organisatie als gelezen markeren' } }, async (req) => ({
     gemarkeerd: await markeerGelezen(db, actorVan(req)),
   }));
 
@@ -181,7 +189,7 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
 
   r.get(
     '/api/clienten/:id/schulden',
-    { config: { toegang: { soorten: zorg } }, schema: { tags: ['schulden'], summary: 'Oude huurschulden en andere schulden van een cliënt', params: idParams } },
+    { config: { toegang: { soorten: zorg }, doel: 'plaatsing_matching', clientgegevens: 'client' }, schema: { tags: ['schulden'], summary: 'Oude huurschulden en andere schulden van een cliënt', params: idParams } },
     async (req) => {
       const resultaat = await schuldenVan(db, actorVan(req), req.params.id);
       if (!resultaat) throw nietGevonden('Cliënt');
@@ -193,7 +201,7 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
   r.post(
     '/api/clienten/:id/schulden',
     {
-      config: { toegang: { soorten: zorg, rollen: ['medewerker_toegang', 'consulent'] } },
+      config: { toegang: { soorten: zorg, rollen: ['medewerker_toegang', 'consulent'] }, doel: 'plaatsing_matching', clientgegevens: 'client' },
       schema: { tags: ['schulden'], summary: 'Schuld(regeling) vastleggen', params: idParams, body: schuldSchema },
     },
     async (req, reply) => {
@@ -206,7 +214,7 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
   r.patch(
     '/api/schulden/:id',
     {
-      config: { toegang: { soorten: zorg, rollen: ['medewerker_toegang', 'consulent'] } },
+      config: { toegang: { soorten: zorg, rollen: ['medewerker_toegang', 'consulent'] }, doel: 'plaatsing_matching', clientgegevens: 'schuld' },
       schema: {
         tags: ['schulden'],
         summary: 'Schuld(regeling) bijwerken, bijvoorbeeld status naar regeling_getroffen of afgelost',
@@ -223,7 +231,7 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
 
   r.delete(
     '/api/schulden/:id',
-    { config: { toegang: { soorten: zorg, rollen: ['medewerker_toegang', 'consulent'] } }, schema: { tags: ['schulden'], summary: 'Schuld verwijderen (verkeerd ingevoerd)', params: idParams } },
+    { config: { toegang: { soorten: zorg, rollen: ['medewerker_toegang', 'consulent'] }, doel: 'plaatsing_matching', clientgegevens: 'schuld' }, schema: { tags: ['schulden'], summary: 'Schuld verwijderen (verkeerd ingevoerd)', params: idParams } },
     async (req) => {
       if (!(await db.transaction((tx) => verwijderSchuld(tx, actorVan(req), req.params.id)))) throw nietGevonden('Schuld');
       return { ok: true };

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { BESTEMMINGEN, DOELGROEPEN, elfproef, EVENT_SOORTEN, NIVEAUS, TOEGESTANE_EVENTS, type Fase } from '../domain/trajecten.js';
 import { CLIENT_SORTERINGEN, haalClient, lijstClienten, maakClient, voegEventToe, wachtlijst } from '../db/repos/clienten.js';
 import { importeer } from '../db/repos/import.js';
-import { actorVan, audit } from './auth.js';
+import { actorVan, audit, auditRegel } from './auth.js';
 import type { ApiContext } from './context.js';
 import { nietGevonden } from './fouten.js';
 import { gebeurtenisdatum, geboortedatum } from './datums.js';
@@ -46,12 +46,12 @@ export const nieuwEventSchema = z.object({
 
 export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, versleuteling, vandaag }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const lezen = { toegang: { soorten: [...ZORG_ORGANISATIES] } };
+  const lezen = { toegang: { soorten: [...ZORG_ORGANISATIES] }, doel: 'toegang_beoordeling' as const };
 
   r.get(
     '/api/clienten',
     {
-      config: lezen,
+      config: { ...lezen, clientgegevens: 'clientlijst' },
       schema: {
         tags: ['trajecten'],
         summary: 'Cliënten binnen het zicht van de eigen organisatie, met afgeleide fase',
@@ -73,31 +73,32 @@ export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, ve
     },
     async (req) => {
       const resultaat = await lijstClienten(db, actorVan(req), req.query, versleuteling, vandaag());
-      // the search text can be a name or a BSN: the append-only log keeps only that there was one, and what was shown
+      // a search term may be a name: the log keeps that it was a search, not what was typed
       const { zoek, ...filters } = req.query;
-      await audit(db, req, 'lezen', 'clientlijst', null, { filters: { ...filters, ...(zoek ? { zoek: '(niet gelogd)' } : {}) }, pseudoniemen: resultaat.clienten.map((c) => c.pseudoniem) });
+      await audit(db, req, zoek ? 'zoeken' : 'lezen', 'clientlijst', null, { filters, ...(zoek ? { zoekterm: 'niet bewaard' } : {}), pseudoniemen: resultaat.clienten.map((c) => c.pseudoniem) });
       return resultaat;
     },
   );
 
-  r.get('/api/clienten/:id', { config: lezen, schema: { tags: ['trajecten'], summary: 'Eén cliëntdossier met tijdlijn', params: idParams } }, async (req) => {
-    const client = await haalClient(db, actorVan(req), req.params.id, versleuteling, vandaag());
+  r.get('/api/clienten/:id', { config: { ...lezen, clientgegevens: 'client' }, schema: { tags: ['trajecten'], summary: 'Eén cliëntdossier met tijdlijn', params: idParams } }, async (req) => {
+    // the audit row (toegestaan, or geweigerd when not visible) is written by the statement that reads the client
+    const client = await haalClient(db, actorVan(req), req.params.id, versleuteling, vandaag(), auditRegel(req, 'lezen', 'client', req.params.id));
+    req.auditGeschreven = true;
     if (!client) throw nietGevonden('Cliënt');
-    await audit(db, req, 'lezen', 'client', client.id);
     return { ...client, toegestaneEvents: TOEGESTANE_EVENTS[client.toestand.fase] };
   });
 
   r.post(
     '/api/clienten',
     {
-      config: { toegang: { soorten: [...ZORG_ORGANISATIES], rollen: ['medewerker_toegang'] } },
+      config: { toegang: { soorten: [...ZORG_ORGANISATIES], rollen: ['medewerker_toegang'] }, doel: 'toegang_beoordeling', clientgegevens: 'client' },
       schema: { tags: ['trajecten'], summary: 'Nieuwe cliënt registreren (aanmelding volgt als gebeurtenis)', body: nieuweClientSchema },
     },
     async (req, reply) => {
       const actor = actorVan(req);
       const client = await db.transaction(async (tx) => {
         const c = await maakClient(tx, actor, req.body, versleuteling);
-        await audit(tx, req, 'aanmaken', 'client', c.id);
+        await audit(tx, req, 'aanmaken', 'client', c.id, { pseudoniem: c.pseudoniem });
         return c;
       });
       return reply.code(201).send(client);
@@ -107,14 +108,18 @@ export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, ve
   r.post(
     '/api/clienten/:id/events',
     {
-      config: { toegang: { soorten: [...ZORG_ORGANISATIES], rollen: ['medewerker_toegang', 'consulent'] } },
+      config: { toegang: { soorten: [...ZORG_ORGANISATIES], rollen: ['medewerker_toegang', 'consulent'] }, doel: 'toegang_beoordeling', clientgegevens: 'client' },
       schema: { tags: ['trajecten'], summary: 'Gebeurtenis toevoegen aan het traject', params: idParams, body: nieuwEventSchema },
     },
     async (req, reply) => {
       const actor = actorVan(req);
-      const resultaat = await voegEventToe(db, actor, req.params.id, req.body);
+      // change and audit row commit together: no change without its row
+      const resultaat = await db.transaction(async (tx) => {
+        const r = await voegEventToe(tx, actor, req.params.id, req.body);
+        if (r) await audit(tx, req, 'wijzigen', 'client', req.params.id, { event: req.body.soort, datum: req.body.datum });
+        return r;
+      });
       if (!resultaat) throw nietGevonden('Cliënt');
-      await audit(db, req, 'wijzigen', 'client', req.params.id, { event: req.body.soort, datum: req.body.datum });
       return reply.code(201).send(resultaat);
     },
   );
@@ -122,7 +127,7 @@ export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, ve
   r.get(
     '/api/wachtlijsten/:soort',
     {
-      config: lezen,
+      config: { ...lezen, clientgegevens: 'wachtlijst' },
       schema: {
         tags: ['wachtlijst'],
         summary: 'Wachtlijst voor instroom (per niveau) of uitstroom (uitstroomklaar, wacht op woning), op prioriteit',
@@ -141,7 +146,7 @@ export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, ve
   r.post(
     '/api/import',
     {
-      config: { toegang: REGELS.importeren },
+      config: { toegang: REGELS.importeren, doel: 'toegang_beoordeling', clientgegevens: 'client' },
       schema: {
         tags: ['trajecten'],
         summary: 'CSV-import van cliënten en gebeurtenissen (export van de regionale toegang); alles of niets',

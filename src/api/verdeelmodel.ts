@@ -26,8 +26,8 @@ import { conflict, nietGevonden } from './fouten.js';
 import { REGELS } from '../domain/toegang.js';
 
 /** Budget allocation between gemeenten is their business: gemeenten read, only the centrumgemeente's beheerder changes it. */
-const LEZEN = { toegang: { soorten: ['centrumgemeente' as const, 'regiogemeente' as const] } };
-const BEHEER = { toegang: REGELS.verdeelmodelBeheren };
+const LEZEN = { toegang: { soorten: ['centrumgemeente' as const, 'regiogemeente' as const] }, doel: 'monitor_beleid' as const };
+const BEHEER = { toegang: REGELS.verdeelmodelBeheren, doel: 'monitor_beleid' as const };
 
 const indicatorSchema = z.object({
   code: z.string().regex(/^[a-z][a-z0-9_]*$/, 'indicatorcode: alleen a-z, 0-9 en _, beginnend met een letter').max(60),

@@ -104,13 +104,13 @@ const kandidaatSchema = z.object({
 
 export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, vandaag }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const corporatieSchrijft = { toegang: { soorten: ['woningcorporatie' as const], rollen: ['beheerder' as const, 'consulent' as const] } };
+  const corporatieSchrijft = { toegang: { soorten: ['woningcorporatie' as const], rollen: ['beheerder' as const, 'consulent' as const] }, doel: 'beheer' as const };
 
   // ------------------------------------------------------------ woningen
   r.get(
     '/api/woningen',
     {
-      config: { toegang: { soorten: [...ALLE] } },
+      config: { toegang: { soorten: [...ALLE] }, doel: 'beheer' },
       schema: {
         tags: ['woningen'],
         summary: 'Woningen: een corporatie ziet haar eigen voorraad, gemeenten en aanbieders die van de regio (zonder cliëntgegevens)',
@@ -131,7 +131,7 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
 
   r.get(
     '/api/woningen/:id',
-    { config: { toegang: { soorten: [...ALLE] } }, schema: { tags: ['woningen'], summary: 'Eén woning', params: idParams, response: { 200: woningSchema } } },
+    { config: { toegang: { soorten: [...ALLE] }, doel: 'beheer' }, schema: { tags: ['woningen'], summary: 'Eén woning', params: idParams, response: { 200: woningSchema } } },
     async (req) => {
       const w = await haalWoning(db, actorVan(req), req.params.id);
       if (!w) throw nietGevonden('Woning');
@@ -166,7 +166,7 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
   r.get(
     '/api/afspraken',
     {
-      config: { toegang: { soorten: [...ALLE] } },
+      config: { toegang: { soorten: [...ALLE] }, doel: 'beheer' },
       schema: {
         tags: ['woningen'],
         summary: 'Reserveringsafspraken met live gerealiseerd aantal plaatsingen',
@@ -179,7 +179,7 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
   r.post(
     '/api/afspraken',
     {
-      config: { toegang: { soorten: [...GEMEENTEN] } },
+      config: { toegang: { soorten: [...GEMEENTEN] }, doel: 'beheer' },
       schema: { tags: ['woningen'], summary: 'Reserveringsafspraak vastleggen (gemeente stelt voor, corporatie leest mee)', body: nieuweAfspraakSchema },
     },
     async (req, reply) => {
@@ -192,7 +192,7 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
   r.patch(
     '/api/afspraken/:id',
     {
-      config: { toegang: { soorten: [...GEMEENTEN] } },
+      config: { toegang: { soorten: [...GEMEENTEN] }, doel: 'beheer' },
       schema: { tags: ['woningen'], summary: 'Reserveringsafspraak wijzigen', params: idParams, body: afspraakWijzigingSchema },
     },
     async (req) => {
@@ -206,7 +206,7 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
   r.get(
     '/api/plaatsingen',
     {
-      config: { toegang: { soorten: [...ALLE] } },
+      config: { toegang: { soorten: [...ALLE] }, doel: 'plaatsing_matching', clientgegevens: 'plaatsingen' },
       schema: {
         tags: ['woningen'],
         summary: 'Plaatsingen (cliënt alleen als pseudoniem) met omklap-/proefhuurwaarschuwing',
@@ -223,12 +223,16 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
   r.post(
     '/api/plaatsingen',
     {
-      config: { toegang: { soorten: ['centrumgemeente', 'regiogemeente', 'aanbieder'], rollen: ['medewerker_toegang', 'consulent'] } },
+      config: { toegang: { soorten: ['centrumgemeente', 'regiogemeente', 'aanbieder'], rollen: ['medewerker_toegang', 'consulent'] }, doel: 'plaatsing_matching', clientgegevens: 'plaatsing' },
       schema: { tags: ['woningen'], summary: 'Cliënt plaatsen in een woning onder een huurconstructie', body: nieuwePlaatsingSchema },
     },
     async (req, reply) => {
-      const p = await maakPlaatsing(db, actorVan(req), req.body, vandaag());
-      await audit(db, req, 'aanmaken', 'plaatsing', p.id, { clientId: req.body.clientId, woningId: req.body.woningId, huurconstructie: req.body.huurconstructie });
+      // placement and audit row commit together
+      const p = await db.transaction(async (tx) => {
+        const p = await maakPlaatsing(tx, actorVan(req), req.body, vandaag());
+        await audit(tx, req, 'aanmaken', 'plaatsing', p.id, { clientId: req.body.clientId, woningId: req.body.woningId, huurconstructie: req.body.huurconstructie });
+        return p;
+      });
       return reply.code(201).send(p);
     },
   );
@@ -236,21 +240,22 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
   r.post(
     '/api/plaatsingen/:id/beeindigen',
     {
-      config: { toegang: { soorten: ['centrumgemeente', 'regiogemeente', 'aanbieder', 'woningcorporatie'], rollen: ['medewerker_toegang', 'consulent'] } },
+      config: { toegang: { soorten: ['centrumgemeente', 'regiogemeente', 'aanbieder', 'woningcorporatie'], rollen: ['medewerker_toegang', 'consulent'] }, doel: 'plaatsing_matching', clientgegevens: 'plaatsing' },
       schema: { tags: ['woningen'], summary: 'Plaatsing beëindigen; de woning komt daarna weer beschikbaar', params: idParams, body: z.object({ einddatum: gebeurtenisdatum }) },
     },
-    async (req) => {
-      const p = await beeindigPlaatsing(db, actorVan(req), req.params.id, req.body.einddatum, vandaag());
-      await audit(db, req, 'wijzigen', 'plaatsing', p.id, { einddatum: req.body.einddatum });
-      return p;
-    },
+    async (req) =>
+      db.transaction(async (tx) => {
+        const p = await beeindigPlaatsing(tx, actorVan(req), req.params.id, req.body.einddatum, vandaag());
+        await audit(tx, req, 'wijzigen', 'plaatsing', p.id, { einddatum: req.body.einddatum });
+        return p;
+      }),
   );
 
   // ------------------------------------------------------------ Beschermd Thuis-capaciteit
   r.get(
     '/api/bt-capaciteit',
     {
-      config: { toegang: { soorten: [...ALLE] } },
+      config: { toegang: { soorten: [...ALLE] }, doel: 'beheer' },
       schema: { tags: ['woningen'], summary: 'Beschermd Thuis-plekken per gemeente en aanbieder (plekken vs doel)', querystring: z.object({ jaar: jaar.optional() }) },
     },
     async (req) => lijstBtCapaciteit(db, actorVan(req), req.query.jaar),
@@ -259,7 +264,7 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
   r.get(
     '/api/bt-capaciteit/dekking',
     {
-      config: { toegang: { soorten: [...ALLE] } },
+      config: { toegang: { soorten: [...ALLE] }, doel: 'beheer' },
       schema: { tags: ['woningen'], summary: 'Per gemeente: Beschermd Thuis-aanbod in een jaar, en welke regiogemeenten nog geen aanbod hebben', querystring: z.object({ jaar }) },
     },
     async (req) => btDekking(db, actorVan(req), req.query.jaar),
@@ -268,7 +273,7 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
   r.put(
     '/api/bt-capaciteit',
     {
-      config: { toegang: { soorten: [...GEMEENTEN] } },
+      config: { toegang: { soorten: [...GEMEENTEN] }, doel: 'beheer' },
       schema: {
         tags: ['woningen'],
         summary: 'Capaciteit vastleggen of bijwerken (jaar × gemeente × aanbieder)',
@@ -292,7 +297,7 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
   r.get(
     '/api/kandidaten',
     {
-      config: { toegang: { soorten: ['woningcorporatie'] } },
+      config: { toegang: { soorten: ['woningcorporatie'] }, doel: 'plaatsing_matching', clientgegevens: 'kandidaten' },
       schema: {
         tags: ['woningen'],
         summary: 'Gepseudonimiseerde uitstroomklare kandidaten van de regio, op prioriteit',

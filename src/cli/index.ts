@@ -9,7 +9,7 @@ import { actorVoorEmail, isLeeg, leesBestand, metVoortgang, openOmgeving, seedDe
 import * as s from '../db/schema.js';
 import { asc, eq } from 'drizzle-orm';
 import { importeerIndicatoren } from '../db/repos/verdeelmodel.js';
-import { schrijfAudit } from '../db/repos/audit.js';
+import { controleerKeten, schrijfAudit } from '../db/repos/audit.js';
 import { DomeinFout, geweigerd, ongeldig } from '../domain/fouten.js';
 import { REGELS, toegangsBezwaar, type Toegang } from '../domain/toegang.js';
 import { isGeldigeDatum } from '../domain/datums.js';
@@ -116,7 +116,7 @@ program
       const actor = await actorVoorEmail(database.db, opts.gebruiker);
       vereisToegang(actor, REGELS.verdeelmodelBeheren, 'Alleen een beheerder van de centrumgemeente mag het verdeelmodel importeren');
       const r = await metVoortgang((balk) => importeerIndicatoren(database.db, actor.regioId, csv, opts.bron, (klaar, totaal) => balk.update('gemeenten', klaar, totaal)));
-      await schrijfAudit(database.db, actor, 'importeren', 'verdeelmodel_gemeenten', null, { ...r, bestand, via: 'cli' });
+      await schrijfAudit(database.db, actor, { actie: 'importeren', entiteit: 'verdeelmodel_gemeenten', doel: 'monitor_beleid', details: { ...r, bestand } });
       console.log(`Import geslaagd: ${r.aantal} gemeenten, indicatoren ${r.indicatorCodes.join(', ')}.`);
     } finally {
       await database.close();
@@ -151,6 +151,14 @@ program
       const start = performance.now();
       const { resultaat, pseudoniemen, woningAdres } = await draaiMatching(database.db, actor.regioId, opts.peildatum);
       const ms = Math.round(performance.now() - start);
+      // the printed proposals are client data: logged before anything is shown
+      await schrijfAudit(database.db, actor, {
+        actie: 'lezen',
+        entiteit: 'matching_proefdraai',
+        doel: 'plaatsing_matching',
+        pseudoniemen: [...resultaat.voorstellen.map((v) => v.kandidaatId), ...resultaat.nietGeplaatst.map((n) => n.kandidaatId)].map((id) => pseudoniemen.get(id)).filter((p): p is string => !!p),
+        details: { voorstellen: resultaat.voorstellen.length, peildatum: opts.peildatum },
+      });
       const st = resultaat.statistiek;
       console.log(`${st.kandidaten} uitstroomklare kandidaten, ${st.woningen} beschikbare woningen (${st.bruikbareWoningen} binnen een reserveringsafspraak); ${st.geplaatst} voorstellen; objectief ${resultaat.objectief} (${st.methode}, ${ms} ms)`);
       for (const v of resultaat.voorstellen) {
@@ -164,6 +172,29 @@ program
         const { rondeId } = await legRondeVast(database.db, actor, opts.peildatum);
         console.log(`Ronde ${rondeId} vastgelegd; woningen gereserveerd, partijen kunnen akkoord geven in de app.`);
       } else console.log('Proefdraai: niets vastgelegd.');
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('audit-controleer')
+  .description('Controleer de hashketen van het auditlog: elke regel volgt uit de vorige; meldt de eerste breuk (exitcode 1)')
+  .action(async () => {
+    const { database } = await openOmgeving();
+    try {
+      const start = performance.now();
+      const uitslag = await metVoortgang((balk) => controleerKeten(database.db, (klaar, totaal) => balk.update('auditregels', klaar, totaal)));
+      const s = ((performance.now() - start) / 1000).toFixed(1);
+      if (uitslag.breuk) {
+        const b = uitslag.breuk;
+        console.error(`Auditketen VERBROKEN bij regel ${b.volgnr} (id ${b.id}${b.tijdstip ? `, ${b.tijdstip.toISOString()}` : ''}): ${b.reden}.`);
+        console.error(`${uitslag.aantal} regels daarvoor zijn in orde${uitslag.kop ? ` (laatste goede: regel ${uitslag.kop.volgnr}, hash ${uitslag.kop.hash})` : ''}.`);
+        process.exitCode = 1;
+      } else {
+        console.log(`Auditketen intact: ${uitslag.aantal} regels gecontroleerd in ${s} s.`);
+        if (uitslag.kop) console.log(`Kop van de keten: regel ${uitslag.kop.volgnr}, hash ${uitslag.kop.hash} (bewaar deze buiten de database om een herschreven keten te herkennen).`);
+      }
     } finally {
       await database.close();
     }

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { hostname, userInfo } from 'node:os';
 import { ongeldig } from '../domain/fouten.js';
 import { hash } from '@node-rs/argon2';
 import cliProgress from 'cli-progress';
 import { count } from 'drizzle-orm';
-import { openDatabase, type Database } from '../db/client.js';
+import { openDatabase, type Database, type DbOrTx } from '../db/client.js';
+import { actorVoorEmail as actorVoorEmailInDb } from '../db/repos/gebruikers.js';
+import type { Actor } from '../domain/auth.js';
+import type { Herkomst } from '../domain/audit.js';
 import * as s from '../db/schema.js';
 import { DEMO_REGIO, DEMO_WACHTWOORD, seedRegio, type SeedResultaat } from '../db/seed.js';
 import { laadSleutel, Versleuteling } from '../db/versleuteling.js';
@@ -88,5 +92,21 @@ export async function seedDemo(database: Database, versleuteling: Versleuteling,
   });
 }
 
-/** CLI commands act on behalf of a named user, so rights and the audit log apply as in the web app. */
-export { actorVoorEmail } from '../db/repos/gebruikers.js';
+/**
+ * CLI commands act on behalf of a named user (`--gebruiker`), so rights and the audit log apply as in the web app;
+ * the audit log also records the operator who ran the command (OS user and machine) and that it came from the CLI.
+ */
+export async function actorVoorEmail(db: DbOrTx, email: string): Promise<Actor> {
+  const actor = await actorVoorEmailInDb(db, email);
+  return { ...actor, herkomst: cliHerkomst() };
+}
+
+export function cliHerkomst(): Herkomst {
+  let gebruiker = process.env.USER ?? process.env.USERNAME ?? 'onbekend';
+  try {
+    gebruiker = userInfo().username;
+  } catch {
+    // no passwd entry (some containers): the environment's name is the best there is
+  }
+  return { ip: null, agent: 'cli', uitvoerder: `${gebruiker}@${hostname()}` };
+}

@@ -12,7 +12,11 @@ import {
   uuid,
   bigint,
   primaryKey,
+  customType,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 export const regios = pgTable('regios', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -59,20 +63,38 @@ export const sessies = pgTable('sessies', {
   regioId: uuid('regio_id').notNull(),
 }, (t) => [index('sessies_gebruiker_idx').on(t.gebruikerId)]);
 
-/** Append-only: a trigger (migration 0001) refuses UPDATE and DELETE. */
+/**
+ * Append-only: a trigger (migration 0001) refuses UPDATE and DELETE. Migration 0014 adds the NEN 7513 fields and
+ * a hash chain: a BEFORE INSERT trigger sets `volgnr` and `hash` = sha256(previous hash || audit_log_inhoud(row)).
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     tijdstip: timestamp('tijdstip', { withTimezone: true }).notNull().defaultNow(),
-    gebruikerId: uuid('gebruiker_id').notNull(),
-    organisatieId: uuid('organisatie_id').notNull(),
-    regioId: uuid('regio_id').notNull(),
-    /** lezen | aanmaken | wijzigen | importeren | exporteren */
+    /** the user whose rights were used; null for a failed login of an unknown address or a call without a session */
+    gebruikerId: uuid('gebruiker_id'),
+    organisatieId: uuid('organisatie_id'),
+    regioId: uuid('regio_id'),
+    /** AUDIT_ACTIES in src/domain/audit.ts */
     actie: text('actie').notNull(),
     entiteit: text('entiteit').notNull(),
     entiteitId: text('entiteit_id'),
     details: jsonb('details'),
+    /** verwerkingsactiviteit (purpose); required for every row since migration 0014 */
+    doel: text('doel').references(() => verwerkingsactiviteiten.code),
+    /** toegestaan | geweigerd */
+    resultaat: text('resultaat').notNull().default('toegestaan'),
+    ip: text('ip'),
+    /** browser user agent, or cli / planner */
+    userAgent: text('user_agent'),
+    /** who acted on the user's behalf (the OS user running the CLI); null when the user acted in person */
+    uitvoerder: text('uitvoerder'),
+    /** pseudonyms of the clients this act showed or changed: answers "who saw this dossier" */
+    pseudoniemen: text('pseudoniemen').array(),
+    /** set by the chain trigger */
+    volgnr: bigint('volgnr', { mode: 'number' }).notNull().default(sql`0`),
+    hash: bytea('hash').notNull().default(sql`''::bytea`),
   },
   (t) => [index('audit_regio_tijd_idx').on(t.regioId, t.tijdstip), index('audit_entiteit_idx').on(t.entiteit, t.entiteitId)],
 );
@@ -508,3 +530,12 @@ export const clientNaamTokens = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tokenHash, t.clientId] }), index('client_naam_tokens_client_idx').on(t.clientId)],
 );
+
+// ------------------------------------------------------------ audit (NEN 7513)
+
+/** Register of processing activities (AVG art. 30): the purpose every audit row names; mirrors VERWERKINGSACTIVITEITEN. */
+export const verwerkingsactiviteiten = pgTable('verwerkingsactiviteiten', {
+  code: text('code').primaryKey(),
+  naam: text('naam').notNull(),
+  grondslag: text('grondslag').notNull(),
+});

@@ -1,3 +1,5 @@
+import type { Herkomst } from './audit.js';
+
 export const ORGANISATIE_SOORTEN = ['centrumgemeente', 'regiogemeente', 'woningcorporatie', 'aanbieder'] as const;
 export type OrganisatieSoort = (typeof ORGANISATIE_SOORTEN)[number];
 
@@ -25,6 +27,8 @@ export interface Actor {
   regioId: string;
   soort: OrganisatieSoort;
   rol: Rol;
+  /** where the request came from (address, browser or cli, operator): recorded in the audit log */
+  herkomst?: Herkomst;
 }
 
 export const isGemeente = (soort: OrganisatieSoort) => soort === 'centrumgemeente' || soort === 'regiogemeente';

@@ -89,7 +89,7 @@ describe('auditlog', () => {
     const [c] = await t.database.db.select().from(s.clienten).limit(1);
     await t.als(sessie, 'GET', `/api/clienten/${c!.id}`);
     const beheer = await t.login('beheer@centrumstad.demo');
-    const log = (await t.als(beheer, 'GET', `/api/audit?entiteitId=${c!.id}`)).json() as { actie: string; organisatie: string; gebruikerEmail: string }[];
+    const log = (await t.als(beheer, 'GET', `/api/audit?entiteitId=${c!.id}`)).json().regels as { actie: string; organisatie: string; gebruikerEmail: string }[];
     expect(log.some((r) => r.actie === 'lezen' && r.organisatie === 'Centrumstad' && r.gebruikerEmail === 'toegang@centrumstad.demo')).toBe(true);
     await expect(t.database.db.update(s.auditLog).set({ actie: 'niets' })).rejects.toThrow();
     await expect(t.database.db.delete(s.auditLog)).rejects.toThrow();

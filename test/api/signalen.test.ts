@@ -199,7 +199,7 @@ describe('isolatie en privacy', () => {
     const sessie = await t.sessie('toegang@centrumstad.demo');
     const [sig] = await t.database.db.select().from(s.signalen).where(eq(s.signalen.regioId, t.regios.rivierland.regioId)).limit(1);
     await t.als(sessie, 'GET', `/api/signalen/${sig!.id}`);
-    const log = (await t.als(await t.sessie('beheer@centrumstad.demo'), 'GET', `/api/audit?entiteitId=${sig!.id}`)).json() as { actie: string; gebruikerEmail: string }[];
+    const log = (await t.als(await t.sessie('beheer@centrumstad.demo'), 'GET', `/api/audit?entiteitId=${sig!.id}`)).json().regels as { actie: string; gebruikerEmail: string }[];
     expect(log.some((r) => r.actie === 'lezen' && r.gebruikerEmail === 'toegang@centrumstad.demo')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir, userInfo } from 'node:os';
+import { PGlite } from '@electric-sql/pglite';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -154,5 +155,30 @@ describe('doorstroom (opdrachtregel)', () => {
     const u = await doorstroom('monitor-herbereken');
     expect(u.code).toBe(0);
     expect(u.stdout).toMatch(/Monitor herberekend: \d+ intervallen van \d+ cliënten/);
+  });
+
+  it('audit-controleer: de keten is intact; na een wijziging buiten de triggers om meldt hij de eerste gebroken regel met exitcode 1', async () => {
+    const goed = await doorstroom('audit-controleer');
+    expect(goed.code, goed.stderr).toBe(0);
+    expect(goed.stdout).toMatch(/Auditketen intact: \d+ regels gecontroleerd/);
+
+    // the CLI's own rows name the operator and the user on whose behalf it acted
+    const pglite = new PGlite(join(data, 'pglite'));
+    try {
+      const proef = await pglite.query<{ uitvoerder: string; user_agent: string; doel: string }>(
+        `select uitvoerder, user_agent, doel from audit_log where entiteit = 'matching_proefdraai' order by volgnr desc limit 1`,
+      );
+      expect(proef.rows[0]).toMatchObject({ uitvoerder: `${userInfo().username}@${hostname()}`, user_agent: 'cli', doel: 'plaatsing_matching' });
+      // a superuser changes one row past the append-only trigger
+      const doel = (await pglite.query<{ id: number; volgnr: number }>('select id, volgnr from audit_log order by volgnr limit 1 offset 2')).rows[0]!;
+      await pglite.exec(`ALTER TABLE audit_log DISABLE TRIGGER USER; UPDATE audit_log SET entiteit_id = 'verdoezeld' WHERE id = ${doel.id}; ALTER TABLE audit_log ENABLE TRIGGER USER;`);
+      await pglite.close();
+      const fout = await doorstroom('audit-controleer');
+      expect(fout.code).toBe(1);
+      expect(fout.stderr).toContain(`Auditketen VERBROKEN bij regel ${doel.volgnr} (id ${doel.id}`);
+      geenStacktrace(fout);
+    } finally {
+      if (!pglite.closed) await pglite.close();
+    }
   });
 });

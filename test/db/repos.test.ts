@@ -35,7 +35,7 @@ describe.each(backends)('repositories op %s', (backend) => {
   });
 
   it('het auditlog en de gebeurtenissen zijn append-only in de database zelf', async () => {
-    await schrijfAudit(database.db, actor('rivierland', 'Centrumstad'), 'lezen', 'client', 'x');
+    await schrijfAudit(database.db, actor('rivierland', 'Centrumstad'), { actie: 'lezen', entiteit: 'client', entiteitId: 'x', doel: 'toegang_beoordeling' });
     await verwachtDbFout(database.db.execute(sql`update audit_log set actie = 'weg'`), /append-only/);
     await verwachtDbFout(database.db.execute(sql`delete from audit_log`), /append-only/);
     await verwachtDbFout(database.db.execute(sql`delete from traject_events`), /append-only/);

@@ -20,6 +20,7 @@ import { herberekenIntervallen } from './intervallen.js';
 import { wachtlijstRegel, type WachtlijstRegel, type WachtlijstSoort } from '../../domain/wachtlijst.js';
 import { naamTreffers, schrijfNaamIndex } from './naamindex.js';
 import { MIN_PREFIX } from '../../domain/naamzoek.js';
+import type { AuditWaarden } from './audit.js';
 
 /** The columns that decide who may see a client: those of clienten, or their copies in client_stand. */
 export interface ZichtKolommen {
@@ -217,8 +218,26 @@ export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, 
 }
 
 /** Returns null both for unknown ids and for clients outside the caller's view: existence is not leaked. */
-export async function haalClient(db: DbOrTx, actor: Actor, id: string, v: Versleuteling, peildatum: string) {
-  const [c] = await db.select().from(s.clienten).where(and(eq(s.clienten.id, id), clientFilter(actor)));
+/**
+ * One dossier. With `audit`, the audit row is written by the same statement that reads the client (a data-modifying
+ * CTE): no extra round trip, and no dossier without its row. The row says toegestaan or, when the client is not
+ * visible to the actor, geweigerd.
+ */
+export async function haalClient(db: DbOrTx, actor: Actor, id: string, v: Versleuteling, peildatum: string, audit?: AuditWaarden) {
+  const zichtbaar = and(eq(s.clienten.id, id), clientFilter(actor));
+  let c: ClientRij | undefined;
+  if (audit) {
+    const zicht = db.select({ pseudoniem: s.clienten.pseudoniem }).from(s.clienten).where(zichtbaar);
+    const regel = db.$with('auditregel').as(
+      db
+        .insert(s.auditLog)
+        .values({ ...audit, resultaat: sql`case when exists (${zicht}) then 'toegestaan' else 'geweigerd' end`, pseudoniemen: sql`array(${zicht})` })
+        .returning({ id: s.auditLog.id }),
+    );
+    [c] = await db.with(regel).select().from(s.clienten).where(zichtbaar);
+  } else {
+    [c] = await db.select().from(s.clienten).where(zichtbaar);
+  }
   if (!c) return null;
   const events = (await eventsPerClient(db, [c.id])).get(c.id) ?? [];
   return {

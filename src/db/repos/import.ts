@@ -154,7 +154,7 @@ export async function importeer(
     await herberekenIntervallen(tx, eventRijen.map((e) => e.clientId));
 
     const resultaat = { clientenNieuw: nieuw.length, clientenBestaand: clienten.rijen.length - nieuw.length, gebeurtenissenNieuw, gebeurtenissenAlAanwezig };
-    await schrijfAudit(tx, actor, 'importeren', 'client', null, resultaat);
+    await schrijfAudit(tx, actor, { actie: 'importeren', entiteit: 'client', doel: 'toegang_beoordeling', details: resultaat });
     return resultaat;
   });
 }

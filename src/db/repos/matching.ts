@@ -175,7 +175,7 @@ export async function legRondeVast(db: DbOrTx, actor: Actor, peildatum: string) 
   return db.transaction(async (tx) => {
     // serialise rounds per regio: two simultaneous rounds would propose the same homes
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`matching:${actor.regioId}`}))`);
-    const { resultaat } = await draaiMatching(tx, actor.regioId, peildatum);
+    const { resultaat, pseudoniemen } = await draaiMatching(tx, actor.regioId, peildatum);
     const rondeId = crypto.randomUUID();
     if (resultaat.voorstellen.length) {
       await tx.insert(s.matchVoorstellen).values(
@@ -183,7 +183,14 @@ export async function legRondeVast(db: DbOrTx, actor: Actor, peildatum: string) 
       );
       await tx.update(s.woningen).set({ status: 'gereserveerd' }).where(inArray(s.woningen.id, resultaat.voorstellen.map((v) => v.woningId)));
     }
-    await schrijfAudit(tx, actor, 'aanmaken', 'matchingronde', rondeId, { voorstellen: resultaat.voorstellen.length, objectief: resultaat.objectief });
+    await schrijfAudit(tx, actor, {
+      actie: 'aanmaken',
+      entiteit: 'matchingronde',
+      entiteitId: rondeId,
+      doel: 'plaatsing_matching',
+      pseudoniemen: resultaat.voorstellen.map((v) => pseudoniemen.get(v.kandidaatId)).filter((p): p is string => !!p),
+      details: { voorstellen: resultaat.voorstellen.length, objectief: resultaat.objectief },
+    });
     return { rondeId, resultaat };
   });
 }
@@ -282,7 +289,7 @@ export async function zetStap(db: DbOrTx, actor: Actor, id: string, stap: StapIn
       await voegEventToe(tx, actor, v!.clientId, { soort: 'uitstroom', datum: stap.plaatsing.startdatum, bestemming: 'zelfstandige_woning', toelichting: `Sleuteloverdracht ${zichtbaar.adres}` });
     }
     if (nieuw === 'afgewezen') volgende = await volgendeKandidaat(tx, actor, v!.woningId, v!.rondeId, peildatum);
-    await schrijfAudit(tx, actor, 'wijzigen', 'matchvoorstel', id, { status: nieuw, reden: stap.reden ?? null });
+    await schrijfAudit(tx, actor, { actie: 'wijzigen', entiteit: 'matchvoorstel', entiteitId: id, doel: 'plaatsing_matching', pseudoniemen: [zichtbaar.pseudoniem], details: { status: nieuw, reden: stap.reden ?? null } });
     return { id, status: nieuw, plaatsing, volgendVoorstel: volgende };
   });
 }

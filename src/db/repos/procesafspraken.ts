@@ -30,6 +30,6 @@ export async function zetAfspraak(db: DbOrTx, actor: Actor, soort: SignaalSoort,
     .values({ regioId: actor.regioId, signaalSoort: soort, reactieUren: w.reactieUren, oplosDagen: w.oplosDagen })
     .onConflictDoUpdate({ target: [s.procesafspraken.regioId, s.procesafspraken.signaalSoort], set: { reactieUren: w.reactieUren, oplosDagen: w.oplosDagen } })
     .returning();
-  await schrijfAudit(db, actor, 'wijzigen', 'procesafspraak', soort, w);
+  await schrijfAudit(db, actor, { actie: 'wijzigen', entiteit: 'procesafspraak', entiteitId: soort, doel: 'beheer', details: w });
   return { signaalSoort: soort, reactieUren: rij!.reactieUren, oplosDagen: rij!.oplosDagen, standaard: false };
 }

@@ -40,7 +40,7 @@ export async function maakSchuld(db: DbOrTx, actor: Actor, clientId: string, inv
   const c = await zichtbareClient(db, actor, clientId);
   if (!c) return null;
   const [rij] = await db.insert(s.schuldregelingen).values({ ...invoer, clientId, regioId: c.regioId }).returning(schuldKolommen);
-  await schrijfAudit(db, actor, 'wijzigen', 'client', clientId, { schuld: rij!.id, actie: 'aanmaken' });
+  await schrijfAudit(db, actor, { actie: 'wijzigen', entiteit: 'client', entiteitId: clientId, doel: 'plaatsing_matching', details: { schuld: rij!.id, actie: 'aanmaken' } });
   return rij!;
 }
 
@@ -57,7 +57,7 @@ export async function wijzigSchuld(db: DbOrTx, actor: Actor, id: string, invoer:
   const bestaand = await zichtbareSchuld(db, actor, id);
   if (!bestaand) return null;
   const [rij] = await db.update(s.schuldregelingen).set(invoer).where(eq(s.schuldregelingen.id, id)).returning(schuldKolommen);
-  await schrijfAudit(db, actor, 'wijzigen', 'client', bestaand.clientId, { schuld: id, actie: 'wijzigen', velden: Object.keys(invoer) });
+  await schrijfAudit(db, actor, { actie: 'wijzigen', entiteit: 'client', entiteitId: bestaand.clientId, doel: 'plaatsing_matching', details: { schuld: id, actie: 'wijzigen', velden: Object.keys(invoer) } });
   return rij!;
 }
 
@@ -65,7 +65,7 @@ export async function verwijderSchuld(db: DbOrTx, actor: Actor, id: string) {
   const bestaand = await zichtbareSchuld(db, actor, id);
   if (!bestaand) return false;
   await db.delete(s.schuldregelingen).where(eq(s.schuldregelingen.id, id));
-  await schrijfAudit(db, actor, 'wijzigen', 'client', bestaand.clientId, { schuld: id, actie: 'verwijderen' });
+  await schrijfAudit(db, actor, { actie: 'wijzigen', entiteit: 'client', entiteitId: bestaand.clientId, doel: 'plaatsing_matching', details: { schuld: id, actie: 'verwijderen' } });
   return true;
 }
 

@@ -357,7 +357,7 @@ export async function maakSignaal(db: DbOrTx, actor: Actor, invoer: NieuwSignaal
         sleutel: `signaal:${id}:v1:${p.aanbiederId}`,
       },
     ]);
-    await schrijfAudit(tx, actor, 'aanmaken', 'signaal', id, { soort, plaatsingId: p.id });
+    await schrijfAudit(tx, actor, { actie: 'aanmaken', entiteit: 'signaal', entiteitId: id, doel: 'signaalafhandeling', details: { soort, plaatsingId: p.id } });
     return { id, versie: 1 };
   });
 }
@@ -415,7 +415,7 @@ export async function voerActieUit(db: DbOrTx, actor: Actor, id: string, invoer:
         sleutel: `signaal:${id}:v${bijgewerkt.versie}:${org}`,
       })),
     );
-    await schrijfAudit(tx, actor, 'wijzigen', 'signaal', id, { actie: invoer.actie, van: status, naar, versie: bijgewerkt.versie });
+    await schrijfAudit(tx, actor, { actie: 'wijzigen', entiteit: 'signaal', entiteitId: id, doel: 'signaalafhandeling', details: { actie: invoer.actie, van: status, naar, versie: bijgewerkt!.versie } });
     return { id, status: naar, versie: bijgewerkt.versie, deadline: deadline.toISOString() };
   });
 }
@@ -508,14 +508,16 @@ export async function escaleerTeLaat(db: DbOrTx, nu: Date, opties: JobOpties = {
       const metCentrum = rijen.filter((r) => centrum.get(r.regioId));
       if (metCentrum.length) {
         await tx.execute(sql`
-          insert into ${s.auditLog} (gebruiker_id, organisatie_id, regio_id, actie, entiteit, entiteit_id, details)
-          select ${SYSTEEM_GEBRUIKER}::uuid, organisatie_id, regio_id, 'wijzigen', 'signaal', entiteit_id, details
+          insert into ${s.auditLog} (gebruiker_id, organisatie_id, regio_id, actie, entiteit, entiteit_id, details, doel, pseudoniemen, user_agent)
+          select ${SYSTEEM_GEBRUIKER}::uuid, organisatie_id, regio_id, 'wijzigen', 'signaal', entiteit_id, details,
+                 'signaalafhandeling', array[pseudoniem], 'planner'
           from unnest(
             ${sql.param(metCentrum.map((r) => centrum.get(r.regioId)!))}::uuid[],
             ${sql.param(metCentrum.map((r) => r.regioId))}::uuid[],
             ${sql.param(metCentrum.map((r) => r.id))}::text[],
-            ${sql.param(metCentrum.map((r) => JSON.stringify({ actie: 'escaleren', van: r.van, naar: 'geescaleerd', versie: r.versie, automatisch: true })))}::jsonb[]
-          ) as t(organisatie_id, regio_id, entiteit_id, details)`);
+            ${sql.param(metCentrum.map((r) => JSON.stringify({ actie: 'escaleren', van: r.van, naar: 'geescaleerd', versie: r.versie, automatisch: true })))}::jsonb[],
+            ${sql.param(metCentrum.map((r) => r.pseudoniem))}::text[]
+          ) as t(organisatie_id, regio_id, entiteit_id, details, pseudoniem)`);
       }
       return { geescaleerd: rijen.length, meldingen: n };
     });

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { queryString } from '../api';
+import { api, queryString } from '../api';
 import { useApi, useOrganisaties } from '../hooks';
 import { BESTEMMING_LABEL, NIVEAU_LABEL } from '../labels';
 import { Grafiek } from '../grafiek';
@@ -59,6 +59,17 @@ export function Monitor({ ik }: { ik: Ik }) {
   const woningen = useApi<Antwoord<Woning> & { onderdrukkingsdrempel: number | null }>(`/api/monitor/woningen${qs}`);
   const fout = [stromen, bezetting, wacht, terug, bt, woningen].map((x) => x.fout).find(Boolean);
   const gemeenteNaam = gemeenteId ? orgs.naam(gemeenteId) : 'hele regio';
+  const [printFout, zetPrintFout] = useState<string | null>(null);
+  // printing is logged (afdrukken) before the print dialog opens
+  const afdrukken = async () => {
+    try {
+      zetPrintFout(null);
+      await api('/api/monitor/afdrukken', { method: 'POST', body: { onderdeel: 'dashboard', periode, van, tot, gemeenteId: gemeenteId || null } });
+      window.print();
+    } catch (e) {
+      zetPrintFout((e as Error).message);
+    }
+  };
 
   return (
     <section className="monitor">
@@ -105,9 +116,9 @@ export function Monitor({ ik }: { ik: Ik }) {
             {orgs.gemeenten.map((g) => <option key={g.id} value={g.id}>{g.naam}</option>)}
           </select>
         </label>
-        <button onClick={() => window.print()}>Afdrukken / PDF</button>
+        <button onClick={afdrukken}>Afdrukken / PDF</button>
       </div>
-      {fout && <div className="fout">{fout}</div>}
+      {(fout || printFout) && <div className="fout">{fout ?? printFout}</div>}
 
       {!corporatie && stromen.data && (
         <Sectie titel="In-, door- en uitstroom" csv={csv('stromen')}>
