@@ -3,7 +3,18 @@ import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import type { Actor } from '../../domain/auth.js';
 
-export type AuditActie = 'lezen' | 'aanmaken' | 'wijzigen' | 'importeren' | 'exporteren';
+export type AuditActie =
+  | 'lezen'
+  | 'aanmaken'
+  | 'wijzigen'
+  | 'importeren'
+  | 'exporteren'
+  // MFA (src/api/mfa.ts): every recovery code spent, every failed code, every change of the second factor
+  | 'mfa_ingeschreven'
+  | 'mfa_mislukt'
+  | 'mfa_uitgezet'
+  | 'herstelcode_gebruikt'
+  | 'herstelcodes_vernieuwd';
 
 export async function schrijfAudit(db: DbOrTx, actor: Actor, actie: AuditActie, entiteit: string, entiteitId: string | null, details?: unknown) {
   await db.insert(s.auditLog).values({

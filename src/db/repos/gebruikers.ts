@@ -3,6 +3,7 @@ import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import type { Actor, OrganisatieSoort, Rol } from '../../domain/auth.js';
 import { DomeinFout } from '../../domain/fouten.js';
+import type { MfaStap } from '../../domain/mfa.js';
 
 /** Columns that make an Actor; sessions and CLI commands resolve users the same way. */
 const actorVelden = {
@@ -21,14 +22,14 @@ const naarActor = (rij: { gebruikerId: string; rol: string; organisatieId: strin
   soort: rij.soort as OrganisatieSoort,
 });
 
-export async function actorVoorSessie(db: DbOrTx, tokenHash: string, nu: Date): Promise<{ actor: Actor; csrf: string } | null> {
+export async function actorVoorSessie(db: DbOrTx, tokenHash: string, nu: Date): Promise<{ actor: Actor; csrf: string; mfaStap: MfaStap | null } | null> {
   const [rij] = await db
-    .select({ ...actorVelden, csrf: s.sessies.csrfToken })
+    .select({ ...actorVelden, csrf: s.sessies.csrfToken, mfaStap: s.sessies.mfaStap })
     .from(s.sessies)
     .innerJoin(s.gebruikers, eq(s.gebruikers.id, s.sessies.gebruikerId))
     .innerJoin(s.organisaties, eq(s.organisaties.id, s.gebruikers.organisatieId))
     .where(and(eq(s.sessies.tokenHash, tokenHash), gt(s.sessies.verloopt, nu), eq(s.gebruikers.actief, true)));
-  return rij ? { actor: naarActor(rij), csrf: rij.csrf } : null;
+  return rij ? { actor: naarActor(rij), csrf: rij.csrf, mfaStap: rij.mfaStap as MfaStap | null } : null;
 }
 
 export async function actorVoorEmail(db: DbOrTx, email: string): Promise<Actor> {
