@@ -9,6 +9,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.js';
+import { appRolVerbindingsOpties, zetAppRol } from './app-rol.js';
 
 export type Schema = typeof schema;
 /** Both drivers share the PostgreSQL dialect; repositories only see this type. */
@@ -30,11 +31,21 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data directory; omitted means in-memory (tests) */
   dataDir?: string;
+  /** stay the owner after migrating (benchmarks that drop and rebuild indexes); the app never does */
+  eigenaar?: boolean;
 }
 
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // migrations as the owner on their own connection; the pool below works as the app role (src/db/app-rol.ts)
+    const migratie = new pg.Client({ connectionString: opts.url });
+    await migratie.connect();
+    try {
+      await migratePg(drizzlePg(migratie, { schema }) as never, { migrationsFolder });
+    } finally {
+      await migratie.end();
+    }
+    const pool = new pg.Pool({ connectionString: opts.url, max: 10, ...(opts.eigenaar ? {} : appRolVerbindingsOpties()) });
     let sluit = false;
     // An idle pooled connection that the server ends (restart, failover, a DROP DATABASE … WITH (FORCE) racing
     // the pool's own shutdown) emits 'error' on the pool; without a listener that is an uncaught exception that
@@ -44,7 +55,6 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
       console.error(`PostgreSQL-verbinding verbroken (${fout.code ?? 'onbekend'}): ${fout.message}`);
     });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    await migratePg(db as never, { migrationsFolder });
     return {
       db,
       soort: 'postgres',
@@ -70,6 +80,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const client = new PGlite(opts.dataDir);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
+  if (!opts.eigenaar) await zetAppRol(client);
   return { db, soort: 'pglite', close: () => client.close() };
 }
 
@@ -77,8 +88,8 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
  * A new, empty, migrated database on a PostgreSQL server (tests and benchmarks); closing it drops it.
  * Without a server URL: an in-memory PGlite.
  */
-export async function openWegwerpDatabase(serverUrl: string | undefined, voorvoegsel = 'doorstroom_tmp'): Promise<Database> {
-  if (!serverUrl) return openDatabase();
+export async function openWegwerpDatabase(serverUrl: string | undefined, voorvoegsel = 'doorstroom_tmp', opties: Pick<OpenOptions, 'eigenaar'> = {}): Promise<Database> {
+  if (!serverUrl) return openDatabase(opties);
   const naam = `${voorvoegsel}_${randomBytes(6).toString('hex')}`;
   const opServer = async (opdracht: string) => {
     const beheer = new pg.Client({ connectionString: serverUrl });
@@ -92,7 +103,7 @@ export async function openWegwerpDatabase(serverUrl: string | undefined, voorvoe
   await opServer(`CREATE DATABASE ${naam}`);
   const url = new URL(serverUrl);
   url.pathname = `/${naam}`;
-  const database = await openDatabase({ url: url.toString() });
+  const database = await openDatabase({ url: url.toString(), ...opties });
   return {
     ...database,
     close: async () => {
