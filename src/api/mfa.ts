@@ -23,7 +23,8 @@ const codeLimiet = {
   timeWindow: '1 minute',
   hook: 'preHandler' as const,
   keyGenerator: (req: FastifyRequest) => `mfa|${req.actor?.gebruikerId ?? req.ip}`,
-  errorResponseBuilder: () => ({ statusCode: 429, fout: 'Te veel pogingen; wacht een minuut en probeer het opnieuw' }),
+  // thrown as an error, so the shared error handler answers { fout } like every other refusal
+  errorResponseBuilder: () => Object.assign(new Error('Te veel pogingen; wacht een minuut en probeer het opnieuw'), { statusCode: 429 }),
 };
 
 const codeVeld = z
