@@ -3,7 +3,9 @@ import { Command } from 'commander';
 import { bouwApp } from '../api/app.js';
 import { startPlanner } from '../jobs/planner.js';
 import { DEMO_WACHTWOORD } from '../db/seed.js';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { roteerSleutel } from '../db/repos/sleutelrotatie.js';
+import { leesSleutel, SleutelFout, Versleuteling } from '../db/versleuteling.js';
 import { ImportFout, importeer } from '../db/repos/import.js';
 import { draaiMatching, legRondeVast } from '../db/repos/matching.js';
 import { actorVoorEmail, isLeeg, metVoortgang, openOmgeving, seedDemo, vandaag } from './omgeving.js';
@@ -155,6 +157,27 @@ program
         const { rondeId } = await legRondeVast(database.db, actor, opts.peildatum);
         console.log(`Ronde ${rondeId} vastgelegd; woningen gereserveerd, partijen kunnen akkoord geven in de app.`);
       } else console.log('Proefdraai: niets vastgelegd.');
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('sleutel-roteer')
+  .description('Versleutel alle versleutelde kolommen opnieuw met een nieuwe sleutel en herbereken de sleutel-hashes (BSN), in één transactie')
+  .requiredOption('--nieuwe-sleutel-bestand <bestand>', 'bestand met de nieuwe sleutel (base64 van 32 bytes), buiten de datamap')
+  .action(async (opts: { nieuweSleutelBestand: string }) => {
+    if (!existsSync(opts.nieuweSleutelBestand)) throw new SleutelFout(`Sleutelbestand ${opts.nieuweSleutelBestand} bestaat niet.`);
+    const nieuw = new Versleuteling(leesSleutel(readFileSync(opts.nieuweSleutelBestand, 'utf8'), `Sleutelbestand ${opts.nieuweSleutelBestand}`));
+    const { database, versleuteling: oud } = await openOmgeving();
+    try {
+      if (nieuw.zoekHash('controle') === oud.zoekHash('controle')) throw new SleutelFout('De nieuwe sleutel is gelijk aan de huidige; er is niets gewijzigd.');
+      const start = performance.now();
+      const r = await metVoortgang((balk) => database.db.transaction((tx) => roteerSleutel(tx, oud, nieuw, balk.update)));
+      const tabellen = Object.entries(r.perTabel).map(([t, n]) => `${t} ${n}`).join(', ');
+      const hashes = Object.entries(r.hashes).map(([h, n]) => `${h} ${n}`).join(', ');
+      console.log(`Sleutel geroteerd in ${((performance.now() - start) / 1000).toFixed(1)} s: ${r.waarden} waarden opnieuw versleuteld (${tabellen}); hashes herberekend: ${hashes}.`);
+      console.log(`Zet nu DOORSTROOM_SLEUTEL_BESTAND=${opts.nieuweSleutelBestand} (of DOORSTROOM_SLEUTEL op de nieuwe waarde) en vernietig de oude sleutel; met de oude sleutel start de server niet meer correct.`);
     } finally {
       await database.close();
     }

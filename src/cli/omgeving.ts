@@ -6,14 +6,22 @@ import { openDatabase, type Database } from '../db/client.js';
 import * as s from '../db/schema.js';
 import { DEMO_REGIO, DEMO_WACHTWOORD, seedRegio, type SeedResultaat } from '../db/seed.js';
 import { laadSleutel, Versleuteling } from '../db/versleuteling.js';
+import { controleerSleutel } from '../db/repos/sleutelrotatie.js';
 
 export const dataMap = () => resolve(process.env.DOORSTROOM_DATA ?? 'data');
 
 /** Opens the configured database: DATABASE_URL for a server, else embedded PGlite in the data folder. */
 export async function openOmgeving(): Promise<{ database: Database; versleuteling: Versleuteling }> {
+  // the key first: a refusal (production without a key from outside the data folder) must not open the database
+  const versleuteling = new Versleuteling(laadSleutel({ dataMap: dataMap(), productie: process.env.NODE_ENV === 'production' }));
   const url = process.env.DATABASE_URL;
   const database = await openDatabase(url ? { url } : { dataDir: join(dataMap(), 'pglite') });
-  const versleuteling = new Versleuteling(laadSleutel(join(dataMap(), 'dev-sleutel.txt')));
+  try {
+    await controleerSleutel(database.db, versleuteling);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
   return { database, versleuteling };
 }
 
