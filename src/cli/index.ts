@@ -2,7 +2,8 @@
 import { Command } from 'commander';
 import { bouwApp } from '../api/app.js';
 import { startPlanner } from '../jobs/planner.js';
-import { DEMO_WACHTWOORD } from '../db/seed.js';
+import { DEMO_TOTP_GEHEIM, DEMO_WACHTWOORD } from '../db/seed.js';
+import { geheimInGroepen, otpauthUri, totpCode } from '../domain/mfa.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { roteerSleutel } from '../db/repos/sleutelrotatie.js';
 import { leesSleutel, SleutelFout, Versleuteling } from '../db/versleuteling.js';
@@ -49,6 +50,9 @@ program
     const voorbeeld = logins.filter((l) => eersteVanSoort.has(l.organisatie));
     for (const l of voorbeeld) console.log(`  ${l.email.padEnd(52)} ${l.rol.padEnd(20)} ${l.organisatie}`);
     console.log(`  … en ${logins.length - voorbeeld.length} andere (zie README)`);
+    console.log(`Tweestapsverificatie: beheerders en wie cliëntdossiers ziet vullen na het wachtwoord een code in. Alle demo-accounts`);
+    console.log(`delen het openbare demo-geheim ${geheimInGroepen(DEMO_TOTP_GEHEIM)} (zet het in een authenticator-app:`);
+    console.log(`${otpauthUri(DEMO_TOTP_GEHEIM, 'demo')} ), of vraag de huidige code op met: npm run doorstroom -- demo-code`);
     const stop = async () => {
       await planner.stop();
       await app.close();
@@ -160,6 +164,15 @@ program
     } finally {
       await database.close();
     }
+  });
+
+program
+  .command('demo-code')
+  .description('Toon de huidige tweestapscode van de demo-accounts (het openbare demo-geheim, zie README)')
+  .action(() => {
+    const nu = new Date();
+    const over = 30 - (Math.floor(nu.getTime() / 1000) % 30);
+    console.log(`${totpCode(DEMO_TOTP_GEHEIM, nu)}  (nog ${over} s geldig; elke code werkt één keer per account)`);
   });
 
 program
