@@ -1,6 +1,9 @@
 -- MFA (issue 13): a session can be half-way (password right, second factor still to do); null = complete.
 ALTER TABLE sessies ADD COLUMN mfa_stap text;
 --> statement-breakpoint
+-- sessions from before MFA would stay complete without a second factor: everyone logs in again
+DELETE FROM sessies;
+--> statement-breakpoint
 -- One TOTP secret per user, encrypted with the field key (Versleuteling). nieuw_geheim is an enrolment that
 -- has not been confirmed with a first code yet; laatste_stap is the last accepted time step (replay refused).
 CREATE TABLE gebruiker_mfa (

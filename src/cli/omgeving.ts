@@ -15,7 +15,7 @@ export async function openOmgeving(): Promise<{ database: Database; versleutelin
   // the key first: a refusal (production without a key from outside the data folder) must not open the database
   const versleuteling = new Versleuteling(laadSleutel({ dataMap: dataMap(), productie: process.env.NODE_ENV === 'production' }));
   const url = process.env.DATABASE_URL;
-  const database = await openDatabase(url ? { url } : { dataDir: join(dataMap(), 'pglite') });
+  const database = await openDatabase(url ? { url, migratieUrl: process.env.DATABASE_MIGRATIE_URL } : { dataDir: join(dataMap(), 'pglite') });
   try {
     await controleerSleutel(database.db, versleuteling);
   } catch (e) {

@@ -4,7 +4,7 @@
  * signaal_stappen) it may only SELECT and INSERT. Migrations run as the owner before the switch.
  *
  * SET ROLE is a guard against the application's own mistakes and a hijacked query builder, not a wall against
- * arbitrary SQL: a session can RESET ROLE. A production server should therefore let the app log in as a LOGIN
+ * arbitrary SQL: a session can SET ROLE NONE (back to its login role). A production server should therefore let the app log in as a LOGIN
  * role that is a member of doorstroom_app only (README, Sleutelbeheer en databaserol).
  */
 export const APP_ROL = 'doorstroom_app';

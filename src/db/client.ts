@@ -29,6 +29,8 @@ const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url)
 export interface OpenOptions {
   /** postgres://… switches to a PostgreSQL server */
   url?: string;
+  /** the owner's connection for the migrations, when the app itself logs in as a role without DDL rights */
+  migratieUrl?: string;
   /** PGlite data directory; omitted means in-memory (tests) */
   dataDir?: string;
   /** stay the owner after migrating (benchmarks that drop and rebuild indexes); the app never does */
@@ -38,7 +40,7 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   if (opts.url) {
     // migrations as the owner on their own connection; the pool below works as the app role (src/db/app-rol.ts)
-    const migratie = new pg.Client({ connectionString: opts.url });
+    const migratie = new pg.Client({ connectionString: opts.migratieUrl ?? opts.url });
     await migratie.connect();
     try {
       await migratePg(drizzlePg(migratie, { schema }) as never, { migrationsFolder });

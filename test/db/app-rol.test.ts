@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { openWegwerpDatabase, type Database } from '../../src/db/client.js';
+import pg from 'pg';
+import { openDatabase, openWegwerpDatabase, type Database } from '../../src/db/client.js';
 import { APP_ROL } from '../../src/db/app-rol.js';
 import { backends, seedTestRegios, verwachtDbFout } from '../helpers.js';
 
@@ -54,5 +55,52 @@ describe.each(backends)('append-only als eigenaar op %s', (backend) => {
     await verwachtDbFout(eigenaar.db.execute(sql`TRUNCATE traject_events CASCADE`), /traject_events is append-only \(TRUNCATE geweigerd\)/);
     await verwachtDbFout(eigenaar.db.execute(sql`TRUNCATE audit_log`), /audit_log is append-only \(TRUNCATE geweigerd\)/);
     await verwachtDbFout(eigenaar.db.execute(sql`DELETE FROM traject_events`), /append-only/);
+  });
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('productie-opzet op PostgreSQL: de app logt in als eigen LOGIN-rol', () => {
+  const server = process.env.TEST_DATABASE_URL!;
+  const rol = `doorstroom_web_${Math.random().toString(36).slice(2, 8)}`;
+  const opServer = async (opdracht: string, url = server) => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      await c.query(opdracht);
+    } finally {
+      await c.end();
+    }
+  };
+  let naam = '';
+  let app: Database | null = null;
+  beforeAll(async () => {
+    naam = `doorstroom_test_${rol}`;
+    await opServer(`CREATE DATABASE ${naam}`);
+    // the roles exist cluster-wide; the app role itself comes from the migration
+    await opServer(`DO $$ BEGIN CREATE ROLE doorstroom_app NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+    await opServer(`CREATE ROLE ${rol} LOGIN IN ROLE doorstroom_app`);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await opServer(`DROP DATABASE IF EXISTS ${naam} WITH (FORCE)`);
+    await opServer(`DROP ROLE IF EXISTS ${rol}`);
+  });
+
+  it('migraties over DATABASE_MIGRATIE_URL als eigenaar; de app kan ook na SET ROLE NONE niets legen of ontkoppelen', async () => {
+    const eigenaar = new URL(server);
+    eigenaar.pathname = `/${naam}`;
+    const web = new URL(eigenaar);
+    web.username = rol;
+    app = await openDatabase({ url: web.toString(), migratieUrl: eigenaar.toString() });
+    // RESET ROLE returns to the role of the startup option; SET ROLE NONE to the login role itself
+    await app.db.execute(sql`RESET ROLE`);
+    const [na] = await rijen<{ rol: string }>(app, sql`select current_user as rol`);
+    expect(na!.rol).toBe('doorstroom_app');
+    await app.db.execute(sql`SET ROLE NONE`);
+    const [wie] = await rijen<{ rol: string }>(app, sql`select current_user as rol`);
+    expect(wie!.rol).toBe(rol);
+    await app.db.execute(sql`insert into regios (naam) values ('Webregio')`);
+    await verwachtDbFout(app.db.execute(sql`TRUNCATE traject_events`), /permission denied/);
+    await verwachtDbFout(app.db.execute(sql`ALTER TABLE traject_events DISABLE TRIGGER ALL`), /must be owner/);
+    await verwachtDbFout(app.db.execute(sql`DELETE FROM audit_log`), /permission denied/);
   });
 });
