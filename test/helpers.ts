@@ -2,7 +2,10 @@ import { hash } from '@node-rs/argon2';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { bouwApp } from '../src/api/app.js';
 import { openWegwerpDatabase, type Database } from '../src/db/client.js';
-import { DEMO_REGIO, DEMO_WACHTWOORD, seedRegio, type SeedResultaat } from '../src/db/seed.js';
+import { eq, sql } from 'drizzle-orm';
+import { DEMO_REGIO, DEMO_TOTP_GEHEIM, DEMO_WACHTWOORD, seedRegio, type SeedResultaat } from '../src/db/seed.js';
+import * as s from '../src/db/schema.js';
+import { totpCode, type MfaStap } from '../src/domain/mfa.js';
 import { Versleuteling } from '../src/db/versleuteling.js';
 import type { Actor } from '../src/domain/auth.js';
 
@@ -58,12 +61,19 @@ export interface Sessie {
   csrf: string;
 }
 
+const sessieUit = (res: LightMyRequestResponse): Sessie => {
+  const cookie = res.cookies.find((c) => c.name === 'doorstroom_sessie')!;
+  return { cookie: `${cookie.name}=${cookie.value}`, csrf: res.json().csrfToken };
+};
+
 export interface TestOmgeving {
   app: FastifyInstance;
   database: Database;
   regios: TestRegios;
-  /** a fresh login (its own session) */
+  /** a fresh login (its own session), including the MFA step with the demo secret where the account has MFA */
   login(email: string): Promise<Sessie>;
+  /** only the password step: the half-way session and the MFA step it is in (null = complete) */
+  wachtwoordStap(email: string): Promise<{ sessie: Sessie; mfa: MfaStap | null }>;
   /** one shared session per user for the whole test file: fewer logins, well under the rate limit */
   sessie(email: string): Promise<Sessie>;
   /** inject with the session cookie and CSRF header filled in */
@@ -76,11 +86,35 @@ export async function testOmgeving(backend: Backend = 'pglite', opties: { sessie
   const regios = await seedTestRegios(database, opties.aantalClienten);
   const app = await bouwApp({ db: database.db, versleuteling: testVersleuteling, vandaag: () => PEILDATUM }, { sessieCacheMs: opties.sessieCacheMs });
   await app.ready();
-  const login = async (email: string): Promise<Sessie> => {
+  const wachtwoordStap = async (email: string) => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, wachtwoord: DEMO_WACHTWOORD } });
     if (res.statusCode !== 200) throw new Error(`login ${email} mislukt: ${res.statusCode} ${res.body}`);
-    const cookie = res.cookies.find((c) => c.name === 'doorstroom_sessie')!;
-    return { cookie: `${cookie.name}=${cookie.value}`, csrf: res.json().csrfToken };
+    return { sessie: sessieUit(res), mfa: res.json().mfa as MfaStap | null };
+  };
+  // MFA steps one at a time: each one frees the user's current code (below), which must not race another login
+  let mfaRij: Promise<unknown> = Promise.resolve();
+  const login = async (email: string): Promise<Sessie> => {
+    const { sessie, mfa } = await wachtwoordStap(email);
+    if (mfa === null) return sessie;
+    if (mfa !== 'code') throw new Error(`login ${email}: MFA-stap ${mfa}, de helper kan alleen de code-stap`);
+    const stap = mfaRij.then(async () => {
+      // tests log the same user in many times within one 30-second step; the server rightly accepts each code
+      // once, so the helper forgets the last used step first (test/api/mfa.test.ts proves the refusal itself)
+      await database.db
+        .update(s.gebruikerMfa)
+        .set({ laatsteStap: null })
+        .where(eq(s.gebruikerMfa.gebruikerId, sql`(select id from gebruikers where email = ${email})`));
+      return app.inject({
+        method: 'POST',
+        url: '/api/auth/mfa',
+        headers: { cookie: sessie.cookie, 'x-csrf-token': sessie.csrf },
+        payload: { code: totpCode(DEMO_TOTP_GEHEIM, new Date()) },
+      });
+    });
+    mfaRij = stap.catch(() => undefined);
+    const res = await stap;
+    if (res.statusCode !== 200) throw new Error(`MFA-stap ${email} mislukt: ${res.statusCode} ${res.body}`);
+    return sessieUit(res);
   };
   const sessies = new Map<string, Promise<Sessie>>();
   const sessie = (email: string) => {
@@ -99,6 +133,7 @@ export async function testOmgeving(backend: Backend = 'pglite', opties: { sessie
     database,
     regios,
     login,
+    wachtwoordStap,
     sessie,
     als,
     sluit: async () => {

@@ -200,7 +200,7 @@ async function serverDatabase(basis: string): Promise<Database> {
   await beheer.end();
   const url = new URL(basis);
   url.pathname = `/${naam}`;
-  const db = await openDatabase({ url: url.toString() });
+  const db = await openDatabase({ url: url.toString(), eigenaar: true });
   return {
     ...db,
     close: async () => {
@@ -231,7 +231,7 @@ console.log(`machine: ${os.cpus()[0]?.model ?? 'onbekend'}, ${os.availableParall
 
 const doelen: { titel: string; open: () => Promise<Database> }[] = [];
 // BENCH_PGLITE=0: only the server (PGlite generation alone takes minutes at 1M events)
-if (process.env.BENCH_PGLITE !== '0') doelen.push({ titel: 'PGlite (in geheugen, één verbinding)', open: () => openDatabase() });
+if (process.env.BENCH_PGLITE !== '0') doelen.push({ titel: 'PGlite (in geheugen, één verbinding)', open: () => openDatabase({ eigenaar: true }) });
 const serverUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (serverUrl) doelen.push({ titel: 'PostgreSQL-server (tijdelijke database)', open: () => serverDatabase(serverUrl) });
 

@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authPlugin } from './auth.js';
+import { mfaApi } from './mfa.js';
 import type { ApiContext } from './context.js';
 import { registreerFoutafhandeling } from './fouten.js';
 import { registreerInvoercontrole } from './invoer.js';
@@ -76,6 +77,7 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
 
   await app.register(authPlugin, { db: ctx.db, sessieCacheMs: opties.sessieCacheMs });
   app.get('/api/health', { config: { toegang: { publiek: true }, doel: 'beheer' }, schema: { hide: true } }, async () => ({ ok: true }));
+  await app.register(mfaApi, ctx);
   await app.register(organisatiesApi, ctx);
   await app.register(trajectenApi, ctx);
   await app.register(signalenApi, ctx);

@@ -11,7 +11,9 @@ import { ROLLEN, type Actor } from '../domain/auth.js';
 import { toegangsBezwaar, type Toegang } from '../domain/toegang.js';
 import { auditWaarden, schrijfAudit, type AuditActie, type AuditWie } from '../db/repos/audit.js';
 import type { Doel, Herkomst } from '../domain/audit.js';
-import { maakSessie } from '../db/repos/gebruikers.js';
+import { actorVoorEmail, maakSessie as schrijfSessie } from '../db/repos/gebruikers.js';
+import { mfaStatus } from '../db/repos/mfa.js';
+import { MFA_STAPPEN, mfaVerplicht, stapNaWachtwoord, type MfaStap } from '../domain/mfa.js';
 import { SessieCache } from './sessiecache.js';
 import { geweigerd } from './fouten.js';
 
@@ -19,6 +21,8 @@ import { geweigerd } from './fouten.js';
  * Access rules live in route config (`config.toegang`, see domain/toegang) and are enforced here, in one
  * onRequest hook, for every route. The hook runs after routing and reads the matched route's config, never the
  * raw URL (`/%61pi/…` is the same route as `/api/…`). A route without a rule is refused, whoever asks.
+ * A half-way session (password right, MFA not done) reaches only routes whose rule lists its step in
+ * `mfaStappen`; every other route refuses it with 403 and `mfa: <stap>`.
  * State-changing calls also need the session's CSRF token in the x-csrf-token header.
  */
 export type { Toegang };
@@ -44,13 +48,23 @@ declare module 'fastify' {
     /** every route as registered, for the audit coverage tests */
     apiRoutes: RouteOptions[];
   }
+  interface FastifyRequest {
+    /** null for a complete session */
+    mfaStap: MfaStap | null;
+  }
+  interface FastifyInstance {
+    /** resolved sessions of this server; forget a token when its session ends (logout, MFA step done) */
+    sessies: SessieCache;
+  }
 }
 
 export const SESSIE_COOKIE = 'doorstroom_sessie';
 const SESSIE_UREN = 8;
+/** a half-way session only lives long enough to type a code or scan a QR code */
+const MFA_STAP_MINUTEN = 10;
 const LEESMETHODEN = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 function gelijk(a: string, b: string) {
   const ab = Buffer.from(a);
@@ -102,11 +116,32 @@ export async function audit(db: DbOrTx, req: FastifyRequest, actie: AuditActie, 
 
 const WEIGERINGEN = new Set([401, 403, 404]);
 
+/** A new session (cookie + CSRF token). Called at login and again when the MFA step is done (a new token, so a
+ * token seen before the second factor is worth nothing after it). Null if the user is gone or inactive. */
+export async function maakSessie(db: DbOrTx, reply: FastifyReply, gebruikerId: string, mfaStap: MfaStap | null) {
+  // expired sessions are useless and only keep session data around: clear them on the way in
+  await db.delete(s.sessies).where(lt(s.sessies.verloopt, new Date()));
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const seconden = mfaStap ? MFA_STAP_MINUTEN * 60 : SESSIE_UREN * 3600;
+  const aangemaakt = await schrijfSessie(db, { tokenHash: hashToken(token), gebruikerId, csrfToken, mfaStap, verloopt: new Date(Date.now() + seconden * 1000) });
+  if (!aangemaakt) return null;
+  reply.setCookie(SESSIE_COOKIE, token, { httpOnly: true, secure: true, sameSite: 'strict', path: '/', maxAge: seconden });
+  return { csrfToken };
+}
+
+export const MFA_MELDING: Record<MfaStap, string> = {
+  code: 'Vul eerst de code uit uw authenticator-app (of een herstelcode) in',
+  inschrijven: 'Stel eerst tweestapsverificatie in',
+};
+
 export const authPlugin = fp<{ db: Db; sessieCacheMs?: number }>(async (app, { db, sessieCacheMs }) => {
   const sessies = new SessieCache(db, sessieCacheMs);
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('auditGeschreven', false);
+  app.decorateRequest('mfaStap', null);
+  app.decorate('sessies', sessies);
   app.decorate('apiRoutes', [] as RouteOptions[]);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/')) app.apiRoutes.push(route);
@@ -127,6 +162,7 @@ export const authPlugin = fp<{ db: Db; sessieCacheMs?: number }>(async (app, { d
       if (gevonden) {
         req.actor = gevonden.actor;
         req.csrfToken = gevonden.csrf;
+        req.mfaStap = gevonden.mfaStap;
       }
     }
     if (toegang.publiek) return;
@@ -137,6 +173,9 @@ export const authPlugin = fp<{ db: Db; sessieCacheMs?: number }>(async (app, { d
       if (typeof header !== 'string' || !req.csrfToken || !gelijk(header, req.csrfToken)) {
         return reply.code(403).send({ fout: 'CSRF-token ontbreekt of klopt niet' });
       }
+    }
+    if (req.mfaStap && !toegang.mfaStappen?.includes(req.mfaStap)) {
+      return reply.code(403).send({ fout: MFA_MELDING[req.mfaStap], mfa: req.mfaStap });
     }
     const bezwaar = toegangsBezwaar(toegang, req.actor, schrijft);
     if (bezwaar) return reply.code(403).send({ fout: bezwaar });
@@ -210,22 +249,20 @@ export const authPlugin = fp<{ db: Db; sessieCacheMs?: number }>(async (app, { d
         await schrijfAudit(db, wie, { ...poging, resultaat: 'geweigerd', details: { reden } });
         return reply.code(401).send({ fout: 'Onjuist e-mailadres of wachtwoord' });
       }
-      // expired sessions are useless and only keep session data around: clear them on the way in
-      await db.delete(s.sessies).where(lt(s.sessies.verloopt, new Date()));
-      const token = randomBytes(32).toString('base64url');
-      const csrfToken = randomBytes(24).toString('base64url');
-      const aangemaakt = await maakSessie(db, { tokenHash: hashToken(token), gebruikerId: gebruiker.id, csrfToken, verloopt: new Date(Date.now() + SESSIE_UREN * 3600_000) });
-      if (!aangemaakt) {
+      // MFA: with a second factor the session starts half-way and can do nothing but the code step (src/api/mfa.ts)
+      const [actor, status] = await Promise.all([actorVoorEmail(db, req.body.email), mfaStatus(db, gebruiker.id)]);
+      const mfa = stapNaWachtwoord(mfaVerplicht(actor), status.ingeschreven);
+      const sessie = await maakSessie(db, reply, gebruiker.id, mfa);
+      if (!sessie) {
         await schrijfAudit(db, wie, { ...poging, resultaat: 'geweigerd', details: { reden: 'account_gewijzigd' } });
         return reply.code(401).send({ fout: 'Onjuist e-mailadres of wachtwoord' });
       }
-      await schrijfAudit(db, wie, poging);
-      reply.setCookie(SESSIE_COOKIE, token, { httpOnly: true, secure: true, sameSite: 'strict', path: '/', maxAge: SESSIE_UREN * 3600 });
-      return { csrfToken };
+      await schrijfAudit(db, wie, { ...poging, details: mfa ? { mfa } : null });
+      return { csrfToken: sessie.csrfToken, mfa };
     },
   );
 
-  r.post('/api/auth/logout', { config: { toegang: { rollen: [...ROLLEN] }, doel: 'beveiliging' }, schema: { tags: ['auth'], summary: 'Uitloggen' } }, async (req, reply) => {
+  r.post('/api/auth/logout', { config: { toegang: { rollen: [...ROLLEN], mfaStappen: [...MFA_STAPPEN] }, doel: 'beveiliging' }, schema: { tags: ['auth'], summary: 'Uitloggen' } }, async (req, reply) => {
     const token = req.cookies[SESSIE_COOKIE];
     if (token) {
       await db.delete(s.sessies).where(eq(s.sessies.tokenHash, hashToken(token)));
@@ -237,7 +274,7 @@ export const authPlugin = fp<{ db: Db; sessieCacheMs?: number }>(async (app, { d
     return { ok: true };
   });
 
-  r.get('/api/auth/me', { config: { toegang: { ingelogd: true }, doel: 'beveiliging' }, schema: { tags: ['auth'], summary: 'Ingelogde gebruiker en organisatie' } }, async (req) => {
+  r.get('/api/auth/me', { config: { toegang: { ingelogd: true, mfaStappen: [...MFA_STAPPEN] }, doel: 'beveiliging' }, schema: { tags: ['auth'], summary: 'Ingelogde gebruiker en organisatie' } }, async (req) => {
     const actor = actorVan(req);
     const [rij] = await db
       .select({ naam: s.gebruikers.naam, email: s.gebruikers.email, organisatie: s.organisaties.naam, regio: s.regios.naam })
@@ -245,8 +282,9 @@ export const authPlugin = fp<{ db: Db; sessieCacheMs?: number }>(async (app, { d
       .innerJoin(s.organisaties, eq(s.organisaties.id, s.gebruikers.organisatieId))
       .innerJoin(s.regios, eq(s.regios.id, s.organisaties.regioId))
       .where(eq(s.gebruikers.id, actor.gebruikerId));
-    // the caller's own address and browser (actor.herkomst) are for the audit log, not for the answer
+    // the caller's own address and browser (actor.herkomst) are for the audit log, not for the answer; a half-way
+    // session learns which step is due (the web app shows the code or enrolment screen)
     const { gebruikerId, organisatieId, regioId, soort, rol } = actor;
-    return { gebruikerId, organisatieId, regioId, soort, rol, ...rij, csrfToken: req.csrfToken };
+    return { gebruikerId, organisatieId, regioId, soort, rol, ...rij, csrfToken: req.csrfToken, mfa: req.mfaStap };
   });
 });

@@ -2,7 +2,11 @@
 import { Command } from 'commander';
 import { bouwApp } from '../api/app.js';
 import { startPlanner } from '../jobs/planner.js';
-import { DEMO_WACHTWOORD } from '../db/seed.js';
+import { DEMO_TOTP_GEHEIM, DEMO_WACHTWOORD } from '../db/seed.js';
+import { geheimInGroepen, otpauthUri, totpCode } from '../domain/mfa.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { roteerSleutel } from '../db/repos/sleutelrotatie.js';
+import { leesSleutel, SleutelFout, Versleuteling } from '../db/versleuteling.js';
 import { ImportFout, importeer } from '../db/repos/import.js';
 import { draaiMatching, legRondeVast } from '../db/repos/matching.js';
 import { actorVoorEmail, isLeeg, leesBestand, metVoortgang, openOmgeving, seedDemo, vandaag } from './omgeving.js';
@@ -57,6 +61,9 @@ program
     const voorbeeld = logins.filter((l) => eersteVanSoort.has(l.organisatie));
     for (const l of voorbeeld) console.log(`  ${l.email.padEnd(52)} ${l.rol.padEnd(20)} ${l.organisatie}`);
     console.log(`  … en ${logins.length - voorbeeld.length} andere (zie README)`);
+    console.log(`Tweestapsverificatie: beheerders en wie cliëntdossiers ziet vullen na het wachtwoord een code in. Alle demo-accounts`);
+    console.log(`delen het openbare demo-geheim ${geheimInGroepen(DEMO_TOTP_GEHEIM)} (zet het in een authenticator-app:`);
+    console.log(`${otpauthUri(DEMO_TOTP_GEHEIM, 'demo')} ), of vraag de huidige code op met: npm run doorstroom -- demo-code`);
     const stop = async () => {
       await planner.stop();
       await app.close();
@@ -195,6 +202,36 @@ program
         console.log(`Auditketen intact: ${uitslag.aantal} regels gecontroleerd in ${s} s.`);
         if (uitslag.kop) console.log(`Kop van de keten: regel ${uitslag.kop.volgnr}, hash ${uitslag.kop.hash} (bewaar deze buiten de database om een herschreven keten te herkennen).`);
       }
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('demo-code')
+  .description('Toon de huidige tweestapscode van de demo-accounts (het openbare demo-geheim, zie README)')
+  .action(() => {
+    const nu = new Date();
+    const over = 30 - (Math.floor(nu.getTime() / 1000) % 30);
+    console.log(`${totpCode(DEMO_TOTP_GEHEIM, nu)}  (nog ${over} s geldig; elke code werkt één keer per account)`);
+  });
+
+program
+  .command('sleutel-roteer')
+  .description('Versleutel alle versleutelde kolommen opnieuw met een nieuwe sleutel en herbereken de sleutel-hashes (BSN), in één transactie')
+  .requiredOption('--nieuwe-sleutel-bestand <bestand>', 'bestand met de nieuwe sleutel (base64 van 32 bytes), buiten de datamap')
+  .action(async (opts: { nieuweSleutelBestand: string }) => {
+    if (!existsSync(opts.nieuweSleutelBestand)) throw new SleutelFout(`Sleutelbestand ${opts.nieuweSleutelBestand} bestaat niet.`);
+    const nieuw = new Versleuteling(leesSleutel(readFileSync(opts.nieuweSleutelBestand, 'utf8'), `Sleutelbestand ${opts.nieuweSleutelBestand}`));
+    const { database, versleuteling: oud } = await openOmgeving();
+    try {
+      if (nieuw.zoekHash('controle') === oud.zoekHash('controle')) throw new SleutelFout('De nieuwe sleutel is gelijk aan de huidige; er is niets gewijzigd.');
+      const start = performance.now();
+      const r = await metVoortgang((balk) => database.db.transaction((tx) => roteerSleutel(tx, oud, nieuw, balk.update)));
+      const tabellen = Object.entries(r.perTabel).map(([t, n]) => `${t} ${n}`).join(', ');
+      const hashes = Object.entries(r.hashes).map(([h, n]) => `${h} ${n}`).join(', ');
+      console.log(`Sleutel geroteerd in ${((performance.now() - start) / 1000).toFixed(1)} s: ${r.waarden} waarden opnieuw versleuteld (${tabellen}); hashes herberekend: ${hashes}.`);
+      console.log(`Zet nu DOORSTROOM_SLEUTEL_BESTAND=${opts.nieuweSleutelBestand} (of DOORSTROOM_SLEUTEL op de nieuwe waarde) en vernietig de oude sleutel; met de oude sleutel start de server niet meer correct.`);
     } finally {
       await database.close();
     }

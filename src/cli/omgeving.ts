@@ -12,29 +12,23 @@ import type { Herkomst } from '../domain/audit.js';
 import * as s from '../db/schema.js';
 import { DEMO_REGIO, DEMO_WACHTWOORD, seedRegio, type SeedResultaat } from '../db/seed.js';
 import { laadSleutel, Versleuteling } from '../db/versleuteling.js';
+import { controleerSleutel } from '../db/repos/sleutelrotatie.js';
 
 export const dataMap = () => resolve(process.env.DOORSTROOM_DATA ?? 'data');
 
 /** Opens the configured database: DATABASE_URL for a server, else embedded PGlite in the data folder. */
 export async function openOmgeving(): Promise<{ database: Database; versleuteling: Versleuteling }> {
-  // the key first: a wrong key must stop the command before anything is opened or written
-  const versleuteling = openVersleuteling();
+  // the key first: a refusal (production without a key from outside the data folder) must not open the database
+  const versleuteling = new Versleuteling(laadSleutel({ dataMap: dataMap(), productie: process.env.NODE_ENV === 'production' }));
   const url = process.env.DATABASE_URL;
-  const database = await openDatabase(url ? { url } : { dataDir: join(dataMap(), 'pglite') });
-  return { database, versleuteling };
-}
-
-function openVersleuteling(): Versleuteling {
-  const uitEnv = process.env.DOORSTROOM_SLEUTEL;
-  if (uitEnv !== undefined && uitEnv !== '') {
-    const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(uitEnv.trim()) ? Buffer.from(uitEnv, 'base64').length : 0;
-    if (bytes !== 32) throw ongeldig(`DOORSTROOM_SLEUTEL moet base64 van precies 32 bytes zijn (nu ${bytes} bytes); maak er een met: openssl rand -base64 32`);
-  }
+  const database = await openDatabase(url ? { url, migratieUrl: process.env.DATABASE_MIGRATIE_URL } : { dataDir: join(dataMap(), 'pglite') });
   try {
-    return new Versleuteling(laadSleutel(join(dataMap(), 'dev-sleutel.txt')));
+    await controleerSleutel(database.db, versleuteling);
   } catch (e) {
-    throw ongeldig(`De versleutelingssleutel is onbruikbaar: ${(e as Error).message}`);
+    await database.close();
+    throw e;
   }
+  return { database, versleuteling };
 }
 
 /** A file the user named on the command line; a missing or unreadable one is a refusal, not a stack trace. */

@@ -7,6 +7,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.js';
 import { startPgliteWorker } from './pglite-worker-verbinding.js';
+import { APP_ROL, appRolVerbindingsOpties } from './app-rol.js';
 
 export type Schema = typeof schema;
 /** Both drivers share the PostgreSQL dialect; repositories only see this type. */
@@ -26,6 +27,8 @@ const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url)
 export interface OpenOptions {
   /** postgres://… switches to a PostgreSQL server */
   url?: string;
+  /** the owner's connection for the migrations, when the app itself logs in as a role without DDL rights */
+  migratieUrl?: string;
   /** PGlite data directory; omitted means in-memory (tests) */
   dataDir?: string;
   /**
@@ -33,6 +36,8 @@ export interface OpenOptions {
    * With PGlite there is one session, so it runs once per (re)connection of that one session.
    */
   naVerbinden?: (verbinding: pg.ClientBase) => Promise<void>;
+  /** stay the owner after migrating (benchmarks that drop and rebuild indexes, role tests); the app never does */
+  eigenaar?: boolean;
 }
 
 /**
@@ -40,7 +45,7 @@ export interface OpenOptions {
  * PGlite running in a worker thread (ADR 0011), so a slow query never blocks the server's event loop.
  */
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
-  const { pool, soort, naSluiten } = opts.url ? postgresPool(opts.url, opts) : await pglitePool(opts);
+  const { pool, soort, naSluiten, naMigratie } = opts.url ? postgresPool(opts.url, opts) : await pglitePool(opts);
   let sluit = false;
   // An idle pooled connection that the server ends (restart, failover, a DROP DATABASE … WITH (FORCE) racing
   // the pool's own shutdown) emits 'error' on the pool; without a listener that is an uncaught exception that
@@ -69,7 +74,20 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   };
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   try {
-    await migratePg(db as never, { migrationsFolder });
+    if (opts.url) {
+      // migrations as the owner on their own connection; the pool works as the app role (src/db/app-rol.ts)
+      const migratie = new pg.Client({ connectionString: opts.migratieUrl ?? opts.url });
+      await migratie.connect();
+      try {
+        await migratePg(drizzlePg(migratie, { schema }) as never, { migrationsFolder });
+      } finally {
+        await migratie.end();
+      }
+    } else {
+      // PGlite has one session: migrate as the owner, then that session (and any reconnection) becomes the app role
+      await migratePg(db as never, { migrationsFolder });
+      if (!opts.eigenaar) await naMigratie?.();
+    }
   } catch (fout) {
     await close();
     throw fout;
@@ -78,13 +96,19 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
 }
 
 function postgresPool(url: string, opts: OpenOptions) {
-  const pool = new pg.Pool({ connectionString: url, max: 10, ...(opts.naVerbinden ? { onConnect: opts.naVerbinden } : {}) });
-  return { pool, soort: 'postgres' as const, naSluiten: async () => {} };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(opts.eigenaar ? {} : appRolVerbindingsOpties()),
+    ...(opts.naVerbinden ? { onConnect: opts.naVerbinden } : {}),
+  });
+  return { pool, soort: 'postgres' as const, naSluiten: async () => {}, naMigratie: undefined };
 }
 
 async function pglitePool(opts: OpenOptions) {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const worker = await startPgliteWorker(opts.dataDir);
+  let alsApp = false;
   const pool = new pg.Pool({
     // PGlite is one backend session: one connection, so a transaction has it to itself and other queries queue
     // in the pool until it commits or rolls back
@@ -94,9 +118,16 @@ async function pglitePool(opts: OpenOptions) {
     database: 'postgres',
     password: 'pglite',
     stream: () => worker.nieuweVerbinding(),
-    ...(opts.naVerbinden ? { onConnect: opts.naVerbinden } : {}),
+    onConnect: async (verbinding: pg.ClientBase) => {
+      if (alsApp) await verbinding.query(`SET ROLE ${APP_ROL}`);
+      await opts.naVerbinden?.(verbinding);
+    },
   });
-  return { pool, soort: 'pglite' as const, naSluiten: () => worker.sluit() };
+  const naMigratie = async () => {
+    alsApp = true;
+    await pool.query(`SET ROLE ${APP_ROL}`);
+  };
+  return { pool, soort: 'pglite' as const, naSluiten: () => worker.sluit(), naMigratie };
 }
 
 /**
@@ -106,7 +137,7 @@ async function pglitePool(opts: OpenOptions) {
 export async function openWegwerpDatabase(
   serverUrl: string | undefined,
   voorvoegsel = 'doorstroom_tmp',
-  opties: Pick<OpenOptions, 'naVerbinden'> = {},
+  opties: Pick<OpenOptions, 'naVerbinden' | 'eigenaar'> = {},
 ): Promise<Database> {
   if (!serverUrl) return openDatabase(opties);
   const naam = `${voorvoegsel}_${randomBytes(6).toString('hex')}`;

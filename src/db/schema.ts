@@ -61,6 +61,8 @@ export const sessies = pgTable('sessies', {
   organisatieId: uuid('organisatie_id').notNull(),
   organisatieSoort: text('organisatie_soort').notNull(),
   regioId: uuid('regio_id').notNull(),
+  /** MFA: null = complete session; 'code' = password right, TOTP/recovery code still due; 'inschrijven' = must enrol first */
+  mfaStap: text('mfa_stap'),
 }, (t) => [index('sessies_gebruiker_idx').on(t.gebruikerId)]);
 
 /**
@@ -539,3 +541,31 @@ export const verwerkingsactiviteiten = pgTable('verwerkingsactiviteiten', {
   naam: text('naam').notNull(),
   grondslag: text('grondslag').notNull(),
 });
+
+// --- MFA (issue 13, trust-mfa); sessies.mfa_stap is added by the same migration (0015) ---
+
+/** TOTP per user; secrets encrypted with the field key (Versleuteling), so key rotation re-encrypts them. */
+export const gebruikerMfa = pgTable('gebruiker_mfa', {
+  gebruikerId: uuid('gebruiker_id').primaryKey().references(() => gebruikers.id),
+  /** the active secret; null = not enrolled */
+  geheimVersleuteld: text('geheim_versleuteld'),
+  /** an enrolment waiting for its first code */
+  nieuwGeheimVersleuteld: text('nieuw_geheim_versleuteld'),
+  ingeschreven: timestamp('ingeschreven', { withTimezone: true }),
+  /** last accepted TOTP time step: a code is accepted once (RFC 6238 §5.2) */
+  laatsteStap: bigint('laatste_stap', { mode: 'number' }),
+});
+
+/** Single-use recovery codes: sha256(zout || code), never the code itself. */
+export const mfaHerstelcodes = pgTable(
+  'mfa_herstelcodes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    gebruikerId: uuid('gebruiker_id').notNull().references(() => gebruikers.id),
+    zout: text('zout').notNull(),
+    hash: text('hash').notNull(),
+    gebruikt: timestamp('gebruikt', { withTimezone: true }),
+    aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('mfa_herstelcodes_gebruiker_idx').on(t.gebruikerId)],
+);

@@ -3,6 +3,7 @@ import * as s from './schema.js';
 import type { Versleuteling } from './versleuteling.js';
 import { prng, type Prng } from '../domain/random.js';
 import type { OrganisatieSoort, Rol } from '../domain/auth.js';
+import { mfaVerplicht } from '../domain/mfa.js';
 import {
   BEGIN_TOESTAND,
   dagenTussen,
@@ -42,6 +43,12 @@ export interface SeedOpties {
 }
 
 export const DEMO_WACHTWOORD = 'Doorstroom-demo-2026';
+/**
+ * Published TOTP secret of every seeded account that must use MFA (ADR 0015): like the demo password it is
+ * public, so a newcomer adds it once to an authenticator app (or runs `doorstroom demo-code`) and every demo
+ * login works. Real accounts enrol with their own random secret.
+ */
+export const DEMO_TOTP_GEHEIM = 'DOORSTROOMDEMOTOTPGEHEIMRIVIERLA';
 
 export const DEMO_REGIO: Omit<SeedOpties, 'peildatum' | 'wachtwoordHash' | 'versleuteling'> = {
   regioNaam: 'Regio Rivierland',
@@ -195,7 +202,14 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
       return { organisatieId: org.id, email, naam: `${prefix[0]!.toUpperCase()}${prefix.slice(1)} ${org.naam}`, rol, wachtwoordHash: o.wachtwoordHash };
     }),
   );
-  await db.insert(s.gebruikers).values(gebruikerRijen);
+  const gebruikers = await db.insert(s.gebruikers).values(gebruikerRijen).returning({ id: s.gebruikers.id, organisatieId: s.gebruikers.organisatieId, rol: s.gebruikers.rol });
+  const soortVan = new Map(orgRijen.map((org) => [org.id, org.soort as OrganisatieSoort]));
+  const moetMfa = gebruikers.filter((g) =>
+    mfaVerplicht({ gebruikerId: g.id, organisatieId: g.organisatieId, regioId, soort: soortVan.get(g.organisatieId)!, rol: g.rol as Rol }),
+  );
+  if (moetMfa.length) {
+    await db.insert(s.gebruikerMfa).values(moetMfa.map((g) => ({ gebruikerId: g.id, geheimVersleuteld: o.versleuteling.versleutel(DEMO_TOTP_GEHEIM), ingeschreven: new Date() })));
+  }
   voortgang?.('organisaties', orgRijen.length, orgRijen.length);
 
   const gemeenteIds = o.gemeenten.map((g) => organisaties[g.naam]!.id);

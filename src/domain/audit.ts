@@ -16,6 +16,12 @@ export const AUDIT_ACTIES = [
   'aanmaken',
   'wijzigen',
   'importeren',
+  // MFA (src/api/mfa.ts): every recovery code spent, every failed code, every change of the second factor
+  'mfa_ingeschreven',
+  'mfa_mislukt',
+  'mfa_uitgezet',
+  'herstelcode_gebruikt',
+  'herstelcodes_vernieuwd',
 ] as const;
 export type AuditActie = (typeof AUDIT_ACTIES)[number];
 
@@ -29,6 +35,11 @@ export const AUDIT_ACTIE_LABEL: Record<AuditActie, string> = {
   aanmaken: 'Aanmaken',
   wijzigen: 'Wijzigen',
   importeren: 'Importeren',
+  mfa_ingeschreven: 'Tweestapsverificatie ingesteld',
+  mfa_mislukt: 'Tweestapscode geweigerd',
+  mfa_uitgezet: 'Tweestapsverificatie uitgezet',
+  herstelcode_gebruikt: 'Herstelcode gebruikt',
+  herstelcodes_vernieuwd: 'Herstelcodes vernieuwd',
 };
 
 export const AUDIT_RESULTATEN = ['toegestaan', 'geweigerd'] as const;

@@ -1,4 +1,5 @@
 import { ROLLEN, ROL_LABEL, SOORT_LABEL, type Actor, type OrganisatieSoort, type Rol } from './auth.js';
+import type { MfaStap } from './mfa.js';
 
 /**
  * An access rule as routes declare it (`config.toegang`), and the one function that applies it. The API's auth
@@ -8,10 +9,12 @@ import { ROLLEN, ROL_LABEL, SOORT_LABEL, type Actor, type OrganisatieSoort, type
  * - `ingelogd: true`: every logged-in user (state-changing methods still exclude alleen_lezen)
  * - `soorten`: organisation kinds allowed
  * - `rollen`: roles allowed; state-changing methods default to every role except alleen_lezen
+ * - `mfaStappen`: the half-way sessions (password right, MFA not done) that may call the route
  */
 export interface Toegang {
   publiek?: boolean;
   ingelogd?: boolean;
+  mfaStappen?: MfaStap[];
   soorten?: OrganisatieSoort[];
   rollen?: Rol[];
 }

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir, userInfo } from 'node:os';
 import { PGlite } from '@electric-sql/pglite';
@@ -25,6 +26,7 @@ function doorstroom(...args: string[]): Promise<Uitvoer> {
 function doorstroomMet(extra: NodeJS.ProcessEnv, ...args: string[]): Promise<Uitvoer> {
   const env: NodeJS.ProcessEnv = { ...process.env, DOORSTROOM_DATA: data, CI: 'true', ...extra };
   delete env.DATABASE_URL;
+  for (const k of ['DOORSTROOM_SLEUTEL', 'DOORSTROOM_SLEUTEL_BESTAND', 'NODE_ENV']) if (!(k in extra)) delete env[k];
   return new Promise((klaar) => {
     execFile(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { cwd: REPO, env, timeout: 120_000 }, (fout, stdout, stderr) => {
       klaar({ code: fout ? (typeof fout.code === 'number' ? fout.code : -1) : 0, stdout, stderr });
@@ -140,7 +142,7 @@ describe('doorstroom (opdrachtregel)', () => {
       [['verdeelmodel-import', join(data, 'weg.csv'), '--gebruiker', 'beheer@centrumstad.demo'], {}, /^Bestand .*weg\.csv bestaat niet\.$/],
       [['match', '--dry-run', '--gebruiker', 'toegang@centrumstad.demo', '--peildatum', '2026-13-45'], {}, /^--peildatum '2026-13-45' is geen geldige datum/],
       [['seed', '--peildatum', 'gisteren'], {}, /^--peildatum 'gisteren' is geen geldige datum/],
-      [['monitor-herbereken'], { DOORSTROOM_SLEUTEL: Buffer.alloc(16, 1).toString('base64') }, /^DOORSTROOM_SLEUTEL moet base64 van precies 32 bytes zijn \(nu 16 bytes\)/],
+      [['monitor-herbereken'], { DOORSTROOM_SLEUTEL: Buffer.alloc(16, 1).toString('base64') }, /^DOORSTROOM_SLEUTEL is geen geldige sleutel: verwacht base64 van 32 bytes/],
     ];
     for (const [args, env, melding] of gevallen) {
       const u = await doorstroomMet(env, ...args);
@@ -181,4 +183,46 @@ describe('doorstroom (opdrachtregel)', () => {
       if (!pglite.closed) await pglite.close();
     }
   });
+
+  it('sleutel-roteer: daarna leest alleen de nieuwe sleutel de database', async () => {
+    const buiten = mkdtempSync(join(tmpdir(), 'doorstroom-sleutel-'));
+    try {
+      const nieuw = join(buiten, 'nieuwe-sleutel');
+      writeFileSync(nieuw, randomBytes(32).toString('base64'));
+      const kort = join(buiten, 'korte-sleutel');
+      writeFileSync(kort, randomBytes(16).toString('base64'));
+      const fout = await doorstroom('sleutel-roteer', '--nieuwe-sleutel-bestand', kort);
+      expect(fout.code).toBe(1);
+      expect(fout.stderr.trim()).toMatch(/^Sleutelbestand .* is geen geldige sleutel: verwacht base64 van 32 bytes/);
+
+      const u = await doorstroom('sleutel-roteer', '--nieuwe-sleutel-bestand', nieuw);
+      expect(u.stderr).not.toMatch(/Error/);
+      expect(u.code).toBe(0);
+      expect(u.stdout).toMatch(/Sleutel geroteerd .*: \d+ waarden opnieuw versleuteld \(clienten \d+, gebruiker_mfa \d+\); hashes herberekend: clienten.bsn_hash \d+/);
+      // the old (development) key no longer fits: a one-line refusal, not a crash on the first dossier
+      const oud = await doorstroom('match', '--dry-run', '--gebruiker', 'toegang@centrumstad.demo');
+      expect(oud.code).toBe(1);
+      expect(oud.stderr.trim()).toMatch(/^De sleutel past niet bij de gegevens in de database/);
+      geenStacktrace(oud);
+      const metNieuw = await doorstroomMet({ DOORSTROOM_SLEUTEL_BESTAND: nieuw }, 'match', '--dry-run', '--gebruiker', 'toegang@centrumstad.demo');
+      expect(metNieuw.code).toBe(0);
+    } finally {
+      rmSync(buiten, { recursive: true, force: true });
+    }
+  }, 240_000);
+
+  it('productie: zonder sleutel van buiten de datamap, of met een ongeldige sleutel, weigert hij te starten (één regel)', async () => {
+    const geen = await doorstroomMet({ NODE_ENV: 'production' }, 'start', '--port', '0');
+    expect(geen.code).toBe(1);
+    expect(geen.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^In productie \(NODE_ENV=production\) komt de sleutel uit DOORSTROOM_SLEUTEL/)]);
+    const inDatamap = join(data, 'sleutel');
+    writeFileSync(inDatamap, randomBytes(32).toString('base64'));
+    const binnen = await doorstroomMet({ NODE_ENV: 'production', DOORSTROOM_SLEUTEL_BESTAND: inDatamap }, 'start', '--port', '0');
+    expect(binnen.code).toBe(1);
+    expect(binnen.stderr.trim()).toMatch(/^Sleutelbestand .* staat in de datamap/);
+    const ongeldig = await doorstroomMet({ NODE_ENV: 'production', DOORSTROOM_SLEUTEL: 'te-kort' }, 'start', '--port', '0');
+    expect(ongeldig.code).toBe(1);
+    expect(ongeldig.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^DOORSTROOM_SLEUTEL is geen geldige sleutel/)]);
+    for (const u of [geen, binnen, ongeldig]) geenStacktrace(u);
+  }, 180_000);
 });

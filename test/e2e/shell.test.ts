@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import { DEMO_WACHTWOORD } from '../../src/db/seed.js';
 import { eq } from 'drizzle-orm';
+import { DEMO_TOTP_GEHEIM, DEMO_WACHTWOORD } from '../../src/db/seed.js';
+import { totpCode } from '../../src/domain/mfa.js';
 import * as s from '../../src/db/schema.js';
 import { testOmgeving, testVersleuteling, type TestOmgeving } from '../helpers.js';
 
@@ -47,11 +48,19 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     await expect.poll(() => page.textContent('[role=alert]')).toContain('Onjuist');
     await page.fill('input[name=wachtwoord]', DEMO_WACHTWOORD);
     await page.click('button[type=submit]');
+    // a care role: the second step asks the code from the authenticator app (the demo secret)
+    await page.waitForSelector('input[name=code]');
+    mkdirSync('test-results', { recursive: true });
+    await page.fill('input[name=code]', '000000');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('[role=alert]')).toContain('Code klopt niet');
+    await page.screenshot({ path: 'test-results/mfa-code.png', fullPage: true });
+    await page.fill('input[name=code]', totpCode(DEMO_TOTP_GEHEIM, new Date()));
+    await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=organisatie]');
     expect(await page.textContent('[data-testid=organisatie]')).toContain('Centrumstad');
     const menu = await page.locator('nav.menu a').allTextContents();
     expect(menu).toEqual(expect.arrayContaining(['Overzicht', 'Cliënten', 'Wachtlijsten']));
-    mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/overzicht.png', fullPage: true });
     // the unread counter asks once after login, and once more on every change of page
     await expect.poll(() => tellerVragen.length).toBe(1);
@@ -125,6 +134,9 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     await page.fill('input[name=email]', 'lezer@centrumstad.demo');
     await page.fill('input[name=wachtwoord]', DEMO_WACHTWOORD);
     await page.click('button[type=submit]');
+    // lezer of the centrumgemeente sees client records: the second step with the demo secret
+    await page.fill('input[name=code]', totpCode(DEMO_TOTP_GEHEIM, new Date()));
+    await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=organisatie]');
     const docs = await page.goto(`${basis}/docs`);
     expect(docs?.headers()['content-security-policy']).toContain("script-src 'self'");
@@ -132,6 +144,58 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     await page.waitForSelector('.opblock-tag');
     await page.screenshot({ path: 'test-results/docs.png' });
     expect(schendingen).toEqual([]);
+  });
+
+  it('een woningcorporatie ziet haar woningen en kandidaten, zonder namen', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(basis);
+    await page.fill('input[name=email]', 'consulent@woonstede-rivierland.demo');
+    await page.fill('input[name=wachtwoord]', DEMO_WACHTWOORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=organisatie]');
+    const menu = await page.locator('nav.menu a').allTextContents();
+    expect(menu).toContain('Woningen');
+    expect(menu).not.toContain('Cliënten');
+    await page.click('nav.menu >> text=Woningen');
+    await page.waitForSelector('text=Kandidaten (gepseudonimiseerd)');
+    await page.waitForSelector('table tbody tr');
+    await page.screenshot({ path: 'test-results/corporatie-woningen.png', fullPage: true });
+    const tekst = (await page.textContent('main')) ?? '';
+    const namen = await t.database.db.select({ naam: s.clienten.naamVersleuteld }).from(s.clienten);
+    for (const { naam } of namen) expect(tekst).not.toContain(testVersleuteling.ontsleutel(naam));
+  });
+
+  it('een beheerder zonder MFA stelt haar eerst in: QR-code, geheim als tekst, eerste code, herstelcodes', async () => {
+    const [beheer] = await t.database.db.select().from(s.gebruikers).where(eq(s.gebruikers.email, 'beheer@noorddorp.demo'));
+    await t.database.db.delete(s.gebruikerMfa).where(eq(s.gebruikerMfa.gebruikerId, beheer!.id));
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(basis);
+    await page.fill('input[name=email]', 'beheer@noorddorp.demo');
+    await page.fill('input[name=wachtwoord]', DEMO_WACHTWOORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('text=Tweestapsverificatie instellen');
+    // nothing else of the app is there: no menu
+    expect(await page.locator('nav.menu').count()).toBe(0);
+    await page.click('button:has-text("Tweestapsverificatie instellen")');
+    await page.waitForSelector('img.qr');
+    // the QR code is an inline SVG rendered by the server: it loads without any network request
+    expect(await page.locator('img.qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await page.getAttribute('img.qr', 'src')).toMatch(/^data:image\/svg\+xml/);
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/mfa-inschrijven.png', fullPage: true });
+    const geheim = ((await page.textContent('[data-testid=geheim]')) ?? '').replace(/\s/g, '');
+    expect(geheim).toMatch(/^[A-Z2-7]{32}$/);
+    await page.fill('input[name=code]', totpCode(geheim, new Date()));
+    await page.click('button:has-text("Bevestigen")');
+    await page.waitForSelector('[data-testid=herstelcodes]');
+    expect(await page.locator('.herstelcodes li').count()).toBe(10);
+    await page.screenshot({ path: 'test-results/mfa-herstelcodes.png', fullPage: true });
+    await page.click('text=Ik heb de codes bewaard');
+    await page.waitForSelector('[data-testid=organisatie]');
+    await page.click('nav.menu >> text=Beveiliging');
+    await page.waitForSelector('[data-testid=mfa-status]');
+    expect(await page.textContent('[data-testid=mfa-status]')).toMatch(/aan.*verplicht.*10 ongebruikte herstelcode/);
+    await page.screenshot({ path: 'test-results/beveiliging.png', fullPage: true });
   });
 
   it('een woningcorporatie ziet haar woningen en kandidaten, zonder namen', async () => {

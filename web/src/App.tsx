@@ -15,6 +15,7 @@ import { Woningen } from './pages/Woningen';
 import { Afspraken } from './pages/Afspraken';
 import { Monitor } from './pages/Monitor';
 import { Verdeelmodel } from './pages/Verdeelmodel';
+import { Beveiliging, MfaCode, VerplichtInschrijven } from './pages/Beveiliging';
 
 const SOORT_LABEL: Record<Ik['soort'], string> = {
   centrumgemeente: 'Centrumgemeente',
@@ -42,6 +43,7 @@ export const PAGINAS: Pagina[] = [
   { pad: 'inbox', titel: 'Inbox', zichtbaar: () => true, render: () => <Inbox /> },
   { pad: 'monitor', titel: 'Monitor', zichtbaar: () => true, render: (ik) => <Monitor ik={ik} /> },
   { pad: 'verdeelmodel', titel: 'Verdeelmodel', zichtbaar: (ik) => ik.soort === 'centrumgemeente' || ik.soort === 'regiogemeente', render: (ik) => <Verdeelmodel ik={ik} /> },
+  { pad: 'beveiliging', titel: 'Beveiliging', zichtbaar: () => true, render: () => <Beveiliging /> },
   { pad: 'audit', titel: 'Auditlog', zichtbaar: (ik) => ik.soort === 'centrumgemeente' && ik.rol === 'beheerder', render: () => <Audit /> },
 ];
 
@@ -95,13 +97,17 @@ export function App() {
   if (ik === undefined) return <p style={{ padding: '2rem' }}>Laden…</p>;
   if (ik === null) return <Login onIngelogd={laadIk} />;
 
-  const zichtbaar = PAGINAS.filter((p) => p.zichtbaar(ik));
-  const pagina = zichtbaar.find((p) => p.pad === pad) ?? zichtbaar[0]!;
   const uitloggen = async () => {
     await api('/api/auth/logout', { method: 'POST' });
     zetCsrf(null);
     zetIk(null);
   };
+  // a half-way session (password right, second factor not yet) can do nothing but this step
+  if (ik.mfa === 'code') return <MfaCode onKlaar={laadIk} onUitloggen={uitloggen} />;
+  if (ik.mfa === 'inschrijven') return <VerplichtInschrijven onKlaar={laadIk} onUitloggen={uitloggen} />;
+
+  const zichtbaar = PAGINAS.filter((p) => p.zichtbaar(ik));
+  const pagina = zichtbaar.find((p) => p.pad === pad) ?? zichtbaar[0]!;
   return (
     <>
       <header className="balk">

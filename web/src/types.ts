@@ -9,6 +9,8 @@ export interface Ik {
   organisatie: string;
   regio: string;
   csrfToken: string;
+  /** MFA step still due for this session; null = complete */
+  mfa: 'code' | 'inschrijven' | null;
 }
 export interface Organisatie {
   id: string;

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import type { Actor, OrganisatieSoort, Rol } from '../../domain/auth.js';
 import { DomeinFout } from '../../domain/fouten.js';
+import type { MfaStap } from '../../domain/mfa.js';
 
 /** Columns that make an Actor; sessions and CLI commands resolve users the same way. */
 const actorVelden = {
@@ -25,6 +26,8 @@ export interface Sessie {
   actor: Actor;
   csrf: string;
   verloopt: Date;
+  /** null for a complete session */
+  mfaStap: MfaStap | null;
 }
 
 /**
@@ -42,12 +45,13 @@ export async function actorVoorSessie(db: DbOrTx, tokenHash: string, nu: Date): 
       soort: s.sessies.organisatieSoort,
       csrf: s.sessies.csrfToken,
       verloopt: s.sessies.verloopt,
+      mfaStap: s.sessies.mfaStap,
     })
     .from(s.sessies)
     .where(and(eq(s.sessies.tokenHash, sql.placeholder('tokenHash')), gt(s.sessies.verloopt, sql.placeholder('nu'))))
     .prepare('actor_voor_sessie')
     .execute({ tokenHash, nu: nu.toISOString() });
-  return rij ? { actor: naarActor(rij), csrf: rij.csrf, verloopt: rij.verloopt } : null;
+  return rij ? { actor: naarActor(rij), csrf: rij.csrf, verloopt: rij.verloopt, mfaStap: rij.mfaStap as MfaStap | null } : null;
 }
 
 /**
@@ -55,10 +59,13 @@ export async function actorVoorSessie(db: DbOrTx, tokenHash: string, nu: Date): 
  * statement (no window in which a role change could slip between reading and writing). False if the user is
  * missing or inactive.
  */
-export async function maakSessie(db: DbOrTx, n: { tokenHash: string; gebruikerId: string; csrfToken: string; verloopt: Date }): Promise<boolean> {
+export async function maakSessie(
+  db: DbOrTx,
+  n: { tokenHash: string; gebruikerId: string; csrfToken: string; verloopt: Date; mfaStap: MfaStap | null },
+): Promise<boolean> {
   const resultaat = await db.execute(sql`
-    insert into sessies (token_hash, gebruiker_id, csrf_token, verloopt, rol, organisatie_id, organisatie_soort, regio_id)
-    select ${n.tokenHash}, g.id, ${n.csrfToken}, ${n.verloopt.toISOString()}::timestamptz, g.rol, o.id, o.soort, o.regio_id
+    insert into sessies (token_hash, gebruiker_id, csrf_token, verloopt, mfa_stap, rol, organisatie_id, organisatie_soort, regio_id)
+    select ${n.tokenHash}, g.id, ${n.csrfToken}, ${n.verloopt.toISOString()}::timestamptz, ${n.mfaStap}, g.rol, o.id, o.soort, o.regio_id
     from gebruikers g join organisaties o on o.id = g.organisatie_id
     where g.id = ${n.gebruikerId} and g.actief`);
   return (resultaat as unknown as { rowCount: number | null }).rowCount === 1;
