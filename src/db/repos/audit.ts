@@ -3,7 +3,7 @@ import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import type { Actor } from '../../domain/auth.js';
 
-export type AuditActie = 'lezen' | 'aanmaken' | 'wijzigen' | 'importeren' | 'exporteren';
+export type AuditActie = 'lezen' | 'aanmaken' | 'wijzigen' | 'importeren' | 'exporteren' | 'vernietigen';
 
 export async function schrijfAudit(db: DbOrTx, actor: Actor, actie: AuditActie, entiteit: string, entiteitId: string | null, details?: unknown) {
   await db.insert(s.auditLog).values({

@@ -26,6 +26,7 @@ import {
   type PlaatsingInvoer,
 } from '../../domain/woningen.js';
 import { clientFilter, eventsPerClient, toestandVan } from './clienten.js';
+import { grondslagVoorCorporatie } from './grondslagen.js';
 
 
 /**
@@ -501,7 +502,8 @@ export async function kandidaten(db: DbOrTx, actor: Actor, peildatum: string, f:
       woonwensen: s.clienten.woonwensen,
     })
     .from(s.clienten)
-    .where(eq(s.clienten.regioId, actor.regioId));
+    // a corporatie sees only clients with a valid basis (consent or legal) for sharing their profile with it
+    .where(and(eq(s.clienten.regioId, actor.regioId), grondslagVoorCorporatie(peildatum)));
   const events = await eventsPerClient(db, rijen.map((c) => c.id));
   const perId = new Map(rijen.map((c) => [c.id, c]));
   const regels = ordenWachtlijst(
