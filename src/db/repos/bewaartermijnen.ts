@@ -93,6 +93,9 @@ async function eindenVanTrajecten(db: DbOrTx, regioId: string, grens: string) {
   return uit;
 }
 
+/** Past the regio's term, and past the five years the audit_log trigger (migration 0016) holds on to whatever the clock says. */
+const auditTeOud = (voor: string) => sql`tijdstip < ${voor}::date and tijdstip < now() - interval '5 years'`;
+
 export async function maakPlan(db: DbOrTx, regioId: string, vandaag: string): Promise<Vernietigingsplan> {
   const [regio] = await db.select({ naam: s.regios.naam }).from(s.regios).where(eq(s.regios.id, regioId));
   const termijnen = await termijnenVan(db, regioId);
@@ -121,7 +124,7 @@ export async function maakPlan(db: DbOrTx, regioId: string, vandaag: string): Pr
     dossiers,
     schulden,
     signalen,
-    auditRegels: { voor: auditVoor, aantal: await telling(sql`select count(*)::int as aantal from audit_log where regio_id = ${regioId} and tijdstip < ${auditVoor}::date`) },
+    auditRegels: { voor: auditVoor, aantal: await telling(sql`select count(*)::int as aantal from audit_log where regio_id = ${regioId} and ${auditTeOud(auditVoor)}`) },
     sessies: {
       voor: sessieVoor,
       aantal: await telling(sql`select count(*)::int as aantal from sessies se join gebruikers g on g.id = se.gebruiker_id join organisaties o on o.id = g.organisatie_id
@@ -211,7 +214,7 @@ export async function voerPlanUit(db: DbOrTx, plan: Vernietigingsplan): Promise<
       'audit_log',
       'audit_log',
       plan.auditRegels.voor,
-      sql`with weg as (delete from audit_log where regio_id = ${plan.regioId} and tijdstip < ${plan.auditRegels.voor}::date returning 1) select count(*)::int as aantal from weg`,
+      sql`with weg as (delete from audit_log where regio_id = ${plan.regioId} and ${auditTeOud(plan.auditRegels.voor)} returning 1) select count(*)::int as aantal from weg`,
       // the trigger still refuses any row younger than five years
       sql`select set_config('doorstroom.vernietigen', 'aan', true)`,
     );
