@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import type { Actor } from '../../domain/auth.js';
@@ -56,6 +56,8 @@ export async function lijstGrondslagen(db: DbOrTx, actor: Actor, clientId: strin
   if (!(await zichtbareClient(db, actor, clientId))) return null;
   const rijen = await grondslagenVan(db, clientId);
   const domein = rijen.map(alsDomein);
+  const ids = [...new Set(rijen.flatMap((g) => [g.vastgelegdDoor, g.ingetrokkenDoor ?? g.vastgelegdDoor]))];
+  const namen = new Map(ids.length ? (await db.select({ id: s.gebruikers.id, naam: s.gebruikers.naam }).from(s.gebruikers).where(inArray(s.gebruikers.id, ids))).map((u) => [u.id, u.naam]) : []);
   return {
     peildatum,
     zichtbaarVoorCorporatie: heeftGeldigeGrondslag(domein, 'corporatie_kandidaatprofiel', peildatum),
@@ -63,6 +65,8 @@ export async function lijstGrondslagen(db: DbOrTx, actor: Actor, clientId: strin
     grondslagen: rijen.map((g, i) => ({
       ...g,
       status: statusOp(domein[i]!, peildatum),
+      vastgelegdDoorNaam: namen.get(g.vastgelegdDoor) ?? null,
+      ingetrokkenDoorNaam: g.ingetrokkenDoor ? (namen.get(g.ingetrokkenDoor) ?? null) : null,
       wettelijkeGrondslagTekst: g.wettelijkeGrondslag ? WETTELIJKE_GRONDSLAGEN[g.wettelijkeGrondslag as keyof typeof WETTELIJKE_GRONDSLAGEN] ?? null : null,
     })),
   };
