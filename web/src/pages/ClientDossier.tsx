@@ -90,7 +90,7 @@ export function ClientDossier({ ik, id }: { ik: Ik; id: string }) {
       <ul className="tijdlijn">
         {c.events.map((e) =>
           e.soort === 'correctie' ? (
-            <li key={e.id}><strong>{e.datum}</strong> — correctie: gebeurtenis {e.vervaltEventId} vervallen{e.reden && ` (reden: ${e.reden})`}</li>
+            <li key={e.id}><strong>{e.datum}</strong> — correctie: {((v) => (v ? `${v.soort} van ${v.datum}` : 'gebeurtenis'))(c.events.find((x) => x.id === e.vervaltEventId))} vervallen{e.reden && ` (reden: ${e.reden})`}</li>
           ) : (
             <li key={e.id} style={e.geldig ? undefined : { textDecoration: 'line-through', opacity: 0.6 }}>
               <strong>{e.datum}</strong> — {e.soort}

@@ -65,7 +65,7 @@ export function Inzage({ id, terug }: { id: string; terug: () => void }) {
           {d.events.map((e) => (
             <tr key={e.id}>
               <td>{nlDatum(e.datum)}</td>
-              <td>{e.soort === 'correctie' ? `correctie van gebeurtenis ${e.vervaltEventId}` : e.soort}</td>
+              <td>{e.soort === 'correctie' ? `correctie: ${((v) => (v ? `${v.soort} van ${nlDatum(v.datum)}` : 'gebeurtenis'))(d.events.find((x) => x.id === e.vervaltEventId))} vervallen` : e.soort}</td>
               <td>{[e.niveau && NIVEAU_LABEL[e.niveau], e.bestemming && BESTEMMING_LABEL[e.bestemming], e.toelichting, e.reden && `reden: ${e.reden}`].filter(Boolean).join(' · ') || '—'}</td>
               <td>{e.soort === 'correctie' ? '—' : e.geldig ? 'ja' : 'vervallen'}</td>
             </tr>
