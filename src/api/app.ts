@@ -22,6 +22,9 @@ import { matchingApi } from './matching.js';
 import { woningenApi } from './woningen.js';
 import { monitorApi } from './monitor.js';
 import { verdeelmodelApi } from './verdeelmodel.js';
+import { grondslagenApi } from './grondslagen.js';
+import { betrokkeneApi } from './betrokkene.js';
+import { bewaartermijnenApi } from './bewaartermijnen.js';
 
 const webDist = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -85,6 +88,9 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
   await app.register(woningenApi, ctx);
   await app.register(monitorApi, ctx);
   await app.register(verdeelmodelApi, ctx);
+  await app.register(grondslagenApi, ctx);
+  await app.register(betrokkeneApi, ctx);
+  await app.register(bewaartermijnenApi, ctx);
 
   if (existsSync(webDist)) {
     // the web app's files are public (the login page is one of them); data only comes through /api

@@ -19,6 +19,7 @@ import { REGELS, toegangsBezwaar, type Toegang } from '../domain/toegang.js';
 import { isGeldigeDatum } from '../domain/datums.js';
 import type { Actor } from '../domain/auth.js';
 import { veiligeFout } from '../api/logboek.js';
+import { voerBewaartermijnenUit } from '../jobs/bewaartermijnen.js';
 import { herberekenAlleIntervallen, intervallenOntbreken } from '../db/repos/intervallen.js';
 import { naamIndexOntbreekt, vulOntbrekendeNaamIndex } from '../db/repos/naamindex.js';
 
@@ -137,6 +138,31 @@ program
     const { database } = await openOmgeving();
     try {
       await herbereken(database);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('bewaartermijnen')
+  .description('Vernietig of anonimiseer wat over zijn bewaartermijn is (zoals de planner dagelijks doet); elke vernietiging in het auditlog')
+  .option('--dry-run', 'alleen tonen wat zou verdwijnen, niets wijzigen')
+  .option('--peildatum <datum>', 'de dag waarop de termijnen worden beoordeeld (JJJJ-MM-DD)', vandaag())
+  .action(async (opts: { dryRun?: boolean; peildatum: string }) => {
+    if (!isGeldigeDatum(opts.peildatum)) throw ongeldig(`Peildatum '${opts.peildatum}' is geen geldige datum (JJJJ-MM-DD)`);
+    const { database } = await openOmgeving();
+    try {
+      // noon UTC is the same calendar day in the Netherlands
+      const r = await voerBewaartermijnenUit(database.db, new Date(`${opts.peildatum}T12:00:00Z`), { dryRun: opts.dryRun });
+      for (const plan of r.plannen) {
+        const gedaan = r.uitgevoerd.find((u) => u.regioId === plan.regioId);
+        console.log(`${plan.regio} (peildatum ${plan.vandaag}):`);
+        console.log(`  dossiers te anonimiseren: ${plan.dossiers.length}${plan.dossiers.length ? ` (${plan.dossiers.map((d) => `${d.pseudoniem} einde ${d.einde}`).join(', ')})` : ''}`);
+        console.log(`  schulden van lopende dossiers: ${plan.schulden.reduce((n, x) => n + x.aantal, 0)}; opgeloste signalen: ${plan.signalen.length}`);
+        console.log(`  auditregels vóór ${plan.auditRegels.voor}: ${plan.auditRegels.aantal}; sessies vóór ${plan.sessies.voor}: ${plan.sessies.aantal}; meldingen vóór ${plan.meldingen.voor}: ${plan.meldingen.aantal}`);
+        if (gedaan) console.log(`  vernietigd: ${gedaan.dossiers} dossiers, ${gedaan.schulden} schulden, ${gedaan.signalen} signalen, ${gedaan.auditRegels} auditregels, ${gedaan.sessies} sessies, ${gedaan.meldingen} meldingen`);
+      }
+      console.log(opts.dryRun ? 'Proefdraai: niets gewijzigd.' : 'Klaar; elke vernietiging staat in het auditlog (actie vernietigen).');
     } finally {
       await database.close();
     }

@@ -110,6 +110,7 @@ export const clienten = pgTable(
     pseudoniem: text('pseudoniem').notNull().unique(),
     /** externe sleutel of the regional toegang export, for idempotent imports */
     externId: text('extern_id'),
+    /** versleuteling.GEANONIMISEERD once anonymised (geanonimiseerdOp) */
     naamVersleuteld: text('naam_versleuteld').notNull(),
     bsnVersleuteld: text('bsn_versleuteld'),
     /** keyed hash of the BSN, so duplicates can be found without decrypting */
@@ -126,6 +127,8 @@ export const clienten = pgTable(
     urgentie: integer('urgentie').notNull().default(0),
     woonwensen: jsonb('woonwensen'),
     aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
+    /** set by the retention job (jobs/bewaartermijnen): identity, notes and free text are gone, the pseudonym stays */
+    geanonimiseerdOp: timestamp('geanonimiseerd_op', { withTimezone: true }),
   },
   (t) => [
     index('clienten_regio_idx').on(t.regioId),
@@ -154,6 +157,12 @@ export const trajectEvents = pgTable(
     toelichting: text('toelichting'),
     doorGebruikerId: uuid('door_gebruiker_id'),
     geregistreerd: timestamp('geregistreerd', { withTimezone: true }).notNull().defaultNow(),
+    /** soort 'correctie': the event this correction voids (AVG art. 16; domain/trajecten.geldigeEvents) */
+    vervaltEventId: bigint('vervalt_event_id', { mode: 'number' }),
+    /** a replacement: the event it takes the place of (voided by the correctie registered with it) */
+    vervangtEventId: bigint('vervangt_event_id', { mode: 'number' }),
+    /** why a correction was made */
+    reden: text('reden'),
   },
   (t) => [
     index('events_client_idx').on(t.clientId, t.datum),
@@ -568,4 +577,53 @@ export const mfaHerstelcodes = pgTable(
     aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('mfa_herstelcodes_gebruiker_idx').on(t.gebruikerId)],
+);
+
+// --- Grondslag, bewaartermijnen (issue 13, trust-grondslag) ---------------------------------------------
+
+/**
+ * The basis on which a client's data may be shared with a kind of organisation (domain/grondslagen): the
+ * client's consent or a named legal basis, for a reikwijdte, from ingangsdatum to einddatum, until revoked.
+ * Never deleted; a trigger (migration 0016) only allows revoking once and the retention job clearing free text.
+ */
+export const grondslagen = pgTable(
+  'grondslagen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull(),
+    clientId: uuid('client_id').notNull().references(() => clienten.id),
+    /** corporatie_kandidaatprofiel | aanbieder_dossier */
+    reikwijdte: text('reikwijdte').notNull(),
+    /** toestemming | wettelijk */
+    soort: text('soort').notNull(),
+    /** for soort wettelijk: a code of domain/grondslagen.WETTELIJKE_GRONDSLAGEN */
+    wettelijkeGrondslag: text('wettelijke_grondslag'),
+    /** where it is written down: a consent form's number, a beschikking */
+    referentie: text('referentie'),
+    ingangsdatum: date('ingangsdatum', { mode: 'string' }).notNull(),
+    einddatum: date('einddatum', { mode: 'string' }),
+    vastgelegdDoor: uuid('vastgelegd_door').notNull(),
+    vastgelegdOrganisatieId: uuid('vastgelegd_organisatie_id').notNull(),
+    vastgelegdOp: timestamp('vastgelegd_op', { withTimezone: true }).notNull().defaultNow(),
+    ingetrokkenOp: date('ingetrokken_op', { mode: 'string' }),
+    ingetrokkenDoor: uuid('ingetrokken_door'),
+    intrekkingsreden: text('intrekkingsreden'),
+  },
+  (t) => [index('grondslagen_client_idx').on(t.clientId, t.reikwijdte)],
+);
+
+/** A regio's own retention term for one kind of record; without a row the default of domain/bewaartermijnen holds. */
+export const bewaartermijnen = pgTable(
+  'bewaartermijnen',
+  {
+    regioId: uuid('regio_id').notNull(),
+    /** domain/bewaartermijnen.BEWAAR_SOORTEN */
+    soort: text('soort').notNull(),
+    maanden: integer('maanden').notNull(),
+    /** why this regio deviates from the default (archivist's advice, policy decision) */
+    toelichting: text('toelichting').notNull(),
+    gewijzigdDoor: uuid('gewijzigd_door').notNull(),
+    gewijzigdOp: timestamp('gewijzigd_op', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.regioId, t.soort] })],
 );

@@ -18,6 +18,7 @@ import {
 import { HUURCONSTRUCTIE_SOORTEN, HUURCONSTRUCTIES, maandenLater, type HuurconstructieSoort } from '../domain/woningen.js';
 import { seedSignalen } from './seed-signalen.js';
 import { seedVerdeelmodel } from './seed-verdeelmodel.js';
+import { seedGrondslagen, type SeedGrondslagClient } from './seed-grondslagen.js';
 import { herberekenIntervallen } from './repos/intervallen.js';
 import { schrijfNaamIndex } from './repos/naamindex.js';
 
@@ -202,7 +203,7 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
       return { organisatieId: org.id, email, naam: `${prefix[0]!.toUpperCase()}${prefix.slice(1)} ${org.naam}`, rol, wachtwoordHash: o.wachtwoordHash };
     }),
   );
-  const gebruikers = await db.insert(s.gebruikers).values(gebruikerRijen).returning({ id: s.gebruikers.id, organisatieId: s.gebruikers.organisatieId, rol: s.gebruikers.rol });
+  const gebruikers = await db.insert(s.gebruikers).values(gebruikerRijen).returning({ id: s.gebruikers.id, email: s.gebruikers.email, organisatieId: s.gebruikers.organisatieId, rol: s.gebruikers.rol });
   const soortVan = new Map(orgRijen.map((org) => [org.id, org.soort as OrganisatieSoort]));
   const moetMfa = gebruikers.filter((g) =>
     mfaVerplicht({ gebruikerId: g.id, organisatieId: g.organisatieId, regioId, soort: soortVan.get(g.organisatieId)!, rol: g.rol as Rol }),
@@ -260,6 +261,7 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
   type PlaatsingRij = typeof s.plaatsingen.$inferInsert;
   const clientRijen: ClientRij[] = [];
   const namen: { clientId: string; naam: string }[] = [];
+  const grondslagClienten: SeedGrondslagClient[] = [];
   const eventRijen: EventRij[] = [];
   const plaatsingRijen: PlaatsingRij[] = [];
   const peil = o.peildatum;
@@ -273,6 +275,7 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
     const geboortedatum = plusDagen(peil, -leeftijd * 365 - r.int(0, 360));
     const start = plusDagen(vroegsteStart, r.int(0, 3 * 365 + 380));
     const events = simuleerTraject(r, doelgroep, start, peil);
+    grondslagClienten.push({ id, externId: `TG-${o.seed % 1000}-${i + 1}`, events });
     const intramuraal = events.some((e) => e.niveau === 'bw_intramuraal' || e.niveau === 'mo_24uurs' || e.niveau === 'mo_nachtopvang');
     const naam = `${r.pick(VOORNAMEN)} ${r.pick(ACHTERNAMEN)}`;
     namen.push({ clientId: id, naam });
@@ -333,6 +336,8 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
   await insertInDelen(db, s.clienten, clientRijen, 'cliënten', voortgang);
   await schrijfNaamIndex(db, namen, o.versleuteling);
   await insertInDelen(db, s.trajectEvents, eventRijen, 'gebeurtenissen', voortgang);
+  const toegang = gebruikers.find((g) => g.email === `toegang@${slug(o.gemeenten[0]!.naam)}.${o.emailDomein}`)!;
+  await seedGrondslagen(db, { regioId, peildatum: peil, door: toegang.id, organisatieId: centrumId, clienten: grondslagClienten });
   const ingevoegd: { id: string }[] = [];
   for (let i = 0; i < woningRijen.length; i += 400) {
     ingevoegd.push(...(await db.insert(s.woningen).values(woningRijen.slice(i, i + 400)).returning({ id: s.woningen.id })));

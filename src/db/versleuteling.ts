@@ -4,6 +4,13 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DomeinFout } from '../domain/fouten.js';
 
 /**
+ * What the retention job leaves in a required encrypted field (clienten.naam_versleuteld) once the data is
+ * destroyed: not a ciphertext, so nothing of the old value survives, and it reads back as this label.
+ */
+export const GEANONIMISEERD = 'geanonimiseerd';
+export const GEANONIMISEERD_LABEL = 'Geanonimiseerd';
+
+/**
  * AES-256-GCM for special-category fields (naam, BSN, risico-notities).
  * Format: v1.<iv>.<tag>.<ciphertext> (base64url). Rotation (`doorstroom sleutel-roteer`) re-encrypts everything
  * in one transaction, so one key is valid at a time and no key id is needed in the value.
@@ -27,6 +34,7 @@ export class Versleuteling {
   }
 
   ontsleutel(waarde: string): string {
+    if (waarde === GEANONIMISEERD) return GEANONIMISEERD_LABEL;
     const [versie, iv, tag, data] = waarde.split('.');
     if (versie !== 'v1' || !iv || !tag || data === undefined) throw new Error('Onbekend versleutelingsformaat');
     const decipher = createDecipheriv('aes-256-gcm', this.sleutel, Buffer.from(iv, 'base64url'));

@@ -22,6 +22,8 @@ export const AUDIT_ACTIES = [
   'mfa_uitgezet',
   'herstelcode_gebruikt',
   'herstelcodes_vernieuwd',
+  // retention (src/jobs/bewaartermijnen.ts): every destruction or anonymisation
+  'vernietigen',
 ] as const;
 export type AuditActie = (typeof AUDIT_ACTIES)[number];
 
@@ -40,6 +42,7 @@ export const AUDIT_ACTIE_LABEL: Record<AuditActie, string> = {
   mfa_uitgezet: 'Tweestapsverificatie uitgezet',
   herstelcode_gebruikt: 'Herstelcode gebruikt',
   herstelcodes_vernieuwd: 'Herstelcodes vernieuwd',
+  vernietigen: 'Vernietigen',
 };
 
 export const AUDIT_RESULTATEN = ['toegestaan', 'geweigerd'] as const;

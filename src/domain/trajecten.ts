@@ -270,3 +270,33 @@ export function dagenTussen(van: string, tot: string): number {
 export function plusDagen(datum: string, dagen: number): string {
   return new Date(Date.parse(`${datum}T00:00:00Z`) + dagen * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** The stored kind of a correction (AVG art. 16): it voids one earlier event and is itself never folded. */
+export const CORRECTIE = 'correctie';
+
+/** What geldigeEvents needs of a stored event row. */
+export interface Corrigeerbaar {
+  id: number;
+  soort: string;
+  vervaltEventId?: number | null;
+}
+
+/**
+ * The events that count: the log is append-only, so an event registered in error stays, and a later 'correctie'
+ * row names it (vervaltEventId). Every fold of stored events (dossier state, monitor intervals, import) goes
+ * through here, so state, intervals and monitor follow a correction. Order is kept.
+ */
+export function geldigeEvents<T extends Corrigeerbaar>(events: readonly T[]): T[] {
+  const vervallen = new Set<number>();
+  for (const e of events) if (e.soort === CORRECTIE && e.vervaltEventId != null) vervallen.add(e.vervaltEventId);
+  return events.filter((e) => e.soort !== CORRECTIE && !vervallen.has(e.id));
+}
+
+/**
+ * Inserts a replacement into an ordered list of valid events at the place its date gives it (after the events
+ * of the same date, as a new row would sort by id). For checking a correction before it is stored.
+ */
+export function metVervanging<T extends { datum: string }>(events: readonly T[], vervanging: T): T[] {
+  const i = events.findIndex((e) => e.datum > vervanging.datum);
+  return i < 0 ? [...events, vervanging] : [...events.slice(0, i), vervanging, ...events.slice(i)];
+}

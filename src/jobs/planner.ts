@@ -3,8 +3,11 @@ import type { Db } from '../db/client.js';
 import * as s from '../db/schema.js';
 import { stuurOmklapWaarschuwingen } from '../db/repos/meldingen.js';
 import { escaleerTeLaat, type JobOpties } from '../db/repos/signalen.js';
+import { voerBewaartermijnenUit, type BewaarRondeResultaat } from './bewaartermijnen.js';
 
 export const TAAK_SIGNALEN = 'signalen-bewaking';
+export const TAAK_BEWAARTERMIJNEN = 'bewaartermijnen';
+const DAG_MS = 24 * 3600_000;
 /** A run that crashed without releasing its lock blocks other instances at most this long. */
 const VERGRENDELING_MS = 5 * 60_000;
 
@@ -54,6 +57,25 @@ export async function voerSignaalRondeUit(db: Db, nu: Date, opties: JobOpties = 
   }
 }
 
+/**
+ * The daily retention run: at most once per 24 hours (laatste_run in taken), under its own lock (an hour: a large
+ * regio may take a while). Safe after a crash: each destruction is its own transaction, so the next round redoes
+ * only what was left.
+ */
+export async function voerBewaarRondeUit(db: Db, nu: Date): Promise<BewaarRondeResultaat | null> {
+  const [taak] = await db.select().from(s.taken).where(eq(s.taken.naam, TAAK_BEWAARTERMIJNEN));
+  if (taak?.laatsteRun && nu.getTime() - taak.laatsteRun.getTime() < DAG_MS) return null;
+  if (!(await claimTaak(db, TAAK_BEWAARTERMIJNEN, nu, 60 * 60_000))) return null;
+  let gelukt = false;
+  try {
+    const r = await voerBewaartermijnenUit(db, nu);
+    gelukt = true;
+    return r;
+  } finally {
+    await geefTaakVrij(db, TAAK_BEWAARTERMIJNEN, nu, gelukt);
+  }
+}
+
 export interface Planner {
   stop(): Promise<void>;
   /** resolves when the current round (if any) is done; for tests and orderly shutdown */
@@ -80,6 +102,12 @@ export function startPlanner(db: Db, opties: PlannerOpties = {}): Planner {
         if (r.geescaleerd || r.waarschuwingen) opties.log?.info(r, 'signaalbewaking');
       } catch (err) {
         opties.log?.error({ err }, 'signaalbewaking mislukt; volgende ronde probeert opnieuw');
+      }
+      try {
+        const b = await voerBewaarRondeUit(db, klok());
+        if (b) opties.log?.info({ vandaag: b.vandaag, uitgevoerd: b.uitgevoerd }, 'bewaartermijnen');
+      } catch (err) {
+        opties.log?.error({ err }, 'bewaartermijnen mislukt; volgende ronde probeert opnieuw');
       } finally {
         lopend = null;
       }

@@ -5,6 +5,7 @@ import type { Versleuteling } from '../versleuteling.js';
 import { clientZicht, magClientZien, magRisicoNotitiesZien, type Actor } from '../../domain/auth.js';
 import { geweigerd, ongeldig } from '../../domain/fouten.js';
 import {
+  geldigeEvents,
   isJongere,
   jongereGeboortedata,
   leeftijdOp,
@@ -113,8 +114,9 @@ export interface ClientOverzicht {
   toestand: Toestand;
 }
 
+/** Folds the events that count: voided ones and the corrections themselves are left out (AVG art. 16). */
 export function toestandVan(events: EventRij[]): Toestand {
-  return leidToestandAf(events.map(naarDomein));
+  return leidToestandAf(geldigeEvents(events).map(naarDomein));
 }
 
 function overzicht(c: ClientRij, toestand: Toestand, v: Versleuteling, peildatum: string): ClientOverzicht {
@@ -245,9 +247,27 @@ export async function haalClient(db: DbOrTx, actor: Actor, id: string, v: Versle
     bsn: c.bsnVersleuteld ? v.ontsleutel(c.bsnVersleuteld) : null,
     urgentie: c.urgentie,
     woonwensen: c.woonwensen,
+    geanonimiseerdOp: c.geanonimiseerdOp,
     risicoNotities: magRisicoNotitiesZien(actor) && c.risicoNotitiesVersleuteld ? v.ontsleutel(c.risicoNotitiesVersleuteld) : null,
-    events: events.map((e) => ({ ...naarDomein(e), id: e.id, gemeenteId: e.gemeenteId, aanbiederId: e.aanbiederId, toelichting: e.toelichting, geregistreerd: e.geregistreerd })),
+    events: metCorrecties(events),
   };
+}
+
+/** The whole timeline, corrections included, each event saying whether it still counts (geldig). */
+function metCorrecties(events: EventRij[]) {
+  const geldig = new Set(geldigeEvents(events).map((e) => e.id));
+  return events.map((e) => ({
+    ...naarDomein(e),
+    id: e.id,
+    gemeenteId: e.gemeenteId,
+    aanbiederId: e.aanbiederId,
+    toelichting: e.toelichting,
+    geregistreerd: e.geregistreerd,
+    geldig: geldig.has(e.id),
+    vervaltEventId: e.vervaltEventId,
+    vervangtEventId: e.vervangtEventId,
+    reden: e.reden,
+  }));
 }
 
 export interface NieuweClient {

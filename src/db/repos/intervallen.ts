@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { jongerenGrenzen, PERIODE_SQL, PERIODES, STROOM_SOORTEN, TERUGKEER_DAGEN, trajectIntervallen } from '../../domain/monitor.js';
-import { leidToestandAf, type Toestand, type TrajectEvent } from '../../domain/trajecten.js';
+import { geldigeEvents, leidToestandAf, type Toestand, type TrajectEvent } from '../../domain/trajecten.js';
 import { schrijfStand } from './stand.js';
 
 /**
@@ -16,6 +16,8 @@ import { schrijfStand } from './stand.js';
 const DEEL = 2000;
 
 interface EventRij {
+  id: number;
+  vervaltEventId: number | null;
   client_id: string;
   regio_id: string;
   gemeente_id: string;
@@ -129,7 +131,7 @@ const uuidLijst = (ids: readonly string[]) => sql`array[${sql.join(ids.map((id) 
 async function herberekenDeel(db: DbOrTx, clientIds: readonly string[], metMutaties: boolean): Promise<number> {
   const events = await rijen<EventRij>(
     db,
-    sql`select e.client_id, e.regio_id, e.gemeente_id, to_char(c.geboortedatum, 'YYYY-MM-DD') as geboortedatum, e.soort,
+    sql`select e.id::float8 as id, e.vervalt_event_id::float8 as "vervaltEventId", e.client_id, e.regio_id, e.gemeente_id, to_char(c.geboortedatum, 'YYYY-MM-DD') as geboortedatum, e.soort,
         to_char(e.datum, 'YYYY-MM-DD') as datum, e.niveau, e.bestemming, e.urgentie
       from traject_events e join clienten c on c.id = e.client_id
       where e.client_id = any(${uuidLijst(clientIds)})
@@ -140,8 +142,9 @@ async function herberekenDeel(db: DbOrTx, clientIds: readonly string[], metMutat
   for (let i = 0; i < events.length; ) {
     let j = i;
     while (j < events.length && events[j]!.client_id === events[i]!.client_id) j++;
-    const lijst = events.slice(i, j);
-    const eerste = lijst[0]!;
+    const eerste = events[i]!;
+    // a correction voids an event: the intervals are the fold of the events that still count
+    const lijst = geldigeEvents(events.slice(i, j));
     const { jongVanaf, jongTot } = jongerenGrenzen(eerste.geboortedatum);
     const domein = lijst.map((e) => ({ soort: e.soort, datum: e.datum, niveau: e.niveau, bestemming: e.bestemming, urgentie: e.urgentie }));
     const intervallen = trajectIntervallen(domein);

@@ -14,6 +14,7 @@ import {
 } from '../../domain/matching/workflow.js';
 import { isJongere, leeftijdOp, plusDagen } from '../../domain/trajecten.js';
 import { eventsPerClient, toestandVan, voegEventToe } from './clienten.js';
+import { grondslagVoorCorporatie } from './grondslagen.js';
 import { maakPlaatsing, type NieuwePlaatsing } from './woningen.js';
 import { geweigerd, nietGevonden, conflict } from '../../domain/fouten.js';
 import { schrijfAudit } from './audit.js';
@@ -55,7 +56,8 @@ export async function bouwMatchContext(
     .where(and(eq(s.matchVoorstellen.regioId, regioId), inArray(s.matchVoorstellen.status, OPEN_STATUSSEN)));
   const bezetteClienten = new Set(open.map((o) => o.clientId));
 
-  const clientRijen = await db.select().from(s.clienten).where(eq(s.clienten.regioId, regioId));
+  // proposals go to a corporatie: only clients with a valid basis for sharing their profile with it
+  const clientRijen = await db.select().from(s.clienten).where(and(eq(s.clienten.regioId, regioId), grondslagVoorCorporatie(peildatum)));
   const events = await eventsPerClient(db, clientRijen.map((c) => c.id));
   const kandidaten: MatchKandidaat[] = [];
   const pseudoniemen = new Map<string, string>();

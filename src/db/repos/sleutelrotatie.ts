@@ -1,6 +1,7 @@
+import { schrijfNaamIndex } from './naamindex.js';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../client.js';
-import { SleutelFout, type Versleuteling } from '../versleuteling.js';
+import { GEANONIMISEERD, SleutelFout, type Versleuteling } from '../versleuteling.js';
 
 /**
  * Every column encrypted with the field key (Versleuteling). A new encrypted column belongs in this list, or
@@ -14,11 +15,11 @@ export const VERSLEUTELDE_KOLOMMEN: { tabel: string; id: string; kolommen: strin
 
 /**
  * Keyed hashes (HMAC with the same key) that must be recomputed after the values are re-encrypted; each reads
- * the values with the new key. HIER de blinde index op namen (client_naam_tokens, helper trust-…) aanhaken:
- * `{ naam: 'client_naam_tokens', herbereken: (tx, nieuw, partij) => herberekenNaamTokens(tx, nieuw, partij) }`.
+ * the values with the new key.
  */
 export const SLEUTEL_HASHES: { naam: string; herbereken: (tx: Tx, nieuw: Versleuteling, partijGrootte: number) => Promise<number> }[] = [
   { naam: 'clienten.bsn_hash', herbereken: herberekenBsnHashes },
+  { naam: 'client_naam_tokens', herbereken: herberekenNaamTokens },
 ];
 
 const PARTIJ = 500;
@@ -42,6 +43,25 @@ async function herberekenBsnHashes(tx: Tx, nieuw: Versleuteling, partijGrootte: 
       sql`, `,
     );
     await tx.execute(sql`update clienten c set bsn_hash = v.h from (values ${waarden}) as v(id, h) where c.id = v.id::uuid`);
+    aantal += partij.length;
+    na = partij.at(-1)!.id!;
+  }
+}
+
+/** The blind name index (repos/naamindex) from the names decrypted with the new key, in batches of clients. */
+async function herberekenNaamTokens(tx: Tx, nieuw: Versleuteling, partijGrootte: number): Promise<number> {
+  let na = '';
+  let aantal = 0;
+  for (;;) {
+    const partij = rijen(
+      await tx.execute(
+        na
+          ? sql`select id::text as id, naam_versleuteld from clienten where geanonimiseerd_op is null and id > ${na}::uuid order by id limit ${partijGrootte}`
+          : sql`select id::text as id, naam_versleuteld from clienten where geanonimiseerd_op is null order by id limit ${partijGrootte}`,
+      ),
+    );
+    if (!partij.length) return aantal;
+    await schrijfNaamIndex(tx, partij.map((r) => ({ clientId: r.id!, naam: nieuw.ontsleutel(r.naam_versleuteld!) })), nieuw);
     aantal += partij.length;
     na = partij.at(-1)!.id!;
   }
@@ -88,6 +108,8 @@ export async function roteerSleutel(
           const velden = kolommen.map((k) => {
             const w = r[k];
             if (w === null || w === undefined) return sql`null::text`;
+            // an anonymised dossier holds a marker, not a ciphertext: nothing to re-encrypt
+            if (w === GEANONIMISEERD) return sql`${w}::text`;
             let tekst: string;
             try {
               tekst = oud.ontsleutel(w);

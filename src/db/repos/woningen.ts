@@ -25,6 +25,7 @@ import {
   type PlaatsingInvoer,
 } from '../../domain/woningen.js';
 import { alsWachtlijstRegel, clientFilter, eventsPerClient, toestandVan, WACHTLIJST_FASE, wachtlijstVolgorde } from './clienten.js';
+import { grondslagVoorCorporatie } from './grondslagen.js';
 
 
 /**
@@ -500,8 +501,8 @@ export interface KandidaatFilters {
  */
 export async function kandidaten(db: DbOrTx, actor: Actor, peildatum: string, f: KandidaatFilters) {
   const st = s.clientStand;
-  // further conditions on who may be offered (e.g. consent) are added to this list
-  const voorwaarden: SQL[] = [eq(st.regioId, actor.regioId), eq(st.fase, WACHTLIJST_FASE.uitstroom)];
+  // a corporatie is offered only clients with a valid basis (consent or legal) for sharing their profile with it
+  const voorwaarden: SQL[] = [eq(st.regioId, actor.regioId), eq(st.fase, WACHTLIJST_FASE.uitstroom), grondslagVoorCorporatie(peildatum, st.clientId)];
   if (f.gemeenteId) {
     voorwaarden.push(sql`(${st.herkomstgemeenteId} = ${f.gemeenteId} or coalesce(${s.clienten.woonwensen} -> 'gemeenten', '[]'::jsonb) @> jsonb_build_array(${f.gemeenteId}::text))`);
   }

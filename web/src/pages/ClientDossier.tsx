@@ -5,6 +5,9 @@ import { BESTEMMING_LABEL, DOELGROEP_LABEL, FASE_LABEL, NIVEAU_LABEL } from '../
 import type { Ik } from '../types';
 import { Schulden } from './Schulden';
 import { Plaatsen } from './Plaatsen';
+import { Grondslagen } from './Grondslagen';
+import { Inzage } from './Inzage';
+import { CorrectieKnoppen } from './Correctie';
 
 interface Dossier {
   id: string;
@@ -21,7 +24,7 @@ interface Dossier {
   urgentie: number;
   risicoNotities: string | null;
   toestand: { fase: string; niveau: string | null; sinds: string | null };
-  events: { id: number; soort: string; datum: string; niveau: string | null; bestemming: string | null; urgentie: number | null; toelichting: string | null }[];
+  events: { id: number; soort: string; datum: string; niveau: string | null; bestemming: string | null; urgentie: number | null; toelichting: string | null; geldig: boolean; vervaltEventId: number | null; reden: string | null }[];
   toegestaneEvents: string[];
 }
 
@@ -31,6 +34,9 @@ export function ClientDossier({ ik, id }: { ik: Ik; id: string }) {
   const { data: c, fout, herlaad } = useApi<Dossier>(`/api/clienten/${id}`);
   const [soort, zetSoort] = useState('');
   const [melding, zetMelding] = useState<string | null>(null);
+  const [inzage, zetInzage] = useState(false);
+  const [gecorrigeerd, zetGecorrigeerd] = useState<string | null>(null);
+  if (inzage) return <Inzage id={id} terug={() => zetInzage(false)} />;
   if (fout) return <div className="fout">{fout}</div>;
   if (!c) return <p>Laden…</p>;
   const magSchrijven = ik.rol === 'medewerker_toegang' || ik.rol === 'consulent';
@@ -60,7 +66,7 @@ export function ClientDossier({ ik, id }: { ik: Ik; id: string }) {
   const heeftNiveau = ['indicatie', 'instroom', 'doorstroom', 'terugval'].includes(gekozen);
   return (
     <section>
-      <p className="geen-print"><a href="#/clienten">← Cliënten</a></p>
+      <p className="geen-print"><a href="#/clienten">← Cliënten</a>{magSchrijven && <> · <button className="secundair" onClick={() => zetInzage(true)}>Inzage (AVG art. 15)</button></>}</p>
       <h2>{c.naam} <span className="label">{c.pseudoniem}</span></h2>
       <div className="kaarten">
         <div className="kaart"><div>Fase</div><div className="getal" style={{ fontSize: '1.2rem' }}>{FASE_LABEL[c.toestand.fase]}</div>sinds {c.toestand.sinds ?? '—'}</div>
@@ -78,17 +84,25 @@ export function ClientDossier({ ik, id }: { ik: Ik; id: string }) {
       {c.risicoNotities && <div className="kaart"><strong>Risico-notities (alleen zorgrollen)</strong><p>{c.risicoNotities}</p></div>}
       {magSchrijven && (c.toestand.fase === 'uitstroomklaar' || c.toestand.fase === 'in_zorg') && <Plaatsen clientId={c.id} aanbiederId={c.aanbiederId} onGeplaatst={herlaad} />}
       <Schulden clientId={c.id} magSchrijven={magSchrijven} />
+      <Grondslagen clientId={c.id} magSchrijven={magSchrijven} />
       <h3>Tijdlijn</h3>
+      {gecorrigeerd && <div className="ok" role="status">{gecorrigeerd}</div>}
       <ul className="tijdlijn">
-        {c.events.map((e) => (
-          <li key={e.id}>
-            <strong>{e.datum}</strong> — {e.soort}
-            {e.niveau && ` · ${NIVEAU_LABEL[e.niveau]}`}
-            {e.bestemming && ` · ${BESTEMMING_LABEL[e.bestemming]}`}
-            {e.urgentie !== null && e.urgentie !== undefined && ` · urgentie ${e.urgentie}`}
-            {e.toelichting && <div>{e.toelichting}</div>}
-          </li>
-        ))}
+        {c.events.map((e) =>
+          e.soort === 'correctie' ? (
+            <li key={e.id}><strong>{e.datum}</strong> — correctie: {((v) => (v ? `${v.soort} van ${v.datum}` : 'gebeurtenis'))(c.events.find((x) => x.id === e.vervaltEventId))} vervallen{e.reden && ` (reden: ${e.reden})`}</li>
+          ) : (
+            <li key={e.id} style={e.geldig ? undefined : { textDecoration: 'line-through', opacity: 0.6 }}>
+              <strong>{e.datum}</strong> — {e.soort}
+              {!e.geldig && <span className="label">vervallen</span>}
+              {e.niveau && ` · ${NIVEAU_LABEL[e.niveau]}`}
+              {e.bestemming && ` · ${BESTEMMING_LABEL[e.bestemming]}`}
+              {e.urgentie !== null && e.urgentie !== undefined && ` · urgentie ${e.urgentie}`}
+              {magSchrijven && e.geldig && <CorrectieKnoppen clientId={c.id} event={e} onKlaar={(m) => { zetGecorrigeerd(m); herlaad(); }} />}
+              {e.toelichting && <div>{e.toelichting}</div>}
+            </li>
+          ),
+        )}
       </ul>
       {magSchrijven && c.toegestaneEvents.length > 0 && (
         <form className="kaart filters geen-print" onSubmit={verstuur}>

@@ -1,0 +1,74 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { asc, eq } from 'drizzle-orm';
+import { DEMO_WACHTWOORD } from '../../src/db/seed.js';
+import * as s from '../../src/db/schema.js';
+import { eventsPerClient } from '../../src/db/repos/clienten.js';
+import { testOmgeving, type TestOmgeving } from '../helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const beschikbaar = existsSync(CHROMIUM);
+// not imported from shell.test.ts: importing a test file registers its tests a second time
+const startBrowser = () =>
+  chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+
+describe.skipIf(!beschikbaar)('dossier: grondslag, inzage en correctie in Chromium', () => {
+  let t: TestOmgeving;
+  let browser: Browser;
+  let basis: string;
+  beforeAll(async () => {
+    t = await testOmgeving();
+    basis = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await startBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.sluit();
+  });
+
+  it('trekt toestemming in, toont de inzage en maakt een gebeurtenis ongedaan', async () => {
+    const clienten = await t.database.db.select({ id: s.clienten.id }).from(s.clienten).where(eq(s.clienten.regioId, t.regios.rivierland.regioId)).orderBy(asc(s.clienten.pseudoniem));
+    const per = await eventsPerClient(t.database.db, clienten.map((c) => c.id));
+    const [id, lijst] = [...per].find(([, l]) => l.at(-1)?.soort === 'uitstroom' && l.at(-2)?.soort === 'uitstroomklaar')!;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const dialogen: string[] = [];
+    page.on('dialog', (d) => {
+      dialogen.push(d.message());
+      void (d.type() === 'prompt' ? d.accept('cliënt trekt toestemming in') : d.accept());
+    });
+    await page.goto(basis);
+    await page.fill('input[name=email]', 'toegang@centrumstad.demo');
+    await page.fill('input[name=wachtwoord]', DEMO_WACHTWOORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=organisatie]');
+    await page.goto(`${basis}/#/clienten/${id}`);
+    await page.waitForSelector('[data-testid=grondslagen] table');
+
+    // revoke every valid consent for corporaties
+    while (await page.locator('[data-testid=grondslagen] tr', { hasText: 'Woningcorporatie' }).locator('button', { hasText: 'Intrekken' }).count()) {
+      await page.locator('[data-testid=grondslagen] tr', { hasText: 'Woningcorporatie' }).locator('button', { hasText: 'Intrekken' }).first().click();
+      await page.waitForSelector('text=Grondslag ingetrokken.');
+    }
+    await page.waitForSelector('text=Niet zichtbaar voor corporaties: geen geldige grondslag');
+
+    await page.click('text=Inzage (AVG art. 15)');
+    await page.waitForSelector('[data-testid=inzage]');
+    expect(await page.textContent('[data-testid=inzage]')).toContain('Wie heeft het dossier ingezien of gewijzigd');
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/inzage.png', fullPage: true });
+    await page.click('text=← Terug naar het dossier');
+
+    await page.waitForSelector('.tijdlijn li');
+    await page.locator('.tijdlijn li').last().locator('button', { hasText: 'Ongedaan maken' }).click();
+    await page.fill('form[aria-label="Gebeurtenis ongedaan maken"] input[name=reden]', 'uitstroom bij verkeerde cliënt');
+    await page.click('form[aria-label="Gebeurtenis ongedaan maken"] button[type=submit]');
+    await page.waitForSelector(`text=Gebeurtenis 'uitstroom' van ${lijst.at(-1)!.datum} is ongedaan gemaakt.`);
+    expect(dialogen.some((d) => d.includes('wordt ongedaan gemaakt'))).toBe(true);
+    expect(await page.textContent('main')).toContain('Uitstroomklaar, wacht op woning');
+    expect(await page.locator('.tijdlijn li', { hasText: 'vervallen' }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: 'test-results/correctie.png', fullPage: true });
+    const na = (await eventsPerClient(t.database.db, [id])).get(id)!;
+    expect(na.at(-1)!.soort).toBe('correctie');
+  });
+});
