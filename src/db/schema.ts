@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
@@ -135,6 +136,8 @@ export const clienten = pgTable(
     index('clienten_herkomst_idx').on(t.herkomstgemeenteId),
     index('clienten_aanbieder_idx').on(t.aanbiederId),
     uniqueIndex('clienten_extern_uq').on(t.regioId, t.externId),
+    // zoek on an exact BSN (migration 0010)
+    index('clienten_bsn_hash_idx').on(t.bsnHash),
   ],
 );
 
@@ -517,7 +520,10 @@ export const clientStand = pgTable(
     laatsteUitstroom: date('laatste_uitstroom', { mode: 'string' }),
   },
   (t) => [
-    index('client_stand_regio_pseudoniem_idx').on(t.regioId, t.pseudoniem),
+    // "C" collation: the byte order of the domain's tie-break (domain/wachtlijst.vergelijkPrioriteit)
+    index('client_stand_regio_pseudoniem_idx').on(t.regioId, sql`${t.pseudoniem} collate "C"`),
+    // zoek on a pseudoniem prefix, case-insensitive
+    index('client_stand_pseudoniem_zoek_idx').on(sql`lower(${t.pseudoniem}) text_pattern_ops`),
     // waiting lists and kandidaten: one fase of one regio, in priority order
     index('client_stand_regio_fase_idx').on(t.regioId, t.fase, t.urgentie, t.sinds),
     index('client_stand_herkomst_idx').on(t.herkomstgemeenteId),
