@@ -5,7 +5,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import * as s from '../db/schema.js';
 import type { DbOrTx } from '../db/client.js';
 import { beschermdThuis, bezetting, stromen, terugkeer, wachttijden, woningenRealisatie, type MonitorFilter } from '../db/repos/monitor.js';
-import { onderdruk, PERIODES, type GepubliceerdeWoningRegel } from '../domain/monitor.js';
+import { onderdruk, PERIODES, standaardVan, type GepubliceerdeWoningRegel } from '../domain/monitor.js';
 import { naarCsv, type CsvWaarde } from '../domain/csv-export.js';
 import { BESTEMMING_LABEL, BESTEMMINGEN, NIVEAU_LABEL, NIVEAUS, dagenTussen } from '../domain/trajecten.js';
 import { actorVan, audit } from './auth.js';
@@ -35,7 +35,7 @@ export const monitorApi: FastifyPluginAsync<ApiContext> = async (app, { db, vand
   async function filterVan(req: FastifyRequest, q: MonitorQuery): Promise<MonitorFilter> {
     const actor = actorVan(req);
     const tot = q.tot ?? vandaag();
-    const van = q.van ?? `${Number(tot.slice(0, 4)) - 2}${tot.slice(4, 7)}-01`;
+    const van = q.van ?? standaardVan(tot);
     if (van > tot) throw ongeldig('van moet vóór of op tot liggen');
     if (dagenTussen(van, tot) > MAX_DAGEN) throw ongeldig('de periode mag hoogstens 20 jaar beslaan');
     if (q.gemeenteId) await vereisGemeente(db, actor.regioId, q.gemeenteId);

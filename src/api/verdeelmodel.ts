@@ -183,14 +183,15 @@ export const verdeelmodelApi: FastifyPluginAsync<ApiContext> = async (app, { db 
       const gemeenten = await invoer(actor.regioId);
       const set = await setOfStandaard(actor.regioId, req.query.setId);
       const totaal = req.query.totaalCenten ?? som(gemeenten.map((g) => g.historischBudget));
+      const naam = new Map(gemeenten.map((g) => [g.gemeenteCode, g.naam]));
       const pad = ingroeipad({
         historisch: historischPerGemeente(gemeenten),
         objectief: budgetPerGemeente(objectieveVerdeling(gemeenten, set.indicatoren, totaal)),
         jaren: req.query.jaren,
         maxWijzigingPerJaar: req.query.maxWijzigingPerJaar,
         totaal,
+        namen: Object.fromEntries(naam),
       });
-      const naam = new Map(gemeenten.map((g) => [g.gemeenteCode, g.naam]));
       return { set, totaalCenten: totaal, ...pad, gemeenten: pad.gemeenten.map((g) => ({ ...g, naam: naam.get(g.gemeenteCode) })) };
     },
   );

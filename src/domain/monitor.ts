@@ -123,6 +123,17 @@ export function periodeStart(datum: string, periode: Periode): string {
   return `${j}-${String(maand).padStart(2, '0')}-01`;
 }
 
+/** Standard window of the monitor: how many whole calendar months end with the month of `tot`. */
+export const STANDAARD_MAANDEN = 24;
+
+/** Start of the standard window: the first day of the month `STANDAARD_MAANDEN − 1` months before the month of `tot`,
+ *  so "de laatste 24 maanden" are 24 monthly periods, the last one the month in which `tot` falls. */
+export function standaardVan(tot: string): string {
+  const [j, m] = tot.split('-').map(Number) as [number, number];
+  const index = j * 12 + (m - 1) - (STANDAARD_MAANDEN - 1);
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+}
+
 /**
  * The monitor's derived form of a trajectory: every event opens an interval in which the client's state
  * is the state after that event, until the client's next event (the state "at the end of a day" is the

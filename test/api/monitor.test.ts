@@ -47,6 +47,17 @@ describe('monitor: toegang', () => {
     expect(stromen.regels).toHaveLength(8);
   });
 
+  it('standaard "de laatste 24 maanden": 24 maandperioden, de laatste die waarin tot valt', async () => {
+    const sessie = await t.sessie('toegang@centrumstad.demo');
+    const res = (await t.als(sessie, 'GET', '/api/monitor/stromen?periode=maand&tot=2026-12-15')).json();
+    expect(res.regels).toHaveLength(24);
+    expect(res.regels[0].start).toBe('2025-01-01');
+    expect(res.regels.at(-1).start).toBe('2026-12-01');
+    const jan = (await t.als(sessie, 'GET', '/api/monitor/stromen?periode=maand&tot=2026-01-31')).json();
+    expect(jan.regels.map((r: { start: string }) => r.start).slice(0, 2)).toEqual(['2024-02-01', '2024-03-01']);
+    expect(jan.regels).toHaveLength(24);
+  });
+
   it('de regio volgt uit de login: Kustland ziet andere cijfers en kan geen Rivierland-gemeente opvragen', async () => {
     const kust = await t.sessie('toegang@havenstad.kust.demo');
     const rivier = await t.sessie('toegang@centrumstad.demo');

@@ -10,10 +10,12 @@
  * Zonder grenzen en met Σquota = doel krijgt elke post floor(quota) of ceil(quota),
  * dus ligt elke uitkomst binnen 1 cent van het exacte quotum.
  */
+import { type Breuk, onderAf, rest as restVan, uitGetal, vergelijk } from './breuk.js';
+
 export interface RestPost {
   sleutel: string;
-  /** Exact (reëel) aandeel in centen. */
-  quota: number;
+  /** Aandeel in centen: exact als breuk, of als double (dan rekent de rest in doubles). */
+  quota: Breuk | number;
   /** Ondergrens in centen (geheel getal), standaard 0. */
   min?: number;
   /** Bovengrens in centen (geheel getal), standaard onbegrensd. */
@@ -25,16 +27,16 @@ export function verdeelGrootsteRest(doel: number, posten: readonly RestPost[]): 
   const n = posten.length;
   const min = posten.map((p) => p.min ?? 0);
   const max = posten.map((p) => p.max ?? Number.POSITIVE_INFINITY);
-  const basis = posten.map((p, i) => Math.min(max[i], Math.max(min[i], Math.floor(p.quota))));
-  const rest = posten.map((p) => p.quota - Math.floor(p.quota));
+  const basis = posten.map((p, i) => Math.min(max[i], Math.max(min[i], vloer(p.quota))));
+  const rest = posten.map((p) => (typeof p.quota === 'number' ? p.quota - Math.floor(p.quota) : restVan(p.quota)));
   let restant = doel - basis.reduce((s, x) => s + x, 0);
   if (restant === 0) return basis;
 
   const volgorde = [...Array(n).keys()];
   if (restant > 0) {
-    volgorde.sort((a, b) => rest[b] - rest[a] || vergelijkSleutel(posten[a].sleutel, posten[b].sleutel));
+    volgorde.sort((a, b) => vergelijkRest(rest[b], rest[a]) || vergelijkSleutel(posten[a].sleutel, posten[b].sleutel));
   } else {
-    volgorde.sort((a, b) => rest[a] - rest[b] || vergelijkSleutel(posten[a].sleutel, posten[b].sleutel));
+    volgorde.sort((a, b) => vergelijkRest(rest[a], rest[b]) || vergelijkSleutel(posten[a].sleutel, posten[b].sleutel));
   }
   const stap = restant > 0 ? 1 : -1;
   while (restant !== 0) {
@@ -51,6 +53,11 @@ export function verdeelGrootsteRest(doel: number, posten: readonly RestPost[]): 
   }
   return basis;
 }
+
+const vloer = (q: Breuk | number) => (typeof q === 'number' ? Math.floor(q) : Number(onderAf(q)));
+const alsBreuk = (r: Breuk | number) => (typeof r === 'number' ? uitGetal(r) : r);
+const vergelijkRest = (a: Breuk | number, b: Breuk | number) =>
+  typeof a === 'number' && typeof b === 'number' ? a - b : vergelijk(alsBreuk(a), alsBreuk(b));
 
 /** Deterministische, locale-onafhankelijke vergelijking van sleutels. */
 export function vergelijkSleutel(a: string, b: string): number {

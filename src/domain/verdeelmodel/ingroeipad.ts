@@ -1,4 +1,5 @@
 import { verdeelGrootsteRest, vergelijkSleutel } from './afronding.js';
+import { uitGetal } from './breuk.js';
 import { VerdeelmodelFout, isCentenBedrag } from './types.js';
 
 /**
@@ -24,13 +25,16 @@ import { VerdeelmodelFout, isCentenBedrag } from './types.js';
  * (vorig zelf ligt binnen de grenzen). Alleen als Σhistorisch ≠ totaal en de plafonds het niet
  * toelaten, wordt het dichtstbijzijnde haalbare totaal gekozen en `gehaald: false` gemeld.
  *
- * **Bereiken van het doel**: in het laatste jaar is het gewenste budget exact het objectief; als
- * dat voor alle gemeenten binnen het plafond ligt, eindigt iedereen exact op het objectief.
- * Een voldoende voorwaarde is dat het lineaire tempo steeds binnen het plafond blijft, bv.
- * ceil(|objectief − historisch| / jaren) + 2 ≤ floor(maxWijzigingPerJaar × min(historisch, objectief))
- * voor elke gemeente. Wie het doel niet haalt, krijgt `bereikt: false` met `restverschil` ≠ 0.
- * (Het pad is geen globale optimalisatie: bij krappe plafonds kan een gemeente die met een
- * ander, sneller pad het doel nét had gehaald, toch `bereikt: false` krijgen.)
+ * **Bereiken van het doel**: het tempo heeft de voorkeur, maar niet ten koste van het doel. Elk jaar wordt
+ * gecontroleerd of vanuit de tempostap het objectief nog binnen de resterende jaren te halen is via de *snelste
+ * route* (iedereen zo ver als het plafond toelaat richting objectief; moet één kant minder bewegen, dan eerst wie
+ * op eigen kracht de meeste jaren nodig heeft). Zo niet, dan wordt de kleinste stap richting de snelste gezocht
+ * waarvandaan het wel kan. Het pad bereikt het objectief dus zodra de snelste route dat kan; een uitputtende
+ * vergelijking met álle geldige paden op kleine gevallen staat in de tests. Wie het doel niet haalt, krijgt
+ * `bereikt: false` met `restverschil` ≠ 0, en `knelpunten` zegt in gewone taal waarom: het eigen plafond van een
+ * gemeente (met het aantal jaren dat zij minstens nodig heeft, of "nooit" bij een budget van 0), het vaste
+ * jaartotaal, of de koppeling tussen stijgers en dalers (met het aantal jaren dat de snelste route nodig heeft).
+ * Het plafond is exact: de fractie telt als het ingevoerde decimale getal (0,29 × 100 = 29), zonder float-marge.
  */
 export interface IngroeipadInvoer {
   /** Historisch budget per gemeenteCode (centen). */
@@ -43,6 +47,8 @@ export interface IngroeipadInvoer {
   maxWijzigingPerJaar: number;
   /** Totaalbudget in centen (= Σ objectief). */
   totaal: number;
+  /** Optioneel: gemeentenaam per gemeenteCode, voor de knelpunten. */
+  namen?: Readonly<Record<string, string>>;
 }
 
 export interface IngroeiGemeente {
@@ -73,12 +79,19 @@ export interface IngroeipadResultaat {
   jaartotalen: IngroeiJaartotaal[];
   /** true als alle gemeenten hun objectief in jaar N bereiken. */
   allesBereikt: boolean;
+  /** Als niet alles bereikt wordt: welk plafond of welke eis dat verhindert, in gewone taal. */
+  knelpunten: string[];
 }
 
-/** Maximaal toegestane wijziging (centen) ten opzichte van een vorig budget: floor(fractie × vorig). */
+/** Maximaal toegestane wijziging (centen) ten opzichte van een vorig budget: floor(fractie × vorig), exact. */
 export function maxWijziging(vorigBudget: number, maxWijzigingPerJaar: number): number {
-  // kleine marge tegen float-fouten zoals 0.29 × 100 = 28.999999999999996
-  return Math.max(0, Math.floor(maxWijzigingPerJaar * vorigBudget + 1e-7));
+  return plafondFunctie(maxWijzigingPerJaar)(vorigBudget);
+}
+
+/** De fractie wordt gelezen als het decimale getal dat is ingevoerd (0.29 is 29/100), dus zonder float-marge. */
+function plafondFunctie(maxWijzigingPerJaar: number): (vorig: number) => number {
+  const f = uitGetal(maxWijzigingPerJaar);
+  return (vorig) => Number((BigInt(vorig) * f.t) / f.n);
 }
 
 function valideer(invoer: IngroeipadInvoer): string[] {
@@ -107,6 +120,167 @@ function valideer(invoer: IngroeipadInvoer): string[] {
   return fouten;
 }
 
+interface Jaarruimte {
+  onder: number[];
+  boven: number[];
+  /** beoogd totaal van het jaar en het dichtstbijzijnde totaal dat binnen de grenzen haalbaar is */
+  doeltotaal: number;
+  haalbaar: number;
+}
+
+interface Model {
+  codes: string[];
+  doel: number[];
+  totaal: number;
+  plafond: (vorig: number) => number;
+}
+
+const som = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
+
+/** round((a) / b) met .5 naar boven, exact voor gehele getallen (ook negatieve a). */
+function afgerondeDeling(a: number, b: number): number {
+  const t = 2n * BigInt(a) + BigInt(b);
+  const n = 2n * BigInt(b);
+  const q = t / n;
+  return Number(t < 0n && q * n !== t ? q - 1n : q);
+}
+
+function ruimte(m: Model, vorig: readonly number[], rest: number): Jaarruimte {
+  const onder: number[] = [];
+  const boven: number[] = [];
+  vorig.forEach((p, g) => {
+    const o = m.doel[g];
+    const cap = m.plafond(p);
+    onder.push(o >= p ? p : Math.max(o, p - cap));
+    boven.push(o >= p ? Math.min(o, p + cap) : p);
+  });
+  const somVorig = som(vorig);
+  const doeltotaal = somVorig + afgerondeDeling(m.totaal - somVorig, rest);
+  const haalbaar = Math.min(som(boven), Math.max(som(onder), doeltotaal));
+  return { onder, boven, doeltotaal, haalbaar };
+}
+
+/** Grootste-rest binnen de grenzen van het jaar, naar het haalbare jaartotaal. */
+function rondAf(m: Model, r: Jaarruimte, x: readonly number[]): number[] {
+  return verdeelGrootsteRest(
+    r.haalbaar,
+    m.codes.map((c, g) => ({ sleutel: c, quota: x[g], min: r.onder[g], max: r.boven[g] })),
+  );
+}
+
+/**
+ * Het gewenste tempo: het resterende gat gelijk over de resterende jaren, met één λ zodat de som het jaartotaal
+ * is: budget_g = clamp(gewenst_g + λ · (vorig_g + 1), onder_g, boven_g).
+ */
+function tempoStap(m: Model, vorig: readonly number[], r: Jaarruimte, rest: number): number[] {
+  const gewenst = vorig.map((p, g) => p + (m.doel[g] - p) / rest);
+  const gewicht = vorig.map((p) => p + 1);
+  const positie = (lambda: number): number[] => gewenst.map((d, g) => Math.min(r.boven[g], Math.max(r.onder[g], d + lambda * gewicht[g])));
+  let x = positie(0);
+  if (Math.abs(som(x) - r.haalbaar) >= 0.5) {
+    // λ zoeken zodat Σ clamp(gewenst + λ·gewicht) = haalbaar (monotoon in λ → bisectie)
+    let laag = Math.min(...gewenst.map((d, g) => (r.onder[g] - d) / gewicht[g]));
+    let hoog = Math.max(...gewenst.map((d, g) => (r.boven[g] - d) / gewicht[g]));
+    for (let i = 0; i < 200 && laag < hoog; i++) {
+      const mid = (laag + hoog) / 2;
+      if (mid === laag || mid === hoog) break;
+      if (som(positie(mid)) < r.haalbaar) laag = mid;
+      else hoog = mid;
+    }
+    x = positie((laag + hoog) / 2);
+  }
+  return rondAf(m, r, x);
+}
+
+/**
+ * De snelste stap: wie moet stijgen stijgt zoveel als het plafond toelaat, wie moet dalen daalt zoveel als het
+ * plafond toelaat. Past dat niet in het jaartotaal, dan beweegt de kant die te veel zou bewegen minder, en de
+ * beweging die overblijft gaat eerst naar wie op eigen kracht de meeste jaren nodig heeft (wie het langst
+ * onderweg is moet het eerst vertrekken; een klein budget met een klein plafond kan zijn laatste stap later doen).
+ */
+function snelsteStap(m: Model, vorig: readonly number[], r: Jaarruimte): number[] {
+  const stijger = vorig.map((p, g) => m.doel[g] >= p);
+  const x = vorig.map((_, g) => (stijger[g] ? r.boven[g] : r.onder[g]));
+  const teveel = som(x) - r.haalbaar;
+  if (teveel === 0) return x;
+  // teveel > 0: stijgers stijgen minder; teveel < 0: dalers dalen minder
+  const kant = vorig.map((_, g) => stijger[g] === teveel > 0).map((k, g) => k && x[g] !== vorig[g]);
+  let over = som(x.map((b, g) => (kant[g] ? Math.abs(b - vorig[g]) : 0))) - Math.abs(teveel);
+  const volgorde = [...vorig.keys()]
+    .filter((g) => kant[g])
+    .map((g) => ({ g, jaren: eigenJaren(m, g, vorig[g]) ?? Number.POSITIVE_INFINITY }))
+    .sort((a, b) => b.jaren - a.jaren || vergelijkSleutel(m.codes[a.g], m.codes[b.g]));
+  const uit = [...x];
+  for (const { g } of volgorde) {
+    const beweging = Math.min(over, Math.abs(x[g] - vorig[g]));
+    uit[g] = vorig[g] + Math.sign(x[g] - vorig[g]) * beweging;
+    over -= beweging;
+  }
+  return uit;
+}
+
+const opDoel = (m: Model, x: readonly number[]) => x.every((b, g) => b === m.doel[g]);
+
+/** Haalt de snelste route vanuit `staat` het objectief binnen `jaren` jaar? */
+function bereikbaar(m: Model, staat: readonly number[], jaren: number): boolean {
+  let x = staat;
+  for (let j = jaren; j > 0 && !opDoel(m, x); j--) x = snelsteStap(m, x, ruimte(m, x, j));
+  return opDoel(m, x);
+}
+
+/** Het aantal jaren dat de snelste route nodig heeft (null: niet binnen 200 jaar). */
+function snelsteJaren(m: Model, start: readonly number[]): number | null {
+  let x = start;
+  for (let j = 0; j <= 200; j++) {
+    if (opDoel(m, x)) return j;
+    const volgende = snelsteStap(m, x, ruimte(m, x, 1));
+    if (volgende.every((b, g) => b === x[g])) return null;
+    x = volgende;
+  }
+  return null;
+}
+
+/** Jaren die één gemeente op eigen kracht nodig heeft, los van de andere (null: nooit, plafond 0). */
+function eigenJaren(m: Model, g: number, start: number): number | null {
+  let p = start;
+  for (let j = 0; j <= 200; j++) {
+    if (p === m.doel[g]) return j;
+    const cap = m.plafond(p);
+    if (cap === 0) return null;
+    p = m.doel[g] > p ? Math.min(m.doel[g], p + cap) : Math.max(m.doel[g], p - cap);
+  }
+  return null;
+}
+
+const procent = (f: number) => `${String(Math.round(f * 10000) / 100).replace('.', ',')} %`;
+const euro = (centen: number) =>
+  `€ ${Math.floor(centen / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${String(centen % 100).padStart(2, '0')}`;
+
+function knelpunten(m: Model, invoer: IngroeipadInvoer, start: number[], jaartotalen: IngroeiJaartotaal[]): string[] {
+  const { jaren, maxWijzigingPerJaar } = invoer;
+  const naam = (g: number) => (invoer.namen?.[m.codes[g]] ? `${invoer.namen[m.codes[g]]} (${m.codes[g]})` : m.codes[g]);
+  const uit: string[] = [];
+  start.forEach((h, g) => {
+    if (h === m.doel[g]) return;
+    const nodig = eigenJaren(m, g, h);
+    if (nodig === null) {
+      uit.push(`${naam(g)}: met een plafond van ${procent(maxWijzigingPerJaar)} per jaar kan het budget van ${euro(h)} nooit ${euro(m.doel[g])} worden${h === 0 ? ' (een budget van € 0,00 kan niet groeien)' : ''}`);
+    } else if (nodig > jaren) {
+      uit.push(`${naam(g)}: met een plafond van ${procent(maxWijzigingPerJaar)} per jaar zijn minstens ${nodig} jaar nodig om van ${euro(h)} naar ${euro(m.doel[g])} te gaan`);
+    }
+  });
+  if (uit.length > 0) return uit;
+  if (jaartotalen.some((j) => !j.gehaald)) {
+    return ['Het jaartotaal: de plafonds laten niet toe dat de som van de budgetten elk jaar het beoogde jaartotaal is.'];
+  }
+  const samen = snelsteJaren(m, start);
+  return [
+    `Het jaartotaal: elke gemeente haalt haar objectief op eigen kracht, maar wat de ene erbij krijgt moet een andere ` +
+      `inleveren, en het plafond begrenst beide kanten; ` +
+      (samen === null ? 'zo wordt het objectief nooit voor iedereen bereikt.' : `zo zijn minstens ${samen} jaar nodig.`),
+  ];
+}
+
 /**
  * Berekent het ingroeipad; zie de documentatie bij {@link IngroeipadInvoer}.
  * @throws VerdeelmodelFout bij ongeldige invoer.
@@ -117,57 +291,39 @@ export function ingroeipad(invoer: IngroeipadInvoer): IngroeipadResultaat {
   const { historisch, objectief, jaren, maxWijzigingPerJaar, totaal } = invoer;
 
   const codes = Object.keys(historisch).sort(vergelijkSleutel);
-  const doel = codes.map((c) => objectief[c]);
-  let vorig = codes.map((c) => historisch[c]);
+  const m: Model = { codes, doel: codes.map((c) => objectief[c]), totaal, plafond: plafondFunctie(maxWijzigingPerJaar) };
+  const start = codes.map((c) => historisch[c]);
+  let vorig = start;
   const budgetten: number[][] = codes.map(() => []);
   const jaartotalen: IngroeiJaartotaal[] = [];
 
   for (let jaar = 1; jaar <= jaren; jaar++) {
     const rest = jaren - jaar + 1;
-    const onder: number[] = [];
-    const boven: number[] = [];
-    const gewenst: number[] = [];
-    codes.forEach((_, g) => {
-      const p = vorig[g];
-      const o = doel[g];
-      const cap = maxWijziging(p, maxWijzigingPerJaar);
-      const lo = o >= p ? p : Math.max(o, p - cap);
-      const hi = o >= p ? Math.min(o, p + cap) : p;
-      onder.push(lo);
-      boven.push(hi);
-      gewenst.push(p + (o - p) / rest);
-    });
-
-    const somVorig = vorig.reduce((s, x) => s + x, 0);
-    const doeltotaal = somVorig + Math.round((totaal - somVorig) / rest);
-    const somOnder = onder.reduce((s, x) => s + x, 0);
-    const somBoven = boven.reduce((s, x) => s + x, 0);
-    const haalbaar = Math.min(somBoven, Math.max(somOnder, doeltotaal));
-
-    const gewicht = vorig.map((p) => p + 1);
-    const positie = (lambda: number): number[] =>
-      gewenst.map((d, g) => Math.min(boven[g], Math.max(onder[g], d + lambda * gewicht[g])));
-    const som = (xs: number[]): number => xs.reduce((s, x) => s + x, 0);
-
-    let x = positie(0);
-    if (Math.abs(som(x) - haalbaar) >= 0.5) {
-      // λ zoeken zodat Σ clamp(gewenst + λ·gewicht) = haalbaar (monotoon in λ → bisectie).
-      let laag = Math.min(...gewenst.map((d, g) => (onder[g] - d) / gewicht[g]));
-      let hoog = Math.max(...gewenst.map((d, g) => (boven[g] - d) / gewicht[g]));
-      for (let i = 0; i < 200 && laag < hoog; i++) {
-        const mid = (laag + hoog) / 2;
-        if (mid === laag || mid === hoog) break;
-        if (som(positie(mid)) < haalbaar) laag = mid;
-        else hoog = mid;
+    const r = ruimte(m, vorig, rest);
+    let nieuw = tempoStap(m, vorig, r, rest);
+    // Het tempo is de voorkeur, maar niet ten koste van het doel: als het doel vanuit het tempo niet meer te
+    // halen is en vanuit de snelste stap wel, wordt de kleinste stap richting de snelste gezocht waarvandaan het
+    // doel haalbaar blijft. Zo bereikt het pad het objectief zodra de snelste route dat kan.
+    if (!bereikbaar(m, nieuw, rest - 1)) {
+      const snel = snelsteStap(m, vorig, r);
+      if (bereikbaar(m, snel, rest - 1)) {
+        const mix = (theta: number) => rondAf(m, r, nieuw.map((b, g) => b + theta * (snel[g] - b)));
+        let laag = 0;
+        let hoog = 1;
+        let beste = snel;
+        for (let i = 0; i < 16; i++) {
+          const mid = (laag + hoog) / 2;
+          const x = mix(mid);
+          if (bereikbaar(m, x, rest - 1)) {
+            hoog = mid;
+            beste = x;
+          } else laag = mid;
+        }
+        nieuw = beste;
       }
-      x = positie((laag + hoog) / 2);
     }
-    const nieuw = verdeelGrootsteRest(
-      haalbaar,
-      codes.map((c, g) => ({ sleutel: c, quota: x[g], min: onder[g], max: boven[g] })),
-    );
     nieuw.forEach((b, g) => budgetten[g].push(b));
-    jaartotalen.push({ jaar, doeltotaal, totaal: haalbaar, gehaald: haalbaar === doeltotaal });
+    jaartotalen.push({ jaar, doeltotaal: r.doeltotaal, totaal: r.haalbaar, gehaald: r.haalbaar === r.doeltotaal });
     vorig = nieuw;
   }
 
@@ -176,11 +332,12 @@ export function ingroeipad(invoer: IngroeipadInvoer): IngroeipadResultaat {
     return {
       gemeenteCode: c,
       historisch: historisch[c],
-      objectief: doel[g],
+      objectief: m.doel[g],
       budgetten: budgetten[g],
-      bereikt: eind === doel[g],
-      restverschil: doel[g] - eind,
+      bereikt: eind === m.doel[g],
+      restverschil: m.doel[g] - eind,
     };
   });
-  return { jaren, gemeenten, jaartotalen, allesBereikt: gemeenten.every((g) => g.bereikt) };
+  const allesBereikt = gemeenten.every((g) => g.bereikt);
+  return { jaren, gemeenten, jaartotalen, allesBereikt, knelpunten: allesBereikt ? [] : knelpunten(m, invoer, start, jaartotalen) };
 }

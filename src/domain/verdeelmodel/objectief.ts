@@ -1,4 +1,5 @@
 import { verdeelGrootsteRest, vergelijkSleutel } from './afronding.js';
+import { alsGeheleGetallen, alsGetal, type Breuk } from './breuk.js';
 import { type GemeenteIndicatoren, type Indicator, VerdeelmodelFout, isCentenBedrag } from './types.js';
 
 /**
@@ -94,13 +95,20 @@ export function objectieveVerdeling(
   const fouten = valideerInvoer(gemeenten, indicatoren, totaalBudgetCenten);
   if (fouten.length > 0) throw new VerdeelmodelFout(fouten);
 
+  // Exact, in gehele getallen: gelijke resten zijn dan echt gelijk (tie-break op code) en geen floor valt door
+  // afronding een cent te laag. Gewichten en de waarden per indicator worden elk op een gehele schaal gebracht
+  // (verhoudingen veranderen daar niet door); aandeel_g = Σ_k w_k·v_gk / (W·S_k) = teller_g / noemer met
+  // noemer = W·Π S_k, zodat alle quota dezelfde noemer hebben.
   const actief = indicatoren.filter((i) => i.gewicht > 0);
-  const somGewicht = actief.reduce((s, i) => s + i.gewicht, 0);
-  const sommen = actief.map((i) => gemeenten.reduce((s, g) => s + g.waarden[i.code], 0));
-  const aandelen = gemeenten.map((g) =>
-    actief.reduce((s, ind, k) => s + (ind.gewicht / somGewicht) * (g.waarden[ind.code] / sommen[k]), 0),
-  );
-  const quota = aandelen.map((a) => a * totaalBudgetCenten);
+  const som = (xs: readonly bigint[]) => xs.reduce((a, b) => a + b, 0n);
+  const gewichten = alsGeheleGetallen(actief.map((i) => i.gewicht));
+  const perIndicator = actief.map((i) => alsGeheleGetallen(gemeenten.map((g) => g.waarden[i.code])));
+  const sommen = perIndicator.map(som);
+  const noemer = som(gewichten) * sommen.reduce((a, b) => a * b, 1n);
+  const factor = sommen.map((_, k) => (noemer / som(gewichten)) / sommen[k]);
+  const totaal = BigInt(totaalBudgetCenten);
+  const aandelen: Breuk[] = gemeenten.map((_, g) => ({ t: som(actief.map((_, k) => gewichten[k] * perIndicator[k][g] * factor[k])), n: noemer }));
+  const quota: Breuk[] = aandelen.map((a) => ({ t: a.t * totaal, n: a.n }));
   const budgetten = verdeelGrootsteRest(
     totaalBudgetCenten,
     gemeenten.map((g, i) => ({ sleutel: g.gemeenteCode, quota: quota[i] })),
@@ -108,8 +116,8 @@ export function objectieveVerdeling(
   return gemeenten.map((g, i) => ({
     gemeenteCode: g.gemeenteCode,
     naam: g.naam,
-    aandeel: aandelen[i],
-    exactBudget: quota[i],
+    aandeel: alsGetal(aandelen[i]),
+    exactBudget: alsGetal(quota[i]),
     budgetCenten: budgetten[i],
   }));
 }

@@ -184,3 +184,102 @@ describe('ingroeipad — voorbeelden', () => {
     expect(() => ingroeipad({ ...basis, historisch: { GM0001: 1.5 } })).toThrow(/historisch budget van GM0001/);
   });
 });
+
+describe('ingroeipad — bereikt het objectief zodra er een geldig pad bestaat', () => {
+  /**
+   * Alle geldige paden, uitputtend: per jaar elke combinatie van gehele budgetten binnen monotonie en plafond
+   * waarvan de som het (haalbare) jaartotaal is. Onafhankelijk van de implementatie opgeschreven.
+   */
+  function padBestaat(hist: number[], obj: number[], jaren: number, fractie: { t: number; n: number }, totaal: number): boolean {
+    const cap = (p: number) => Math.floor((p * fractie.t) / fractie.n);
+    let staten = new Map<string, number[]>([[hist.join(','), hist]]);
+    for (let jaar = 1; jaar <= jaren; jaar++) {
+      const rest = jaren - jaar + 1;
+      const volgende = new Map<string, number[]>();
+      for (const p of staten.values()) {
+        const lo = p.map((b, g) => (obj[g] >= b ? b : Math.max(obj[g], b - cap(b))));
+        const hi = p.map((b, g) => (obj[g] >= b ? Math.min(obj[g], b + cap(b)) : b));
+        const sp = som(p);
+        const doel = sp + Math.floor((totaal - sp) / rest + 0.5);
+        const haalbaar = Math.min(som(hi), Math.max(som(lo), doel));
+        const kies = (g: number, acc: number[]): void => {
+          if (g === p.length) {
+            if (som(acc) === haalbaar) volgende.set(acc.join(','), [...acc]);
+            return;
+          }
+          for (let b = lo[g]; b <= hi[g]; b++) kies(g + 1, [...acc, b]);
+        };
+        kies(0, []);
+      }
+      staten = volgende;
+    }
+    return staten.has(obj.join(','));
+  }
+
+  const klein = fc.record({
+    hist: fc.array(fc.integer({ min: 0, max: 24 }), { minLength: 2, maxLength: 3 }),
+    verdeling: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 3, maxLength: 3 }),
+    jaren: fc.integer({ min: 1, max: 5 }),
+    fractie: fc.constantFrom({ t: 1, n: 10 }, { t: 1, n: 5 }, { t: 1, n: 4 }, { t: 3, n: 10 }, { t: 1, n: 2 }, { t: 7, n: 10 }, { t: 1, n: 1 }),
+    zelfdeTotaal: fc.boolean(),
+    extra: fc.integer({ min: -6, max: 6 }),
+  });
+
+  it('uitputtend vergeleken op kleine gevallen: bestaat er een pad, dan wordt het objectief bereikt', () => {
+    let gevallenMetPad = 0;
+    fc.assert(
+      fc.property(klein, ({ hist, verdeling, jaren, fractie, zelfdeTotaal, extra }) => {
+        const n = hist.length;
+        const totaal = Math.max(0, som(hist) + (zelfdeTotaal ? 0 : extra));
+        const codes = hist.map((_, i) => `GM000${i + 1}`);
+        const w = verdeling.slice(0, n);
+        const obj = som(w) === 0 ? verdeelGrootsteRest(totaal, codes.map((c) => ({ sleutel: c, quota: totaal / n }))) : verdeelGrootsteRest(totaal, codes.map((c, i) => ({ sleutel: c, quota: (totaal * w[i]) / som(w) })));
+        const bestaat = padBestaat(hist, obj, jaren, fractie, totaal);
+        const r = ingroeipad({
+          historisch: Object.fromEntries(codes.map((c, i) => [c, hist[i]])),
+          objectief: Object.fromEntries(codes.map((c, i) => [c, obj[i]])),
+          jaren,
+          maxWijzigingPerJaar: fractie.t / fractie.n,
+          totaal,
+        });
+        if (bestaat) gevallenMetPad++;
+        expect(r.allesBereikt).toBe(bestaat);
+        expect(r.knelpunten.length > 0).toBe(!bestaat);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(gevallenMetPad).toBeGreaterThan(100);
+  });
+
+  it('twee gemeenten, 21 jaar, 50%: het objectief wordt gehaald (vroeger eindigde de daler 3,5× boven zijn objectief)', () => {
+    const r = ingroeipad({ historisch: { GM0001: 100, GM0002: 10000 }, objectief: { GM0001: 10000, GM0002: 100 }, jaren: 21, maxWijzigingPerJaar: 0.5, totaal: 10100 });
+    expect(r.allesBereikt).toBe(true);
+    expect(r.gemeenten.map((g) => g.budgetten[20])).toEqual([10000, 100]);
+  });
+
+  it('zegt welk plafond het verhindert', () => {
+    const r = ingroeipad({ historisch: { GM0001: 1000_00, GM0002: 3000_00 }, objectief: { GM0001: 2000_00, GM0002: 2000_00 }, jaren: 3, maxWijzigingPerJaar: 0.05, totaal: 4000_00 });
+    expect(r.knelpunten).toEqual([
+      'GM0001: met een plafond van 5 % per jaar zijn minstens 15 jaar nodig om van € 1.000,00 naar € 2.000,00 te gaan',
+      'GM0002: met een plafond van 5 % per jaar zijn minstens 8 jaar nodig om van € 3.000,00 naar € 2.000,00 te gaan',
+    ]);
+    const samen = ingroeipad({ historisch: { GM0001: 100, GM0002: 1000 }, objectief: { GM0001: 1000, GM0002: 100 }, jaren: 6, maxWijzigingPerJaar: 0.5, totaal: 1100 });
+    expect(samen.allesBereikt).toBe(false);
+    expect(samen.knelpunten[0]).toMatch(/^Het jaartotaal: .*minstens 7 jaar nodig\.$/);
+    const metNaam = ingroeipad({ historisch: { GM0001: 0, GM0002: 10 }, objectief: { GM0001: 5, GM0002: 5 }, jaren: 3, maxWijzigingPerJaar: 0.5, totaal: 10, namen: { GM0001: 'Centrumstad' } });
+    expect(metNaam.knelpunten).toEqual(['Centrumstad (GM0001): met een plafond van 50 % per jaar kan het budget van € 0,00 nooit € 0,05 worden (een budget van € 0,00 kan niet groeien)']);
+  });
+
+  it('het plafond wordt nooit door afronding overschreden: floor(fractie × vorig) exact, zonder marge', () => {
+    // 0,29 × 100 = 28,999… als double; 0,3 × 9.999.999.999.999 = 2.999.999.999.999,7 → 2.999.999.999.999
+    expect(maxWijziging(100, 0.29)).toBe(29);
+    expect(maxWijziging(9_999_999_999_999, 0.3)).toBe(2_999_999_999_999);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.maxSafeNat(), (promille, vorig) => {
+        const f = promille / 10_000;
+        const exact = (BigInt(vorig) * BigInt(promille)) / 10_000n;
+        expect(maxWijziging(vorig, f)).toBe(Number(exact));
+      }),
+    );
+  });
+});

@@ -8,6 +8,7 @@ import {
   standaardIndicatoren,
   verdeelGrootsteRest,
 } from '../../../src/domain/verdeelmodel/index.js';
+import { type Breuk, breuk, gedeeld, maal, onderAf, plus, uitGetal, vergelijk } from '../../../src/domain/verdeelmodel/breuk.js';
 import { exactQuota, gemeenten, indicatorSet, totaal } from './arbitraries.js';
 
 const som = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
@@ -148,5 +149,63 @@ describe('objectieveVerdeling — validatie (Nederlandse meldingen)', () => {
     expect(fout(() => objectieveVerdeling(nul, [{ code: 'a', naam: 'A', gewicht: 1 }], 10)).message).toMatch(/voor alle gemeenten 0/);
     expect(fout(() => objectieveVerdeling(gs, [{ code: 'a', naam: 'A', gewicht: 1 }], 10.5)).message).toMatch(/totaalbudget/);
     expect(fout(() => objectieveVerdeling([gs[0], gs[0]], [{ code: 'a', naam: 'A', gewicht: 1 }], 10)).message).toMatch(/meer dan één keer/);
+  });
+});
+
+describe('objectieveVerdeling — exact, ook bij gelijke resten en grote totalen', () => {
+  const g = (code: string, a: number): GemeenteIndicatoren => ({ gemeenteCode: code, naam: code, waarden: { a }, historischBudget: 0 });
+  const ind: Indicator[] = [{ code: 'a', naam: 'A', gewicht: 1 }];
+
+  it('gelijke resten van ⅓ gaan naar de laagste gemeentecode, ook als doubles ze ongelijk maken', () => {
+    // exact 8⅓, 33⅓ en 58⅓ cent; als double 8,333…32 en 58,333…36, waardoor vroeger GM0003 de cent kreeg
+    const v = objectieveVerdeling([g('GM0003', 175), g('GM0001', 25), g('GM0002', 100)], ind, 100);
+    expect(v.map((r) => [r.gemeenteCode, r.budgetCenten])).toEqual([
+      ['GM0003', 58],
+      ['GM0001', 9],
+      ['GM0002', 33],
+    ]);
+  });
+
+  /** De specificatie, onafhankelijk in vereenvoudigde breuken uitgerekend: floor voor iedereen, de restcenten naar
+   *  de grootste exacte rest, bij gelijke rest de laagste code. */
+  function verwacht(gs: GemeenteIndicatoren[], inds: Indicator[], tot: number): Map<string, number> {
+    const actief = inds.filter((i) => i.gewicht > 0);
+    const som = (xs: Breuk[]) => xs.reduce(plus, breuk(0n));
+    const W = som(actief.map((i) => uitGetal(i.gewicht)));
+    const S = actief.map((i) => som(gs.map((x) => uitGetal(x.waarden[i.code]))));
+    const quota = gs.map((x) =>
+      maal(breuk(BigInt(tot)), som(actief.map((i, k) => gedeeld(maal(uitGetal(i.gewicht), uitGetal(x.waarden[i.code])), maal(W, S[k]))))),
+    );
+    const vloer = quota.map(onderAf);
+    let over = BigInt(tot) - vloer.reduce((a, b) => a + b, 0n);
+    const volgorde = gs
+      .map((x, i) => ({ code: x.gemeenteCode, rest: plus(quota[i], breuk(-vloer[i])), i }))
+      .sort((a, b) => vergelijk(b.rest, a.rest) || (a.code < b.code ? -1 : 1));
+    const uit = new Map(gs.map((x, i) => [x.gemeenteCode, vloer[i]]));
+    for (const { code } of volgorde) if (over-- > 0n) uit.set(code, uit.get(code)! + 1n);
+    return new Map([...uit].map(([c, b]) => [c, Number(b)]));
+  }
+
+  it('gelijk aan de exacte grootste-restmethode voor elk totaal tot Number.MAX_SAFE_INTEGER', () => {
+    fc.assert(
+      fc.property(gemeenten, indicatorSet, fc.oneof(totaal, fc.maxSafeNat(), fc.integer({ min: 1e15, max: Number.MAX_SAFE_INTEGER })), (gs, inds, tot) => {
+        const v = objectieveVerdeling(gs, inds, tot);
+        const e = verwacht(gs, inds, tot);
+        for (const r of v) expect(r.budgetCenten).toBe(e.get(r.gemeenteCode));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('gelijke gemeenten met gelijke rest: de extra centen gaan op volgorde van code', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 0, max: 10_000 }), (n, tot) => {
+        const gs = [...Array(n).keys()].reverse().map((i) => g(`GM${String(1000 + i)}`, 7));
+        const v = objectieveVerdeling(gs, ind, tot);
+        const perCode = [...v].sort((a, b) => (a.gemeenteCode < b.gemeenteCode ? -1 : 1)).map((r) => r.budgetCenten);
+        const extra = tot % n;
+        perCode.forEach((b, i) => expect(b).toBe(Math.floor(tot / n) + (i < extra ? 1 : 0)));
+      }),
+    );
   });
 });

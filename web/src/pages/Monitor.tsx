@@ -14,6 +14,7 @@ import type {
   WachttijdRegel as Wachttijd,
 } from '../../../src/domain/monitor';
 import { BESTEMMINGEN, NIVEAUS } from '../../../src/domain/trajecten';
+import { standaardVan } from '../../../src/domain/monitor';
 
 type Antwoord<T> = { regels: T[] };
 
@@ -44,7 +45,7 @@ export function Monitor({ ik }: { ik: Ik }) {
   const corporatie = ik.soort === 'woningcorporatie';
   const vandaag = new Date().toISOString().slice(0, 10);
   const [periode, zetPeriode] = useState<'maand' | 'kwartaal' | 'jaar'>('kwartaal');
-  const [van, zetVan] = useState(`${Number(vandaag.slice(0, 4)) - 2}-01-01`);
+  const [van, zetVan] = useState(standaardVan(vandaag));
   const [tot, zetTot] = useState(vandaag);
   const [gemeenteId, zetGemeente] = useState('');
   const qs = queryString({ periode, van, tot, gemeenteId });

@@ -27,6 +27,7 @@ interface Verdeling {
 interface Pad {
   jaren: number;
   allesBereikt: boolean;
+  knelpunten: string[];
   gemeenten: { gemeenteCode: string; naam: string; historisch: number; objectief: number; budgetten: number[]; bereikt: boolean }[];
 }
 interface Vergelijking {
@@ -161,7 +162,17 @@ export function Verdeelmodel({ ik }: { ik: Ik }) {
 
       {pad.data && (
         <>
-          <h3>Ingroeipad ({pad.data.jaren} jaar, max. {maxWijziging}% per jaar){pad.data.allesBereikt ? '' : ' — niet elke gemeente bereikt haar objectieve budget'}</h3>
+          <h3>Ingroeipad ({pad.data.jaren} jaar, max. {maxWijziging.toLocaleString('nl-NL')} % per jaar){pad.data.allesBereikt ? '' : ' — niet elke gemeente bereikt haar objectieve budget'}</h3>
+          {pad.data.knelpunten.length > 0 && (
+            <div className="melding" role="status">
+              <p>Waarom het objectief niet in {pad.data.jaren} jaar bereikt wordt:</p>
+              <ul>
+                {pad.data.knelpunten.map((k) => (
+                  <li key={k}>{k}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           <Grafiek
             hoogte={340}
             optie={{
