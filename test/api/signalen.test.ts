@@ -119,9 +119,10 @@ describe('afhandeling en optimistische gelijktijdigheid', () => {
     const inbox = (await t.als(corporatie, 'GET', '/api/meldingen')).json().meldingen as { titel: string; link: string }[];
     expect(inbox.filter((m) => m.link === `#/signalen/${sig.id}`).map((m) => m.titel)).toEqual(['Signaal opgelost: overlast', 'Signaal opgepakt: overlast']);
 
-    // every step is audited
+    // every step is audited, and so is the corporatie's refused attempt (403)
     const audit = await t.database.db.select().from(s.auditLog).where(and(eq(s.auditLog.entiteit, 'signaal'), eq(s.auditLog.entiteitId, sig.id), eq(s.auditLog.actie, 'wijzigen')));
-    expect(audit).toHaveLength(3);
+    expect(audit.filter((a) => a.resultaat === 'toegestaan')).toHaveLength(3);
+    expect(audit.filter((a) => a.resultaat === 'geweigerd').map((a) => a.details)).toEqual([{ status: 403, route: 'POST /api/signalen/:id/acties' }]);
   });
 
   it('de centrumgemeente handelt escalaties af; de aanbieder kan een geëscaleerd signaal niet zelf sluiten', async () => {
