@@ -15,7 +15,6 @@ import {
   primaryKey,
   customType,
 } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
