@@ -22,3 +22,19 @@ $$;
 REVOKE ALL ON FUNCTION vernietig_oude_auditregels(uuid, date) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION vernietig_oude_auditregels(uuid, date) TO doorstroom_app;
+--> statement-breakpoint
+-- The steps of a resolved signal past its term go with the signal; the app role may not DELETE steps itself.
+CREATE OR REPLACE FUNCTION vernietig_signaalstappen(p_signaal uuid) RETURNS integer
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  n integer;
+BEGIN
+  DELETE FROM signaal_stappen st USING signalen sg WHERE st.signaal_id = p_signaal AND sg.id = p_signaal AND sg.status = 'opgelost';
+  GET DIAGNOSTICS n = ROW_COUNT;
+  RETURN n;
+END;
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION vernietig_signaalstappen(uuid) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION vernietig_signaalstappen(uuid) TO doorstroom_app;

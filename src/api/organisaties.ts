@@ -35,7 +35,7 @@ export const organisatiesApi: FastifyPluginAsync<ApiContext> = async (app, { db 
       .orderBy(asc(s.organisaties.soort), asc(s.organisaties.naam));
   });
 
-  r.get('/api/verwerkingsactiviteiten', { config: { doel: 'verantwoording' }, schema: { tags: ['audit'], summary: 'Register van verwerkingsactiviteiten: het doel dat elke auditregel noemt' } }, async () =>
+  r.get('/api/verwerkingsactiviteiten', { config: { toegang: { ingelogd: true }, doel: 'verantwoording' }, schema: { tags: ['audit'], summary: 'Register van verwerkingsactiviteiten: het doel dat elke auditregel noemt' } }, async () =>
     VERWERKINGSACTIVITEITEN,
   );
 

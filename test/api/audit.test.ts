@@ -76,6 +76,26 @@ const VOORBEELDEN: [string, () => Promise<Voorbeeld> | Voorbeeld][] = [
   ],
   ['POST /api/plaatsingen/:id/beeindigen', () => ({ wie: TOEGANG, method: 'POST', url: `/api/plaatsingen/${ctx.nieuwePlaatsing}/beeindigen`, body: { einddatum: '2026-12-31' } })],
   ['GET /api/kandidaten', () => ({ wie: WOONSTEDE, method: 'GET', url: '/api/kandidaten' })],
+  ['GET /api/clienten/:id/grondslagen', () => ({ wie: TOEGANG, method: 'GET', url: `/api/clienten/${ctx.clientId}/grondslagen` })],
+  [
+    'POST /api/clienten/:id/grondslagen',
+    () => ({ wie: TOEGANG, method: 'POST', url: `/api/clienten/${ctx.clientId}/grondslagen`, body: { reikwijdte: 'corporatie_kandidaatprofiel', soort: 'toestemming', ingangsdatum: PEILDATUM } }),
+  ],
+  [
+    'POST /api/clienten/:id/grondslagen/:grondslagId/intrekken',
+    async () => {
+      const [g] = await t.database.db.select({ id: s.grondslagen.id }).from(s.grondslagen).where(and(eq(s.grondslagen.clientId, ctx.clientId!), isNull(s.grondslagen.ingetrokkenOp))).limit(1);
+      return { wie: TOEGANG, method: 'POST', url: `/api/clienten/${ctx.clientId}/grondslagen/${g!.id}/intrekken`, body: { reden: 'toestemming ingetrokken in gesprek' } };
+    },
+  ],
+  ['GET /api/clienten/:id/inzage', () => ({ wie: TOEGANG, method: 'GET', url: `/api/clienten/${ctx.clientId}/inzage` })],
+  [
+    'POST /api/clienten/:id/events/:eventId/correctie',
+    async () => {
+      const [e] = await t.database.db.select({ id: s.trajectEvents.id }).from(s.trajectEvents).where(eq(s.trajectEvents.clientId, ctx.nieuweClient!)).orderBy(desc(s.trajectEvents.id)).limit(1);
+      return { wie: TOEGANG, method: 'POST', url: `/api/clienten/${ctx.nieuweClient}/events/${e!.id}/correctie`, body: { reden: 'dubbel geregistreerd door een fout' } };
+    },
+  ],
   ['GET /api/audit', () => ({ wie: BEHEER, method: 'GET', url: `/api/audit?pseudoniem=${ctx.pseudoniem}` })],
   ['GET /api/audit/inzage/:pseudoniem', () => ({ wie: BEHEER, method: 'GET', url: `/api/audit/inzage/${ctx.pseudoniem}` })],
   ['POST /api/audit/inzage/:pseudoniem/afdrukken', () => ({ wie: BEHEER, method: 'POST', url: `/api/audit/inzage/${ctx.pseudoniem}/afdrukken` })],
@@ -278,8 +298,8 @@ describe('een inzage zonder auditregel bestaat niet', () => {
   it('als de auditregel niet geschreven kan worden, faalt de inzage en komt er geen dossier terug', async () => {
     const sessie = await t.sessie(TOEGANG);
     expect((await t.als(sessie, 'GET', `/api/clienten/${ctx.clientId}`)).statusCode).toBe(200);
-    await t.database.db.execute(sql.raw(`CREATE FUNCTION audit_storing() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'schijf vol'; END $$ LANGUAGE plpgsql`));
-    await t.database.db.execute(sql.raw(`CREATE TRIGGER audit_storing BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_storing()`));
+    // the app works as doorstroom_app, which may not create triggers: the one PGlite session becomes the owner briefly
+    await t.database.db.execute(sql.raw(`RESET ROLE; CREATE FUNCTION audit_storing() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'schijf vol'; END $$ LANGUAGE plpgsql; CREATE TRIGGER audit_storing BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_storing(); SET ROLE doorstroom_app`));
     try {
       for (const url of [`/api/clienten/${ctx.clientId}`, '/api/clienten?limiet=3', '/api/matching/voorstellen', '/api/wachtlijsten/uitstroom']) {
         const res = await t.als(sessie, 'GET', url);
@@ -287,8 +307,7 @@ describe('een inzage zonder auditregel bestaat niet', () => {
         expect(res.body).not.toMatch(PSEUDONIEM_PATROON);
       }
     } finally {
-      await t.database.db.execute(sql.raw('DROP TRIGGER audit_storing ON audit_log'));
-      await t.database.db.execute(sql.raw('DROP FUNCTION audit_storing()'));
+      await t.database.db.execute(sql.raw('RESET ROLE; DROP TRIGGER audit_storing ON audit_log; DROP FUNCTION audit_storing(); SET ROLE doorstroom_app'));
     }
   });
 });

@@ -94,8 +94,11 @@ function zet(doel: Record<string, unknown>, pad: string[], waarde: unknown, sche
   }
 }
 
+/** Row counts of every table whose content a refused request may not change (the audit log records refusals by design). */
 async function rijAantallen() {
-  const tabellen = await rijen<{ t: string }>(sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'sessies' order by 1`);
+  const tabellen = await rijen<{ t: string }>(
+    sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('sessies', 'audit_log') order by 1`,
+  );
   const uit: Record<string, number> = {};
   for (const { t: tabel } of tabellen) {
     const [r] = await rijen<{ n: number }>(sql.raw(`select count(*)::int as n from "${tabel}"`));

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { asc, eq } from 'drizzle-orm';
-import { DEMO_WACHTWOORD } from '../../src/db/seed.js';
+import { DEMO_TOTP_GEHEIM, DEMO_WACHTWOORD } from '../../src/db/seed.js';
+import { totpCode } from '../../src/domain/mfa.js';
 import * as s from '../../src/db/schema.js';
 import { eventsPerClient } from '../../src/db/repos/clienten.js';
 import { testOmgeving, type TestOmgeving } from '../helpers.js';
@@ -40,6 +41,9 @@ describe.skipIf(!beschikbaar)('dossier: grondslag, inzage en correctie in Chromi
     await page.goto(basis);
     await page.fill('input[name=email]', 'toegang@centrumstad.demo');
     await page.fill('input[name=wachtwoord]', DEMO_WACHTWOORD);
+    await page.click('button[type=submit]');
+    // a care role: the second step with the published demo secret
+    await page.fill('input[name=code]', totpCode(DEMO_TOTP_GEHEIM, new Date()));
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=organisatie]');
     await page.goto(`${basis}/#/clienten/${id}`);

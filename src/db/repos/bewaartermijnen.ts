@@ -198,7 +198,8 @@ export async function voerPlanUit(db: DbOrTx, plan: Vernietigingsplan): Promise<
   for (const sg of plan.signalen) {
     uit.signalen += await db.transaction(async (tx) => {
       await tx.execute(sql`delete from meldingen where sleutel like ${`signaal:${sg.signaalId}:%`} or link = ${`#/signalen/${sg.signaalId}`}`);
-      await tx.delete(s.signaalStappen).where(eq(s.signaalStappen.signaalId, sg.signaalId));
+      // the app role may not delete steps: an owner's function removes those of a resolved signal (migration 0017)
+      await tx.execute(sql`select vernietig_signaalstappen(${sg.signaalId}::uuid)`);
       const weg = await tx.delete(s.signalen).where(and(eq(s.signalen.id, sg.signaalId), eq(s.signalen.status, 'opgelost'))).returning({ id: s.signalen.id });
       if (weg.length) await schrijfAudit(tx, actor, { actie: 'vernietigen', entiteit: 'signaal', entiteitId: sg.signaalId, doel: 'beheer', details: { soort: 'signalen', afgesloten: sg.afgesloten, termijnMaanden: t.signalen.maanden } });
       return weg.length;
