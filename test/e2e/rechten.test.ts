@@ -1,44 +1,27 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { DEMO_TOTP_GEHEIM, DEMO_WACHTWOORD } from '../../src/db/seed.js';
 import { totpCode } from '../../src/domain/mfa.js';
 import * as s from '../../src/db/schema.js';
 import { eventsPerClient } from '../../src/db/repos/clienten.js';
-import { testOmgeving, type TestOmgeving } from '../helpers.js';
+import { beschikbaar, webOmgeving } from './browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const beschikbaar = existsSync(CHROMIUM);
-// not imported from shell.test.ts: importing a test file registers its tests a second time
-const startBrowser = () =>
-  chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'] });
 
 describe.skipIf(!beschikbaar)('dossier: grondslag, inzage en correctie in Chromium', () => {
-  let t: TestOmgeving;
-  let browser: Browser;
-  let basis: string;
-  beforeAll(async () => {
-    t = await testOmgeving();
-    basis = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await startBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.sluit();
-  });
+  const w = webOmgeving();
 
   it('trekt toestemming in, toont de inzage en maakt een gebeurtenis ongedaan', async () => {
-    const clienten = await t.database.db.select({ id: s.clienten.id }).from(s.clienten).where(eq(s.clienten.regioId, t.regios.rivierland.regioId)).orderBy(asc(s.clienten.pseudoniem));
-    const per = await eventsPerClient(t.database.db, clienten.map((c) => c.id));
+    const clienten = await w.t.database.db.select({ id: s.clienten.id }).from(s.clienten).where(eq(s.clienten.regioId, w.t.regios.rivierland.regioId)).orderBy(asc(s.clienten.pseudoniem));
+    const per = await eventsPerClient(w.t.database.db, clienten.map((c) => c.id));
     const [id, lijst] = [...per].find(([, l]) => l.at(-1)?.soort === 'uitstroom' && l.at(-2)?.soort === 'uitstroomklaar')!;
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await w.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const dialogen: string[] = [];
     page.on('dialog', (d) => {
       dialogen.push(d.message());
       void (d.type() === 'prompt' ? d.accept('cliënt trekt toestemming in') : d.accept());
     });
-    await page.goto(basis);
+    await page.goto(w.basis);
     await page.fill('input[name=email]', 'toegang@centrumstad.demo');
     await page.fill('input[name=wachtwoord]', DEMO_WACHTWOORD);
     await page.click('button[type=submit]');
@@ -46,7 +29,7 @@ describe.skipIf(!beschikbaar)('dossier: grondslag, inzage en correctie in Chromi
     await page.fill('input[name=code]', totpCode(DEMO_TOTP_GEHEIM, new Date()));
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=organisatie]');
-    await page.goto(`${basis}/#/clienten/${id}`);
+    await page.goto(`${w.basis}/#/clienten/${id}`);
     await page.waitForSelector('[data-testid=grondslagen] table');
 
     // revoke every valid consent for corporaties
@@ -69,10 +52,11 @@ describe.skipIf(!beschikbaar)('dossier: grondslag, inzage en correctie in Chromi
     await page.click('form[aria-label="Gebeurtenis ongedaan maken"] button[type=submit]');
     await page.waitForSelector(`text=Gebeurtenis 'uitstroom' van ${lijst.at(-1)!.datum} is ongedaan gemaakt.`);
     expect(dialogen.some((d) => d.includes('wordt ongedaan gemaakt'))).toBe(true);
-    expect(await page.textContent('main')).toContain('Uitstroomklaar, wacht op woning');
+    // the dossier is fetched again after the correction: wait for the re-derived state
+    await expect.poll(() => page.textContent('main'), { timeout: 10_000 }).toContain('Uitstroomklaar, wacht op woning');
     expect(await page.locator('.tijdlijn li', { hasText: 'vervallen' }).count()).toBeGreaterThan(0);
     await page.screenshot({ path: 'test-results/correctie.png', fullPage: true });
-    const na = (await eventsPerClient(t.database.db, [id])).get(id)!;
+    const na = (await eventsPerClient(w.t.database.db, [id])).get(id)!;
     expect(na.at(-1)!.soort).toBe('correctie');
   });
 });

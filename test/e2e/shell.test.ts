@@ -1,47 +1,24 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { DEMO_TOTP_GEHEIM, DEMO_WACHTWOORD } from '../../src/db/seed.js';
 import { totpCode } from '../../src/domain/mfa.js';
 import * as s from '../../src/db/schema.js';
-import { testOmgeving, testVersleuteling, type TestOmgeving } from '../helpers.js';
+import { testVersleuteling } from '../helpers.js';
+import { beschikbaar, webOmgeving } from './browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-// CI installs Debian's chromium; elsewhere a missing browser skips instead of failing
-const beschikbaar = existsSync(CHROMIUM);
-if (!beschikbaar && process.env.CI) throw new Error(`${CHROMIUM} ontbreekt: .ci/run moet chromium installeren`);
-if (!existsSync(new URL('../../dist/web/index.html', import.meta.url))) throw new Error('dist/web ontbreekt: draai eerst `npm run build:web`');
 
-export async function startBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}
 
 describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
-  let t: TestOmgeving;
-  let browser: Browser;
-  let basis: string;
-  beforeAll(async () => {
-    t = await testOmgeving();
-    basis = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await startBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.sluit();
-  });
+  const w = webOmgeving();
 
   it('logt in, toont de organisatie en de navigatie, en opent een cliëntdossier', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    const page = await w.browser.newPage({ viewport: { width: 1280, height: 860 } });
     const tellerVragen: string[] = [];
     page.on('request', (r) => {
       if (r.url().includes('/api/meldingen/aantal')) tellerVragen.push(r.url());
     });
-    await page.goto(basis);
+    await page.goto(w.basis);
     await page.fill('input[name=email]', 'toegang@centrumstad.demo');
     await page.fill('input[name=wachtwoord]', 'verkeerd');
     await page.click('button[type=submit]');
@@ -69,7 +46,7 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     await page.waitForSelector('table tbody tr');
     await expect.poll(() => tellerVragen.length).toBe(2);
     // search on a fragment of an encrypted name: the server's blind index finds it
-    const [eerste] = await t.database.db.select().from(s.clienten).where(eq(s.clienten.regioId, t.regios.rivierland.regioId)).limit(1);
+    const [eerste] = await w.t.database.db.select().from(s.clienten).where(eq(s.clienten.regioId, w.t.regios.rivierland.regioId)).limit(1);
     const naam = testVersleuteling.ontsleutel(eerste!.naamVersleuteld);
     const fragment = naam.split(' ').at(-1)!.slice(0, 4);
     await page.fill('input[name=zoek]', fragment);
@@ -127,14 +104,14 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
   });
 
   it('de web-app en /docs werken onder de CSP; /docs alleen na inloggen', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await w.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const schendingen: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) schendingen.push(m.text());
     });
-    const zonder = await page.goto(`${basis}/docs`);
+    const zonder = await page.goto(`${w.basis}/docs`);
     expect(zonder?.status()).toBe(401);
-    await page.goto(basis);
+    await page.goto(w.basis);
     await page.fill('input[name=email]', 'lezer@centrumstad.demo');
     await page.fill('input[name=wachtwoord]', DEMO_WACHTWOORD);
     await page.click('button[type=submit]');
@@ -142,7 +119,7 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     await page.fill('input[name=code]', totpCode(DEMO_TOTP_GEHEIM, new Date()));
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=organisatie]');
-    const docs = await page.goto(`${basis}/docs`);
+    const docs = await page.goto(`${w.basis}/docs`);
     expect(docs?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.waitForSelector('text=Doorstroom API');
     await page.waitForSelector('.opblock-tag');
@@ -151,8 +128,8 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
   });
 
   it('een woningcorporatie ziet haar woningen en kandidaten, zonder namen', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(basis);
+    const page = await w.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(w.basis);
     await page.fill('input[name=email]', 'consulent@woonstede-rivierland.demo');
     await page.fill('input[name=wachtwoord]', DEMO_WACHTWOORD);
     await page.click('button[type=submit]');
@@ -165,15 +142,15 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     await page.waitForSelector('table tbody tr');
     await page.screenshot({ path: 'test-results/corporatie-woningen.png', fullPage: true });
     const tekst = (await page.textContent('main')) ?? '';
-    const namen = await t.database.db.select({ naam: s.clienten.naamVersleuteld }).from(s.clienten);
+    const namen = await w.t.database.db.select({ naam: s.clienten.naamVersleuteld }).from(s.clienten);
     for (const { naam } of namen) expect(tekst).not.toContain(testVersleuteling.ontsleutel(naam));
   });
 
   it('een beheerder zonder MFA stelt haar eerst in: QR-code, geheim als tekst, eerste code, herstelcodes', async () => {
-    const [beheer] = await t.database.db.select().from(s.gebruikers).where(eq(s.gebruikers.email, 'beheer@noorddorp.demo'));
-    await t.database.db.delete(s.gebruikerMfa).where(eq(s.gebruikerMfa.gebruikerId, beheer!.id));
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-    await page.goto(basis);
+    const [beheer] = await w.t.database.db.select().from(s.gebruikers).where(eq(s.gebruikers.email, 'beheer@noorddorp.demo'));
+    await w.t.database.db.delete(s.gebruikerMfa).where(eq(s.gebruikerMfa.gebruikerId, beheer!.id));
+    const page = await w.browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(w.basis);
     await page.fill('input[name=email]', 'beheer@noorddorp.demo');
     await page.fill('input[name=wachtwoord]', DEMO_WACHTWOORD);
     await page.click('button[type=submit]');
@@ -203,8 +180,8 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
   });
 
   it('een woningcorporatie ziet haar woningen en kandidaten, zonder namen', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(basis);
+    const page = await w.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(w.basis);
     await page.fill('input[name=email]', 'consulent@woonstede-rivierland.demo');
     await page.fill('input[name=wachtwoord]', DEMO_WACHTWOORD);
     await page.click('button[type=submit]');
@@ -217,7 +194,7 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     await page.waitForSelector('table tbody tr');
     await page.screenshot({ path: 'test-results/corporatie-woningen.png', fullPage: true });
     const tekst = (await page.textContent('main')) ?? '';
-    const namen = await t.database.db.select({ naam: s.clienten.naamVersleuteld }).from(s.clienten);
+    const namen = await w.t.database.db.select({ naam: s.clienten.naamVersleuteld }).from(s.clienten);
     for (const { naam } of namen) expect(tekst).not.toContain(testVersleuteling.ontsleutel(naam));
   });
 });
