@@ -33,10 +33,13 @@ describe.skipIf(!beschikbaar)('dossier: grondslag, inzage en correctie in Chromi
     await page.waitForSelector('[data-testid=grondslagen] table');
 
     // revoke every valid consent for corporaties
-    while (await page.locator('[data-testid=grondslagen] tr', { hasText: 'Woningcorporatie' }).locator('button', { hasText: 'Intrekken' }).count()) {
-      await page.locator('[data-testid=grondslagen] tr', { hasText: 'Woningcorporatie' }).locator('button', { hasText: 'Intrekken' }).first().click();
-      await page.waitForSelector('text=Grondslag ingetrokken.');
+    const intrekken = page.locator('[data-testid=grondslagen] tr', { hasText: 'Woningcorporatie' }).locator('button', { hasText: 'Intrekken' });
+    // one at a time, each time waiting until the list shows one fewer (the message of the previous one may still stand)
+    for (let open = await intrekken.count(); open > 0; open--) {
+      await intrekken.first().click();
+      await expect.poll(() => intrekken.count(), { timeout: 10_000 }).toBe(open - 1);
     }
+    await page.waitForSelector('text=Grondslag ingetrokken.');
     await page.waitForSelector('text=Niet zichtbaar voor corporaties: geen geldige grondslag');
 
     await page.click('text=Inzage (AVG art. 15)');
