@@ -19,8 +19,8 @@ export type Backend = 'pglite' | 'postgres';
 export const backends: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 /** A fresh, migrated, empty database: in-memory PGlite or a new database on the test server. */
-export function testDatabase(backend: Backend = 'pglite'): Promise<Database> {
-  return openWegwerpDatabase(backend === 'postgres' ? process.env.TEST_DATABASE_URL : undefined, 'doorstroom_test');
+export function testDatabase(backend: Backend = 'pglite', opties: { eigenaar?: boolean } = {}): Promise<Database> {
+  return openWegwerpDatabase(backend === 'postgres' ? process.env.TEST_DATABASE_URL : undefined, 'doorstroom_test', opties);
 }
 
 export interface TestRegios {

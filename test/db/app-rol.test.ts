@@ -38,7 +38,7 @@ describe.each(backends)('databaserol van de app op %s', (backend) => {
   it('leest en schrijft wat het werk vraagt: gewone tabellen volledig, append-only tabellen alleen aanvullen', async () => {
     const [regio] = await rijen<{ id: string }>(app, sql`insert into regios (naam) values ('Rolregio') returning id`);
     await app.db.execute(sql`update regios set naam = 'Rolregio 2' where id = ${regio!.id}`);
-    await app.db.execute(sql`insert into audit_log (gebruiker_id, organisatie_id, regio_id, actie, entiteit) values (gen_random_uuid(), gen_random_uuid(), ${regio!.id}, 'lezen', 'test')`);
+    await app.db.execute(sql`insert into audit_log (gebruiker_id, organisatie_id, regio_id, actie, entiteit, doel) values (gen_random_uuid(), gen_random_uuid(), ${regio!.id}, 'lezen', 'test', 'beheer')`);
     await app.db.execute(sql`delete from regios where id = ${regio!.id}`);
   });
 });

@@ -13,7 +13,8 @@ const rijen = async <T>(p: Promise<unknown>) => ((await p) as { rows: T[] }).row
 describe('PGlite in een worker thread', () => {
   let database: Database;
   beforeAll(async () => {
-    database = await testDatabase('pglite');
+    // the tests make their own table: as the owner (the app role may not create tables)
+    database = await testDatabase('pglite', { eigenaar: true });
     await database.db.execute(sql`create table proef (id int primary key, tekst text)`);
   });
   afterAll(() => database?.close());
@@ -71,12 +72,12 @@ describe('PGlite in een worker thread', () => {
   it('bewaart de data in de datamap op schijf en sluit de worker netjes af', { timeout: 240_000 }, async () => {
     const map = mkdtempSync(join(tmpdir(), 'doorstroom-pglite-'));
     try {
-      const eerste = await openDatabase({ dataDir: map });
+      const eerste = await openDatabase({ dataDir: map, eigenaar: true });
       await eerste.db.execute(sql`create table blijft (x int)`);
       await eerste.db.execute(sql`insert into blijft values (42)`);
       await eerste.close();
       await eerste.close(); // twice is harmless
-      const tweede = await openDatabase({ dataDir: map });
+      const tweede = await openDatabase({ dataDir: map, eigenaar: true });
       expect(await rijen<{ x: number }>(tweede.db.execute(sql`select x from blijft`))).toEqual([{ x: 42 }]);
       await tweede.close();
       expect(process.getActiveResourcesInfo().filter((r) => /Worker|MessagePort/.test(r))).toEqual([]);
