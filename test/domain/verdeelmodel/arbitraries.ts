@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { GemeenteIndicatoren, Indicator } from '../../../src/domain/verdeelmodel/index.js';
+import { type Breuk, breuk, gedeeld, maal, plus, uitGetal } from '../../../src/domain/verdeelmodel/breuk.js';
 
 export const INDICATOR_CODES = ['a', 'b', 'c', 'd'] as const;
 
@@ -36,13 +37,16 @@ export const gemeenten: fc.Arbitrary<GemeenteIndicatoren[]> = fc
 
 export const totaal = fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 2e11 }));
 
-/** Exact (float) proportioneel aandeel, onafhankelijk herberekend. */
-export function exactQuota(gs: GemeenteIndicatoren[], ind: Indicator[], tot: number): number[] {
+/**
+ * Exact proportioneel aandeel in centen, onafhankelijk herberekend in vereenvoudigde breuken (een float-berekening
+ * wijkt bij totalen van 1e11 cent al 1e-5 cent af en kan dus niet beslissen of een budget binnen 1 cent ligt).
+ */
+export function exactQuota(gs: GemeenteIndicatoren[], ind: Indicator[], tot: number): Breuk[] {
   const actief = ind.filter((i) => i.gewicht > 0);
-  const W = actief.reduce((s, i) => s + i.gewicht, 0);
-  return gs.map(
-    (g) =>
-      tot *
-      actief.reduce((s, i) => s + (i.gewicht / W) * (g.waarden[i.code] / gs.reduce((t, h) => t + h.waarden[i.code], 0)), 0),
+  const som = (xs: Breuk[]) => xs.reduce(plus, breuk(0n));
+  const W = som(actief.map((i) => uitGetal(i.gewicht)));
+  const S = actief.map((i) => som(gs.map((g) => uitGetal(g.waarden[i.code]))));
+  return gs.map((g) =>
+    maal(breuk(BigInt(tot)), som(actief.map((i, k) => gedeeld(maal(uitGetal(i.gewicht), uitGetal(g.waarden[i.code])), maal(W, S[k]))))),
   );
 }

@@ -30,7 +30,11 @@ describe('objectieveVerdeling — eigenschappen', () => {
       fc.property(gemeenten, indicatorSet, totaal, (gs, ind, tot) => {
         const v = objectieveVerdeling(gs, ind, tot);
         const q = exactQuota(gs, ind, tot);
-        v.forEach((r, i) => expect(Math.abs(r.budgetCenten - q[i])).toBeLessThan(1 + 1e-6));
+        // floor(q) or ceil(q): strictly within 1 cent, exactly
+        v.forEach((r, i) => {
+          const afstand = plus(breuk(BigInt(r.budgetCenten)), breuk(-q[i]!.t, q[i]!.n));
+          expect(vergelijk(afstand, breuk(-1n)) > 0 && vergelijk(afstand, breuk(1n)) < 0).toBe(true);
+        });
       }),
       { numRuns: 300 },
     );
