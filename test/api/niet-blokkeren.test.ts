@@ -22,7 +22,8 @@ describe.each(backends)('een trage aanvraag blokkeert de server niet (%s)', (bac
     await seedTestRegios(database, 5);
     app = await bouwApp({ db: database.db, versleuteling: testVersleuteling, vandaag: () => PEILDATUM });
     // test-only route on this app instance: a query that holds the database for two seconds
-    app.get('/test/traag', async () => {
+    // (every route names its access rule and purpose; without one the auth hook refuses it)
+    app.get('/test/traag', { config: { toegang: { publiek: true }, doel: 'beheer' } }, async () => {
       traagBezig = true;
       await database.db.execute(sql`select pg_sleep(2)`);
       return { klaar: true };
@@ -49,7 +50,11 @@ describe.each(backends)('een trage aanvraag blokkeert de server niet (%s)', (bac
       expect(r.status).toBe(200);
       gebeurd.push('traag klaar');
     });
-    while (!traagBezig) await new Promise((r) => setTimeout(r, 5));
+    const uiterlijk = Date.now() + 20_000;
+    while (!traagBezig) {
+      if (Date.now() > uiterlijk) throw new Error('de trage aanvraag is nooit begonnen');
+      await new Promise((r) => setTimeout(r, 5));
+    }
     await new Promise((r) => setTimeout(r, 100)); // the sleep has reached the database by now
 
     const t0 = performance.now();
