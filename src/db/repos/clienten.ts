@@ -52,7 +52,8 @@ export function clientFilter(actor: Actor, t: ZichtKolommen = s.clienten): SQL {
 type ClientRij = typeof s.clienten.$inferSelect;
 type EventRij = typeof s.trajectEvents.$inferSelect;
 
-const naarDomein = (e: EventRij): TrajectEvent => ({
+/** A stored event as the domain's state machine reads it. */
+export const naarDomein = (e: EventRij): TrajectEvent => ({
   soort: e.soort as TrajectEvent['soort'],
   datum: e.datum,
   niveau: e.niveau as Niveau | null,

@@ -3,20 +3,10 @@ import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import type { Actor } from '../../domain/auth.js';
 import { conflict, nietGevonden, ongeldig } from '../../domain/fouten.js';
-import { controleerTraject, CORRECTIE, geldigeEvents, metVervanging, type Niveau, type TrajectEvent } from '../../domain/trajecten.js';
+import { controleerTraject, CORRECTIE, geldigeEvents, metVervanging } from '../../domain/trajecten.js';
 import { schrijfAudit } from './audit.js';
-import { clientFilter, eventRij, type NieuwEvent } from './clienten.js';
+import { clientFilter, eventRij, naarDomein, type NieuwEvent } from './clienten.js';
 import { herberekenIntervallen } from './intervallen.js';
-
-type EventRij = typeof s.trajectEvents.$inferSelect;
-
-const alsDomein = (e: EventRij): TrajectEvent => ({
-  soort: e.soort as TrajectEvent['soort'],
-  datum: e.datum,
-  niveau: e.niveau as Niveau | null,
-  bestemming: e.bestemming as TrajectEvent['bestemming'],
-  urgentie: e.urgentie,
-});
 
 export interface CorrectieInvoer {
   reden: string;
@@ -40,7 +30,7 @@ export async function corrigeerEvent(db: DbOrTx, actor: Actor, clientId: string,
     if (doel.soort === CORRECTIE) throw ongeldig('Een correctie kan zelf niet gecorrigeerd worden');
     const geldig = geldigeEvents(events);
     if (!geldig.some((e) => e.id === eventId)) throw conflict('Deze gebeurtenis is al gecorrigeerd of ongedaan gemaakt');
-    const rest = geldig.filter((e) => e.id !== eventId).map(alsDomein);
+    const rest = geldig.filter((e) => e.id !== eventId).map(naarDomein);
     const daarna = invoer.vervanging ? metVervanging(rest, invoer.vervanging) : rest;
     const controle = controleerTraject(daarna);
     if (!controle.ok) {
