@@ -29,12 +29,11 @@ import { gereedheidApi } from './gereedheid.js';
 import { WEB_MAP } from '../paden.js';
 import { pgRateLimitStore } from './rate-limit-store.js';
 
-const webDist = WEB_MAP;
-
 /** Whether the built web app is there (npm run build); without it / says how to build it instead of a bare 404. */
-export const webAppGebouwd = () => existsSync(join(webDist, 'index.html'));
+export const webAppGebouwd = (map = WEB_MAP) => existsSync(join(map, 'index.html'));
 
-export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerOptions['logger']; sessieCacheMs?: number } = {}) {
+export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerOptions['logger']; sessieCacheMs?: number; /** the built web app (tests) */ webMap?: string } = {}) {
+  const webDist = opties.webMap ?? WEB_MAP;
   const app = Fastify({ logger: veiligeLogger(opties.logger ?? false), bodyLimit: 5 * 1024 * 1024 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -99,7 +98,7 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
   await app.register(betrokkeneApi, ctx);
   await app.register(bewaartermijnenApi, ctx);
 
-  if (webAppGebouwd()) {
+  if (webAppGebouwd(webDist)) {
     // the web app's files are public (the login page is one of them); data only comes through /api
     await app.register(
       metToegang({ publiek: true }, async (web) => {

@@ -9,7 +9,9 @@ import { roteerSleutel } from '../db/repos/sleutelrotatie.js';
 import { leesSleutel, SleutelFout, Versleuteling } from '../db/versleuteling.js';
 import { ImportFout, importeer } from '../db/repos/import.js';
 import { draaiMatching, legRondeVast } from '../db/repos/matching.js';
-import { actorVoorEmail, isLeeg, leesBestand, metVoortgang, openOmgeving, seedDemo, vandaag } from './omgeving.js';
+import { backupPglite, backupPostgres, herstelPglite, herstelPostgres } from '../db/backup.js';
+import { join } from 'node:path';
+import { actorVoorEmail, dataMap, isLeeg, leesBestand, metVoortgang, openOmgeving, seedDemo, vandaag } from './omgeving.js';
 import * as s from '../db/schema.js';
 import { asc, count, eq, like } from 'drizzle-orm';
 import { importeerIndicatoren } from '../db/repos/verdeelmodel.js';
@@ -288,6 +290,38 @@ program
         console.log(`Auditketen intact: ${uitslag.aantal} regels gecontroleerd in ${s} s.`);
         if (uitslag.kop) console.log(`Kop van de keten: regel ${uitslag.kop.volgnr}, hash ${uitslag.kop.hash} (bewaar deze buiten de database om een herschreven keten te herkennen).`);
       }
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('backup')
+  .description('Back-up van de hele database naar één bestand: de ingebouwde datamap (server gestopt) of PostgreSQL via pg_dump; de sleutel zit er niet in')
+  .requiredOption('--naar <bestand>', 'nieuw bestand (wordt nooit overschreven)')
+  .action(async (opts: { naar: string }) => {
+    const url = process.env.DATABASE_MIGRATIE_URL ?? process.env.DATABASE_URL;
+    const start = performance.now();
+    const r = url ? await backupPostgres(url, opts.naar) : await backupPglite(join(dataMap(), 'pglite'), opts.naar);
+    console.log(`Back-up geschreven: ${r.bestand} (${(r.bytes / 1024 / 1024).toFixed(1)} MB, ${url ? 'PostgreSQL, pg_dump-formaat custom' : 'ingebouwde database'}) in ${((performance.now() - start) / 1000).toFixed(1)} s.`);
+    console.log('Bewaar de sleutel (DOORSTROOM_SLEUTEL of het sleutelbestand) apart: zonder die sleutel zijn namen, BSN en notities in de back-up onleesbaar.');
+  });
+
+program
+  .command('herstel')
+  .description('Zet een back-up terug in een lege database (lege datamap of lege PostgreSQL-database), controleert daarna sleutel en auditketen')
+  .requiredOption('--van <bestand>', 'het back-upbestand')
+  .action(async (opts: { van: string }) => {
+    const url = process.env.DATABASE_MIGRATIE_URL ?? process.env.DATABASE_URL;
+    if (url) await herstelPostgres(opts.van, url);
+    else await herstelPglite(opts.van, join(dataMap(), 'pglite'));
+    // opening migrates a backup of an older version and checks that the key reads the data
+    const { database } = await openOmgeving();
+    try {
+      const [clienten] = await database.db.select({ n: count() }).from(s.clienten);
+      const keten = await controleerKeten(database.db);
+      if (keten.breuk) throw ongeldig(`Hersteld, maar de auditketen is verbroken bij regel ${keten.breuk.volgnr}: ${keten.breuk.reden}.`);
+      console.log(`Hersteld uit ${opts.van}: ${clienten?.n ?? 0} cliënten; sleutel past; auditketen intact (${keten.aantal} regels).`);
     } finally {
       await database.close();
     }
