@@ -189,7 +189,7 @@ export type IwmoBericht =
   | (Basis & { soort: 'WMO305'; producten: StartProduct[] })
   | (Basis & { soort: 'WMO307'; producten: StopProduct[] });
 
-const fout = (i: { input?: unknown }) => (i.input === undefined ? 'element ontbreekt' : 'heeft een ongeldige waarde');
+const fout = (i: { input?: unknown }) => (i.input === undefined ? 'element ontbreekt' : typeof i.input === 'string' ? 'moet onderliggende elementen bevatten' : 'heeft een ongeldige waarde');
 const tekst = (patroon: RegExp, uitleg: string) =>
   z
     .string({ error: (i) => (i.input === undefined ? 'element ontbreekt' : typeof i.input === 'object' ? 'moet een waarde zijn, geen samengesteld element' : 'heeft een ongeldige waarde') })

@@ -124,7 +124,8 @@ function leesBlad(blad: ExcelJS.Worksheet, opties: XlsxLeesOpties): XlsxBlad {
 /** Required columns checked the way `leesCsvTabel` does, for a table that came from a sheet. */
 export function vereisKolommen(tabel: CsvTabel, verplicht: readonly string[]): CsvTabel {
   const ontbrekend = verplicht.filter((k) => !tabel.kolommen.includes(k));
-  return { ...tabel, fouten: [...tabel.fouten, ...ontbrekend.map((k) => ({ regel: tabel.kopRegel, melding: `verplichte kolom '${k}' ontbreekt` }))] };
+  const fouten = [...tabel.fouten, ...ontbrekend.map((k) => ({ regel: tabel.kopRegel, melding: `verplichte kolom '${k}' ontbreekt` }))];
+  return { ...tabel, fouten: fouten.sort((a, b) => a.regel - b.regel) };
 }
 
 export function kolomLetter(nr: number): string {
