@@ -193,7 +193,7 @@ const fout = (i: { input?: unknown }) => (i.input === undefined ? 'element ontbr
 const tekst = (patroon: RegExp, uitleg: string) =>
   z
     .string({ error: (i) => (i.input === undefined ? 'element ontbreekt' : typeof i.input === 'object' ? 'moet een waarde zijn, geen samengesteld element' : 'heeft een ongeldige waarde') })
-    .refine((v) => patroon.test(v), uitleg);
+    .refine((v) => patroon.test(v), { message: uitleg, abort: true });
 const vrij = (max: number) => tekst(new RegExp(`^[^]{1,${max}}$`), `moet 1 tot ${max} tekens zijn`);
 const datum = (soort: DatumSoort, vandaag: string) =>
   tekst(/^.*$/, '').superRefine((v, ctx) => {
