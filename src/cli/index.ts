@@ -7,14 +7,17 @@ import { geheimInGroepen, otpauthUri, totpCode } from '../domain/mfa.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { roteerSleutel } from '../db/repos/sleutelrotatie.js';
 import { leesSleutel, SleutelFout, Versleuteling } from '../db/versleuteling.js';
-import { ImportFout, importeer } from '../db/repos/import.js';
+import { ImportFout, importeer, importeerXlsx, importFoutTekst } from '../db/repos/import.js';
+import { importeerIwmo } from '../db/repos/iwmo.js';
+import { IwmoFouten } from '../domain/iwmo.js';
+import { basename } from 'node:path';
 import { draaiMatching, legRondeVast } from '../db/repos/matching.js';
 import { backupPglite, backupPostgres, herstelPglite, herstelPostgres } from '../db/backup.js';
 import { join } from 'node:path';
 import { actorVoorEmail, dataMap, isLeeg, leesBestand, metVoortgang, openOmgeving, seedDemo, vandaag } from './omgeving.js';
 import * as s from '../db/schema.js';
 import { asc, count, eq, like } from 'drizzle-orm';
-import { importeerIndicatoren } from '../db/repos/verdeelmodel.js';
+import { importeerIndicatoren, importeerIndicatorenXlsx } from '../db/repos/verdeelmodel.js';
 import { controleerKeten, schrijfAudit } from '../db/repos/audit.js';
 import { DomeinFout, geweigerd, ongeldig } from '../domain/fouten.js';
 import { REGELS, toegangsBezwaar, type Toegang } from '../domain/toegang.js';
@@ -156,18 +159,24 @@ program
 
 program
   .command('import')
-  .description('Importeer een export van de regionale toegang (CSV, zie README); alles of niets')
+  .description('Importeer een export van de regionale toegang (CSV of Excel, zie README); alles of niets')
   .requiredOption('--gebruiker <email>', 'namens wie (rechten en auditlog van deze gebruiker)')
   .option('--clienten <bestand>', 'clienten.csv')
   .option('--gebeurtenissen <bestand>', 'gebeurtenissen.csv')
-  .action(async (opts: { gebruiker: string; clienten?: string; gebeurtenissen?: string }) => {
-    if (!opts.clienten && !opts.gebeurtenissen) throw ongeldig('Niets te importeren: geef --clienten en/of --gebeurtenissen met een CSV-bestand.');
+  .option('--xlsx <bestand>', 'Excel-werkboek met de bladen clienten en/of gebeurtenissen (in plaats van de CSV-bestanden)')
+  .action(async (opts: { gebruiker: string; clienten?: string; gebeurtenissen?: string; xlsx?: string }) => {
+    if (!opts.clienten && !opts.gebeurtenissen && !opts.xlsx) throw ongeldig('Niets te importeren: geef --clienten en/of --gebeurtenissen met een CSV-bestand, of --xlsx met een Excel-werkboek.');
+    if (opts.xlsx && (opts.clienten || opts.gebeurtenissen)) throw ongeldig('Kies CSV (--clienten/--gebeurtenissen) of Excel (--xlsx), niet beide.');
+    const werkboek = opts.xlsx ? leesBestand(opts.xlsx, 'binair') : null;
     const bestanden = { clienten: opts.clienten && leesBestand(opts.clienten), gebeurtenissen: opts.gebeurtenissen && leesBestand(opts.gebeurtenissen) };
     const { database, versleuteling } = await openOmgeving();
     try {
       const actor = await actorVoorEmail(database.db, opts.gebruiker);
       vereisToegang(actor, REGELS.importeren, 'Importeren');
-      const r = await metVoortgang((balk) => importeer(database.db, actor, versleuteling, bestanden, (klaar, totaal) => balk.update('cliënten', klaar, totaal)));
+      const r = await metVoortgang((balk) => {
+        const stap = (klaar: number, totaal: number) => balk.update('cliënten', klaar, totaal);
+        return werkboek ? importeerXlsx(database.db, actor, versleuteling, werkboek, stap) : importeer(database.db, actor, versleuteling, bestanden, stap);
+      });
       console.log(`Import geslaagd: ${r.clientenNieuw} nieuwe cliënten (${r.clientenBestaand} al bekend), ${r.gebeurtenissenNieuw} gebeurtenissen (${r.gebeurtenissenAlAanwezig} al aanwezig).`);
     } finally {
       await database.close();
@@ -175,17 +184,42 @@ program
   });
 
 program
+  .command('import-iwmo <bestanden...>')
+  .description('Importeer iWmo-berichten (XML: WMO301 toewijzing, WMO305 start zorg, WMO307 stop zorg; zie README); alles of niets')
+  .requiredOption('--gebruiker <email>', 'namens wie (rechten en auditlog van deze gebruiker)')
+  .action(async (paden: string[], opts: { gebruiker: string }) => {
+    const bestanden = paden.map((pad) => ({ naam: basename(pad), xml: leesBestand(pad) }));
+    const { database, versleuteling } = await openOmgeving();
+    try {
+      const actor = await actorVoorEmail(database.db, opts.gebruiker);
+      vereisToegang(actor, REGELS.importeren, 'Importeren');
+      const r = await metVoortgang((balk) => importeerIwmo(database.db, actor, versleuteling, bestanden, (klaar, totaal) => balk.update('berichten', klaar, totaal)));
+      console.log(
+        `iWmo-import geslaagd: ${r.berichten - r.berichtenAlVerwerkt} berichten verwerkt (${r.berichtenAlVerwerkt} al eerder), ${r.clientenNieuw} nieuwe cliënten, ` +
+          `${r.toewijzingen} toewijzingen, ${r.gebeurtenissenNieuw} gebeurtenissen (${r.gebeurtenissenAlAanwezig} al aanwezig).`,
+      );
+      for (const o of r.overgeslagen) console.log(`  overgeslagen: ${o.bestand} ${o.pad}: ${o.reden}`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
   .command('verdeelmodel-import <bestand>')
-  .description('Importeer indicatoren en historisch budget voor het verdeelmodel (CSV, zie README); vervangt de gemeenten van de regio, alles of niets')
+  .description('Importeer indicatoren en historisch budget voor het verdeelmodel (CSV of .xlsx, zie README); vervangt de gemeenten van de regio, alles of niets')
   .requiredOption('--gebruiker <email>', 'beheerder van de centrumgemeente namens wie (regio en auditlog)')
   .option('--bron <tekst>', 'bronvermelding bij de cijfers', 'CSV-import via de opdrachtregel')
   .action(async (bestand: string, opts: { gebruiker: string; bron: string }) => {
-    const csv = leesBestand(bestand);
+    const excel = /\.xlsx$/i.test(bestand);
+    const inhoud = excel ? leesBestand(bestand, 'binair') : leesBestand(bestand);
     const { database } = await openOmgeving();
     try {
       const actor = await actorVoorEmail(database.db, opts.gebruiker);
       vereisToegang(actor, REGELS.verdeelmodelBeheren, 'Alleen een beheerder van de centrumgemeente mag het verdeelmodel importeren');
-      const r = await metVoortgang((balk) => importeerIndicatoren(database.db, actor.regioId, csv, opts.bron, (klaar, totaal) => balk.update('gemeenten', klaar, totaal)));
+      const r = await metVoortgang((balk) => {
+        const stap = (klaar: number, totaal: number) => balk.update('gemeenten', klaar, totaal);
+        return typeof inhoud === 'string' ? importeerIndicatoren(database.db, actor.regioId, inhoud, opts.bron, stap) : importeerIndicatorenXlsx(database.db, actor.regioId, inhoud, opts.bron, stap);
+      });
       await schrijfAudit(database.db, actor, { actie: 'importeren', entiteit: 'verdeelmodel_gemeenten', doel: 'monitor_beleid', details: { ...r, bestand } });
       console.log(`Import geslaagd: ${r.aantal} gemeenten, indicatoren ${r.indicatorCodes.join(', ')}.`);
     } finally {
@@ -379,7 +413,8 @@ try {
   // a refusal, not a crash: what was wrong (for an import every line) without a stack trace, and exit code 1
   if (e instanceof DomeinFout) {
     console.error(e.message);
-    if (e instanceof ImportFout) for (const f of e.fouten) console.error(`  ${f.bestand}.csv regel ${f.regel}: ${f.melding}`);
+    if (e instanceof ImportFout) for (const f of e.fouten) console.error(`  ${importFoutTekst(f)}`);
+    if (e instanceof IwmoFouten) for (const f of e.fouten) console.error(`  ${f.bestand} ${f.pad}: ${f.melding}`);
   } else {
     // anything else: one line without values a message might carry (SQL parameters), the stack only on request
     const f = veiligeFout(e);

@@ -47,9 +47,11 @@ function weigerOntwikkelsleutel(sleutel: Buffer) {
 }
 
 /** A file the user named on the command line; a missing or unreadable one is a refusal, not a stack trace. */
-export function leesBestand(pad: string): string {
+export function leesBestand(pad: string): string;
+export function leesBestand(pad: string, binair: 'binair'): Buffer;
+export function leesBestand(pad: string, binair?: 'binair'): string | Buffer {
   try {
-    return readFileSync(pad, 'utf8');
+    return binair ? readFileSync(pad) : readFileSync(pad, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const reden = code === 'ENOENT' ? 'bestaat niet' : code === 'EISDIR' ? 'is een map' : code === 'EACCES' ? 'mag niet gelezen worden' : 'is niet leesbaar';
