@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import * as s from '../../src/db/schema.js';
 import type { Database } from '../../src/db/client.js';
 import { CLIENT_SORTERINGEN, lijstClienten, maakClient, voegEventToe, wachtlijst, type ClientSortering } from '../../src/db/repos/clienten.js';
@@ -9,11 +9,14 @@ import { importeer } from '../../src/db/repos/import.js';
 import { herberekenAlleIntervallen } from '../../src/db/repos/intervallen.js';
 import { herberekenNaamIndex, naamIndexOntbreekt, vulOntbrekendeNaamIndex } from '../../src/db/repos/naamindex.js';
 import { kandidaten } from '../../src/db/repos/woningen.js';
+import { bouwMatchContext } from '../../src/db/repos/matching.js';
+import { OPEN_STATUSSEN, woningTypesVoor } from '../../src/domain/matching/workflow.js';
 import { grondslagVoorCorporatie } from '../../src/db/repos/grondslagen.js';
 import { Versleuteling } from '../../src/db/versleuteling.js';
 import type { Actor } from '../../src/domain/auth.js';
 import {
   BESTEMMINGEN,
+  geldigeEvents,
   isJongere,
   leeftijdOp,
   leidToestandAf,
@@ -207,6 +210,46 @@ describe.each(backends)('client_stand en zoeken op %s', (backend) => {
     const k = await kandidaten(database.db, corporatie, PEILDATUM, { gemeenteId: noorddorp, limiet: 500, offset: 0 });
     expect(k.kandidaten.map((x) => x.pseudoniem)).toEqual(verwacht.map((r) => r.pseudoniem));
     expect(k.kandidaten.some((x) => x.herkomstgemeenteId !== noorddorp)).toBe(true);
+  });
+
+  it('de kandidaten van een matchronde komen uit client_stand en zijn gelijk aan die uit de vouw van alle gebeurtenissen', async () => {
+    const regioId = regios.rivierland.regioId;
+    const gedeeld = await metGrondslag(PEILDATUM);
+    const open = await database.db
+      .select({ clientId: s.matchVoorstellen.clientId })
+      .from(s.matchVoorstellen)
+      .where(and(eq(s.matchVoorstellen.regioId, regioId), inArray(s.matchVoorstellen.status, OPEN_STATUSSEN)));
+    const bezet = new Set(open.map((o) => o.clientId));
+    const clienten = await database.db.select().from(s.clienten).where(eq(s.clienten.regioId, regioId));
+    const events = await database.db.select().from(s.trajectEvents).where(eq(s.trajectEvents.regioId, regioId)).orderBy(asc(s.trajectEvents.datum), asc(s.trajectEvents.id));
+    const per = new Map<string, EventRij[]>();
+    for (const e of events) per.set(e.clientId, [...(per.get(e.clientId) ?? []), e]);
+    const verwacht = clienten
+      .filter((c) => gedeeld.has(c.id) && !bezet.has(c.id))
+      .flatMap((c) => {
+        const t = leidToestandAf(geldigeEvents(per.get(c.id) ?? []).map(alsDomein));
+        if (t.fase !== 'uitstroomklaar') return [];
+        const wensen = (c.woonwensen ?? {}) as { gemeenten?: string[]; minKamers?: number; toegankelijk?: boolean };
+        return [
+          {
+            id: c.id,
+            herkomstgemeenteId: c.herkomstgemeenteId,
+            gemeentePreferenties: [...new Set([...(wensen.gemeenten ?? []), c.herkomstgemeenteId])],
+            leeftijd: leeftijdOp(c.geboortedatum, PEILDATUM),
+            woningTypes: woningTypesVoor(t.niveau, isJongere(c.geboortedatum, PEILDATUM)),
+            minKamers: wensen.minKamers ?? 1,
+            toegankelijkNodig: wensen.toegankelijk ?? false,
+            ondersteuning: t.niveau ?? 'ambulant',
+            wachtdagen: wachtlijstRegel({ id: c.id, pseudoniem: c.pseudoniem, gemeenteId: '' }, t, PEILDATUM).wachtdagen,
+            urgentie: Math.min(3, t.urgentie),
+          },
+        ];
+      })
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(verwacht.length).toBeGreaterThan(3);
+    const ctx = await bouwMatchContext(database.db, regioId, PEILDATUM);
+    expect(ctx.invoer.kandidaten).toEqual(verwacht);
+    expect([...ctx.pseudoniemen.keys()].sort()).toEqual(verwacht.map((k) => k.id));
   });
 
   it.each(CLIENT_SORTERINGEN.flatMap((sorteer) => (['op', 'af'] as const).map((richting) => [sorteer, richting] as const)))(
