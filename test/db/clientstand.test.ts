@@ -257,6 +257,16 @@ describe.each(backends)('client_stand en zoeken op %s', (backend) => {
     async (sorteer: ClientSortering, richting) => {
       const centrum = actor('rivierland', 'Centrumstad');
       const namen = new Map(Object.entries(regios.rivierland.organisaties).map(([naam, o]) => [o.id, naam]));
+      if (sorteer === 'wachtdagen') {
+        // a client without any event (no fase) and one whose fase begins after the peildatum: both at 0 days
+        const [zonder, later] = await database.db.transaction(async (tx) =>
+          Promise.all(
+            ['Wacht Nog Niet', 'Wacht Straks'].map((naam) => maakClient(tx, centrum, { naam, geboortedatum: '1985-06-01', herkomstgemeenteId: centrum.organisatieId, doelgroep: 'dakloos' }, testVersleuteling)),
+          ),
+        );
+        expect(zonder).toBeTruthy();
+        await voegEventToe(database.db, centrum, later!.id, { soort: 'aanmelding', datum: plusDagen(PEILDATUM, 3), niveau: null, bestemming: null, urgentie: null });
+      }
       const alles = (await lijstClienten(database.db, centrum, { limiet: 500, offset: 0 }, testVersleuteling, PEILDATUM)).clienten;
       const fasen = ['geen', 'aangemeld', 'beoordeeld', 'geindiceerd', 'in_zorg', 'uitstroomklaar', 'uitgestroomd', 'uitgevallen'];
       const dagen = (c: (typeof alles)[number]) => wachtlijstRegel({ id: c.id, pseudoniem: c.pseudoniem, gemeenteId: '' }, c.toestand, PEILDATUM).wachtdagen;
@@ -270,14 +280,28 @@ describe.each(backends)('client_stand en zoeken op %s', (backend) => {
       };
       const teken = richting === 'af' ? -1 : 1;
       const cmp = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
-      const verwacht = [...alles].sort(
-        (a, b) => teken * cmp(sleutel[sorteer](a), sleutel[sorteer](b)) || (sorteer === 'pseudoniem' ? teken : 1) * cmp(a.pseudoniem, b.pseudoniem),
-      );
-      const pagina = await lijstClienten(database.db, centrum, { sorteer, richting, limiet: 7, offset: 14 }, testVersleuteling, PEILDATUM);
-      expect(pagina.totaal).toBe(alles.length);
-      expect(pagina.clienten.map((c) => c.pseudoniem)).toEqual(verwacht.slice(14, 21).map((c) => c.pseudoniem));
-      // the names of the page are decrypted, and only those
-      expect(pagina.clienten.every((c) => c.naam.length > 1)).toBe(true);
+      // "af" is the "op" order reversed, ties (pseudoniem) included
+      const verwacht = [...alles].sort((a, b) => teken * (cmp(sleutel[sorteer](a), sleutel[sorteer](b)) || cmp(a.pseudoniem, b.pseudoniem)));
+      if (sorteer === 'wachtdagen') {
+        // both stretches of the wachtdagen order occur: clients at 0 days (no fase, or one from the peildatum on) and the others
+        expect(alles.some((c) => dagen(c) === 0) && alles.some((c) => dagen(c) > 0)).toBe(true);
+        expect(alles.some((c) => c.toestand.sinds === null)).toBe(true);
+        expect(alles.some((c) => c.toestand.sinds !== null && c.toestand.sinds > PEILDATUM)).toBe(true);
+      }
+      for (const offset of [0, 14, alles.length - 5, alles.length]) {
+        const pagina = await lijstClienten(database.db, centrum, { sorteer, richting, limiet: 7, offset }, testVersleuteling, PEILDATUM);
+        expect(pagina.totaal).toBe(alles.length);
+        expect(pagina.clienten.map((c) => c.pseudoniem)).toEqual(verwacht.slice(offset, offset + 7).map((c) => c.pseudoniem));
+        // the names of the page are decrypted, and only those
+        expect(pagina.clienten.every((c) => c.naam.length > 1)).toBe(true);
+      }
+      // with a filter and another view: a regiogemeente's clients in zorg
+      const noord = actor('rivierland', 'Noorddorp');
+      const gefilterd = (await lijstClienten(database.db, noord, { fase: 'in_zorg', limiet: 500, offset: 0 }, testVersleuteling, PEILDATUM)).clienten;
+      const verwachtGefilterd = [...gefilterd].sort((a, b) => teken * (cmp(sleutel[sorteer](a), sleutel[sorteer](b)) || cmp(a.pseudoniem, b.pseudoniem)));
+      const paginaGefilterd = await lijstClienten(database.db, noord, { fase: 'in_zorg', sorteer, richting, limiet: 3, offset: 2 }, testVersleuteling, PEILDATUM);
+      expect(paginaGefilterd.totaal).toBe(gefilterd.length);
+      expect(paginaGefilterd.clienten.map((c) => c.pseudoniem)).toEqual(verwachtGefilterd.slice(2, 5).map((c) => c.pseudoniem));
     },
   );
 

@@ -444,13 +444,13 @@ export async function meldbarePlaatsingen(db: DbOrTx, actor: Actor, vandaag: str
     const voorvoegsel = `${zoek.replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
     voorwaarden.push(or(sql`lower(${st.pseudoniem}) like ${voorvoegsel}`, sql`lower(${s.woningen.adres}) like ${voorvoegsel}`)!);
   }
-  const waar = and(...voorwaarden);
-  const [{ totaal }] = (await db
-    .select({ totaal: sql<number>`count(*)::int` })
-    .from(s.plaatsingen)
-    .innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId))
-    .innerJoin(st, eq(st.clientId, s.plaatsingen.clientId))
-    .where(waar)) as [{ totaal: number }];
+  // every placement's client has its client_stand row (same regio): the regio condition on it lets the page walk
+  // client_stand_regio_pseudoniem_idx in order; the count joins client_stand only to search its pseudoniem
+  const waar = and(...voorwaarden, eq(st.regioId, actor.regioId));
+  // the home, only when the view or the search reads it
+  const telling = db.select({ totaal: sql<number>`count(*)::int` }).from(s.plaatsingen).$dynamic();
+  if (zoek || actor.soort === 'regiogemeente' || actor.soort === 'woningcorporatie') telling.innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId));
+  const [{ totaal }] = (await (zoek ? telling.innerJoin(st, eq(st.clientId, s.plaatsingen.clientId)).where(waar) : telling.where(and(...voorwaarden)))) as [{ totaal: number }];
   const rijen =
     totaal > f.offset
       ? await db
