@@ -137,7 +137,9 @@ async function meetOmgeving(serverUrl: string | undefined, aantal: number): Prom
         ['meldbare plaatsingen (50)', '/api/signalen/plaatsingen?limiet=50', corporatie],
       ];
       const metingen: Meting[] = [];
-      for (const [naam, pad, cookie] of endpoints) {
+      // BENCH_ALLEEN=lijst,zoeken: only the endpoints whose name contains one of these (health always, for the ratio)
+      const alleen = process.env.BENCH_ALLEEN?.split(',').map((x) => x.trim().toLowerCase());
+      for (const [naam, pad, cookie] of endpoints.filter(([naam], i) => i === 0 || !alleen || alleen.some((a) => naam.toLowerCase().includes(a)))) {
         t0 = performance.now();
         metingen.push(await belast(basis, naam, pad, cookie));
         await wachtTotStil();

@@ -225,11 +225,11 @@ function sorteerTakken(sorteer: Exclude<ClientSortering, 'gemeente'>, peildatum:
 }
 
 /**
- * The ids of one page, in order, chosen on client_stand alone. Each stretch stops after offset + limiet rows, so
+ * The query of the ids of one page, in order, chosen on client_stand alone. Each stretch stops after offset + limiet rows, so
  * the work follows the page, not the region; the gemeente sort is one such stretch per gemeente of the regio, in
  * the order of their names.
  */
-async function paginaIds(db: DbOrTx, actor: Actor, waar: SQL, f: ClientFilters, peildatum: string): Promise<string[]> {
+function paginaIds(actor: Actor, waar: SQL, f: ClientFilters, peildatum: string): SQL {
   const sorteer = f.sorteer ?? 'pseudoniem';
   const omgekeerd = f.richting === 'af';
   const tot = f.offset + f.limiet;
@@ -256,8 +256,7 @@ async function paginaIds(db: DbOrTx, actor: Actor, waar: SQL, f: ClientFilters, 
       query = sql`select u.client_id from (${sql.join(delen, sql` union all `)}) u order by u.tak, u.rn limit ${f.limiet} offset ${f.offset}`;
     }
   }
-  const rijen = ((await db.execute(query)) as unknown as { rows: { client_id: string }[] }).rows;
-  return rijen.map((r) => r.client_id);
+  return query;
 }
 
 export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, v: Versleuteling, peildatum: string) {
@@ -270,8 +269,9 @@ export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, 
   if (f.zoek?.trim()) voorwaarden.push(zoekTreffers(f.zoek, actor, v));
   const waar = and(...voorwaarden)!;
 
-  const [{ totaal }] = (await db.select({ totaal: count() }).from(st).where(waar)) as [{ totaal: number }];
-  const ids = totaal > f.offset ? await paginaIds(db, actor, waar, f, peildatum) : [];
+  // the count and the page's ids in one round trip (ARRAY keeps the order of its subquery)
+  const [{ totaal, ids }] = ((await db.execute(sql`select (select count(*)::int from ${st} where ${waar}) as totaal,
+      array(${paginaIds(actor, waar, f, peildatum)})::text[] as ids`)) as unknown as { rows: [{ totaal: number; ids: string[] }] }).rows;
   // only the page's rows are read from clienten and decrypted
   const rijen = ids.length
     ? await db.select({ stand: st, client: s.clienten }).from(st).innerJoin(s.clienten, eq(s.clienten.id, st.clientId)).where(inArray(st.clientId, ids))
