@@ -259,7 +259,12 @@ function paginaIds(actor: Actor, waar: SQL, f: ClientFilters, peildatum: string)
   return query;
 }
 
-export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, v: Versleuteling, peildatum: string) {
+/**
+ * One page of the client list. With `audit`, the audit row (with the pseudonyms of the page, in its order) is
+ * written by the statement that reads the page's rows (a data-modifying CTE): no extra round trip, no page
+ * without its row.
+ */
+export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, v: Versleuteling, peildatum: string, audit?: AuditWaarden) {
   const voorwaarden: SQL[] = [clientFilter(actor, st)];
   if (f.gemeenteId) voorwaarden.push(eq(st.herkomstgemeenteId, f.gemeenteId));
   if (f.doelgroep) voorwaarden.push(eq(st.doelgroep, f.doelgroep));
@@ -273,9 +278,21 @@ export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, 
   const [{ totaal, ids }] = ((await db.execute(sql`select (select count(*)::int from ${st} where ${waar}) as totaal,
       array(${paginaIds(actor, waar, f, peildatum)})::text[] as ids`)) as unknown as { rows: [{ totaal: number; ids: string[] }] }).rows;
   // only the page's rows are read from clienten and decrypted
-  const rijen = ids.length
-    ? await db.select({ stand: st, client: s.clienten }).from(st).innerJoin(s.clienten, eq(s.clienten.id, st.clientId)).where(inArray(st.clientId, ids))
-    : [];
+  const idLijst = sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+  const pagina = (q: Pick<DbOrTx, 'select'>) =>
+    q.select({ stand: st, client: s.clienten }).from(st).innerJoin(s.clienten, eq(s.clienten.id, st.clientId)).where(sql`${st.clientId} = any(${idLijst})`);
+  let rijen: Awaited<ReturnType<typeof pagina>> = [];
+  if (audit) {
+    const regel = db.$with('auditregel').as(
+      db
+        .insert(s.auditLog)
+        .values({ ...audit, pseudoniemen: sql`array(select pseudoniem from client_stand where client_id = any(${idLijst}) order by array_position(${idLijst}, client_id))` })
+        .returning({ id: s.auditLog.id }),
+    );
+    rijen = await pagina(db.with(regel));
+  } else if (ids.length) {
+    rijen = await pagina(db);
+  }
   const perId = new Map(rijen.map((r) => [r.stand.clientId, r]));
   return {
     totaal,
