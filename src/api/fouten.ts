@@ -18,11 +18,13 @@ export function registreerFoutafhandeling(app: FastifyInstance) {
     if (err.validation) {
       // named as the form labels the field ("Geboortedatum ligt in de toekomst"), never as `body.geboortedatum`
       const issues = err.validation.map((v) => {
-        const veld = veldLabel(((v as { instancePath?: string }).instancePath ?? '').split('/').filter(Boolean));
+        const delen = ((v as { instancePath?: string }).instancePath ?? '').split('/').filter(Boolean);
+        const veld = veldLabel(delen);
         const extra = (v.params as { params?: { soort?: string; zin?: boolean } } | undefined)?.params;
-        return { veld, melding: v.message ?? 'ongeldig', ongeldig: extra?.soort === 'ongeldig', zin: !!extra?.zin };
+        // `pad` (the field's key, e.g. "bsn" or "woonwensen.0") lets a form show the message at its own field
+        return { veld, pad: delen.join('.'), melding: v.message ?? 'ongeldig', ongeldig: extra?.soort === 'ongeldig', zin: !!extra?.zin };
       });
-      const details = issues.map(({ veld, melding }) => ({ veld, melding }));
+      const details = issues.map(({ veld, pad, melding }) => ({ veld, pad, melding }));
       const zinnen = issues.map(({ veld, melding, zin }) =>
         zin ? `${veld} ${melding}` : melding.toLowerCase().startsWith(veld.toLowerCase()) ? melding : `${veld}: ${melding}`,
       );

@@ -29,7 +29,7 @@ describe.skipIf(!beschikbaar)('dossier: grondslag, inzage en correctie in Chromi
     await page.fill('input[name=code]', totpCode(DEMO_TOTP_GEHEIM, new Date()));
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-testid=organisatie]');
-    await page.goto(`${w.basis}/#/clienten/${id}`);
+    await page.goto(`${w.basis}/clienten/${id}`);
     await page.waitForSelector('[data-testid=grondslagen] table');
 
     // revoke every valid consent for corporaties

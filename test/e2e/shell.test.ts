@@ -39,12 +39,11 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     const menu = await page.locator('nav.menu a').allTextContents();
     expect(menu).toEqual(expect.arrayContaining(['Overzicht', 'Cliënten', 'Wachtlijsten']));
     await page.screenshot({ path: 'test-results/overzicht.png', fullPage: true });
-    // the unread counter asks once after login, and once more on every change of page
+    // the unread counter asks once after login (later: every minute and after a change to the inbox)
     await expect.poll(() => tellerVragen.length).toBe(1);
 
     await page.click('nav.menu >> text=Cliënten');
     await page.waitForSelector('table tbody tr');
-    await expect.poll(() => tellerVragen.length).toBe(2);
     // search on a fragment of an encrypted name: the server's blind index finds it
     const [eerste] = await w.t.database.db.select().from(s.clienten).where(eq(s.clienten.regioId, w.t.regios.rivierland.regioId)).limit(1);
     const naam = testVersleuteling.ontsleutel(eerste!.naamVersleuteld);

@@ -1,7 +1,14 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, NavLink, Outlet, RouterProvider, useLocation, useParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, PageHeader, SkipLink } from '@utrecht/component-library-react';
 import { api, ApiFout, zetCsrf } from './api';
 import type { Ik } from './types';
+import { IkContext, isZorg, useIk } from './ik';
 import { useApi } from './hooks';
+import { MeldingGebied } from './ui/Melding';
+import { zetNavigator } from './navigatie';
+import { Laden } from './ui/Status';
 import { Login } from './pages/Login';
 import { Overzicht } from './pages/Overzicht';
 import { Clienten } from './pages/Clienten';
@@ -23,62 +30,171 @@ const SOORT_LABEL: Record<Ik['soort'], string> = {
   woningcorporatie: 'Woningcorporatie',
   aanbieder: 'Zorg-/opvangaanbieder',
 };
+const ROL_LABEL: Record<Ik['rol'], string> = {
+  beheerder: 'beheerder',
+  medewerker_toegang: 'medewerker toegang',
+  consulent: 'consulent',
+  alleen_lezen: 'alleen lezen',
+};
 
-interface Pagina {
+interface MenuItem {
   pad: string;
   titel: string;
   zichtbaar: (ik: Ik) => boolean;
-  render: (ik: Ik, param?: string) => ReactNode;
 }
 
-const zorg = (ik: Ik) => ik.soort !== 'woningcorporatie';
-export const PAGINAS: Pagina[] = [
-  { pad: 'overzicht', titel: 'Overzicht', zichtbaar: () => true, render: (ik) => <Overzicht ik={ik} /> },
-  { pad: 'clienten', titel: 'Cliënten', zichtbaar: zorg, render: (ik, id) => (id ? <ClientDossier ik={ik} id={id} /> : <Clienten ik={ik} />) },
-  { pad: 'wachtlijsten', titel: 'Wachtlijsten', zichtbaar: zorg, render: (ik) => <Wachtlijsten ik={ik} /> },
-  { pad: 'woningen', titel: 'Woningen', zichtbaar: (ik) => ik.soort === 'woningcorporatie', render: (ik) => <Woningen ik={ik} /> },
-  { pad: 'afspraken', titel: 'Woonafspraken', zichtbaar: zorg, render: (ik) => <Afspraken ik={ik} /> },
-  { pad: 'matching', titel: 'Matching', zichtbaar: () => true, render: (ik) => <Matching ik={ik} /> },
-  { pad: 'signalen', titel: 'Signalen', zichtbaar: () => true, render: (ik, id) => <Signalen ik={ik} id={id} /> },
-  { pad: 'inbox', titel: 'Inbox', zichtbaar: () => true, render: () => <Inbox /> },
-  { pad: 'monitor', titel: 'Monitor', zichtbaar: () => true, render: (ik) => <Monitor ik={ik} /> },
-  { pad: 'verdeelmodel', titel: 'Verdeelmodel', zichtbaar: (ik) => ik.soort === 'centrumgemeente' || ik.soort === 'regiogemeente', render: (ik) => <Verdeelmodel ik={ik} /> },
-  { pad: 'beveiliging', titel: 'Beveiliging', zichtbaar: () => true, render: () => <Beveiliging /> },
-  { pad: 'audit', titel: 'Auditlog', zichtbaar: (ik) => ik.soort === 'centrumgemeente' && ik.rol === 'beheerder', render: () => <Audit /> },
+export const MENU: MenuItem[] = [
+  { pad: 'overzicht', titel: 'Overzicht', zichtbaar: () => true },
+  { pad: 'clienten', titel: 'Cliënten', zichtbaar: isZorg },
+  { pad: 'wachtlijsten', titel: 'Wachtlijsten', zichtbaar: isZorg },
+  { pad: 'woningen', titel: 'Woningen', zichtbaar: (ik) => ik.soort === 'woningcorporatie' },
+  { pad: 'afspraken', titel: 'Woonafspraken', zichtbaar: isZorg },
+  { pad: 'matching', titel: 'Matching', zichtbaar: () => true },
+  { pad: 'signalen', titel: 'Signalen', zichtbaar: () => true },
+  { pad: 'inbox', titel: 'Inbox', zichtbaar: () => true },
+  { pad: 'monitor', titel: 'Monitor', zichtbaar: () => true },
+  { pad: 'verdeelmodel', titel: 'Verdeelmodel', zichtbaar: (ik) => ik.soort === 'centrumgemeente' || ik.soort === 'regiogemeente' },
+  { pad: 'beveiliging', titel: 'Beveiliging', zichtbaar: () => true },
+  { pad: 'audit', titel: 'Auditlog', zichtbaar: (ik) => ik.soort === 'centrumgemeente' && ik.rol === 'beheerder' },
 ];
 
-/** Unread notifications of the organisation; refreshed on every navigation and every minute. */
-function OngelezenTeller({ pad }: { pad: string }) {
-  const { data, herlaad } = useApi<{ ongelezen: number }>('/api/meldingen/aantal');
-  // useApi already fetched on mount; only a change of page asks again
-  const vorigPad = useRef(pad);
-  useEffect(() => {
-    if (vorigPad.current === pad) return;
-    vorigPad.current = pad;
-    herlaad();
-  }, [pad, herlaad]);
-  useEffect(() => {
-    const klok = setInterval(herlaad, 60_000);
-    return () => clearInterval(klok);
-  }, [herlaad]);
+/** Unread notifications of the organisation; renewed every minute and after every change to the inbox. */
+function OngelezenTeller() {
+  const { data } = useApi<{ ongelezen: number }>('/api/meldingen/aantal');
   if (!data?.ongelezen) return null;
-  return <span className="teller" aria-label={`${data.ongelezen} ongelezen`}>{data.ongelezen}</span>;
+  return (
+    <span className="teller" data-testid="inbox-teller">
+      {data.ongelezen}
+      <span className="visueel-verborgen"> ongelezen</span>
+    </span>
+  );
 }
 
-function useHashRoute(): [string, string | undefined] {
-  const lees = () => window.location.hash.replace(/^#\/?/, '').split('/');
-  const [delen, zetDelen] = useState(lees);
+/** A page for which this user's organisation or role has no menu item: said so, instead of a blank page. */
+function Alleen({ mag, children }: { mag: (ik: Ik) => boolean; children: ReactNode }) {
+  const ik = useIk();
+  return mag(ik) ? <>{children}</> : <Navigate to="/overzicht" replace />;
+}
+
+function Layout({ uitloggen }: { uitloggen: () => void }) {
+  const ik = useIk();
+  const { pathname } = useLocation();
+  const [menuOpen, zetMenuOpen] = useState(false);
+  const eerste = useRef(true);
   useEffect(() => {
-    const luister = () => zetDelen(lees());
-    window.addEventListener('hashchange', luister);
-    return () => window.removeEventListener('hashchange', luister);
+    zetMenuOpen(false);
+    // after a navigation focus goes to the new page's heading, so keyboard and screen-reader users start there
+    if (eerste.current) {
+      eerste.current = false;
+      return;
+    }
+    const kop = document.querySelector<HTMLElement>('#pagina-titel') ?? document.querySelector<HTMLElement>('main h1, main h2');
+    if (kop) {
+      if (!kop.hasAttribute('tabindex')) kop.setAttribute('tabindex', '-1');
+      kop.focus();
+    } else document.getElementById('inhoud')?.focus();
+  }, [pathname]);
+  const menuItem = MENU.find((m) => pathname.split('/')[1] === m.pad);
+  useEffect(() => {
+    // pages set a more precise title with <Pagina>; this is the fallback for the route
+    if (menuItem && !document.getElementById('pagina-titel')) document.title = `${menuItem.titel} · Doorstroom`;
+  }, [menuItem, pathname]);
+  return (
+    <>
+      <SkipLink href="#inhoud">Naar de inhoud</SkipLink>
+      <PageHeader className="balk">
+        <div className="balk-inhoud">
+          <span className="merk">Doorstroom</span>
+          <span className="regio">{ik.regio}</span>
+          <div className="org" data-testid="organisatie">
+            <strong>{ik.organisatie}</strong> · {SOORT_LABEL[ik.soort]}
+            <br />
+            {ik.naam} ({ROL_LABEL[ik.rol]})
+          </div>
+          <Button appearance="secondary-action-button" className="menu-knop" aria-expanded={menuOpen} aria-controls="hoofdmenu" onClick={() => zetMenuOpen((o) => !o)}>
+            Menu
+          </Button>
+          <Button appearance="secondary-action-button" onClick={uitloggen}>
+            Uitloggen
+          </Button>
+        </div>
+      </PageHeader>
+      <div className="layout">
+        <nav id="hoofdmenu" className={`menu${menuOpen ? ' open' : ''}`} aria-label="Hoofdmenu">
+          <ul className="utrecht-nav-list">
+            {MENU.filter((m) => m.zichtbaar(ik)).map((m) => (
+              <li key={m.pad} className="utrecht-nav-list__item">
+                <NavLink to={`/${m.pad}`} className={({ isActive }) => `utrecht-nav-list__link${isActive ? ' actief' : ''}`}>
+                  {m.titel}
+                  {m.pad === 'inbox' && <OngelezenTeller />}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="inhoud" tabIndex={-1}>
+          <MeldingGebied>
+            <Outlet />
+          </MeldingGebied>
+        </main>
+      </div>
+    </>
+  );
+}
+
+// route elements read the user from context; the pages keep their props so they stay easy to test alone
+const MetIk = ({ maak }: { maak: (ik: Ik, id?: string) => ReactNode }) => {
+  const ik = useIk();
+  const { id } = useParams();
+  return <>{maak(ik, id)}</>;
+};
+
+function maakRouter(uitloggen: () => void) {
+  const alleenGemeente = (ik: Ik) => ik.soort === 'centrumgemeente' || ik.soort === 'regiogemeente';
+  const beheer = (ik: Ik) => ik.soort === 'centrumgemeente' && ik.rol === 'beheerder';
+  const router = createBrowserRouter([
+    {
+      path: '/',
+      element: <Layout uitloggen={uitloggen} />,
+      children: [
+        { index: true, element: <Navigate to="/overzicht" replace /> },
+        { path: 'overzicht', element: <MetIk maak={(ik) => <Overzicht ik={ik} />} /> },
+        { path: 'clienten', element: <Alleen mag={isZorg}><MetIk maak={(ik) => <Clienten ik={ik} />} /></Alleen> },
+        { path: 'clienten/:id', element: <Alleen mag={isZorg}><MetIk maak={(ik, id) => <ClientDossier key={id} ik={ik} id={id!} />} /></Alleen> },
+        { path: 'wachtlijsten', element: <Alleen mag={isZorg}><MetIk maak={(ik) => <Wachtlijsten ik={ik} />} /></Alleen> },
+        { path: 'woningen', element: <Alleen mag={(ik) => ik.soort === 'woningcorporatie'}><MetIk maak={(ik) => <Woningen ik={ik} />} /></Alleen> },
+        { path: 'afspraken', element: <Alleen mag={isZorg}><MetIk maak={(ik) => <Afspraken ik={ik} />} /></Alleen> },
+        { path: 'matching', element: <MetIk maak={(ik) => <Matching ik={ik} />} /> },
+        { path: 'signalen', element: <MetIk maak={(ik) => <Signalen ik={ik} />} /> },
+        { path: 'signalen/:id', element: <MetIk maak={(ik, id) => <Signalen key={id} ik={ik} id={id} />} /> },
+        { path: 'inbox', element: <Inbox /> },
+        { path: 'monitor', element: <MetIk maak={(ik) => <Monitor ik={ik} />} /> },
+        { path: 'verdeelmodel', element: <Alleen mag={alleenGemeente}><MetIk maak={(ik) => <Verdeelmodel ik={ik} />} /></Alleen> },
+        { path: 'beveiliging', element: <Beveiliging /> },
+        { path: 'audit', element: <Alleen mag={beheer}><Audit /></Alleen> },
+        { path: '*', element: <Navigate to="/overzicht" replace /> },
+      ],
+    },
+  ]);
+  zetNavigator((pad) => void router.navigate(pad));
+  return router;
+}
+
+/** Outside the signed-in layout (login, second factor) there is still one main landmark and one h1. */
+function Buiten({ children }: { children: ReactNode }) {
+  useEffect(() => {
+    document.title = 'Inloggen · Doorstroom';
   }, []);
-  return [delen[0] || 'overzicht', delen[1]];
+  return (
+    <main id="inhoud" className="buiten">
+      {children}
+    </main>
+  );
 }
 
 export function App() {
   const [ik, zetIk] = useState<Ik | null | undefined>(undefined);
-  const [pad, param] = useHashRoute();
+  const qc = useQueryClient();
 
   const laadIk = useCallback(async () => {
     try {
@@ -94,45 +210,38 @@ export function App() {
     void laadIk();
   }, [laadIk]);
 
-  if (ik === undefined) return <p style={{ padding: '2rem' }}>Laden…</p>;
-  if (ik === null) return <Login onIngelogd={laadIk} />;
-
-  const uitloggen = async () => {
+  const uitloggen = useCallback(async () => {
     await api('/api/auth/logout', { method: 'POST' });
     zetCsrf(null);
+    // nothing of the previous user stays in the cache for the next one
+    qc.clear();
     zetIk(null);
-  };
-  // a half-way session (password right, second factor not yet) can do nothing but this step
-  if (ik.mfa === 'code') return <MfaCode onKlaar={laadIk} onUitloggen={uitloggen} />;
-  if (ik.mfa === 'inschrijven') return <VerplichtInschrijven onKlaar={laadIk} onUitloggen={uitloggen} />;
+  }, [qc]);
+  const [router] = useState(() => maakRouter(() => void uitloggen()));
 
-  const zichtbaar = PAGINAS.filter((p) => p.zichtbaar(ik));
-  const pagina = zichtbaar.find((p) => p.pad === pad) ?? zichtbaar[0]!;
+  if (ik === undefined) return <Laden />;
+  if (ik === null)
+    return (
+      <Buiten>
+        <Login onIngelogd={laadIk} />
+      </Buiten>
+    );
+  // a half-way session (password right, second factor not yet) can do nothing but this step
+  if (ik.mfa === 'code')
+    return (
+      <Buiten>
+        <MfaCode onKlaar={laadIk} onUitloggen={uitloggen} />
+      </Buiten>
+    );
+  if (ik.mfa === 'inschrijven')
+    return (
+      <Buiten>
+        <VerplichtInschrijven onKlaar={laadIk} onUitloggen={uitloggen} />
+      </Buiten>
+    );
   return (
-    <>
-      <header className="balk">
-        <h1>Doorstroom</h1>
-        <span>{ik.regio}</span>
-        <div className="org" data-testid="organisatie">
-          <strong>{ik.organisatie}</strong> · {SOORT_LABEL[ik.soort]}
-          <br />
-          {ik.naam} ({ik.rol.replace('_', ' ')})
-        </div>
-        <button className="secundair" onClick={uitloggen}>
-          Uitloggen
-        </button>
-      </header>
-      <div className="layout">
-        <nav className="menu" aria-label="Hoofdmenu">
-          {zichtbaar.map((p) => (
-            <a key={p.pad} href={`#/${p.pad}`} className={p === pagina ? 'actief' : ''}>
-              {p.titel}
-              {p.pad === 'inbox' && <OngelezenTeller pad={pad} />}
-            </a>
-          ))}
-        </nav>
-        <main>{pagina.render(ik, param)}</main>
-      </div>
-    </>
+    <IkContext.Provider value={ik}>
+      <RouterProvider router={router} />
+    </IkContext.Provider>
   );
 }

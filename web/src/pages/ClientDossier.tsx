@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useApi, useOrganisaties } from '../hooks';
@@ -66,7 +67,7 @@ export function ClientDossier({ ik, id }: { ik: Ik; id: string }) {
   const heeftNiveau = ['indicatie', 'instroom', 'doorstroom', 'terugval'].includes(gekozen);
   return (
     <section>
-      <p className="geen-print"><a href="#/clienten">← Cliënten</a>{magSchrijven && <> · <button className="secundair" onClick={() => zetInzage(true)}>Inzage (AVG art. 15)</button></>}</p>
+      <p className="geen-print"><Link to="/clienten">← Cliënten</Link>{magSchrijven && <> · <button className="secundair" onClick={() => zetInzage(true)}>Inzage (AVG art. 15)</button></>}</p>
       <h2>{c.naam} <span className="label">{c.pseudoniem}</span></h2>
       <div className="kaarten">
         <div className="kaart"><div>Fase</div><div className="getal" style={{ fontSize: '1.2rem' }}>{FASE_LABEL[c.toestand.fase]}</div>sinds {c.toestand.sinds ?? '—'}</div>

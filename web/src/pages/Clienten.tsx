@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { queryString } from '../api';
 import { useApi, useOrganisaties } from '../hooks';
@@ -97,7 +98,7 @@ export function Clienten({ ik }: { ik: Ik }) {
               {data.clienten.map((c) => (
                 <tr key={c.id}>
                   <td>
-                    <a href={`#/clienten/${c.id}`}>{c.pseudoniem}</a>
+                    <Link to={`/clienten/${c.id}`}>{c.pseudoniem}</Link>
                   </td>
                   <td>{c.naam}</td>
                   <td>

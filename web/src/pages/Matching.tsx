@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { api, queryString } from '../api';
 import { useApi, useOrganisaties } from '../hooks';
@@ -161,7 +162,7 @@ export function Matching({ ik }: { ik: Ik }) {
         <tbody>
           {(data ?? []).map((v) => (
             <tr key={v.id}>
-              <td>{v.clientId ? <a href={`#/clienten/${v.clientId}`}>{v.pseudoniem}</a> : v.pseudoniem}</td>
+              <td>{v.clientId ? <Link to={`/clienten/${v.clientId}`}>{v.pseudoniem}</Link> : v.pseudoniem}</td>
               <td>{v.leeftijdscategorie}</td>
               <td>{v.adres}</td>
               <td>{orgs.naam(v.gemeenteId)}</td>

@@ -1,3 +1,4 @@
+import { navigeer } from '../navigatie';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { DOELGROEP_LABEL } from '../labels';
@@ -24,7 +25,7 @@ export function NieuweClient({ gemeenten, onAangemaakt }: { gemeenten: Organisat
       await api(`/api/clienten/${client.id}/events`, { method: 'POST', body: { soort: 'aanmelding', datum: new Date().toISOString().slice(0, 10) } });
       zetOpen(false);
       onAangemaakt();
-      window.location.hash = `#/clienten/${client.id}`;
+      navigeer(`/clienten/${client.id}`);
     } catch (err) {
       zetFout((err as Error).message);
     }

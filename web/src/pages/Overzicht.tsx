@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useApi } from '../hooks';
 import type { Ik } from '../types';
 
@@ -12,11 +13,11 @@ interface Signalen {
 
 function Kaart({ titel, getal, onder, link }: { titel: string; getal: number | string | undefined; onder?: string; link: string }) {
   return (
-    <a className="kaart" href={link} style={{ textDecoration: 'none', color: 'inherit' }}>
+    <Link className="kaart" to={link} style={{ textDecoration: 'none', color: 'inherit' }}>
       <div>{titel}</div>
       <div className="getal">{getal ?? '…'}</div>
       {onder && <div>{onder}</div>}
-    </a>
+    </Link>
   );
 }
 
@@ -36,15 +37,15 @@ export function Overzicht({ ik }: { ik: Ik }) {
     <section>
       <h2>Overzicht {ik.organisatie}</h2>
       <div className="kaarten">
-        {zorg && <Kaart titel="Wacht op instroom" getal={instroom.data?.totaal} onder={`mediane wachttijd ${mediaan(instroom.data)}`} link="#/wachtlijsten" />}
-        {zorg && <Kaart titel="Uitstroomklaar, wacht op woning" getal={uitstroom.data?.totaal} onder={`mediane wachttijd ${mediaan(uitstroom.data)}`} link="#/wachtlijsten" />}
-        {!zorg && <Kaart titel="Beschikbare woningen" getal={beschikbaar.data?.totaal} link="#/woningen" />}
+        {zorg && <Kaart titel="Wacht op instroom" getal={instroom.data?.totaal} onder={`mediane wachttijd ${mediaan(instroom.data)}`} link="/wachtlijsten" />}
+        {zorg && <Kaart titel="Uitstroomklaar, wacht op woning" getal={uitstroom.data?.totaal} onder={`mediane wachttijd ${mediaan(uitstroom.data)}`} link="/wachtlijsten" />}
+        {!zorg && <Kaart titel="Beschikbare woningen" getal={beschikbaar.data?.totaal} link="/woningen" />}
         <Kaart
           titel={zorg ? 'Voorstellen wachtend op akkoord aanbieder/cliënt' : 'Voorstellen wachtend op uw besluit'}
           getal={zorg ? akkoord.data?.length : voorstellen.data?.length}
-          link="#/matching"
+          link="/matching"
         />
-        <Kaart titel="Open signalen" getal={open} onder={signalen.data ? `${signalen.data.teLaat} over de termijn` : undefined} link="#/signalen" />
+        <Kaart titel="Open signalen" getal={open} onder={signalen.data ? `${signalen.data.teLaat} over de termijn` : undefined} link="/signalen" />
       </div>
     </section>
   );

@@ -1,3 +1,5 @@
+import { navigeer } from '../navigatie';
+import { Link } from 'react-router';
 import { useState, type FormEvent } from 'react';
 import { api, ApiFout, queryString } from '../api';
 import { useApi } from '../hooks';
@@ -170,7 +172,7 @@ function SignalenLijst({ ik }: { ik: Ik }) {
               <tr key={x.id}>
                 <td>{x.status === 'opgelost' ? '—' : tijd(x.deadline)}</td>
                 <td><StatusLabel status={x.status} teLaat={x.teLaat} /></td>
-                <td><a href={`#/signalen/${x.id}`}>{x.samenvatting}</a></td>
+                <td><Link to={`/signalen/${x.id}`}>{x.samenvatting}</Link></td>
                 <td>{x.pseudoniem}</td>
                 <td>{x.adres}</td>
                 <td>{x.aanbieder.naam}</td>
@@ -216,7 +218,7 @@ function NieuwSignaal() {
     zetMelding(null);
     try {
       const sig = await api<{ id: string }>('/api/signalen', { method: 'POST', body: { plaatsingId, details } });
-      window.location.hash = `#/signalen/${sig.id}`;
+      navigeer(`/signalen/${sig.id}`);
     } catch (err) {
       zetMelding((err as Error).message);
     }
@@ -336,7 +338,7 @@ function SignaalDossier({ ik, id }: { ik: Ik; id: string }) {
   };
   return (
     <section>
-      <p className="geen-print"><a href="#/signalen">← Signalen</a></p>
+      <p className="geen-print"><Link to="/signalen">← Signalen</Link></p>
       <h2>
         {sig.samenvatting} <StatusLabel status={sig.status} teLaat={sig.teLaat} />
       </h2>
@@ -344,7 +346,7 @@ function SignaalDossier({ ik, id }: { ik: Ik; id: string }) {
         <div className="kaart">
           <div>Bewoner</div>
           <strong>{sig.pseudoniem}</strong>
-          {sig.clientId && ik.soort !== 'woningcorporatie' && <> · <a href={`#/clienten/${sig.clientId}`}>dossier</a></>}
+          {sig.clientId && ik.soort !== 'woningcorporatie' && <> · <Link to={`/clienten/${sig.clientId}`}>dossier</Link></>}
           <br />{sig.adres}
         </div>
         <div className="kaart">

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { queryString } from '../api';
 import { useApi, useOrganisaties } from '../hooks';
@@ -68,7 +69,7 @@ export function Wachtlijsten({ ik }: { ik: Ik }) {
             {data.regels.map((r, i) => (
               <tr key={r.clientId}>
                 <td>{offset + i + 1}</td>
-                <td><a href={`#/clienten/${r.clientId}`}>{r.pseudoniem}</a> {r.jongere && <span className="label">18–24</span>}</td>
+                <td><Link to={`/clienten/${r.clientId}`}>{r.pseudoniem}</Link> {r.jongere && <span className="label">18–24</span>}</td>
                 <td>{r.urgentie}</td>
                 <td>{r.wachtSinds}</td>
                 <td>{r.wachtdagen} dagen</td>

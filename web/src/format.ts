@@ -1,0 +1,46 @@
+/**
+ * Dutch notation, both shown and typed: 1.250,50 for amounts, 50,4% for shares, 1-12-2026 for dates.
+ * One place, so every page writes numbers the same way.
+ */
+const NL = 'nl-NL';
+
+export const getal = (n: number | null | undefined, decimalen = 0) =>
+  n == null || !Number.isFinite(n) ? '—' : n.toLocaleString(NL, { minimumFractionDigits: 0, maximumFractionDigits: decimalen });
+
+/** An amount in euro (not cents): € 1.250,50. */
+export const bedrag = (euro: number | null | undefined) => (euro == null ? '—' : euro.toLocaleString(NL, { style: 'currency', currency: 'EUR' }));
+export const euroUitCenten = (centen: number | null | undefined) => (centen == null ? '—' : bedrag(centen / 100));
+
+/** A share 0..1 as a percentage: 0.5037 → "50,4%". */
+export const procent = (aandeel: number | null | undefined, decimalen = 1) =>
+  aandeel == null || !Number.isFinite(aandeel) ? '—' : `${(aandeel * 100).toLocaleString(NL, { minimumFractionDigits: 0, maximumFractionDigits: decimalen })}%`;
+
+/** 2026-12-01 → 1-12-2026: the Dutch notation people read and type. */
+export const nlDatum = (iso: string | null | undefined) => {
+  if (!iso) return '—';
+  const [j, m, d] = iso.slice(0, 10).split('-');
+  return `${Number(d)}-${Number(m)}-${j}`;
+};
+
+export const nlTijdstip = (iso: string | null | undefined) =>
+  iso ? new Date(iso).toLocaleString(NL, { day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit' }) : '—';
+
+/**
+ * Reads a number as a Dutch user types it: "1.250,50", "1250,5", "1 250", "€ 1.250", also "1250.50".
+ * A comma is the decimal sign; dots are then thousands separators. Without a comma, a dot followed by exactly
+ * three digits (1.250) is a thousands separator, otherwise a decimal point. Returns null when it is not a number.
+ */
+export function leesGetal(tekst: string): number | null {
+  let t = tekst.trim().replace(/^€\s*/, '').replace(/[\s\u00a0]/g, '').replace(/%$/, '');
+  if (!t) return null;
+  if (t.includes(',')) {
+    if (t.indexOf(',') !== t.lastIndexOf(',')) return null;
+    if (t.includes('.') && !/^-?\d{1,3}(\.\d{3})*,\d*$/.test(t)) return null;
+    t = t.replace(/\./g, '').replace(',', '.');
+  } else if (/^-?\d{1,3}(\.\d{3})+$/.test(t)) {
+    t = t.replace(/\./g, '');
+  }
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
