@@ -72,10 +72,12 @@ export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, ve
       },
     },
     async (req) => {
-      const resultaat = await lijstClienten(db, actorVan(req), req.query, versleuteling, vandaag());
-      // a search term may be a name: the log keeps that it was a search, not what was typed
+      // a search term may be a name: the log keeps that it was a search, not what was typed; the row itself (with
+      // the page's pseudonyms) is written by the statement that reads the page
       const { zoek, ...filters } = req.query;
-      await audit(db, req, zoek ? 'zoeken' : 'lezen', 'clientlijst', null, { filters, ...(zoek ? { zoekterm: 'niet bewaard' } : {}), pseudoniemen: resultaat.clienten.map((c) => c.pseudoniem) });
+      const regel = auditRegel(req, zoek ? 'zoeken' : 'lezen', 'clientlijst', null, { filters, ...(zoek ? { zoekterm: 'niet bewaard' } : {}) });
+      const resultaat = await lijstClienten(db, actorVan(req), req.query, versleuteling, vandaag(), regel);
+      req.auditGeschreven = true;
       return resultaat;
     },
   );

@@ -308,6 +308,22 @@ describe('inloggen, uitloggen, zoeken en afdrukken', () => {
     expect(JSON.stringify(rij!.details)).not.toContain(zoekterm);
   });
 
+  it('een pagina van de cliëntenlijst: één auditregel met de pseudoniemen van die pagina in haar volgorde, ook voor een lege pagina', async () => {
+    const voor = await laatsteVolgnr();
+    const res = await t.als(await t.sessie(TOEGANG), 'GET', '/api/clienten?limiet=6&offset=3&sorteer=wachtdagen&richting=af');
+    expect(res.statusCode, res.body).toBe(200);
+    const pagina = (res.json() as { clienten: { pseudoniem: string }[] }).clienten.map((c) => c.pseudoniem);
+    expect(pagina).toHaveLength(6);
+    const rijen = await rijenNa(voor);
+    expect(rijen).toHaveLength(1);
+    expect(rijen[0]).toMatchObject({ actie: 'lezen', entiteit: 'clientlijst', doel: 'toegang_beoordeling', resultaat: 'toegestaan', pseudoniemen: pagina });
+    const na = await laatsteVolgnr();
+    expect((await t.als(await t.sessie(TOEGANG), 'GET', '/api/clienten?limiet=6&offset=100000')).statusCode).toBe(200);
+    const leeg = await rijenNa(na);
+    expect(leeg).toHaveLength(1);
+    expect(leeg[0]).toMatchObject({ entiteit: 'clientlijst', pseudoniemen: [] });
+  });
+
   it('de afdrukknop van de monitor legt afdrukken vast', async () => {
     const voor = await laatsteVolgnr();
     const res = await t.als(await t.sessie(TOEGANG), 'POST', '/api/monitor/afdrukken', { onderdeel: 'dashboard', periode: 'kwartaal', van: '2025-01-01', tot: PEILDATUM });

@@ -186,7 +186,85 @@ function zoekTreffers(zoek: string, actor: Actor, v: Versleuteling): SQL {
   return sql`${st.clientId} in (${sql.join(takken, sql` union `)})`;
 }
 
-export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, v: Versleuteling, peildatum: string) {
+/** The fase in process order, with the literal of client_stand_regio_fase_rang_idx (migration 0018) so that index serves the sort. */
+const faseRang = sql`array_position(${sql.raw(`'{${FASE_VOLGORDE.join(',')}}'::text[]`)}, ${st.fase})`;
+
+/** One ordered stretch of the list: rows matching `waar`, in `volgorde` (each key ascending unless `af`). */
+interface Tak {
+  waar?: SQL;
+  volgorde: { x: SQL | AnyColumn; af?: boolean }[];
+}
+
+const orde = (tak: Tak, omgekeerd: boolean) => tak.volgorde.map(({ x, af }) => ((af === true) !== omgekeerd ? sql`${x} desc` : sql`${x} asc`));
+
+/**
+ * The "op" order of every sort as stretches an index walks in order (migration 0018); "af" is exactly that
+ * order reversed, the same index read backwards. Every sort ends in pseudoniem (byte order) and client_id, in the
+ * list's direction. wachtdagen is never negative and 0 without a fase (wachtlijstRegel), so its order is two
+ * stretches: the clients at 0 days (no fase, or a fase from the peildatum on) by pseudoniem, then the others from
+ * the latest start of their fase to the earliest.
+ */
+function sorteerTakken(sorteer: Exclude<ClientSortering, 'gemeente'>, peildatum: string): Tak[] {
+  const staart = [{ x: pseudoniemVolgorde }, { x: st.clientId }];
+  switch (sorteer) {
+    case 'pseudoniem':
+      return [{ volgorde: staart }];
+    case 'fase':
+      return [{ volgorde: [{ x: faseRang }, ...staart] }];
+    case 'urgentie':
+      return [{ volgorde: [{ x: st.urgentie }, ...staart] }];
+    case 'leeftijd':
+      // youngest first: latest birth date first
+      return [{ volgorde: [{ x: st.geboortedatum, af: true }, ...staart] }];
+    case 'wachtdagen':
+      return [
+        { waar: sql`(${st.sinds} is null or ${st.sinds} >= ${peildatum}::date)`, volgorde: staart },
+        { waar: sql`${st.sinds} < ${peildatum}::date`, volgorde: [{ x: st.sinds, af: true }, ...staart] },
+      ];
+  }
+}
+
+/**
+ * The query of the ids of one page, in order, chosen on client_stand alone. Each stretch stops after offset + limiet rows, so
+ * the work follows the page, not the region; the gemeente sort is one such stretch per gemeente of the regio, in
+ * the order of their names.
+ */
+function paginaIds(actor: Actor, waar: SQL, f: ClientFilters, peildatum: string): SQL {
+  const sorteer = f.sorteer ?? 'pseudoniem';
+  const omgekeerd = f.richting === 'af';
+  const tot = f.offset + f.limiet;
+  let query: SQL;
+  if (sorteer === 'gemeente') {
+    const richting = sql.raw(omgekeerd ? 'desc' : 'asc');
+    query = sql`select x.client_id from ${s.organisaties} g
+      cross join lateral (select ${st.clientId}, ${st.pseudoniem} from ${st} where ${waar} and ${st.herkomstgemeenteId} = g.id
+        order by ${pseudoniemVolgorde} ${richting}, ${st.clientId} ${richting} limit ${tot}) x
+      where g.regio_id = ${actor.regioId}
+      order by g.naam ${richting}, g.id ${richting}, x.pseudoniem collate "C" ${richting}, x.client_id ${richting}
+      limit ${f.limiet} offset ${f.offset}`;
+  } else {
+    const takken = sorteerTakken(sorteer, peildatum);
+    if (omgekeerd) takken.reverse();
+    if (takken.length === 1) {
+      query = sql`select ${st.clientId} from ${st} where ${waar} order by ${sql.join(orde(takken[0]!, omgekeerd), sql`, `)} limit ${f.limiet} offset ${f.offset}`;
+    } else {
+      const delen = takken.map((tak, i) => {
+        const volgorde = sql.join(orde(tak, omgekeerd), sql`, `);
+        return sql`(select ${st.clientId}, ${i}::int as tak, row_number() over (order by ${volgorde}) as rn from ${st}
+          where ${waar} and ${tak.waar} order by ${volgorde} limit ${tot})`;
+      });
+      query = sql`select u.client_id from (${sql.join(delen, sql` union all `)}) u order by u.tak, u.rn limit ${f.limiet} offset ${f.offset}`;
+    }
+  }
+  return query;
+}
+
+/**
+ * One page of the client list. With `audit`, the audit row (with the pseudonyms of the page, in its order) is
+ * written by the statement that reads the page's rows (a data-modifying CTE): no extra round trip, no page
+ * without its row.
+ */
+export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, v: Versleuteling, peildatum: string, audit?: AuditWaarden) {
   const voorwaarden: SQL[] = [clientFilter(actor, st)];
   if (f.gemeenteId) voorwaarden.push(eq(st.herkomstgemeenteId, f.gemeenteId));
   if (f.doelgroep) voorwaarden.push(eq(st.doelgroep, f.doelgroep));
@@ -194,30 +272,35 @@ export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, 
   if (f.niveau) voorwaarden.push(eq(st.niveau, f.niveau));
   if (f.jongeren !== undefined) voorwaarden.push(jongerenFilter(f.jongeren, peildatum));
   if (f.zoek?.trim()) voorwaarden.push(zoekTreffers(f.zoek, actor, v));
-  const waar = and(...voorwaarden);
+  const waar = and(...voorwaarden)!;
 
-  const richting = (x: SQL | AnyColumn, omgekeerd = false) => ((f.richting === 'af') !== omgekeerd ? desc(x) : asc(x));
-  const gemeente = s.organisaties;
-  const sleutel: Record<ClientSortering, SQL[]> = {
-    pseudoniem: [],
-    fase: [richting(sql`array_position(array[${sql.join(FASE_VOLGORDE.map((x) => sql`${x}`), sql`, `)}]::text[], ${st.fase})`)],
-    wachtdagen: [richting(wachtdagenSql(peildatum))],
-    urgentie: [richting(st.urgentie)],
-    // leeftijd op = youngest first = latest birth date first
-    leeftijd: [richting(st.geboortedatum, true)],
-    gemeente: [richting(gemeente.naam)],
+  // the count and the page's ids in one round trip (ARRAY keeps the order of its subquery)
+  const [{ totaal, ids }] = ((await db.execute(sql`select (select count(*)::int from ${st} where ${waar}) as totaal,
+      array(${paginaIds(actor, waar, f, peildatum)})::text[] as ids`)) as unknown as { rows: [{ totaal: number; ids: string[] }] }).rows;
+  // only the page's rows are read from clienten and decrypted
+  const idLijst = sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+  const pagina = (q: Pick<DbOrTx, 'select'>) =>
+    q.select({ stand: st, client: s.clienten }).from(st).innerJoin(s.clienten, eq(s.clienten.id, st.clientId)).where(sql`${st.clientId} = any(${idLijst})`);
+  let rijen: Awaited<ReturnType<typeof pagina>> = [];
+  if (audit) {
+    const regel = db.$with('auditregel').as(
+      db
+        .insert(s.auditLog)
+        .values({ ...audit, pseudoniemen: sql`array(select pseudoniem from client_stand where client_id = any(${idLijst}) order by array_position(${idLijst}, client_id))` })
+        .returning({ id: s.auditLog.id }),
+    );
+    rijen = await pagina(db.with(regel));
+  } else if (ids.length) {
+    rijen = await pagina(db);
+  }
+  const perId = new Map(rijen.map((r) => [r.stand.clientId, r]));
+  return {
+    totaal,
+    clienten: ids.map((id) => {
+      const { stand, client } = perId.get(id)!;
+      return overzicht(client, standAlsToestand(stand), v, peildatum);
+    }),
   };
-  const sorteer = f.sorteer ?? 'pseudoniem';
-  const volgorde = [...sleutel[sorteer], sorteer === 'pseudoniem' ? richting(pseudoniemVolgorde) : asc(pseudoniemVolgorde), asc(st.clientId)];
-
-  const [{ totaal }] = (await db.select({ totaal: count() }).from(st).where(waar)) as [{ totaal: number }];
-  // the page is chosen on client_stand alone; only its rows are then read from clienten and decrypted
-  let pagina = db.select({ stand: st }).from(st).$dynamic();
-  if (sorteer === 'gemeente') pagina = pagina.innerJoin(gemeente, eq(gemeente.id, st.herkomstgemeenteId));
-  const standen = (await pagina.where(waar).orderBy(...volgorde).limit(f.limiet).offset(f.offset)).map((r) => r.stand);
-  const clienten = standen.length ? await db.select().from(s.clienten).where(inArray(s.clienten.id, standen.map((r) => r.clientId))) : [];
-  const perId = new Map(clienten.map((c) => [c.id, c]));
-  return { totaal, clienten: standen.map((r) => overzicht(perId.get(r.clientId)!, standAlsToestand(r), v, peildatum)) };
 }
 
 /** Returns null both for unknown ids and for clients outside the caller's view: existence is not leaked. */

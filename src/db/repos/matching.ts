@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import { clientZicht, type Actor } from '../../domain/auth.js';
@@ -13,7 +13,7 @@ import {
   type VoorstelStatus,
 } from '../../domain/matching/workflow.js';
 import { isJongere, leeftijdOp, plusDagen } from '../../domain/trajecten.js';
-import { eventsPerClient, toestandVan, voegEventToe } from './clienten.js';
+import { standAlsToestand, voegEventToe } from './clienten.js';
 import { grondslagVoorCorporatie } from './grondslagen.js';
 import { maakPlaatsing, type NieuwePlaatsing } from './woningen.js';
 import { geweigerd, nietGevonden, conflict } from '../../domain/fouten.js';
@@ -56,18 +56,25 @@ export async function bouwMatchContext(
     .where(and(eq(s.matchVoorstellen.regioId, regioId), inArray(s.matchVoorstellen.status, OPEN_STATUSSEN)));
   const bezetteClienten = new Set(open.map((o) => o.clientId));
 
-  // proposals go to a corporatie: only clients with a valid basis for sharing their profile with it
-  const clientRijen = await db.select().from(s.clienten).where(and(eq(s.clienten.regioId, regioId), grondslagVoorCorporatie(peildatum)));
-  const events = await eventsPerClient(db, clientRijen.map((c) => c.id));
+  // The candidates come from the current-state projection, not from folding the region's events: only
+  // uitstroomklare clients are read. Proposals go to a corporatie: only clients with a valid basis for sharing
+  // their profile with it.
+  const st = s.clientStand;
+  const standRijen = await db
+    .select({ stand: st, woonwensen: s.clienten.woonwensen })
+    .from(st)
+    .innerJoin(s.clienten, eq(s.clienten.id, st.clientId))
+    .where(and(eq(st.regioId, regioId), eq(st.fase, 'uitstroomklaar'), grondslagVoorCorporatie(peildatum, st.clientId)))
+    .orderBy(asc(st.clientId));
   const kandidaten: MatchKandidaat[] = [];
   const pseudoniemen = new Map<string, string>();
-  for (const c of clientRijen) {
-    const t = toestandVan(events.get(c.id) ?? []);
-    if (t.fase !== 'uitstroomklaar' || bezetteClienten.has(c.id)) continue;
-    const wensen = (c.woonwensen ?? {}) as Woonwensen;
+  for (const { stand: c, woonwensen } of standRijen) {
+    if (bezetteClienten.has(c.clientId)) continue;
+    const t = standAlsToestand(c);
+    const wensen = (woonwensen ?? {}) as Woonwensen;
     const gemeenten = [...new Set([...(wensen.gemeenten ?? []), c.herkomstgemeenteId])];
     kandidaten.push({
-      id: c.id,
+      id: c.clientId,
       herkomstgemeenteId: c.herkomstgemeenteId,
       gemeentePreferenties: gemeenten,
       leeftijd: leeftijdOp(c.geboortedatum, peildatum),
@@ -78,7 +85,7 @@ export async function bouwMatchContext(
       wachtdagen: Math.max(0, Math.round((Date.parse(peildatum) - Date.parse(t.sinds ?? peildatum)) / 86_400_000)),
       urgentie: Math.min(3, Math.max(0, t.urgentie)) as MatchKandidaat['urgentie'],
     });
-    pseudoniemen.set(c.id, c.pseudoniem);
+    pseudoniemen.set(c.clientId, c.pseudoniem);
   }
 
   const woningVoorwaarden: SQL[] = [

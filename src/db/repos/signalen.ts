@@ -420,33 +420,70 @@ export async function voerActieUit(db: DbOrTx, actor: Actor, id: string, invoer:
   });
 }
 
-/** Running placements the caller may report on, with only a yes/no on debts (never the debts themselves). */
-export async function meldbarePlaatsingen(db: DbOrTx, actor: Actor, vandaag: string) {
-  const rijen = await db
-    .select({
-      id: s.plaatsingen.id,
-      clientId: s.plaatsingen.clientId,
-      pseudoniem: s.clienten.pseudoniem,
-      adres: s.woningen.adres,
-      huurconstructie: s.plaatsingen.huurconstructie,
-      startdatum: s.plaatsingen.startdatum,
-      aanbiederId: s.plaatsingen.aanbiederId,
-      corporatieId: s.woningen.corporatieId,
-    })
-    .from(s.plaatsingen)
-    .innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId))
-    .innerJoin(s.clienten, eq(s.clienten.id, s.plaatsingen.clientId))
-    .where(and(meldFilter(actor), or(isNull(s.plaatsingen.einddatum), gte(s.plaatsingen.einddatum, vandaag)), isNotNull(s.plaatsingen.aanbiederId)))
-    .orderBy(asc(s.clienten.pseudoniem));
+export interface PlaatsingFilters {
+  /** the start of a pseudoniem or of the address (case-insensitive), for a select box that searches as one types */
+  zoek?: string;
+  limiet: number;
+  offset: number;
+}
+
+/**
+ * Running placements the caller may report on, with only a yes/no on debts (never the debts themselves).
+ * Filtered, counted, ordered (pseudoniem in byte order, then id) and paged in SQL; debts and organisation names
+ * are looked up for the page's rows only.
+ */
+export async function meldbarePlaatsingen(db: DbOrTx, actor: Actor, vandaag: string, f: PlaatsingFilters) {
+  const st = s.clientStand;
+  const voorwaarden: SQL[] = [
+    meldFilter(actor),
+    or(isNull(s.plaatsingen.einddatum), gte(s.plaatsingen.einddatum, vandaag))!,
+    isNotNull(s.plaatsingen.aanbiederId),
+  ];
+  const zoek = f.zoek?.trim().toLowerCase();
+  if (zoek) {
+    const voorvoegsel = `${zoek.replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
+    voorwaarden.push(or(sql`lower(${st.pseudoniem}) like ${voorvoegsel}`, sql`lower(${s.woningen.adres}) like ${voorvoegsel}`)!);
+  }
+  // every placement's client has its client_stand row (same regio): the regio condition on it lets the page walk
+  // client_stand_regio_pseudoniem_idx in order; the count joins client_stand only to search its pseudoniem
+  const waar = and(...voorwaarden, eq(st.regioId, actor.regioId));
+  // the home, only when the view or the search reads it
+  const telling = db.select({ totaal: sql<number>`count(*)::int` }).from(s.plaatsingen).$dynamic();
+  if (zoek || actor.soort === 'regiogemeente' || actor.soort === 'woningcorporatie') telling.innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId));
+  const [{ totaal }] = (await (zoek ? telling.innerJoin(st, eq(st.clientId, s.plaatsingen.clientId)).where(waar) : telling.where(and(...voorwaarden)))) as [{ totaal: number }];
+  const rijen =
+    totaal > f.offset
+      ? await db
+          .select({
+            id: s.plaatsingen.id,
+            clientId: s.plaatsingen.clientId,
+            pseudoniem: st.pseudoniem,
+            adres: s.woningen.adres,
+            huurconstructie: s.plaatsingen.huurconstructie,
+            startdatum: s.plaatsingen.startdatum,
+            aanbiederId: s.plaatsingen.aanbiederId,
+            corporatieId: s.woningen.corporatieId,
+          })
+          .from(s.plaatsingen)
+          .innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId))
+          .innerJoin(st, eq(st.clientId, s.plaatsingen.clientId))
+          .where(waar)
+          .orderBy(sql`${st.pseudoniem} collate "C"`, asc(s.plaatsingen.id))
+          .limit(f.limiet)
+          .offset(f.offset)
+      : [];
   const geregeld = await schuldenGeregeld(db, rijen.map((r) => r.clientId));
   const namen = await organisatieNamen(db, rijen.flatMap((r) => [r.aanbiederId!, r.corporatieId]));
-  return rijen.map(({ clientId, ...r }) => ({
-    ...r,
-    huurconstructieLabel: HUURCONSTRUCTIES[r.huurconstructie as HuurconstructieSoort]?.label ?? r.huurconstructie,
-    aanbieder: namen.get(r.aanbiederId!) ?? '—',
-    corporatie: namen.get(r.corporatieId) ?? '—',
-    schuldGeregeld: geregeld.get(clientId) ?? true,
-  }));
+  return {
+    totaal,
+    plaatsingen: rijen.map(({ clientId, ...r }) => ({
+      ...r,
+      huurconstructieLabel: HUURCONSTRUCTIES[r.huurconstructie as HuurconstructieSoort]?.label ?? r.huurconstructie,
+      aanbieder: namen.get(r.aanbiederId!) ?? '—',
+      corporatie: namen.get(r.corporatieId) ?? '—',
+      schuldGeregeld: geregeld.get(clientId) ?? true,
+    })),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
