@@ -15,6 +15,7 @@ import { asc, eq } from 'drizzle-orm';
 import { importeerIndicatoren } from '../db/repos/verdeelmodel.js';
 import { controleerKeten, schrijfAudit } from '../db/repos/audit.js';
 import { DomeinFout, geweigerd, ongeldig } from '../domain/fouten.js';
+import { foutOpRegel } from '../domain/csv.js';
 import { REGELS, toegangsBezwaar, type Toegang } from '../domain/toegang.js';
 import { isGeldigeDatum } from '../domain/datums.js';
 import type { Actor } from '../domain/auth.js';
@@ -285,7 +286,7 @@ try {
   // a refusal, not a crash: what was wrong (for an import every line) without a stack trace, and exit code 1
   if (e instanceof DomeinFout) {
     console.error(e.message);
-    if (e instanceof ImportFout) for (const f of e.fouten) console.error(`  ${f.bestand}.csv regel ${f.regel}: ${f.melding}`);
+    if (e instanceof ImportFout) for (const f of e.fouten) console.error(`  ${foutOpRegel(f)}`);
   } else {
     // anything else: one line without values a message might carry (SQL parameters), the stack only on request
     const f = veiligeFout(e);

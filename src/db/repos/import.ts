@@ -3,7 +3,7 @@ import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import type { Versleuteling } from '../versleuteling.js';
 import { magClientZien, type Actor } from '../../domain/auth.js';
-import { groepeerEvents, parseClientenCsv, parseEventsCsv } from '../../domain/importeren.js';
+import { groepeerEvents, kolomVan, parseClientenCsv, parseEventsCsv } from '../../domain/importeren.js';
 import { pasToe, TrajectFout } from '../../domain/trajecten.js';
 import { schrijfAudit } from './audit.js';
 import { eventRij, nieuwPseudoniem, toestandVan } from './clienten.js';
@@ -15,6 +15,8 @@ import { vandaagInNederland } from '../../domain/datums.js';
 export interface ImportFoutRegel {
   bestand: 'clienten' | 'gebeurtenissen';
   regel: number;
+  kolom?: string;
+  kolomLetter?: string;
   melding: string;
 }
 
@@ -50,8 +52,8 @@ export async function importeer(
 ): Promise<ImportResultaat> {
   // bounds for the dates in the files: no birth date in the future, no event more than a year ahead
   const vandaag = vandaagInNederland();
-  const clienten = bestanden.clienten ? parseClientenCsv(bestanden.clienten, vandaag) : { rijen: [], fouten: [] };
-  const events = bestanden.gebeurtenissen ? parseEventsCsv(bestanden.gebeurtenissen, vandaag) : { rijen: [], fouten: [] };
+  const clienten = bestanden.clienten ? parseClientenCsv(bestanden.clienten, vandaag) : { rijen: [], fouten: [], kolommen: [] };
+  const events = bestanden.gebeurtenissen ? parseEventsCsv(bestanden.gebeurtenissen, vandaag) : { rijen: [], fouten: [], kolommen: [] };
   const fouten: ImportFoutRegel[] = [
     ...clienten.fouten.map((f) => ({ bestand: 'clienten' as const, ...f })),
     ...events.fouten.map((f) => ({ bestand: 'gebeurtenissen' as const, ...f })),
@@ -82,16 +84,16 @@ export async function importeer(
       const herkomst = zoek(r.herkomstgemeente, gemeenteSoorten);
       const huidige = r.huidige_gemeente ? zoek(r.huidige_gemeente, gemeenteSoorten) : herkomst;
       const aanbieder = r.aanbieder ? zoek(r.aanbieder, ['aanbieder']) : undefined;
-      const fout = (melding: string) => fouten.push({ bestand: 'clienten', regel: r.regel, melding });
-      if (!herkomst) { fout(`herkomstgemeente '${r.herkomstgemeente}' is geen gemeente in deze regio`); continue; }
-      if (!huidige) { fout(`huidige_gemeente '${r.huidige_gemeente}' is geen gemeente in deze regio`); continue; }
-      if (r.aanbieder && !aanbieder) { fout(`aanbieder '${r.aanbieder}' is geen aanbieder in deze regio`); continue; }
+      const fout = (melding: string, kolom?: string) => fouten.push({ bestand: 'clienten', regel: r.regel, ...(kolom ? kolomVan(clienten.kolommen, kolom) : {}), melding });
+      if (!herkomst) { fout(`herkomstgemeente '${r.herkomstgemeente}' is geen gemeente in deze regio`, 'herkomstgemeente'); continue; }
+      if (!huidige) { fout(`huidige_gemeente '${r.huidige_gemeente}' is geen gemeente in deze regio`, 'huidige_gemeente'); continue; }
+      if (r.aanbieder && !aanbieder) { fout(`aanbieder '${r.aanbieder}' is geen aanbieder in deze regio`, 'aanbieder'); continue; }
       const aanbiederId = aanbieder?.id ?? (actor.soort === 'aanbieder' ? actor.organisatieId : null);
       const sleutels = { regioId: actor.regioId, herkomstgemeenteId: herkomst.id, huidigeGemeenteId: huidige.id, aanbiederId };
       if (!magClientZien(actor, sleutels)) { fout('cliënt valt buiten het zicht van uw organisatie'); continue; }
       const eerder = bestaand.get(r.extern_id);
       if (eerder) {
-        if (eerder.herkomstgemeenteId !== herkomst.id) fout(`extern_id ${r.extern_id} bestaat al met een andere herkomstgemeente`);
+        if (eerder.herkomstgemeenteId !== herkomst.id) fout(`extern_id ${r.extern_id} bestaat al met een andere herkomstgemeente`, 'herkomstgemeente');
         continue;
       }
       namen.set(r.extern_id, r.naam);
