@@ -104,7 +104,9 @@ function DossierInhoud({ ik, c, herlaad }: { ik: Ik; c: Dossier; herlaad: () => 
         <DataList className="kenmerken">
           <DataListItem>
             <DataListKey>Fase</DataListKey>
-            <DataListValue data-testid="fase">{FASE_LABEL[c.toestand.fase] ?? c.toestand.fase}</DataListValue>
+            <DataListValue>
+              <span data-testid="fase">{FASE_LABEL[c.toestand.fase] ?? c.toestand.fase}</span>
+            </DataListValue>
           </DataListItem>
           <DataListItem>
             <DataListKey>Sinds</DataListKey>
@@ -127,7 +129,8 @@ function DossierInhoud({ ik, c, herlaad }: { ik: Ik; c: Dossier; herlaad: () => 
           <GegevensWijzigen c={c} klaar={() => zetWijzigen(false)} />
         ) : (
           <>
-            <DataList className="kenmerken" data-testid="gegevens">
+            <div data-testid="gegevens">
+            <DataList className="kenmerken">
               <DataListItem>
                 <DataListKey>Geboortedatum</DataListKey>
                 <DataListValue>
@@ -179,6 +182,7 @@ function DossierInhoud({ ik, c, herlaad }: { ik: Ik; c: Dossier; herlaad: () => 
                 </DataListItem>
               )}
             </DataList>
+            </div>
             {magSchrijven && (
               <Button appearance="secondary-action-button" onClick={() => zetWijzigen(true)}>
                 Gegevens wijzigen
@@ -299,6 +303,7 @@ function GebeurtenisFormulier({ c, opgeslagen }: { c: Dossier; opgeslagen: () =>
     }
   };
   return (
+    <>
     <form className="kaart geen-print gebeurtenis" onSubmit={(e) => void verstuur(e)} noValidate aria-labelledby="kop-gebeurtenis">
       <Heading3 id="kop-gebeurtenis">Gebeurtenis vastleggen</Heading3>
       <div className="velden">
@@ -383,8 +388,9 @@ function GebeurtenisFormulier({ c, opgeslagen }: { c: Dossier; opgeslagen: () =>
           Vastleggen
         </Button>
       </ButtonGroup>
-      {dialoog}
     </form>
+    {dialoog}
+    </>
   );
 }
 

@@ -107,6 +107,7 @@ function CorrectieFormulier({ clientId, event, modus, sluit }: { clientId: strin
   };
   const kopId = `correctie-${event.id}`;
   return (
+    <>
     <form className="kaart geen-print correctie-formulier" onSubmit={(e) => void verstuur(e)} noValidate aria-labelledby={kopId}>
       <Heading3 id={kopId}>{titel}</Heading3>
       {modus === 'corrigeren' && (
@@ -180,7 +181,8 @@ function CorrectieFormulier({ clientId, event, modus, sluit }: { clientId: strin
           Annuleren
         </Button>
       </ButtonGroup>
-      {dialoog}
     </form>
+    {dialoog}
+    </>
   );
 }

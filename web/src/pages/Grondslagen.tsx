@@ -127,6 +127,7 @@ function Intrekken({ pad, g, sluit }: { pad: string; g: Grondslag; sluit: () => 
     }
   };
   return (
+    <>
     <form className="kaart geen-print" onSubmit={(e) => void verstuur(e)} noValidate aria-labelledby="kop-intrekken">
       <Heading3 id="kop-intrekken">{naam} intrekken</Heading3>
       <Veld label="Reden" naam="reden" fout={fouten.reden} beschrijving="Waarom de toestemming of grondslag vervalt; wordt vastgelegd.">
@@ -141,8 +142,9 @@ function Intrekken({ pad, g, sluit }: { pad: string; g: Grondslag; sluit: () => 
           Annuleren
         </Button>
       </ButtonGroup>
-      {dialoog}
     </form>
+    {dialoog}
+    </>
   );
 }
 

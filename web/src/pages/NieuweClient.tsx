@@ -14,7 +14,7 @@ import {
   Textarea,
   Textbox,
 } from '@utrecht/component-library-react';
-import { api, ApiFout } from '../api';
+import { api, ApiFout, type VeldFout } from '../api';
 import { useOrganisaties, useWijziging } from '../hooks';
 import { DOELGROEP_LABEL } from '../labels';
 import { Pagina } from '../ui/Pagina';
@@ -236,7 +236,13 @@ export function alsInvoer(g: ClientGegevens) {
 
 /** Messages at the fields, and the rest for above the button. */
 export function verdeelFout(e: unknown): { velden: Record<string, string>; algemeen: string | null } {
-  const velden = e instanceof ApiFout ? e.veldFouten : {};
+  const velden: Record<string, string> = {};
+  // a phrase ("ligt in de toekomst") becomes a sentence with the field's label: "Geboortedatum ligt in de toekomst"
+  if (e instanceof ApiFout && Array.isArray(e.details))
+    for (const d of e.details as VeldFout[]) {
+      if (!d || typeof d.pad !== 'string' || d.pad in velden) continue;
+      velden[d.pad] = /^[a-zà-ÿ]/.test(d.melding) && d.veld && !d.melding.toLowerCase().startsWith(d.veld.toLowerCase()) ? `${d.veld} ${d.melding}` : d.melding;
+    }
   return { velden, algemeen: Object.keys(velden).length ? 'Controleer de gemarkeerde velden.' : (e as Error).message };
 }
 
