@@ -49,6 +49,7 @@ const VOORBEELDEN: [string, () => Promise<Voorbeeld> | Voorbeeld][] = [
     'POST /api/clienten',
     () => ({ wie: TOEGANG, method: 'POST', url: '/api/clienten', body: { naam: 'Audit Proefpersoon', geboortedatum: '1990-05-05', herkomstgemeenteId: org('Centrumstad'), doelgroep: 'ggz' } }),
   ],
+  ['PATCH /api/clienten/:id', () => ({ wie: TOEGANG, method: 'PATCH', url: `/api/clienten/${ctx.nieuweClient}`, body: { woonwensen: { gemeenten: [org('Centrumstad')], minKamers: 2, toegankelijk: false } } })],
   ['POST /api/clienten/:id/events', () => ({ wie: TOEGANG, method: 'POST', url: `/api/clienten/${ctx.nieuweClient}/events`, body: { soort: 'aanmelding', datum: PEILDATUM } })],
   ['GET /api/wachtlijsten/:soort', () => ({ wie: TOEGANG, method: 'GET', url: '/api/wachtlijsten/uitstroom' })],
   [

@@ -13,6 +13,9 @@ import { Login } from './pages/Login';
 import { Overzicht } from './pages/Overzicht';
 import { Clienten } from './pages/Clienten';
 import { ClientDossier } from './pages/ClientDossier';
+import { NieuweClient } from './pages/NieuweClient';
+import { Importeren } from './pages/Importeren';
+import { Inzage } from './pages/Inzage';
 import { Wachtlijsten } from './pages/Wachtlijsten';
 import { Audit } from './pages/Audit';
 import { Signalen } from './pages/Signalen';
@@ -160,6 +163,9 @@ function maakRouter(uitloggen: () => void) {
         { index: true, element: <Navigate to="/overzicht" replace /> },
         { path: 'overzicht', element: <MetIk maak={(ik) => <Overzicht ik={ik} />} /> },
         { path: 'clienten', element: <Alleen mag={isZorg}><MetIk maak={(ik) => <Clienten ik={ik} />} /></Alleen> },
+        { path: 'clienten/nieuw', element: <Alleen mag={(ik) => isZorg(ik) && ik.rol === 'medewerker_toegang'}><NieuweClient /></Alleen> },
+        { path: 'clienten/importeren', element: <Alleen mag={(ik) => isZorg(ik) && ik.rol === 'medewerker_toegang'}><Importeren /></Alleen> },
+        { path: 'clienten/:id/inzage', element: <Alleen mag={(ik) => isZorg(ik) && (ik.rol === 'medewerker_toegang' || ik.rol === 'consulent')}><MetIk maak={(_, id) => <Inzage key={id} id={id!} />} /></Alleen> },
         { path: 'clienten/:id', element: <Alleen mag={isZorg}><MetIk maak={(ik, id) => <ClientDossier key={id} ik={ik} id={id!} />} /></Alleen> },
         { path: 'wachtlijsten', element: <Alleen mag={isZorg}><MetIk maak={(ik) => <Wachtlijsten ik={ik} />} /></Alleen> },
         { path: 'woningen', element: <Alleen mag={(ik) => ik.soort === 'woningcorporatie'}><MetIk maak={(ik) => <Woningen ik={ik} />} /></Alleen> },

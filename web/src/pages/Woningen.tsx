@@ -3,7 +3,7 @@ import { api, queryString } from '../api';
 import { useApi, useOrganisaties } from '../hooks';
 import type { Ik } from '../types';
 import { HUURCONSTRUCTIE_LABEL, WONING_STATUS_LABEL, WONING_STATUS_OVERGANGEN, WONING_TYPE_LABEL } from '../labels';
-import { Bladeren } from './Bladeren';
+import { Pager } from '../ui/Tabel';
 
 
 const STATUS_LABEL = WONING_STATUS_LABEL;
@@ -283,7 +283,7 @@ function Kandidaten() {
             ))}
           </tbody>
         </table>
-        <Bladeren offset={offset} limiet={50} totaal={data.totaal} zet={zetOffset} />
+        <Pager offset={offset} limiet={50} totaal={data.totaal} onOffset={zetOffset} eenheid="woningen" />
         </>
       )}
     </section>
