@@ -83,6 +83,7 @@ export function Inbox() {
         </FormLabel>
       </FormField>
       {markeer.error && <Fout>{markeer.error.message}</Fout>}
+      <div className="inbox-lijst">
       <Gegevens data={data} fout={fout} leeg={alleenOngelezen ? 'Geen ongelezen meldingen.' : 'Er zijn nog geen meldingen voor uw organisatie.'} isLeeg={(d) => d.totaal === 0}>
         {(d) => (
           <Tabel<Melding>
@@ -124,6 +125,7 @@ export function Inbox() {
           />
         )}
       </Gegevens>
+      </div>
     </Pagina>
   );
 }

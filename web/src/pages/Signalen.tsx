@@ -175,7 +175,7 @@ function SignalenLijst({ ik }: { ik: Ik }) {
       </Paragraph>
       {nieuw && <NieuwSignaal ik={ik} onSluit={() => zetNieuw(false)} />}
       <div className="filters">
-        <Veld label="Soort signaal" naam="soort">
+        <Veld label="Soort" naam="soort">
           {(v) => (
             <Select {...v} value={soort} onChange={(e) => vanafBegin(zetSoortFilter)(e.currentTarget.value as SignaalSoort | '')}>
               <SelectOption value="">Alle soorten</SelectOption>
@@ -194,6 +194,7 @@ function SignalenLijst({ ik }: { ik: Ik }) {
           </FormLabel>
         </FormField>
       </div>
+      <div className="signalen-lijst">
       <Tabs<StatusTab>
         label="Status"
         gekozen={status}
@@ -247,16 +248,34 @@ function SignalenLijst({ ik }: { ik: Ik }) {
                     </RouterLink>
                   ),
                 },
-                { kop: 'Bewoner', cel: (x) => x.pseudoniem },
-                { kop: 'Adres', cel: (x) => x.adres },
+                {
+                  kop: 'Bewoner en adres',
+                  cel: (x) => (
+                    <>
+                      {x.pseudoniem}
+                      <br />
+                      {x.adres}
+                    </>
+                  ),
+                },
                 { kop: 'Zorgaanbieder', cel: (x) => (x.aanbieder.contactpersoon ? `${x.aanbieder.naam} (${x.aanbieder.contactpersoon})` : x.aanbieder.naam) },
-                { kop: 'Gemeld door', cel: (x) => x.melder.naam },
-                { kop: 'Gemeld op', sorteer: 'aangemaakt', cel: (x) => <span className="geen-afbreken">{tijd(x.aangemaakt)}</span> },
+                {
+                  kop: 'Gemeld',
+                  sorteer: 'aangemaakt',
+                  cel: (x) => (
+                    <>
+                      {x.melder.naam}
+                      <br />
+                      <span className="geen-afbreken">{tijd(x.aangemaakt)}</span>
+                    </>
+                  ),
+                },
               ]}
             />
           )}
         </Gegevens>
       </Tabs>
+      </div>
       <Procesafspraken ik={ik} />
     </Pagina>
   );
@@ -436,8 +455,8 @@ function Procesafspraken({ ik }: { ik: Ik }) {
               sleutel={(a) => a.signaalSoort}
               kolommen={[
                 { kop: 'Soort', cel: (a) => SIGNAAL_SOORT_LABEL[a.signaalSoort] },
-                { kop: 'Reactietermijn', getal: true, cel: (a) => `${getal(a.reactieUren)} uur` },
-                { kop: 'Oplostermijn', getal: true, cel: (a) => `${getal(a.oplosDagen)} dagen` },
+                { kop: 'Reactietermijn', cel: (a) => `${getal(a.reactieUren)} uur` },
+                { kop: 'Oplostermijn', cel: (a) => `${getal(a.oplosDagen)} dagen` },
                 { kop: 'Vastgesteld', cel: (a) => (a.standaard ? 'standaard' : 'door de regio') },
               ]}
             />
@@ -600,9 +619,11 @@ function SignaalDossier({ ik, id }: { ik: Ik; id: string }) {
         </DataListItem>
         <DataListItem>
           <DataListKey>Zorgaanbieder</DataListKey>
-          <DataListValue data-testid="zorgaanbieder">
-            {sig.aanbieder.naam}
-            {sig.aanbieder.contactpersoon ? `, contactpersoon ${sig.aanbieder.contactpersoon}` : ' (nog geen contactpersoon: het signaal is nog niet opgepakt)'}
+          <DataListValue>
+            <span data-testid="zorgaanbieder">
+              {sig.aanbieder.naam}
+              {sig.aanbieder.contactpersoon ? `, contactpersoon ${sig.aanbieder.contactpersoon}` : ' (nog geen contactpersoon: het signaal is nog niet opgepakt)'}
+            </span>
           </DataListValue>
         </DataListItem>
         <DataListItem>
