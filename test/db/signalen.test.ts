@@ -208,7 +208,7 @@ describe.each(backends)('signalen op %s', (backend) => {
       expect(escalatie).toHaveLength(3 * 40);
       for (const m of escalatie) {
         const id = m.link!.slice('/signalen/'.length);
-        expect(m.tekst).toMatch(opgepakt.has(id) ? /: status was opgepakt\.$/ : /: status was gemeld\.$/);
+        expect(m.tekst).toMatch(opgepakt.has(id) ? /De oplostermijn verliep op \d\d-\d\d-\d{4} \d\d:\d\d \(status was opgepakt\); de centrumgemeente/ : /De reactietermijn verliep op \d\d-\d\d-\d{4} \d\d:\d\d \(status was gemeld\); de centrumgemeente/);
         expect(m.tekst).toMatch(/bij C-/);
       }
       expect(await escaleerTeLaat(database.db, plusUren(ronde, 0.2))).toEqual({ geescaleerd: 0, meldingen: 0 });

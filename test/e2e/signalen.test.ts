@@ -274,5 +274,5 @@ describe.skipIf(!beschikbaar)('signalen tussen corporatie en aanbieder in Chromi
     expect(huur.stappen.map((x: { status: string }) => x.status)).toEqual(['gemeld', 'opgepakt', 'opgelost']);
     expect(await ongelezen('aanb')).toBe(voorAanbieder - 1);
     expect(await ongelezen('corp')).toBe(voorCorporatie);
-  }, 240_000);
+  }, 420_000);
 });
