@@ -101,7 +101,7 @@ describe.each(backends)('signalen op %s', (backend) => {
       const meldingen = await database.db
         .select()
         .from(s.meldingen)
-        .where(and(eq(s.meldingen.organisatieId, centrum), like(s.meldingen.titel, 'Signaal geëscaleerd%'), inArray(s.meldingen.link, ids.map((id) => `#/signalen/${id}`))));
+        .where(and(eq(s.meldingen.organisatieId, centrum), like(s.meldingen.titel, 'Signaal geëscaleerd%'), inArray(s.meldingen.link, ids.map((id) => `/signalen/${id}`))));
       const audit = await database.db
         .select()
         .from(s.auditLog)
@@ -202,13 +202,13 @@ describe.each(backends)('signalen op %s', (backend) => {
       for (const st of stappen) expect(st.toelichting).toMatch(opgepakt.has(st.signaalId) ? /^Automatisch geëscaleerd: oplostermijn verstreken op \d\d-\d\d-\d{4} \d\d:\d\d$/ : /reactietermijn verstreken/);
       const signalen = await database.db.select().from(s.signalen).where(inArray(s.signalen.id, ids));
       for (const x of signalen) expect(x.versie).toBe(opgepakt.has(x.id) ? 3 : 2);
-      const meldingen = await database.db.select().from(s.meldingen).where(inArray(s.meldingen.link, ids.map((id) => `#/signalen/${id}`)));
+      const meldingen = await database.db.select().from(s.meldingen).where(inArray(s.meldingen.link, ids.map((id) => `/signalen/${id}`)));
       const escalatie = meldingen.filter((m) => m.titel.startsWith('Signaal geëscaleerd'));
       // centrumgemeente, aanbieder and the reporting corporatie each hear it once
       expect(escalatie).toHaveLength(3 * 40);
       for (const m of escalatie) {
-        const id = m.link!.slice('#/signalen/'.length);
-        expect(m.tekst).toMatch(opgepakt.has(id) ? /: status was opgepakt\.$/ : /: status was gemeld\.$/);
+        const id = m.link!.slice('/signalen/'.length);
+        expect(m.tekst).toMatch(opgepakt.has(id) ? /De oplostermijn verliep op \d\d-\d\d-\d{4} \d\d:\d\d \(status was opgepakt\); de centrumgemeente/ : /De reactietermijn verliep op \d\d-\d\d-\d{4} \d\d:\d\d \(status was gemeld\); de centrumgemeente/);
         expect(m.tekst).toMatch(/bij C-/);
       }
       expect(await escaleerTeLaat(database.db, plusUren(ronde, 0.2))).toEqual({ geescaleerd: 0, meldingen: 0 });

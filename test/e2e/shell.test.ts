@@ -85,7 +85,7 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     await page.screenshot({ path: 'test-results/matching.png', fullPage: true });
 
     await page.click('nav.menu >> text=Signalen');
-    await page.waitForSelector('h2:has-text("Signalen")');
+    await page.waitForSelector('h1:has-text("Signalen")');
     await page.waitForSelector('table tbody tr');
     await page.screenshot({ path: 'test-results/signalen.png', fullPage: true });
 

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, NavLink, Outlet, RouterProvider, useLocation, useParams } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, PageHeader, SkipLink } from '@utrecht/component-library-react';
 import { api, ApiFout, zetCsrf } from './api';
 import type { Ik } from './types';
 import { IkContext, isZorg, useIk } from './ik';
-import { useApi } from './hooks';
 import { MeldingGebied } from './ui/Melding';
 import { zetNavigator } from './navigatie';
 import { Laden } from './ui/Status';
@@ -63,7 +62,8 @@ export const MENU: MenuItem[] = [
 
 /** Unread notifications of the organisation; renewed every minute and after every change to the inbox. */
 function OngelezenTeller() {
-  const { data } = useApi<{ ongelezen: number }>('/api/meldingen/aantal');
+  // the same cache entry as useApi('/api/meldingen/aantal'), so a change through useWijziging(['/api/meldingen']) renews it
+  const { data } = useQuery({ queryKey: ['/api/meldingen/aantal'], queryFn: () => api<{ ongelezen: number }>('/api/meldingen/aantal'), refetchInterval: 60_000 });
   if (!data?.ongelezen) return null;
   return (
     <span className="teller" data-testid="inbox-teller">
