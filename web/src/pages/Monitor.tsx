@@ -343,9 +343,11 @@ function WoningenSectie({ data, csv }: { data: Antwoord<Woning> & { onderdrukkin
     >
       <Grafiek
         titel="Gereserveerde en gerealiseerde woningen per jaar en corporatie"
+        hoogte={Math.max(160, sleutels.length * 44 + 40)}
         optie={{
-          xAxis: { type: 'category', data: sleutels, axisLabel: { interval: 0, width: 90, overflow: 'break' } },
-          yAxis: { type: 'value' },
+          // horizontal bars: the long labels (year and corporation) stay whole and level, on screen and on paper
+          yAxis: { type: 'category', data: sleutels, inverse: true, axisLabel: { interval: 0 } },
+          xAxis: { type: 'value' },
           series: [
             { name: 'Gereserveerd', type: 'bar', data: sleutels.map((k) => totaal(k, 'gereserveerd')) },
             // suppressed counts are not drawn as a number at all
