@@ -28,3 +28,22 @@ export async function zichtbareBsns(page: Page): Promise<string[]> {
   const tekst = await page.locator('main').innerText();
   return [...tekst.matchAll(/(?<![\d-])\d{9}(?![\d-])/g)].map((m) => m[0]);
 }
+
+/**
+ * Like `naarMenu`, but reports instead of failing when the focus does not reach the page's h1 (pages that are not
+ * on `<Pagina>` yet): returns the new path and whether the focus landed on `#pagina-titel`.
+ */
+export async function kiesMenu(page: Page, titel: string): Promise<{ pad: string; focusOpKop: boolean }> {
+  const knop = page.getByRole('button', { name: 'Menu' });
+  if (await knop.isVisible()) await knop.click();
+  const link = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: new RegExp(`^${titel}`) });
+  const doel = new URL((await link.evaluate((a) => (a as HTMLAnchorElement).href)) as string).pathname;
+  await link.click();
+  await page.waitForURL((u) => u.pathname === doel);
+  let focusOpKop = false;
+  for (let i = 0; i < 20 && !focusOpKop; i++) {
+    focusOpKop = (await page.evaluate(() => document.activeElement?.id)) === 'pagina-titel';
+    if (!focusOpKop) await page.waitForTimeout(100);
+  }
+  return { pad: doel.split('/')[1]!, focusOpKop };
+}
