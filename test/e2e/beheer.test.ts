@@ -236,5 +236,5 @@ describe.skipIf(!beschikbaar)('beheerder: inloggen, monitor, rapport, verdeelmod
       expect.objectContaining({ actie: 'aanmaken', entiteit: 'verdeelmodel_gewichtenset' }),
     ]));
     await context.close();
-  }, 150_000);
+  }, 300_000);
 });

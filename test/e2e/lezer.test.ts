@@ -87,7 +87,7 @@ describe.skipIf(!beschikbaar)('lezer en regiogemeente: zien wat de README zegt, 
     const { page, context } = await inloggen(w.browser, w.basis, 'lezer@centrumstad.demo');
     beoordeel('lezer', await langsAlles(page, 'lezer', { bediening: () => true }));
     await context.close();
-  }, 120_000);
+  }, 300_000);
 
   it('regiogemeente: alleen lezen ziet niets dat handelt; de medewerker toegang alleen de eigen cliënten en geen beheer', async () => {
     const { page, context } = await inloggen(w.browser, w.basis, 'lezer@noorddorp.demo');
@@ -112,5 +112,5 @@ describe.skipIf(!beschikbaar)('lezer en regiogemeente: zien wat de README zegt, 
     expect(opPagina.filter((p) => !zichtbaar.has(p))).toEqual([]);
     await toegang.context.close();
     await context.close();
-  }, 150_000);
+  }, 400_000);
 });
