@@ -632,3 +632,16 @@ export const bewaartermijnen = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regioId, t.soort] })],
 );
+
+// --- Productie: meer dan één app-server (ADR 0020) ---
+
+/** Shared rate-limit counters (login, MFA codes): one row per hashed key and window, for every app server alike. */
+export const rateLimiet = pgTable(
+  'rate_limiet',
+  {
+    sleutel: text('sleutel').primaryKey(),
+    aantal: integer('aantal').notNull(),
+    verloopt: timestamp('verloopt', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('rate_limiet_verloopt_idx').on(t.verloopt)],
+);
