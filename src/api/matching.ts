@@ -108,6 +108,8 @@ export const matchingApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
               omklapdatum: plandatum.nullish(),
               aanbiederId: z.uuid().nullish(),
               voorwaarden: z.record(z.string(), z.string().max(2000)).nullish(),
+              contactpersoon: z.string().trim().max(200).nullish(),
+              contactTelefoon: z.string().trim().max(40).nullish(),
             }),
           }),
         ]),

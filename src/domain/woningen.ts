@@ -94,6 +94,9 @@ export interface PlaatsingInvoer {
   omklapdatum?: string | null;
   aanbiederId?: string | null;
   voorwaarden?: Record<string, string> | null;
+  /** who the corporatie calls about the placement (a person of the care side), and how */
+  contactpersoon?: string | null;
+  contactTelefoon?: string | null;
 }
 
 /** How a form labels each agreed condition, and what it asks; the text reaches the woningcorporatie too. */
@@ -143,6 +146,9 @@ export function controleerPlaatsingVelden(p: PlaatsingInvoer): PlaatsingFout[] {
       fouten.push({ pad: 'omklapdatum', veld, melding: `De ${wat} moet tussen ${sch.minMaanden} en ${sch.maxMaanden} maanden na de start liggen` });
     }
   } else if (p.omklapdatum) fouten.push({ pad: 'omklapdatum', veld: 'Omklapdatum', melding: `${regels.label} kent geen omklapdatum` });
+  if (p.contactTelefoon?.trim() && !p.contactpersoon?.trim()) {
+    fouten.push({ pad: 'contactpersoon', veld: 'Contactpersoon voor de corporatie', melding: 'Noem de contactpersoon bij dit telefoonnummer' });
+  }
   return fouten;
 }
 
