@@ -67,8 +67,9 @@ export function Plaatsen({ clientId, aanbiederId, onGeplaatst }: { clientId: str
     );
   }
   return (
+    <>
+    {dialoog}
     <form className="voorstel-paneel formulier geen-print" onSubmit={verstuur} noValidate aria-labelledby="plaatsen-kop">
-      {dialoog}
       <Heading2 id="plaatsen-kop">Plaatsen in een woning</Heading2>
       <Veld label="Woning" naam="woningId" fout={fouten.woningId} beschrijving="Beschikbare woningen van de regio">
         {(p) => (
@@ -92,5 +93,6 @@ export function Plaatsen({ clientId, aanbiederId, onGeplaatst }: { clientId: str
         </Button>
       </ButtonGroup>
     </form>
+    </>
   );
 }

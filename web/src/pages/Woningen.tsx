@@ -165,8 +165,9 @@ function StatusWijzigen({ w }: { w: Woning }) {
   };
   const id = `status-${w.id}`;
   return (
+    <>
+    {dialoog}
     <form className="status-wijzigen" onSubmit={opslaan}>
-      {dialoog}
       <FormLabel htmlFor={id} className="visueel-verborgen">Nieuwe status van {w.adres}</FormLabel>
       <Select id={id} value={nieuw} onChange={(e) => zetNieuw(e.target.value)}>
         {opties.map((s) => <SelectOption key={s} value={s}>{WONING_STATUS_LABEL[s]}</SelectOption>)}
@@ -175,6 +176,7 @@ function StatusWijzigen({ w }: { w: Woning }) {
       <Button appearance="subtle-button" type="button" onClick={() => zetOpen(false)}>Annuleren</Button>
       {wijzig.error && <Fout>{wijzig.error.message}</Fout>}
     </form>
+    </>
   );
 }
 
