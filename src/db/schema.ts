@@ -336,6 +336,9 @@ export const plaatsingen = pgTable(
     einddatum: date('einddatum', { mode: 'string' }),
     omklapdatum: date('omklapdatum', { mode: 'string' }),
     voorwaarden: jsonb('voorwaarden'),
+    /** who the corporatie calls about this placement (plaatsing area, migration 0022): not the aanbieder's name */
+    contactpersoon: text('contactpersoon'),
+    contactTelefoon: text('contact_telefoon'),
     aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('plaatsingen_woning_idx').on(t.woningId), index('plaatsingen_client_idx').on(t.clientId), index('plaatsingen_regio_einddatum_idx').on(t.regioId, t.einddatum)],

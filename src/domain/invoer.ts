@@ -38,6 +38,8 @@ export const VELD_LABEL: Record<string, string> = {
   startdatum: 'Startdatum',
   einddatum: 'Einddatum',
   omklapdatum: 'Omklapdatum',
+  contactpersoon: 'Contactpersoon voor de corporatie',
+  contactTelefoon: 'Telefoon contactpersoon',
   beschikbaarPer: 'Beschikbaar per',
   van: 'Van',
   tot: 'Tot',

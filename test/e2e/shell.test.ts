@@ -75,7 +75,9 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     await page.locator('table tbody tr a').first().click();
     await page.click('text=Plaatsen in een woning');
     await page.waitForSelector('select[name=woningId] option', { state: 'attached' });
-    await page.click('form >> text=Plaatsen');
+    await page.getByRole('button', { name: 'Plaatsen', exact: true }).click();
+    // an irreversible step asks for confirmation first
+    await page.getByRole('dialog').getByRole('button', { name: 'Plaatsen' }).click();
     await page.waitForSelector('select[name=woningId]', { state: 'detached' });
     expect(await page.locator('[role=alert]').count()).toBe(0);
 
@@ -138,6 +140,7 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     expect(menu).toContain('Woningen');
     expect(menu).not.toContain('Cliënten');
     await page.click('nav.menu >> text=Woningen');
+    await page.getByRole('tab', { name: 'Kandidaten' }).click();
     await page.waitForSelector('text=Kandidaten (gepseudonimiseerd)');
     await page.waitForSelector('table tbody tr');
     await page.screenshot({ path: 'test-results/corporatie-woningen.png', fullPage: true });
@@ -190,6 +193,7 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     expect(menu).toContain('Woningen');
     expect(menu).not.toContain('Cliënten');
     await page.click('nav.menu >> text=Woningen');
+    await page.getByRole('tab', { name: 'Kandidaten' }).click();
     await page.waitForSelector('text=Kandidaten (gepseudonimiseerd)');
     await page.waitForSelector('table tbody tr');
     await page.screenshot({ path: 'test-results/corporatie-woningen.png', fullPage: true });

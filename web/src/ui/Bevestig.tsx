@@ -34,7 +34,15 @@ export function useBevestiging(): [ReactNode, (v: Vraag) => Promise<boolean>] {
   const dialoog = (
     <AlertDialog ref={ref} type="warning" aria-labelledby="bevestig-titel" onCancel={() => sluit(false)} className="bevestiging">
       {vraag && (
-        <form method="dialog" onSubmit={(e) => (e.preventDefault(), e.stopPropagation(), sluit(true))}>
+        <form
+          method="dialog"
+          onSubmit={(e) => {
+            // React bubbles submit through the component tree: a dialog rendered inside a form must not submit that form too
+            e.preventDefault();
+            e.stopPropagation();
+            sluit(true);
+          }}
+        >
           <Heading2 id="bevestig-titel">{vraag.titel}</Heading2>
           <Paragraph>{vraag.tekst}</Paragraph>
           <ButtonGroup>
