@@ -30,7 +30,7 @@ const magSchrijven = (ik: Ik) => isGemeente(ik) && ik.rol !== 'alleen_lezen';
 
 function JaarKeuze({ jaar, zet, naam }: { jaar: number; zet: (j: number) => void; naam: string }) {
   return (
-    <div className="filters">
+    <div className="filters" data-leesactie>
       <Veld label="Jaar" naam={naam}>
         {(p) => (
           <Select {...p} value={String(jaar)} onChange={(e) => zet(Number(e.target.value))}>

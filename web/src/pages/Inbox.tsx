@@ -1,3 +1,4 @@
+import { alleenLezen, useIk } from '../ik';
 import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -30,6 +31,8 @@ export const meldingLink = (link: string) => (link.startsWith('#/') ? link.slice
 
 /** The organisation's inbox: what happened to its signals, escalations and coming omklap dates. */
 export function Inbox() {
+  // a lezer only reads: marking read changes the organisation's inbox for everyone
+  const lezer = alleenLezen(useIk());
   const [alleenOngelezen, zetAlleenOngelezen] = useState(false);
   const [offset, zetOffset] = useState(0);
   const qc = useQueryClient();
@@ -53,7 +56,7 @@ export function Inbox() {
     <Pagina
       titel="Inbox"
       acties={
-        data && data.ongelezen > 0 ? (
+        data && data.ongelezen > 0 && !lezer ? (
           <Button appearance="secondary-action-button" onClick={() => void alles().catch(() => {})} disabled={markeer.isPending}>
             Alles als gelezen markeren
           </Button>
@@ -69,7 +72,7 @@ export function Inbox() {
           </>
         )}
       </Paragraph>
-      <FormField type="checkbox" className="filters">
+      <FormField type="checkbox" className="filters" data-leesactie>
         <Checkbox
           id="alleen-ongelezen"
           checked={alleenOngelezen}
@@ -115,6 +118,8 @@ export function Inbox() {
                 cel: (m) =>
                   m.gelezen ? (
                     <span className="label">Gelezen</span>
+                  ) : lezer ? (
+                    <span className="label">Ongelezen</span>
                   ) : (
                     <Button appearance="secondary-action-button" onClick={() => void een(m).catch(() => {})} disabled={markeer.isPending} aria-label={`Gelezen: ${m.titel}`}>
                       Gelezen

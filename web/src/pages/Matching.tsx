@@ -354,7 +354,7 @@ export function Matching({ ik }: { ik: Ik }) {
       {magRonde && <Ronde ik={ik} />}
       <section aria-labelledby="voorstellen-kop">
         <Heading2 id="voorstellen-kop">Voorstellen</Heading2>
-        <div className="filters">
+        <div className="filters" data-leesactie>
           <Veld label="Status" naam="status">
             {(p) => (
               <Select {...p} value={status} onChange={(e) => { zetOffset(0); zetGekozen(null); zetStatus(e.target.value); }}>

@@ -174,7 +174,7 @@ function SignalenLijst({ ik }: { ik: Ik }) {
         oplostermijnen. Een signaal dat niet op tijd is opgepakt of opgelost, gaat automatisch naar de centrumgemeente.
       </Paragraph>
       {nieuw && <NieuwSignaal ik={ik} onSluit={() => zetNieuw(false)} />}
-      <div className="filters">
+      <div className="filters" data-leesactie>
         <Veld label="Soort" naam="soort">
           {(v) => (
             <Select {...v} value={soort} onChange={(e) => vanafBegin(zetSoortFilter)(e.currentTarget.value as SignaalSoort | '')}>
