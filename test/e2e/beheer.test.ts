@@ -159,7 +159,7 @@ describe.skipIf(!beschikbaar)('beheerder: inloggen, monitor, rapport, verdeelmod
     const gewichtVelden = page.locator('[data-leesactie] input');
     const eerste = gewichtVelden.first();
     const eersteNaam = (await page.locator('[data-leesactie] label').first().innerText()).trim();
-    const veldTekst = () => eerste.locator('xpath=ancestor::div[contains(@class, "utrecht-form-field")][1]').innerText();
+    const veldTekst = () => eerste.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' utrecht-form-field ')][1]").innerText();
     await eerste.fill('-1');
     await expect.poll(veldTekst).toContain(`${eersteNaam} mag niet negatief zijn.`);
     expect(await eerste.getAttribute('aria-invalid')).toBe('true');
@@ -204,7 +204,7 @@ describe.skipIf(!beschikbaar)('beheerder: inloggen, monitor, rapport, verdeelmod
     const zoekform = page.getByRole('search', { name: 'Auditlog doorzoeken' });
     await zoekform.getByLabel('Cliënt (pseudoniem)').fill('X-1');
     await zoekform.getByRole('button', { name: 'Zoeken' }).click();
-    await expect.poll(() => page.locator('.utrecht-form-field', { has: zoekform.getByLabel('Cliënt (pseudoniem)') }).innerText()).toContain('Een pseudoniem heeft de vorm C-');
+    await expect.poll(() => zoekform.locator('.utrecht-form-field', { has: page.getByLabel('Cliënt (pseudoniem)') }).innerText()).toContain('Een pseudoniem heeft de vorm C-');
     await vastleggen(page, 'beheer-audit-fout');
     const vandaag = await page.evaluate(() => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' }));
     await zoekform.getByLabel('Cliënt (pseudoniem)').fill(client!.pseudoniem.toLowerCase());
