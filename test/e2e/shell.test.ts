@@ -92,7 +92,7 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     await page.screenshot({ path: 'test-results/signalen.png', fullPage: true });
 
     await page.click('nav.menu >> text=Monitor');
-    await page.waitForSelector('canvas');
+    await page.waitForSelector('.grafiek-tekening svg');
     expect(await page.locator('canvas').count()).toBeGreaterThan(0);
     await page.screenshot({ path: 'test-results/monitor.png', fullPage: true });
 
