@@ -93,7 +93,7 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
 
     await page.click('nav.menu >> text=Monitor');
     await page.waitForSelector('.grafiek-tekening svg');
-    expect(await page.locator('canvas').count()).toBeGreaterThan(0);
+    expect(await page.locator('.grafiek-tekening svg').count()).toBeGreaterThan(0);
     await page.screenshot({ path: 'test-results/monitor.png', fullPage: true });
 
     await page.click('nav.menu >> text=Verdeelmodel');
