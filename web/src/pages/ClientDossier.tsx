@@ -31,6 +31,7 @@ import { Plaatsen } from './Plaatsen';
 import { Grondslagen } from './Grondslagen';
 import { CorrectieKnoppen, type TijdlijnEvent } from './Correctie';
 import { ClientFormulier, alsInvoer, vandaagIso, verdeelFout, type ClientGegevens, type Woonwensen } from './NieuweClient';
+import { LabelOpties } from '../ui/LabelOpties';
 
 export interface Dossier {
   id: string;
@@ -325,11 +326,7 @@ function GebeurtenisFormulier({ c, opgeslagen }: { c: Dossier; opgeslagen: () =>
           <Veld label="Urgentie" naam="urgentie" fout={fouten.urgentie}>
             {(p) => (
               <Select {...p} value={urgentie} onChange={(e) => zetUrgentie(e.target.value)}>
-                {Object.entries(URGENTIE_LABEL).map(([w, l]) => (
-                  <SelectOption key={w} value={w}>
-                    {l}
-                  </SelectOption>
-                ))}
+                <LabelOpties labels={URGENTIE_LABEL} />
               </Select>
             )}
           </Veld>
@@ -339,11 +336,7 @@ function GebeurtenisFormulier({ c, opgeslagen }: { c: Dossier; opgeslagen: () =>
             {(p) => (
               <Select {...p} value={niveau} onChange={(e) => zetNiveau(e.target.value)}>
                 <SelectOption value="">Kies een niveau</SelectOption>
-                {Object.entries(NIVEAU_LABEL).map(([w, l]) => (
-                  <SelectOption key={w} value={w}>
-                    {l}
-                  </SelectOption>
-                ))}
+                <LabelOpties labels={NIVEAU_LABEL} />
               </Select>
             )}
           </Veld>
@@ -369,11 +362,7 @@ function GebeurtenisFormulier({ c, opgeslagen }: { c: Dossier; opgeslagen: () =>
             {(p) => (
               <Select {...p} value={bestemming} onChange={(e) => zetBestemming(e.target.value)}>
                 <SelectOption value="">Kies een bestemming</SelectOption>
-                {Object.entries(BESTEMMING_LABEL).map(([w, l]) => (
-                  <SelectOption key={w} value={w}>
-                    {l}
-                  </SelectOption>
-                ))}
+                <LabelOpties labels={BESTEMMING_LABEL} />
               </Select>
             )}
           </Veld>

@@ -10,6 +10,7 @@ import { Fout } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { verdeelFout } from './NieuweClient';
+import { LabelOpties } from '../ui/LabelOpties';
 
 export interface TijdlijnEvent {
   id: number;
@@ -131,11 +132,7 @@ function CorrectieFormulier({ clientId, event, modus, sluit }: { clientId: strin
               {(p) => (
                 <Select {...p} value={niveau} onChange={(e) => zetNiveau(e.target.value)}>
                   <SelectOption value="">Kies een niveau</SelectOption>
-                  {Object.entries(NIVEAU_LABEL).map(([w, l]) => (
-                    <SelectOption key={w} value={w}>
-                      {l}
-                    </SelectOption>
-                  ))}
+                  <LabelOpties labels={NIVEAU_LABEL} />
                 </Select>
               )}
             </Veld>
@@ -144,11 +141,7 @@ function CorrectieFormulier({ clientId, event, modus, sluit }: { clientId: strin
             <Veld label="Urgentie" naam="urgentie" fout={fouten.urgentie}>
               {(p) => (
                 <Select {...p} value={urgentie} onChange={(e) => zetUrgentie(e.target.value)}>
-                  {Object.entries(URGENTIE_LABEL).map(([w, l]) => (
-                    <SelectOption key={w} value={w}>
-                      {l}
-                    </SelectOption>
-                  ))}
+                  <LabelOpties labels={URGENTIE_LABEL} />
                 </Select>
               )}
             </Veld>
@@ -158,11 +151,7 @@ function CorrectieFormulier({ clientId, event, modus, sluit }: { clientId: strin
               {(p) => (
                 <Select {...p} value={bestemming} onChange={(e) => zetBestemming(e.target.value)}>
                   <SelectOption value="">Kies een bestemming</SelectOption>
-                  {Object.entries(BESTEMMING_LABEL).map(([w, l]) => (
-                    <SelectOption key={w} value={w}>
-                      {l}
-                    </SelectOption>
-                  ))}
+                  <LabelOpties labels={BESTEMMING_LABEL} />
                 </Select>
               )}
             </Veld>

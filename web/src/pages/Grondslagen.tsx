@@ -10,6 +10,7 @@ import { Fout, Gegevens } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { vandaagIso, verdeelFout } from './NieuweClient';
+import { LabelOpties } from '../ui/LabelOpties';
 
 interface Grondslag {
   id: string;
@@ -188,11 +189,7 @@ function NieuweGrondslag({ pad }: { pad: string }) {
         <Veld label="Voor" naam="reikwijdte" fout={fouten.reikwijdte}>
           {(p) => (
             <Select {...p} value={reikwijdte} onChange={(e) => zetReikwijdte(e.target.value)}>
-              {Object.entries(REIKWIJDTE).map(([w, l]) => (
-                <SelectOption key={w} value={w}>
-                  {l}
-                </SelectOption>
-              ))}
+              <LabelOpties labels={REIKWIJDTE} />
             </Select>
           )}
         </Veld>
@@ -208,11 +205,7 @@ function NieuweGrondslag({ pad }: { pad: string }) {
           <Veld label="Wettelijke grondslag" naam="wettelijkeGrondslag" fout={fouten.wettelijkeGrondslag}>
             {(p) => (
               <Select {...p} value={wettelijk} onChange={(e) => zetWettelijk(e.target.value)}>
-                {Object.entries(WETTELIJKE_GRONDSLAGEN).map(([w, l]) => (
-                  <SelectOption key={w} value={w}>
-                    {l}
-                  </SelectOption>
-                ))}
+                <LabelOpties labels={WETTELIJKE_GRONDSLAGEN} />
               </Select>
             )}
           </Veld>

@@ -14,6 +14,7 @@ import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { HUURCONSTRUCTIE_LABEL } from '../labels';
 import { PlaatsingVelden, legePlaatsing, plaatsingBody, plaatsingFouten, type PlaatsingWaarde } from './PlaatsingVelden';
+import { LabelOpties } from '../ui/LabelOpties';
 
 interface Toelichting {
   persoon: string[];
@@ -359,11 +360,7 @@ export function Matching({ ik }: { ik: Ik }) {
             {(p) => (
               <Select {...p} value={status} onChange={(e) => { zetOffset(0); zetGekozen(null); zetStatus(e.target.value); }}>
                 <SelectOption value="">Alle</SelectOption>
-                {Object.entries(VOORSTEL_STATUS_LABEL).map(([w, l]) => (
-                  <SelectOption key={w} value={w}>
-                    {l}
-                  </SelectOption>
-                ))}
+                <LabelOpties labels={VOORSTEL_STATUS_LABEL} />
               </Select>
             )}
           </Veld>

@@ -21,6 +21,7 @@ import type {
 } from '../../../src/domain/monitor';
 import { BESTEMMINGEN, NIVEAUS } from '../../../src/domain/trajecten';
 import { standaardVan, STROOM_LABEL } from '../../../src/domain/monitor';
+import { LabelOpties } from '../ui/LabelOpties';
 
 type Antwoord<T> = { regels: T[] };
 type PeriodeSoort = 'maand' | 'kwartaal' | 'jaar';
@@ -128,11 +129,7 @@ export function Monitor({ ik }: { ik: Ik }) {
           <Veld label="Periode" naam="periode">
             {(p) => (
               <Select {...p} value={periode} onChange={(e) => zetPeriode(e.target.value as PeriodeSoort)}>
-                {Object.entries(PERIODE_LABEL).map(([w, l]) => (
-                  <SelectOption key={w} value={w}>
-                    {l}
-                  </SelectOption>
-                ))}
+                <LabelOpties labels={PERIODE_LABEL} />
               </Select>
             )}
           </Veld>

@@ -22,6 +22,7 @@ import { Veld } from '../ui/Veld';
 import { Fout } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { nlDatum } from '../format';
+import { LabelOpties } from '../ui/LabelOpties';
 
 /** A client's own data as the server stores it; what the aanmelding and the edit form send. */
 export interface ClientGegevens {
@@ -120,11 +121,7 @@ export function ClientFormulier({
           {(p) => (
             <Select {...p} value={g.doelgroep} onChange={(e) => zet('doelgroep', e.target.value)}>
               <SelectOption value="">Kies een doelgroep</SelectOption>
-              {Object.entries(DOELGROEP_LABEL).map(([w, l]) => (
-                <SelectOption key={w} value={w}>
-                  {l}
-                </SelectOption>
-              ))}
+              <LabelOpties labels={DOELGROEP_LABEL} />
             </Select>
           )}
         </Veld>

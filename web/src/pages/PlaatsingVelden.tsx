@@ -4,6 +4,7 @@ import { HUURCONSTRUCTIE_LABEL, HUURCONSTRUCTIE_REGELS } from '../labels';
 import { Veld } from '../ui/Veld';
 import { ApiFout } from '../api';
 import { scharnierLabel, VOORWAARDE_UITLEG, voorwaardeLabel, type HuurconstructieSoort } from '../../../src/domain/woningen';
+import { LabelOpties } from '../ui/LabelOpties';
 
 export interface PlaatsingWaarde {
   huurconstructie: HuurconstructieSoort;
@@ -71,11 +72,7 @@ export function PlaatsingVelden({ waarde, zet, fouten }: { waarde: PlaatsingWaar
       <Veld label="Huurconstructie" naam="huurconstructie" fout={fouten.huurconstructie} beschrijving={HUURDER_UITLEG(waarde.huurconstructie)}>
         {(p) => (
           <Select {...p} value={waarde.huurconstructie} onChange={(e) => wijzig({ huurconstructie: e.target.value as HuurconstructieSoort })}>
-            {Object.entries(HUURCONSTRUCTIE_LABEL).map(([w, l]) => (
-              <SelectOption key={w} value={w}>
-                {l}
-              </SelectOption>
-            ))}
+            <LabelOpties labels={HUURCONSTRUCTIE_LABEL} />
           </Select>
         )}
       </Veld>

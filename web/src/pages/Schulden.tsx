@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup, Heading2, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading2, Paragraph, Select, Textbox } from '@utrecht/component-library-react';
 import { api } from '../api';
 import { useApi, useWijziging } from '../hooks';
 import { euroUitCenten, leesGetal } from '../format';
@@ -9,6 +9,7 @@ import { Fout, Gegevens } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { verdeelFout } from './NieuweClient';
+import { LabelOpties } from '../ui/LabelOpties';
 
 interface Schuld {
   id: string;
@@ -60,11 +61,7 @@ export function Schulden({ clientId, magSchrijven }: { clientId: string; magSchr
       cel: (s) =>
         magSchrijven ? (
           <Select aria-label={`Status van de schuld bij ${s.schuldeiser}`} value={s.status} onChange={(e) => void zetStatus(s, e.target.value)}>
-            {Object.entries(STATUS).map(([w, l]) => (
-              <SelectOption key={w} value={w}>
-                {l}
-              </SelectOption>
-            ))}
+            <LabelOpties labels={STATUS} />
           </Select>
         ) : (
           STATUS[s.status]
@@ -146,11 +143,7 @@ function NieuweSchuld({ pad }: { pad: string }) {
         <Veld label="Status" naam="status" fout={fouten.status}>
           {(p) => (
             <Select {...p} value={status} onChange={(e) => zetStatus(e.target.value)}>
-              {Object.entries(STATUS).map(([w, l]) => (
-                <SelectOption key={w} value={w}>
-                  {l}
-                </SelectOption>
-              ))}
+              <LabelOpties labels={STATUS} />
             </Select>
           )}
         </Veld>

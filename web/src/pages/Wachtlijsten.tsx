@@ -10,6 +10,7 @@ import { Pagina } from '../ui/Pagina';
 import { Tabel, type Kolom, type Sortering } from '../ui/Tabel';
 import { Veld } from '../ui/Veld';
 import { Gegevens } from '../ui/Status';
+import { LabelOpties } from '../ui/LabelOpties';
 
 const PER_PAGINA = 50;
 
@@ -63,11 +64,7 @@ export function Wachtlijsten({ ik }: { ik: Ik }) {
         <Veld label="Wachtlijst" naam="soort">
           {(p) => (
             <Select {...p} value={soort} onChange={(e) => filter(zetSoort)(e.target.value as 'instroom' | 'uitstroom')}>
-              {Object.entries(SOORT_LABEL).map(([w, l]) => (
-                <SelectOption key={w} value={w}>
-                  {l}
-                </SelectOption>
-              ))}
+              <LabelOpties labels={SOORT_LABEL} />
             </Select>
           )}
         </Veld>
@@ -87,11 +84,7 @@ export function Wachtlijsten({ ik }: { ik: Ik }) {
           {(p) => (
             <Select {...p} value={niveau} onChange={(e) => filter(zetNiveau)(e.target.value)}>
               <SelectOption value="">Alle</SelectOption>
-              {Object.entries(NIVEAU_LABEL).map(([w, l]) => (
-                <SelectOption key={w} value={w}>
-                  {l}
-                </SelectOption>
-              ))}
+              <LabelOpties labels={NIVEAU_LABEL} />
             </Select>
           )}
         </Veld>
