@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { bouwApp, webAppGebouwd } from '../api/app.js';
 import { startPlanner } from '../jobs/planner.js';
+import { startVerzegeling } from '../jobs/verzegelen.js';
 import { DEMO_TOTP_GEHEIM, DEMO_WACHTWOORD } from '../db/seed.js';
 import { geheimInGroepen, otpauthUri, totpCode } from '../domain/mfa.js';
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { actorVoorEmail, dataMap, isLeeg, leesBestand, metVoortgang, openOmgevin
 import * as s from '../db/schema.js';
 import { asc, count, eq, like } from 'drizzle-orm';
 import { importeerIndicatoren, importeerIndicatorenXlsx } from '../db/repos/verdeelmodel.js';
-import { controleerKeten, schrijfAudit } from '../db/repos/audit.js';
+import { controleerKeten, schrijfAudit, verzegelAudit } from '../db/repos/audit.js';
 import { DomeinFout, geweigerd, ongeldig } from '../domain/fouten.js';
 import { REGELS, toegangsBezwaar, type Toegang } from '../domain/toegang.js';
 import { isGeldigeDatum } from '../domain/datums.js';
@@ -70,10 +71,12 @@ program
     }
     const app = await bouwApp({ db: database.db, versleuteling, vandaag }, { logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
     const planner = startPlanner(database.db, { log: app.log });
+    const verzegeling = startVerzegeling(database.db, { log: app.log });
     // registered before listening: a signal that arrives while the port opens still closes everything
     stopBijSignaal(async () => {
       await app.close(); // stops accepting, answers 503 to new requests, waits for those in flight
       await planner.stop(); // waits for a round in progress
+      await verzegeling.stop(); // chains the audit rows of the last requests
       await database.close();
     });
     await app.listen({ port: Number(opts.port), host: opts.host });
@@ -313,6 +316,9 @@ program
     const { database } = await openOmgeving();
     try {
       const start = performance.now();
+      // the rows of the last second (or of CLI runs without a server) first join the chain
+      const verzegeld = await verzegelAudit(database.db);
+      if (verzegeld) console.log(`${verzegeld} nieuwe auditregel(s) aan de keten toegevoegd.`);
       const uitslag = await metVoortgang((balk) => controleerKeten(database.db, (klaar, totaal) => balk.update('auditregels', klaar, totaal)));
       const s = ((performance.now() - start) / 1000).toFixed(1);
       if (uitslag.breuk) {

@@ -13,6 +13,7 @@ import * as s from '../db/schema.js';
 import { DEMO_REGIO, DEMO_WACHTWOORD, seedRegio, type SeedResultaat } from '../db/seed.js';
 import { laadSleutel, SleutelFout, Versleuteling } from '../db/versleuteling.js';
 import { controleerSleutel } from '../db/repos/sleutelrotatie.js';
+import { verzegelAudit } from '../db/repos/audit.js';
 
 export const dataMap = () => resolve(process.env.DOORSTROOM_DATA ?? 'data');
 
@@ -31,7 +32,20 @@ export async function openOmgeving(): Promise<{ database: Database; versleutelin
     await database.close();
     throw e;
   }
-  return { database, versleuteling };
+  // a CLI command's own audit rows join the chain before it exits (a server, if one runs, would do so within a second)
+  const sluit = database.close;
+  const metVerzegelen: Database = {
+    ...database,
+    close: async () => {
+      try {
+        await verzegelAudit(database.db);
+      } catch (e) {
+        console.error(`Auditregels niet verzegeld (de volgende start of audit-controleer doet het alsnog): ${(e as Error).message}`);
+      }
+      await sluit();
+    },
+  };
+  return { database: metVerzegelen, versleuteling };
 }
 
 /**

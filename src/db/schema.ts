@@ -69,7 +69,8 @@ export const sessies = pgTable('sessies', {
 
 /**
  * Append-only: a trigger (migration 0001) refuses UPDATE and DELETE. Migration 0014 adds the NEN 7513 fields and
- * a hash chain: a BEFORE INSERT trigger sets `volgnr` and `hash` = sha256(previous hash || audit_log_inhoud(row)).
+ * a hash chain: `volgnr` and `hash` = sha256(previous hash || audit_log_inhoud(row)). Since migration 0027 a row is
+ * inserted unsealed (both NULL, no lock) and audit_log_verzegel() chains committed rows afterwards.
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -97,8 +98,9 @@ export const auditLog = pgTable(
     /** pseudonyms of the clients this act showed or changed: answers "who saw this dossier" */
     pseudoniemen: text('pseudoniemen').array(),
     /** set by the chain trigger */
-    volgnr: bigint('volgnr', { mode: 'number' }).notNull().default(sql`0`),
-    hash: bytea('hash').notNull().default(sql`''::bytea`),
+    /** NULL until audit_log_verzegel() chains the row (migration 0027) */
+    volgnr: bigint('volgnr', { mode: 'number' }),
+    hash: bytea('hash'),
   },
   (t) => [index('audit_regio_tijd_idx').on(t.regioId, t.tijdstip), index('audit_entiteit_idx').on(t.entiteit, t.entiteitId)],
 );

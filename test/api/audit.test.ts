@@ -21,11 +21,12 @@ const slug = (naam: string) => naam.toLowerCase().normalize('NFD').replace(/[^a-
 const org = (naam: string) => t.regios.rivierland.organisaties[naam]!.id;
 const orgNaam = (id: string) => Object.entries(t.regios.rivierland.organisaties).find(([, o]) => o.id === id)![0];
 
-async function laatsteVolgnr() {
-  const [r] = await t.database.db.select({ n: s.auditLog.volgnr }).from(s.auditLog).orderBy(desc(s.auditLog.volgnr)).limit(1);
+/** the id of the newest row: rows are chained (volgnr) only when sealed, ids follow the order of writing */
+async function laatsteId() {
+  const [r] = await t.database.db.select({ n: s.auditLog.id }).from(s.auditLog).orderBy(desc(s.auditLog.id)).limit(1);
   return r?.n ?? 0;
 }
-const rijenNa = (volgnr: number) => t.database.db.select().from(s.auditLog).where(gt(s.auditLog.volgnr, volgnr)).orderBy(s.auditLog.volgnr);
+const rijenNa = (id: number) => t.database.db.select().from(s.auditLog).where(gt(s.auditLog.id, id)).orderBy(s.auditLog.id);
 const gebruikerId = async (email: string) => (await t.database.db.select().from(s.gebruikers).where(eq(s.gebruikers.email, email)))[0]!.id;
 
 interface Voorbeeld {
@@ -217,7 +218,7 @@ describe('doel en dekking per route', () => {
       const gebruiker = await gebruikerId(v.wie);
 
       // success: at least one row by this user, allowed, with a purpose and the request's origin
-      let voor = await laatsteVolgnr();
+      let voor = await laatsteId();
       const ok = await t.app.inject({
         method: v.method as 'GET',
         url: v.url,
@@ -233,7 +234,7 @@ describe('doel en dekking per route', () => {
       expect(goed.some((r) => r.ip === '192.0.2.10' && r.userAgent === 'auditproef/1.0')).toBe(true);
 
       // refused without a session (401): logged without a user, with address and route
-      voor = await laatsteVolgnr();
+      voor = await laatsteId();
       const anoniem = await t.app.inject({ method: v.method as 'GET', url: v.url, remoteAddress: '198.51.100.7', ...(v.body === undefined ? {} : { payload: v.body as object }) });
       expect(anoniem.statusCode).toBe(401);
       const geweigerd = (await rijenNa(voor)).filter((r) => r.resultaat === 'geweigerd');
@@ -244,7 +245,7 @@ describe('doel en dekking per route', () => {
       const id = v.url.split('?')[0]!.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|C-[0-9A-Z]{6,10}/i)?.[0];
       if (id) {
         const ander = id.startsWith('C-') ? 'C-ONBEKEND' : randomUUID();
-        voor = await laatsteVolgnr();
+        voor = await laatsteId();
         const onbekend = await t.als(sessie, v.method, v.url.replace(id, ander), v.body);
         expect(onbekend.statusCode, onbekend.body).toBe(404);
         const rij = (await rijenNa(voor)).filter((r) => r.resultaat === 'geweigerd');
@@ -255,7 +256,7 @@ describe('doel en dekking per route', () => {
 
     it('een weigering op rol of organisatiesoort (403) komt in het log', async () => {
       const gemeente = await t.sessie(TOEGANG);
-      const voor = await laatsteVolgnr();
+      const voor = await laatsteId();
       expect((await t.als(gemeente, 'GET', '/api/kandidaten')).statusCode).toBe(403);
       expect((await t.als(await t.sessie(WOONSTEDE), 'GET', `/api/clienten/${ctx.clientId}`)).statusCode).toBe(403);
       const rijen = await rijenNa(voor);
@@ -267,7 +268,7 @@ describe('doel en dekking per route', () => {
 
     it('een dossier uit een andere regio geeft 404 en een geweigerde regel, geen dossier', async () => {
       const [kust] = await t.database.db.select().from(s.clienten).where(eq(s.clienten.regioId, t.regios.kustland.regioId)).limit(1);
-      const voor = await laatsteVolgnr();
+      const voor = await laatsteId();
       const res = await t.als(await t.sessie(TOEGANG), 'GET', `/api/clienten/${kust!.id}`);
       expect(res.statusCode).toBe(404);
       const [rij, ...rest] = await rijenNa(voor);
@@ -279,7 +280,7 @@ describe('doel en dekking per route', () => {
 
 describe('inloggen, uitloggen, zoeken en afdrukken', () => {
   it('inloggen, mislukt inloggen en uitloggen komen in het log met adres en browser', async () => {
-    const voor = await laatsteVolgnr();
+    const voor = await laatsteId();
     const hoofd = { 'user-agent': 'Mozilla/5.0 proef' };
     const fout = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: hoofd, remoteAddress: '203.0.113.5', payload: { email: 'lezer@centrumstad.demo', wachtwoord: 'fout' } });
     const onbekend = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: hoofd, remoteAddress: '203.0.113.5', payload: { email: 'niemand@nergens.demo', wachtwoord: 'fout' } });
@@ -301,7 +302,7 @@ describe('inloggen, uitloggen, zoeken en afdrukken', () => {
   });
 
   it('een zoekopdracht wordt gelogd als zoeken, zonder de zoekterm', async () => {
-    const voor = await laatsteVolgnr();
+    const voor = await laatsteId();
     const zoekterm = ctx.pseudoniem!.slice(0, 6);
     expect((await t.als(await t.sessie(TOEGANG), 'GET', `/api/clienten?zoek=${zoekterm}`)).statusCode).toBe(200);
     const [rij] = await rijenNa(voor);
@@ -310,7 +311,7 @@ describe('inloggen, uitloggen, zoeken en afdrukken', () => {
   });
 
   it('een pagina van de cliëntenlijst: één auditregel met de pseudoniemen van die pagina in haar volgorde, ook voor een lege pagina', async () => {
-    const voor = await laatsteVolgnr();
+    const voor = await laatsteId();
     const res = await t.als(await t.sessie(TOEGANG), 'GET', '/api/clienten?limiet=6&offset=3&sorteer=wachtdagen&richting=af');
     expect(res.statusCode, res.body).toBe(200);
     const pagina = (res.json() as { clienten: { pseudoniem: string }[] }).clienten.map((c) => c.pseudoniem);
@@ -318,7 +319,7 @@ describe('inloggen, uitloggen, zoeken en afdrukken', () => {
     const rijen = await rijenNa(voor);
     expect(rijen).toHaveLength(1);
     expect(rijen[0]).toMatchObject({ actie: 'lezen', entiteit: 'clientlijst', doel: 'toegang_beoordeling', resultaat: 'toegestaan', pseudoniemen: pagina });
-    const na = await laatsteVolgnr();
+    const na = await laatsteId();
     expect((await t.als(await t.sessie(TOEGANG), 'GET', '/api/clienten?limiet=6&offset=100000')).statusCode).toBe(200);
     const leeg = await rijenNa(na);
     expect(leeg).toHaveLength(1);
@@ -326,7 +327,7 @@ describe('inloggen, uitloggen, zoeken en afdrukken', () => {
   });
 
   it('de afdrukknop van de monitor legt afdrukken vast', async () => {
-    const voor = await laatsteVolgnr();
+    const voor = await laatsteId();
     const res = await t.als(await t.sessie(TOEGANG), 'POST', '/api/monitor/afdrukken', { onderdeel: 'dashboard', periode: 'kwartaal', van: '2025-01-01', tot: PEILDATUM });
     expect(res.statusCode, res.body).toBe(200);
     const [rij] = await rijenNa(voor);

@@ -69,7 +69,7 @@ describe('PATCH /api/clienten/:id', () => {
     expect(await zoek(noorddorp, 'Ommezwaai')).toEqual([client.id]);
     expect(await zoek(ribw, 'Ommezwaai')).toEqual([client.id]);
 
-    const [log] = await t.database.db.select().from(s.auditLog).where(and(eq(s.auditLog.entiteitId, client.id), eq(s.auditLog.actie, 'wijzigen'))).orderBy(s.auditLog.volgnr);
+    const [log] = await t.database.db.select().from(s.auditLog).where(and(eq(s.auditLog.entiteitId, client.id), eq(s.auditLog.actie, 'wijzigen'))).orderBy(s.auditLog.id);
     expect(log!.resultaat).toBe('toegestaan');
     expect(JSON.stringify(log!.details)).not.toContain('Ommezwaai');
   });

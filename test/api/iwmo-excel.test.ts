@@ -40,7 +40,7 @@ describe('POST /api/import/iwmo', () => {
     const tweede = await t.als(sessie, 'POST', '/api/import/iwmo', { berichten: [{ naam: 'opnieuw.xml', xml }] });
     expect(tweede.json()).toMatchObject({ berichtenAlVerwerkt: 1, gebeurtenissenNieuw: 0 });
     expect(await tellingen()).toEqual(voor);
-    const [regel] = await t.database.db.select().from(s.auditLog).orderBy(desc(s.auditLog.volgnr)).limit(1);
+    const [regel] = await t.database.db.select().from(s.auditLog).orderBy(desc(s.auditLog.id)).limit(1);
     expect(regel).toMatchObject({ actie: 'importeren', entiteit: 'client', doel: 'toegang_beoordeling' });
   });
 
@@ -145,7 +145,7 @@ describe('Excel-export', () => {
         expect(typeof blad.getCell('C2').value).toBe('number');
       }
     }
-    const [regel] = await t.database.db.select().from(s.auditLog).orderBy(desc(s.auditLog.volgnr)).limit(1);
+    const [regel] = await t.database.db.select().from(s.auditLog).orderBy(desc(s.auditLog.id)).limit(1);
     expect(regel).toMatchObject({ actie: 'exporteren', entiteit: 'monitor', entiteitId: 'woningen', details: expect.objectContaining({ formaat: 'xlsx' }) });
   });
 
@@ -160,7 +160,7 @@ describe('Excel-export', () => {
     expect(blad.getCell('A2').value).toBeInstanceOf(Date);
     expect(blad.getCell('A2').numFmt).toBe('dd-mm-yyyy hh:mm');
     expect(blad.rowCount).toBeGreaterThan(1);
-    const [regel] = await t.database.db.select().from(s.auditLog).orderBy(desc(s.auditLog.volgnr)).limit(1);
+    const [regel] = await t.database.db.select().from(s.auditLog).orderBy(desc(s.auditLog.id)).limit(1);
     expect(regel).toMatchObject({ actie: 'exporteren', entiteit: 'auditlog_inzage', entiteitId: c!.pseudoniem });
   });
 });

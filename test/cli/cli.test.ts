@@ -212,7 +212,7 @@ describe('doorstroom (opdrachtregel)', () => {
     const pglite = new PGlite(join(data, 'pglite'));
     try {
       const proef = await pglite.query<{ uitvoerder: string; user_agent: string; doel: string }>(
-        `select uitvoerder, user_agent, doel from audit_log where entiteit = 'matching_proefdraai' order by volgnr desc limit 1`,
+        `select uitvoerder, user_agent, doel from audit_log where entiteit = 'matching_proefdraai' order by id desc limit 1`,
       );
       expect(proef.rows[0]).toMatchObject({ uitvoerder: `${userInfo().username}@${hostname()}`, user_agent: 'cli', doel: 'plaatsing_matching' });
       // a superuser changes one row past the append-only trigger

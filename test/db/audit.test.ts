@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
 import * as s from '../../src/db/schema.js';
-import { controleerKeten, schrijfAudit } from '../../src/db/repos/audit.js';
+import { controleerKeten, schrijfAudit, verzegelAudit } from '../../src/db/repos/audit.js';
 import { VERWERKINGSACTIVITEITEN } from '../../src/domain/audit.js';
 import { backends, testDatabase, verwachtDbFout } from '../helpers.js';
 
@@ -51,14 +51,50 @@ describe.each(backends)('auditketen (%s)', (backend) => {
 
   it('gelijktijdige regels vormen één ononderbroken keten, wat de INSERT ook opgeeft', async () => {
     await schrijf(40);
-    // volgnr and hash given by the caller are overwritten by the trigger
+    // volgnr and hash given by the caller are overwritten by the trigger: a row enters the chain only when sealed
     await database.db.insert(s.auditLog).values({ actie: 'lezen', entiteit: 'x', doel: 'beheer', volgnr: 999, hash: new Uint8Array([1, 2, 3]) });
+    expect(await database.db.select({ volgnr: s.auditLog.volgnr, hash: s.auditLog.hash }).from(s.auditLog).where(eq(s.auditLog.entiteit, 'x'))).toEqual([{ volgnr: null, hash: null }]);
+    expect(await controleerKeten(database.db)).toMatchObject({ aantal: 0, breuk: null, onverzegeld: { aantal: 41 } });
+    // two sealers at once (several servers) and rows arriving meanwhile: still one chain, each row once
+    const [a, b] = await Promise.all([verzegelAudit(database.db, 7), verzegelAudit(database.db, 7)]);
+    expect(a + b).toBe(41);
+    expect(await verzegelAudit(database.db)).toBe(0);
     const nummers = (await database.db.select({ volgnr: s.auditLog.volgnr }).from(s.auditLog).orderBy(asc(s.auditLog.volgnr))).map((r) => r.volgnr);
     expect(nummers).toEqual(Array.from({ length: 41 }, (_, i) => i + 1));
     const uitslag = await controleerKeten(database.db, undefined, 7);
     expect(uitslag.breuk).toBeNull();
     expect(uitslag.aantal).toBe(41);
+    expect(uitslag.onverzegeld).toEqual({ aantal: 0, oudste: null });
     expect(uitslag.kop?.volgnr).toBe(41);
+  });
+
+  it('een nog niet verzegelde regel is even onveranderlijk, en verzegelen verandert alleen volgnr en hash', async () => {
+    await schrijf(1, 900);
+    const [los] = await database.db.select().from(s.auditLog).where(eq(s.auditLog.entiteitId, 'c900'));
+    expect(los!.volgnr).toBeNull();
+    await verwachtDbFout(database.db.execute(sql`update audit_log set actie = 'weg' where id = ${los!.id}`), /append-only/);
+    await verwachtDbFout(database.db.execute(sql`delete from audit_log where id = ${los!.id}`), /append-only/);
+    // sealing by hand: without the sealer's setting refused, with it only if nothing but volgnr and hash changes
+    await verwachtDbFout(database.db.execute(sql`update audit_log set volgnr = 5000, hash = sha256('x'::bytea) where id = ${los!.id}`), /append-only/);
+    await verwachtDbFout(
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('doorstroom.verzegelen', 'aan', true)`);
+        await tx.execute(sql`update audit_log set volgnr = 5000, hash = sha256('x'::bytea), entiteit_id = 'anders' where id = ${los!.id}`);
+      }),
+      /append-only/,
+    );
+    expect(await verzegelAudit(database.db)).toBe(1);
+    const [verzegeld] = await database.db.select().from(s.auditLog).where(eq(s.auditLog.id, los!.id));
+    expect(verzegeld).toMatchObject({ ...los, volgnr: 42, hash: expect.anything() });
+    // once sealed, the sealer's setting opens nothing
+    await verwachtDbFout(
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('doorstroom.verzegelen', 'aan', true)`);
+        await tx.execute(sql`update audit_log set volgnr = 5000 where id = ${los!.id}`);
+      }),
+      /append-only/,
+    );
+    expect(await controleerKeten(database.db)).toMatchObject({ aantal: 42, breuk: null });
   });
 
   it('een gewijzigde regel breekt de keten precies daar', async () => {
@@ -66,7 +102,7 @@ describe.each(backends)('auditketen (%s)', (backend) => {
     await alsSuperuser(`UPDATE audit_log SET gebruiker_id = NULL WHERE id = ${doel!.id}`);
     const uitslag = await controleerKeten(database.db, undefined, 5);
     expect(uitslag.breuk).toMatchObject({ id: doel!.id, volgnr: doel!.volgnr, reden: expect.stringMatching(/hash/) });
-    expect(uitslag.aantal).toBe(doel!.volgnr - 1);
+    expect(uitslag.aantal).toBe(doel!.volgnr! - 1);
     await alsSuperuser(`UPDATE audit_log SET gebruiker_id = '${wie.gebruikerId}' WHERE id = ${doel!.id}`);
     expect((await controleerKeten(database.db)).breuk).toBeNull();
   });
@@ -74,7 +110,7 @@ describe.each(backends)('auditketen (%s)', (backend) => {
   it('een verwijderde regel en een vervalste regel worden gevonden', async () => {
     const [weg] = await database.db.select().from(s.auditLog).where(eq(s.auditLog.entiteitId, 'c30'));
     await alsSuperuser(`DELETE FROM audit_log WHERE id = ${weg!.id}`);
-    expect((await controleerKeten(database.db)).breuk).toMatchObject({ volgnr: weg!.volgnr + 1, reden: expect.stringMatching(/ontbreekt/) });
+    expect((await controleerKeten(database.db)).breuk).toMatchObject({ volgnr: weg!.volgnr! + 1, reden: expect.stringMatching(/ontbreekt/) });
     // a forged row in the gap: right number, but the hash cannot follow from its predecessor without the chain
     await alsSuperuser(
       `INSERT INTO audit_log (id, tijdstip, actie, entiteit, doel, volgnr, hash) VALUES (${weg!.id}, now(), 'lezen', 'client', 'beheer', ${weg!.volgnr}, sha256('vervalst'::bytea))`,
@@ -113,10 +149,56 @@ describe('migratie 0014 op een bestaand auditlog', () => {
         { volgnr: 3, pseudoniemen: null, doel: null },
       ]);
       await schrijfAudit(db as never, wie, { actie: 'lezen', entiteit: 'client', doel: 'beheer' });
+      expect(await verzegelAudit(db as never)).toBe(1);
       expect(await controleerKeten(db as never)).toMatchObject({ aantal: 4, breuk: null });
     } finally {
       await client.close();
       rmSync(oud, { recursive: true, force: true });
     }
+  });
+});
+
+/**
+ * Issue 12: every audited read used to take the chain's advisory lock with its audit row and hold it until its
+ * commit, so a second read waited for the first to commit. Now the row is written unsealed without a lock: two
+ * reads' transactions overlap, the second may commit before the first. PostgreSQL only (PGlite has one
+ * connection, its transactions never overlap). As the app role, which may only call the sealing function.
+ */
+describe.skipIf(!process.env.TEST_DATABASE_URL)('gelijktijdige gelogde leesacties (postgres)', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await testDatabase('postgres');
+  });
+  afterAll(() => database.close());
+
+  it('twee transacties met een auditregel lopen door elkaar: de tweede commit terwijl de eerste nog open is', async () => {
+    const volgorde: string[] = [];
+    let tweedeKlaar!: () => void;
+    const tweedeGecommit = new Promise<void>((klaar) => (tweedeKlaar = klaar));
+    const lees = (naam: string) => async (tx: Parameters<Parameters<Database['db']['transaction']>[0]>[0]) => {
+      await tx.select({ n: sql<number>`count(*)` }).from(s.clienten);
+      await schrijfAudit(tx, wie, { actie: 'lezen', entiteit: 'clientlijst', entiteitId: naam, doel: 'toegang_beoordeling', pseudoniemen: [`C-${naam}`] });
+      volgorde.push(`${naam} regel geschreven`);
+    };
+    let eersteGeschreven!: () => void;
+    const eersteRegel = new Promise<void>((klaar) => (eersteGeschreven = klaar));
+    const eerste = database.db.transaction(async (tx) => {
+      await lees('A')(tx);
+      eersteGeschreven();
+      // hold the transaction open until the second has committed; with the old lock the second could not even
+      // write its row before this commit, so after 5 s the first gives up waiting and commits anyway
+      await Promise.race([tweedeGecommit, new Promise((klaar) => setTimeout(klaar, 5000))]);
+      volgorde.push('A commit');
+    });
+    await eersteRegel; // B starts once A holds its row (and, before issue 12, the chain's lock)
+    const tweede = database.db.transaction(lees('B')).then(() => {
+      volgorde.push('B gecommit');
+      tweedeKlaar();
+    });
+    await Promise.all([eerste, tweede]);
+    expect(volgorde).toEqual(['A regel geschreven', 'B regel geschreven', 'B gecommit', 'A commit']);
+    // both rows join one intact chain once sealed, B (committed first) no matter its id
+    expect(await verzegelAudit(database.db)).toBe(2);
+    expect(await controleerKeten(database.db)).toMatchObject({ aantal: 2, breuk: null, onverzegeld: { aantal: 0 } });
   });
 });

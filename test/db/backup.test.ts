@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/client.js';
 import { backupPglite, backupPostgres, herstelPglite, herstelPostgres } from '../../src/db/backup.js';
-import { controleerKeten, schrijfAudit } from '../../src/db/repos/audit.js';
+import { controleerKeten, schrijfAudit, verzegelAudit } from '../../src/db/repos/audit.js';
 import { controleerSleutel } from '../../src/db/repos/sleutelrotatie.js';
 import { DomeinFout } from '../../src/domain/fouten.js';
 import * as s from '../../src/db/schema.js';
@@ -34,6 +34,7 @@ async function vingerafdruk(database: Database) {
 /** the seed writes no audit rows; a backup must carry the hash chain, so there is one to carry */
 async function voorAudit(database: Database) {
   for (let i = 0; i < 3; i++) await schrijfAudit(database.db, null, { actie: 'lezen', entiteit: 'voor_backup', doel: 'beheer' });
+  await verzegelAudit(database.db);
 }
 
 async function controleerHersteld(hersteld: Database, verwacht: Record<string, string>) {

@@ -314,7 +314,7 @@ describe.skipIf(!beschikbaar)('reis van de toegang', () => {
     expect(events.filter((e) => e.toelichting).map((e) => e.soort)).toEqual(['beoordeling']);
     const [stand] = await w.t.database.db.select().from(s.clientStand).where(eq(s.clientStand.clientId, clientId));
     expect(stand).toMatchObject({ fase: 'uitstroomklaar', huidigeGemeenteId: org('Zuidhaven') });
-    const acties = await w.t.database.db.select({ actie: s.auditLog.actie }).from(s.auditLog).where(eq(s.auditLog.entiteitId, clientId)).orderBy(asc(s.auditLog.volgnr));
+    const acties = await w.t.database.db.select({ actie: s.auditLog.actie }).from(s.auditLog).where(eq(s.auditLog.entiteitId, clientId)).orderBy(asc(s.auditLog.id));
     expect(acties.map((a) => a.actie)).toEqual(expect.arrayContaining(['aanmaken', 'wijzigen', 'lezen']));
   }
 });

@@ -25,7 +25,7 @@ export interface AuditInvoer {
 
 const kort = (tekst: string | null | undefined, max: number) => (tekst ? tekst.slice(0, max) : null);
 
-/** The values of one audit row; volgnr and hash are set by the chain trigger. */
+/** The values of one audit row; volgnr and hash stay NULL until verzegelAudit chains the row. */
 export function auditWaarden(wie: AuditWie | null, r: AuditInvoer) {
   const herkomst = r.herkomst ?? wie?.herkomst;
   return {
@@ -48,6 +48,22 @@ export type AuditWaarden = ReturnType<typeof auditWaarden>;
 
 export async function schrijfAudit(db: DbOrTx, wie: AuditWie | null, r: AuditInvoer) {
   await db.insert(s.auditLog).values(auditWaarden(wie, r));
+}
+
+/**
+ * Chains every committed unsealed audit row (docs/adr/0031): in rounds of `perRonde`, each its own short
+ * transaction under the chain's advisory lock, so a backlog never holds the lock for long. Returns how many
+ * rows were sealed. Safe to call from several processes at once (they queue on the lock). Not inside a
+ * transaction of the caller: the lock would then last until that transaction commits.
+ */
+export async function verzegelAudit(db: DbOrTx, perRonde = 5000) {
+  let totaal = 0;
+  for (;;) {
+    const { rows } = (await db.execute(sql`select audit_log_verzegel(${perRonde}::int) as n`)) as unknown as { rows: { n: number }[] };
+    const n = Number(rows[0]?.n ?? 0);
+    totaal += n;
+    if (n < perRonde) return totaal;
+  }
 }
 
 export type AuditSortering = 'nieuwste' | 'oudste';
@@ -207,6 +223,8 @@ export interface KetenBreuk {
 
 export interface KetenUitslag {
   aantal: number;
+  /** rows not yet chained (normally written in the last second or so) and the time of the oldest */
+  onverzegeld: { aantal: number; oudste: Date | null };
   /** volgnr and hash of the last row: write these down elsewhere to notice a rewrite of the whole chain later */
   kop: { volgnr: number; hash: string } | null;
   breuk: KetenBreuk | null;
@@ -218,7 +236,11 @@ export interface KetenUitslag {
  * has a hash that does not follow from its predecessor. Reports the first break.
  */
 export async function controleerKeten(db: DbOrTx, voortgang?: (klaar: number, totaal: number) => void, batch = 2000): Promise<KetenUitslag> {
-  const [{ n: totaal } = { n: 0 }] = await db.select({ n: count() }).from(s.auditLog);
+  const [telling] = await db
+    .select({ totaal: sql<number>`count(${s.auditLog.volgnr})`.mapWith(Number), onverzegeld: sql<number>`count(*) filter (where ${s.auditLog.volgnr} is null)`.mapWith(Number), oudste: sql<string | null>`min(${s.auditLog.tijdstip}) filter (where ${s.auditLog.volgnr} is null)` })
+    .from(s.auditLog);
+  const totaal = telling?.totaal ?? 0;
+  const onverzegeld = { aantal: telling?.onverzegeld ?? 0, oudste: telling?.oudste ? new Date(telling.oudste) : null };
   let vorige = Buffer.alloc(0);
   let verwacht = 1;
   let klaar = 0;
@@ -227,9 +249,9 @@ export async function controleerKeten(db: DbOrTx, voortgang?: (klaar: number, to
     const rijen = await db
       .select({
         id: s.auditLog.id,
-        volgnr: s.auditLog.volgnr,
+        volgnr: sql<number>`${s.auditLog.volgnr}`.mapWith(Number),
         tijdstip: s.auditLog.tijdstip,
-        hash: sql<string>`encode(${s.auditLog.hash}, 'base64')`,
+        hash: sql<string | null>`encode(${s.auditLog.hash}, 'base64')`,
         inhoud: sql<string>`encode(audit_log_inhoud(${s.auditLog}), 'base64')`,
       })
       .from(s.auditLog)
@@ -238,23 +260,23 @@ export async function controleerKeten(db: DbOrTx, voortgang?: (klaar: number, to
       .limit(batch);
     for (const r of rijen) {
       if (r.volgnr !== verwacht) {
-        return { aantal: klaar, kop, breuk: { volgnr: r.volgnr, id: r.id, tijdstip: r.tijdstip, reden: `volgnummer ${verwacht}${r.volgnr > verwacht + 1 ? `–${r.volgnr - 1}` : ''} ontbreekt (regel verwijderd)` } };
+        return { aantal: klaar, onverzegeld, kop, breuk: { volgnr: r.volgnr, id: r.id, tijdstip: r.tijdstip, reden: `volgnummer ${verwacht}${r.volgnr > verwacht + 1 ? `–${r.volgnr - 1}` : ''} ontbreekt (regel verwijderd)` } };
       }
       const hash = createHash('sha256').update(vorige).update(Buffer.from(r.inhoud, 'base64')).digest();
-      if (!hash.equals(Buffer.from(r.hash, 'base64'))) {
-        return { aantal: klaar, kop, breuk: { volgnr: r.volgnr, id: r.id, tijdstip: r.tijdstip, reden: 'inhoud klopt niet met de hash (regel gewijzigd of ingevoegd buiten de trigger om)' } };
+      if (r.hash === null || !hash.equals(Buffer.from(r.hash, 'base64'))) {
+        return { aantal: klaar, onverzegeld, kop, breuk: { volgnr: r.volgnr, id: r.id, tijdstip: r.tijdstip, reden: 'inhoud klopt niet met de hash (regel gewijzigd of ingevoegd buiten de trigger om)' } };
       }
       vorige = hash;
       verwacht++;
       klaar++;
       kop = { volgnr: r.volgnr, hash: hash.toString('hex') };
     }
-    voortgang?.(klaar, Number(totaal));
+    voortgang?.(klaar, totaal);
     if (rijen.length < batch) break;
   }
-  if (klaar !== Number(totaal)) {
+  if (klaar !== totaal) {
     const [los] = await db.select({ id: s.auditLog.id, volgnr: s.auditLog.volgnr, tijdstip: s.auditLog.tijdstip }).from(s.auditLog).where(lt(s.auditLog.volgnr, 1)).limit(1);
-    return { aantal: klaar, kop, breuk: { volgnr: los?.volgnr ?? 0, id: los?.id ?? 0, tijdstip: los?.tijdstip ?? null, reden: `${Number(totaal) - klaar} regel(s) buiten de keten (volgnummer kleiner dan 1)` } };
+    return { aantal: klaar, onverzegeld, kop, breuk: { volgnr: los?.volgnr ?? 0, id: los?.id ?? 0, tijdstip: los?.tijdstip ?? null, reden: `${totaal - klaar} regel(s) buiten de keten (volgnummer kleiner dan 1)` } };
   }
-  return { aantal: klaar, kop, breuk: null };
+  return { aantal: klaar, onverzegeld, kop, breuk: null };
 }

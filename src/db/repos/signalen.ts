@@ -597,42 +597,44 @@ export async function escaleerTeLaat(db: DbOrTx, nu: Date, opties: JobOpties = {
  * need. FOR UPDATE SKIP LOCKED: a second scheduler, or an aanbieder picking a signal up at this very moment,
  * holds its rows; this batch takes others instead of waiting, and the UPDATE re-checks status and deadline on
  * the locked row, so a signal picked up in time is never escalated and no signal is escalated twice.
+ * The candidates are chosen from `signalen` alone (an index range on status and deadline, stopping after
+ * `aantal`); home and pseudonym are joined only for the rows escalated. Joining them while choosing made every
+ * batch join and sort all overdue signals (30–40 ms a batch at 2,000, eleven batches a round).
  */
 async function escaleerBatch(tx: DbOrTx, nu: Date, aantal: number) {
-  const kandidaat = tx.$with('kandidaat').as(
-    tx
-      .select({
-        id: s.signalen.id,
-        van: sql<string>`${s.signalen.status}`.as('van'),
-        adres: s.woningen.adres,
-        pseudoniem: s.clienten.pseudoniem,
-      })
-      .from(s.signalen)
-      .innerJoin(s.plaatsingen, eq(s.plaatsingen.id, s.signalen.plaatsingId))
-      .innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId))
-      .innerJoin(s.clienten, eq(s.clienten.id, s.plaatsingen.clientId))
-      .where(and(inArray(s.signalen.status, [...OPEN_STATUSSEN]), lt(s.signalen.deadline, nu)))
-      .orderBy(asc(s.signalen.deadline), asc(s.signalen.id))
-      .limit(aantal)
-      .for('update', { of: s.signalen, skipLocked: true }),
-  );
-  return tx
-    .with(kandidaat)
-    .update(s.signalen)
-    .set({ status: 'geescaleerd', versie: sql`${s.signalen.versie} + 1` })
-    .from(kandidaat)
-    .where(and(eq(s.signalen.id, kandidaat.id), inArray(s.signalen.status, [...OPEN_STATUSSEN]), lt(s.signalen.deadline, nu)))
-    .returning({
-      id: s.signalen.id,
-      versie: s.signalen.versie,
-      regioId: s.signalen.regioId,
-      van: kandidaat.van,
-      details: s.signalen.details,
-      aanbiederId: s.signalen.aanbiederId,
-      melderOrganisatieId: s.signalen.melderOrganisatieId,
-      deadline: s.signalen.deadline,
-      adres: kandidaat.adres,
-      pseudoniem: kandidaat.pseudoniem,
-    });
+  const open = sql.join(OPEN_STATUSSEN.map((st) => sql`${st}`), sql`, `);
+  const { rows } = (await tx.execute(sql`
+    with kandidaat as (
+      select id, status as van from ${s.signalen}
+      where status in (${open}) and deadline < ${nu.toISOString()}::timestamptz
+      order by deadline, id
+      limit ${aantal}
+      for update skip locked
+    ), geescaleerd as (
+      update ${s.signalen} sg set status = 'geescaleerd', versie = sg.versie + 1
+      from kandidaat k
+      where sg.id = k.id and sg.status in (${open}) and sg.deadline < ${nu.toISOString()}::timestamptz
+      returning sg.id, sg.versie, sg.regio_id, k.van, sg.details, sg.aanbieder_id, sg.melder_organisatie_id, sg.deadline, sg.plaatsing_id
+    )
+    select g.id, g.versie, g.regio_id, g.van, g.details, g.aanbieder_id, g.melder_organisatie_id, g.deadline, w.adres, c.pseudoniem
+    from geescaleerd g
+    join ${s.plaatsingen} p on p.id = g.plaatsing_id
+    join ${s.woningen} w on w.id = p.woning_id
+    join ${s.clienten} c on c.id = p.client_id
+    order by g.deadline, g.id`)) as unknown as {
+    rows: { id: string; versie: number; regio_id: string; van: string; details: unknown; aanbieder_id: string | null; melder_organisatie_id: string; deadline: string | Date; adres: string; pseudoniem: string }[];
+  };
+  return rows.map((r) => ({
+    id: r.id,
+    versie: Number(r.versie),
+    regioId: r.regio_id,
+    van: r.van,
+    details: typeof r.details === 'string' ? (JSON.parse(r.details) as unknown) : r.details,
+    aanbiederId: r.aanbieder_id,
+    melderOrganisatieId: r.melder_organisatie_id,
+    deadline: new Date(r.deadline),
+    adres: r.adres,
+    pseudoniem: r.pseudoniem,
+  }));
 }
 type EscalatieRij = Awaited<ReturnType<typeof escaleerBatch>>[number];
