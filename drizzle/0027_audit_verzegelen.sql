@@ -65,3 +65,22 @@ $$;
 REVOKE ALL ON FUNCTION audit_log_verzegel(integer) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION audit_log_verzegel(integer) TO doorstroom_app;
+--> statement-breakpoint
+-- Fresh statistics after a seed, an import or at intervals (issue 12). PGlite has no autovacuum, so without this
+-- its planner never learns the table sizes and chooses plans for empty tables; on PostgreSQL it only brings the
+-- autovacuum's ANALYZE forward. SECURITY DEFINER: ANALYZE needs the tables' owner, the app role is not.
+CREATE OR REPLACE FUNCTION doorstroom_analyseer() RETURNS void
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  tabel text;
+BEGIN
+  -- the application's tables only (the catalogs belong to the superuser and would each raise a warning)
+  FOR tabel IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP
+    EXECUTE format('ANALYZE %I', tabel);
+  END LOOP;
+END;
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION doorstroom_analyseer() FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION doorstroom_analyseer() TO doorstroom_app;

@@ -70,7 +70,8 @@ program
       throw e;
     }
     const app = await bouwApp({ db: database.db, versleuteling, vandaag }, { logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
-    const planner = startPlanner(database.db, { log: app.log });
+    // PGlite has no autovacuum: the planner refreshes its statistics hourly (opening the database did so once)
+    const planner = startPlanner(database.db, { log: app.log, analyseerElkeMs: database.soort === 'pglite' ? 3600_000 : undefined });
     const verzegeling = startVerzegeling(database.db, { log: app.log });
     // registered before listening: a signal that arrives while the port opens still closes everything
     stopBijSignaal(async () => {

@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import * as schema from './schema.js';
 import { startPgliteWorker } from './pglite-worker-verbinding.js';
 import { APP_ROL, appRolVerbindingsOpties } from './app-rol.js';
@@ -86,6 +87,8 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     } else {
       // PGlite has one session: migrate as the owner, then that session (and any reconnection) becomes the app role
       await migratePg(db as never, { migrationsFolder });
+      // PGlite has no autovacuum: without statistics its planner takes every table for empty (issue 12)
+      await analyseer(db);
       if (!opts.eigenaar) await naMigratie?.();
     }
   } catch (fout) {
@@ -93,6 +96,16 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     throw fout;
   }
   return { db, soort, close };
+}
+
+/**
+ * Fresh planner statistics for the application's tables (migration 0027). PGlite never gathers them by itself, so
+ * this runs after opening, after a seed or import and hourly from the planner; on PostgreSQL it brings the
+ * autovacuum's ANALYZE forward after a bulk write. Works inside a transaction (it then counts that transaction's
+ * own new rows).
+ */
+export async function analyseer(db: DbOrTx) {
+  await db.execute(sql`select doorstroom_analyseer()`);
 }
 
 function postgresPool(url: string, opts: OpenOptions) {

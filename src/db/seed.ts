@@ -1,4 +1,4 @@
-import type { DbOrTx as Db } from './client.js';
+import { analyseer, type DbOrTx as Db } from './client.js';
 import * as s from './schema.js';
 import type { Versleuteling } from './versleuteling.js';
 import { prng, type Prng } from '../domain/random.js';
@@ -418,6 +418,8 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
   await herberekenIntervallen(db, clientRijen.map((c) => c.id), (klaar, totaal) => voortgang?.('monitor', klaar, totaal));
   await seedSignalen(db, { regioId, organisaties, peildatum: peil, seed: o.seed });
   await seedVerdeelmodel(db, regioId, o.regioNaam);
+  // a seed changes the table sizes by orders of magnitude: plans made for empty tables would scan (PGlite)
+  await analyseer(db);
 
   return {
     regioId,

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import { analyseer, type DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import type { Versleuteling } from '../versleuteling.js';
 import { magClientZien, type Actor } from '../../domain/auth.js';
@@ -66,7 +66,15 @@ export async function importeer(
   const vandaag = vandaagInNederland();
   const clienten = bestanden.clienten ? parseClientenCsv(bestanden.clienten, vandaag) : { rijen: [], fouten: [], kolommen: [] };
   const events = bestanden.gebeurtenissen ? parseEventsCsv(bestanden.gebeurtenissen, vandaag) : { rijen: [], fouten: [], kolommen: [] };
-  return importeerRijen(db, actor, v, clienten, events, (f) => f, voortgang);
+  return naImport(db, await importeerRijen(db, actor, v, clienten, events, (f) => f, voortgang));
+}
+
+/** At least this many new rows and an import refreshes the planner statistics (PGlite has no autovacuum). */
+export const ANALYSE_VANAF_RIJEN = 200;
+
+export async function naImport<R extends { clientenNieuw: number; gebeurtenissenNieuw: number }>(db: DbOrTx, r: R): Promise<R> {
+  if (r.clientenNieuw + r.gebeurtenissenNieuw >= ANALYSE_VANAF_RIJEN) await analyseer(db);
+  return r;
 }
 
 /** Sheet names the Excel import recognises (case-insensitive): one for the clients, one for the events. */
@@ -90,7 +98,7 @@ export async function importeerXlsx(db: DbOrTx, actor: Actor, v: Versleuteling, 
     const blad = f.bestand === 'clienten' ? clientBlad! : eventBlad!;
     return { ...f, blad: blad.naam, kolomLetter: f.kolom ? blad.letters.get(f.kolom) : undefined };
   };
-  return importeerRijen(db, actor, v, clienten, events, opBlad, voortgang);
+  return naImport(db, await importeerRijen(db, actor, v, clienten, events, opBlad, voortgang));
 }
 
 async function importeerRijen(

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
+import { naImport } from './import.js';
 import * as s from '../schema.js';
 import type { Versleuteling } from '../versleuteling.js';
 import { magClientZien, type Actor } from '../../domain/auth.js';
@@ -70,7 +71,7 @@ export async function importeerIwmo(db: DbOrTx, actor: Actor, v: Versleuteling, 
   }
   if (fouten.length) throw new IwmoFouten(fouten);
 
-  return db.transaction(async (tx) => {
+  return naImport(db, await db.transaction(async (tx) => {
     const resultaat: IwmoResultaat = { berichten: gelezen.length, berichtenAlVerwerkt: 0, clientenNieuw: 0, toewijzingen: 0, gebeurtenissenNieuw: 0, gebeurtenissenAlAanwezig: 0, overgeslagen: [] };
     const orgs = await tx.select().from(s.organisaties).where(eq(s.organisaties.regioId, actor.regioId));
     const gemeenteVan = (code: string) => orgs.find((o) => (o.soort === 'centrumgemeente' || o.soort === 'regiogemeente') && o.gemeenteCode === `GM${code}`);
@@ -307,5 +308,5 @@ export async function importeerIwmo(db: DbOrTx, actor: Actor, v: Versleuteling, 
       details: { bron: 'iwmo', ...resultaat, overgeslagen: resultaat.overgeslagen.length, bestanden: bestanden.map((b) => b.naam) },
     });
     return resultaat;
-  });
+  }));
 }
