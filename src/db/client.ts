@@ -87,8 +87,9 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     } else {
       // PGlite has one session: migrate as the owner, then that session (and any reconnection) becomes the app role
       await migratePg(db as never, { migrationsFolder });
-      // PGlite has no autovacuum: without statistics its planner takes every table for empty (issue 12)
-      await analyseer(db);
+      // PGlite has no autovacuum: a table never analysed (a new database, or new tables from a migration) gets
+      // its statistics now; afterwards seeds, large imports and the planner's hourly round keep them fresh
+      if (await zonderStatistieken(db)) await analyseer(db);
       if (!opts.eigenaar) await naMigratie?.();
     }
   } catch (fout) {
@@ -106,6 +107,14 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
  */
 export async function analyseer(db: DbOrTx) {
   await db.execute(sql`select doorstroom_analyseer()`);
+}
+
+/** True when some table of the application was never analysed (pg_class.reltuples is -1 until then). */
+async function zonderStatistieken(db: DbOrTx) {
+  const { rows } = (await db.execute(
+    sql`select exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' and c.reltuples < 0) as ontbreekt`,
+  )) as unknown as { rows: { ontbreekt: boolean }[] };
+  return rows[0]!.ontbreekt;
 }
 
 function postgresPool(url: string, opts: OpenOptions) {

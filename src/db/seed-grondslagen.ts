@@ -1,3 +1,4 @@
+import { insertInDelen } from './bulk.js';
 import type { DbOrTx as Db } from './client.js';
 import * as s from './schema.js';
 import { plusDagen, type TrajectEvent } from '../domain/trajecten.js';
@@ -41,6 +42,6 @@ export async function seedGrondslagen(db: Db, o: { regioId: string; peildatum: s
       rijen.push({ ...basis, reikwijdte: 'aanbieder_dossier', soort: 'wettelijk', wettelijkeGrondslag: 'wmo_2_3_5', referentie: `Beschikking ${c.externId}`, ingangsdatum: indicatie });
     }
   });
-  for (let i = 0; i < rijen.length; i += 500) await db.insert(s.grondslagen).values(rijen.slice(i, i + 500));
+  await insertInDelen(db, s.grondslagen, rijen);
   return rijen.length;
 }

@@ -1,4 +1,5 @@
 import { analyseer, type DbOrTx as Db } from './client.js';
+import { insertInDelen } from './bulk.js';
 import * as s from './schema.js';
 import type { Versleuteling } from './versleuteling.js';
 import { prng, type Prng } from '../domain/random.js';
@@ -124,14 +125,6 @@ function bsn(r: Prng): string {
     const som = d.reduce((acc, v, i) => acc + v * (9 - i), 0);
     const laatste = som % 11;
     if (laatste <= 9) return [...d, laatste].join('');
-  }
-}
-
-async function insertInDelen<T>(db: Db, tabel: Parameters<Db['insert']>[0], rijen: T[], stap: string, voortgang?: Voortgang) {
-  const deel = 400;
-  for (let i = 0; i < rijen.length; i += deel) {
-    await db.insert(tabel).values(rijen.slice(i, i + deel) as never);
-    voortgang?.(stap, Math.min(i + deel, rijen.length), rijen.length);
   }
 }
 
@@ -348,12 +341,10 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
   await insertInDelen(db, s.trajectEvents, eventRijen, 'gebeurtenissen', voortgang);
   const toegang = gebruikers.find((g) => g.email === `toegang@${slug(o.gemeenten[0]!.naam)}.${o.emailDomein}`)!;
   await seedGrondslagen(db, { regioId, peildatum: peil, door: toegang.id, organisatieId: centrumId, clienten: grondslagClienten });
-  const ingevoegd: { id: string }[] = [];
-  for (let i = 0; i < woningRijen.length; i += 400) {
-    ingevoegd.push(...(await db.insert(s.woningen).values(woningRijen.slice(i, i + 400)).returning({ id: s.woningen.id })));
-    voortgang?.('woningen', Math.min(i + 400, woningRijen.length), woningRijen.length);
-  }
-  const woningId = new Map(woningRijen.map((w, i) => [w, ingevoegd[i]!.id]));
+  // ids made here, as for the clients: the placements refer to them without reading them back
+  for (const w of woningRijen) w.id = crypto.randomUUID();
+  await insertInDelen(db, s.woningen, woningRijen, 'woningen', voortgang);
+  const woningId = new Map(woningRijen.map((w) => [w, w.id!]));
   const plaatsingen = plaatsingRijen.map((p) => {
     const { _woning, ...rest } = p as PlaatsingRij & { _woning: WoningRij };
     return { ...rest, woningId: woningId.get(_woning)! };
