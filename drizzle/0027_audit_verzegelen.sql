@@ -68,19 +68,30 @@ GRANT EXECUTE ON FUNCTION audit_log_verzegel(integer) TO doorstroom_app;
 --> statement-breakpoint
 -- Fresh statistics after a seed, an import or at intervals (issue 12). PGlite has no autovacuum, so without this
 -- its planner never learns the table sizes and chooses plans for empty tables; on PostgreSQL it only brings the
--- autovacuum's ANALYZE forward. SECURITY DEFINER: ANALYZE needs the tables' owner, the app role is not.
-CREATE OR REPLACE FUNCTION doorstroom_analyseer() RETURNS void
+-- autovacuum's ANALYZE forward. p_alleen_gewijzigd: only tables never analysed or changed by more than autovacuum's
+-- threshold (50 rows + 10 %) since their last ANALYZE, so the hourly round costs nothing when little changed (a
+-- seed inside its own transaction passes false: its changes are not in the counters before it commits).
+-- SECURITY DEFINER: ANALYZE needs the tables' owner, the app role is not.
+CREATE OR REPLACE FUNCTION doorstroom_analyseer(p_alleen_gewijzigd boolean DEFAULT false) RETURNS integer
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 DECLARE
   tabel text;
+  n integer := 0;
 BEGIN
   -- the application's tables only (the catalogs belong to the superuser and would each raise a warning)
-  FOR tabel IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP
+  FOR tabel IN
+    SELECT c.relname FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
+    LEFT JOIN pg_stat_user_tables st ON st.relid = c.oid
+    WHERE ns.nspname = 'public' AND c.relkind = 'r'
+      AND (NOT p_alleen_gewijzigd OR c.reltuples < 0 OR coalesce(st.n_mod_since_analyze, 0) > 50 + 0.1 * greatest(c.reltuples, 0))
+  LOOP
     EXECUTE format('ANALYZE %I', tabel);
+    n := n + 1;
   END LOOP;
+  RETURN n;
 END;
 $$;
 --> statement-breakpoint
-REVOKE ALL ON FUNCTION doorstroom_analyseer() FROM PUBLIC;
+REVOKE ALL ON FUNCTION doorstroom_analyseer(boolean) FROM PUBLIC;
 --> statement-breakpoint
-GRANT EXECUTE ON FUNCTION doorstroom_analyseer() TO doorstroom_app;
+GRANT EXECUTE ON FUNCTION doorstroom_analyseer(boolean) TO doorstroom_app;

@@ -101,12 +101,13 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
 
 /**
  * Fresh planner statistics for the application's tables (migration 0027). PGlite never gathers them by itself, so
- * this runs after opening, after a seed or import and hourly from the planner; on PostgreSQL it brings the
+ * this runs after opening, after a seed or import and hourly from the planner (`alleenGewijzigd`: only tables
+ * changed by more than autovacuum's threshold since their last ANALYZE); on PostgreSQL it brings the
  * autovacuum's ANALYZE forward after a bulk write. Works inside a transaction (it then counts that transaction's
  * own new rows).
  */
-export async function analyseer(db: DbOrTx) {
-  await db.execute(sql`select doorstroom_analyseer()`);
+export async function analyseer(db: DbOrTx, alleenGewijzigd = false) {
+  await db.execute(sql`select doorstroom_analyseer(${alleenGewijzigd})`);
 }
 
 /** True when some table of the application was never analysed (pg_class.reltuples is -1 until then). */

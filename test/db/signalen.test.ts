@@ -194,8 +194,8 @@ describe.each(backends)('signalen op %s', (backend) => {
       const batches: number[] = [];
       const r = await escaleerTeLaat(database.db, plusUren(ronde, 0.1), { storing: (punt, i) => void (punt === 'na_commit' && batches.push(i)) });
       expect(r.geescaleerd).toBe(40);
-      // 1 + 2 + 4 + 8 + 16 + 9
-      expect(batches).toEqual([0, 1, 2, 3, 4, 5]);
+      // 1 + 8 + 31
+      expect(batches).toEqual([0, 1, 2]);
       expect(await telling(ids)).toEqual({ geescaleerd: 40, stappen: 40, meldingen: 40, audit: 40 });
 
       const stappen = await database.db.select().from(s.signaalStappen).where(and(inArray(s.signaalStappen.signaalId, ids), eq(s.signaalStappen.status, 'geescaleerd')));
