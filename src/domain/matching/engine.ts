@@ -48,7 +48,7 @@ export interface MotorOpties {
   geduld?: number;
   /** Maximaal aantal warm opgeloste verschuivingen in de lokale verbetering (standaard 400). */
   maxVerbeterPogingen?: number;
-  /** Maximaal aantal knopen van de exacte terugval (vertakken en begrenzen, standaard 4000; 0 = uit). */
+  /** Maximaal aantal knopen van de exacte terugval (vertakken en begrenzen; standaard naar netwerkgrootte, 20–4000; 0 = uit). */
   maxVertakKnopen?: number;
 }
 
@@ -771,8 +771,11 @@ export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): Ma
     }
     if (open()) verbeterBeste(verbeterBudget);
     // integraliteitsgat of niet-geconvergeerde grens: vertakken en begrenzen bewijst het optimum of vindt het
-    if (open() && (opties.maxVertakKnopen ?? 4000) > 0) {
-      const v = vertakEnBegrens(net.ns.kloon(), net.eenheidBoog, plan.groepen, lambda, beste.waarde, UB, { maxKnopen: opties.maxVertakKnopen });
+    // budget naar netwerkgrootte, zodat een grote regio zonder bewijs niet minutenlang vertakt (4000 knopen bij
+    // kleine regio's, waar integraliteitsgaten optreden; ~20 bij 100k kandidaten)
+    const knoopBudget = opties.maxVertakKnopen ?? Math.min(4000, Math.max(20, Math.floor(4_000_000 / net.ns.aantalBogen)));
+    if (open() && knoopBudget > 0) {
+      const v = vertakEnBegrens(net.ns.kloon(), net.eenheidBoog, plan.groepen, lambda, beste.waarde, UB, { maxKnopen: knoopBudget });
       vertakKnopen = v.knopen;
       if (v.beter && v.beter.waarde > beste.waarde) beste = { net: { ...net, ns: v.beter.ns }, waarde: v.beter.waarde };
       UB = Math.min(UB, Math.max(v.bovengrens, beste.waarde));
