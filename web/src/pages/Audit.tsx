@@ -9,6 +9,7 @@ import { Veld } from '../ui/Veld';
 import { Fout, Gegevens } from '../ui/Status';
 import { AUDIT_ACTIE_LABEL, AUDIT_ACTIES, DOEL_NAAM, DOELEN, type AuditActie } from '../../../src/domain/audit';
 import { ROL_LABEL, type Rol } from '../../../src/domain/auth';
+import { DatumInvoer } from '../ui/DatumInvoer';
 
 interface AuditRegel {
   id: number;
@@ -222,10 +223,10 @@ export function Audit() {
           )}
         </Veld>
         <Veld label="Van" naam="van" fout={veldFout('van')}>
-          {(p) => <Textbox {...p} type="date" value={invoer.van} onChange={zet('van')} />}
+          {(p) => <DatumInvoer {...p} value={invoer.van} onChange={(d) => zetInvoer({ ...invoer, van: d })} />}
         </Veld>
         <Veld label="Tot en met" naam="tot" fout={veldFout('tot')}>
-          {(p) => <Textbox {...p} type="date" value={invoer.tot} onChange={zet('tot')} />}
+          {(p) => <DatumInvoer {...p} value={invoer.tot} onChange={(d) => zetInvoer({ ...invoer, tot: d })} />}
         </Veld>
         <ButtonGroup>
           <Button appearance="primary-action-button" type="submit">

@@ -13,7 +13,6 @@ import {
   Select,
   SelectOption,
   Textarea,
-  Textbox,
 } from '@utrecht/component-library-react';
 import { api } from '../api';
 import { useApi, useOrganisaties, useWijziging } from '../hooks';
@@ -32,6 +31,7 @@ import { Grondslagen } from './Grondslagen';
 import { CorrectieKnoppen, type TijdlijnEvent } from './Correctie';
 import { ClientFormulier, alsInvoer, vandaagIso, verdeelFout, type ClientGegevens, type Woonwensen } from './NieuweClient';
 import { LabelOpties } from '../ui/LabelOpties';
+import { DatumInvoer } from '../ui/DatumInvoer';
 
 export interface Dossier {
   id: string;
@@ -320,7 +320,7 @@ function GebeurtenisFormulier({ c, opgeslagen }: { c: Dossier; opgeslagen: () =>
           )}
         </Veld>
         <Veld label="Datum" naam="datum" fout={fouten.datum} beschrijving="Niet vóór 1900 en hoogstens een jaar vooruit.">
-          {(p) => <Textbox {...p} type="date" value={datum} onChange={(e) => zetDatum(e.target.value)} />}
+          {(p) => <DatumInvoer {...p} value={datum} onChange={zetDatum} />}
         </Veld>
         {vraagt.includes('urgentie') && (
           <Veld label="Urgentie" naam="urgentie" fout={fouten.urgentie}>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup, Heading3, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading3, Select, SelectOption, Textarea } from '@utrecht/component-library-react';
 import { api } from '../api';
 import { useWijziging } from '../hooks';
 import { BESTEMMING_LABEL, EVENT_LABEL, EVENT_VRAAGT, FASE_LABEL, NIVEAU_LABEL, URGENTIE_LABEL } from '../labels';
@@ -11,6 +11,7 @@ import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { verdeelFout } from './NieuweClient';
 import { LabelOpties } from '../ui/LabelOpties';
+import { DatumInvoer } from '../ui/DatumInvoer';
 
 export interface TijdlijnEvent {
   id: number;
@@ -125,7 +126,7 @@ function CorrectieFormulier({ clientId, event, modus, sluit }: { clientId: strin
             )}
           </Veld>
           <Veld label="Datum" naam="datum" fout={fouten.datum}>
-            {(p) => <Textbox {...p} type="date" value={datum} onChange={(e) => zetDatum(e.target.value)} />}
+            {(p) => <DatumInvoer {...p} value={datum} onChange={zetDatum} />}
           </Veld>
           {vraagt.includes('niveau') && (
             <Veld label="Niveau" naam="niveau" fout={fouten.niveau}>

@@ -15,6 +15,7 @@ import { Voortgang } from '../ui/Voortgang';
 import { Fout, Gegevens } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
+import { DatumInvoer } from '../ui/DatumInvoer';
 
 export interface Woning {
   id: string;
@@ -122,7 +123,7 @@ function NieuweWoning({ sluit }: { sluit: () => void }) {
       </Veld>
       <Veld label="Kamers" naam="kamers" fout={fouten.kamers}>{(p) => <Textbox {...p} type="number" min={1} defaultValue={1} />}</Veld>
       <Veld label="Huur per maand (€)" naam="huur" fout={fouten.huurCenten} beschrijving="Bijvoorbeeld 612,50">{(p) => <Textbox {...p} inputMode="decimal" />}</Veld>
-      <Veld label="Beschikbaar per" naam="beschikbaarPer" fout={fouten.beschikbaarPer}>{(p) => <Textbox {...p} type="date" />}</Veld>
+      <Veld label="Beschikbaar per" naam="beschikbaarPer" fout={fouten.beschikbaarPer}>{(p) => <DatumInvoer {...p} />}</Veld>
       <div className="veld">
         <Checkbox id="nieuw-toegankelijk" name="toegankelijk" /> <FormLabel htmlFor="nieuw-toegankelijk" type="checkbox">Toegankelijk (rolstoel, gelijkvloers)</FormLabel>
       </div>
