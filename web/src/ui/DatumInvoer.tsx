@@ -45,7 +45,7 @@ export function DatumInvoer({
           if (iso) zetTekst(datumInvoer(iso));
         }}
       />
-      <span id={hintId} className="klein">
+      <span id={hintId} className="klein datum-hint">
         dag-maand-jaar, bijvoorbeeld 02-04-2026
       </span>
       {name && <input type="hidden" name={name} value={uitTekst(tekst)} />}
