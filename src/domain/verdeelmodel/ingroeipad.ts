@@ -142,7 +142,11 @@ interface Model {
 
 /** Exacte som: budgetten van bijna Number.MAX_SAFE_INTEGER centen tellen samen op tot voorbij 2^53, waar doubles
  *  een cent verliezen (een jaar telde dan een cent te weinig). */
-const somExact = (xs: readonly number[]): bigint => xs.reduce((s, x) => s + BigInt(x), 0n);
+function somExact(xs: readonly number[]): bigint {
+  // alle termen zijn ≥ 0: blijft de som van doubles ≤ 2^53 − 1, dan was elke tussensom exact
+  const snel = xs.reduce((s, x) => s + x, 0);
+  return snel <= Number.MAX_SAFE_INTEGER ? BigInt(snel) : xs.reduce((s, x) => s + BigInt(x), 0n);
+}
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
 const max = (a: bigint, b: bigint) => (a > b ? a : b);
 /** Fijnheid van de zoektocht tussen tempostap en snelste stap. */
@@ -181,43 +185,49 @@ function rondAf(m: Model, r: Jaarruimte, x: readonly Breuk[]): number[] {
   );
 }
 
-const geheel = (x: number): Breuk => breuk(BigInt(x));
-const klem = (x: Breuk, onder: number, boven: number): Breuk =>
-  vergelijk(x, geheel(onder)) < 0 ? geheel(onder) : vergelijk(x, geheel(boven)) > 0 ? geheel(boven) : x;
-const somBreuk = (xs: readonly Breuk[]): Breuk => xs.reduce(plus, breuk(0n));
-
 /**
  * Het gewenste tempo: het resterende gat gelijk over de resterende jaren, met één λ zodat de som het jaartotaal
- * is: budget_g = clamp(gewenst_g + λ · (vorig_g + 1), onder_g, boven_g). Exact in breuken: Σ clamp(…) is stuksgewijs
- * lineair en niet-dalend in λ, dus λ ligt tussen twee opeenvolgende knikpunten en volgt daar uit één lineaire
- * vergelijking. (Met doubles waren gelijke resten, zoals drie keer ⅓, niet gelijk en won een willekeurige gemeente.)
+ * is: budget_g = clamp(gewenst_g + λ · (vorig_g + 1), onder_g, boven_g). Exact: Σ clamp(…) is stuksgewijs lineair
+ * en niet-dalend in λ, dus λ ligt tussen twee opeenvolgende knikpunten en volgt daar uit één lineaire vergelijking.
+ * (Met doubles waren gelijke resten, zoals drie keer ⅓, niet gelijk en won een willekeurige gemeente.)
+ * Gerekend met μ = λ · rest in tellers over één noemer, zonder breuken te vereenvoudigen (dat was de meeste tijd).
  */
 function tempoStap(m: Model, vorig: readonly number[], r: Jaarruimte, rest: number): number[] {
-  const gewenst = vorig.map((p, g) => plus(geheel(p), breuk(BigInt(m.doel[g] - p), BigInt(rest))));
-  const gewicht = vorig.map((p) => geheel(p + 1));
-  const positie = (lambda: Breuk): Breuk[] =>
-    gewenst.map((d, g) => klem(plus(d, maal(lambda, gewicht[g])), r.onder[g], r.boven[g]));
-  const doel = geheel(r.haalbaar);
-  const somBij = (lambda: Breuk) => vergelijk(somBreuk(positie(lambda)), doel);
-  let lambda = breuk(0n);
-  if (somBij(lambda) !== 0) {
-    const knik = vorig
-      .flatMap((_, g) => [r.onder[g], r.boven[g]].map((grens) => gedeeld(plus(geheel(grens), maal(gewenst[g], breuk(-1n))), gewicht[g])))
-      .sort(vergelijk);
-    // de som is op het eerste knikpunt Σonder en op het laatste Σboven; het haalbare totaal ligt daartussen
+  const R = BigInt(rest);
+  // alles maal `rest`: gewenst_g · rest = vorig_g · rest + (objectief_g − vorig_g) is geheel
+  const G = vorig.map((p, g) => BigInt(p) * R + BigInt(m.doel[g] - p));
+  const w = vorig.map((p) => BigInt(p + 1));
+  const L = r.onder.map((x) => BigInt(x) * R);
+  const U = r.boven.map((x) => BigInt(x) * R);
+  const H = BigInt(r.haalbaar) * R;
+  /** De tellers van budget_g · rest over de noemer b, bij μ = a / b (b > 0). */
+  const tellers = (a: bigint, b: bigint) =>
+    G.map((x, g) => {
+      const v = x * b + a * w[g];
+      const [lo, hi] = [L[g] * b, U[g] * b];
+      return v < lo ? lo : v > hi ? hi : v;
+    });
+  const somTeller = (a: bigint, b: bigint) => tellers(a, b).reduce((s, x) => s + x, 0n);
+  let mu: Breuk = { t: 0n, n: 1n };
+  if (somTeller(0n, 1n) !== H) {
+    // de knikpunten μ = (grens − G) / w; op het eerste is de som Σonder, op het laatste Σboven
+    const knik = G.flatMap((x, g) => [{ t: L[g] - x, n: w[g] }, { t: U[g] - x, n: w[g] }]).sort((a, b) => vergelijk(a, b));
+    const boven = (k: Breuk) => somTeller(k.t, k.n) > H * k.n;
     let laag = 0;
     let hoog = knik.length - 1;
     while (hoog - laag > 1) {
       const mid = (laag + hoog) >> 1;
-      if (somBij(knik[mid]) <= 0) laag = mid;
-      else hoog = mid;
+      if (boven(knik[mid])) hoog = mid;
+      else laag = mid;
     }
     const [a, b] = [knik[laag], knik[hoog]];
-    const [sa, sb] = [somBreuk(positie(a)), somBreuk(positie(b))];
+    const sa = breuk(somTeller(a.t, a.n), a.n);
+    const sb = breuk(somTeller(b.t, b.n), b.n);
     const helling = plus(sb, maal(sa, breuk(-1n)));
-    lambda = helling.t === 0n ? a : plus(a, maal(gedeeld(plus(doel, maal(sa, breuk(-1n))), helling), plus(b, maal(a, breuk(-1n)))));
+    mu = helling.t === 0n ? a : plus(a, maal(gedeeld(plus(breuk(H), maal(sa, breuk(-1n))), helling), plus(b, maal(a, breuk(-1n)))));
   }
-  return rondAf(m, r, positie(lambda));
+  const noemer = mu.n * R;
+  return rondAf(m, r, tellers(mu.t, mu.n).map((t) => ({ t, n: noemer })));
 }
 
 /**
@@ -336,7 +346,7 @@ export function ingroeipad(invoer: IngroeipadInvoer): IngroeipadResultaat {
       const snel = snelsteStap(m, vorig, r);
       if (bereikbaar(m, snel, rest - 1)) {
         // θ = k / 2^16, exact, zodat de afronding dezelfde gelijke resten ziet als de rekenkunde
-        const mix = (k: number) => rondAf(m, r, nieuw.map((b, g) => plus(geheel(b), breuk(BigInt(k) * BigInt(snel[g] - b), STAPPEN))));
+        const mix = (k: number) => rondAf(m, r, nieuw.map((b, g) => ({ t: BigInt(b) * STAPPEN + BigInt(k) * BigInt(snel[g] - b), n: STAPPEN })));
         let laag = 0;
         let hoog = Number(STAPPEN);
         let beste = snel;
