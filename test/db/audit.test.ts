@@ -11,6 +11,7 @@ import type { Database } from '../../src/db/client.js';
 import * as s from '../../src/db/schema.js';
 import { controleerKeten, schrijfAudit, verzegelAudit } from '../../src/db/repos/audit.js';
 import { VERWERKINGSACTIVITEITEN } from '../../src/domain/audit.js';
+import { startVerzegeling } from '../../src/jobs/verzegelen.js';
 import { backends, testDatabase, verwachtDbFout } from '../helpers.js';
 
 const wie = { gebruikerId: '00000000-0000-4000-8000-000000000001', organisatieId: '00000000-0000-4000-8000-000000000002', regioId: '00000000-0000-4000-8000-000000000003' };
@@ -116,6 +117,18 @@ describe.each(backends)('auditketen (%s)', (backend) => {
       `INSERT INTO audit_log (id, tijdstip, actie, entiteit, doel, volgnr, hash) VALUES (${weg!.id}, now(), 'lezen', 'client', 'beheer', ${weg!.volgnr}, sha256('vervalst'::bytea))`,
     );
     expect((await controleerKeten(database.db)).breuk).toMatchObject({ volgnr: weg!.volgnr, reden: expect.stringMatching(/hash/) });
+  });
+
+  it('de verzegeling van de server ketent binnen een interval, en bij het stoppen wat nog openstond', async () => {
+    const verzegeling = startVerzegeling(database.db, { intervalMs: 50 });
+    await schrijf(3, 950);
+    const open = async () => (await controleerKeten(database.db)).onverzegeld.aantal;
+    for (const eind = Date.now() + 10_000; (await open()) > 0 && Date.now() < eind; ) await new Promise((klaar) => setTimeout(klaar, 50));
+    expect(await open()).toBe(0);
+    await schrijf(2, 960);
+    await verzegeling.stop();
+    // (the chain itself is broken by the forgery of the test before; only the sealing counts here)
+    expect(await open()).toBe(0);
   });
 
   it('de append-only-triggers blijven staan', async () => {
