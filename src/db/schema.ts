@@ -705,3 +705,25 @@ export const iwmoToewijzingen = pgTable(
   },
   (t) => [primaryKey({ name: 'iwmo_toewijzingen_pk', columns: [t.regioId, t.gemeenteCode, t.toewijzingNummer] }), index('iwmo_toewijzingen_client_idx').on(t.clientId)],
 );
+
+// --- ZRM (Zelfredzaamheid-Matrix), issue 14: assessments per client over time, ADR 0032 ---------------------
+export const zrmBeoordelingen = pgTable(
+  'zrm_beoordelingen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull().references(() => regios.id),
+    clientId: uuid('client_id').notNull().references(() => clienten.id, { onDelete: 'cascade' }),
+    /** the assessing organisation: the actor's */
+    organisatieId: uuid('organisatie_id').notNull().references(() => organisaties.id),
+    datum: date('datum', { mode: 'string' }).notNull(),
+    /** {domein: 1..5 | null}, checked by src/domain/zrm.ts */
+    scores: jsonb('scores').notNull(),
+    toelichtingVersleuteld: text('toelichting_versleuteld'),
+    vastgelegdDoor: uuid('vastgelegd_door').notNull(),
+    vastgelegdOp: timestamp('vastgelegd_op', { withTimezone: true }).notNull().defaultNow(),
+    ingetrokkenOp: timestamp('ingetrokken_op', { withTimezone: true }),
+    ingetrokkenDoor: uuid('ingetrokken_door'),
+    intrekkingsreden: text('intrekkingsreden'),
+  },
+  (t) => [index('zrm_beoordelingen_client_idx').on(t.clientId, t.datum.desc(), t.vastgelegdOp.desc())],
+);
