@@ -14,7 +14,7 @@ const idParams = z.object({ id: z.uuid('geen geldig id') });
 const zrmBody = z.object({
   datum: z.string({ message: 'Datum ontbreekt' }).describe('JJJJ-MM-DD, binnen de grenzen van een gebeurtenis'),
   scores: z
-    .object(Object.fromEntries(ZRM_DOMEINEN.map((d) => [d, z.unknown().describe('1 (acute problematiek) t/m 5 (volledig zelfredzaam), of null: niet van toepassing/onbekend')])))
+    .object(Object.fromEntries(ZRM_DOMEINEN.map((d) => [d, z.unknown().optional().describe('1 (acute problematiek) t/m 5 (volledig zelfredzaam), of null: niet van toepassing/onbekend')])))
     .catchall(z.unknown())
     .describe('score per domein; minstens 10 van de 13 gescoord'),
   toelichting: z.unknown().optional().describe(`vrije tekst (max. ${MAX_TOELICHTING} tekens), alleen leesbaar voor medewerker toegang en consulent`),

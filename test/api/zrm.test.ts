@@ -85,6 +85,10 @@ describe.each(backends)('ZRM-beoordelingen (%s)', (backend) => {
     const weinig = await t.als(toegang, 'POST', `/api/clienten/${clientId}/zrm`, { datum: '2026-10-01', scores: { ...alle(null), financien: 3 } });
     expect(weinig.statusCode).toBe(422);
     expect(weinig.json().details[0].pad).toBe('scores');
+    const { financien: _weg, ...zonderFinancien } = alle(3);
+    const open = await t.als(toegang, 'POST', `/api/clienten/${clientId}/zrm`, { datum: '2026-10-01', scores: zonderFinancien });
+    expect(open.statusCode).toBe(422);
+    expect(open.json().details).toEqual([{ pad: 'scores.financien', veld: 'Score Financiën', melding: 'Score Financiën ontbreekt (kies 1 tot en met 5, of niet van toepassing)' }]);
     const zonder = await t.als(toegang, 'POST', `/api/clienten/${clientId}/zrm`, { datum: '2026-10-01' });
     expect(zonder.statusCode).toBe(400);
     expect(zonder.json().fout).toMatch(/^Ongeldige invoer: /);
