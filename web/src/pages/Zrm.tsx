@@ -30,6 +30,12 @@ interface Overzicht {
   hint: (UitstroomHint & { beoordelingId: string; datum: string }) | null;
 }
 
+/** The hint's sentence without its leading yes/no (shown in bold before it), starting with a capital. */
+const hintZin = (tekst: string) => {
+  const rest = tekst.replace(/^(Ja|Nog niet)[.:] /, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+};
+
 const scoreTekst = (w: number | null) => (w === null ? 'Niet van toepassing / onbekend' : `${w} – ${ZRM_SCORE_LABEL[w as 1]}`);
 
 /**
@@ -60,7 +66,7 @@ function ZrmInhoud({ d, pad, magSchrijven, organisatieId }: { d: Overzicht; pad:
       <div className="kaart zrm-hint" role="status">
         <Heading3>Klaar voor uitstroom volgens ZRM?</Heading3>
         <Paragraph>
-          <strong>{d.hint?.klaar ? 'Ja' : 'Nog niet'}</strong> (beoordeling van {nlDatum(laatste.datum)}). {d.hint?.tekst.replace(/^(Ja|Nog niet)[.:] /, '')}
+          <strong>{d.hint?.klaar ? 'Ja' : 'Nog niet'}</strong> (beoordeling van {nlDatum(laatste.datum)}). {hintZin(d.hint?.tekst ?? '')}
         </Paragraph>
         <Paragraph className="zrm-uitleg">Dit is een hint, geen voorwaarde: of iemand uitstroomklaar is, beslist de toegang.</Paragraph>
       </div>
@@ -212,7 +218,7 @@ function NieuweZrm({ pad }: { pad: string }) {
         <Heading3>Nieuwe ZRM-beoordeling</Heading3>
         <Paragraph>Kies per domein een score van 1 (acute problematiek) tot 5 (volledig zelfredzaam). Minstens 10 van de 13 domeinen moeten een score hebben.</Paragraph>
         <div className="velden">
-          <Veld label="Datum van de beoordeling" naam="datum" fout={fouten.datum} beschrijving="dd-mm-jjjj">
+          <Veld label="Datum van de beoordeling" naam="datum" fout={fouten.datum}>
             {(p) => <DatumInvoer {...p} value={datum} onChange={zetDatum} />}
           </Veld>
         </div>
