@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ZRM_DOMEINEN } from '../../src/domain/zrm.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import * as s from '../../src/db/schema.js';
+import { ZRM_DOMEINEN } from '../../src/domain/zrm.js';
 import { DEMO_WACHTWOORD } from '../../src/db/seed.js';
 import { DOELEN, PSEUDONIEM_PATROON } from '../../src/domain/audit.js';
 import { PEILDATUM, testOmgeving, type Sessie, type TestOmgeving } from '../helpers.js';
