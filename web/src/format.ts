@@ -50,6 +50,15 @@ export const nlTijdstip = (iso: string | null | undefined) =>
  * three digits (1.250) is a thousands separator, otherwise a decimal point. Returns null when it is not a number.
  */
 export function leesGetal(tekst: string): number | null {
+  const t = leesDecimaal(tekst);
+  if (t === null) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** The same reading as {@link leesGetal}, but as the typed decimal in plain notation ("1.250,50" → "1250.50"), so a
+ *  page can compute with exactly what was typed (cents, a percentage as a fraction) instead of the nearest double. */
+export function leesDecimaal(tekst: string): string | null {
   let t = tekst.trim().replace(/^€\s*/, '').replace(/[\s\u00a0]/g, '').replace(/%$/, '');
   if (!t) return null;
   if (t.includes(',')) {
@@ -59,7 +68,5 @@ export function leesGetal(tekst: string): number | null {
   } else if (/^-?\d{1,3}(\.\d{3})+$/.test(t)) {
     t = t.replace(/\./g, '');
   }
-  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : null;
+  return /^-?(\d+\.?\d*|\.\d+)$/.test(t) ? t : null;
 }
