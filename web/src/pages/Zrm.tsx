@@ -75,6 +75,7 @@ function ZrmInhoud({ d, pad, magSchrijven, organisatieId }: { d: Overzicht; pad:
         kolommen={laatsteKolommen}
         rijen={ZRM_DOMEINEN.map((domein) => ({ domein, score: laatste.scores[domein] }))}
         sleutel={(r) => r.domein}
+        eenheid="domeinen"
       />
       {laatste.toelichting && (
         <Paragraph>
