@@ -18,6 +18,7 @@ import type { Toegang } from './auth.js';
 import { organisatiesApi } from './organisaties.js';
 import { trajectenApi } from './trajecten.js';
 import { signalenApi } from './signalen.js';
+import { zrmApi } from './zrm.js';
 import { matchingApi } from './matching.js';
 import { woningenApi } from './woningen.js';
 import { monitorApi } from './monitor.js';
@@ -99,6 +100,7 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
   await app.register(betrokkeneApi, ctx);
   await app.register(bewaartermijnenApi, ctx);
   await app.register(importApi, ctx);
+  await app.register(zrmApi, ctx);
 
   if (webAppGebouwd(webDist)) {
     // the web app's files are public (the login page is one of them); data only comes through /api

@@ -100,7 +100,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
 }
 
 /**
- * Fresh planner statistics for the application's tables (migration 0027). PGlite never gathers them by itself, so
+ * Fresh planner statistics for the application's tables (migration 0029). PGlite never gathers them by itself, so
  * this runs after opening, after a seed or import and hourly from the planner (`alleenGewijzigd`: only tables
  * changed by more than autovacuum's threshold since their last ANALYZE); on PostgreSQL it brings the
  * autovacuum's ANALYZE forward after a bulk write. Works inside a transaction (it then counts that transaction's

@@ -69,7 +69,7 @@ export const sessies = pgTable('sessies', {
 
 /**
  * Append-only: a trigger (migration 0001) refuses UPDATE and DELETE. Migration 0014 adds the NEN 7513 fields and
- * a hash chain: `volgnr` and `hash` = sha256(previous hash || audit_log_inhoud(row)). Since migration 0027 a row is
+ * a hash chain: `volgnr` and `hash` = sha256(previous hash || audit_log_inhoud(row)). Since migration 0029 a row is
  * inserted unsealed (both NULL, no lock) and audit_log_verzegel() chains committed rows afterwards.
  */
 export const auditLog = pgTable(
@@ -98,7 +98,7 @@ export const auditLog = pgTable(
     /** pseudonyms of the clients this act showed or changed: answers "who saw this dossier" */
     pseudoniemen: text('pseudoniemen').array(),
     /** set by the chain trigger */
-    /** NULL until audit_log_verzegel() chains the row (migration 0027) */
+    /** NULL until audit_log_verzegel() chains the row (migration 0029) */
     volgnr: bigint('volgnr', { mode: 'number' }),
     hash: bytea('hash'),
   },
@@ -706,4 +706,26 @@ export const iwmoToewijzingen = pgTable(
     redenBeeindiging: text('reden_beeindiging'),
   },
   (t) => [primaryKey({ name: 'iwmo_toewijzingen_pk', columns: [t.regioId, t.gemeenteCode, t.toewijzingNummer] }), index('iwmo_toewijzingen_client_idx').on(t.clientId)],
+);
+
+// --- ZRM (Zelfredzaamheid-Matrix), issue 14: assessments per client over time, ADR 0032 ---------------------
+export const zrmBeoordelingen = pgTable(
+  'zrm_beoordelingen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull().references(() => regios.id),
+    clientId: uuid('client_id').notNull().references(() => clienten.id, { onDelete: 'cascade' }),
+    /** the assessing organisation: the actor's */
+    organisatieId: uuid('organisatie_id').notNull().references(() => organisaties.id),
+    datum: date('datum', { mode: 'string' }).notNull(),
+    /** {domein: 1..5 | null}, checked by src/domain/zrm.ts */
+    scores: jsonb('scores').notNull(),
+    toelichtingVersleuteld: text('toelichting_versleuteld'),
+    vastgelegdDoor: uuid('vastgelegd_door').notNull(),
+    vastgelegdOp: timestamp('vastgelegd_op', { withTimezone: true }).notNull().defaultNow(),
+    ingetrokkenOp: timestamp('ingetrokken_op', { withTimezone: true }),
+    ingetrokkenDoor: uuid('ingetrokken_door'),
+    intrekkingsreden: text('intrekkingsreden'),
+  },
+  (t) => [index('zrm_beoordelingen_client_idx').on(t.clientId, t.datum.desc(), t.vastgelegdOp.desc())],
 );

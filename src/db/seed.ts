@@ -20,6 +20,7 @@ import { HUURCONSTRUCTIE_SOORTEN, HUURCONSTRUCTIES, maandenLater, type Huurconst
 import { seedSignalen } from './seed-signalen.js';
 import { seedVerdeelmodel } from './seed-verdeelmodel.js';
 import { seedGrondslagen, type SeedGrondslagClient } from './seed-grondslagen.js';
+import { seedZrm } from './seed-zrm.js';
 import { herberekenIntervallen } from './repos/intervallen.js';
 import { schrijfNaamIndex } from './repos/naamindex.js';
 
@@ -341,6 +342,7 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
   await insertInDelen(db, s.trajectEvents, eventRijen, 'gebeurtenissen', voortgang);
   const toegang = gebruikers.find((g) => g.email === `toegang@${slug(o.gemeenten[0]!.naam)}.${o.emailDomein}`)!;
   await seedGrondslagen(db, { regioId, peildatum: peil, door: toegang.id, organisatieId: centrumId, clienten: grondslagClienten });
+  await seedZrm(db, { regioId, organisatieId: centrumId, door: toegang.id, peildatum: peil, seed: o.seed, versleuteling: o.versleuteling, clienten: grondslagClienten.map((g, i) => ({ id: g.id, events: g.events, doelgroep: clientRijen[i]!.doelgroep as Doelgroep })) });
   // ids made here, as for the clients: the placements refer to them without reading them back
   for (const w of woningRijen) w.id = crypto.randomUUID();
   await insertInDelen(db, s.woningen, woningRijen, 'woningen', voortgang);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import * as s from '../../src/db/schema.js';
+import { ZRM_DOMEINEN } from '../../src/domain/zrm.js';
 import { DEMO_WACHTWOORD } from '../../src/db/seed.js';
 import { DOELEN, PSEUDONIEM_PATROON } from '../../src/domain/audit.js';
 import { PEILDATUM, testOmgeving, type Sessie, type TestOmgeving } from '../helpers.js';
@@ -124,6 +125,12 @@ const VOORBEELDEN: [string, () => Promise<Voorbeeld> | Voorbeeld][] = [
   ],
   ['GET /api/audit', () => ({ wie: BEHEER, method: 'GET', url: `/api/audit?pseudoniem=${ctx.pseudoniem}` })],
   ['GET /api/audit/inzage/:pseudoniem', () => ({ wie: BEHEER, method: 'GET', url: `/api/audit/inzage/${ctx.pseudoniem}` })],
+  ['GET /api/clienten/:id/zrm', () => ({ wie: TOEGANG, method: 'GET', url: `/api/clienten/${ctx.clientId}/zrm` })],
+  [
+    'POST /api/clienten/:id/zrm',
+    () => ({ wie: TOEGANG, method: 'POST', url: `/api/clienten/${ctx.clientId}/zrm`, body: { datum: '2026-10-01', scores: Object.fromEntries(ZRM_DOMEINEN.map((d) => [d, 3])) } }),
+  ],
+  ['POST /api/zrm/:id/intrekken', () => ({ wie: TOEGANG, method: 'POST', url: `/api/zrm/${ctx.zrmId}/intrekken`, body: { reden: 'verkeerde cliënt gekozen' } })],
   ['POST /api/audit/inzage/:pseudoniem/afdrukken', () => ({ wie: BEHEER, method: 'POST', url: `/api/audit/inzage/${ctx.pseudoniem}/afdrukken` })],
 ];
 
@@ -134,6 +141,7 @@ function onthoud(route: string, antwoord: unknown) {
   if (route === 'POST /api/signalen') ctx.signaalId = a.id as string;
   if (route === 'POST /api/clienten/:id/schulden') ctx.schuldId = a.id as string;
   if (route === 'POST /api/plaatsingen') ctx.nieuwePlaatsing = a.id as string;
+  if (route === 'POST /api/clienten/:id/zrm') ctx.zrmId = a.id as string;
 }
 
 const clientRoutes = () =>

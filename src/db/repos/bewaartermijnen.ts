@@ -149,7 +149,7 @@ async function systeemActor(db: DbOrTx, regioId: string): Promise<Actor> {
 /**
  * Anonymises one dossier: identity, blind index, notes, wishes and every free text about the client go; the
  * pseudonym, birth date, gemeenten and events stay, so the monitor's figures (and a rebuild of them) do not change.
- * Debts go with it. Idempotent (geanonimiseerd_op), one transaction with its audit row.
+ * Debts and ZRM assessments go with it. Idempotent (geanonimiseerd_op), one transaction with its audit row.
  */
 export async function anonimiseerDossier(db: DbOrTx, actor: Actor, d: { clientId: string; einde: string }, termijnMaanden: number): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -169,7 +169,9 @@ export async function anonimiseerDossier(db: DbOrTx, actor: Actor, d: { clientId
     await tx.update(s.plaatsingen).set({ voorwaarden: null }).where(eq(s.plaatsingen.clientId, d.clientId));
     await tx.update(s.matchVoorstellen).set({ afwijzingsreden: null }).where(eq(s.matchVoorstellen.clientId, d.clientId));
     const schulden = await tx.delete(s.schuldregelingen).where(eq(s.schuldregelingen.clientId, d.clientId)).returning({ id: s.schuldregelingen.id });
-    await schrijfAudit(tx, actor, { actie: 'vernietigen', entiteit: 'client', entiteitId: d.clientId, doel: 'beheer', details: { soort: 'dossier', einde: d.einde, termijnMaanden, schulden: schulden.length } });
+    // ZRM scores and notes are care assessments of the person, not figures the monitor needs: they go entirely
+    const zrm = await tx.delete(s.zrmBeoordelingen).where(eq(s.zrmBeoordelingen.clientId, d.clientId)).returning({ id: s.zrmBeoordelingen.id });
+    await schrijfAudit(tx, actor, { actie: 'vernietigen', entiteit: 'client', entiteitId: d.clientId, doel: 'beheer', details: { soort: 'dossier', einde: d.einde, termijnMaanden, schulden: schulden.length, zrm: zrm.length } });
     return true;
   });
 }

@@ -5,11 +5,12 @@ import type { Versleuteling } from '../versleuteling.js';
 import type { Actor } from '../../domain/auth.js';
 import { haalClient } from './clienten.js';
 import { grondslagenVan } from './grondslagen.js';
+import { zrmVoorInzage } from './zrm.js';
 
 /**
  * Everything Doorstroom holds about one client (AVG art. 15, recht op inzage), for a care worker who may see the
  * client to hand over: the dossier with its whole timeline (corrections included), placements with their homes,
- * signals on those placements with every step, debts, match proposals, bases and consents, and the audit rows
+ * signals on those placements with every step, debts, ZRM assessments (notes and withdrawn ones included), match proposals, bases and consents, and the audit rows
  * about this client (who read or changed the dossier, when, from which organisation). Null: not visible.
  * Audit rows of list views name clients only by pseudonym in their details and are not searched here.
  */
@@ -57,6 +58,7 @@ export async function inzageVan(db: DbOrTx, actor: Actor, clientId: string, v: V
     signalen: signalen.map((x) => ({ ...x, stappen: stappen.filter((st) => st.signaalId === x.id) })),
     schulden,
     voorstellen,
+    zrm: await zrmVoorInzage(db, clientId, v),
     grondslagen: await grondslagenVan(db, clientId),
     toegang,
   };

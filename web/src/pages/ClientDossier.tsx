@@ -26,6 +26,7 @@ import { useMeld } from '../ui/Melding';
 import { Schulden } from './Schulden';
 import { Plaatsen } from './Plaatsen';
 import { Grondslagen } from './Grondslagen';
+import { Zrm } from './Zrm';
 import { CorrectieKnoppen, type TijdlijnEvent } from './Correctie';
 import { ClientFormulier, alsInvoer, vandaagIso, verdeelFout, type ClientGegevens, type Woonwensen } from './NieuweClient';
 import { GebeurtenisVelden, gebeurtenisBody, gebeurtenisFouten, gebeurtenisVraagt, type GebeurtenisInvoer } from './GebeurtenisVelden';
@@ -203,6 +204,7 @@ function DossierInhoud({ ik, c, herlaad }: { ik: Ik; c: Dossier; herlaad: () => 
       </section>
 
       {magSchrijven && (c.toestand.fase === 'uitstroomklaar' || c.toestand.fase === 'in_zorg') && <Plaatsen clientId={c.id} aanbiederId={c.aanbiederId} onGeplaatst={herlaad} />}
+      {ik.soort !== 'woningcorporatie' && <Zrm clientId={c.id} magSchrijven={magSchrijven} organisatieId={ik.organisatieId} />}
       <Schulden clientId={c.id} magSchrijven={magSchrijven} />
       <Grondslagen clientId={c.id} magSchrijven={magSchrijven} />
     </Pagina>

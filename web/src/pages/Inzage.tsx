@@ -4,6 +4,7 @@ import { useApi, useOrganisaties } from '../hooks';
 import { euroUitCenten, nlDatum, nlTijdstip } from '../format';
 import { BESTEMMING_LABEL, DOELGROEP_LABEL, EVENT_LABEL, HUURCONSTRUCTIE_LABEL, NIVEAU_LABEL } from '../labels';
 import { REIKWIJDTE_LABEL, WETTELIJKE_GRONDSLAGEN } from '../../../src/domain/grondslagen';
+import { ZRM_DOMEIN_LABEL, ZRM_DOMEINEN } from '../../../src/domain/zrm';
 import { Pagina } from '../ui/Pagina';
 import { Tabel } from '../ui/Tabel';
 import { Gegevens } from '../ui/Status';
@@ -30,6 +31,7 @@ interface InzageData {
   signalen: { id: string; soort: string; status: string; aangemaakt: string; stappen: { status: string; tijdstip: string; toelichting: string | null }[] }[];
   schulden: { id: string; schuldeiser: string; bedragCenten: number; regeling: string; status: string }[];
   voorstellen: { id: string; status: string; afwijzingsreden: string | null; aangemaakt: string }[];
+  zrm?: { id: string; datum: string; organisatie: string; scores: Record<string, number | null>; toelichting: string | null; ingetrokkenOp: string | null; intrekkingsreden: string | null }[];
   grondslagen: { id: string; reikwijdte: string; soort: string; wettelijkeGrondslag: string | null; ingangsdatum: string; einddatum: string | null; ingetrokkenOp: string | null }[];
   toegang: { tijdstip: string; actie: string; gebruiker: string | null; organisatie: string | null; details: unknown }[];
 }
@@ -176,6 +178,21 @@ export function Inzage({ id }: { id: string }) {
                     { kop: 'Status', cel: (x) => SCHULD_STATUS[x.status] ?? x.status },
                   ]}
                 />
+              )}
+              <Heading2>Zelfredzaamheid (ZRM)</Heading2>
+              {!d.zrm?.length ? (
+                <Paragraph>Geen ZRM-beoordelingen vastgelegd.</Paragraph>
+              ) : (
+                d.zrm.map((z) => (
+                  <div key={z.id}>
+                    <Paragraph>
+                      <strong>{nlDatum(z.datum)}</strong>, {z.organisatie}
+                      {z.ingetrokkenOp && ` — ingetrokken op ${nlTijdstip(z.ingetrokkenOp)}${z.intrekkingsreden ? `: ${z.intrekkingsreden}` : ''}`}
+                      {z.toelichting && ` — toelichting: ${z.toelichting}`}
+                    </Paragraph>
+                    <Paragraph>{ZRM_DOMEINEN.map((dm) => `${ZRM_DOMEIN_LABEL[dm]} ${z.scores[dm] ?? 'n.v.t.'}`).join(' · ')}</Paragraph>
+                  </div>
+                ))
               )}
               <Heading2>Woningvoorstellen</Heading2>
               {d.voorstellen.length === 0 ? (
