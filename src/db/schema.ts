@@ -632,3 +632,25 @@ export const bewaartermijnen = pgTable(
   },
   (t) => [primaryKey({ columns: [t.regioId, t.soort] })],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Landelijk beeld (issue 15, migration 0025)
+// ---------------------------------------------------------------------------------------------
+
+/** Stand van zaken: per region and theme the status of the uitvoeringsafspraken, kept by the centrumgemeente. */
+export const uitvoeringsafspraken = pgTable(
+  'uitvoeringsafspraken',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull().references(() => regios.id),
+    /** visie | samenwerking | zorglandschap | passende_huisvesting | verdeelmodel_ingroeipad */
+    thema: text('thema').notNull(),
+    /** niet_gestart | in_voorbereiding | vastgesteld | in_uitvoering | gerealiseerd */
+    status: text('status').notNull(),
+    datum: date('datum', { mode: 'string' }).notNull(),
+    notitie: text('notitie').notNull().default(''),
+    bijgewerkt: timestamp('bijgewerkt', { withTimezone: true }).notNull().defaultNow(),
+    doorGebruikerId: uuid('door_gebruiker_id').references(() => gebruikers.id),
+  },
+  (t) => [uniqueIndex('uitvoeringsafspraken_uq').on(t.regioId, t.thema)],
+);

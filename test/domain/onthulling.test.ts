@@ -32,7 +32,7 @@ function afleidbaar(relaties: Relatie[], weg: Set<string>): Set<string> {
     .map((r) => cellen.map((c) => (c === r.totaal ? 1 : 0) - r.delen.filter((d) => d === c).length))
     .filter((rij) => rij.some((v) => v !== 0));
   const basis = rang(matrix);
-  return new Set(cellen.filter((c, i) => rang([...matrix, cellen.map((_, j) => (j === i ? 1 : 0))]) === basis));
+  return new Set(cellen.filter((_c, i) => rang([...matrix, cellen.map((_, j) => (j === i ? 1 : 0))]) === basis));
 }
 
 const klein = fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 5, max: 60 }));
