@@ -25,6 +25,7 @@ import { verdeelmodelApi } from './verdeelmodel.js';
 import { grondslagenApi } from './grondslagen.js';
 import { betrokkeneApi } from './betrokkene.js';
 import { bewaartermijnenApi } from './bewaartermijnen.js';
+import { landelijkApi } from './landelijk.js';
 
 const webDist = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -91,6 +92,7 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
   await app.register(grondslagenApi, ctx);
   await app.register(betrokkeneApi, ctx);
   await app.register(bewaartermijnenApi, ctx);
+  await app.register(landelijkApi, ctx);
 
   if (existsSync(webDist)) {
     // the web app's files are public (the login page is one of them); data only comes through /api

@@ -238,6 +238,33 @@ function simuleerTraject(r: Prng, doelgroep: Doelgroep, start: string, peildatum
   return events;
 }
 
+/**
+ * Who registered each event and when: the aanbieder's consulent for care events, the centrumgemeente's toegang for
+ * the rest, mostly on the day itself and sometimes weeks later (the data-quality view counts the lateness). A PRNG of
+ * its own, so the rest of the demo stays exactly as it was.
+ */
+function registratie(
+  events: (typeof s.trajectEvents.$inferInsert)[],
+  gebruikers: { id: string; email: string; organisatieId: string; rol: string }[],
+  centrumId: string,
+  peildatum: string,
+  seed: number,
+) {
+  const r = prng((seed ^ 0x7e61_57e4) >>> 0);
+  const vanRol = (organisatieId: string | null | undefined, rollen: string[]) => gebruikers.find((g) => g.organisatieId === organisatieId && rollen.includes(g.rol))?.id ?? null;
+  const toegang = vanRol(centrumId, ['medewerker_toegang']);
+  const zorg = new Map<string, string | null>();
+  for (const e of events) {
+    const aanbieder = e.aanbiederId ?? null;
+    if (aanbieder && !zorg.has(aanbieder)) zorg.set(aanbieder, vanRol(aanbieder, ['consulent', 'medewerker_toegang']));
+    const zorgEvent = ['instroom', 'doorstroom', 'uitstroomklaar', 'uitstroom', 'terugval'].includes(e.soort);
+    e.doorGebruikerId = zorgEvent && aanbieder ? (zorg.get(aanbieder) ?? toegang) : toegang;
+    const laat = r.weighted([[0, 55], [r.int(1, 3), 22], [r.int(4, 6), 10], [r.int(7, 10), 7], [r.int(11, 60), 6]] as const);
+    const dag = plusDagen(e.datum, laat) > peildatum ? peildatum : plusDagen(e.datum, laat);
+    e.geregistreerd = new Date(`${dag}T${String(8 + r.int(0, 9)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00+01:00`);
+  }
+}
+
 /** Builds one complete BW/MO region: organisations, users, clients with history, homes and agreements. */
 export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): Promise<SeedResultaat> {
   const r = prng(o.seed);
@@ -398,6 +425,7 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
     nieuweWoning(r.weighted(gemeenteGewichten), woningType(), status === 'beschikbaar' ? plusDagen(peil, r.int(-30, 60)) : plusDagen(peil, -r.int(30, 900)), status);
   }
 
+  registratie(eventRijen, gebruikers, centrumId, peil, o.seed);
   await insertInDelen(db, s.clienten, clientRijen, 'cliënten', voortgang);
   await schrijfNaamIndex(db, namen, o.versleuteling);
   await insertInDelen(db, s.trajectEvents, eventRijen, 'gebeurtenissen', voortgang);

@@ -144,39 +144,73 @@ export function publiceer(waarden: ReadonlyMap<string, number>, weg: ReadonlySet
   return new Map([...waarden].map(([id, v]) => [id, weg.has(id) ? null : v]));
 }
 
-/**
- * A national comparison of one count per region, with the national total and the 18–24 part of each:
- * cells `regio:<id>`, `jong:<id>`, `rest:<id>` (hidden), `nl`, `nl:jong`, `nl:rest` (hidden).
- */
+/** One count per region with its 18–24 part: {@link regioTabel} with `jongeren` as a subset of `totaal`. */
 export function regioVergelijking(perRegio: ReadonlyMap<string, { totaal: number; jongeren: number }>, drempel: number) {
-  const waarden = new Map<string, number>();
-  const verborgen = new Set<string>();
-  const relaties: Relatie[] = [];
-  let nl = 0;
-  let nlJong = 0;
-  for (const [id, x] of perRegio) {
-    waarden.set(`regio:${id}`, x.totaal).set(`jong:${id}`, x.jongeren).set(`rest:${id}`, x.totaal - x.jongeren);
-    verborgen.add(`rest:${id}`);
-    relaties.push({ totaal: `regio:${id}`, delen: [`jong:${id}`, `rest:${id}`] });
-    nl += x.totaal;
-    nlJong += x.jongeren;
-  }
-  const ids = [...perRegio.keys()];
-  waarden.set('nl', nl).set('nl:jong', nlJong).set('nl:rest', nl - nlJong);
-  verborgen.add('nl:rest');
-  relaties.push(
-    { totaal: 'nl', delen: ids.map((id) => `regio:${id}`) },
-    { totaal: 'nl:jong', delen: ids.map((id) => `jong:${id}`) },
-    { totaal: 'nl:rest', delen: ids.map((id) => `rest:${id}`) },
-    { totaal: 'nl', delen: ['nl:jong', 'nl:rest'] },
-  );
-  const weg = teOnderdrukken({ waarden, relaties, verborgen, drempel });
-  const p = publiceer(waarden, weg);
-  return {
-    regios: new Map(ids.map((id) => [id, { totaal: p.get(`regio:${id}`)!, jongeren: p.get(`jong:${id}`)! }])),
-    landelijk: { totaal: p.get('nl')!, jongeren: p.get('nl:jong')! },
-  };
+  const uit = regioTabel(perRegio, [{ sleutel: 'totaal' }, { sleutel: 'jongeren', deelVan: ['totaal'] }], drempel);
+  const rij = (id: string) => ({ totaal: uit.get(id)!.totaal!, jongeren: uit.get(id)!.jongeren! });
+  return { regios: new Map([...perRegio.keys()].map((id) => [id, rij(id)])), landelijk: rij(LANDELIJK) };
 }
 
 /** A figure derived from n people (a mean, a median, a percentage) is published only when n reaches the threshold. */
 export const alsGenoeg = <T>(n: number, waarde: T, drempel: number): T | null => (n >= drempel ? waarde : null);
+
+/** A count in a national comparison; `deelVan`: the counts it is a subset of (18–24 of all, returns of exits). */
+export interface Maat {
+  sleutel: string;
+  deelVan?: readonly string[];
+}
+
+/**
+ * Regions side by side, one row per region and a national row (`LANDELIJK`), every count of `maten` suppressed
+ * jointly: per count the national total is the sum of the regions; a subset and its (hidden) remainder add up to
+ * the count it is part of, in every region and nationally. So neither a difference between regions and the
+ * national total, nor one between a count and its subset, reveals a small number.
+ */
+export const LANDELIJK = 'landelijk';
+
+export function regioTabel(perRegio: ReadonlyMap<string, Readonly<Record<string, number>>>, maten: readonly Maat[], drempel: number): Map<string, Record<string, number | null>> {
+  const ids = [...perRegio.keys()];
+  const waarden = new Map<string, number>();
+  const verborgen = new Set<string>();
+  const relaties: Relatie[] = [];
+  const cel = (m: string, id: string) => `${m}@${id}`;
+  for (const m of maten) {
+    let som = 0;
+    for (const id of ids) {
+      const v = perRegio.get(id)![m.sleutel];
+      if (v === undefined) throw new Error(`onthulling: ${m.sleutel} ontbreekt voor ${id}`);
+      waarden.set(cel(m.sleutel, id), v);
+      som += v;
+    }
+    waarden.set(cel(m.sleutel, LANDELIJK), som);
+    relaties.push({ totaal: cel(m.sleutel, LANDELIJK), delen: ids.map((id) => cel(m.sleutel, id)) });
+  }
+  for (const m of maten) {
+    for (const ouder of m.deelVan ?? []) {
+      const rest = `${m.sleutel}~${ouder}`;
+      for (const id of [...ids, LANDELIJK]) {
+        const v = waarden.get(cel(ouder, id))! - waarden.get(cel(m.sleutel, id))!;
+        if (v < 0) throw new Error(`onthulling: ${m.sleutel} is groter dan ${ouder} in ${id}`);
+        waarden.set(cel(rest, id), v);
+        verborgen.add(cel(rest, id));
+        relaties.push({ totaal: cel(ouder, id), delen: [cel(m.sleutel, id), cel(rest, id)] });
+      }
+      relaties.push({ totaal: cel(rest, LANDELIJK), delen: ids.map((id) => cel(rest, id)) });
+    }
+  }
+  const weg = teOnderdrukken({ waarden, relaties, verborgen, drempel });
+  return new Map(
+    [...ids, LANDELIJK].map((id) => [id, Object.fromEntries(maten.map((m) => [m.sleutel, weg.has(cel(m.sleutel, id)) ? null : waarden.get(cel(m.sleutel, id))!]))]),
+  );
+}
+
+/** The threshold from the environment (DOORSTROOM_ONTHULLINGSDREMPEL); a value below 2 would suppress nothing. */
+export function leesDrempel(waarde: string | undefined): number {
+  if (waarde === undefined || waarde === '') return STANDAARD_DREMPEL;
+  const n = Number(waarde);
+  if (!Number.isInteger(n) || n < 2 || n > 1000) throw new Error(`DOORSTROOM_ONTHULLINGSDREMPEL moet een geheel getal van 2 tot en met 1000 zijn, niet '${waarde}'`);
+  return n;
+}
+
+/** A percentage (one decimal) only of published counts: a percentage of a published total would reveal its part. */
+export const percentage = (teller: number | null, noemer: number | null) => (teller === null || noemer === null || noemer === 0 ? null : Math.round((teller / noemer) * 1000) / 10);

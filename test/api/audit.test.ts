@@ -99,6 +99,9 @@ const VOORBEELDEN: [string, () => Promise<Voorbeeld> | Voorbeeld][] = [
   ['GET /api/audit', () => ({ wie: BEHEER, method: 'GET', url: `/api/audit?pseudoniem=${ctx.pseudoniem}` })],
   ['GET /api/audit/inzage/:pseudoniem', () => ({ wie: BEHEER, method: 'GET', url: `/api/audit/inzage/${ctx.pseudoniem}` })],
   ['POST /api/audit/inzage/:pseudoniem/afdrukken', () => ({ wie: BEHEER, method: 'POST', url: `/api/audit/inzage/${ctx.pseudoniem}/afdrukken` })],
+  ['GET /api/datakwaliteit/ontbrekend', () => ({ wie: BEHEER, method: 'GET', url: '/api/datakwaliteit/ontbrekend' })],
+  ['GET /api/datakwaliteit/inactief', () => ({ wie: BEHEER, method: 'GET', url: '/api/datakwaliteit/inactief?dagen=60' })],
+  ['GET /api/datakwaliteit/dubbelen', () => ({ wie: BEHEER, method: 'GET', url: '/api/datakwaliteit/dubbelen' })],
 ];
 
 /** After a successful example: remember what it created for the examples after it. */
