@@ -18,6 +18,8 @@ import { openDatabase, type Database } from '../../src/db/client.js';
 import * as s from '../../src/db/schema.js';
 import { herberekenAlleIntervallen, herberekenIntervallen } from '../../src/db/repos/intervallen.js';
 import { beschermdThuis, bezetting, stromen, terugkeer, wachttijden, woningenRealisatie, type MonitorFilter } from '../../src/db/repos/monitor.js';
+import { uitkomsten } from '../../src/db/repos/uitkomsten.js';
+import { landelijkeVergelijking } from '../../src/db/repos/landelijk.js';
 
 const PEIL = '2026-11-01';
 const AANTAL_CLIENTEN = Number(process.env.BENCH_CLIENTEN ?? 180_000);
@@ -158,7 +160,11 @@ async function dashboards(database: Database, regioId: string, gemeenteId: strin
     for (const [naam, werk] of secties) metingen.push(await meet(`${label} · ${naam}`, werk));
     // the Monitor page loads its sections in parallel; on one PGlite connection they run one after another
     metingen.push(await meet(`${label} · HELE DASHBOARD`, () => Promise.all(secties.map(([, w]) => w()))));
+    // issue 15: the outcome measures (page Uitkomsten), measured on their own
+    metingen.push(await meet(`${label} · uitkomsten (pagina Uitkomsten)`, () => uitkomsten(db, f, PEIL)));
   }
+  // the national comparison of one year over every region (here the one bench region): all its queries together
+  metingen.push(await meet('landelijk · vergelijking 2025 (alle regio’s)', () => landelijkeVergelijking(db, { jaar: 2025, peildatum: PEIL, drempel: 10 })));
   return metingen;
 }
 

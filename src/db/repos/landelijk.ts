@@ -46,13 +46,43 @@ export async function landelijkeVergelijking(db: DbOrTx, o: { jaar: number; peil
   const naam = new Map(regios.map((r) => [r.id, r.naam]));
   const d = o.drempel;
 
-  /** suppressed counts of every region plus the national row, merged with figures that are not counts */
-  const tabel = (maten: Maat[], waarden: (id: string) => Record<string, number>, extra?: (id: string, getoond: Record<string, number | null>) => Record<string, Cel>) => {
-    const uit = regioTabel(new Map(regios.map((r) => [r.id, waarden(r.id)])), maten, d);
-    return [...regios.map((r) => r.id), LANDELIJK].map((id) => {
-      const getoond = uit.get(id)!;
-      return { regio: id === LANDELIJK ? NAAM_LANDELIJK : naam.get(id)!, ...getoond, ...(extra?.(id, getoond) ?? {}) };
-    });
+  /**
+   * Every table registers its counts; all counts of all tables are then suppressed in one system (a count that
+   * appears in two tables, such as instroom, is one cell), and each table's rows are filled from that.
+   */
+  type Extra = (id: string, getoond: Record<string, number | null>) => Record<string, Cel>;
+  const registraties: { maten: Maat[]; waarden: (id: string) => Record<string, number>; extra?: Extra; rijen: Record<string, Cel>[] }[] = [];
+  const tabel = (maten: Maat[], waarden: (id: string) => Record<string, number>, extra?: Extra) => {
+    const rijen: Record<string, Cel>[] = [];
+    registraties.push({ maten, waarden, extra, rijen });
+    return rijen;
+  };
+  const onderdrukAlles = () => {
+    const maten = new Map<string, Set<string>>();
+    const perRegio = new Map<string, Record<string, number>>(regios.map((r) => [r.id, {}]));
+    for (const reg of registraties) {
+      for (const m of reg.maten) {
+        const ouders = maten.get(m.sleutel) ?? new Set<string>();
+        for (const o of m.deelVan ?? []) ouders.add(o);
+        maten.set(m.sleutel, ouders);
+      }
+      for (const r of regios) {
+        const w = reg.waarden(r.id);
+        const doel = perRegio.get(r.id)!;
+        for (const m of reg.maten) {
+          if (m.sleutel in doel && doel[m.sleutel] !== w[m.sleutel]) throw new Error(`landelijk: ${m.sleutel} verschilt tussen tabellen (${doel[m.sleutel]} / ${w[m.sleutel]})`);
+          doel[m.sleutel] = w[m.sleutel]!;
+        }
+      }
+    }
+    const uit = regioTabel(perRegio, [...maten].map(([sleutel, ouders]) => ({ sleutel, deelVan: [...ouders] })), d);
+    for (const reg of registraties) {
+      for (const id of [...regios.map((r) => r.id), LANDELIJK]) {
+        const alle = uit.get(id)!;
+        const getoond = Object.fromEntries(reg.maten.map((m) => [m.sleutel, alle[m.sleutel]!]));
+        reg.rijen.push({ regio: id === LANDELIJK ? NAAM_LANDELIJK : naam.get(id)!, ...getoond, ...(reg.extra?.(id, getoond) ?? {}) });
+      }
+    }
   };
   const metJong = (sleutel: string): Maat[] => [{ sleutel }, { sleutel: `${sleutel}Jong`, deelVan: [sleutel] }];
   const kolom = (sleutel: string, kop: string): Kolom => ({ sleutel, kop });
@@ -218,6 +248,7 @@ export async function landelijkeVergelijking(db: DbOrTx, o: { jaar: number; peil
     regels: btRegels,
   };
 
+  onderdrukAlles();
   return {
     jaar: o.jaar,
     peildatum: o.peildatum,
