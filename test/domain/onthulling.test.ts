@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { regioVergelijking, teOnderdrukken, type Relatie } from '../../src/domain/onthulling.js';
+import { LANDELIJK, regioTabel, regioVergelijking, teOnderdrukken, type Relatie } from '../../src/domain/onthulling.js';
 
 /**
  * Independent check of what an attacker can derive: with the published cells known, an unpublished cell is
@@ -120,6 +120,68 @@ describe('kleine aantallen onderdrukken zonder dat verschillen ze verraden', () 
         },
       ),
       { numRuns: 400 },
+    );
+  });
+
+  it('ketens van deelverzamelingen (terugkeer 6 ⊂ 12 ⊂ uitstroom, 18–24 met twee ouders): niets kleins af te leiden', () => {
+    const drempel = 10;
+    const maten = [
+      { sleutel: 'uit' },
+      { sleutel: 'uitJong', deelVan: ['uit'] },
+      { sleutel: 't12', deelVan: ['uit'] },
+      { sleutel: 't6', deelVan: ['t12'] },
+      { sleutel: 't12Jong', deelVan: ['t12', 'uitJong'] },
+    ];
+    // a region: uit ≥ t12 ≥ t6, uitJong ≤ uit, t12Jong ≤ min(t12, uitJong) — generated as nested amounts
+    const regio = fc.tuple(klein, klein, klein, klein, klein, klein).map(([a, b, c, dd, e, f]) => {
+      const t12Jong = a;
+      const t6 = Math.min(b, a + c);
+      const t12 = t12Jong + c;
+      const uitJong = t12Jong + dd;
+      const uit = Math.max(t12, uitJong) + e + f;
+      return { uit, uitJong, t12, t6: Math.min(t6, t12), t12Jong };
+    });
+    fc.assert(
+      fc.property(fc.array(regio, { minLength: 1, maxLength: 4 }), (regios) => {
+        const invoer = new Map(regios.map((r, i) => [`R${i}`, r as Record<string, number>]));
+        const uit = regioTabel(invoer, maten, drempel);
+        const waarden = new Map<string, number>();
+        const weg = new Set<string>();
+        const relaties: Relatie[] = [];
+        const ids = [...invoer.keys()];
+        for (const m of maten) {
+          let som = 0;
+          for (const id of ids) {
+            const v = invoer.get(id)![m.sleutel]!;
+            som += v;
+            waarden.set(`${m.sleutel}/${id}`, v);
+            const getoond = uit.get(id)![m.sleutel];
+            if (getoond === null) weg.add(`${m.sleutel}/${id}`);
+            else expect(getoond).toBe(v);
+          }
+          waarden.set(`${m.sleutel}/nl`, som);
+          if (uit.get(LANDELIJK)![m.sleutel] === null) weg.add(`${m.sleutel}/nl`);
+          relaties.push({ totaal: `${m.sleutel}/nl`, delen: ids.map((id) => `${m.sleutel}/${id}`) });
+        }
+        // what an attacker knows: each subset and its unseen complement add up to the parent, everywhere
+        for (const m of maten) {
+          for (const ouder of m.deelVan ?? []) {
+            for (const id of [...ids, 'nl']) {
+              const rest = `rest:${m.sleutel}:${ouder}/${id}`;
+              waarden.set(rest, waarden.get(`${ouder}/${id}`)! - waarden.get(`${m.sleutel}/${id}`)!);
+              weg.add(rest);
+              relaties.push({ totaal: `${ouder}/${id}`, delen: [`${m.sleutel}/${id}`, rest] });
+            }
+            relaties.push({ totaal: `rest:${m.sleutel}:${ouder}/nl`, delen: ids.map((id) => `rest:${m.sleutel}:${ouder}/${id}`) });
+          }
+        }
+        for (const [id, v] of waarden) if (v > 0 && v < drempel) expect(weg.has(id), `${id}=${v}`).toBe(true);
+        for (const id of afleidbaar(relaties, weg)) {
+          const v = waarden.get(id)!;
+          expect(v > 0 && v < drempel, `${id}=${v} is terug te rekenen`).toBe(false);
+        }
+      }),
+      { numRuns: 120 },
     );
   });
 
