@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -25,11 +25,17 @@ import { verdeelmodelApi } from './verdeelmodel.js';
 import { grondslagenApi } from './grondslagen.js';
 import { betrokkeneApi } from './betrokkene.js';
 import { bewaartermijnenApi } from './bewaartermijnen.js';
+import { gereedheidApi } from './gereedheid.js';
+import { WEB_MAP } from '../paden.js';
+import { pgRateLimitStore } from './rate-limit-store.js';
+import { importApi } from './importeren.js';
 import { landelijkApi } from './landelijk.js';
 
-const webDist = fileURLToPath(new URL('../../dist/web', import.meta.url));
+/** Whether the built web app is there (npm run build); without it / says how to build it instead of a bare 404. */
+export const webAppGebouwd = (map = WEB_MAP) => existsSync(join(map, 'index.html'));
 
-export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerOptions['logger']; sessieCacheMs?: number } = {}) {
+export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerOptions['logger']; sessieCacheMs?: number; /** the built web app (tests) */ webMap?: string } = {}) {
+  const webDist = opties.webMap ?? WEB_MAP;
   const app = Fastify({ logger: veiligeLogger(opties.logger ?? false), bodyLimit: 5 * 1024 * 1024 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -64,7 +70,8 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
   });
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // counters in the database, so every app server on one database counts the same attempts (ADR 0020)
+  await app.register(rateLimit, { global: false, store: pgRateLimitStore(ctx.db) });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Doorstroom API', description: 'In-, door- en uitstroom Beschermd Wonen en Maatschappelijke Opvang', version: '0.1.0' },
@@ -80,7 +87,7 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
   );
 
   await app.register(authPlugin, { db: ctx.db, sessieCacheMs: opties.sessieCacheMs });
-  app.get('/api/health', { config: { toegang: { publiek: true }, doel: 'beheer' }, schema: { hide: true } }, async () => ({ ok: true }));
+  await app.register(gereedheidApi, ctx);
   await app.register(mfaApi, ctx);
   await app.register(organisatiesApi, ctx);
   await app.register(trajectenApi, ctx);
@@ -92,9 +99,10 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
   await app.register(grondslagenApi, ctx);
   await app.register(betrokkeneApi, ctx);
   await app.register(bewaartermijnenApi, ctx);
+  await app.register(importApi, ctx);
   await app.register(landelijkApi, ctx);
 
-  if (existsSync(webDist)) {
+  if (webAppGebouwd(webDist)) {
     // the web app's files are public (the login page is one of them); data only comes through /api
     await app.register(
       metToegang({ publiek: true }, async (web) => {
@@ -104,6 +112,17 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
           if (req.url.startsWith('/api/')) return reply.code(404).send({ fout: 'Route bestaat niet' });
           return reply.sendFile('index.html');
         });
+      }),
+    );
+  } else {
+    await app.register(
+      metToegang({ publiek: true }, async (web) => {
+        web.get('/', { schema: { hide: true } }, (_req, reply) =>
+          reply
+            .code(503)
+            .type('text/html; charset=utf-8')
+            .send(`<!doctype html><html lang="nl"><meta charset="utf-8"><title>Doorstroom</title><h1>De web-app is niet gebouwd</h1><p>De API draait (<code>/api/health</code>), maar <code>dist/web</code> ontbreekt. Bouw de web-app met <code>npm run build</code> en start de server opnieuw.</p></html>`),
+        );
       }),
     );
   }

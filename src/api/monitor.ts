@@ -7,6 +7,7 @@ import type { DbOrTx } from '../db/client.js';
 import { beschermdThuis, bezetting, stromen, terugkeer, wachttijden, woningenRealisatie, type MonitorFilter } from '../db/repos/monitor.js';
 import { onderdruk, PERIODES, standaardVan, type GepubliceerdeWoningRegel } from '../domain/monitor.js';
 import { naarCsv, type CsvWaarde } from '../domain/csv-export.js';
+import { naarXlsx, XLSX_MIME, type XlsxSoort } from '../domain/xlsx-export.js';
 import { BESTEMMING_LABEL, BESTEMMINGEN, NIVEAU_LABEL, NIVEAUS, dagenTussen } from '../domain/trajecten.js';
 import { actorVan, audit } from './auth.js';
 import type { ApiContext } from './context.js';
@@ -24,11 +25,11 @@ const monitorQuery = z.object({
   van: filterdatum.optional(),
   tot: filterdatum.optional(),
   gemeenteId: z.uuid('geen geldig gemeente-id').optional(),
-  format: z.enum(['json', 'csv']).default('json'),
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 type MonitorQuery = z.infer<typeof monitorQuery>;
 
-type Kolom = { sleutel: string; kop: string };
+type Kolom = { sleutel: string; kop: string; soort?: XlsxSoort };
 
 export const monitorApi: FastifyPluginAsync<ApiContext> = async (app, { db, vandaag }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -45,8 +46,14 @@ export const monitorApi: FastifyPluginAsync<ApiContext> = async (app, { db, vand
   }
 
   async function antwoord(req: FastifyRequest, reply: FastifyReply, naam: string, q: MonitorQuery, f: MonitorFilter, regels: Record<string, CsvWaarde>[], kolommen: Kolom[], json: unknown) {
-    if (q.format !== 'csv') return json;
-    await audit(db, req, 'exporteren', 'monitor', naam, { periode: f.periode, van: f.van, tot: f.tot, gemeenteId: f.gemeenteId ?? null });
+    if (q.format === 'json') return json;
+    await audit(db, req, 'exporteren', 'monitor', naam, { formaat: q.format, periode: f.periode, van: f.van, tot: f.tot, gemeenteId: f.gemeenteId ?? null });
+    if (q.format === 'xlsx') {
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', `attachment; filename="monitor-${naam}-${f.van}-${f.tot}.xlsx"`)
+        .send(Buffer.from(await naarXlsx([{ naam: `monitor ${naam}`, kolommen, rijen: regels }])));
+    }
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="monitor-${naam}-${f.van}-${f.tot}.csv"`)
@@ -54,10 +61,10 @@ export const monitorApi: FastifyPluginAsync<ApiContext> = async (app, { db, vand
   }
 
   const periodeKolommen: Kolom[] = [
-    { sleutel: 'start', kop: 'Periode vanaf' },
-    { sleutel: 'eind', kop: 'Periode tot en met' },
+    { sleutel: 'start', kop: 'Periode vanaf', soort: 'datum' },
+    { sleutel: 'eind', kop: 'Periode tot en met', soort: 'datum' },
   ];
-  const beschrijving = 'periode=maand|kwartaal|jaar, van/tot (JJJJ-MM-DD, standaard de laatste 24 maanden), gemeenteId optioneel; format=csv geeft een CSV met ; als scheidingsteken';
+  const beschrijving = 'periode=maand|kwartaal|jaar, van/tot (JJJJ-MM-DD, standaard de laatste 24 maanden), gemeenteId optioneel; format=csv geeft een CSV met ; als scheidingsteken, format=xlsx een Excel-werkboek';
 
   r.get(
     '/api/monitor/stromen',

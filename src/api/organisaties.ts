@@ -8,6 +8,7 @@ import { clientInRegio, inzageVoorClient, zoekAudit } from '../db/repos/audit.js
 import { AUDIT_ACTIE_LABEL, AUDIT_ACTIES, AUDIT_RESULTATEN, DOELEN, VERWERKINGSACTIVITEITEN } from '../domain/audit.js';
 import { ROL_LABEL, type Rol } from '../domain/auth.js';
 import { naarCsv } from '../domain/csv-export.js';
+import { naarXlsx, wandklok, XLSX_MIME } from '../domain/xlsx-export.js';
 import { actorVan, audit } from './auth.js';
 import type { ApiContext } from './context.js';
 import { nietGevonden } from './fouten.js';
@@ -77,17 +78,17 @@ export const organisatiesApi: FastifyPluginAsync<ApiContext> = async (app, { db 
         tags: ['audit'],
         summary: 'Wie zag dit dossier: elke inzage en wijziging van één cliënt (wie, wanneer, namens wie, met welk doel), als JSON of CSV om aan de cliënt te geven',
         params: z.object({ pseudoniem }),
-        querystring: z.object({ ...periode, format: z.enum(['json', 'csv']).default('json') }),
+        querystring: z.object({ ...periode, format: z.enum(['json', 'csv', 'xlsx']).default('json') }),
       },
     },
     async (req, reply) => {
       const inzage = await inzageVoorClient(db, actorVan(req).regioId, req.params.pseudoniem, req.query);
       if (!inzage) throw nietGevonden('Cliënt');
-      const csv = req.query.format === 'csv';
-      await audit(db, req, csv ? 'exporteren' : 'lezen', 'auditlog_inzage', inzage.pseudoniem, { pseudoniem: inzage.pseudoniem, regels: inzage.regels.length });
-      if (!csv) return inzage;
+      const formaat = req.query.format;
+      await audit(db, req, formaat === 'json' ? 'lezen' : 'exporteren', 'auditlog_inzage', inzage.pseudoniem, { pseudoniem: inzage.pseudoniem, regels: inzage.regels.length, ...(formaat === 'json' ? {} : { formaat }) });
+      if (formaat === 'json') return inzage;
       const rijen = inzage.regels.map((x) => ({
-        tijdstip: x.tijdstip.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' }),
+        tijdstip: formaat === 'xlsx' ? wandklok(x.tijdstip) : x.tijdstip.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' }),
         gebruiker: x.gebruiker ?? (x.automatisch ? 'automatisch (planner)' : 'onbekend'),
         rol: x.gebruikerRol ? ROL_LABEL[x.gebruikerRol as Rol] : '',
         organisatie: x.organisatie ?? '',
@@ -99,7 +100,7 @@ export const organisatiesApi: FastifyPluginAsync<ApiContext> = async (app, { db 
         resultaat: x.resultaat,
       }));
       const kolommen = [
-        { sleutel: 'tijdstip', kop: 'Tijdstip' },
+        { sleutel: 'tijdstip', kop: 'Tijdstip', soort: 'tijdstip' as const },
         { sleutel: 'gebruiker', kop: 'Gebruiker' },
         { sleutel: 'rol', kop: 'Rol' },
         { sleutel: 'organisatie', kop: 'Organisatie' },
@@ -110,10 +111,16 @@ export const organisatiesApi: FastifyPluginAsync<ApiContext> = async (app, { db 
         { sleutel: 'grondslag', kop: 'Grondslag' },
         { sleutel: 'resultaat', kop: 'Resultaat' },
       ];
+      if (formaat === 'xlsx') {
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header('content-disposition', `attachment; filename="inzage-${inzage.pseudoniem}.xlsx"`)
+          .send(Buffer.from(await naarXlsx([{ naam: `inzage ${inzage.pseudoniem}`, kolommen, rijen }])));
+      }
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="inzage-${inzage.pseudoniem}.csv"`)
-        .send(naarCsv(kolommen, rijen));
+        .send(naarCsv(kolommen, rijen as Record<string, string>[]));
     },
   );
 

@@ -1,18 +1,23 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { bouwApp } from '../api/app.js';
+import { bouwApp, webAppGebouwd } from '../api/app.js';
 import { startPlanner } from '../jobs/planner.js';
 import { DEMO_LANDELIJK, DEMO_REGIOS_EXTRA, DEMO_TOTP_GEHEIM, DEMO_WACHTWOORD } from '../db/seed.js';
 import { geheimInGroepen, otpauthUri, totpCode } from '../domain/mfa.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { roteerSleutel } from '../db/repos/sleutelrotatie.js';
 import { leesSleutel, SleutelFout, Versleuteling } from '../db/versleuteling.js';
-import { ImportFout, importeer } from '../db/repos/import.js';
+import { ImportFout, importeer, importeerXlsx, importFoutTekst } from '../db/repos/import.js';
+import { importeerIwmo } from '../db/repos/iwmo.js';
+import { IwmoFouten } from '../domain/iwmo.js';
+import { basename } from 'node:path';
 import { draaiMatching, legRondeVast } from '../db/repos/matching.js';
-import { actorVoorEmail, isLeeg, leesBestand, metVoortgang, openOmgeving, seedDemo, vandaag } from './omgeving.js';
+import { backupPglite, backupPostgres, herstelPglite, herstelPostgres } from '../db/backup.js';
+import { join } from 'node:path';
+import { actorVoorEmail, dataMap, isLeeg, leesBestand, metVoortgang, openOmgeving, seedDemo, vandaag } from './omgeving.js';
 import * as s from '../db/schema.js';
-import { asc, eq } from 'drizzle-orm';
-import { importeerIndicatoren } from '../db/repos/verdeelmodel.js';
+import { asc, count, eq, like } from 'drizzle-orm';
+import { importeerIndicatoren, importeerIndicatorenXlsx } from '../db/repos/verdeelmodel.js';
 import { controleerKeten, schrijfAudit } from '../db/repos/audit.js';
 import { DomeinFout, geweigerd, ongeldig } from '../domain/fouten.js';
 import { REGELS, toegangsBezwaar, type Toegang } from '../domain/toegang.js';
@@ -27,53 +32,113 @@ const program = new Command().name('doorstroom').description('Doorstroom: in-, d
 
 program
   .command('start')
-  .description('Start de server; vult een lege database met de demoregio')
-  .option('-p, --port <port>', 'poort', process.env.PORT ?? '3000')
+  .description('Start de server (migraties eerst); met --demo vult hij een lege ingebouwde database met de demoregio')
+  .option('-p, --port <port>', 'poort (0 = een vrije poort)', process.env.PORT ?? '3000')
   .option('--host <host>', 'adres', process.env.HOST ?? '127.0.0.1')
-  .action(async (opts: { port: string; host: string }) => {
+  .option('--demo', 'vul een lege ingebouwde database (PGlite) met de demoregio en toon de demo-logins (ook: DOORSTROOM_DEMO=1)')
+  .action(async (opts: { port: string; host: string; demo?: boolean }) => {
+    const productie = process.env.NODE_ENV === 'production';
+    const demo = opts.demo || process.env.DOORSTROOM_DEMO === '1';
+    if (demo && productie) throw ongeldig('In productie (NODE_ENV=production) start de server niet met --demo of DOORSTROOM_DEMO=1: de demoregio heeft een openbaar wachtwoord.');
     const { database, versleuteling } = await openOmgeving();
-    if (await isLeeg(database)) {
-      console.log('Lege database: demoregio wordt aangemaakt…');
-      await seedDemo(database, versleuteling);
-    }
-    if (await intervallenOntbreken(database.db)) {
-      // a database from before migration 0003: the monitor reads traject_intervallen, so build it once
-      console.log('Monitor: intervallen worden eenmalig opgebouwd uit de gebeurtenissen…');
-      await herbereken(database);
-    }
-    if (await naamIndexOntbreekt(database.db)) {
-      // a database from before migration 0010: the SQL migration cannot reach the key, so the names are indexed here
-      console.log('Zoeken op naam: de naamindex wordt eenmalig opgebouwd…');
-      const n = await metVoortgang((balk) => database.db.transaction((tx) => vulOntbrekendeNaamIndex(tx, versleuteling, (klaar, totaal) => balk.update('namen', klaar, totaal))));
-      console.log(`Naamindex opgebouwd voor ${n} cliënten.`);
+    try {
+      if (await isLeeg(database)) {
+        if (demo && database.soort === 'pglite') {
+          console.log('Lege database: demoregio wordt aangemaakt…');
+          await seedDemo(database, versleuteling);
+        } else if (demo) {
+          console.log('Lege PostgreSQL-database: --demo vult alleen de ingebouwde database; de demoregio hier komt er alleen met "doorstroom seed".');
+        } else {
+          console.log('Lege database, zonder demogegevens (die komen er alleen met --demo of "doorstroom seed").');
+        }
+      }
+      if (productie) await weigerDemoAccounts(database);
+      if (await intervallenOntbreken(database.db)) {
+        // a database from before migration 0003: the monitor reads traject_intervallen, so build it once
+        console.log('Monitor: intervallen worden eenmalig opgebouwd uit de gebeurtenissen…');
+        await herbereken(database);
+      }
+      if (await naamIndexOntbreekt(database.db)) {
+        // a database from before migration 0010: the SQL migration cannot reach the key, so the names are indexed here
+        console.log('Zoeken op naam: de naamindex wordt eenmalig opgebouwd…');
+        const n = await metVoortgang((balk) => database.db.transaction((tx) => vulOntbrekendeNaamIndex(tx, versleuteling, (klaar, totaal) => balk.update('namen', klaar, totaal))));
+        console.log(`Naamindex opgebouwd voor ${n} cliënten.`);
+      }
+    } catch (e) {
+      await database.close();
+      throw e;
     }
     const app = await bouwApp({ db: database.db, versleuteling, vandaag }, { logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
-    await app.listen({ port: Number(opts.port), host: opts.host });
     const planner = startPlanner(database.db, { log: app.log });
-    const logins = await database.db
-      .select({ email: s.gebruikers.email, rol: s.gebruikers.rol, organisatie: s.organisaties.naam })
-      .from(s.gebruikers)
-      .innerJoin(s.organisaties, eq(s.organisaties.id, s.gebruikers.organisatieId))
-      .orderBy(asc(s.organisaties.soort), asc(s.organisaties.naam));
-    console.log(`\nDoorstroom draait op http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${opts.port}  (API-docs: /docs)`);
-    console.log(`Database: ${database.soort}. Demo-logins (wachtwoord: ${DEMO_WACHTWOORD}):`);
-    // one organisation of each kind, with its users: enough to see every view
-    const eersteVanSoort = new Set(['Centrumstad', 'Noorddorp', 'Woonstede Rivierland', 'RIBW Rivierland', DEMO_LANDELIJK.organisatie]);
-    const voorbeeld = logins.filter((l) => eersteVanSoort.has(l.organisatie));
-    for (const l of voorbeeld) console.log(`  ${l.email.padEnd(52)} ${l.rol.padEnd(20)} ${l.organisatie}`);
-    console.log(`  … en ${logins.length - voorbeeld.length} andere (zie README)`);
-    console.log(`Tweestapsverificatie: beheerders en wie cliëntdossiers ziet vullen na het wachtwoord een code in. Alle demo-accounts`);
-    console.log(`delen het openbare demo-geheim ${geheimInGroepen(DEMO_TOTP_GEHEIM)} (zet het in een authenticator-app:`);
-    console.log(`${otpauthUri(DEMO_TOTP_GEHEIM, 'demo')} ), of vraag de huidige code op met: npm run doorstroom -- demo-code`);
-    const stop = async () => {
-      await planner.stop();
-      await app.close();
+    // registered before listening: a signal that arrives while the port opens still closes everything
+    stopBijSignaal(async () => {
+      await app.close(); // stops accepting, answers 503 to new requests, waits for those in flight
+      await planner.stop(); // waits for a round in progress
       await database.close();
-      process.exit(0);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    });
+    await app.listen({ port: Number(opts.port), host: opts.host });
+    const adres = app.server.address();
+    const poort = typeof adres === 'object' && adres ? adres.port : opts.port;
+    console.log(`\nDoorstroom draait op http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${poort}  (API-docs: /docs; gezondheid: /api/health, gereed: /api/ready)`);
+    console.log(`Database: ${database.soort}${productie ? ', productie' : ''}. Stoppen: Ctrl-C of SIGTERM (lopende aanvragen worden afgemaakt).`);
+    if (!webAppGebouwd()) console.warn('LET OP: de web-app is niet gebouwd (dist/web ontbreekt); / toont alleen die melding. Bouw hem met: npm run build');
+    if (demo && database.soort === 'pglite') await toonDemoLogins(database);
   });
+
+/**
+ * SIGTERM (orchestrator, systemd, npm forwarding its own) and SIGINT (Ctrl-C, sent to the whole process group) both
+ * drain and stop, once: a second signal during the drain does not start another. A drain that hangs ends the
+ * process after a grace period rather than never.
+ */
+function stopBijSignaal(stop: () => Promise<void>) {
+  let bezig = false;
+  const opSignaal = (signaal: NodeJS.Signals) => {
+    if (bezig) return;
+    bezig = true;
+    console.log(`${signaal}: Doorstroom stopt…`);
+    setTimeout(() => {
+      console.error('Stoppen duurde langer dan 20 s; het proces wordt beëindigd.');
+      process.exit(1);
+    }, 20_000).unref();
+    stop().then(
+      () => process.exit(0),
+      (fout: unknown) => {
+        console.error(`Fout bij het stoppen: ${String((fout as Error)?.message ?? fout)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', opSignaal);
+  process.on('SIGTERM', opSignaal);
+}
+
+/** Production never runs with the demo accounts: their password and MFA secret are published in the README. */
+async function weigerDemoAccounts(database: Awaited<ReturnType<typeof openOmgeving>>['database']) {
+  const [rij] = await database.db.select({ n: count() }).from(s.gebruikers).where(like(s.gebruikers.email, '%.demo'));
+  if (rij && rij.n > 0) {
+    throw ongeldig(
+      `In productie (NODE_ENV=production) start de server niet met demo-accounts in de database: ${rij.n} gebruikers met een adres op .demo, met het openbare demowachtwoord. Gebruik een database zonder demoregio.`,
+    );
+  }
+}
+
+async function toonDemoLogins(database: Awaited<ReturnType<typeof openOmgeving>>['database']) {
+  const logins = await database.db
+    .select({ email: s.gebruikers.email, rol: s.gebruikers.rol, organisatie: s.organisaties.naam })
+    .from(s.gebruikers)
+    .innerJoin(s.organisaties, eq(s.organisaties.id, s.gebruikers.organisatieId))
+    .orderBy(asc(s.organisaties.soort), asc(s.organisaties.naam));
+  if (!logins.length) return;
+  console.log(`Demo-logins (wachtwoord: ${DEMO_WACHTWOORD}):`);
+  // one organisation of each kind, with its users: enough to see every view
+  const eersteVanSoort = new Set(['Centrumstad', 'Noorddorp', 'Woonstede Rivierland', 'RIBW Rivierland', DEMO_LANDELIJK.organisatie]);
+  const voorbeeld = logins.filter((l) => eersteVanSoort.has(l.organisatie));
+  for (const l of voorbeeld) console.log(`  ${l.email.padEnd(52)} ${l.rol.padEnd(20)} ${l.organisatie}`);
+  console.log(`  … en ${logins.length - voorbeeld.length} andere (zie README)`);
+  console.log(`Tweestapsverificatie: beheerders en wie cliëntdossiers ziet vullen na het wachtwoord een code in. Alle demo-accounts`);
+  console.log(`delen het openbare demo-geheim ${geheimInGroepen(DEMO_TOTP_GEHEIM)} (zet het in een authenticator-app:`);
+  console.log(`${otpauthUri(DEMO_TOTP_GEHEIM, 'demo')} ), of vraag de huidige code op met: npm run doorstroom -- demo-code`);
+}
 
 program
   .command('seed')
@@ -96,18 +161,24 @@ program
 
 program
   .command('import')
-  .description('Importeer een export van de regionale toegang (CSV, zie README); alles of niets')
+  .description('Importeer een export van de regionale toegang (CSV of Excel, zie README); alles of niets')
   .requiredOption('--gebruiker <email>', 'namens wie (rechten en auditlog van deze gebruiker)')
   .option('--clienten <bestand>', 'clienten.csv')
   .option('--gebeurtenissen <bestand>', 'gebeurtenissen.csv')
-  .action(async (opts: { gebruiker: string; clienten?: string; gebeurtenissen?: string }) => {
-    if (!opts.clienten && !opts.gebeurtenissen) throw ongeldig('Niets te importeren: geef --clienten en/of --gebeurtenissen met een CSV-bestand.');
+  .option('--xlsx <bestand>', 'Excel-werkboek met de bladen clienten en/of gebeurtenissen (in plaats van de CSV-bestanden)')
+  .action(async (opts: { gebruiker: string; clienten?: string; gebeurtenissen?: string; xlsx?: string }) => {
+    if (!opts.clienten && !opts.gebeurtenissen && !opts.xlsx) throw ongeldig('Niets te importeren: geef --clienten en/of --gebeurtenissen met een CSV-bestand, of --xlsx met een Excel-werkboek.');
+    if (opts.xlsx && (opts.clienten || opts.gebeurtenissen)) throw ongeldig('Kies CSV (--clienten/--gebeurtenissen) of Excel (--xlsx), niet beide.');
+    const werkboek = opts.xlsx ? leesBestand(opts.xlsx, 'binair') : null;
     const bestanden = { clienten: opts.clienten && leesBestand(opts.clienten), gebeurtenissen: opts.gebeurtenissen && leesBestand(opts.gebeurtenissen) };
     const { database, versleuteling } = await openOmgeving();
     try {
       const actor = await actorVoorEmail(database.db, opts.gebruiker);
       vereisToegang(actor, REGELS.importeren, 'Importeren');
-      const r = await metVoortgang((balk) => importeer(database.db, actor, versleuteling, bestanden, (klaar, totaal) => balk.update('cliënten', klaar, totaal)));
+      const r = await metVoortgang((balk) => {
+        const stap = (klaar: number, totaal: number) => balk.update('cliënten', klaar, totaal);
+        return werkboek ? importeerXlsx(database.db, actor, versleuteling, werkboek, stap) : importeer(database.db, actor, versleuteling, bestanden, stap);
+      });
       console.log(`Import geslaagd: ${r.clientenNieuw} nieuwe cliënten (${r.clientenBestaand} al bekend), ${r.gebeurtenissenNieuw} gebeurtenissen (${r.gebeurtenissenAlAanwezig} al aanwezig).`);
     } finally {
       await database.close();
@@ -115,17 +186,42 @@ program
   });
 
 program
+  .command('import-iwmo <bestanden...>')
+  .description('Importeer iWmo-berichten (XML: WMO301 toewijzing, WMO305 start zorg, WMO307 stop zorg; zie README); alles of niets')
+  .requiredOption('--gebruiker <email>', 'namens wie (rechten en auditlog van deze gebruiker)')
+  .action(async (paden: string[], opts: { gebruiker: string }) => {
+    const bestanden = paden.map((pad) => ({ naam: basename(pad), xml: leesBestand(pad) }));
+    const { database, versleuteling } = await openOmgeving();
+    try {
+      const actor = await actorVoorEmail(database.db, opts.gebruiker);
+      vereisToegang(actor, REGELS.importeren, 'Importeren');
+      const r = await metVoortgang((balk) => importeerIwmo(database.db, actor, versleuteling, bestanden, (klaar, totaal) => balk.update('berichten', klaar, totaal)));
+      console.log(
+        `iWmo-import geslaagd: ${r.berichten - r.berichtenAlVerwerkt} berichten verwerkt (${r.berichtenAlVerwerkt} al eerder), ${r.clientenNieuw} nieuwe cliënten, ` +
+          `${r.toewijzingen} toewijzingen, ${r.gebeurtenissenNieuw} gebeurtenissen (${r.gebeurtenissenAlAanwezig} al aanwezig).`,
+      );
+      for (const o of r.overgeslagen) console.log(`  overgeslagen: ${o.bestand} ${o.pad}: ${o.reden}`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
   .command('verdeelmodel-import <bestand>')
-  .description('Importeer indicatoren en historisch budget voor het verdeelmodel (CSV, zie README); vervangt de gemeenten van de regio, alles of niets')
+  .description('Importeer indicatoren en historisch budget voor het verdeelmodel (CSV of .xlsx, zie README); vervangt de gemeenten van de regio, alles of niets')
   .requiredOption('--gebruiker <email>', 'beheerder van de centrumgemeente namens wie (regio en auditlog)')
   .option('--bron <tekst>', 'bronvermelding bij de cijfers', 'CSV-import via de opdrachtregel')
   .action(async (bestand: string, opts: { gebruiker: string; bron: string }) => {
-    const csv = leesBestand(bestand);
+    const excel = /\.xlsx$/i.test(bestand);
+    const inhoud = excel ? leesBestand(bestand, 'binair') : leesBestand(bestand);
     const { database } = await openOmgeving();
     try {
       const actor = await actorVoorEmail(database.db, opts.gebruiker);
       vereisToegang(actor, REGELS.verdeelmodelBeheren, 'Alleen een beheerder van de centrumgemeente mag het verdeelmodel importeren');
-      const r = await metVoortgang((balk) => importeerIndicatoren(database.db, actor.regioId, csv, opts.bron, (klaar, totaal) => balk.update('gemeenten', klaar, totaal)));
+      const r = await metVoortgang((balk) => {
+        const stap = (klaar: number, totaal: number) => balk.update('gemeenten', klaar, totaal);
+        return typeof inhoud === 'string' ? importeerIndicatoren(database.db, actor.regioId, inhoud, opts.bron, stap) : importeerIndicatorenXlsx(database.db, actor.regioId, inhoud, opts.bron, stap);
+      });
       await schrijfAudit(database.db, actor, { actie: 'importeren', entiteit: 'verdeelmodel_gemeenten', doel: 'monitor_beleid', details: { ...r, bestand } });
       console.log(`Import geslaagd: ${r.aantal} gemeenten, indicatoren ${r.indicatorCodes.join(', ')}.`);
     } finally {
@@ -236,6 +332,38 @@ program
   });
 
 program
+  .command('backup')
+  .description('Back-up van de hele database naar één bestand: de ingebouwde datamap (server gestopt) of PostgreSQL via pg_dump; de sleutel zit er niet in')
+  .requiredOption('--naar <bestand>', 'nieuw bestand (wordt nooit overschreven)')
+  .action(async (opts: { naar: string }) => {
+    const url = process.env.DATABASE_MIGRATIE_URL ?? process.env.DATABASE_URL;
+    const start = performance.now();
+    const r = url ? await backupPostgres(url, opts.naar) : await backupPglite(join(dataMap(), 'pglite'), opts.naar);
+    console.log(`Back-up geschreven: ${r.bestand} (${(r.bytes / 1024 / 1024).toFixed(1)} MB, ${url ? 'PostgreSQL, pg_dump-formaat custom' : 'ingebouwde database'}) in ${((performance.now() - start) / 1000).toFixed(1)} s.`);
+    console.log('Bewaar de sleutel (DOORSTROOM_SLEUTEL of het sleutelbestand) apart: zonder die sleutel zijn namen, BSN en notities in de back-up onleesbaar.');
+  });
+
+program
+  .command('herstel')
+  .description('Zet een back-up terug in een lege database (lege datamap of lege PostgreSQL-database), controleert daarna sleutel en auditketen')
+  .requiredOption('--van <bestand>', 'het back-upbestand')
+  .action(async (opts: { van: string }) => {
+    const url = process.env.DATABASE_MIGRATIE_URL ?? process.env.DATABASE_URL;
+    if (url) await herstelPostgres(opts.van, url);
+    else await herstelPglite(opts.van, join(dataMap(), 'pglite'));
+    // opening migrates a backup of an older version and checks that the key reads the data
+    const { database } = await openOmgeving();
+    try {
+      const [clienten] = await database.db.select({ n: count() }).from(s.clienten);
+      const keten = await controleerKeten(database.db);
+      if (keten.breuk) throw ongeldig(`Hersteld, maar de auditketen is verbroken bij regel ${keten.breuk.volgnr}: ${keten.breuk.reden}.`);
+      console.log(`Hersteld uit ${opts.van}: ${clienten?.n ?? 0} cliënten; sleutel past; auditketen intact (${keten.aantal} regels).`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
   .command('demo-code')
   .description('Toon de huidige tweestapscode van de demo-accounts (het openbare demo-geheim, zie README)')
   .action(() => {
@@ -287,7 +415,8 @@ try {
   // a refusal, not a crash: what was wrong (for an import every line) without a stack trace, and exit code 1
   if (e instanceof DomeinFout) {
     console.error(e.message);
-    if (e instanceof ImportFout) for (const f of e.fouten) console.error(`  ${f.bestand}.csv regel ${f.regel}: ${f.melding}`);
+    if (e instanceof ImportFout) for (const f of e.fouten) console.error(`  ${importFoutTekst(f)}`);
+    if (e instanceof IwmoFouten) for (const f of e.fouten) console.error(`  ${f.bestand} ${f.pad}: ${f.melding}`);
   } else {
     // anything else: one line without values a message might carry (SQL parameters), the stack only on request
     const f = veiligeFout(e);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hostname, userInfo } from 'node:os';
 import { ongeldig } from '../domain/fouten.js';
@@ -11,7 +11,7 @@ import type { Actor } from '../domain/auth.js';
 import type { Herkomst } from '../domain/audit.js';
 import * as s from '../db/schema.js';
 import { DEMO_LANDELIJK, DEMO_REGIO, DEMO_REGIOS_EXTRA, DEMO_WACHTWOORD, seedLandelijk, seedRegio, type SeedResultaat } from '../db/seed.js';
-import { laadSleutel, Versleuteling } from '../db/versleuteling.js';
+import { laadSleutel, SleutelFout, Versleuteling } from '../db/versleuteling.js';
 import { controleerSleutel } from '../db/repos/sleutelrotatie.js';
 
 export const dataMap = () => resolve(process.env.DOORSTROOM_DATA ?? 'data');
@@ -19,7 +19,10 @@ export const dataMap = () => resolve(process.env.DOORSTROOM_DATA ?? 'data');
 /** Opens the configured database: DATABASE_URL for a server, else embedded PGlite in the data folder. */
 export async function openOmgeving(): Promise<{ database: Database; versleuteling: Versleuteling }> {
   // the key first: a refusal (production without a key from outside the data folder) must not open the database
-  const versleuteling = new Versleuteling(laadSleutel({ dataMap: dataMap(), productie: process.env.NODE_ENV === 'production' }));
+  const productie = process.env.NODE_ENV === 'production';
+  const sleutel = laadSleutel({ dataMap: dataMap(), productie });
+  if (productie) weigerOntwikkelsleutel(sleutel);
+  const versleuteling = new Versleuteling(sleutel);
   const url = process.env.DATABASE_URL;
   const database = await openDatabase(url ? { url, migratieUrl: process.env.DATABASE_MIGRATIE_URL } : { dataDir: join(dataMap(), 'pglite') });
   try {
@@ -31,10 +34,24 @@ export async function openOmgeving(): Promise<{ database: Database; versleutelin
   return { database, versleuteling };
 }
 
+/**
+ * Production refuses a key that was generated for development (dev-sleutel.txt in the data folder), also when it
+ * was copied elsewhere and named through DOORSTROOM_SLEUTEL(_BESTAND): it sat unprotected beside the data.
+ */
+function weigerOntwikkelsleutel(sleutel: Buffer) {
+  const devSleutel = join(dataMap(), 'dev-sleutel.txt');
+  if (!existsSync(devSleutel)) return;
+  if (readFileSync(devSleutel, 'utf8').trim() === sleutel.toString('base64')) {
+    throw new SleutelFout(`In productie (NODE_ENV=production) start Doorstroom niet met de ontwikkelsleutel uit ${devSleutel}: maak een eigen sleutel (openssl rand -base64 32), roteer ernaar (sleutel-roteer) en verwijder dat bestand.`);
+  }
+}
+
 /** A file the user named on the command line; a missing or unreadable one is a refusal, not a stack trace. */
-export function leesBestand(pad: string): string {
+export function leesBestand(pad: string): string;
+export function leesBestand(pad: string, binair: 'binair'): Buffer;
+export function leesBestand(pad: string, binair?: 'binair'): string | Buffer {
   try {
-    return readFileSync(pad, 'utf8');
+    return binair ? readFileSync(pad) : readFileSync(pad, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const reden = code === 'ENOENT' ? 'bestaat niet' : code === 'EISDIR' ? 'is een map' : code === 'EACCES' ? 'mag niet gelezen worden' : 'is niet leesbaar';

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -8,6 +7,7 @@ import pg from 'pg';
 import * as schema from './schema.js';
 import { startPgliteWorker } from './pglite-worker-verbinding.js';
 import { APP_ROL, appRolVerbindingsOpties } from './app-rol.js';
+import { MIGRATIE_MAP } from '../paden.js';
 
 export type Schema = typeof schema;
 /** Both drivers share the PostgreSQL dialect; repositories only see this type. */
@@ -22,7 +22,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+const migrationsFolder = MIGRATIE_MAP;
 
 export interface OpenOptions {
   /** postgres://… switches to a PostgreSQL server */

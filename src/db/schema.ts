@@ -33,6 +33,8 @@ export const organisaties = pgTable(
     soort: text('soort').notNull(),
     /** CBS gemeentecode (GM....) for gemeenten, null otherwise */
     gemeenteCode: text('gemeente_code'),
+    /** AGB code of an aanbieder (iWmo: Ontvanger of a WMO301, Afzender of a WMO305/307), null otherwise */
+    agbCode: text('agb_code'),
   },
   (t) => [index('organisaties_regio_idx').on(t.regioId), uniqueIndex('organisaties_naam_uq').on(t.regioId, t.naam)],
 );
@@ -631,6 +633,63 @@ export const bewaartermijnen = pgTable(
     gewijzigdOp: timestamp('gewijzigd_op', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.regioId, t.soort] })],
+);
+
+// --- Productie: meer dan één app-server (ADR 0020) ---
+
+/** Shared rate-limit counters (login, MFA codes): one row per hashed key and window, for every app server alike. */
+export const rateLimiet = pgTable(
+  'rate_limiet',
+  {
+    sleutel: text('sleutel').primaryKey(),
+    aantal: integer('aantal').notNull(),
+    verloopt: timestamp('verloopt', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('rate_limiet_verloopt_idx').on(t.verloopt)],
+);
+
+// --- iWmo import (WMO301/305/307) ---
+
+/** An iWmo message already processed: the same message again changes nothing, another with the same id is refused. */
+export const iwmoBerichten = pgTable(
+  'iwmo_berichten',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull().references(() => regios.id),
+    /** 414 (WMO301), 418 (WMO305), 420 (WMO307) */
+    berichtcode: text('berichtcode').notNull(),
+    afzender: text('afzender').notNull(),
+    identificatie: text('identificatie').notNull(),
+    dagtekening: date('dagtekening', { mode: 'string' }).notNull(),
+    /** sha256 of the XML as received */
+    inhoudHash: text('inhoud_hash').notNull(),
+    verwerktDoor: uuid('verwerkt_door').notNull(),
+    verwerktOp: timestamp('verwerkt_op', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('iwmo_berichten_uq').on(t.regioId, t.berichtcode, t.afzender, t.identificatie)],
+);
+
+/** A toewijzing (WMO301) with the niveau its product maps to; WMO305/307 find the client through it. */
+export const iwmoToewijzingen = pgTable(
+  'iwmo_toewijzingen',
+  {
+    regioId: uuid('regio_id').notNull().references(() => regios.id),
+    /** four digits, as in the iWmo header (GM0363 → 0363) */
+    gemeenteCode: text('gemeente_code').notNull(),
+    toewijzingNummer: text('toewijzing_nummer').notNull(),
+    clientId: uuid('client_id').notNull().references(() => clienten.id),
+    productcategorie: text('productcategorie').notNull(),
+    productcode: text('productcode'),
+    niveau: text('niveau').notNull(),
+    ingangsdatum: date('ingangsdatum', { mode: 'string' }).notNull(),
+    einddatum: date('einddatum', { mode: 'string' }),
+    /** from the WMO305 */
+    begindatum: date('begindatum', { mode: 'string' }),
+    /** from the WMO307 */
+    stopdatum: date('stopdatum', { mode: 'string' }),
+    redenBeeindiging: text('reden_beeindiging'),
+  },
+  (t) => [primaryKey({ name: 'iwmo_toewijzingen_pk', columns: [t.regioId, t.gemeenteCode, t.toewijzingNummer] }), index('iwmo_toewijzingen_client_idx').on(t.clientId)],
 );
 
 // ---------------------------------------------------------------------------------------------

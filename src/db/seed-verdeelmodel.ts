@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { DbOrTx } from './client.js';
 import * as s from './schema.js';
 import { parseIndicatorenCsv, standaardIndicatoren } from '../domain/verdeelmodel/index.js';
 import { STANDAARD_SET_NAAM } from './repos/verdeelmodel.js';
+import { DEMO_MAP } from '../paden.js';
 
-export const DEMO_VERDEELMODEL_CSV = fileURLToPath(new URL('../../demo/verdeelmodel/indicatoren-synthetisch.csv', import.meta.url));
+export const DEMO_VERDEELMODEL_CSV = join(DEMO_MAP, 'verdeelmodel', 'indicatoren-synthetisch.csv');
 export const DEMO_VERDEELMODEL_BRON = 'SYNTHETISCHE DEMODATA (demo/verdeelmodel/indicatoren-synthetisch.csv), geen echte CBS-cijfers';
 
 /**

@@ -271,10 +271,11 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
   const [regio] = await db.insert(s.regios).values({ naam: o.regioNaam }).returning();
   const regioId = regio!.id;
 
-  const orgDefs: { naam: string; soort: OrganisatieSoort; gemeenteCode?: string }[] = [
+  const orgDefs: { naam: string; soort: OrganisatieSoort; gemeenteCode?: string; agbCode?: string }[] = [
     ...o.gemeenten.map((g, i) => ({ naam: g.naam, soort: (i === 0 ? 'centrumgemeente' : 'regiogemeente') as OrganisatieSoort, gemeenteCode: g.code })),
     ...o.corporaties.map((naam) => ({ naam, soort: 'woningcorporatie' as const })),
-    ...o.aanbieders.map((naam) => ({ naam, soort: 'aanbieder' as const })),
+    // AGB codes for the iWmo import (demo values: 7300000 and the aanbieder's position)
+    ...o.aanbieders.map((naam, i) => ({ naam, soort: 'aanbieder' as const, agbCode: `7300000${i + 1}` })),
   ];
   const orgRijen = await db.insert(s.organisaties).values(orgDefs.map((d) => ({ ...d, regioId }))).returning();
   const organisaties: SeedResultaat['organisaties'] = {};

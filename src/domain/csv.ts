@@ -13,6 +13,8 @@ export interface CsvRegelFout {
   /** physical line number (1-based) */
   regel: number;
   melding: string;
+  /** the column (lower-case name) the error is about, where there is one; an Excel import shows its letter */
+  kolom?: string;
 }
 
 export class CsvFout extends DomeinFout {

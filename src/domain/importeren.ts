@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CsvFout, leesCsvTabel, type CsvRegelFout } from './csv.js';
+import { CsvFout, leesCsvTabel, type CsvRegelFout, type CsvTabel } from './csv.js';
 import { BESTEMMINGEN, DOELGROEPEN, elfproef, EVENT_SOORTEN, isGeldigeDatum, NIVEAUS, type TrajectEvent } from './trajecten.js';
 import { datumBezwaar, type DatumSoort } from './datums.js';
 
@@ -15,8 +15,8 @@ import { datumBezwaar, type DatumSoort } from './datums.js';
 
 export const CLIENT_KOLOMMEN = ['extern_id', 'naam', 'bsn', 'geboortedatum', 'herkomstgemeente', 'huidige_gemeente', 'doelgroep', 'aanbieder'] as const;
 export const EVENT_KOLOMMEN = ['extern_id', 'soort', 'datum', 'niveau', 'bestemming', 'urgentie', 'toelichting'] as const;
-const VERPLICHT_CLIENT = ['extern_id', 'naam', 'geboortedatum', 'herkomstgemeente', 'doelgroep'];
-const VERPLICHT_EVENT = ['extern_id', 'soort', 'datum'];
+export const VERPLICHT_CLIENT = ['extern_id', 'naam', 'geboortedatum', 'herkomstgemeente', 'doelgroep'];
+export const VERPLICHT_EVENT = ['extern_id', 'soort', 'datum'];
 
 /** DD-MM-JJJJ → JJJJ-MM-DD; anything else unchanged (not yet checked). */
 function naarIso(tekst: string): string {
@@ -69,33 +69,42 @@ const eventRij = (vandaag: string) =>
   });
 export type EventImportRij = TrajectEvent & { regel: number; externId: string; toelichting: string | null };
 
-function valideerRijen<T extends z.ZodType>(tekst: string, verplicht: string[], schema: T, optioneel: readonly string[]) {
-  const tabel = leesCsvTabel(tekst, verplicht);
+function valideerRijen<T extends z.ZodType>(tabel: CsvTabel, schema: T, optioneel: readonly string[]) {
   const fouten: CsvRegelFout[] = [...tabel.fouten];
   const rijen: (z.infer<T> & { regel: number })[] = [];
   for (const { regel, velden } of tabel.rijen) {
     const compleet = { ...Object.fromEntries(optioneel.map((k) => [k, ''])), ...velden };
     const r = schema.safeParse(compleet);
     if (r.success) rijen.push({ ...(r.data as object), regel } as z.infer<T> & { regel: number });
-    else fouten.push(...r.error.issues.map((i) => ({ regel, melding: `${i.path.join('.') || 'rij'}: ${i.message}` })));
+    else fouten.push(...r.error.issues.map((i) => ({ regel, melding: `${i.path.join('.') || 'rij'}: ${i.message}`, ...(i.path[0] ? { kolom: String(i.path[0]) } : {}) })));
   }
   return { rijen, fouten };
 }
 
 /** `vandaag` bounds the dates: no birth date in the future, no event more than a year ahead. */
 export function parseClientenCsv(tekst: string, vandaag: string): { rijen: ClientImportRij[]; fouten: CsvRegelFout[] } {
-  const { rijen, fouten } = valideerRijen(tekst, VERPLICHT_CLIENT, clientRij(vandaag), CLIENT_KOLOMMEN);
+  return parseClientenTabel(leesCsvTabel(tekst, VERPLICHT_CLIENT), vandaag);
+}
+
+/** The rows of a table (a CSV file or an Excel sheet) with the columns of clienten.csv. */
+export function parseClientenTabel(tabel: CsvTabel, vandaag: string): { rijen: ClientImportRij[]; fouten: CsvRegelFout[] } {
+  const { rijen, fouten } = valideerRijen(tabel, clientRij(vandaag), CLIENT_KOLOMMEN);
   const gezien = new Map<string, number>();
   for (const r of rijen) {
     const eerder = gezien.get(r.extern_id);
-    if (eerder) fouten.push({ regel: r.regel, melding: `extern_id ${r.extern_id} staat ook op regel ${eerder}` });
+    if (eerder) fouten.push({ regel: r.regel, kolom: 'extern_id', melding: `extern_id ${r.extern_id} staat ook op regel ${eerder}` });
     else gezien.set(r.extern_id, r.regel);
   }
   return { rijen, fouten };
 }
 
 export function parseEventsCsv(tekst: string, vandaag: string): { rijen: EventImportRij[]; fouten: CsvRegelFout[] } {
-  const { rijen, fouten } = valideerRijen(tekst, VERPLICHT_EVENT, eventRij(vandaag), EVENT_KOLOMMEN);
+  return parseEventsTabel(leesCsvTabel(tekst, VERPLICHT_EVENT), vandaag);
+}
+
+/** The rows of a table (a CSV file or an Excel sheet) with the columns of gebeurtenissen.csv. */
+export function parseEventsTabel(tabel: CsvTabel, vandaag: string): { rijen: EventImportRij[]; fouten: CsvRegelFout[] } {
+  const { rijen, fouten } = valideerRijen(tabel, eventRij(vandaag), EVENT_KOLOMMEN);
   return {
     fouten,
     rijen: rijen.map((r) => ({

@@ -75,6 +75,8 @@ export function veldLabel(pad: readonly (string | number)[]): string {
 /** The path of the first string (or object key) with a forbidden character, or null. */
 export function zoekOngeldigTeken(waarde: unknown, pad: (string | number)[] = []): (string | number)[] | null {
   if (typeof waarde === 'string') return heeftOngeldigTeken(waarde) ? pad : null;
+  // a binary body (an .xlsx upload) holds no text fields; its cells are checked when the workbook is read
+  if (waarde instanceof Uint8Array) return null;
   if (Array.isArray(waarde)) {
     for (let i = 0; i < waarde.length; i++) {
       const gevonden = zoekOngeldigTeken(waarde[i], [...pad, i]);

@@ -5,6 +5,8 @@ import * as s from '../../src/db/schema.js';
 import { DEMO_WACHTWOORD } from '../../src/db/seed.js';
 import { DOELEN, PSEUDONIEM_PATROON } from '../../src/domain/audit.js';
 import { PEILDATUM, testOmgeving, type Sessie, type TestOmgeving } from '../helpers.js';
+import { wmo301 } from '../iwmo-berichten.js';
+import { naarXlsx } from '../../src/domain/xlsx-export.js';
 
 let t: TestOmgeving;
 beforeAll(async () => {
@@ -52,6 +54,28 @@ const VOORBEELDEN: [string, () => Promise<Voorbeeld> | Voorbeeld][] = [
   [
     'POST /api/import',
     () => ({ wie: TOEGANG, method: 'POST', url: '/api/import', body: { clienten: 'extern_id;naam;geboortedatum;herkomstgemeente;doelgroep\nAUDIT-1;Ina Import;1991-01-01;Centrumstad;ggz' } }),
+  ],
+  [
+    'POST /api/import/iwmo',
+    () => ({
+      wie: TOEGANG,
+      method: 'POST',
+      url: '/api/import/iwmo',
+      body: { berichten: [{ naam: 'audit.xml', xml: wmo301({ id: 'AUDIT-1', dagtekening: '2026-10-01' }, { bsn: '999991085' }, [{ nummer: '990001', categorie: '15', toewijzingsdatum: '2026-10-01' }]) }] },
+    }),
+  ],
+  [
+    'POST /api/import/xlsx',
+    async () => {
+      const xlsx = await naarXlsx([
+        {
+          naam: 'clienten',
+          kolommen: ['extern_id', 'naam', 'geboortedatum', 'herkomstgemeente', 'doelgroep'].map((k) => ({ sleutel: k, kop: k, soort: k === 'geboortedatum' ? ('datum' as const) : undefined })),
+          rijen: [{ extern_id: 'AUDIT-XLSX-1', naam: 'Xena Excel', geboortedatum: '1992-02-02', herkomstgemeente: 'Centrumstad', doelgroep: 'ggz' }],
+        },
+      ]);
+      return { wie: TOEGANG, method: 'POST', url: '/api/import/xlsx', body: { xlsx: Buffer.from(xlsx).toString('base64') } };
+    },
   ],
   ['POST /api/matching/rondes', () => ({ wie: TOEGANG, method: 'POST', url: '/api/matching/rondes', body: { proefdraai: true } })],
   ['GET /api/matching/voorstellen', () => ({ wie: TOEGANG, method: 'GET', url: '/api/matching/voorstellen' })],

@@ -57,7 +57,7 @@ describe('CSV-import van de regionale toegang', () => {
     // the unknown gemeente only surfaces once the file parses; then it is reported with its line too
     const alleenGemeente = await t.als(sessie, 'POST', '/api/import', { clienten: [clienten.split('\n')[1], clienten.split('\n')[2], clienten.split('\n')[5]].join('\n') });
     expect(alleenGemeente.statusCode).toBe(422);
-    expect(alleenGemeente.json().details).toEqual([{ bestand: 'clienten', regel: 3, melding: "herkomstgemeente 'Atlantis' is geen gemeente in deze regio" }]);
+    expect(alleenGemeente.json().details).toEqual([{ bestand: 'clienten', regel: 3, kolom: 'herkomstgemeente', melding: "herkomstgemeente 'Atlantis' is geen gemeente in deze regio" }]);
     expect(await tellingen()).toEqual(voor);
   });
 

@@ -89,8 +89,8 @@ describe('verdeelmodel: import', () => {
     expect(res.statusCode).toBe(422);
     const body = res.json();
     expect(body.details.fouten).toEqual([
-      { regel: 4, melding: "gemeentecode 'GM90X2' is ongeldig (verwacht GM gevolgd door 4 cijfers, bv. GM0363)" },
-      { regel: 5, melding: 'inwoners mag niet negatief zijn (-3)' },
+      { regel: 4, kolom: 'gemeentecode', melding: "gemeentecode 'GM90X2' is ongeldig (verwacht GM gevolgd door 4 cijfers, bv. GM0363)" },
+      { regel: 5, kolom: 'inwoners', melding: 'inwoners mag niet negatief zijn (-3)' },
     ]);
     expect(body.fout).toMatch(/regel 4: /);
     expect(await gemeentenInDb()).toEqual(voor);

@@ -104,6 +104,50 @@ describe('doorstroom (opdrachtregel)', () => {
     expect(goed.stdout).toMatch(/Import geslaagd: \d+ gemeenten, indicatoren /);
   });
 
+  it('import-iwmo: de voorbeeldberichten landen één keer; een fout bericht noemt element en reden en legt niets vast', async () => {
+    const berichten = ['wmo301-toewijzing-bw.xml', 'wmo301-toewijzing-opvang.xml', 'wmo305-start-bw.xml', 'wmo307-stop-bw.xml'].map((f) => join(REPO, 'demo/import/iwmo', f));
+    const lezer = await doorstroom('import-iwmo', ...berichten, '--gebruiker', 'lezer@centrumstad.demo');
+    expect(lezer.code).toBe(1);
+    expect(lezer.stderr).toMatch(/^Importeren: geen toegang voor rol/);
+
+    const fout = join(data, 'wmo305-fout.xml');
+    writeFileSync(fout, readFileSync(berichten[2]!, 'utf8').replace('<wmo305:Begindatum>2026-09-20</wmo305:Begindatum>', ''));
+    const fouteImport = await doorstroom('import-iwmo', berichten[0]!, fout, '--gebruiker', 'toegang@centrumstad.demo');
+    expect(fouteImport.code).toBe(1);
+    expect(fouteImport.stderr.trim().split('\n')).toEqual([
+      'iWmo-import geweigerd: 1 fout(en); er is niets opgeslagen',
+      '  wmo305-fout.xml Bericht/Client/StartProducten/StartProduct[1]/Begindatum: element ontbreekt',
+    ]);
+    geenStacktrace(fouteImport);
+
+    const goed = await doorstroom('import-iwmo', ...berichten, '--gebruiker', 'toegang@centrumstad.demo');
+    expect(goed.code, goed.stderr).toBe(0);
+    expect(goed.stdout).toMatch(/iWmo-import geslaagd: 4 berichten verwerkt \(0 al eerder\), 2 nieuwe cliënten, 2 toewijzingen, 8 gebeurtenissen \(0 al aanwezig\)/);
+    expect(goed.stdout).toMatch(/overgeslagen: wmo301-toewijzing-bw.xml Bericht\/Client\/ToegewezenProducten\/ToegewezenProduct\[2\]: product 01\/01A11 is geen beschermd wonen of opvang/);
+    const opnieuw = await doorstroom('import-iwmo', ...berichten, '--gebruiker', 'toegang@centrumstad.demo');
+    expect(opnieuw.stdout).toMatch(/0 berichten verwerkt \(4 al eerder\), 0 nieuwe cliënten, 0 toewijzingen, 0 gebeurtenissen/);
+  }, 300_000);
+
+  it('import --xlsx en verdeelmodel-import van een .xlsx: hetzelfde als de CSV-bestanden, fouten met blad, rij en kolom', async () => {
+    const werkboek = join(REPO, 'demo/import/toegang.xlsx');
+    const beide = await doorstroom('import', '--xlsx', werkboek, '--clienten', join(REPO, 'demo/import/clienten.csv'), '--gebruiker', 'toegang@centrumstad.demo');
+    expect(beide.code).toBe(1);
+    expect(beide.stderr.trim()).toBe('Kies CSV (--clienten/--gebeurtenissen) of Excel (--xlsx), niet beide.');
+    // the same export as the CSV samples (imported above, or now): a second time adds nothing
+    const eerste = await doorstroom('import', '--xlsx', werkboek, '--gebruiker', 'toegang@centrumstad.demo');
+    expect(eerste.code, eerste.stderr).toBe(0);
+    const xlsx = await doorstroom('import', '--xlsx', werkboek, '--gebruiker', 'toegang@centrumstad.demo');
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    expect(xlsx.stdout).toMatch(/Import geslaagd: 0 nieuwe cliënten \(4 al bekend\), 0 gebeurtenissen \(13 al aanwezig\)/);
+    const indicatoren = await doorstroom('verdeelmodel-import', join(REPO, 'demo/verdeelmodel/indicatoren-synthetisch.xlsx'), '--gebruiker', 'beheer@centrumstad.demo');
+    expect(indicatoren.code, indicatoren.stderr).toBe(0);
+    expect(indicatoren.stdout).toMatch(/Import geslaagd: 8 gemeenten, indicatoren inwoners, /);
+    const kapot = join(data, 'kapot.xlsx');
+    writeFileSync(kapot, 'geen werkboek');
+    const fout = await doorstroom('import', '--xlsx', kapot, '--gebruiker', 'toegang@centrumstad.demo');
+    expect([fout.code, fout.stderr.trim()]).toEqual([1, 'Het bestand is geen leesbaar Excel-werkboek (.xlsx)']);
+  }, 300_000);
+
   it('match: een proefdraai legt niets vast; een consulent mag geen ronde starten', async () => {
     const consulent = await doorstroom('match', '--dry-run', '--gebruiker', 'consulent@centrumstad.demo');
     expect(consulent.code).toBe(1);

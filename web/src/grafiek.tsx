@@ -5,6 +5,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { csvTekst, type CsvWaarde } from '../../src/domain/csv-export';
+import type { XlsxSoort } from '../../src/domain/xlsx-export';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
@@ -16,6 +17,18 @@ export function Grafiek({ optie, hoogte = 300 }: { optie: Record<string, unknown
 export function downloadCsv(bestand: string, kolommen: string[], rijen: CsvWaarde[][]) {
   const tekst = csvTekst(kolommen, rijen);
   const url = URL.createObjectURL(new Blob([tekst], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = bestand;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+/** Client-side Excel (.xlsx): the server's writer too (formula-safe, Dutch number formats); loaded only when asked. */
+export async function downloadXlsx(bestand: string, kolommen: string[], rijen: CsvWaarde[][], soorten: (XlsxSoort | undefined)[] = []) {
+  const { xlsxTabel, XLSX_MIME } = await import('../../src/domain/xlsx-export');
+  const bytes = await xlsxTabel(bestand.replace(/\.xlsx$/, ''), kolommen, rijen, soorten);
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
   const a = document.createElement('a');
   a.href = url;
   a.download = bestand;

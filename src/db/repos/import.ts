@@ -3,7 +3,9 @@ import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import type { Versleuteling } from '../versleuteling.js';
 import { magClientZien, type Actor } from '../../domain/auth.js';
-import { groepeerEvents, parseClientenCsv, parseEventsCsv } from '../../domain/importeren.js';
+import { groepeerEvents, parseClientenCsv, parseClientenTabel, parseEventsCsv, parseEventsTabel, VERPLICHT_CLIENT, VERPLICHT_EVENT, type ClientImportRij, type EventImportRij } from '../../domain/importeren.js';
+import type { CsvRegelFout } from '../../domain/csv.js';
+import { leesXlsx, vereisKolommen, xlsxFoutTekst } from '../../domain/xlsx-import.js';
 import { pasToe, TrajectFout } from '../../domain/trajecten.js';
 import { schrijfAudit } from './audit.js';
 import { eventRij, nieuwPseudoniem, toestandVan } from './clienten.js';
@@ -16,6 +18,18 @@ export interface ImportFoutRegel {
   bestand: 'clienten' | 'gebeurtenissen';
   regel: number;
   melding: string;
+  /** the column (lower-case name), where the error is about one */
+  kolom?: string;
+  /** Excel import: the sheet, and the column's letter */
+  blad?: string;
+  letter?: string;
+}
+
+/** One error as a person reads it: `clienten.csv regel 4: …` or `blad 'clienten', rij 4, kolom D (geboortedatum): …`. */
+export function importFoutTekst(f: ImportFoutRegel): string {
+  if (!f.blad) return `${f.bestand}.csv regel ${f.regel}: ${f.melding}`;
+  const melding = f.kolom && f.melding.startsWith(`${f.kolom}: `) ? f.melding.slice(f.kolom.length + 2) : f.melding;
+  return xlsxFoutTekst(f.blad, { regel: f.regel, kolom: f.kolom, melding }, f.letter && f.kolom ? new Map([[f.kolom, f.letter]]) : undefined);
 }
 
 /** Thrown with every problem found; the transaction is rolled back, so nothing of the file lands. */
@@ -52,11 +66,48 @@ export async function importeer(
   const vandaag = vandaagInNederland();
   const clienten = bestanden.clienten ? parseClientenCsv(bestanden.clienten, vandaag) : { rijen: [], fouten: [] };
   const events = bestanden.gebeurtenissen ? parseEventsCsv(bestanden.gebeurtenissen, vandaag) : { rijen: [], fouten: [] };
+  return importeerRijen(db, actor, v, clienten, events, (f) => f, voortgang);
+}
+
+/** Sheet names the Excel import recognises (case-insensitive): one for the clients, one for the events. */
+const BLADEN = { clienten: /^cli[eë]nten$/i, gebeurtenissen: /^gebeurtenissen$/i };
+
+/**
+ * The same import from an Excel workbook with a sheet `clienten` and/or a sheet `gebeurtenissen` (the columns of the
+ * CSV files); other sheets are ignored. Every error names the sheet, the row and the column.
+ */
+export async function importeerXlsx(db: DbOrTx, actor: Actor, v: Versleuteling, bytes: Uint8Array, voortgang?: ImportVoortgang): Promise<ImportResultaat> {
+  const vandaag = vandaagInNederland();
+  const bladen = await leesXlsx(bytes, { opvullen: { bsn: 9 } });
+  const clientBlad = bladen.find((b) => BLADEN.clienten.test(b.naam.trim()));
+  const eventBlad = bladen.find((b) => BLADEN.gebeurtenissen.test(b.naam.trim()));
+  if (!clientBlad && !eventBlad) {
+    throw new DomeinFout('ongeldig', `Het werkboek heeft geen blad 'clienten' of 'gebeurtenissen' (gevonden: ${bladen.map((b) => `'${b.naam}'`).join(', ') || 'geen bladen'})`);
+  }
+  const clienten = clientBlad ? parseClientenTabel(vereisKolommen(clientBlad.tabel, VERPLICHT_CLIENT), vandaag) : { rijen: [], fouten: [] };
+  const events = eventBlad ? parseEventsTabel(vereisKolommen(eventBlad.tabel, VERPLICHT_EVENT), vandaag) : { rijen: [], fouten: [] };
+  const opBlad = (f: ImportFoutRegel): ImportFoutRegel => {
+    const blad = f.bestand === 'clienten' ? clientBlad! : eventBlad!;
+    return { ...f, blad: blad.naam, letter: f.kolom ? blad.letters.get(f.kolom) : undefined };
+  };
+  return importeerRijen(db, actor, v, clienten, events, opBlad, voortgang);
+}
+
+async function importeerRijen(
+  db: DbOrTx,
+  actor: Actor,
+  v: Versleuteling,
+  clienten: { rijen: ClientImportRij[]; fouten: CsvRegelFout[] },
+  events: { rijen: EventImportRij[]; fouten: CsvRegelFout[] },
+  plaats: (f: ImportFoutRegel) => ImportFoutRegel,
+  voortgang?: ImportVoortgang,
+): Promise<ImportResultaat> {
   const fouten: ImportFoutRegel[] = [
     ...clienten.fouten.map((f) => ({ bestand: 'clienten' as const, ...f })),
     ...events.fouten.map((f) => ({ bestand: 'gebeurtenissen' as const, ...f })),
   ];
-  if (fouten.length) throw new ImportFout(fouten);
+  const weiger = () => new ImportFout(fouten.map(plaats));
+  if (fouten.length) throw weiger();
 
   return db.transaction(async (tx) => {
     const orgs = await tx.select().from(s.organisaties).where(eq(s.organisaties.regioId, actor.regioId));
@@ -82,16 +133,16 @@ export async function importeer(
       const herkomst = zoek(r.herkomstgemeente, gemeenteSoorten);
       const huidige = r.huidige_gemeente ? zoek(r.huidige_gemeente, gemeenteSoorten) : herkomst;
       const aanbieder = r.aanbieder ? zoek(r.aanbieder, ['aanbieder']) : undefined;
-      const fout = (melding: string) => fouten.push({ bestand: 'clienten', regel: r.regel, melding });
-      if (!herkomst) { fout(`herkomstgemeente '${r.herkomstgemeente}' is geen gemeente in deze regio`); continue; }
-      if (!huidige) { fout(`huidige_gemeente '${r.huidige_gemeente}' is geen gemeente in deze regio`); continue; }
-      if (r.aanbieder && !aanbieder) { fout(`aanbieder '${r.aanbieder}' is geen aanbieder in deze regio`); continue; }
+      const fout = (melding: string, kolom?: string) => fouten.push({ bestand: 'clienten', regel: r.regel, melding, ...(kolom ? { kolom } : {}) });
+      if (!herkomst) { fout(`herkomstgemeente '${r.herkomstgemeente}' is geen gemeente in deze regio`, 'herkomstgemeente'); continue; }
+      if (!huidige) { fout(`huidige_gemeente '${r.huidige_gemeente}' is geen gemeente in deze regio`, 'huidige_gemeente'); continue; }
+      if (r.aanbieder && !aanbieder) { fout(`aanbieder '${r.aanbieder}' is geen aanbieder in deze regio`, 'aanbieder'); continue; }
       const aanbiederId = aanbieder?.id ?? (actor.soort === 'aanbieder' ? actor.organisatieId : null);
       const sleutels = { regioId: actor.regioId, herkomstgemeenteId: herkomst.id, huidigeGemeenteId: huidige.id, aanbiederId };
       if (!magClientZien(actor, sleutels)) { fout('cliënt valt buiten het zicht van uw organisatie'); continue; }
       const eerder = bestaand.get(r.extern_id);
       if (eerder) {
-        if (eerder.herkomstgemeenteId !== herkomst.id) fout(`extern_id ${r.extern_id} bestaat al met een andere herkomstgemeente`);
+        if (eerder.herkomstgemeenteId !== herkomst.id) fout(`extern_id ${r.extern_id} bestaat al met een andere herkomstgemeente`, 'herkomstgemeente');
         continue;
       }
       namen.set(r.extern_id, r.naam);
@@ -106,7 +157,7 @@ export async function importeer(
         doelgroep: r.doelgroep,
       });
     }
-    if (fouten.length) throw new ImportFout(fouten);
+    if (fouten.length) throw weiger();
     for (let i = 0; i < nieuw.length; i += 500) {
       const rijen = await tx.insert(s.clienten).values(nieuw.slice(i, i + 500)).returning();
       for (const c of rijen) bestaand.set(c.externId!, c);
@@ -122,7 +173,7 @@ export async function importeer(
       const client = bestaand.get(externId);
       voortgang?.(++klaar, perClient.size);
       if (!client || !magClientZien(actor, client)) {
-        fouten.push({ bestand: 'gebeurtenissen', regel: lijst[0]!.regel, melding: `onbekende cliënt extern_id ${externId} (niet in clienten.csv en niet in de database)` });
+        fouten.push({ bestand: 'gebeurtenissen', regel: lijst[0]!.regel, kolom: 'extern_id', melding: `onbekende cliënt extern_id ${externId} (niet in clienten.csv en niet in de database)` });
         continue;
       }
       const vorige = await tx
@@ -149,7 +200,7 @@ export async function importeer(
       }
       if (toestand.urgentie !== client.urgentie) await tx.update(s.clienten).set({ urgentie: toestand.urgentie }).where(eq(s.clienten.id, client.id));
     }
-    if (fouten.length) throw new ImportFout(fouten);
+    if (fouten.length) throw weiger();
     for (let i = 0; i < eventRijen.length; i += 500) await tx.insert(s.trajectEvents).values(eventRijen.slice(i, i + 500));
     await herberekenIntervallen(tx, eventRijen.map((e) => e.clientId));
 

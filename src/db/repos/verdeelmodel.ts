@@ -2,6 +2,9 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import { parseIndicatorenCsv, standaardIndicatoren, type GemeenteIndicatoren, type Indicator } from '../../domain/verdeelmodel/index.js';
+import { CsvFout, parseIndicatorenTabel, VERPLICHTE_KOLOMMEN } from '../../domain/verdeelmodel/csv.js';
+import { leesXlsx, vereisKolommen, xlsxFoutTekst } from '../../domain/xlsx-import.js';
+import { DomeinFout } from '../../domain/fouten.js';
 
 export const STANDAARD_SET_NAAM = 'Standaard (illustratief)';
 
@@ -26,9 +29,45 @@ export async function importeerIndicatoren(
   bron: string,
   voortgang?: (klaar: number, totaal: number) => void,
 ): Promise<{ aantal: number; indicatorCodes: string[] }> {
-  const { rijen, indicatorCodes } = parseIndicatorenCsv(csv);
+  const gelezen = parseIndicatorenCsv(csv);
   // a file that calls itself synthetic in its comment lines keeps that label, whoever imports it
   if (/^\s*#.*synthetisch/im.test(csv) && !/synthetisch/i.test(bron)) bron = `SYNTHETISCHE DEMODATA — ${bron}`;
+  return vervangIndicatoren(db, regioId, gelezen, bron, voortgang);
+}
+
+/**
+ * The same import from an Excel workbook: the sheet `indicatoren` (or else the first sheet) with the columns of the
+ * CSV. Errors name the sheet, the row and the column.
+ */
+export async function importeerIndicatorenXlsx(
+  db: DbOrTx,
+  regioId: string,
+  bytes: Uint8Array,
+  bron: string,
+  voortgang?: (klaar: number, totaal: number) => void,
+): Promise<{ aantal: number; indicatorCodes: string[] }> {
+  const bladen = await leesXlsx(bytes);
+  const blad = bladen.find((b) => /^indicatoren$/i.test(b.naam.trim())) ?? bladen[0];
+  if (!blad) throw new DomeinFout('ongeldig', 'Het werkboek bevat geen bladen');
+  let gelezen: ReturnType<typeof parseIndicatorenTabel>;
+  try {
+    gelezen = parseIndicatorenTabel(vereisKolommen(blad.tabel, VERPLICHTE_KOLOMMEN));
+  } catch (e) {
+    if (!(e instanceof CsvFout)) throw e;
+    const fouten = e.fouten.map((f) => ({ ...f, blad: blad.naam, letter: f.kolom ? blad.letters.get(f.kolom) : undefined, tekst: xlsxFoutTekst(blad.naam, f, blad.letters) }));
+    throw new DomeinFout('ongeldig', `Excel-bestand bevat ${fouten.length} fout(en):\n${fouten.map((f) => f.tekst).join('\n')}`, { fouten });
+  }
+  if (/synthetisch/i.test(blad.naam) && !/synthetisch/i.test(bron)) bron = `SYNTHETISCHE DEMODATA — ${bron}`;
+  return vervangIndicatoren(db, regioId, gelezen, bron, voortgang);
+}
+
+async function vervangIndicatoren(
+  db: DbOrTx,
+  regioId: string,
+  { rijen, indicatorCodes }: { rijen: GemeenteIndicatoren[]; indicatorCodes: string[] },
+  bron: string,
+  voortgang?: (klaar: number, totaal: number) => void,
+): Promise<{ aantal: number; indicatorCodes: string[] }> {
   await db.transaction(async (tx) => {
     await tx.delete(s.verdeelmodelGemeenten).where(eq(s.verdeelmodelGemeenten.regioId, regioId));
     for (let i = 0; i < rijen.length; i += 100) {

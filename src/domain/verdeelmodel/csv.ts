@@ -1,5 +1,5 @@
 import type { GemeenteIndicatoren } from './types.js';
-import { CsvFout, leesCsvTabel, splitsRegel, type CsvRegelFout, type Scheidingsteken } from '../csv.js';
+import { CsvFout, leesCsvTabel, splitsRegel, type CsvRegelFout, type CsvTabel, type Scheidingsteken } from '../csv.js';
 
 /**
  * CSV-invoer voor het verdeelmodel (pure functie, geen I/O).
@@ -65,8 +65,14 @@ export function parseEuroNaarCenten(tekst: string, sep: Scheidingsteken = ';'): 
   return centen;
 }
 
+export const VERPLICHTE_KOLOMMEN = ['gemeentecode', 'gemeentenaam'] as const;
+
 export function parseIndicatorenCsv(tekst: string): CsvResultaat {
-  const tabel = leesCsvTabel(tekst, ['gemeentecode', 'gemeentenaam']);
+  return parseIndicatorenTabel(leesCsvTabel(tekst, VERPLICHTE_KOLOMMEN));
+}
+
+/** The same rules for a table from another source (an Excel sheet: its numbers arrive in Dutch notation, `sep` `;`). */
+export function parseIndicatorenTabel(tabel: CsvTabel): CsvResultaat {
   const { sep, kolommen } = tabel;
   const kop = { nr: tabel.kopRegel };
   const structuur = tabel.fouten.filter((f) => f.regel === kop.nr);
@@ -102,37 +108,37 @@ export function parseIndicatorenCsv(tekst: string): CsvResultaat {
 
     const code = veld('gemeentecode');
     if (!GEMEENTECODE_REGEX.test(code)) {
-      fouten.push({ regel: nr, melding: `gemeentecode '${code}' is ongeldig (verwacht GM gevolgd door 4 cijfers, bv. GM0363)` });
+      fouten.push({ regel: nr, kolom: 'gemeentecode', melding: `gemeentecode '${code}' is ongeldig (verwacht GM gevolgd door 4 cijfers, bv. GM0363)` });
     } else if (gezien.has(code)) {
-      fouten.push({ regel: nr, melding: `gemeentecode ${code} komt al voor op regel ${gezien.get(code)}` });
+      fouten.push({ regel: nr, kolom: 'gemeentecode', melding: `gemeentecode ${code} komt al voor op regel ${gezien.get(code)}` });
     } else gezien.set(code, nr);
 
     const naam = veld('gemeentenaam');
-    if (naam === '') fouten.push({ regel: nr, melding: 'gemeentenaam is leeg' });
+    if (naam === '') fouten.push({ regel: nr, kolom: 'gemeentenaam', melding: 'gemeentenaam is leeg' });
 
     const waarden: Record<string, number> = {};
     for (const k of indicatorCodes) {
       const t = veld(k);
       if (t === '') {
-        fouten.push({ regel: nr, melding: `${k} ontbreekt` });
+        fouten.push({ regel: nr, kolom: k, melding: `${k} ontbreekt` });
         continue;
       }
       const x = parseGetal(t, sep);
-      if (x === null) fouten.push({ regel: nr, melding: `${k} is geen getal ('${t}')` });
-      else if (x < 0) fouten.push({ regel: nr, melding: `${k} mag niet negatief zijn (${t})` });
+      if (x === null) fouten.push({ regel: nr, kolom: k, melding: `${k} is geen getal ('${t}')` });
+      else if (x < 0) fouten.push({ regel: nr, kolom: k, melding: `${k} mag niet negatief zijn (${t})` });
       else waarden[k] = x;
     }
 
     let historischBudget = 0;
     const bt = veld(budgetKolom);
-    if (bt === '') fouten.push({ regel: nr, melding: `${budgetKolom} ontbreekt` });
+    if (bt === '') fouten.push({ regel: nr, kolom: budgetKolom, melding: `${budgetKolom} ontbreekt` });
     else if (heeftEuro) {
       const c = parseEuroNaarCenten(bt, sep);
-      if (typeof c === 'string') fouten.push({ regel: nr, melding: `${budgetKolom} ${c} ('${bt}')` });
+      if (typeof c === 'string') fouten.push({ regel: nr, kolom: budgetKolom, melding: `${budgetKolom} ${c} ('${bt}')` });
       else historischBudget = c;
     } else {
       const c = /^\d+$/.test(bt) ? Number(bt) : NaN;
-      if (!Number.isSafeInteger(c)) fouten.push({ regel: nr, melding: `${budgetKolom} moet een geheel, niet-negatief aantal centen zijn ('${bt}')` });
+      if (!Number.isSafeInteger(c)) fouten.push({ regel: nr, kolom: budgetKolom, melding: `${budgetKolom} moet een geheel, niet-negatief aantal centen zijn ('${bt}')` });
       else historischBudget = c;
     }
 

@@ -52,15 +52,15 @@ describe('parseIndicatorenCsv', () => {
       ].join('\n'),
     );
     expect(f).toEqual([
-      { regel: 4, melding: "gemeentecode 'GM001' is ongeldig (verwacht GM gevolgd door 4 cijfers, bv. GM0363)" },
-      { regel: 5, melding: "inwoners is geen getal ('abc')" },
-      { regel: 5, melding: 'psychische_aandoeningen mag niet negatief zijn (-1)' },
-      { regel: 6, melding: 'gemeentecode GM0001 komt al voor op regel 3' },
-      { regel: 6, melding: "historisch_budget heeft meer dan 2 decimalen (eurobedrag) ('1,234')" },
+      { regel: 4, kolom: 'gemeentecode', melding: "gemeentecode 'GM001' is ongeldig (verwacht GM gevolgd door 4 cijfers, bv. GM0363)" },
+      { regel: 5, kolom: 'inwoners', melding: "inwoners is geen getal ('abc')" },
+      { regel: 5, kolom: 'psychische_aandoeningen', melding: 'psychische_aandoeningen mag niet negatief zijn (-1)' },
+      { regel: 6, kolom: 'gemeentecode', melding: 'gemeentecode GM0001 komt al voor op regel 3' },
+      { regel: 6, kolom: 'historisch_budget', melding: "historisch_budget heeft meer dan 2 decimalen (eurobedrag) ('1,234')" },
       { regel: 7, melding: 'verwacht 5 kolommen, gevonden 4' },
-      { regel: 8, melding: 'gemeentenaam is leeg' },
-      { regel: 8, melding: 'inwoners ontbreekt' },
-      { regel: 8, melding: "historisch_budget mag niet negatief zijn ('-5')" },
+      { regel: 8, kolom: 'gemeentenaam', melding: 'gemeentenaam is leeg' },
+      { regel: 8, kolom: 'inwoners', melding: 'inwoners ontbreekt' },
+      { regel: 8, kolom: 'historisch_budget', melding: "historisch_budget mag niet negatief zijn ('-5')" },
     ]);
   });
 

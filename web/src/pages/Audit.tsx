@@ -208,7 +208,8 @@ function Inzage({ pseudoniem, terug }: { pseudoniem: string; terug: () => void }
       <p className="geen-print">
         <button className="secundair" onClick={terug}>← Auditlog</button>{' '}
         <button onClick={afdrukken}>Afdrukken / PDF</button>{' '}
-        <a href={`/api/audit/inzage/${encodeURIComponent(pseudoniem)}?format=csv`} download>CSV</a>
+        <a href={`/api/audit/inzage/${encodeURIComponent(pseudoniem)}?format=csv`} download>CSV</a>{' '}
+        <a href={`/api/audit/inzage/${encodeURIComponent(pseudoniem)}?format=xlsx`} download>Excel</a>
       </p>
       <h2>Wie zag dossier {pseudoniem}?</h2>
       <p>

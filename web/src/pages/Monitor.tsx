@@ -32,6 +32,9 @@ function Sectie({ titel, csv, uitleg, children }: { titel: string; csv: string; 
         {titel}{' '}
         <a className="geen-print" href={csv} download>
           CSV
+        </a>{' '}
+        <a className="geen-print" href={csv.replace('format=csv', 'format=xlsx')} download>
+          Excel
         </a>
       </h3>
       {uitleg && <p className="uitleg">{uitleg}</p>}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, queryString } from '../api';
 import { useApi } from '../hooks';
-import { downloadCsv, euro, Grafiek } from '../grafiek';
+import { downloadCsv, downloadXlsx, euro, Grafiek } from '../grafiek';
 import type { Ik } from '../types';
 
 interface Indicator {
@@ -156,6 +156,14 @@ export function Verdeelmodel({ ik }: { ik: Ik }) {
             }
           >
             CSV
+          </button>{' '}
+          <button
+            className="secundair"
+            onClick={() =>
+              void downloadXlsx('verdeelmodel-verdeling.xlsx', ['gemeentecode', 'gemeente', 'aandeel', 'historisch (EUR)', 'objectief (EUR)'], verdeling.data!.regels.map((r) => [r.gemeenteCode, r.naam, r.aandeel, r.historischCenten / 100, r.budgetCenten / 100]), [undefined, undefined, undefined, 'euro', 'euro'])
+            }
+          >
+            Excel
           </button>
         </>
       )}
