@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // the browser journeys wait for the server's answer; on a loaded 2-core CI machine one second is not enough
+    expect: { poll: { timeout: 15_000 } },
   },
 });

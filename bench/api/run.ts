@@ -11,6 +11,7 @@
  *   BENCH_CLIENTEN=800 BENCH_DUUR=3 npx tsx bench/api/run.ts   # quick check
  *   DATABASE_URL=postgres://… npx tsx bench/api/run.ts         # also on that server
  *   BENCH_PGLITE=0 DATABASE_URL=postgres://… npx tsx bench/api/run.ts   # server only
+ *   BENCH_SYNCHRONOUS_COMMIT=off …                              # diagnosis: commits without waiting for the WAL flush
  */
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
@@ -18,13 +19,16 @@ import { hash } from '@node-rs/argon2';
 import autocannon from 'autocannon';
 import { bouwApp } from '../../src/api/app.js';
 import { openWegwerpDatabase } from '../../src/db/client.js';
-import { DEMO_REGIO, DEMO_WACHTWOORD, seedRegio } from '../../src/db/seed.js';
+import { DEMO_REGIO, DEMO_TOTP_GEHEIM, DEMO_WACHTWOORD, seedRegio } from '../../src/db/seed.js';
+import { totpCode } from '../../src/domain/mfa.js';
 import { Versleuteling } from '../../src/db/versleuteling.js';
 
 // BENCH_API_CLIENTEN first: under `npm run bench` bench/monitor reads BENCH_CLIENTEN as one number of its own
 const GROOTTES = (process.env.BENCH_API_CLIENTEN ?? process.env.BENCH_CLIENTEN ?? '800,20000').split(',').map((x) => Number(x.trim())).filter((x) => x > 0);
 const DUUR = Number(process.env.BENCH_DUUR ?? 10);
 const VERBINDINGEN = 10;
+/** BENCH_SYNCHRONOUS_COMMIT=off: PostgreSQL commits without waiting for the WAL flush (a diagnosis, never for production) */
+const ZONDER_FLUSH = process.env.BENCH_SYNCHRONOUS_COMMIT === 'off';
 const CENTRUM = 'toegang@centrumstad.demo';
 const CORPORATIE = 'consulent@woonstede-rivierland.demo';
 
@@ -40,12 +44,23 @@ interface Meting {
 
 const vandaag = () => new Date().toISOString().slice(0, 10);
 
+/** Password step, then (for the care roles) the MFA code step with the demo secret, as a user with the app does. */
 async function login(basis: string, email: string) {
   const res = await fetch(`${basis}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, wachtwoord: DEMO_WACHTWOORD }) });
   if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('doorstroom_sessie='));
+  const koekje = (r: Response) => r.headers.getSetCookie().find((c) => c.startsWith('doorstroom_sessie='))?.split(';')[0];
+  const cookie = koekje(res);
   if (!cookie) throw new Error(`login ${email}: geen sessiecookie`);
-  return cookie.split(';')[0]!;
+  const { mfa, csrfToken } = (await res.json()) as { mfa: string | null; csrfToken: string };
+  if (mfa === null) return cookie;
+  if (mfa !== 'code') throw new Error(`login ${email}: MFA-stap ${mfa}, de benchmark kan alleen de code-stap`);
+  const stap = await fetch(`${basis}/api/auth/mfa`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ code: totpCode(DEMO_TOTP_GEHEIM, new Date()) }),
+  });
+  if (stap.status !== 200) throw new Error(`MFA-stap ${email}: ${stap.status} ${await stap.text()}`);
+  return koekje(stap) ?? cookie;
 }
 
 async function haal<T>(basis: string, pad: string, cookie: string): Promise<T> {
@@ -63,7 +78,14 @@ async function belast(basis: string, endpoint: string, pad: string, cookie: stri
 
 /** Seeds a region of `aantal` clients, starts the server, measures every endpoint; returns the figures. */
 async function meetOmgeving(serverUrl: string | undefined, aantal: number): Promise<Meting[]> {
-  const database = await openWegwerpDatabase(serverUrl, 'doorstroom_bench_api');
+  // diagnosis only: without waiting for the WAL flush at each commit, what does the read path itself allow? Every
+  // audited read appends to the hash chain under one advisory lock held until commit, so on a slow disk the
+  // flushes, one after another, bound every endpoint that reads client data.
+  const database = await openWegwerpDatabase(
+    serverUrl,
+    'doorstroom_bench_api',
+    ZONDER_FLUSH ? { naVerbinden: async (verbinding) => void (await verbinding.query('SET synchronous_commit = off')) } : {},
+  );
   const versleuteling = new Versleuteling(Buffer.alloc(32, 3));
   try {
     let t0 = performance.now();
@@ -105,14 +127,19 @@ async function meetOmgeving(serverUrl: string | undefined, aantal: number): Prom
       const endpoints: [string, string, string][] = [
         ['health met cookie', '/api/health', centrum],
         ['cliëntenlijst (50)', '/api/clienten?limiet=50', centrum],
+        ['cliëntenlijst wachtdagen p5', '/api/clienten?limiet=50&offset=200&sorteer=wachtdagen&richting=af', centrum],
         ['zoeken (naamfragment)', `/api/clienten?zoek=${encodeURIComponent(fragment)}&limiet=50`, centrum],
         ['wachtlijst uitstroom', '/api/wachtlijsten/uitstroom', centrum],
         ['cliëntdossier', `/api/clienten/${client.id}`, centrum],
         ['monitor bezetting', '/api/monitor/bezetting', centrum],
         ['kandidaten (corporatie)', '/api/kandidaten', corporatie],
+        ['signalenlijst', '/api/signalen?limiet=50', centrum],
+        ['meldbare plaatsingen (50)', '/api/signalen/plaatsingen?limiet=50', corporatie],
       ];
       const metingen: Meting[] = [];
-      for (const [naam, pad, cookie] of endpoints) {
+      // BENCH_ALLEEN=lijst,zoeken: only the endpoints whose name contains one of these (health always, for the ratio)
+      const alleen = process.env.BENCH_ALLEEN?.split(',').map((x) => x.trim().toLowerCase());
+      for (const [naam, pad, cookie] of endpoints.filter(([naam], i) => i === 0 || !alleen || alleen.some((a) => naam.toLowerCase().includes(a)))) {
         t0 = performance.now();
         metingen.push(await belast(basis, naam, pad, cookie));
         await wachtTotStil();
@@ -128,11 +155,11 @@ async function meetOmgeving(serverUrl: string | undefined, aantal: number): Prom
 }
 
 const getal = (x: number, d = 0) => x.toLocaleString('nl-NL', { minimumFractionDigits: d, maximumFractionDigits: d });
-const LIJSTEN = new Set(['cliëntenlijst (50)', 'wachtlijst uitstroom']);
+const LIJSTEN = new Set(['cliëntenlijst (50)', 'cliëntenlijst wachtdagen p5', 'wachtlijst uitstroom']);
 
 function drukTabel(metingen: Meting[], server: boolean) {
   const health = metingen[0]!;
-  console.log(`  ${'endpoint'.padEnd(26)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'÷ health'.padStart(9)} ${'aantal'.padStart(7)} ${'fouten'.padStart(7)}  doel`);
+  console.log(`  ${'endpoint'.padEnd(28)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'÷ health'.padStart(9)} ${'aantal'.padStart(7)} ${'fouten'.padStart(7)}  doel`);
   for (const m of metingen) {
     const aandeel = m.reqPerS / health.reqPerS;
     const doelen: string[] = [];
@@ -140,7 +167,7 @@ function drukTabel(metingen: Meting[], server: boolean) {
     // without answers within the window there is no latency to judge, only that it was too slow to answer
     if (server && m !== health) doelen.push(`p99 < 50 ms: ${m.verzoeken === 0 ? 'nee (geen antwoord binnen de meetduur)' : m.p99 < 50 ? 'ja' : 'nee'}`);
     console.log(
-      `  ${m.endpoint.padEnd(26)} ${getal(m.reqPerS, 1).padStart(8)} ${getal(m.p50).padStart(7)} ${getal(m.p99).padStart(7)} ${`${getal(aandeel * 100, 1)} %`.padStart(9)} ${getal(m.verzoeken).padStart(7)} ${getal(m.fouten).padStart(7)}  ${doelen.join('; ')}`,
+      `  ${m.endpoint.padEnd(28)} ${getal(m.reqPerS, 1).padStart(8)} ${getal(m.p50).padStart(7)} ${getal(m.p99).padStart(7)} ${`${getal(aandeel * 100, 1)} %`.padStart(9)} ${getal(m.verzoeken).padStart(7)} ${getal(m.fouten).padStart(7)}  ${doelen.join('; ')}`,
     );
   }
 }
@@ -151,6 +178,7 @@ console.log(
     `${os.platform()} ${os.release()}, belasting (1 min) ${os.loadavg()[0]!.toFixed(1)}`,
 );
 console.log(`${VERBINDINGEN} verbindingen, ${DUUR} s per endpoint; groottes: ${GROOTTES.map((g) => getal(g)).join(', ')} cliënten`);
+if (ZONDER_FLUSH) console.log('DIAGNOSE: PostgreSQL met synchronous_commit = off (commit wacht niet op de WAL-flush); niet de productie-instelling');
 console.log('doelen (afgedrukt, niet afgedwongen): lijst en wachtlijst ≥ 40 % van de req/s van health; p99 < 50 ms op PostgreSQL; pagina bij 20.000 ≤ 1,5 × de tijd bij 800');
 
 const doelen: { titel: string; url: string | undefined }[] = [];
@@ -172,7 +200,7 @@ for (const doel of doelen) {
     for (const m of perGrootte.get(groot)!) {
       const k = perGrootte.get(klein)!.find((x) => x.endpoint === m.endpoint)!;
       const factor = m.gemiddeld / k.gemiddeld;
-      console.log(`  ${m.endpoint.padEnd(26)} ${getal(k.gemiddeld, 1).padStart(7)} → ${getal(m.gemiddeld, 1).padStart(7)} ms  ${getal(factor, 2)} ×  ${factor <= 1.5 ? 'ja' : 'nee'}`);
+      console.log(`  ${m.endpoint.padEnd(28)} ${getal(k.gemiddeld, 1).padStart(7)} → ${getal(m.gemiddeld, 1).padStart(7)} ms  ${getal(factor, 2)} ×  ${factor <= 1.5 ? 'ja' : 'nee'}`);
     }
   }
 }

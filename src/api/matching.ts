@@ -3,10 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HUURCONSTRUCTIE_SOORTEN } from '../domain/woningen.js';
 import { VOORSTEL_STATUSSEN } from '../domain/matching/workflow.js';
-import { draaiMatching, legRondeVast, lijstVoorstellen, zetStap } from '../db/repos/matching.js';
+import { draaiMatching, legRondeVast, lijstVoorstellen, magBerekeningZien, toelichtingVoorProef, zetStap } from '../db/repos/matching.js';
 import { actorVan, audit } from './auth.js';
 import type { ApiContext } from './context.js';
 import { gebeurtenisdatum, plandatum } from './datums.js';
+import { NIET_GEPLAATST_LABEL } from '../domain/matching/toelichting.js';
 import { REGELS } from '../domain/toegang.js';
 
 const idParams = z.object({ id: z.uuid('geen geldig id') });
@@ -28,7 +29,9 @@ export const matchingApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
     async (req) => {
       const actor = actorVan(req);
       if (req.body.proefdraai) {
-        const { resultaat, pseudoniemen, woningAdres } = await draaiMatching(db, actor.regioId, vandaag());
+        const ctx = await draaiMatching(db, actor.regioId, vandaag());
+        const { resultaat, pseudoniemen, woningAdres } = ctx;
+        const berekening = magBerekeningZien(actor);
         // nothing is stored, but the answer lists clients: a read like any other
         await audit(db, req, 'lezen', 'matching_proefdraai', null, {
           voorstellen: resultaat.voorstellen.length,
@@ -36,16 +39,39 @@ export const matchingApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
             .map((id) => pseudoniemen.get(id))
             .filter((p): p is string => !!p),
         });
+        const { kandidaten, woningen, bruikbareWoningen, geplaatst } = resultaat.statistiek;
         return {
           rondeId: null,
-          statistiek: resultaat.statistiek,
-          objectief: resultaat.objectief,
-          voorstellen: resultaat.voorstellen.map((v) => ({ ...v, pseudoniem: pseudoniemen.get(v.kandidaatId), adres: woningAdres.get(v.woningId) })),
-          nietGeplaatst: resultaat.nietGeplaatst.map((n) => ({ ...n, pseudoniem: pseudoniemen.get(n.kandidaatId) })),
+          samenvatting: { kandidaten, woningen, bruikbareWoningen, geplaatst },
+          // the solver's figures only for beheerders; everyone reads the plain explanation
+          statistiek: berekening ? resultaat.statistiek : null,
+          objectief: berekening ? resultaat.objectief : null,
+          voorstellen: resultaat.voorstellen.map((v) => ({
+            kandidaatId: v.kandidaatId,
+            woningId: v.woningId,
+            pseudoniem: pseudoniemen.get(v.kandidaatId),
+            adres: woningAdres.get(v.woningId),
+            toelichting: toelichtingVoorProef(ctx, v),
+            berekening: berekening ? { score: v.score, tekst: v.uitleg.tekst, redenen: v.uitleg.redenen, bindendeRegels: v.uitleg.bindendeRegels } : null,
+          })),
+          nietGeplaatst: resultaat.nietGeplaatst.map((n) => ({
+            kandidaatId: n.kandidaatId,
+            pseudoniem: pseudoniemen.get(n.kandidaatId),
+            reden: n.reden,
+            toelichting: NIET_GEPLAATST_LABEL[n.reden],
+            berekening: berekening ? n.uitleg : null,
+          })),
         };
       }
       const { rondeId, resultaat } = await legRondeVast(db, actor, vandaag());
-      return { rondeId, statistiek: resultaat.statistiek, objectief: resultaat.objectief, aantal: resultaat.voorstellen.length };
+      const { kandidaten, woningen, bruikbareWoningen, geplaatst } = resultaat.statistiek;
+      return {
+        rondeId,
+        samenvatting: { kandidaten, woningen, bruikbareWoningen, geplaatst },
+        statistiek: magBerekeningZien(actor) ? resultaat.statistiek : null,
+        objectief: magBerekeningZien(actor) ? resultaat.objectief : null,
+        aantal: resultaat.voorstellen.length,
+      };
     },
   );
 
@@ -82,6 +108,8 @@ export const matchingApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
               omklapdatum: plandatum.nullish(),
               aanbiederId: z.uuid().nullish(),
               voorwaarden: z.record(z.string(), z.string().max(2000)).nullish(),
+              contactpersoon: z.string().trim().max(200).nullish(),
+              contactTelefoon: z.string().trim().max(40).nullish(),
             }),
           }),
         ]),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { filtertijdstip } from './datums.js';
 import { asc, eq } from 'drizzle-orm';
 import * as s from '../db/schema.js';
-import { clientInRegio, inzageVoorClient, zoekAudit } from '../db/repos/audit.js';
+import { AUDIT_SORTEER, clientInRegio, inzageVoorClient, zoekAudit } from '../db/repos/audit.js';
 import { AUDIT_ACTIE_LABEL, AUDIT_ACTIES, AUDIT_RESULTATEN, DOELEN, VERWERKINGSACTIVITEITEN } from '../domain/audit.js';
 import { ROL_LABEL, type Rol } from '../domain/auth.js';
 import { naarCsv } from '../domain/csv-export.js';
@@ -57,6 +57,8 @@ export const organisatiesApi: FastifyPluginAsync<ApiContext> = async (app, { db 
           entiteitId: z.string().max(100).optional(),
           ...periode,
           sortering: z.enum(['nieuwste', 'oudste']).default('nieuwste'),
+          sorteer: z.enum(AUDIT_SORTEER, `sorteren kan op ${AUDIT_SORTEER.join(', ')}`).optional(),
+          richting: z.enum(['op', 'af'], 'richting is op of af').optional(),
           limiet: z.coerce.number().int().min(1).max(500).default(100),
           offset: z.coerce.number().int().min(0).default(0),
         }),

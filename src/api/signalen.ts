@@ -88,10 +88,24 @@ export const signalenApi: FastifyPluginAsync<SignalenOpties> = async (app, { db,
 
   r.get(
     '/api/signalen/plaatsingen',
-    { config: { ...melders, clientgegevens: 'plaatsinglijst' }, schema: { tags: ['signalen'], summary: 'Lopende plaatsingen waarop de eigen organisatie een signaal mag melden (pseudoniem, schulden alleen ja/nee)' } },
-    async (req) => {
-      const plaatsingen = await meldbarePlaatsingen(db, actorVan(req), vandaag());
-      await audit(db, req, 'lezen', 'plaatsinglijst', null, { onderdeel: 'signalen', pseudoniemen: plaatsingen.map((p) => p.pseudoniem) });
+    {
+      config: { ...melders, clientgegevens: 'plaatsinglijst' },
+      schema: {
+        tags: ['signalen'],
+        summary:
+          'Lopende plaatsingen waarop de eigen organisatie een signaal mag melden (pseudoniem, schulden alleen ja/nee), op pseudoniem, per pagina; het totaal staat in de header X-Totaal',
+        querystring: z.object({
+          zoek: z.string().trim().max(100, 'zoeken: maximaal 100 tekens').optional(),
+          limiet: z.coerce.number('limiet moet een getal zijn').int('limiet moet een geheel getal zijn').min(1, 'limiet moet minstens 1 zijn').max(500, 'limiet mag hoogstens 500 zijn').default(200),
+          offset: z.coerce.number('offset moet een getal zijn').int('offset moet een geheel getal zijn').min(0, 'offset mag niet negatief zijn').default(0),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { totaal, plaatsingen } = await meldbarePlaatsingen(db, actorVan(req), vandaag(), req.query);
+      await audit(db, req, 'lezen', 'plaatsinglijst', null, { onderdeel: 'signalen', filters: req.query, pseudoniemen: plaatsingen.map((p) => p.pseudoniem) });
+      // the body stays the array the web app reads; the count of every matching placement travels in a header
+      void reply.header('x-totaal', String(totaal));
       return plaatsingen;
     },
   );

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { BESTEMMINGEN, DOELGROEPEN, elfproef, EVENT_SOORTEN, NIVEAUS, TOEGESTANE_EVENTS, type Fase } from '../domain/trajecten.js';
-import { CLIENT_SORTERINGEN, haalClient, lijstClienten, maakClient, voegEventToe, wachtlijst } from '../db/repos/clienten.js';
+import { CLIENT_SORTERINGEN, haalClient, lijstClienten, maakClient, voegEventToe, WACHTLIJST_SORTERINGEN, wachtlijst, wijzigClient } from '../db/repos/clienten.js';
 import { importeer } from '../db/repos/import.js';
 import { actorVan, audit, auditRegel } from './auth.js';
 import type { ApiContext } from './context.js';
@@ -16,23 +16,47 @@ const jaNee = z.enum(['true', 'false']).transform((v) => v === 'true');
 const limiet = z.coerce.number().int().min(1).max(500).default(50);
 const offset = z.coerce.number().int().min(0).default(0);
 
-export const nieuweClientSchema = z.object({
-  naam: z.string().trim().min(2, 'naam is te kort').max(200),
+/**
+ * What a client wishes of a home: the three fields matching reads and a corporatie sees, and bijzonderheden (free
+ * text for the care workers only; it never reaches a corporatie, see domain/woningen.leesWoonwensen).
+ */
+export const woonwensenSchema = z.object({
+  gemeenten: z.array(z.uuid('Kies een gemeente uit de lijst'), 'Woonwens (gemeenten): kies gemeenten uit de lijst').max(8, 'Kies hoogstens 8 gemeenten').optional(),
+  minKamers: z
+    .number('Minimaal aantal kamers moet een getal zijn')
+    .int('Minimaal aantal kamers moet een geheel getal zijn')
+    .min(1, 'Minimaal aantal kamers is minstens 1')
+    .max(6, 'Minimaal aantal kamers is hoogstens 6')
+    .nullish(),
+  toegankelijk: z.boolean('Toegankelijke woning nodig: kies ja of nee').optional(),
+  bijzonderheden: z.string('Bijzonderheden moet tekst zijn').trim().max(500, 'Bijzonderheden is te lang (hoogstens 500 tekens)').nullish(),
+}, 'Woonwensen ontbreken');
+
+/** A client's own fields as the aanmelding form and the edit form send them; messages name the form's labels. */
+const clientVelden = {
+  naam: z.string('Naam ontbreekt').trim().min(2, 'Naam is te kort (minstens 2 tekens)').max(200, 'Naam is te lang (hoogstens 200 tekens)'),
   bsn: z
-    .string()
+    .string('BSN moet 9 cijfers zijn')
+    .trim()
     .regex(/^\d{9}$/, 'BSN moet 9 cijfers zijn')
-    .refine(elfproef, 'BSN voldoet niet aan de elfproef')
+    .refine(elfproef, 'BSN klopt niet (elfproef): controleer de cijfers')
     .nullish(),
   geboortedatum,
-  herkomstgemeenteId: z.uuid(),
-  huidigeGemeenteId: z.uuid().nullish(),
-  doelgroep: z.enum(DOELGROEPEN),
-  aanbiederId: z.uuid().nullish(),
-  risicoNotities: z.string().max(4000).nullish(),
-  woonwensen: z
-    .object({ gemeenten: z.array(z.uuid()).max(8).optional(), minKamers: z.number().int().min(1).max(6).optional(), toegankelijk: z.boolean().optional() })
-    .nullish(),
-});
+  herkomstgemeenteId: z.uuid('Kies een herkomstgemeente'),
+  huidigeGemeenteId: z.uuid('Kies een huidige gemeente').nullish(),
+  doelgroep: z.enum(DOELGROEPEN, 'Kies een doelgroep'),
+  aanbiederId: z.uuid('Kies een aanbieder uit de lijst').nullish(),
+  risicoNotities: z.string().max(4000, 'Risico-notities is te lang (hoogstens 4000 tekens)').nullish(),
+  externId: z.string('Extern id moet tekst zijn').trim().min(1, 'Extern id is leeg').max(64, 'Extern id is te lang (hoogstens 64 tekens)').nullish(),
+  woonwensen: woonwensenSchema.nullish(),
+};
+
+export const nieuweClientSchema = z.object(clientVelden);
+
+/** PATCH: any of the same fields; null clears an optional one. At least one field. */
+export const wijzigClientSchema = z
+  .object({ ...clientVelden, herkomstgemeenteId: clientVelden.herkomstgemeenteId.optional(), huidigeGemeenteId: z.uuid('Kies een huidige gemeente').optional(), doelgroep: clientVelden.doelgroep.optional(), naam: clientVelden.naam.optional(), geboortedatum: geboortedatum.optional() })
+  .refine((w) => Object.values(w).some((x) => x !== undefined), 'Geef minstens één gegeven om te wijzigen');
 
 export const nieuwEventSchema = z.object({
   soort: z.enum(EVENT_SOORTEN),
@@ -72,10 +96,12 @@ export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, ve
       },
     },
     async (req) => {
-      const resultaat = await lijstClienten(db, actorVan(req), req.query, versleuteling, vandaag());
-      // a search term may be a name: the log keeps that it was a search, not what was typed
+      // a search term may be a name: the log keeps that it was a search, not what was typed; the row itself (with
+      // the page's pseudonyms) is written by the statement that reads the page
       const { zoek, ...filters } = req.query;
-      await audit(db, req, zoek ? 'zoeken' : 'lezen', 'clientlijst', null, { filters, ...(zoek ? { zoekterm: 'niet bewaard' } : {}), pseudoniemen: resultaat.clienten.map((c) => c.pseudoniem) });
+      const regel = auditRegel(req, zoek ? 'zoeken' : 'lezen', 'clientlijst', null, { filters, ...(zoek ? { zoekterm: 'niet bewaard' } : {}) });
+      const resultaat = await lijstClienten(db, actorVan(req), req.query, versleuteling, vandaag(), regel);
+      req.auditGeschreven = true;
       return resultaat;
     },
   );
@@ -102,6 +128,32 @@ export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, ve
         return c;
       });
       return reply.code(201).send(client);
+    },
+  );
+
+  r.patch(
+    '/api/clienten/:id',
+    {
+      config: { toegang: REGELS.clientWijzigen, doel: 'toegang_beoordeling', clientgegevens: 'client' },
+      schema: {
+        tags: ['trajecten'],
+        summary: 'Gegevens en woonwensen van een cliënt wijzigen (alleen de meegegeven velden; null wist een optioneel veld)',
+        description: 'Naamindex, client_stand en intervallen worden in dezelfde transactie bijgewerkt. De cliënt moet binnen het zicht van de eigen organisatie blijven (anders 403).',
+        params: idParams,
+        body: wijzigClientSchema,
+      },
+    },
+    async (req) => {
+      const actor = actorVan(req);
+      const gewijzigd = await db.transaction(async (tx) => {
+        const velden = await wijzigClient(tx, actor, req.params.id, req.body, versleuteling);
+        // which fields changed, never their values (a name or BSN does not belong in the log)
+        if (velden) await audit(tx, req, 'wijzigen', 'client', req.params.id, { velden });
+        return velden;
+      });
+      if (!gewijzigd) throw nietGevonden('Cliënt');
+      const client = await haalClient(db, actor, req.params.id, versleuteling, vandaag());
+      return { gewijzigd, client: { ...client!, toegestaneEvents: TOEGESTANE_EVENTS[client!.toestand.fase] } };
     },
   );
 
@@ -132,8 +184,15 @@ export const trajectenApi: FastifyPluginAsync<ApiContext> = async (app, { db, ve
         tags: ['wachtlijst'],
         summary: 'Wachtlijst voor instroom (per niveau) of uitstroom (uitstroomklaar, wacht op woning), op prioriteit',
         params: z.object({ soort: z.enum(['instroom', 'uitstroom']) }),
-        description: 'Gepagineerd in de database (`limiet`, `offset`); `totaal` en `mediaanWachtdagen` gelden voor de hele lijst.',
-        querystring: z.object({ gemeenteId: z.uuid().optional(), niveau: z.enum(NIVEAUS).optional(), limiet, offset }),
+        description: 'Gesorteerd en gepagineerd in de database (`sorteer=prioriteit|urgentie|wachtdagen|pseudoniem|leeftijd`, `richting=op|af`, `limiet`, `offset`); `totaal` en `mediaanWachtdagen` gelden voor de hele lijst. Standaard de prioriteitsvolgorde.',
+        querystring: z.object({
+          gemeenteId: z.uuid().optional(),
+          niveau: z.enum(NIVEAUS).optional(),
+          sorteer: z.enum(WACHTLIJST_SORTERINGEN, `moet een van ${WACHTLIJST_SORTERINGEN.join(', ')} zijn`).default('prioriteit'),
+          richting: z.enum(['op', 'af'], 'moet op of af zijn').default('op'),
+          limiet,
+          offset,
+        }),
       },
     },
     async (req) => {

@@ -10,6 +10,9 @@ import {
   lijstBtCapaciteit,
   lijstPlaatsingen,
   lijstWoningen,
+  PLAATSING_SORTERINGEN,
+  WONING_SORTERINGEN,
+  KANDIDAAT_SORTERINGEN,
   maakAfspraak,
   maakPlaatsing,
   maakWoning,
@@ -83,6 +86,8 @@ const nieuwePlaatsingSchema = z
     omklapdatum: plandatum.nullish(),
     aanbiederId: z.uuid().nullish(),
     voorwaarden: z.record(z.string().max(60), z.string().max(2000)).nullish(),
+    contactpersoon: z.string().trim().max(200).nullish(),
+    contactTelefoon: z.string().trim().max(40).nullish(),
   })
   .refine((p) => !p.einddatum || p.einddatum >= p.startdatum, { message: 'einddatum ligt vóór de startdatum', path: ['einddatum'] })
   .refine((p) => !p.omklapdatum || p.omklapdatum > p.startdatum, { message: 'omklapdatum moet na de startdatum liggen', path: ['omklapdatum'] });
@@ -120,6 +125,8 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
           status: z.enum(WONING_STATUSSEN).optional(),
           corporatieId: z.uuid().optional(),
           beschikbaarPer: filterdatum.optional(),
+          sorteer: z.enum(WONING_SORTERINGEN).default('beschikbaarPer'),
+          richting: z.enum(['op', 'af']).default('op'),
           limiet: z.coerce.number().int().min(1).max(1000).default(100),
           offset: z.coerce.number().int().min(0).default(0),
         }),
@@ -210,12 +217,27 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
       schema: {
         tags: ['woningen'],
         summary: 'Plaatsingen (cliënt alleen als pseudoniem) met omklap-/proefhuurwaarschuwing',
-        querystring: z.object({ woningId: z.uuid().optional(), waarschuwingen: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }),
+        description: 'Gefilterd, gesorteerd (`sorteer`, `richting`) en gepagineerd (`limiet`, `offset`) in de database; `totaal` telt alle treffers. Een woningcorporatie ziet "zorgaanbieder" en de contactpersoon, niet welke aanbieder.',
+        querystring: z.object({
+          woningId: z.uuid().optional(),
+          waarschuwingen: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+          lopend: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+          sorteer: z.enum(PLAATSING_SORTERINGEN).default('startdatum'),
+          richting: z.enum(['op', 'af']).default('af'),
+          limiet: z.coerce.number().int().min(1).max(500).default(100),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
       },
     },
     async (req) => {
-      const lijst = await lijstPlaatsingen(db, actorVan(req), { woningId: req.query.woningId, alleenWaarschuwingen: req.query.waarschuwingen }, vandaag());
-      await audit(db, req, 'lezen', 'plaatsingen', null, { pseudoniemen: lijst.map((p) => p.clientPseudoniem) });
+      const q = req.query;
+      const lijst = await lijstPlaatsingen(
+        db,
+        actorVan(req),
+        { woningId: q.woningId, alleenWaarschuwingen: q.waarschuwingen, alleenLopend: q.lopend, sorteer: q.sorteer, richting: q.richting, limiet: q.limiet, offset: q.offset },
+        vandaag(),
+      );
+      await audit(db, req, 'lezen', 'plaatsingen', null, { pseudoniemen: lijst.plaatsingen.map((p) => p.clientPseudoniem) });
       return lijst;
     },
   );
@@ -304,6 +326,8 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
         description: 'Op wachtlijstvolgorde, gepagineerd in de database (`limiet`, `offset`); `totaal` telt alle kandidaten.',
         querystring: z.object({
           gemeenteId: z.uuid().optional(),
+          sorteer: z.enum(KANDIDAAT_SORTERINGEN).default('volgorde'),
+          richting: z.enum(['op', 'af']).default('op'),
           limiet: z.coerce.number().int().min(1).max(500).default(50),
           offset: z.coerce.number().int().min(0).default(0),
         }),

@@ -336,9 +336,12 @@ export const plaatsingen = pgTable(
     einddatum: date('einddatum', { mode: 'string' }),
     omklapdatum: date('omklapdatum', { mode: 'string' }),
     voorwaarden: jsonb('voorwaarden'),
+    /** who the corporatie calls about this placement (plaatsing area, migration 0022): not the aanbieder's name */
+    contactpersoon: text('contactpersoon'),
+    contactTelefoon: text('contact_telefoon'),
     aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('plaatsingen_woning_idx').on(t.woningId), index('plaatsingen_client_idx').on(t.clientId)],
+  (t) => [index('plaatsingen_woning_idx').on(t.woningId), index('plaatsingen_client_idx').on(t.clientId), index('plaatsingen_regio_einddatum_idx').on(t.regioId, t.einddatum)],
 );
 
 export const beschermdThuisCapaciteit = pgTable(
@@ -530,6 +533,17 @@ export const clientStand = pgTable(
     index('client_stand_herkomst_idx').on(t.herkomstgemeenteId),
     index('client_stand_huidige_idx').on(t.huidigeGemeenteId),
     index('client_stand_aanbieder_idx').on(t.aanbiederId),
+    // the client list's sorts (migration 0018): key, pseudoniem, client_id in the list's "op" order
+    index('client_stand_regio_fase_rang_idx').on(
+      t.regioId,
+      sql`array_position('{geen,aangemeld,beoordeeld,geindiceerd,in_zorg,uitstroomklaar,uitgestroomd,uitgevallen}'::text[], ${t.fase})`,
+      sql`${t.pseudoniem} collate "C"`,
+      t.clientId,
+    ),
+    index('client_stand_regio_urgentie_idx').on(t.regioId, t.urgentie, sql`${t.pseudoniem} collate "C"`, t.clientId),
+    index('client_stand_regio_geboortedatum_idx').on(t.regioId, t.geboortedatum.desc(), sql`${t.pseudoniem} collate "C"`, t.clientId),
+    index('client_stand_regio_sinds_idx').on(t.regioId, t.sinds.desc(), sql`${t.pseudoniem} collate "C"`, t.clientId),
+    index('client_stand_regio_herkomst_pseudoniem_idx').on(t.regioId, t.herkomstgemeenteId, sql`${t.pseudoniem} collate "C"`, t.clientId),
   ],
 );
 

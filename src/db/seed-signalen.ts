@@ -15,6 +15,7 @@ import {
   type SignaalDetails,
   type SignaalSoort,
   type SignaalStatus,
+  signaalLink,
 } from '../domain/signalen.js';
 
 export interface SeedSignalenOpties {
@@ -162,7 +163,7 @@ export async function seedSignalen(db: Db, o: SeedSignalenOpties) {
         organisatieId: ontvanger,
         titel: status === 'gemeld' ? `Nieuw signaal: ${SIGNAAL_SOORT_LABEL[soort].toLowerCase()}` : 'Signaal geëscaleerd: termijn verstreken',
         tekst: `${samenvatting(details)} bij ${p.pseudoniem}, ${p.adres}.`,
-        link: `#/signalen/${id}`,
+        link: signaalLink(id),
         sleutel: `signaal:${id}:v${versie}:${ontvanger}`,
         aangemaakt: stapRijen.at(-1)!.tijdstip as Date,
       });

@@ -170,6 +170,12 @@ const LICHTER: Partial<Record<Niveau, Niveau[]>> = {
   mo_nachtopvang: ['ambulant'],
 };
 
+// staff names share no first or last name with the clients' (a test that a page shows no client name stays exact)
+const STAF_VOORNAMEN = ['Anton', 'Bregje', 'Chantal', 'Dirk', 'Eline', 'Floor', 'Gert', 'Hanneke', 'Jorien', 'Karim', 'Linda', 'Maarten', 'Nadia', 'Olaf', 'Petra', 'Rik', 'Tessa'];
+const STAF_ACHTERNAMEN = ['Verhoeven', 'Schouten', 'Kuipers', 'Prins', 'Huisman', 'Veenstra', 'Kramer', 'van den Berg', 'Wolters', 'Sedney', 'Bouzid', 'Lammers', 'Timmer', 'Maas', 'Ottens', 'Zwart', 'Groen', 'Haan', 'Ramdin'];
+/** Demo staff names, the same on every seed: 17 × 19 combinations before one repeats. */
+const demoPersoon = (i: number) => `${STAF_VOORNAMEN[i % STAF_VOORNAMEN.length]} ${STAF_ACHTERNAMEN[i % STAF_ACHTERNAMEN.length]}`;
+
 function slug(naam: string) {
   return naam.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
@@ -289,11 +295,14 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
     landelijk: [['beheer', 'beheerder'], ['lezer', 'alleen_lezen']],
   };
   const logins: DemoLogin[] = [];
+  let persoon = 0;
   const gebruikerRijen = orgRijen.flatMap((org) =>
     rollenPerSoort[org.soort as OrganisatieSoort].map(([prefix, rol]) => {
       const email = `${prefix}@${slug(org.naam)}.${o.emailDomein}`;
       logins.push({ email, organisatie: org.naam, soort: org.soort as OrganisatieSoort, rol });
-      return { organisatieId: org.id, email, naam: `${prefix[0]!.toUpperCase()}${prefix.slice(1)} ${org.naam}`, rol, wachtwoordHash: o.wachtwoordHash };
+      // a person's name, not "Consulent Kompas Verslavingszorg": a corporatie sees the aanbieder's contact person by
+      // name, and the organisation's name may not travel along in it
+      return { organisatieId: org.id, email, naam: demoPersoon(persoon++), rol, wachtwoordHash: o.wachtwoordHash };
     }),
   );
   const gebruikers = await db.insert(s.gebruikers).values(gebruikerRijen).returning({ id: s.gebruikers.id, email: s.gebruikers.email, organisatieId: s.gebruikers.organisatieId, rol: s.gebruikers.rol });

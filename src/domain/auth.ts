@@ -89,5 +89,13 @@ export function magRisicoNotitiesZien(actor: Actor): boolean {
   return actor.rol === 'consulent' || actor.rol === 'medewerker_toegang';
 }
 
+/**
+ * The BSN identifies a person across every government register: only the roles that work with the client see it
+ * (or find a client by it). alleen_lezen and a beheerder see the dossier without it.
+ */
+export function magBsnZien(actor: Actor): boolean {
+  return actor.soort !== 'woningcorporatie' && (actor.rol === 'consulent' || actor.rol === 'medewerker_toegang');
+}
+
 /** Roles that may change client data (alleen_lezen never writes; beheerder manages users, not cases). */
 export const SCHRIJVENDE_ROLLEN: Rol[] = ['medewerker_toegang', 'consulent'];

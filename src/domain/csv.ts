@@ -12,16 +12,36 @@ import { heeftOngeldigTeken, ONGELDIG_TEKEN_MELDING } from './invoer.js';
 export interface CsvRegelFout {
   /** physical line number (1-based) */
   regel: number;
-  melding: string;
-  /** the column (lower-case name) the error is about, where there is one; an Excel import shows its letter */
+  /** the column as the file's header names it, when the error is in one field */
   kolom?: string;
+  /** that column's letter as a spreadsheet shows it (A, B, …, AA) */
+  kolomLetter?: string;
+  melding: string;
+}
+
+/** 0 → A, 25 → Z, 26 → AA: the column letters of Excel and LibreOffice. */
+export function kolomLetter(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** One error as a person looks it up in the spreadsheet: "clienten.csv, regel 4, kolom D (geboortedatum): …". */
+export function foutOpRegel(f: CsvRegelFout & { bestand?: string }): string {
+  const waar = [f.bestand && `${f.bestand}.csv`, `regel ${f.regel}`, f.kolom && (f.kolomLetter ? `kolom ${f.kolomLetter} (${f.kolom})` : `kolom ${f.kolom}`)].filter(Boolean).join(', ');
+  return `${waar}: ${f.melding}`;
 }
 
 export class CsvFout extends DomeinFout {
   readonly fouten: readonly CsvRegelFout[];
   constructor(fouten: readonly CsvRegelFout[]) {
     const opRegel = [...fouten].sort((a, b) => a.regel - b.regel);
-    super('ongeldig', `CSV bevat ${opRegel.length} fout(en):\n${opRegel.map((f) => `regel ${f.regel}: ${f.melding}`).join('\n')}`, { fouten: opRegel });
+    super('ongeldig', `CSV bevat ${opRegel.length} fout(en):\n${opRegel.map(foutOpRegel).join('\n')}`, { fouten: opRegel });
     this.fouten = opRegel;
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CsvFout, leesCsvTabel, type CsvRegelFout, type CsvTabel } from './csv.js';
+import { CsvFout, kolomLetter, leesCsvTabel, type CsvRegelFout, type CsvTabel } from './csv.js';
 import { BESTEMMINGEN, DOELGROEPEN, elfproef, EVENT_SOORTEN, isGeldigeDatum, NIVEAUS, type TrajectEvent } from './trajecten.js';
 import { datumBezwaar, type DatumSoort } from './datums.js';
 
@@ -76,37 +76,53 @@ function valideerRijen<T extends z.ZodType>(tabel: CsvTabel, schema: T, optionee
     const compleet = { ...Object.fromEntries(optioneel.map((k) => [k, ''])), ...velden };
     const r = schema.safeParse(compleet);
     if (r.success) rijen.push({ ...(r.data as object), regel } as z.infer<T> & { regel: number });
-    else fouten.push(...r.error.issues.map((i) => ({ regel, melding: `${i.path.join('.') || 'rij'}: ${i.message}`, ...(i.path[0] ? { kolom: String(i.path[0]) } : {}) })));
+    else
+      fouten.push(
+        ...r.error.issues.map((i) => {
+          const kolom = typeof i.path[0] === 'string' ? i.path[0] : undefined;
+          const positie = kolom ? tabel.kolommen.indexOf(kolom) : -1;
+          // the message names the column already ("naam is leeg"); otherwise it gets the column's name in front
+          const melding = !kolom || i.message.toLowerCase().startsWith(kolom.replace('_', ' ')) ? i.message : `${kolom} ${i.message}`;
+          return { regel, melding, ...(kolom ? { kolom, ...(positie >= 0 ? { kolomLetter: kolomLetter(positie) } : {}) } : {}) };
+        }),
+      );
   }
-  return { rijen, fouten };
+  return { rijen, fouten, kolommen: tabel.kolommen };
+}
+
+/** The column's name and spreadsheet letter in this file, for an error in that field. */
+export function kolomVan(kolommen: readonly string[], kolom: string): { kolom: string; kolomLetter?: string } {
+  const i = kolommen.indexOf(kolom);
+  return i >= 0 ? { kolom, kolomLetter: kolomLetter(i) } : { kolom };
 }
 
 /** `vandaag` bounds the dates: no birth date in the future, no event more than a year ahead. */
-export function parseClientenCsv(tekst: string, vandaag: string): { rijen: ClientImportRij[]; fouten: CsvRegelFout[] } {
+export function parseClientenCsv(tekst: string, vandaag: string): { rijen: ClientImportRij[]; fouten: CsvRegelFout[]; kolommen: string[] } {
   return parseClientenTabel(leesCsvTabel(tekst, VERPLICHT_CLIENT), vandaag);
 }
 
 /** The rows of a table (a CSV file or an Excel sheet) with the columns of clienten.csv. */
-export function parseClientenTabel(tabel: CsvTabel, vandaag: string): { rijen: ClientImportRij[]; fouten: CsvRegelFout[] } {
-  const { rijen, fouten } = valideerRijen(tabel, clientRij(vandaag), CLIENT_KOLOMMEN);
+export function parseClientenTabel(tabel: CsvTabel, vandaag: string): { rijen: ClientImportRij[]; fouten: CsvRegelFout[]; kolommen: string[] } {
+  const { rijen, fouten, kolommen } = valideerRijen(tabel, clientRij(vandaag), CLIENT_KOLOMMEN);
   const gezien = new Map<string, number>();
   for (const r of rijen) {
     const eerder = gezien.get(r.extern_id);
-    if (eerder) fouten.push({ regel: r.regel, kolom: 'extern_id', melding: `extern_id ${r.extern_id} staat ook op regel ${eerder}` });
+    if (eerder) fouten.push({ regel: r.regel, ...kolomVan(kolommen, 'extern_id'), melding: `extern_id ${r.extern_id} staat ook op regel ${eerder}` });
     else gezien.set(r.extern_id, r.regel);
   }
-  return { rijen, fouten };
+  return { rijen, fouten, kolommen };
 }
 
-export function parseEventsCsv(tekst: string, vandaag: string): { rijen: EventImportRij[]; fouten: CsvRegelFout[] } {
+export function parseEventsCsv(tekst: string, vandaag: string): { rijen: EventImportRij[]; fouten: CsvRegelFout[]; kolommen: string[] } {
   return parseEventsTabel(leesCsvTabel(tekst, VERPLICHT_EVENT), vandaag);
 }
 
 /** The rows of a table (a CSV file or an Excel sheet) with the columns of gebeurtenissen.csv. */
-export function parseEventsTabel(tabel: CsvTabel, vandaag: string): { rijen: EventImportRij[]; fouten: CsvRegelFout[] } {
-  const { rijen, fouten } = valideerRijen(tabel, eventRij(vandaag), EVENT_KOLOMMEN);
+export function parseEventsTabel(tabel: CsvTabel, vandaag: string): { rijen: EventImportRij[]; fouten: CsvRegelFout[]; kolommen: string[] } {
+  const { rijen, fouten, kolommen } = valideerRijen(tabel, eventRij(vandaag), EVENT_KOLOMMEN);
   return {
     fouten,
+    kolommen,
     rijen: rijen.map((r) => ({
       regel: r.regel,
       externId: r.extern_id,

@@ -191,3 +191,12 @@ export function trajectIntervallen(events: readonly TrajectEvent[]): TrajectInte
   });
   return uit;
 }
+
+/** The words the monitor shows for each kind of flow (legends, headers). */
+export const STROOM_LABEL: Record<StroomSoort, string> = {
+  instroom: 'Instroom',
+  doorstroom: 'Doorstroom',
+  uitstroom: 'Uitstroom',
+  terugval: 'Terugval',
+  uitval: 'Uitval',
+};

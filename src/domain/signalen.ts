@@ -276,6 +276,13 @@ export function nieuweDeadline(
   return null;
 }
 
+/** "13 oktober 2026" for a calendar date (JJJJ-MM-DD) in texts people read (notifications). */
+export function datumTekst(datum: string): string {
+  const [j, m, d] = datum.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return `${d} ${MAANDEN[m - 1]} ${j}`;
+}
+const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
 /** Late means: still waiting for the aanbieder and past the deadline. */
 export function isTeLaat(s: { status: SignaalStatus; deadline: Date }, nu: Date): boolean {
   return OPEN_STATUSSEN.includes(s.status) && s.deadline.getTime() < nu.getTime();
@@ -302,6 +309,29 @@ export function samenvatting(d: SignaalDetails): string {
     case 'overig':
       return `Overig: ${d.toelichting.slice(0, 80)}`;
   }
+}
+
+/** Where a notification about a signal leads: the web app's route of the signal (a browser route, no '#'). */
+export const signaalLink = (id: string) => `/signalen/${id}`;
+
+// ---------------------------------------------------------------------------------------------
+// Wat een woningcorporatie van de zorgkant ziet
+
+/**
+ * An aanbieder's name can reveal the doelgroep ("Kompas Verslavingszorg", "RIBW"): a woningcorporatie sees the
+ * role and a contact person instead. Everyone else sees the organisation by name.
+ */
+export const ZORGAANBIEDER = 'Zorgaanbieder';
+export function aanbiederZichtbaar(kijker: Pick<Actor, 'soort'>, naam: string): string {
+  return kijker.soort === 'woningcorporatie' ? ZORGAANBIEDER : naam;
+}
+
+/** Who took a step, as the viewer may read it: a person of an aanbieder is "naam (zorgaanbieder)" for a corporatie. */
+export function doorTekst(kijker: Pick<Actor, 'soort'>, persoon: string | null, organisatie: { naam: string; soort: string } | null): string {
+  if (!persoon) return 'Systeem (automatische bewaking termijnen)';
+  if (!organisatie) return persoon;
+  const verborgen = organisatie.soort === 'aanbieder' && kijker.soort === 'woningcorporatie';
+  return `${persoon} (${verborgen ? 'zorgaanbieder' : organisatie.naam})`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -45,6 +45,8 @@ const ZORG_ORGANISATIES: OrganisatieSoort[] = ['centrumgemeente', 'regiogemeente
 export const REGELS = {
   /** CSV import of the regional toegang (POST /api/import, `doorstroom import`) */
   importeren: { soorten: ZORG_ORGANISATIES, rollen: ['medewerker_toegang'] },
+  /** a client's own data and woonwensen (PATCH /api/clienten/:id): who works with the client, never alleen_lezen */
+  clientWijzigen: { soorten: ZORG_ORGANISATIES, rollen: ['medewerker_toegang', 'consulent'] },
   /** verdeelmodel import and weight sets (POST /api/verdeelmodel/import, `doorstroom verdeelmodel-import`) */
   verdeelmodelBeheren: { soorten: ['centrumgemeente'], rollen: ['beheerder'] },
   /** a matching round (POST /api/matching/rondes, `doorstroom match`) */

@@ -94,26 +94,67 @@ export interface PlaatsingInvoer {
   omklapdatum?: string | null;
   aanbiederId?: string | null;
   voorwaarden?: Record<string, string> | null;
+  /** who the corporatie calls about the placement (a person of the care side), and how */
+  contactpersoon?: string | null;
+  contactTelefoon?: string | null;
+}
+
+/** How a form labels each agreed condition, and what it asks; the text reaches the woningcorporatie too. */
+export const VOORWAARDE_LABEL: Record<string, string> = {
+  begeleidingsafspraak: 'Begeleidingsafspraak',
+  omklapvoorwaarden: 'Voorwaarden voor de omklap',
+  meldafspraak_overlast: 'Meldafspraak bij overlast',
+  betaalafspraak_huur: 'Betaalafspraak huur',
+  evaluatiemoment: 'Evaluatiemoment',
+};
+export const VOORWAARDE_UITLEG: Record<string, string> = {
+  begeleidingsafspraak: 'Wie begeleidt de cliënt, hoe vaak en hoe lang.',
+  omklapvoorwaarden: 'Wat er geregeld moet zijn voordat het huurcontract op naam van de cliënt komt.',
+  meldafspraak_overlast: 'Wie de corporatie belt bij overlast en hoe snel de zorgaanbieder reageert.',
+  betaalafspraak_huur: 'Hoe de huur wordt betaald (bijvoorbeeld via budgetbeheer) en wat er gebeurt bij achterstand.',
+  evaluatiemoment: 'Wanneer en met wie de proefperiode wordt geëvalueerd.',
+};
+export const voorwaardeLabel = (v: string) => VOORWAARDE_LABEL[v] ?? v.replace(/_/g, ' ');
+
+/** The label a form gives the scharnierdatum of a construction. */
+export const scharnierLabel = (soort: 'omklap' | 'einde_proefhuur') => (soort === 'omklap' ? 'Omklapdatum' : 'Einde proefperiode');
+
+/** One violated rule with the key of the field it belongs to, so a form shows it at that field. */
+export interface PlaatsingFout {
+  pad: string;
+  veld: string;
+  melding: string;
+}
+
+/** The violated rules of a placement, each at its field (empty = valid). */
+export function controleerPlaatsingVelden(p: PlaatsingInvoer): PlaatsingFout[] {
+  const regels = HUURCONSTRUCTIES[p.huurconstructie];
+  const fouten: PlaatsingFout[] = [];
+  if (p.einddatum && p.einddatum < p.startdatum) fouten.push({ pad: 'einddatum', veld: 'Einddatum', melding: 'Einddatum ligt vóór de startdatum' });
+  if (regels.aanbiederVerplicht && !p.aanbiederId) {
+    fouten.push({ pad: 'aanbiederId', veld: regels.huurder === 'aanbieder' ? 'Hoofdhuurder (zorgaanbieder)' : 'Betrokken zorgaanbieder', melding: `${regels.label} vereist een betrokken aanbieder` });
+  }
+  for (const v of regels.verplichteVoorwaarden) {
+    if (!p.voorwaarden?.[v]?.trim()) fouten.push({ pad: `voorwaarden.${v}`, veld: voorwaardeLabel(v), melding: `${regels.label} vereist voorwaarde '${voorwaardeLabel(v)}'` });
+  }
+  const sch = regels.scharnier;
+  if (sch) {
+    const veld = scharnierLabel(sch.soort);
+    const wat = sch.soort === 'omklap' ? 'omklapdatum' : 'einde proefperiode (omklapdatum)';
+    if (!p.omklapdatum) fouten.push({ pad: 'omklapdatum', veld, melding: `${regels.label} vereist een geplande ${wat}` });
+    else if (p.omklapdatum < maandenLater(p.startdatum, sch.minMaanden) || p.omklapdatum > maandenLater(p.startdatum, sch.maxMaanden)) {
+      fouten.push({ pad: 'omklapdatum', veld, melding: `De ${wat} moet tussen ${sch.minMaanden} en ${sch.maxMaanden} maanden na de start liggen` });
+    }
+  } else if (p.omklapdatum) fouten.push({ pad: 'omklapdatum', veld: 'Omklapdatum', melding: `${regels.label} kent geen omklapdatum` });
+  if (p.contactTelefoon?.trim() && !p.contactpersoon?.trim()) {
+    fouten.push({ pad: 'contactpersoon', veld: 'Contactpersoon voor de corporatie', melding: 'Noem de contactpersoon bij dit telefoonnummer' });
+  }
+  return fouten;
 }
 
 /** Returns the list of violated rules (empty = valid). */
 export function controleerPlaatsing(p: PlaatsingInvoer): string[] {
-  const regels = HUURCONSTRUCTIES[p.huurconstructie];
-  const fouten: string[] = [];
-  if (p.einddatum && p.einddatum < p.startdatum) fouten.push('Einddatum ligt vóór de startdatum');
-  if (regels.aanbiederVerplicht && !p.aanbiederId) fouten.push(`${regels.label} vereist een betrokken aanbieder`);
-  for (const v of regels.verplichteVoorwaarden) {
-    if (!p.voorwaarden?.[v]?.trim()) fouten.push(`${regels.label} vereist voorwaarde '${v}'`);
-  }
-  const sch = regels.scharnier;
-  if (sch) {
-    const wat = sch.soort === 'omklap' ? 'omklapdatum' : 'einde proefperiode (omklapdatum)';
-    if (!p.omklapdatum) fouten.push(`${regels.label} vereist een geplande ${wat}`);
-    else if (p.omklapdatum < maandenLater(p.startdatum, sch.minMaanden) || p.omklapdatum > maandenLater(p.startdatum, sch.maxMaanden)) {
-      fouten.push(`De ${wat} moet tussen ${sch.minMaanden} en ${sch.maxMaanden} maanden na de start liggen`);
-    }
-  } else if (p.omklapdatum) fouten.push(`${regels.label} kent geen omklapdatum`);
-  return fouten;
+  return controleerPlaatsingVelden(p).map((f) => f.melding);
 }
 
 /** The date from which parties must be warned of an omklap or the end of a proefhuur, or null. */

@@ -49,6 +49,7 @@ const VOORBEELDEN: [string, () => Promise<Voorbeeld> | Voorbeeld][] = [
     'POST /api/clienten',
     () => ({ wie: TOEGANG, method: 'POST', url: '/api/clienten', body: { naam: 'Audit Proefpersoon', geboortedatum: '1990-05-05', herkomstgemeenteId: org('Centrumstad'), doelgroep: 'ggz' } }),
   ],
+  ['PATCH /api/clienten/:id', () => ({ wie: TOEGANG, method: 'PATCH', url: `/api/clienten/${ctx.nieuweClient}`, body: { woonwensen: { gemeenten: [org('Centrumstad')], minKamers: 2, toegankelijk: false } } })],
   ['POST /api/clienten/:id/events', () => ({ wie: TOEGANG, method: 'POST', url: `/api/clienten/${ctx.nieuweClient}/events`, body: { soort: 'aanmelding', datum: PEILDATUM } })],
   ['GET /api/wachtlijsten/:soort', () => ({ wie: TOEGANG, method: 'GET', url: '/api/wachtlijsten/uitstroom' })],
   [
@@ -311,6 +312,22 @@ describe('inloggen, uitloggen, zoeken en afdrukken', () => {
     expect(JSON.stringify(rij!.details)).not.toContain(zoekterm);
   });
 
+  it('een pagina van de cliëntenlijst: één auditregel met de pseudoniemen van die pagina in haar volgorde, ook voor een lege pagina', async () => {
+    const voor = await laatsteVolgnr();
+    const res = await t.als(await t.sessie(TOEGANG), 'GET', '/api/clienten?limiet=6&offset=3&sorteer=wachtdagen&richting=af');
+    expect(res.statusCode, res.body).toBe(200);
+    const pagina = (res.json() as { clienten: { pseudoniem: string }[] }).clienten.map((c) => c.pseudoniem);
+    expect(pagina).toHaveLength(6);
+    const rijen = await rijenNa(voor);
+    expect(rijen).toHaveLength(1);
+    expect(rijen[0]).toMatchObject({ actie: 'lezen', entiteit: 'clientlijst', doel: 'toegang_beoordeling', resultaat: 'toegestaan', pseudoniemen: pagina });
+    const na = await laatsteVolgnr();
+    expect((await t.als(await t.sessie(TOEGANG), 'GET', '/api/clienten?limiet=6&offset=100000')).statusCode).toBe(200);
+    const leeg = await rijenNa(na);
+    expect(leeg).toHaveLength(1);
+    expect(leeg[0]).toMatchObject({ entiteit: 'clientlijst', pseudoniemen: [] });
+  });
+
   it('de afdrukknop van de monitor legt afdrukken vast', async () => {
     const voor = await laatsteVolgnr();
     const res = await t.als(await t.sessie(TOEGANG), 'POST', '/api/monitor/afdrukken', { onderdeel: 'dashboard', periode: 'kwartaal', van: '2025-01-01', tot: PEILDATUM });
@@ -356,6 +373,20 @@ describe('auditpagina en "wie zag dit dossier"', () => {
     expect(pagina1.regels[0]).toMatchObject({ gebruikerEmail: TOEGANG, organisatie: 'Centrumstad', actie: 'lezen', doel: 'toegang_beoordeling', doelNaam: expect.any(String) });
     const oudste = (await t.als(beheer, 'GET', `${basis}&limiet=1&sortering=oudste`)).json();
     expect(oudste.regels[0].id).toBeLessThan(pagina1.regels[0].id);
+    // sortable columns of the audit page, in SQL: by user name and action, each way, with a Dutch refusal otherwise
+    const perGebruiker = async (richting: string) =>
+      ((await t.als(beheer, 'GET', `/api/audit?van=2020-01-01&sorteer=gebruiker&richting=${richting}&limiet=500`)).json().regels as { gebruiker: string | null }[])
+        .map((r) => r.gebruiker)
+        .filter((g): g is string => g !== null);
+    const op = await perGebruiker('op');
+    expect(new Set(op).size).toBeGreaterThan(1);
+    expect(op).toEqual([...op].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const af = await perGebruiker('af');
+    expect(af[0]! >= af.at(-1)!).toBe(true);
+    expect(af[0]).not.toBe(op[0]);
+    const sorteerFout = await t.als(beheer, 'GET', '/api/audit?sorteer=ip');
+    expect(sorteerFout.statusCode).toBe(400);
+    expect(sorteerFout.json().fout).toMatch(/sorteren kan op tijdstip/);
     // other region's client: nothing; a period in the past: nothing
     expect((await t.als(beheer, 'GET', `${filters}&van=1999-01-01&tot=2000-01-01`)).json()).toEqual({ totaal: 0, regels: [] });
     expect((await t.als(beheer, 'GET', `${filters.replace(ctx.pseudoniem!, 'C-ONBEKEND')}`)).json().totaal).toBe(0);

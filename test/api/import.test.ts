@@ -49,15 +49,17 @@ describe('CSV-import van de regionale toegang', () => {
     ].join('\n');
     const res = await t.als(sessie, 'POST', '/api/import', { clienten });
     expect(res.statusCode).toBe(422);
-    const fouten = res.json().details as { regel: number; melding: string }[];
+    const fouten = res.json().details as { regel: number; kolom?: string; kolomLetter?: string; melding: string }[];
     expect(fouten.map((f) => f.regel)).toEqual([4, 5, 7]);
-    expect(fouten[0]!.melding).toContain('geboortedatum');
-    expect(fouten[1]!.melding).toContain('elfproef');
+    // line and column as a person finds them in the spreadsheet: geboortedatum is the 4th column (D), bsn the 3rd (C)
+    expect(fouten[0]).toMatchObject({ kolom: 'geboortedatum', kolomLetter: 'D', melding: expect.stringContaining('geboortedatum') });
+    expect(fouten[1]).toMatchObject({ kolom: 'bsn', kolomLetter: 'C', melding: expect.stringContaining('elfproef') });
+    expect(fouten[2]!.kolom).toBeUndefined();
     expect(fouten[2]!.melding).toContain('kolommen');
     // the unknown gemeente only surfaces once the file parses; then it is reported with its line too
     const alleenGemeente = await t.als(sessie, 'POST', '/api/import', { clienten: [clienten.split('\n')[1], clienten.split('\n')[2], clienten.split('\n')[5]].join('\n') });
     expect(alleenGemeente.statusCode).toBe(422);
-    expect(alleenGemeente.json().details).toEqual([{ bestand: 'clienten', regel: 3, kolom: 'herkomstgemeente', melding: "herkomstgemeente 'Atlantis' is geen gemeente in deze regio" }]);
+    expect(alleenGemeente.json().details).toEqual([{ bestand: 'clienten', regel: 3, kolom: 'herkomstgemeente', kolomLetter: 'E', melding: "herkomstgemeente 'Atlantis' is geen gemeente in deze regio" }]);
     expect(await tellingen()).toEqual(voor);
   });
 

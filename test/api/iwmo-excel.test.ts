@@ -92,14 +92,14 @@ describe('Excel-import', () => {
     ]);
     const res = await ruw(sessie, '/api/import/xlsx', Buffer.from(xlsx), XLSX_MIME);
     expect(res.statusCode).toBe(422);
-    expect(res.json().details).toEqual([expect.objectContaining({ bestand: 'clienten', blad: 'Cliënten', regel: 3, kolom: 'doelgroep', letter: 'E' })]);
+    expect(res.json().details).toEqual([expect.objectContaining({ bestand: 'clienten', blad: 'Cliënten', regel: 3, kolom: 'doelgroep', kolomLetter: 'E' })]);
     const geenBlad = await t.als(sessie, 'POST', '/api/import/xlsx', { xlsx: Buffer.from(await naarXlsx([{ naam: 'Blad1', kolommen, rijen: [] }])).toString('base64') });
     expect(geenBlad.statusCode).toBe(422);
     expect(geenBlad.json().fout).toContain("geen blad 'clienten' of 'gebeurtenissen'");
     // the regio check runs after the rows are valid: fix the doelgroep and the unknown gemeente is named
     const alleenRegio = await naarXlsx([{ naam: 'clienten', kolommen, rijen: [{ extern_id: 'XL-1', naam: 'Goed Genoeg', geboortedatum: '1990-01-01', herkomstgemeente: 'Atlantis', doelgroep: 'ggz' }] }]);
     const regio = await ruw(sessie, '/api/import/xlsx', Buffer.from(alleenRegio), XLSX_MIME);
-    expect(regio.json().details).toEqual([expect.objectContaining({ blad: 'clienten', regel: 2, kolom: 'herkomstgemeente', letter: 'D', melding: "herkomstgemeente 'Atlantis' is geen gemeente in deze regio" })]);
+    expect(regio.json().details).toEqual([expect.objectContaining({ blad: 'clienten', regel: 2, kolom: 'herkomstgemeente', kolomLetter: 'D', melding: "herkomstgemeente 'Atlantis' is geen gemeente in deze regio" })]);
     expect((await ruw(sessie, '/api/import/xlsx', Buffer.from('geen excel'), XLSX_MIME)).json().fout).toBe('Het bestand is geen leesbaar Excel-werkboek (.xlsx)');
     expect(await tellingen()).toEqual(voor);
   });

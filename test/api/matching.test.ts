@@ -18,8 +18,14 @@ interface Voorstel {
   clientId: string | null;
   woningId: string;
   corporatieId: string;
-  uitleg: { tekst: string; redenen: string[] };
+  aanbiederId: string | null;
+  volgendNaAfwijzing: boolean;
+  toelichting: { persoon: string[]; woning: string[]; afspraak: string[] };
+  berekening: { score: number; tekst: string; redenen: string[] } | null;
 }
+
+/** Words of the solver that people who decide on a proposal should never have to read. */
+const JARGON = /min-cost|doelfunctie|netwerk-simplex|simplex|score|quotum|lagrange|\(\+\d+\)/i;
 
 describe('matching op de demoregio', () => {
   it('proefdraai: voorstellen met uitleg die alle harde regels respecteren, en niets opgeslagen', async () => {
@@ -28,12 +34,26 @@ describe('matching op de demoregio', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.voorstellen.length).toBeGreaterThan(0);
+    // a medewerker toegang reads the plain explanation; the solver's figures are for beheerders
+    expect(body.objectief).toBeNull();
+    expect(body.statistiek).toBeNull();
     for (const v of body.voorstellen) {
-      expect(v.uitleg.tekst.length).toBeGreaterThan(20);
+      expect(v.berekening).toBeNull();
+      const tekst = JSON.stringify(v.toelichting);
+      expect(v.toelichting.persoon[0]).toMatch(/^Wacht /);
+      expect(v.toelichting.woning[0]).toMatch(/^Ligt in /);
+      expect(v.toelichting.afspraak.join(' ')).toMatch(/reserveringsafspraak/);
+      expect(tekst).not.toMatch(JARGON);
       // people read names and pseudoniemen, never database ids
-      expect(JSON.stringify([v.uitleg.tekst, v.uitleg.redenen, v.uitleg.bindendeRegels])).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
+      expect(tekst).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
       expect(v.pseudoniem).toMatch(/^C-/);
     }
+    for (const n of body.nietGeplaatst) expect(n.toelichting).not.toMatch(JARGON);
+    const beheer = await t.login('beheer@centrumstad.demo');
+    const alsBeheerder = (await t.als(beheer, 'POST', '/api/matching/rondes', { proefdraai: true })).json();
+    expect(alsBeheerder.objectief).toBeGreaterThan(0);
+    expect(alsBeheerder.voorstellen[0].berekening.tekst).toMatch(/Score \d+/);
+    expect(JSON.stringify(alsBeheerder.voorstellen.map((v: Voorstel) => v.berekening))).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
     const ctx = await bouwMatchContext(t.database.db, t.regios.rivierland.regioId, PEILDATUM);
     expect(controleerToewijzing(ctx.invoer, body.voorstellen)).toEqual([]);
     expect(await t.database.db.select().from(s.matchVoorstellen)).toHaveLength(0);
@@ -61,7 +81,8 @@ describe('matching op de demoregio', () => {
     // the care side cannot go first
     expect((await t.als(centrum, 'POST', `/api/matching/voorstellen/${v.id}/stap`, { actie: 'akkoord' })).statusCode).toBe(409);
     const corpLijst = (await t.als(corporatie, 'GET', '/api/matching/voorstellen')).json() as Voorstel[];
-    expect(corpLijst.every((x) => x.corporatieId === v.corporatieId && x.clientId === null)).toBe(true);
+    expect(corpLijst.every((x) => x.corporatieId === v.corporatieId && x.clientId === null && x.aanbiederId === null && x.berekening === null)).toBe(true);
+    expect(JSON.stringify(corpLijst.map((x) => x.toelichting))).not.toMatch(JARGON);
     expect((await t.als(corporatie, 'POST', `/api/matching/voorstellen/${v.id}/stap`, { actie: 'akkoord' })).json().status).toBe('akkoord_corporatie');
     expect((await t.als(corporatie, 'POST', `/api/matching/voorstellen/${v.id}/stap`, { actie: 'akkoord' })).statusCode).toBe(409);
     expect((await t.als(centrum, 'POST', `/api/matching/voorstellen/${v.id}/stap`, { actie: 'akkoord' })).json().status).toBe('akkoord_aanbieder');
@@ -93,7 +114,11 @@ describe('matching op de demoregio', () => {
     const opWoning = nieuw.find((x) => x.id === volgende.id)!;
     expect(opWoning.woningId).toBe(v.woningId);
     expect(opWoning.clientId).not.toBe(v.clientId);
-    expect(opWoning.uitleg.tekst).toContain('Volgende kandidaat');
+    expect(opWoning.volgendNaAfwijzing).toBe(true);
+    expect(opWoning.toelichting.persoon[0]).toContain('Volgende kandidaat');
+    expect(opWoning.berekening).toBeNull();
+    const afgewezen = (await t.als(centrum, 'GET', '/api/matching/voorstellen?status=afgewezen')).json() as (Voorstel & { afwijzingsreden: string })[];
+    expect(afgewezen.find((x) => x.id === v.id)!.afwijzingsreden).toBe('Woning past niet bij prikkelgevoeligheid');
   });
 
   it('een corporatie krijgt nooit naam of BSN, en een andere regio ziet niets', async () => {

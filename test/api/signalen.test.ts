@@ -49,7 +49,7 @@ describe('signaal melden', () => {
     expect(sig.toegestaneActies).toEqual([]);
     expect((await t.als(aanbieder, 'GET', '/api/meldingen/aantal')).json().ongelezen).toBe(voor + 1);
     const inbox = (await t.als(aanbieder, 'GET', '/api/meldingen?ongelezen=true')).json();
-    expect(inbox.meldingen[0]).toMatchObject({ titel: 'Nieuw signaal: huurachterstand', link: `#/signalen/${sig.id}`, gelezen: false });
+    expect(inbox.meldingen[0]).toMatchObject({ titel: 'Nieuw signaal: huurachterstand', link: `/signalen/${sig.id}`, gelezen: false });
   });
 
   it('foute invoer geeft 400 met een Nederlandse melding en verandert niets', async () => {
@@ -117,12 +117,40 @@ describe('afhandeling en optimistische gelijktijdigheid', () => {
     expect(opgelost.json().stappen.map((x: { status: string }) => x.status)).toEqual(['gemeld', 'opgepakt', 'in_behandeling', 'opgelost']);
 
     const inbox = (await t.als(corporatie, 'GET', '/api/meldingen')).json().meldingen as { titel: string; link: string }[];
-    expect(inbox.filter((m) => m.link === `#/signalen/${sig.id}`).map((m) => m.titel)).toEqual(['Signaal opgelost: overlast', 'Signaal opgepakt: overlast']);
+    expect(inbox.filter((m) => m.link === `/signalen/${sig.id}`).map((m) => m.titel)).toEqual(['Signaal opgelost: overlast', 'Signaal opgepakt: overlast']);
 
     // every step is audited, and so is the corporatie's refused attempt (403)
     const audit = await t.database.db.select().from(s.auditLog).where(and(eq(s.auditLog.entiteit, 'signaal'), eq(s.auditLog.entiteitId, sig.id), eq(s.auditLog.actie, 'wijzigen')));
     expect(audit.filter((a) => a.resultaat === 'toegestaan')).toHaveLength(3);
     expect(audit.filter((a) => a.resultaat === 'geweigerd').map((a) => a.details)).toEqual([{ status: 403, route: 'POST /api/signalen/:id/acties' }]);
+  });
+
+  it('een corporatie leest "Zorgaanbieder" en de contactpersoon, nooit de naam van de aanbieder', async () => {
+    const corporatie = await t.sessie('consulent@woonstede-rivierland.demo');
+    const p = await woonstedePlaatsing(3);
+    const aanbieder = await t.sessie(p.aanbiederLogin);
+    const sig = (await t.als(corporatie, 'POST', '/api/signalen', { plaatsingId: p.id, details: { soort: 'overlast', categorie: 'geluid' } })).json();
+    expect(sig.aanbieder).toEqual({ id: null, naam: 'Zorgaanbieder', contactpersoon: null });
+    await t.als(aanbieder, 'POST', `/api/signalen/${sig.id}/acties`, { actie: 'oppakken', versie: 1, toelichting: 'Ik bel de bewoner vandaag' });
+    const [medewerker] = await t.database.db.select({ naam: s.gebruikers.naam }).from(s.gebruikers).where(eq(s.gebruikers.email, p.aanbiederLogin));
+
+    const detail = (await t.als(corporatie, 'GET', `/api/signalen/${sig.id}`)).json();
+    expect(detail.aanbieder).toEqual({ id: null, naam: 'Zorgaanbieder', contactpersoon: medewerker!.naam });
+    expect(detail.stappen[1].door).toBe(`${medewerker!.naam} (zorgaanbieder)`);
+    // the aanbieder and the gemeenten still see who it is
+    const eigen = (await t.als(aanbieder, 'GET', `/api/signalen/${sig.id}`)).json();
+    expect(eigen.aanbieder).toEqual({ id: p.aanbiederId, naam: orgNaam(p.aanbiederId!), contactpersoon: medewerker!.naam });
+
+    const lijst = await t.als(corporatie, 'GET', '/api/signalen?limiet=500');
+    const plaatsingen = await t.als(corporatie, 'GET', '/api/signalen/plaatsingen');
+    const inbox = await t.als(corporatie, 'GET', '/api/meldingen?limiet=200');
+    const aanbieders = Object.entries(t.regios.rivierland.organisaties).filter(([, o]) => o.soort === 'aanbieder').map(([naam]) => naam);
+    expect(aanbieders.length).toBeGreaterThan(1);
+    for (const res of [lijst, plaatsingen, inbox, await t.als(corporatie, 'GET', `/api/signalen/${sig.id}`)]) {
+      expect(res.statusCode).toBe(200);
+      for (const naam of aanbieders) expect(res.body).not.toContain(naam);
+    }
+    expect((lijst.json().signalen as { aanbieder: { naam: string } }[]).every((x) => x.aanbieder.naam === 'Zorgaanbieder')).toBe(true);
   });
 
   it('de centrumgemeente handelt escalaties af; de aanbieder kan een geëscaleerd signaal niet zelf sluiten', async () => {
@@ -141,7 +169,7 @@ describe('afhandeling en optimistische gelijktijdigheid', () => {
     const terug = await t.als(centrum, 'POST', `/api/signalen/${sig.id}/acties`, { actie: 'terugleggen', versie: esc.versie, toelichting: 'Graag binnen 3 weken afronden' });
     expect(terug.json().status).toBe('in_behandeling');
     const inbox = (await t.als(aanbieder, 'GET', '/api/meldingen')).json().meldingen as { link: string; titel: string }[];
-    expect(inbox.filter((m) => m.link === `#/signalen/${sig.id}`).map((m) => m.titel)).toContain('Signaal in behandeling: zorgmijding');
+    expect(inbox.filter((m) => m.link === `/signalen/${sig.id}`).map((m) => m.titel)).toContain('Signaal in behandeling: zorgmijding');
   });
 });
 

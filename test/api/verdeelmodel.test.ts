@@ -92,7 +92,7 @@ describe('verdeelmodel: import', () => {
       { regel: 4, kolom: 'gemeentecode', melding: "gemeentecode 'GM90X2' is ongeldig (verwacht GM gevolgd door 4 cijfers, bv. GM0363)" },
       { regel: 5, kolom: 'inwoners', melding: 'inwoners mag niet negatief zijn (-3)' },
     ]);
-    expect(body.fout).toMatch(/regel 4: /);
+    expect(body.fout).toMatch(/regel 4, kolom gemeentecode: /);
     expect(await gemeentenInDb()).toEqual(voor);
 
     const json = await t.als(await beheer(), 'POST', '/api/verdeelmodel/import', { csv: 'gemeentecode;gemeentenaam\nGM0001;X' });

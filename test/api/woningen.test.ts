@@ -220,17 +220,17 @@ describe('plaatsingen', () => {
   const plaatsing = (i: number, extra: Record<string, unknown> = {}) => ({ woningId: woningIds[i], clientId: kandidaten[i], huurconstructie: 'direct', startdatum: '2026-11-15', ...extra });
 
   it('plaatst een uitstroomklare cliënt; de woning wordt toegewezen en de afspraak telt mee', async () => {
-    const voor = (await t.als(woonstede, 'GET', `/api/afspraken?jaar=2026&gemeenteId=${org('Centrumstad')}`)).json()[0].gerealiseerd as number;
+    const voor = (await t.als(centrum, 'GET', `/api/afspraken?jaar=2026&gemeenteId=${org('Centrumstad')}&corporatieId=${org('Woonstede Rivierland')}`)).json()[0].gerealiseerd as number;
     const res = await t.als(centrum, 'POST', '/api/plaatsingen', plaatsing(0));
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ woningStatus: 'toegewezen', waarschuwing: null });
     expect(res.json().afspraakId).toBeTruthy();
     expect(res.json()).not.toHaveProperty('naam');
-    const na = (await t.als(woonstede, 'GET', `/api/afspraken?jaar=2026&gemeenteId=${org('Centrumstad')}`)).json()[0].gerealiseerd as number;
+    const na = (await t.als(centrum, 'GET', `/api/afspraken?jaar=2026&gemeenteId=${org('Centrumstad')}&corporatieId=${org('Woonstede Rivierland')}`)).json()[0].gerealiseerd as number;
     expect(na).toBe(voor + 1);
     expect((await t.als(woonstede, 'GET', `/api/woningen/${woningIds[0]}`)).json().status).toBe('toegewezen');
     // the corporatie sees the placement in its home, by pseudoniem only
-    const lijst = (await t.als(woonstede, 'GET', `/api/plaatsingen?woningId=${woningIds[0]}`)).json();
+    const lijst = (await t.als(woonstede, 'GET', `/api/plaatsingen?woningId=${woningIds[0]}`)).json().plaatsingen;
     expect(lijst).toHaveLength(1);
     expect(lijst[0].clientPseudoniem).toMatch(/^C-/);
     expect(JSON.stringify(lijst)).not.toContain('clientId');
@@ -270,6 +270,35 @@ describe('plaatsingen', () => {
     expect(res.json().waarschuwingActief).toBe(false);
   });
 
+  it('een geweigerde regel van de huurconstructie noemt het veld, zodat het formulier hem daar toont', async () => {
+    const res = await t.als(centrum, 'POST', '/api/plaatsingen', plaatsing(1, { huurconstructie: 'driepartijen', aanbiederId: org('RIBW Rivierland'), voorwaarden: { begeleidingsafspraak: 'Wekelijks' } }));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().details).toEqual([
+      { pad: 'voorwaarden.meldafspraak_overlast', veld: 'Meldafspraak bij overlast', melding: expect.stringContaining('Meldafspraak bij overlast') },
+      { pad: 'voorwaarden.betaalafspraak_huur', veld: 'Betaalafspraak huur', melding: expect.stringContaining('Betaalafspraak huur') },
+    ]);
+  });
+
+  it('de corporatie ziet "zorgaanbieder" en de contactpersoon, nooit welke aanbieder', async () => {
+    const res = await t.als(centrum, 'POST', '/api/plaatsingen', plaatsing(3, {
+      huurconstructie: 'housing_first',
+      aanbiederId: org('Kompas Verslavingszorg'),
+      voorwaarden: { begeleidingsafspraak: 'Housing First-team, dagelijks bereikbaar' },
+      contactpersoon: 'Sanne de Wit',
+      contactTelefoon: '06-12345678',
+    }));
+    expect(res.statusCode, res.body).toBe(201);
+    const voorCorporatie = (await t.als(woonstede, 'GET', `/api/plaatsingen?woningId=${woningIds[3]}`)).json().plaatsingen;
+    expect(voorCorporatie).toHaveLength(1);
+    expect(voorCorporatie[0]).toMatchObject({ aanbieder: 'zorgaanbieder', contactpersoon: 'Sanne de Wit', contactTelefoon: '06-12345678' });
+    expect(voorCorporatie[0]).not.toHaveProperty('aanbiederId');
+    expect(JSON.stringify(voorCorporatie)).not.toContain(org('Kompas Verslavingszorg'));
+    expect(JSON.stringify(voorCorporatie)).not.toContain('Kompas');
+    // the care side keeps knowing which aanbieder it is
+    const voorGemeente = (await t.als(centrum, 'GET', `/api/plaatsingen?woningId=${woningIds[3]}`)).json().plaatsingen;
+    expect(voorGemeente[0].aanbiederId).toBe(org('Kompas Verslavingszorg'));
+  });
+
   it('weigert wie niet uitstroomklaar of in zorg is', async () => {
     const lijst = (await t.als(centrum, 'GET', '/api/clienten?fase=uitgestroomd&limiet=1')).json().clienten as { id: string }[];
     const res = await t.als(centrum, 'POST', '/api/plaatsingen', { ...plaatsing(2), clientId: lijst[0]!.id });
@@ -296,7 +325,7 @@ describe('plaatsingen', () => {
   });
 
   it('beëindigen maakt de woning weer beschikbaar', async () => {
-    const lijst = (await t.als(woonstede, 'GET', `/api/plaatsingen?woningId=${woningIds[0]}`)).json();
+    const lijst = (await t.als(woonstede, 'GET', `/api/plaatsingen?woningId=${woningIds[0]}`)).json().plaatsingen;
     expect((await t.als(thuisbaas, 'POST', `/api/plaatsingen/${lijst[0].id}/beeindigen`, { einddatum: PEILDATUM })).statusCode).toBe(404);
     const res = await t.als(woonstede, 'POST', `/api/plaatsingen/${lijst[0].id}/beeindigen`, { einddatum: '2026-11-15' });
     expect(res.statusCode).toBe(200);
@@ -327,5 +356,49 @@ describe('Beschermd Thuis-capaciteit', () => {
     expect(await tel(s.beschermdThuisCapaciteit)).toBe(voor);
     const lijst = (await t.als(woonstede, 'GET', '/api/bt-capaciteit?jaar=2026')).json() as { gemeente: string; aanbieder: string; plekken: number }[];
     expect(lijst.find((r) => r.gemeente === 'Noorddorp' && r.aanbieder === 'RIBW Rivierland')?.plekken).toBe(5);
+  });
+});
+
+describe('lange lijsten: gesorteerd en gepagineerd in de database', () => {
+  it('woningen sorteren op huur, beide richtingen, met paginering en totaal', async () => {
+    const op = (await t.als(woonstede, 'GET', '/api/woningen?sorteer=huurCenten&richting=op&limiet=10')).json();
+    const af = (await t.als(woonstede, 'GET', '/api/woningen?sorteer=huurCenten&richting=af&limiet=10')).json();
+    const huren = (l: { huurCenten: number }[]) => l.map((w) => w.huurCenten);
+    expect(huren(op.woningen)).toEqual([...huren(op.woningen)].sort((a, b) => a - b));
+    expect(huren(af.woningen)).toEqual([...huren(af.woningen)].sort((a, b) => b - a));
+    expect(op.totaal).toBe(af.totaal);
+    expect(op.totaal).toBe((await woningenVan(org('Woonstede Rivierland'))).length);
+    const tweede = (await t.als(woonstede, 'GET', '/api/woningen?sorteer=huurCenten&richting=op&limiet=10&offset=10')).json();
+    expect(tweede.woningen[0].huurCenten).toBeGreaterThanOrEqual(op.woningen.at(-1).huurCenten);
+    expect((await t.als(woonstede, 'GET', '/api/woningen?sorteer=naam')).statusCode).toBe(400);
+  });
+
+  it('plaatsingen: pagina, totaal, sortering en alleen lopende', async () => {
+    const alle = (await t.als(woonstede, 'GET', '/api/plaatsingen?limiet=500')).json();
+    expect(alle.totaal).toBe(alle.plaatsingen.length);
+    const pagina = (await t.als(woonstede, 'GET', '/api/plaatsingen?limiet=5&offset=5&sorteer=adres&richting=op')).json();
+    expect(pagina.totaal).toBe(alle.totaal);
+    expect(pagina.plaatsingen).toHaveLength(5);
+    const adressen = (await t.als(woonstede, 'GET', '/api/plaatsingen?limiet=500&sorteer=adres&richting=op')).json().plaatsingen.map((p: { adres: string }) => p.adres);
+    expect(pagina.plaatsingen.map((p: { adres: string }) => p.adres)).toEqual(adressen.slice(5, 10));
+    const lopend = (await t.als(woonstede, 'GET', '/api/plaatsingen?lopend=true&limiet=500')).json();
+    expect(lopend.plaatsingen.every((p: { einddatum: string | null }) => !p.einddatum || p.einddatum >= PEILDATUM)).toBe(true);
+    expect(lopend.totaal).toBeLessThan(alle.totaal);
+  });
+
+  it('kandidaten sorteren op wachttijd', async () => {
+    const k = (await t.als(woonstede, 'GET', '/api/kandidaten?sorteer=wachttijd&richting=af&limiet=20')).json().kandidaten as { wachtdagen: number }[];
+    expect(k.map((x) => x.wachtdagen)).toEqual([...k.map((x) => x.wachtdagen)].sort((a, b) => b - a));
+  });
+
+  it('een corporatie leest gerealiseerde aantallen 1–4 als onderdrukt, zoals de Monitor', async () => {
+    const gemeente = (await t.als(centrum, 'GET', '/api/afspraken')).json() as { id: string; gerealiseerd: number }[];
+    const corporatie = (await t.als(woonstede, 'GET', '/api/afspraken')).json() as { id: string; gerealiseerd: number | null; onderdrukt: boolean }[];
+    expect(corporatie.some((a) => a.onderdrukt)).toBe(true);
+    for (const a of corporatie) {
+      const echt = gemeente.find((g) => g.id === a.id)!.gerealiseerd;
+      expect(a.gerealiseerd).toBe(echt > 0 && echt < 5 ? null : echt);
+      expect(a.onderdrukt).toBe(a.gerealiseerd === null);
+    }
   });
 });

@@ -101,7 +101,7 @@ describe('productie: de gecompileerde server', () => {
     }
     expect(vrij, s1.uitvoer()).toBe(true);
     expect(s1.uitvoer()).toMatch(/SIGTERM: Doorstroom stopt/);
-  }, 120_000);
+  }, 300_000);
 
   it('node direct: SIGINT (Ctrl-C) stopt netjes met exitcode 0, ook als het signaal twee keer komt', async () => {
     const s2 = await start(process.execPath, [SERVER, 'start', '--port', '0'], { DOORSTROOM_DATA: dataMap('node') });
@@ -110,7 +110,7 @@ describe('productie: de gecompileerde server', () => {
     expect(await s2.einde).toBe(0);
     expect(await poortVrij(s2.poort)).toBe(true);
     expect(s2.uitvoer().match(/stopt…/g)).toHaveLength(1);
-  }, 120_000);
+  }, 300_000);
 
   it('productie weigert de ontwikkelsleutel, ook als kopie buiten de datamap', async () => {
     const d = dataMap('devsleutel');
@@ -119,7 +119,7 @@ describe('productie: de gecompileerde server', () => {
     const u = await draai(['start', '--port', '0'], { DOORSTROOM_DATA: d, NODE_ENV: 'production', DOORSTROOM_SLEUTEL: sleutel });
     expect(u.code).toBe(1);
     expect(u.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^In productie \(NODE_ENV=production\) start Doorstroom niet met de ontwikkelsleutel/)]);
-  }, 60_000);
+  }, 300_000);
 
   it('productie weigert --demo, en weigert te starten met demo-accounts in de database', async () => {
     const demo = await draai(['start', '--demo', '--port', '0'], { DOORSTROOM_DATA: dataMap('demo-vlag'), NODE_ENV: 'production', DOORSTROOM_SLEUTEL: TEST_SLEUTEL });
@@ -132,7 +132,7 @@ describe('productie: de gecompileerde server', () => {
     const u = await draai(['start', '--port', '0'], { DOORSTROOM_DATA: d, NODE_ENV: 'production', DOORSTROOM_SLEUTEL: TEST_SLEUTEL });
     expect(u.code).toBe(1);
     expect(u.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^In productie \(NODE_ENV=production\) start de server niet met demo-accounts in de database: \d+ gebruikers met een adres op \.demo/)]);
-  }, 180_000);
+  }, 400_000);
 
   it.skipIf(!process.env.TEST_DATABASE_URL)('start --demo tegen een lege PostgreSQL-database (DATABASE_URL) maakt geen demo-accounts', async () => {
     const database = await openWegwerpDatabase(process.env.TEST_DATABASE_URL, 'doorstroom_test', { eigenaar: true });
@@ -152,7 +152,7 @@ describe('productie: de gecompileerde server', () => {
     } finally {
       await database.close();
     }
-  }, 120_000);
+  }, 300_000);
 
   it('zonder gebouwde web-app zegt / dat, in plaats van een kale 404', async () => {
     const database = await openDatabase();
@@ -167,5 +167,5 @@ describe('productie: de gecompileerde server', () => {
     } finally {
       await database.close();
     }
-  }, 60_000);
+  }, 300_000);
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import * as s from '../../src/db/schema.js';
 import type { Database } from '../../src/db/client.js';
 import { CLIENT_SORTERINGEN, lijstClienten, maakClient, voegEventToe, wachtlijst, type ClientSortering } from '../../src/db/repos/clienten.js';
@@ -9,11 +9,14 @@ import { importeer } from '../../src/db/repos/import.js';
 import { herberekenAlleIntervallen } from '../../src/db/repos/intervallen.js';
 import { herberekenNaamIndex, naamIndexOntbreekt, vulOntbrekendeNaamIndex } from '../../src/db/repos/naamindex.js';
 import { kandidaten } from '../../src/db/repos/woningen.js';
+import { bouwMatchContext } from '../../src/db/repos/matching.js';
+import { OPEN_STATUSSEN, woningTypesVoor } from '../../src/domain/matching/workflow.js';
 import { grondslagVoorCorporatie } from '../../src/db/repos/grondslagen.js';
 import { Versleuteling } from '../../src/db/versleuteling.js';
 import type { Actor } from '../../src/domain/auth.js';
 import {
   BESTEMMINGEN,
+  geldigeEvents,
   isJongere,
   leeftijdOp,
   leidToestandAf,
@@ -209,11 +212,61 @@ describe.each(backends)('client_stand en zoeken op %s', (backend) => {
     expect(k.kandidaten.some((x) => x.herkomstgemeenteId !== noorddorp)).toBe(true);
   });
 
+  it('de kandidaten van een matchronde komen uit client_stand en zijn gelijk aan die uit de vouw van alle gebeurtenissen', async () => {
+    const regioId = regios.rivierland.regioId;
+    const gedeeld = await metGrondslag(PEILDATUM);
+    const open = await database.db
+      .select({ clientId: s.matchVoorstellen.clientId })
+      .from(s.matchVoorstellen)
+      .where(and(eq(s.matchVoorstellen.regioId, regioId), inArray(s.matchVoorstellen.status, OPEN_STATUSSEN)));
+    const bezet = new Set(open.map((o) => o.clientId));
+    const clienten = await database.db.select().from(s.clienten).where(eq(s.clienten.regioId, regioId));
+    const events = await database.db.select().from(s.trajectEvents).where(eq(s.trajectEvents.regioId, regioId)).orderBy(asc(s.trajectEvents.datum), asc(s.trajectEvents.id));
+    const per = new Map<string, EventRij[]>();
+    for (const e of events) per.set(e.clientId, [...(per.get(e.clientId) ?? []), e]);
+    const verwacht = clienten
+      .filter((c) => gedeeld.has(c.id) && !bezet.has(c.id))
+      .flatMap((c) => {
+        const t = leidToestandAf(geldigeEvents(per.get(c.id) ?? []).map(alsDomein));
+        if (t.fase !== 'uitstroomklaar') return [];
+        const wensen = (c.woonwensen ?? {}) as { gemeenten?: string[]; minKamers?: number; toegankelijk?: boolean };
+        return [
+          {
+            id: c.id,
+            herkomstgemeenteId: c.herkomstgemeenteId,
+            gemeentePreferenties: [...new Set([...(wensen.gemeenten ?? []), c.herkomstgemeenteId])],
+            leeftijd: leeftijdOp(c.geboortedatum, PEILDATUM),
+            woningTypes: woningTypesVoor(t.niveau, isJongere(c.geboortedatum, PEILDATUM)),
+            minKamers: wensen.minKamers ?? 1,
+            toegankelijkNodig: wensen.toegankelijk ?? false,
+            ondersteuning: t.niveau ?? 'ambulant',
+            wachtdagen: wachtlijstRegel({ id: c.id, pseudoniem: c.pseudoniem, gemeenteId: '' }, t, PEILDATUM).wachtdagen,
+            urgentie: Math.min(3, t.urgentie),
+          },
+        ];
+      })
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(verwacht.length).toBeGreaterThan(3);
+    const ctx = await bouwMatchContext(database.db, regioId, PEILDATUM);
+    expect(ctx.invoer.kandidaten).toEqual(verwacht);
+    expect([...ctx.pseudoniemen.keys()].sort()).toEqual(verwacht.map((k) => k.id));
+  });
+
   it.each(CLIENT_SORTERINGEN.flatMap((sorteer) => (['op', 'af'] as const).map((richting) => [sorteer, richting] as const)))(
     'de cliëntenlijst sorteert op %s (%s) en pagineert in SQL',
     async (sorteer: ClientSortering, richting) => {
       const centrum = actor('rivierland', 'Centrumstad');
       const namen = new Map(Object.entries(regios.rivierland.organisaties).map(([naam, o]) => [o.id, naam]));
+      if (sorteer === 'wachtdagen') {
+        // a client without any event (no fase) and one whose fase begins after the peildatum: both at 0 days
+        const [zonder, later] = await database.db.transaction(async (tx) =>
+          Promise.all(
+            ['Wacht Nog Niet', 'Wacht Straks'].map((naam) => maakClient(tx, centrum, { naam, geboortedatum: '1985-06-01', herkomstgemeenteId: centrum.organisatieId, doelgroep: 'dakloos' }, testVersleuteling)),
+          ),
+        );
+        expect(zonder).toBeTruthy();
+        await voegEventToe(database.db, centrum, later!.id, { soort: 'aanmelding', datum: plusDagen(PEILDATUM, 3), niveau: null, bestemming: null, urgentie: null });
+      }
       const alles = (await lijstClienten(database.db, centrum, { limiet: 500, offset: 0 }, testVersleuteling, PEILDATUM)).clienten;
       const fasen = ['geen', 'aangemeld', 'beoordeeld', 'geindiceerd', 'in_zorg', 'uitstroomklaar', 'uitgestroomd', 'uitgevallen'];
       const dagen = (c: (typeof alles)[number]) => wachtlijstRegel({ id: c.id, pseudoniem: c.pseudoniem, gemeenteId: '' }, c.toestand, PEILDATUM).wachtdagen;
@@ -227,14 +280,28 @@ describe.each(backends)('client_stand en zoeken op %s', (backend) => {
       };
       const teken = richting === 'af' ? -1 : 1;
       const cmp = (a: number | string, b: number | string) => (a < b ? -1 : a > b ? 1 : 0);
-      const verwacht = [...alles].sort(
-        (a, b) => teken * cmp(sleutel[sorteer](a), sleutel[sorteer](b)) || (sorteer === 'pseudoniem' ? teken : 1) * cmp(a.pseudoniem, b.pseudoniem),
-      );
-      const pagina = await lijstClienten(database.db, centrum, { sorteer, richting, limiet: 7, offset: 14 }, testVersleuteling, PEILDATUM);
-      expect(pagina.totaal).toBe(alles.length);
-      expect(pagina.clienten.map((c) => c.pseudoniem)).toEqual(verwacht.slice(14, 21).map((c) => c.pseudoniem));
-      // the names of the page are decrypted, and only those
-      expect(pagina.clienten.every((c) => c.naam.length > 1)).toBe(true);
+      // "af" is the "op" order reversed, ties (pseudoniem) included
+      const verwacht = [...alles].sort((a, b) => teken * (cmp(sleutel[sorteer](a), sleutel[sorteer](b)) || cmp(a.pseudoniem, b.pseudoniem)));
+      if (sorteer === 'wachtdagen') {
+        // both stretches of the wachtdagen order occur: clients at 0 days (no fase, or one from the peildatum on) and the others
+        expect(alles.some((c) => dagen(c) === 0) && alles.some((c) => dagen(c) > 0)).toBe(true);
+        expect(alles.some((c) => c.toestand.sinds === null)).toBe(true);
+        expect(alles.some((c) => c.toestand.sinds !== null && c.toestand.sinds > PEILDATUM)).toBe(true);
+      }
+      for (const offset of [0, 14, alles.length - 5, alles.length]) {
+        const pagina = await lijstClienten(database.db, centrum, { sorteer, richting, limiet: 7, offset }, testVersleuteling, PEILDATUM);
+        expect(pagina.totaal).toBe(alles.length);
+        expect(pagina.clienten.map((c) => c.pseudoniem)).toEqual(verwacht.slice(offset, offset + 7).map((c) => c.pseudoniem));
+        // the names of the page are decrypted, and only those
+        expect(pagina.clienten.every((c) => c.naam.length > 1)).toBe(true);
+      }
+      // with a filter and another view: a regiogemeente's clients in zorg
+      const noord = actor('rivierland', 'Noorddorp');
+      const gefilterd = (await lijstClienten(database.db, noord, { fase: 'in_zorg', limiet: 500, offset: 0 }, testVersleuteling, PEILDATUM)).clienten;
+      const verwachtGefilterd = [...gefilterd].sort((a, b) => teken * (cmp(sleutel[sorteer](a), sleutel[sorteer](b)) || cmp(a.pseudoniem, b.pseudoniem)));
+      const paginaGefilterd = await lijstClienten(database.db, noord, { fase: 'in_zorg', sorteer, richting, limiet: 3, offset: 2 }, testVersleuteling, PEILDATUM);
+      expect(paginaGefilterd.totaal).toBe(gefilterd.length);
+      expect(paginaGefilterd.clienten.map((c) => c.pseudoniem)).toEqual(verwachtGefilterd.slice(2, 5).map((c) => c.pseudoniem));
     },
   );
 

@@ -7,7 +7,7 @@ import { waarschuwing, type HuurconstructieSoort } from '../../src/domain/woning
 import { isTeLaat, lokaleDatum, magSignaalZien, OPEN_STATUSSEN, plusUren, SIGNAAL_STATUSSEN, type SignaalStatus } from '../../src/domain/signalen.js';
 import { stuurOmklapWaarschuwingen } from '../../src/db/repos/meldingen.js';
 import { maakSchuld, schuldenVan, schuldGeregeld, wijzigSchuld } from '../../src/db/repos/schulden.js';
-import { escaleerTeLaat, lijstSignalen, maakSignaal, SIGNAAL_SORTERINGEN, type SignaalFilters, type SignaalSortering, VersieConflict, voerActieUit } from '../../src/db/repos/signalen.js';
+import { escaleerTeLaat, lijstSignalen, maakSignaal, meldbarePlaatsingen, SIGNAAL_SORTERINGEN, type SignaalFilters, type SignaalSortering, VersieConflict, voerActieUit } from '../../src/db/repos/signalen.js';
 import { claimTaak, startPlanner, TAAK_SIGNALEN, voerSignaalRondeUit } from '../../src/jobs/planner.js';
 import { backends, seedTestRegios, testDatabase, type TestRegios, testActor } from '../helpers.js';
 
@@ -101,7 +101,7 @@ describe.each(backends)('signalen op %s', (backend) => {
       const meldingen = await database.db
         .select()
         .from(s.meldingen)
-        .where(and(eq(s.meldingen.organisatieId, centrum), like(s.meldingen.titel, 'Signaal geëscaleerd%'), inArray(s.meldingen.link, ids.map((id) => `#/signalen/${id}`))));
+        .where(and(eq(s.meldingen.organisatieId, centrum), like(s.meldingen.titel, 'Signaal geëscaleerd%'), inArray(s.meldingen.link, ids.map((id) => `/signalen/${id}`))));
       const audit = await database.db
         .select()
         .from(s.auditLog)
@@ -202,13 +202,13 @@ describe.each(backends)('signalen op %s', (backend) => {
       for (const st of stappen) expect(st.toelichting).toMatch(opgepakt.has(st.signaalId) ? /^Automatisch geëscaleerd: oplostermijn verstreken op \d\d-\d\d-\d{4} \d\d:\d\d$/ : /reactietermijn verstreken/);
       const signalen = await database.db.select().from(s.signalen).where(inArray(s.signalen.id, ids));
       for (const x of signalen) expect(x.versie).toBe(opgepakt.has(x.id) ? 3 : 2);
-      const meldingen = await database.db.select().from(s.meldingen).where(inArray(s.meldingen.link, ids.map((id) => `#/signalen/${id}`)));
+      const meldingen = await database.db.select().from(s.meldingen).where(inArray(s.meldingen.link, ids.map((id) => `/signalen/${id}`)));
       const escalatie = meldingen.filter((m) => m.titel.startsWith('Signaal geëscaleerd'));
       // centrumgemeente, aanbieder and the reporting corporatie each hear it once
       expect(escalatie).toHaveLength(3 * 40);
       for (const m of escalatie) {
-        const id = m.link!.slice('#/signalen/'.length);
-        expect(m.tekst).toMatch(opgepakt.has(id) ? /: status was opgepakt\.$/ : /: status was gemeld\.$/);
+        const id = m.link!.slice('/signalen/'.length);
+        expect(m.tekst).toMatch(opgepakt.has(id) ? /De oplostermijn verliep op \d\d-\d\d-\d{4} \d\d:\d\d \(status was opgepakt\); de centrumgemeente/ : /De reactietermijn verliep op \d\d-\d\d-\d{4} \d\d:\d\d \(status was gemeld\); de centrumgemeente/);
         expect(m.tekst).toMatch(/bij C-/);
       }
       expect(await escaleerTeLaat(database.db, plusUren(ronde, 0.2))).toEqual({ geescaleerd: 0, meldingen: 0 });
@@ -409,5 +409,62 @@ describe.each(backends)('signalen op %s', (backend) => {
     const alle = await lijstSignalen(database.db, actor('rivierland', 'Centrumstad', 'medewerker_toegang'), { limiet: 1000, offset: 0 }, nu);
     const [{ n }] = (await database.db.select({ n: sql<number>`count(*)::int` }).from(s.signalen).where(eq(s.signalen.regioId, regios.rivierland.regioId))) as [{ n: number }];
     expect(alle.totaal).toBe(n);
+  });
+  it('meldbarePlaatsingen filtert, telt, sorteert en pagineert in SQL zoals een referentie in TypeScript over alle plaatsingen', async () => {
+    const vandaag = '2026-11-01';
+    const alle = await database.db
+      .select({
+        id: s.plaatsingen.id,
+        regioId: s.plaatsingen.regioId,
+        pseudoniem: s.clienten.pseudoniem,
+        adres: s.woningen.adres,
+        einddatum: s.plaatsingen.einddatum,
+        aanbiederId: s.plaatsingen.aanbiederId,
+        corporatieId: s.woningen.corporatieId,
+        gemeenteId: s.woningen.gemeenteId,
+      })
+      .from(s.plaatsingen)
+      .innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId))
+      .innerJoin(s.clienten, eq(s.clienten.id, s.plaatsingen.clientId));
+    const bytes = (x: string) => Buffer.from(x, 'utf8');
+    const volgorde = (a: (typeof alle)[number], b: (typeof alle)[number]) => Buffer.compare(bytes(a.pseudoniem), bytes(b.pseudoniem)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const zichtVan = (a: Actor, p: (typeof alle)[number]) =>
+      p.regioId === a.regioId &&
+      (a.soort === 'centrumgemeente' || (a.soort === 'regiogemeente' && p.gemeenteId === a.organisatieId) || (a.soort === 'woningcorporatie' && p.corporatieId === a.organisatieId));
+    const referentie = (a: Actor, zoek?: string) =>
+      alle
+        .filter((p) => zichtVan(a, p) && (p.einddatum === null || p.einddatum >= vandaag) && p.aanbiederId !== null)
+        .filter((p) => !zoek || p.pseudoniem.toLowerCase().startsWith(zoek.toLowerCase()) || p.adres.toLowerCase().startsWith(zoek.toLowerCase()))
+        .sort(volgorde)
+        .map((p) => p.id);
+    const actoren = [
+      actor('rivierland', 'Centrumstad', 'medewerker_toegang'),
+      actor('rivierland', 'Noorddorp', 'medewerker_toegang'),
+      actor('rivierland', 'Woonstede Rivierland'),
+      actor('rivierland', 'RIBW Rivierland'),
+      actor('kustland', 'Havenstad', 'medewerker_toegang'),
+    ];
+    const centrumVerwacht = referentie(actoren[0]!);
+    expect(centrumVerwacht.length).toBeGreaterThan(8);
+    for (const a of actoren) {
+      const verwacht = referentie(a);
+      const heel = await meldbarePlaatsingen(database.db, a, vandaag, { limiet: 500, offset: 0 });
+      expect(heel.totaal).toBe(verwacht.length);
+      expect(heel.plaatsingen.map((p) => p.id)).toEqual(verwacht);
+      for (const offset of [0, 3, 7, verwacht.length]) {
+        const pagina = await meldbarePlaatsingen(database.db, a, vandaag, { limiet: 4, offset });
+        expect(pagina.totaal).toBe(verwacht.length);
+        expect(pagina.plaatsingen.map((p) => p.id)).toEqual(verwacht.slice(offset, offset + 4));
+      }
+    }
+    // zoek: the start of a pseudoniem, of an address, case-insensitive; a LIKE wildcard is taken literally
+    const centrum = actoren[0]!;
+    const eerste = alle.find((p) => p.id === centrumVerwacht[0])!;
+    for (const zoek of [eerste.pseudoniem.slice(0, 4).toLowerCase(), eerste.adres.slice(0, 5).toUpperCase(), '%', 'c_']) {
+      const gevonden = await meldbarePlaatsingen(database.db, centrum, vandaag, { zoek, limiet: 500, offset: 0 });
+      expect(gevonden.plaatsingen.map((p) => p.id)).toEqual(referentie(centrum, zoek));
+      expect(gevonden.totaal).toBe(referentie(centrum, zoek).length);
+    }
+    expect((await meldbarePlaatsingen(database.db, centrum, vandaag, { zoek: '%', limiet: 500, offset: 0 })).totaal).toBe(0);
   });
 });

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import {
   controleerAfspraak,
   controleerPlaatsing,
+  controleerPlaatsingVelden,
+  voorwaardeLabel,
   controleerSpreiding,
   controleerStatusovergang,
   HUURCONSTRUCTIE_SOORTEN,
@@ -48,7 +50,7 @@ describe('huurconstructies als data', () => {
   it.each(HUURCONSTRUCTIE_SOORTEN.flatMap((c) => HUURCONSTRUCTIES[c].verplichteVoorwaarden.map((v) => [c, v] as const)))('%s: voorwaarde %s ontbreekt → geweigerd', (soort, voorwaarde) => {
     const p = geldigVoor(soort);
     const fouten = controleerPlaatsing({ ...p, voorwaarden: { ...p.voorwaarden, [voorwaarde]: '  ' } });
-    expect(fouten).toEqual([`${HUURCONSTRUCTIES[soort].label} vereist voorwaarde '${voorwaarde}'`]);
+    expect(fouten).toEqual([`${HUURCONSTRUCTIES[soort].label} vereist voorwaarde '${voorwaardeLabel(voorwaarde)}'`]);
   });
 
   it.each(HUURCONSTRUCTIE_SOORTEN.filter((c) => HUURCONSTRUCTIES[c].scharnier))('%s: scharnierdatum binnen min/max, daarbuiten geweigerd', (soort) => {
@@ -62,6 +64,18 @@ describe('huurconstructies als data', () => {
 
   it.each(HUURCONSTRUCTIE_SOORTEN.filter((c) => !HUURCONSTRUCTIES[c].scharnier))('%s: kent geen omklapdatum', (soort) => {
     expect(controleerPlaatsing({ ...geldigVoor(soort), omklapdatum: '2027-01-01' })).toEqual([`${HUURCONSTRUCTIES[soort].label} kent geen omklapdatum`]);
+  });
+
+  it.each(HUURCONSTRUCTIE_SOORTEN)('%s: elke geweigerde regel noemt het veld waar het formulier hem toont', (soort) => {
+    const r = HUURCONSTRUCTIES[soort];
+    const leeg: PlaatsingInvoer = { huurconstructie: soort, startdatum: START, aanbiederId: null, voorwaarden: {}, omklapdatum: null };
+    const paden = controleerPlaatsingVelden(leeg).map((f) => f.pad);
+    expect(paden).toEqual([
+      ...(r.aanbiederVerplicht ? ['aanbiederId'] : []),
+      ...r.verplichteVoorwaarden.map((v) => `voorwaarden.${v}`),
+      ...(r.scharnier ? ['omklapdatum'] : []),
+    ]);
+    for (const f of controleerPlaatsingVelden(leeg)) expect(f.veld).not.toMatch(/_/);
   });
 
   it.each(HUURCONSTRUCTIE_SOORTEN)('%s: einddatum vóór start geweigerd', (soort) => {

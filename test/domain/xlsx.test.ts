@@ -113,8 +113,8 @@ describe('Excel-import (src/domain/xlsx-import.ts)', () => {
     expect(teksten).toEqual([
       "blad 'clienten', rij 4, kolom B (naam): cel bevat een formule zonder berekende waarde; plak de waarden (Plakken speciaal → Waarden)",
       "blad 'clienten', rij 6, kolom E (herkomstgemeente): cel bevat de foutwaarde #N/A",
-      expect.stringMatching(/^blad 'clienten', rij 3, kolom D \(geboortedatum\): geboortedatum: '31-02-1990'/),
-      expect.stringMatching(/^blad 'clienten', rij 3, kolom F \(doelgroep\): doelgroep: doelgroep moet een van/),
+      expect.stringMatching(/^blad 'clienten', rij 3, kolom D \(geboortedatum\): geboortedatum '31-02-1990' is geen geldige datum/),
+      expect.stringMatching(/^blad 'clienten', rij 3, kolom F \(doelgroep\): doelgroep moet een van/),
     ]);
     // a BSN typed as a number lost its leading 0; a date cell is a date
     expect(r.rijen).toEqual([

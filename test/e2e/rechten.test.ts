@@ -16,11 +16,6 @@ describe.skipIf(!beschikbaar)('dossier: grondslag, inzage en correctie in Chromi
     const per = await eventsPerClient(w.t.database.db, clienten.map((c) => c.id));
     const [id, lijst] = [...per].find(([, l]) => l.at(-1)?.soort === 'uitstroom' && l.at(-2)?.soort === 'uitstroomklaar')!;
     const page = await w.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const dialogen: string[] = [];
-    page.on('dialog', (d) => {
-      dialogen.push(d.message());
-      void (d.type() === 'prompt' ? d.accept('cliënt trekt toestemming in') : d.accept());
-    });
     await page.goto(w.basis);
     await page.fill('input[name=email]', 'toegang@centrumstad.demo');
     await page.fill('input[name=wachtwoord]', DEMO_WACHTWOORD);
@@ -31,30 +26,39 @@ describe.skipIf(!beschikbaar)('dossier: grondslag, inzage en correctie in Chromi
     await page.waitForSelector('[data-testid=organisatie]');
     await page.goto(`${w.basis}/clienten/${id}`);
     await page.waitForSelector('[data-testid=grondslagen] table');
+    const bevestig = async (knop: string) => {
+      await page.locator('dialog[open]').getByRole('button', { name: knop }).click();
+      await page.locator('dialog[open]').waitFor({ state: 'detached' });
+    };
 
-    // revoke every valid consent for corporaties
-    const intrekken = page.locator('[data-testid=grondslagen] tr', { hasText: 'Woningcorporatie' }).locator('button', { hasText: 'Intrekken' });
-    // one at a time, each time waiting until the list shows one fewer (the message of the previous one may still stand)
+    // revoke every valid consent for corporaties, each with a reason and a confirmation
+    const intrekken = page.locator('[data-testid=grondslagen] tr', { hasText: 'Woningcorporatie' }).getByRole('button', { name: /intrekken/ });
     for (let open = await intrekken.count(); open > 0; open--) {
       await intrekken.first().click();
+      const form = page.locator('form[aria-labelledby=kop-intrekken]');
+      await form.getByLabel('Reden').fill('cliënt trekt toestemming in');
+      await form.getByRole('button', { name: 'Intrekken' }).click();
+      await bevestig('Intrekken');
       await expect.poll(() => intrekken.count(), { timeout: 10_000 }).toBe(open - 1);
     }
-    await page.waitForSelector('text=Grondslag ingetrokken.');
+    await expect.poll(() => page.getByTestId('melding').textContent()).toContain('ingetrokken');
     await page.waitForSelector('text=Niet zichtbaar voor corporaties: geen geldige grondslag');
 
-    await page.click('text=Inzage (AVG art. 15)');
+    await page.getByRole('link', { name: 'Inzage (AVG art. 15)' }).click();
     await page.waitForSelector('[data-testid=inzage]');
     expect(await page.textContent('[data-testid=inzage]')).toContain('Wie heeft het dossier ingezien of gewijzigd');
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/inzage.png', fullPage: true });
-    await page.click('text=← Terug naar het dossier');
+    await page.getByRole('link', { name: '← Terug naar het dossier' }).click();
 
     await page.waitForSelector('.tijdlijn li');
-    await page.locator('.tijdlijn li').last().locator('button', { hasText: 'Ongedaan maken' }).click();
-    await page.fill('form[aria-label="Gebeurtenis ongedaan maken"] input[name=reden]', 'uitstroom bij verkeerde cliënt');
-    await page.click('form[aria-label="Gebeurtenis ongedaan maken"] button[type=submit]');
-    await page.waitForSelector(`text=Gebeurtenis 'uitstroom' van ${lijst.at(-1)!.datum} is ongedaan gemaakt.`);
-    expect(dialogen.some((d) => d.includes('wordt ongedaan gemaakt'))).toBe(true);
+    await page.locator('.tijdlijn li:not(.vervallen):not(.correctie)').last().getByRole('button', { name: /ongedaan maken/ }).click();
+    const form = page.locator('form.correctie-formulier');
+    await form.getByLabel('Reden').fill('uitstroom bij verkeerde cliënt');
+    await form.getByRole('button', { name: 'Ongedaan maken' }).click();
+    await bevestig('Ongedaan maken');
+    const [j, m, d] = lijst.at(-1)!.datum.split('-');
+    await expect.poll(() => page.getByTestId('melding').textContent(), { timeout: 10_000 }).toContain(`Uitstroom van ${Number(d)}-${Number(m)}-${j} is ongedaan gemaakt.`);
     // the dossier is fetched again after the correction: wait for the re-derived state
     await expect.poll(() => page.textContent('main'), { timeout: 10_000 }).toContain('Uitstroomklaar, wacht op woning');
     expect(await page.locator('.tijdlijn li', { hasText: 'vervallen' }).count()).toBeGreaterThan(0);

@@ -55,16 +55,17 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     const plat = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
     const geenTreffer = async () =>
       (await page.locator('table tbody tr td:nth-child(2)').allTextContents()).filter((n) => !plat(n).split(/[\s-]+/).some((w) => w.startsWith(plat(fragment))));
-    await expect.poll(geenTreffer, { timeout: 10_000 }).toEqual([]);
-    expect(await page.locator('table tbody tr td:nth-child(2)').count()).toBeGreaterThan(0);
+    // the search goes out after a pause in typing; until its answer the list may show loading (no rows) or old rows
+    const treffers = async () => ((await page.locator('table tbody tr td:nth-child(2)').count()) > 0 ? (await geenTreffer()).length : -1);
+    await expect.poll(treffers, { timeout: 10_000 }).toBe(0);
     await page.locator('table tbody tr a').first().click();
     await page.waitForSelector('.tijdlijn li');
-    expect(await page.locator('h2').first().textContent()).toMatch(/C-/);
+    expect(await page.locator('h1').first().textContent()).toMatch(/C-/);
     await page.fill('input[name=schuldeiser]', 'Woonstede (oude huurachterstand)');
     await page.fill('input[name=bedrag]', '1.250,50');
     await page.fill('input[name=regeling]', 'Afbetaling via budgetbeheer');
     await page.click('text=Schuld vastleggen');
-    await page.waitForSelector('text=€ 1.250,50');
+    await page.waitForSelector('text=/€\\s1\\.250,50/');
     expect(await page.textContent('main')).toContain('niet geregeld');
     await page.screenshot({ path: 'test-results/dossier.png', fullPage: true });
 
@@ -74,7 +75,9 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     await page.locator('table tbody tr a').first().click();
     await page.click('text=Plaatsen in een woning');
     await page.waitForSelector('select[name=woningId] option', { state: 'attached' });
-    await page.click('form >> text=Plaatsen');
+    await page.getByRole('button', { name: 'Plaatsen', exact: true }).click();
+    // an irreversible step asks for confirmation first
+    await page.getByRole('dialog').getByRole('button', { name: 'Plaatsen' }).click();
     await page.waitForSelector('select[name=woningId]', { state: 'detached' });
     expect(await page.locator('[role=alert]').count()).toBe(0);
 
@@ -84,13 +87,13 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     await page.screenshot({ path: 'test-results/matching.png', fullPage: true });
 
     await page.click('nav.menu >> text=Signalen');
-    await page.waitForSelector('h2:has-text("Signalen")');
+    await page.waitForSelector('h1:has-text("Signalen")');
     await page.waitForSelector('table tbody tr');
     await page.screenshot({ path: 'test-results/signalen.png', fullPage: true });
 
     await page.click('nav.menu >> text=Monitor');
-    await page.waitForSelector('canvas');
-    expect(await page.locator('canvas').count()).toBeGreaterThan(0);
+    await page.waitForSelector('.grafiek-tekening svg');
+    expect(await page.locator('.grafiek-tekening svg').count()).toBeGreaterThan(0);
     await page.screenshot({ path: 'test-results/monitor.png', fullPage: true });
 
     await page.click('nav.menu >> text=Verdeelmodel');
@@ -137,6 +140,7 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     expect(menu).toContain('Woningen');
     expect(menu).not.toContain('Cliënten');
     await page.click('nav.menu >> text=Woningen');
+    await page.getByRole('tab', { name: 'Kandidaten' }).click();
     await page.waitForSelector('text=Kandidaten (gepseudonimiseerd)');
     await page.waitForSelector('table tbody tr');
     await page.screenshot({ path: 'test-results/corporatie-woningen.png', fullPage: true });
@@ -189,6 +193,7 @@ describe.skipIf(!beschikbaar)('web-app in Chromium', () => {
     expect(menu).toContain('Woningen');
     expect(menu).not.toContain('Cliënten');
     await page.click('nav.menu >> text=Woningen');
+    await page.getByRole('tab', { name: 'Kandidaten' }).click();
     await page.waitForSelector('text=Kandidaten (gepseudonimiseerd)');
     await page.waitForSelector('table tbody tr');
     await page.screenshot({ path: 'test-results/corporatie-woningen.png', fullPage: true });

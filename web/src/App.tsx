@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, NavLink, Outlet, RouterProvider, useLocation, useParams } from 'react-router';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, PageHeader, SkipLink } from '@utrecht/component-library-react';
 import { api, ApiFout, zetCsrf } from './api';
 import type { Ik } from './types';
 import { IkContext, isZorg, useIk } from './ik';
-import { useApi } from './hooks';
 import { MeldingGebied } from './ui/Melding';
 import { zetNavigator } from './navigatie';
 import { Laden } from './ui/Status';
@@ -13,6 +12,9 @@ import { Login } from './pages/Login';
 import { Overzicht } from './pages/Overzicht';
 import { Clienten } from './pages/Clienten';
 import { ClientDossier } from './pages/ClientDossier';
+import { NieuweClient } from './pages/NieuweClient';
+import { Importeren } from './pages/Importeren';
+import { Inzage } from './pages/Inzage';
 import { Wachtlijsten } from './pages/Wachtlijsten';
 import { Audit } from './pages/Audit';
 import { Signalen } from './pages/Signalen';
@@ -75,7 +77,8 @@ export const MENU: MenuItem[] = [
 
 /** Unread notifications of the organisation; renewed every minute and after every change to the inbox. */
 function OngelezenTeller() {
-  const { data } = useApi<{ ongelezen: number }>('/api/meldingen/aantal');
+  // the same cache entry as useApi('/api/meldingen/aantal'), so a change through useWijziging(['/api/meldingen']) renews it
+  const { data } = useQuery({ queryKey: ['/api/meldingen/aantal'], queryFn: () => api<{ ongelezen: number }>('/api/meldingen/aantal'), refetchInterval: 60_000 });
   if (!data?.ongelezen) return null;
   return (
     <span className="teller" data-testid="inbox-teller">
@@ -175,6 +178,9 @@ function maakRouter(uitloggen: () => void) {
         { index: true, element: <Alleen mag={(ik) => !isLandelijk(ik)}><Navigate to="/overzicht" replace /></Alleen> },
         { path: 'overzicht', element: <Alleen mag={(ik) => !isLandelijk(ik)}><MetIk maak={(ik) => <Overzicht ik={ik} />} /></Alleen> },
         { path: 'clienten', element: <Alleen mag={isZorg}><MetIk maak={(ik) => <Clienten ik={ik} />} /></Alleen> },
+        { path: 'clienten/nieuw', element: <Alleen mag={(ik) => isZorg(ik) && ik.rol === 'medewerker_toegang'}><NieuweClient /></Alleen> },
+        { path: 'clienten/importeren', element: <Alleen mag={(ik) => isZorg(ik) && ik.rol === 'medewerker_toegang'}><Importeren /></Alleen> },
+        { path: 'clienten/:id/inzage', element: <Alleen mag={(ik) => isZorg(ik) && (ik.rol === 'medewerker_toegang' || ik.rol === 'consulent')}><MetIk maak={(_, id) => <Inzage key={id} id={id!} />} /></Alleen> },
         { path: 'clienten/:id', element: <Alleen mag={isZorg}><MetIk maak={(ik, id) => <ClientDossier key={id} ik={ik} id={id!} />} /></Alleen> },
         { path: 'wachtlijsten', element: <Alleen mag={isZorg}><MetIk maak={(ik) => <Wachtlijsten ik={ik} />} /></Alleen> },
         { path: 'woningen', element: <Alleen mag={(ik) => ik.soort === 'woningcorporatie'}><MetIk maak={(ik) => <Woningen ik={ik} />} /></Alleen> },

@@ -16,3 +16,30 @@ export const HUURCONSTRUCTIE_LABEL: Labels = woningen.HUURCONSTRUCTIE_LABEL;
 export const WONING_STATUS_OVERGANGEN: Readonly<Record<string, readonly string[]>> = woningen.STATUS_OVERGANGEN;
 /** The rules of each huurconstructie, so forms ask exactly for what the server will require. */
 export const HUURCONSTRUCTIE_REGELS = woningen.HUURCONSTRUCTIES;
+
+/** Trajectory event kinds as people say them (toegang). */
+export const EVENT_LABEL: Labels = {
+  aanmelding: 'Aanmelding',
+  beoordeling: 'Beoordeling',
+  indicatie: 'Indicatie',
+  instroom: 'Instroom',
+  doorstroom: 'Doorstroom',
+  uitstroomklaar: 'Uitstroomklaar',
+  uitstroom: 'Uitstroom',
+  terugval: 'Terugval',
+  uitval: 'Uitval',
+  correctie: 'Correctie',
+};
+/** What each event kind asks for besides its date (the server's state machine requires exactly these). */
+export const EVENT_VRAAGT: Readonly<Record<string, readonly ('niveau' | 'urgentie' | 'bestemming' | 'aanbieder')[]>> = {
+  aanmelding: [],
+  beoordeling: ['urgentie'],
+  indicatie: ['niveau'],
+  instroom: ['niveau', 'aanbieder'],
+  doorstroom: ['niveau', 'aanbieder'],
+  uitstroomklaar: [],
+  uitstroom: ['bestemming'],
+  terugval: ['niveau', 'aanbieder'],
+  uitval: [],
+};
+export const URGENTIE_LABEL: Labels = { 0: '0 — geen urgentie', 1: '1 — laag', 2: '2 — hoog', 3: '3 — acuut' };

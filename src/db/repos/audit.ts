@@ -51,6 +51,9 @@ export async function schrijfAudit(db: DbOrTx, wie: AuditWie | null, r: AuditInv
 }
 
 export type AuditSortering = 'nieuwste' | 'oudste';
+/** Columns of the audit page that sort in SQL; ties fall back to time (newest first) so paging stays stable. */
+export const AUDIT_SORTEER = ['tijdstip', 'gebruiker', 'organisatie', 'actie', 'resultaat'] as const;
+export type AuditSorteer = (typeof AUDIT_SORTEER)[number];
 
 export interface AuditFilter {
   /** a client: rows that showed or changed it */
@@ -65,6 +68,9 @@ export interface AuditFilter {
   van?: Date;
   tot?: Date;
   sortering?: AuditSortering;
+  /** a column to sort on (overrides `sortering`), ascending ('op') or descending ('af') */
+  sorteer?: AuditSorteer;
+  richting?: 'op' | 'af';
   limiet: number;
   offset: number;
 }
@@ -129,7 +135,12 @@ export async function zoekAudit(db: DbOrTx, regioId: string, f: AuditFilter) {
   if (f.van) voorwaarden.push(gte(s.auditLog.tijdstip, f.van));
   if (f.tot) voorwaarden.push(lt(s.auditLog.tijdstip, f.tot));
   const waar = and(...voorwaarden);
-  const volgorde = f.sortering === 'oudste' ? [asc(s.auditLog.tijdstip), asc(s.auditLog.id)] : [desc(s.auditLog.tijdstip), desc(s.auditLog.id)];
+  const kolom = { tijdstip: s.auditLog.tijdstip, gebruiker: s.gebruikers.naam, organisatie: s.organisaties.naam, actie: s.auditLog.actie, resultaat: s.auditLog.resultaat };
+  const richting = f.sorteer ? (f.richting === 'af' ? desc : asc) : f.sortering === 'oudste' ? asc : desc;
+  const volgorde =
+    f.sorteer && f.sorteer !== 'tijdstip'
+      ? [richting(kolom[f.sorteer]), desc(s.auditLog.tijdstip), desc(s.auditLog.id)]
+      : [richting(s.auditLog.tijdstip), richting(s.auditLog.id)];
   const [regels, [totaal]] = await Promise.all([
     db
       .select(regelVelden)

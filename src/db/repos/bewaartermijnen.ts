@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { signaalLink } from '../../domain/signalen.js';
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import { GEANONIMISEERD } from '../versleuteling.js';
@@ -197,7 +198,7 @@ export async function voerPlanUit(db: DbOrTx, plan: Vernietigingsplan): Promise<
   }
   for (const sg of plan.signalen) {
     uit.signalen += await db.transaction(async (tx) => {
-      await tx.execute(sql`delete from meldingen where sleutel like ${`signaal:${sg.signaalId}:%`} or link = ${`#/signalen/${sg.signaalId}`}`);
+      await tx.execute(sql`delete from meldingen where sleutel like ${`signaal:${sg.signaalId}:%`} or link = ${signaalLink(sg.signaalId)}`);
       // the app role may not delete steps: an owner's function removes those of a resolved signal (migration 0017)
       await tx.execute(sql`select vernietig_signaalstappen(${sg.signaalId}::uuid)`);
       const weg = await tx.delete(s.signalen).where(and(eq(s.signalen.id, sg.signaalId), eq(s.signalen.status, 'opgelost'))).returning({ id: s.signalen.id });

@@ -2,8 +2,8 @@ import { and, asc, count, desc, eq, inArray, or, sql, type AnyColumn, type SQL }
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import type { Versleuteling } from '../versleuteling.js';
-import { clientZicht, magClientZien, magRisicoNotitiesZien, type Actor } from '../../domain/auth.js';
-import { geweigerd, ongeldig } from '../../domain/fouten.js';
+import { clientZicht, magBsnZien, magClientZien, magRisicoNotitiesZien, type Actor } from '../../domain/auth.js';
+import { conflict, geweigerd, ongeldig } from '../../domain/fouten.js';
 import {
   geldigeEvents,
   isJongere,
@@ -19,7 +19,7 @@ import {
 } from '../../domain/trajecten.js';
 import { herberekenIntervallen } from './intervallen.js';
 import { wachtlijstRegel, type WachtlijstRegel, type WachtlijstSoort } from '../../domain/wachtlijst.js';
-import { naamTreffers, schrijfNaamIndex } from './naamindex.js';
+import { herberekenNaamIndex, naamTreffers, schrijfNaamIndex } from './naamindex.js';
 import { MIN_PREFIX } from '../../domain/naamzoek.js';
 import type { AuditWaarden } from './audit.js';
 
@@ -175,7 +175,8 @@ function zoekTreffers(zoek: string, actor: Actor, v: Versleuteling): SQL {
   const takken: SQL[] = [];
   const naam = naamTreffers(tekst, v);
   if (naam) takken.push(naam);
-  if (/^\d{9}$/.test(tekst)) takken.push(sql`(select id from clienten where bsn_hash = ${v.zoekHash(tekst)})`);
+  // who may not see a BSN may not find a client by one either (that would confirm whose BSN it is)
+  if (/^\d{9}$/.test(tekst) && magBsnZien(actor)) takken.push(sql`(select id from clienten where bsn_hash = ${v.zoekHash(tekst)})`);
   if (tekst) takken.push(sql`(select id from clienten where regio_id = ${actor.regioId} and extern_id = ${tekst})`);
   // like a name, a pseudoniem is found from its first MIN_PREFIX characters ("C" alone would be every client)
   if ([...tekst].length >= MIN_PREFIX) {
@@ -186,7 +187,85 @@ function zoekTreffers(zoek: string, actor: Actor, v: Versleuteling): SQL {
   return sql`${st.clientId} in (${sql.join(takken, sql` union `)})`;
 }
 
-export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, v: Versleuteling, peildatum: string) {
+/** The fase in process order, with the literal of client_stand_regio_fase_rang_idx (migration 0018) so that index serves the sort. */
+const faseRang = sql`array_position(${sql.raw(`'{${FASE_VOLGORDE.join(',')}}'::text[]`)}, ${st.fase})`;
+
+/** One ordered stretch of the list: rows matching `waar`, in `volgorde` (each key ascending unless `af`). */
+interface Tak {
+  waar?: SQL;
+  volgorde: { x: SQL | AnyColumn; af?: boolean }[];
+}
+
+const orde = (tak: Tak, omgekeerd: boolean) => tak.volgorde.map(({ x, af }) => ((af === true) !== omgekeerd ? sql`${x} desc` : sql`${x} asc`));
+
+/**
+ * The "op" order of every sort as stretches an index walks in order (migration 0018); "af" is exactly that
+ * order reversed, the same index read backwards. Every sort ends in pseudoniem (byte order) and client_id, in the
+ * list's direction. wachtdagen is never negative and 0 without a fase (wachtlijstRegel), so its order is two
+ * stretches: the clients at 0 days (no fase, or a fase from the peildatum on) by pseudoniem, then the others from
+ * the latest start of their fase to the earliest.
+ */
+function sorteerTakken(sorteer: Exclude<ClientSortering, 'gemeente'>, peildatum: string): Tak[] {
+  const staart = [{ x: pseudoniemVolgorde }, { x: st.clientId }];
+  switch (sorteer) {
+    case 'pseudoniem':
+      return [{ volgorde: staart }];
+    case 'fase':
+      return [{ volgorde: [{ x: faseRang }, ...staart] }];
+    case 'urgentie':
+      return [{ volgorde: [{ x: st.urgentie }, ...staart] }];
+    case 'leeftijd':
+      // youngest first: latest birth date first
+      return [{ volgorde: [{ x: st.geboortedatum, af: true }, ...staart] }];
+    case 'wachtdagen':
+      return [
+        { waar: sql`(${st.sinds} is null or ${st.sinds} >= ${peildatum}::date)`, volgorde: staart },
+        { waar: sql`${st.sinds} < ${peildatum}::date`, volgorde: [{ x: st.sinds, af: true }, ...staart] },
+      ];
+  }
+}
+
+/**
+ * The query of the ids of one page, in order, chosen on client_stand alone. Each stretch stops after offset + limiet rows, so
+ * the work follows the page, not the region; the gemeente sort is one such stretch per gemeente of the regio, in
+ * the order of their names.
+ */
+function paginaIds(actor: Actor, waar: SQL, f: ClientFilters, peildatum: string): SQL {
+  const sorteer = f.sorteer ?? 'pseudoniem';
+  const omgekeerd = f.richting === 'af';
+  const tot = f.offset + f.limiet;
+  let query: SQL;
+  if (sorteer === 'gemeente') {
+    const richting = sql.raw(omgekeerd ? 'desc' : 'asc');
+    query = sql`select x.client_id from ${s.organisaties} g
+      cross join lateral (select ${st.clientId}, ${st.pseudoniem} from ${st} where ${waar} and ${st.herkomstgemeenteId} = g.id
+        order by ${pseudoniemVolgorde} ${richting}, ${st.clientId} ${richting} limit ${tot}) x
+      where g.regio_id = ${actor.regioId}
+      order by g.naam ${richting}, g.id ${richting}, x.pseudoniem collate "C" ${richting}, x.client_id ${richting}
+      limit ${f.limiet} offset ${f.offset}`;
+  } else {
+    const takken = sorteerTakken(sorteer, peildatum);
+    if (omgekeerd) takken.reverse();
+    if (takken.length === 1) {
+      query = sql`select ${st.clientId} from ${st} where ${waar} order by ${sql.join(orde(takken[0]!, omgekeerd), sql`, `)} limit ${f.limiet} offset ${f.offset}`;
+    } else {
+      const delen = takken.map((tak, i) => {
+        const volgorde = sql.join(orde(tak, omgekeerd), sql`, `);
+        return sql`(select ${st.clientId}, ${i}::int as tak, row_number() over (order by ${volgorde}) as rn from ${st}
+          where ${waar} and ${tak.waar} order by ${volgorde} limit ${tot})`;
+      });
+      query = sql`select u.client_id from (${sql.join(delen, sql` union all `)}) u order by u.tak, u.rn limit ${f.limiet} offset ${f.offset}`;
+    }
+  }
+  return query;
+}
+
+/**
+ * One page of the client list. With `audit`, the audit row (with the pseudonyms of the page, in its order) is
+ * written by the statement that reads the page's rows (a data-modifying CTE): no extra round trip, no page
+ * without its row.
+ */
+export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, v: Versleuteling, peildatum: string, audit?: AuditWaarden) {
   const voorwaarden: SQL[] = [clientFilter(actor, st)];
   if (f.gemeenteId) voorwaarden.push(eq(st.herkomstgemeenteId, f.gemeenteId));
   if (f.doelgroep) voorwaarden.push(eq(st.doelgroep, f.doelgroep));
@@ -194,30 +273,35 @@ export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, 
   if (f.niveau) voorwaarden.push(eq(st.niveau, f.niveau));
   if (f.jongeren !== undefined) voorwaarden.push(jongerenFilter(f.jongeren, peildatum));
   if (f.zoek?.trim()) voorwaarden.push(zoekTreffers(f.zoek, actor, v));
-  const waar = and(...voorwaarden);
+  const waar = and(...voorwaarden)!;
 
-  const richting = (x: SQL | AnyColumn, omgekeerd = false) => ((f.richting === 'af') !== omgekeerd ? desc(x) : asc(x));
-  const gemeente = s.organisaties;
-  const sleutel: Record<ClientSortering, SQL[]> = {
-    pseudoniem: [],
-    fase: [richting(sql`array_position(array[${sql.join(FASE_VOLGORDE.map((x) => sql`${x}`), sql`, `)}]::text[], ${st.fase})`)],
-    wachtdagen: [richting(wachtdagenSql(peildatum))],
-    urgentie: [richting(st.urgentie)],
-    // leeftijd op = youngest first = latest birth date first
-    leeftijd: [richting(st.geboortedatum, true)],
-    gemeente: [richting(gemeente.naam)],
+  // the count and the page's ids in one round trip (ARRAY keeps the order of its subquery)
+  const [{ totaal, ids }] = ((await db.execute(sql`select (select count(*)::int from ${st} where ${waar}) as totaal,
+      array(${paginaIds(actor, waar, f, peildatum)})::text[] as ids`)) as unknown as { rows: [{ totaal: number; ids: string[] }] }).rows;
+  // only the page's rows are read from clienten and decrypted
+  const idLijst = sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+  const pagina = (q: Pick<DbOrTx, 'select'>) =>
+    q.select({ stand: st, client: s.clienten }).from(st).innerJoin(s.clienten, eq(s.clienten.id, st.clientId)).where(sql`${st.clientId} = any(${idLijst})`);
+  let rijen: Awaited<ReturnType<typeof pagina>> = [];
+  if (audit) {
+    const regel = db.$with('auditregel').as(
+      db
+        .insert(s.auditLog)
+        .values({ ...audit, pseudoniemen: sql`array(select pseudoniem from client_stand where client_id = any(${idLijst}) order by array_position(${idLijst}, client_id))` })
+        .returning({ id: s.auditLog.id }),
+    );
+    rijen = await pagina(db.with(regel));
+  } else if (ids.length) {
+    rijen = await pagina(db);
+  }
+  const perId = new Map(rijen.map((r) => [r.stand.clientId, r]));
+  return {
+    totaal,
+    clienten: ids.map((id) => {
+      const { stand, client } = perId.get(id)!;
+      return overzicht(client, standAlsToestand(stand), v, peildatum);
+    }),
   };
-  const sorteer = f.sorteer ?? 'pseudoniem';
-  const volgorde = [...sleutel[sorteer], sorteer === 'pseudoniem' ? richting(pseudoniemVolgorde) : asc(pseudoniemVolgorde), asc(st.clientId)];
-
-  const [{ totaal }] = (await db.select({ totaal: count() }).from(st).where(waar)) as [{ totaal: number }];
-  // the page is chosen on client_stand alone; only its rows are then read from clienten and decrypted
-  let pagina = db.select({ stand: st }).from(st).$dynamic();
-  if (sorteer === 'gemeente') pagina = pagina.innerJoin(gemeente, eq(gemeente.id, st.herkomstgemeenteId));
-  const standen = (await pagina.where(waar).orderBy(...volgorde).limit(f.limiet).offset(f.offset)).map((r) => r.stand);
-  const clienten = standen.length ? await db.select().from(s.clienten).where(inArray(s.clienten.id, standen.map((r) => r.clientId))) : [];
-  const perId = new Map(clienten.map((c) => [c.id, c]));
-  return { totaal, clienten: standen.map((r) => overzicht(perId.get(r.clientId)!, standAlsToestand(r), v, peildatum)) };
 }
 
 /** Returns null both for unknown ids and for clients outside the caller's view: existence is not leaked. */
@@ -245,7 +329,8 @@ export async function haalClient(db: DbOrTx, actor: Actor, id: string, v: Versle
   const events = (await eventsPerClient(db, [c.id])).get(c.id) ?? [];
   return {
     ...overzicht(c, toestandVan(events), v, peildatum),
-    bsn: c.bsnVersleuteld ? v.ontsleutel(c.bsnVersleuteld) : null,
+    bsn: magBsnZien(actor) && c.bsnVersleuteld ? v.ontsleutel(c.bsnVersleuteld) : null,
+    externId: c.externId,
     urgentie: c.urgentie,
     woonwensen: c.woonwensen,
     geanonimiseerdOp: c.geanonimiseerdOp,
@@ -281,17 +366,115 @@ export interface NieuweClient {
   aanbiederId?: string | null;
   risicoNotities?: string | null;
   externId?: string | null;
-  woonwensen?: unknown;
+  woonwensen?: ClientWoonwensen | null;
+}
+
+/**
+ * What a client wishes of a home. gemeenten, minKamers and toegankelijk are what matching reads and a corporatie
+ * sees (domain/woningen.leesWoonwensen); bijzonderheden is free text for the care workers only and never leaves
+ * the dossier.
+ */
+export interface ClientWoonwensen {
+  gemeenten?: string[];
+  minKamers?: number | null;
+  toegankelijk?: boolean;
+  bijzonderheden?: string | null;
+}
+
+/** A change of a client's own data (PATCH): only the fields given; null clears an optional field. */
+export type ClientWijziging = Partial<Omit<NieuweClient, 'risicoNotities'>> & { risicoNotities?: string | null };
+
+const WIJZIGBARE_VELDEN = ['naam', 'bsn', 'geboortedatum', 'herkomstgemeenteId', 'huidigeGemeenteId', 'doelgroep', 'aanbiederId', 'externId', 'woonwensen', 'risicoNotities'] as const;
+
+/**
+ * Changes a client's own data, in the caller's transaction, under a row lock. The name's blind index is rewritten
+ * with the name; client_stand's copies (gemeenten, aanbieder, doelgroep, geboortedatum) follow in the same
+ * statement (trigger clienten_stand_kopie); the intervals (the youth band hangs on the birth date) are recomputed.
+ * The client must stay within the caller's view: nobody moves a client out of sight (403). Returns the names of
+ * the fields that changed (for the audit row, without their values), or null when the client is not visible.
+ */
+export async function wijzigClient(db: DbOrTx, actor: Actor, id: string, w: ClientWijziging, v: Versleuteling): Promise<string[] | null> {
+  const [c] = await db.select().from(s.clienten).where(and(eq(s.clienten.id, id), clientFilter(actor))).for('update');
+  if (!c) return null;
+  if (c.geanonimiseerdOp) throw conflict('Dit dossier is geanonimiseerd na de bewaartermijn en kan niet meer gewijzigd worden');
+  const nieuw = {
+    herkomstgemeenteId: w.herkomstgemeenteId ?? c.herkomstgemeenteId,
+    huidigeGemeenteId: w.huidigeGemeenteId ?? c.huidigeGemeenteId,
+    aanbiederId: w.aanbiederId === undefined ? c.aanbiederId : w.aanbiederId,
+  };
+  const referenties: { id: string; soorten: string[]; rol: string; pad: string }[] = [];
+  if (w.herkomstgemeenteId) referenties.push({ id: w.herkomstgemeenteId, soorten: ['centrumgemeente', 'regiogemeente'], rol: 'herkomstgemeente', pad: 'herkomstgemeenteId' });
+  if (w.huidigeGemeenteId) referenties.push({ id: w.huidigeGemeenteId, soorten: ['centrumgemeente', 'regiogemeente'], rol: 'huidige gemeente', pad: 'huidigeGemeenteId' });
+  if (w.aanbiederId) referenties.push({ id: w.aanbiederId, soorten: ['aanbieder'], rol: 'aanbieder', pad: 'aanbiederId' });
+  for (const g of w.woonwensen?.gemeenten ?? []) referenties.push({ id: g, soorten: ['centrumgemeente', 'regiogemeente'], rol: 'woonwens (gemeente)', pad: 'woonwensen.gemeenten' });
+  if (referenties.length) await controleerOrganisaties(db, actor.regioId, referenties);
+  if (!magClientZien(actor, { regioId: c.regioId, ...nieuw })) {
+    throw geweigerd('Met deze wijziging valt de cliënt buiten het zicht van uw organisatie; laat de nieuwe gemeente of aanbieder de wijziging doen');
+  }
+  if (w.externId) await controleerExternId(db, c.regioId, w.externId, c.id);
+
+  const set: Partial<typeof s.clienten.$inferInsert> = {};
+  const gewijzigd: string[] = [];
+  const huidigeNaam = v.ontsleutel(c.naamVersleuteld);
+  for (const veld of WIJZIGBARE_VELDEN) {
+    const waarde = w[veld];
+    if (waarde === undefined) continue;
+    switch (veld) {
+      case 'naam':
+        if (waarde !== huidigeNaam) (set.naamVersleuteld = v.versleutel(waarde as string)), gewijzigd.push(veld);
+        break;
+      case 'bsn': {
+        const oud = c.bsnVersleuteld ? v.ontsleutel(c.bsnVersleuteld) : null;
+        if ((waarde ?? null) !== oud) {
+          set.bsnVersleuteld = waarde ? v.versleutel(waarde as string) : null;
+          set.bsnHash = waarde ? v.zoekHash(waarde as string) : null;
+          gewijzigd.push(veld);
+        }
+        break;
+      }
+      case 'risicoNotities': {
+        const oud = c.risicoNotitiesVersleuteld ? v.ontsleutel(c.risicoNotitiesVersleuteld) : null;
+        if ((waarde ?? null) !== oud) (set.risicoNotitiesVersleuteld = waarde ? v.versleutel(waarde as string) : null), gewijzigd.push(veld);
+        break;
+      }
+      case 'woonwensen':
+        if (JSON.stringify(waarde) !== JSON.stringify(c.woonwensen)) (set.woonwensen = waarde), gewijzigd.push(veld);
+        break;
+      default:
+        if (waarde !== c[veld]) (set[veld] = waarde as never), gewijzigd.push(veld);
+    }
+  }
+  if (gewijzigd.length === 0) return [];
+  await db.update(s.clienten).set(set).where(eq(s.clienten.id, id));
+  if (set.naamVersleuteld) await herberekenNaamIndex(db, id, w.naam!, v);
+  // the youth band of every interval hangs on the birth date; one client's fold is cheap, and it rewrites client_stand too
+  if (set.geboortedatum) await herberekenIntervallen(db, [id]);
+  return gewijzigd;
 }
 
 
 /** Checks that referenced organisations exist in the caller's regio and have the right kind. */
-async function controleerOrganisaties(db: DbOrTx, regioId: string, verwacht: { id: string; soorten: string[]; rol: string }[]) {
+async function controleerOrganisaties(db: DbOrTx, regioId: string, verwacht: { id: string; soorten: string[]; rol: string; pad?: string }[]) {
   const ids = [...new Set(verwacht.map((x) => x.id))];
   const rijen = await db.select().from(s.organisaties).where(and(inArray(s.organisaties.id, ids), eq(s.organisaties.regioId, regioId)));
   for (const x of verwacht) {
     const org = rijen.find((o) => o.id === x.id);
-    if (!org || !x.soorten.includes(org.soort)) throw ongeldig(`${x.rol} is geen ${x.soorten.join('/')} in deze regio`);
+    if (!org || !x.soorten.includes(org.soort)) {
+      const melding = `${x.rol} is geen ${x.soorten.join('/')} in deze regio`;
+      throw ongeldig(melding, x.pad ? [{ veld: x.rol[0]!.toUpperCase() + x.rol.slice(1), pad: x.pad, melding }] : undefined);
+    }
+  }
+}
+
+/** An extern_id is unique per regio (clienten_extern_uq): refused with a message at the field, never a 500. */
+async function controleerExternId(db: DbOrTx, regioId: string, externId: string, behalveId?: string) {
+  const [dubbel] = await db
+    .select({ id: s.clienten.id })
+    .from(s.clienten)
+    .where(and(eq(s.clienten.regioId, regioId), eq(s.clienten.externId, externId)));
+  if (dubbel && dubbel.id !== behalveId) {
+    const melding = `Extern id ${externId} is al in gebruik voor een andere cliënt in deze regio`;
+    throw conflict(melding, [{ veld: 'Extern id', pad: 'externId', melding }]);
   }
 }
 
@@ -300,11 +483,13 @@ export async function maakClient(db: DbOrTx, actor: Actor, c: NieuweClient, v: V
   const huidige = c.huidigeGemeenteId ?? c.herkomstgemeenteId;
   const aanbiederId = c.aanbiederId ?? (actor.soort === 'aanbieder' ? actor.organisatieId : null);
   const referenties = [
-    { id: c.herkomstgemeenteId, soorten: ['centrumgemeente', 'regiogemeente'], rol: 'herkomstgemeente' },
-    { id: huidige, soorten: ['centrumgemeente', 'regiogemeente'], rol: 'huidige gemeente' },
+    { id: c.herkomstgemeenteId, soorten: ['centrumgemeente', 'regiogemeente'], rol: 'herkomstgemeente', pad: 'herkomstgemeenteId' },
+    { id: huidige, soorten: ['centrumgemeente', 'regiogemeente'], rol: 'huidige gemeente', pad: 'huidigeGemeenteId' },
+    ...(c.woonwensen?.gemeenten ?? []).map((id) => ({ id, soorten: ['centrumgemeente', 'regiogemeente'], rol: 'woonwens (gemeente)', pad: 'woonwensen.gemeenten' })),
   ];
-  if (aanbiederId) referenties.push({ id: aanbiederId, soorten: ['aanbieder'], rol: 'aanbieder' });
+  if (aanbiederId) referenties.push({ id: aanbiederId, soorten: ['aanbieder'], rol: 'aanbieder', pad: 'aanbiederId' });
   await controleerOrganisaties(db, actor.regioId, referenties);
+  if (c.externId) await controleerExternId(db, actor.regioId, c.externId);
   if (!magClientZien(actor, { regioId: actor.regioId, herkomstgemeenteId: c.herkomstgemeenteId, huidigeGemeenteId: huidige, aanbiederId })) {
     throw geweigerd('U mag geen cliënt registreren buiten uw eigen gemeente of organisatie');
   }
@@ -388,9 +573,18 @@ export async function voegEventToe(db: DbOrTx, actor: Actor, clientId: string, e
   return db.transaction(uitvoeren);
 }
 
+/**
+ * Sort keys of a waiting list. prioriteit is the list's own order (domain/wachtlijst); the others let a worker
+ * look at it another way, each with the priority order as tie-break so a page boundary is stable.
+ */
+export const WACHTLIJST_SORTERINGEN = ['prioriteit', 'urgentie', 'wachtdagen', 'pseudoniem', 'leeftijd'] as const;
+export type WachtlijstSortering = (typeof WACHTLIJST_SORTERINGEN)[number];
+
 export interface WachtlijstFilters {
   gemeenteId?: string;
   niveau?: Niveau;
+  sorteer?: WachtlijstSortering;
+  richting?: Richting;
   limiet: number;
   offset: number;
 }
@@ -417,7 +611,19 @@ export async function wachtlijst(db: DbOrTx, actor: Actor, soort: WachtlijstSoor
     .select({ totaal: count(), mediaan: sql<number | null>`percentile_cont(0.5) within group (order by ${wachtdagenSql(peildatum)})`.mapWith((x) => (x === null ? null : Number(x))) })
     .from(st)
     .where(waar)) as [{ totaal: number; mediaan: number | null }];
-  const rijen = await db.select().from(st).where(waar).orderBy(...wachtlijstVolgorde(peildatum)).limit(f.limiet).offset(f.offset);
+  const af = f.richting === 'af';
+  const richting = (x: SQL | AnyColumn, omgekeerd = false) => (af !== omgekeerd ? desc(x) : asc(x));
+  const prioriteit = wachtlijstVolgorde(peildatum);
+  const sorteer = f.sorteer ?? 'prioriteit';
+  const volgorde: SQL[] = {
+    // aflopend = the list from its end: every key of the priority order reversed
+    prioriteit: af ? [asc(st.urgentie), asc(wachtdagenSql(peildatum)), desc(pseudoniemVolgorde), desc(st.clientId)] : prioriteit,
+    urgentie: [richting(st.urgentie), ...prioriteit],
+    wachtdagen: [richting(wachtdagenSql(peildatum)), ...prioriteit],
+    pseudoniem: [richting(pseudoniemVolgorde), asc(st.clientId)],
+    leeftijd: [richting(st.geboortedatum, true), ...prioriteit],
+  }[sorteer];
+  const rijen = await db.select().from(st).where(waar).orderBy(...volgorde).limit(f.limiet).offset(f.offset);
   const regels = rijen.map((r) => ({ ...alsWachtlijstRegel(r, peildatum), jongere: isJongere(r.geboortedatum, peildatum), doelgroep: r.doelgroep }));
   return { totaal: telling.totaal, mediaanWachtdagen: telling.mediaan, regels };
 }

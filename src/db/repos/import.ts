@@ -3,8 +3,8 @@ import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import type { Versleuteling } from '../versleuteling.js';
 import { magClientZien, type Actor } from '../../domain/auth.js';
-import { groepeerEvents, parseClientenCsv, parseClientenTabel, parseEventsCsv, parseEventsTabel, VERPLICHT_CLIENT, VERPLICHT_EVENT, type ClientImportRij, type EventImportRij } from '../../domain/importeren.js';
-import type { CsvRegelFout } from '../../domain/csv.js';
+import { groepeerEvents, kolomVan, parseClientenCsv, parseClientenTabel, parseEventsCsv, parseEventsTabel, VERPLICHT_CLIENT, VERPLICHT_EVENT, type ClientImportRij, type EventImportRij } from '../../domain/importeren.js';
+import { foutOpRegel, type CsvRegelFout } from '../../domain/csv.js';
 import { leesXlsx, vereisKolommen, xlsxFoutTekst } from '../../domain/xlsx-import.js';
 import { pasToe, TrajectFout } from '../../domain/trajecten.js';
 import { schrijfAudit } from './audit.js';
@@ -17,19 +17,19 @@ import { vandaagInNederland } from '../../domain/datums.js';
 export interface ImportFoutRegel {
   bestand: 'clienten' | 'gebeurtenissen';
   regel: number;
-  melding: string;
-  /** the column (lower-case name), where the error is about one */
+  /** the column (lower-case name) and its spreadsheet letter, where the error is about one field */
   kolom?: string;
-  /** Excel import: the sheet, and the column's letter */
+  kolomLetter?: string;
+  melding: string;
+  /** Excel import: the sheet */
   blad?: string;
-  letter?: string;
 }
 
-/** One error as a person reads it: `clienten.csv regel 4: …` or `blad 'clienten', rij 4, kolom D (geboortedatum): …`. */
+/** One error as a person reads it: `clienten.csv, regel 4, kolom D (geboortedatum): …` or `blad 'clienten', rij 4, kolom D (geboortedatum): …`. */
 export function importFoutTekst(f: ImportFoutRegel): string {
-  if (!f.blad) return `${f.bestand}.csv regel ${f.regel}: ${f.melding}`;
+  if (!f.blad) return foutOpRegel(f);
   const melding = f.kolom && f.melding.startsWith(`${f.kolom}: `) ? f.melding.slice(f.kolom.length + 2) : f.melding;
-  return xlsxFoutTekst(f.blad, { regel: f.regel, kolom: f.kolom, melding }, f.letter && f.kolom ? new Map([[f.kolom, f.letter]]) : undefined);
+  return xlsxFoutTekst(f.blad, { regel: f.regel, kolom: f.kolom, melding }, f.kolomLetter && f.kolom ? new Map([[f.kolom, f.kolomLetter]]) : undefined);
 }
 
 /** Thrown with every problem found; the transaction is rolled back, so nothing of the file lands. */
@@ -64,8 +64,8 @@ export async function importeer(
 ): Promise<ImportResultaat> {
   // bounds for the dates in the files: no birth date in the future, no event more than a year ahead
   const vandaag = vandaagInNederland();
-  const clienten = bestanden.clienten ? parseClientenCsv(bestanden.clienten, vandaag) : { rijen: [], fouten: [] };
-  const events = bestanden.gebeurtenissen ? parseEventsCsv(bestanden.gebeurtenissen, vandaag) : { rijen: [], fouten: [] };
+  const clienten = bestanden.clienten ? parseClientenCsv(bestanden.clienten, vandaag) : { rijen: [], fouten: [], kolommen: [] };
+  const events = bestanden.gebeurtenissen ? parseEventsCsv(bestanden.gebeurtenissen, vandaag) : { rijen: [], fouten: [], kolommen: [] };
   return importeerRijen(db, actor, v, clienten, events, (f) => f, voortgang);
 }
 
@@ -84,11 +84,11 @@ export async function importeerXlsx(db: DbOrTx, actor: Actor, v: Versleuteling, 
   if (!clientBlad && !eventBlad) {
     throw new DomeinFout('ongeldig', `Het werkboek heeft geen blad 'clienten' of 'gebeurtenissen' (gevonden: ${bladen.map((b) => `'${b.naam}'`).join(', ') || 'geen bladen'})`);
   }
-  const clienten = clientBlad ? parseClientenTabel(vereisKolommen(clientBlad.tabel, VERPLICHT_CLIENT), vandaag) : { rijen: [], fouten: [] };
-  const events = eventBlad ? parseEventsTabel(vereisKolommen(eventBlad.tabel, VERPLICHT_EVENT), vandaag) : { rijen: [], fouten: [] };
+  const clienten = clientBlad ? parseClientenTabel(vereisKolommen(clientBlad.tabel, VERPLICHT_CLIENT), vandaag) : { rijen: [], fouten: [], kolommen: [] };
+  const events = eventBlad ? parseEventsTabel(vereisKolommen(eventBlad.tabel, VERPLICHT_EVENT), vandaag) : { rijen: [], fouten: [], kolommen: [] };
   const opBlad = (f: ImportFoutRegel): ImportFoutRegel => {
     const blad = f.bestand === 'clienten' ? clientBlad! : eventBlad!;
-    return { ...f, blad: blad.naam, letter: f.kolom ? blad.letters.get(f.kolom) : undefined };
+    return { ...f, blad: blad.naam, kolomLetter: f.kolom ? blad.letters.get(f.kolom) : undefined };
   };
   return importeerRijen(db, actor, v, clienten, events, opBlad, voortgang);
 }
@@ -97,8 +97,8 @@ async function importeerRijen(
   db: DbOrTx,
   actor: Actor,
   v: Versleuteling,
-  clienten: { rijen: ClientImportRij[]; fouten: CsvRegelFout[] },
-  events: { rijen: EventImportRij[]; fouten: CsvRegelFout[] },
+  clienten: { rijen: ClientImportRij[]; fouten: CsvRegelFout[]; kolommen: string[] },
+  events: { rijen: EventImportRij[]; fouten: CsvRegelFout[]; kolommen: string[] },
   plaats: (f: ImportFoutRegel) => ImportFoutRegel,
   voortgang?: ImportVoortgang,
 ): Promise<ImportResultaat> {
@@ -133,7 +133,7 @@ async function importeerRijen(
       const herkomst = zoek(r.herkomstgemeente, gemeenteSoorten);
       const huidige = r.huidige_gemeente ? zoek(r.huidige_gemeente, gemeenteSoorten) : herkomst;
       const aanbieder = r.aanbieder ? zoek(r.aanbieder, ['aanbieder']) : undefined;
-      const fout = (melding: string, kolom?: string) => fouten.push({ bestand: 'clienten', regel: r.regel, melding, ...(kolom ? { kolom } : {}) });
+      const fout = (melding: string, kolom?: string) => fouten.push({ bestand: 'clienten', regel: r.regel, ...(kolom ? kolomVan(clienten.kolommen, kolom) : {}), melding });
       if (!herkomst) { fout(`herkomstgemeente '${r.herkomstgemeente}' is geen gemeente in deze regio`, 'herkomstgemeente'); continue; }
       if (!huidige) { fout(`huidige_gemeente '${r.huidige_gemeente}' is geen gemeente in deze regio`, 'huidige_gemeente'); continue; }
       if (r.aanbieder && !aanbieder) { fout(`aanbieder '${r.aanbieder}' is geen aanbieder in deze regio`, 'aanbieder'); continue; }

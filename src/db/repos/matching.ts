@@ -1,4 +1,5 @@
-import { and, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import { clientZicht, type Actor } from '../../domain/auth.js';
@@ -12,8 +13,11 @@ import {
   type VoorstelActie,
   type VoorstelStatus,
 } from '../../domain/matching/workflow.js';
+import { toelichting } from '../../domain/matching/toelichting.js';
+import type { Uitleg } from '../../domain/matching/types.js';
+import { leesWoonwensen } from '../../domain/woningen.js';
 import { isJongere, leeftijdOp, plusDagen } from '../../domain/trajecten.js';
-import { eventsPerClient, toestandVan, voegEventToe } from './clienten.js';
+import { standAlsToestand, voegEventToe } from './clienten.js';
 import { grondslagVoorCorporatie } from './grondslagen.js';
 import { maakPlaatsing, type NieuwePlaatsing } from './woningen.js';
 import { geweigerd, nietGevonden, conflict } from '../../domain/fouten.js';
@@ -36,6 +40,8 @@ export interface MatchContext {
   /** pseudoniem per client id, for explanations shown to parties that may not see identity */
   pseudoniemen: Map<string, string>;
   woningAdres: Map<string, string>;
+  /** this year's agreements per `${gemeenteId}|${corporatieId}`, for the explanation of a proposal */
+  afspraken: Map<string, { jaar: number; aantal: number; maxPerComplex: number; maxPerWijk: number }>;
 }
 
 /**
@@ -56,18 +62,25 @@ export async function bouwMatchContext(
     .where(and(eq(s.matchVoorstellen.regioId, regioId), inArray(s.matchVoorstellen.status, OPEN_STATUSSEN)));
   const bezetteClienten = new Set(open.map((o) => o.clientId));
 
-  // proposals go to a corporatie: only clients with a valid basis for sharing their profile with it
-  const clientRijen = await db.select().from(s.clienten).where(and(eq(s.clienten.regioId, regioId), grondslagVoorCorporatie(peildatum)));
-  const events = await eventsPerClient(db, clientRijen.map((c) => c.id));
+  // The candidates come from the current-state projection, not from folding the region's events: only
+  // uitstroomklare clients are read. Proposals go to a corporatie: only clients with a valid basis for sharing
+  // their profile with it.
+  const st = s.clientStand;
+  const standRijen = await db
+    .select({ stand: st, woonwensen: s.clienten.woonwensen })
+    .from(st)
+    .innerJoin(s.clienten, eq(s.clienten.id, st.clientId))
+    .where(and(eq(st.regioId, regioId), eq(st.fase, 'uitstroomklaar'), grondslagVoorCorporatie(peildatum, st.clientId)))
+    .orderBy(asc(st.clientId));
   const kandidaten: MatchKandidaat[] = [];
   const pseudoniemen = new Map<string, string>();
-  for (const c of clientRijen) {
-    const t = toestandVan(events.get(c.id) ?? []);
-    if (t.fase !== 'uitstroomklaar' || bezetteClienten.has(c.id)) continue;
-    const wensen = (c.woonwensen ?? {}) as Woonwensen;
+  for (const { stand: c, woonwensen } of standRijen) {
+    if (bezetteClienten.has(c.clientId)) continue;
+    const t = standAlsToestand(c);
+    const wensen = (woonwensen ?? {}) as Woonwensen;
     const gemeenten = [...new Set([...(wensen.gemeenten ?? []), c.herkomstgemeenteId])];
     kandidaten.push({
-      id: c.id,
+      id: c.clientId,
       herkomstgemeenteId: c.herkomstgemeenteId,
       gemeentePreferenties: gemeenten,
       leeftijd: leeftijdOp(c.geboortedatum, peildatum),
@@ -78,7 +91,7 @@ export async function bouwMatchContext(
       wachtdagen: Math.max(0, Math.round((Date.parse(peildatum) - Date.parse(t.sinds ?? peildatum)) / 86_400_000)),
       urgentie: Math.min(3, Math.max(0, t.urgentie)) as MatchKandidaat['urgentie'],
     });
-    pseudoniemen.set(c.id, c.pseudoniem);
+    pseudoniemen.set(c.clientId, c.pseudoniem);
   }
 
   const woningVoorwaarden: SQL[] = [
@@ -149,8 +162,12 @@ export async function bouwMatchContext(
     },
     pseudoniemen,
     woningAdres: new Map(woningRijen.map((w) => [w.id, w.adres])),
+    afspraken: new Map(afspraken.map((a) => [`${a.gemeenteId}|${a.corporatieId}`, a])),
   };
 }
+
+/** Marks a proposal made for a home after its earlier candidate was refused. */
+const VOLGENDE_KANDIDAAT = 'Volgende kandidaat na afwijzing.';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
@@ -158,6 +175,20 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 export function leesbaar<T extends { tekst: string; redenen: string[]; bindendeRegels: string[] }>(uitleg: T, namen: Map<string, string>): T {
   const vervang = (x: string) => x.replace(UUID, (id) => namen.get(id) ?? id);
   return { ...uitleg, tekst: vervang(uitleg.tekst), redenen: uitleg.redenen.map(vervang), bindendeRegels: uitleg.bindendeRegels.map(vervang) };
+}
+
+/** The plain-Dutch explanation of a proposal from a dry run, from the same context the engine read. */
+export function toelichtingVoorProef(ctx: MatchContext, v: { kandidaatId: string; woningId: string; uitleg: Uitleg & { wachtdagen?: number; urgentie?: number } }) {
+  const k = ctx.invoer.kandidaten.find((x) => x.id === v.kandidaatId)!;
+  const w = ctx.invoer.woningen.find((x) => x.id === v.woningId)!;
+  return toelichting({
+    uitleg: v.uitleg,
+    leeftijdscategorie: k.leeftijd <= 24 ? '18–24' : '25+',
+    herkomstgemeente: ctx.namen.get(k.herkomstgemeenteId) ?? '',
+    woning: { gemeente: ctx.namen.get(w.gemeenteId) ?? '', corporatie: ctx.namen.get(w.corporatieId) ?? '', type: w.type, kamers: w.kamers, toegankelijk: w.toegankelijk, complex: w.complex, wijk: w.wijk },
+    woonwensen: { gemeenten: k.gemeentePreferenties, minKamers: k.minKamers > 1 ? k.minKamers : null, toegankelijk: k.toegankelijkNodig },
+    afspraak: ctx.afspraken.get(`${w.gemeenteId}|${w.corporatieId}`) ?? null,
+  });
 }
 
 export async function draaiMatching(db: DbOrTx, regioId: string, peildatum: string): Promise<MatchContext & { resultaat: MatchResultaat }> {
@@ -216,6 +247,13 @@ function voorstelFilter(actor: Actor): SQL {
   }
 }
 
+const herkomstOrg = alias(s.organisaties, 'voorstel_herkomst');
+const woningGemeenteOrg = alias(s.organisaties, 'voorstel_gemeente');
+const woningCorporatieOrg = alias(s.organisaties, 'voorstel_corporatie');
+
+/** The solver's figures (score, points per reason, binding counters): for beheerders, behind "details". */
+export const magBerekeningZien = (actor: Actor) => actor.rol === 'beheerder';
+
 export async function lijstVoorstellen(db: DbOrTx, actor: Actor, f: { status?: VoorstelStatus; id?: string }, peildatum: string) {
   const w: SQL[] = [voorstelFilter(actor)];
   if (f.status) w.push(eq(s.matchVoorstellen.status, f.status));
@@ -234,27 +272,83 @@ export async function lijstVoorstellen(db: DbOrTx, actor: Actor, f: { status?: V
       pseudoniem: s.clienten.pseudoniem,
       geboortedatum: s.clienten.geboortedatum,
       herkomstgemeenteId: s.clienten.herkomstgemeenteId,
+      clientAanbiederId: s.clienten.aanbiederId,
+      woonwensen: s.clienten.woonwensen,
       woningId: s.woningen.id,
       adres: s.woningen.adres,
       woningType: s.woningen.type,
+      kamers: s.woningen.kamers,
+      toegankelijk: s.woningen.toegankelijk,
+      complex: s.woningen.complex,
+      wijk: s.woningen.wijk,
       gemeenteId: s.woningen.gemeenteId,
       corporatieId: s.woningen.corporatieId,
+      herkomstgemeente: herkomstOrg.naam,
+      gemeente: woningGemeenteOrg.naam,
+      corporatie: woningCorporatieOrg.naam,
+      afspraakJaar: s.reserveringsafspraken.jaar,
+      afspraakAantal: s.reserveringsafspraken.aantal,
+      afspraakMaxPerComplex: s.reserveringsafspraken.maxPerComplex,
+      afspraakMaxPerWijk: s.reserveringsafspraken.maxPerWijk,
     })
     .from(s.matchVoorstellen)
     .innerJoin(s.clienten, eq(s.clienten.id, s.matchVoorstellen.clientId))
     .innerJoin(s.woningen, eq(s.woningen.id, s.matchVoorstellen.woningId))
+    .innerJoin(herkomstOrg, eq(herkomstOrg.id, s.clienten.herkomstgemeenteId))
+    .innerJoin(woningGemeenteOrg, eq(woningGemeenteOrg.id, s.woningen.gemeenteId))
+    .innerJoin(woningCorporatieOrg, eq(woningCorporatieOrg.id, s.woningen.corporatieId))
+    // the agreement of the year the proposal was made in: the one the round counted it against
+    .leftJoin(
+      s.reserveringsafspraken,
+      and(
+        eq(s.reserveringsafspraken.gemeenteId, s.woningen.gemeenteId),
+        eq(s.reserveringsafspraken.corporatieId, s.woningen.corporatieId),
+        sql`${s.reserveringsafspraken.jaar} = extract(year from ${s.matchVoorstellen.aangemaakt})::int`,
+      ),
+    )
     .where(and(...w))
     .orderBy(desc(s.matchVoorstellen.aangemaakt), desc(s.matchVoorstellen.score))
     .limit(1000);
   const corporatie = actor.soort === 'woningcorporatie';
+  const berekening = magBerekeningZien(actor);
   const geregeld = await schuldenGeregeld(db, [...new Set(rijen.map((r) => r.clientId))]);
-  return rijen.map(({ geboortedatum, clientId, ...r }) => ({
-    ...r,
-    schuldGeregeld: geregeld.get(clientId) ?? true,
-    // a corporatie gets no client id: nothing to look up, only the pseudoniem
-    clientId: corporatie ? null : clientId,
-    leeftijdscategorie: isJongere(geboortedatum, peildatum) ? '18–24' : '25+',
-  }));
+  return rijen.map((r) => {
+    const uitleg = r.uitleg as Uitleg & { wachtdagen?: number; urgentie?: number };
+    const leeftijd = isJongere(r.geboortedatum, peildatum) ? ('18–24' as const) : ('25+' as const);
+    const uitlegVoorMensen = toelichting({
+      uitleg,
+      leeftijdscategorie: leeftijd,
+      herkomstgemeente: r.herkomstgemeente,
+      woning: { gemeente: r.gemeente, corporatie: r.corporatie, type: r.woningType, kamers: r.kamers, toegankelijk: r.toegankelijk, complex: r.complex, wijk: r.wijk },
+      woonwensen: leesWoonwensen(r.woonwensen),
+      afspraak: r.afspraakJaar == null ? null : { jaar: r.afspraakJaar, aantal: r.afspraakAantal!, maxPerComplex: r.afspraakMaxPerComplex!, maxPerWijk: r.afspraakMaxPerWijk! },
+    });
+    const naAfwijzing = uitleg.tekst?.startsWith(VOLGENDE_KANDIDAAT) ?? false;
+    if (naAfwijzing) uitlegVoorMensen.persoon.unshift('Volgende kandidaat: een eerder voorgestelde cliënt werd voor deze woning afgewezen.');
+    return {
+      id: r.id,
+      rondeId: r.rondeId,
+      status: r.status,
+      afwijzingsreden: r.afwijzingsreden,
+      aangemaakt: r.aangemaakt,
+      gewijzigd: r.gewijzigd,
+      pseudoniem: r.pseudoniem,
+      // a corporatie gets no client id and no aanbieder: nothing to look up, only the pseudoniem
+      clientId: corporatie ? null : r.clientId,
+      aanbiederId: corporatie ? null : r.clientAanbiederId,
+      leeftijdscategorie: leeftijd,
+      herkomstgemeenteId: r.herkomstgemeenteId,
+      woningId: r.woningId,
+      adres: r.adres,
+      woningType: r.woningType,
+      gemeenteId: r.gemeenteId,
+      corporatieId: r.corporatieId,
+      schuldGeregeld: geregeld.get(r.clientId) ?? true,
+      volgendNaAfwijzing: naAfwijzing,
+      toelichting: uitlegVoorMensen,
+      berekening: berekening ? { score: r.score, tekst: uitleg.tekst, redenen: uitleg.redenen, bindendeRegels: uitleg.bindendeRegels } : null,
+    };
+  });
 }
 
 export interface StapInvoer {
@@ -310,7 +404,7 @@ async function volgendeKandidaat(tx: DbOrTx, actor: Actor, woningId: string, ron
   const beste = { ...gevonden, uitleg: leesbaar(gevonden.uitleg, ctx.namen) };
   const [rij] = await tx
     .insert(s.matchVoorstellen)
-    .values({ regioId: actor.regioId, rondeId, clientId: beste.kandidaatId, woningId, score: Math.round(beste.score), uitleg: { ...beste.uitleg, tekst: `Volgende kandidaat na afwijzing. ${beste.uitleg.tekst}` } })
+    .values({ regioId: actor.regioId, rondeId, clientId: beste.kandidaatId, woningId, score: Math.round(beste.score), uitleg: { ...beste.uitleg, tekst: `${VOLGENDE_KANDIDAAT} ${beste.uitleg.tekst}` } })
     .returning({ id: s.matchVoorstellen.id });
   await tx.update(s.woningen).set({ status: 'gereserveerd' }).where(eq(s.woningen.id, woningId));
   return { id: rij!.id, pseudoniem: ctx.pseudoniemen.get(beste.kandidaatId) };

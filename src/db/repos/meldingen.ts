@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL 
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import type { Actor } from '../../domain/auth.js';
-import { lokaleDatum } from '../../domain/signalen.js';
+import { datumTekst, lokaleDatum } from '../../domain/signalen.js';
 import { waarschuwing, HUURCONSTRUCTIES, type HuurconstructieSoort } from '../../domain/woningen.js';
 import { plusDagen } from '../../domain/trajecten.js';
 
@@ -46,7 +46,8 @@ export async function lijstMeldingen(db: DbOrTx, actor: Actor, f: { ongelezen?: 
     .orderBy(desc(s.meldingen.aangemaakt), desc(s.meldingen.id))
     .limit(f.limiet)
     .offset(f.offset);
-  return { ongelezen: await aantalOngelezen(db, actor), meldingen };
+  const [telling] = await db.select({ n: sql<number>`count(*)::int` }).from(s.meldingen).where(and(...voorwaarden));
+  return { ongelezen: await aantalOngelezen(db, actor), totaal: telling?.n ?? 0, limiet: f.limiet, offset: f.offset, meldingen };
 }
 
 export async function aantalOngelezen(db: DbOrTx, actor: Actor) {
@@ -110,8 +111,8 @@ export async function stuurOmklapWaarschuwingen(db: DbOrTx, nu: Date) {
       .filter((o): o is string => !!o)
       .map((org) => ({
         organisatieId: org,
-        titel: `${wat} op ${w.moment}`,
-        tekst: `${p.pseudoniem}, ${p.adres}: ${w.soort === 'omklap' ? 'het huurcontract gaat over naar de bewoner' : 'de proefperiode eindigt'} op ${w.moment}. Stem de voorwaarden tijdig af.`,
+        titel: `${wat} op ${datumTekst(w.moment)}`,
+        tekst: `${p.pseudoniem}, ${p.adres}: ${w.soort === 'omklap' ? 'het huurcontract gaat over naar de bewoner' : 'de proefperiode eindigt'} op ${datumTekst(w.moment)}. Stem de voorwaarden tijdig af.`,
         link: null,
         sleutel: `${w.soort}:${p.id}:${w.moment}:${org}`,
       }));

@@ -9,6 +9,8 @@ import { schuldenGeregeld } from './schulden.js';
 import type { Actor } from '../../domain/auth.js';
 import { DomeinFout, ongeldig } from '../../domain/fouten.js';
 import {
+  aanbiederZichtbaar,
+  doorTekst,
   isTeLaat,
   lokaleDatum,
   lokaleTijdTekst,
@@ -24,6 +26,7 @@ import {
   SIGNAAL_SOORT_LABEL,
   SIGNAAL_STATUS_LABEL,
   SIGNAAL_STATUSSEN,
+  signaalLink,
   toegestaneActies,
   volgendeStatus,
   type SignaalActie,
@@ -117,7 +120,23 @@ async function organisatieNamen(db: DbOrTx, ids: Iterable<string>) {
 }
 const betrokkenen = (r: SignaalRij) => [r.melderOrganisatieId, r.aanbiederId, r.corporatieId];
 
-function naarOverzicht(actor: Actor, r: SignaalRij, namen: Map<string, string>, nu: Date) {
+/**
+ * The aanbieder's contact person for each signal: whoever of the aanbieder took the latest step. One query for
+ * the page's signals. Only a name: an e-mail address would carry the aanbieder's domain (and so its name).
+ */
+async function contactpersonen(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return new Map<string, string>();
+  const rijen = await db
+    .selectDistinctOn([s.signaalStappen.signaalId], { signaalId: s.signaalStappen.signaalId, naam: s.gebruikers.naam })
+    .from(s.signaalStappen)
+    .innerJoin(s.signalen, eq(s.signalen.id, s.signaalStappen.signaalId))
+    .innerJoin(s.gebruikers, and(eq(s.gebruikers.id, s.signaalStappen.doorGebruikerId), eq(s.gebruikers.organisatieId, s.signalen.aanbiederId)))
+    .where(inArray(s.signaalStappen.signaalId, ids))
+    .orderBy(s.signaalStappen.signaalId, desc(s.signaalStappen.tijdstip), desc(s.signaalStappen.id));
+  return new Map(rijen.map((r) => [r.signaalId, r.naam]));
+}
+
+function naarOverzicht(actor: Actor, r: SignaalRij, namen: Map<string, string>, contact: Map<string, string>, nu: Date) {
   const status = r.status as SignaalStatus;
   const details = r.details as SignaalDetails;
   return {
@@ -136,7 +155,12 @@ function naarOverzicht(actor: Actor, r: SignaalRij, namen: Map<string, string>, 
     clientId: actor.soort === 'woningcorporatie' ? null : r.clientId,
     adres: r.adres,
     melder: { id: r.melderOrganisatieId, naam: namen.get(r.melderOrganisatieId) ?? '—' },
-    aanbieder: { id: r.aanbiederId, naam: namen.get(r.aanbiederId) ?? '—' },
+    // a corporatie reads "Zorgaanbieder" and the contact person: the name can reveal the doelgroep
+    aanbieder: {
+      id: actor.soort === 'woningcorporatie' ? null : r.aanbiederId,
+      naam: aanbiederZichtbaar(actor, namen.get(r.aanbiederId) ?? '—'),
+      contactpersoon: contact.get(r.id) ?? null,
+    },
     corporatie: { id: r.corporatieId, naam: namen.get(r.corporatieId) ?? '—' },
   };
 }
@@ -227,6 +251,7 @@ export async function lijstSignalen(db: DbOrTx, actor: Actor, f: SignaalFilters,
           .offset(f.offset)
       : [];
   const namen = await organisatieNamen(db, rijen.flatMap(betrokkenen));
+  const contact = await contactpersonen(db, rijen.map((r) => r.id));
   return {
     totaal,
     aantallen,
@@ -235,7 +260,7 @@ export async function lijstSignalen(db: DbOrTx, actor: Actor, f: SignaalFilters,
     richting,
     limiet: f.limiet,
     offset: f.offset,
-    signalen: rijen.map((r) => naarOverzicht(actor, r, namen, nu)),
+    signalen: rijen.map((r) => naarOverzicht(actor, r, namen, contact, nu)),
   };
 }
 
@@ -267,6 +292,7 @@ export async function haalSignaal(db: DbOrTx, actor: Actor, id: string, nu: Date
       toelichting: s.signaalStappen.toelichting,
       gebruiker: s.gebruikers.naam,
       organisatie: s.organisaties.naam,
+      organisatieSoort: s.organisaties.soort,
     })
     .from(s.signaalStappen)
     .leftJoin(s.gebruikers, eq(s.gebruikers.id, s.signaalStappen.doorGebruikerId))
@@ -275,7 +301,7 @@ export async function haalSignaal(db: DbOrTx, actor: Actor, id: string, nu: Date
     .orderBy(asc(s.signaalStappen.tijdstip), asc(s.signaalStappen.id));
   const rollen = rollenVoor(actor, partijen(rij));
   return {
-    ...naarOverzicht(actor, rij, namen, nu),
+    ...naarOverzicht(actor, rij, namen, await contactpersonen(db, [rij.id]), nu),
     afspraak: await afspraakVoor(db, rij.regioId, rij.soort as SignaalSoort),
     rollen,
     toegestaneActies: actor.rol === 'alleen_lezen' ? [] : toegestaneActies(rij.status as SignaalStatus, rollen),
@@ -284,7 +310,7 @@ export async function haalSignaal(db: DbOrTx, actor: Actor, id: string, nu: Date
       status: st.status as SignaalStatus,
       tijdstip: st.tijdstip.toISOString(),
       toelichting: st.toelichting,
-      door: st.gebruiker ? `${st.gebruiker} (${st.organisatie})` : 'Systeem (automatische bewaking termijnen)',
+      door: doorTekst(actor, st.gebruiker, st.organisatie ? { naam: st.organisatie, soort: st.organisatieSoort ?? '' } : null),
     })),
   };
 }
@@ -356,7 +382,7 @@ export async function maakSignaal(db: DbOrTx, actor: Actor, invoer: NieuwSignaal
         organisatieId: p.aanbiederId,
         titel: `Nieuw signaal: ${SIGNAAL_SOORT_LABEL[soort].toLowerCase()}`,
         tekst: `${samenvatting(invoer.details)} bij ${p.pseudoniem}, ${p.adres}. Oppakken binnen ${afspraak.reactieUren} uur.`,
-        link: `#/signalen/${id}`,
+        link: signaalLink(id),
         sleutel: `signaal:${id}:v1:${p.aanbiederId}`,
       },
     ]);
@@ -413,8 +439,8 @@ export async function voerActieUit(db: DbOrTx, actor: Actor, id: string, invoer:
       [...ontvangers].map((org) => ({
         organisatieId: org,
         titel: `Signaal ${SIGNAAL_STATUS_LABEL[naar].toLowerCase()}: ${SIGNAAL_SOORT_LABEL[rij.soort as SignaalSoort].toLowerCase()}`,
-        tekst: `${samenvatting(details)} bij ${rij.pseudoniem}, ${rij.adres}.${invoer.toelichting ? ` ${invoer.toelichting}` : ''}`,
-        link: `#/signalen/${id}`,
+        tekst: `${samenvatting(details)} bij ${rij.pseudoniem}, ${rij.adres}.${invoer.toelichting ? ` Toelichting: ${invoer.toelichting}` : ''}`,
+        link: signaalLink(id),
         sleutel: `signaal:${id}:v${bijgewerkt.versie}:${org}`,
       })),
     );
@@ -423,33 +449,70 @@ export async function voerActieUit(db: DbOrTx, actor: Actor, id: string, invoer:
   });
 }
 
-/** Running placements the caller may report on, with only a yes/no on debts (never the debts themselves). */
-export async function meldbarePlaatsingen(db: DbOrTx, actor: Actor, vandaag: string) {
-  const rijen = await db
-    .select({
-      id: s.plaatsingen.id,
-      clientId: s.plaatsingen.clientId,
-      pseudoniem: s.clienten.pseudoniem,
-      adres: s.woningen.adres,
-      huurconstructie: s.plaatsingen.huurconstructie,
-      startdatum: s.plaatsingen.startdatum,
-      aanbiederId: s.plaatsingen.aanbiederId,
-      corporatieId: s.woningen.corporatieId,
-    })
-    .from(s.plaatsingen)
-    .innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId))
-    .innerJoin(s.clienten, eq(s.clienten.id, s.plaatsingen.clientId))
-    .where(and(meldFilter(actor), or(isNull(s.plaatsingen.einddatum), gte(s.plaatsingen.einddatum, vandaag)), isNotNull(s.plaatsingen.aanbiederId)))
-    .orderBy(asc(s.clienten.pseudoniem));
+export interface PlaatsingFilters {
+  /** the start of a pseudoniem or of the address (case-insensitive), for a select box that searches as one types */
+  zoek?: string;
+  limiet: number;
+  offset: number;
+}
+
+/**
+ * Running placements the caller may report on, with only a yes/no on debts (never the debts themselves).
+ * Filtered, counted, ordered (pseudoniem in byte order, then id) and paged in SQL; debts and organisation names
+ * are looked up for the page's rows only.
+ */
+export async function meldbarePlaatsingen(db: DbOrTx, actor: Actor, vandaag: string, f: PlaatsingFilters) {
+  const st = s.clientStand;
+  const voorwaarden: SQL[] = [
+    meldFilter(actor),
+    or(isNull(s.plaatsingen.einddatum), gte(s.plaatsingen.einddatum, vandaag))!,
+    isNotNull(s.plaatsingen.aanbiederId),
+  ];
+  const zoek = f.zoek?.trim().toLowerCase();
+  if (zoek) {
+    const voorvoegsel = `${zoek.replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
+    voorwaarden.push(or(sql`lower(${st.pseudoniem}) like ${voorvoegsel}`, sql`lower(${s.woningen.adres}) like ${voorvoegsel}`)!);
+  }
+  // every placement's client has its client_stand row (same regio): the regio condition on it lets the page walk
+  // client_stand_regio_pseudoniem_idx in order; the count joins client_stand only to search its pseudoniem
+  const waar = and(...voorwaarden, eq(st.regioId, actor.regioId));
+  // the home, only when the view or the search reads it
+  const telling = db.select({ totaal: sql<number>`count(*)::int` }).from(s.plaatsingen).$dynamic();
+  if (zoek || actor.soort === 'regiogemeente' || actor.soort === 'woningcorporatie') telling.innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId));
+  const [{ totaal }] = (await (zoek ? telling.innerJoin(st, eq(st.clientId, s.plaatsingen.clientId)).where(waar) : telling.where(and(...voorwaarden)))) as [{ totaal: number }];
+  const rijen =
+    totaal > f.offset
+      ? await db
+          .select({
+            id: s.plaatsingen.id,
+            clientId: s.plaatsingen.clientId,
+            pseudoniem: st.pseudoniem,
+            adres: s.woningen.adres,
+            huurconstructie: s.plaatsingen.huurconstructie,
+            startdatum: s.plaatsingen.startdatum,
+            aanbiederId: s.plaatsingen.aanbiederId,
+            corporatieId: s.woningen.corporatieId,
+          })
+          .from(s.plaatsingen)
+          .innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId))
+          .innerJoin(st, eq(st.clientId, s.plaatsingen.clientId))
+          .where(waar)
+          .orderBy(sql`${st.pseudoniem} collate "C"`, asc(s.plaatsingen.id))
+          .limit(f.limiet)
+          .offset(f.offset)
+      : [];
   const geregeld = await schuldenGeregeld(db, rijen.map((r) => r.clientId));
   const namen = await organisatieNamen(db, rijen.flatMap((r) => [r.aanbiederId!, r.corporatieId]));
-  return rijen.map(({ clientId, ...r }) => ({
-    ...r,
-    huurconstructieLabel: HUURCONSTRUCTIES[r.huurconstructie as HuurconstructieSoort]?.label ?? r.huurconstructie,
-    aanbieder: namen.get(r.aanbiederId!) ?? '—',
-    corporatie: namen.get(r.corporatieId) ?? '—',
-    schuldGeregeld: geregeld.get(clientId) ?? true,
-  }));
+  return {
+    totaal,
+    plaatsingen: rijen.map(({ clientId, ...r }) => ({
+      ...r,
+      huurconstructieLabel: HUURCONSTRUCTIES[r.huurconstructie as HuurconstructieSoort]?.label ?? r.huurconstructie,
+      aanbieder: aanbiederZichtbaar(actor, namen.get(r.aanbiederId!) ?? '—'),
+      corporatie: namen.get(r.corporatieId) ?? '—',
+      schuldGeregeld: geregeld.get(clientId) ?? true,
+    })),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -501,8 +564,8 @@ export async function escaleerTeLaat(db: DbOrTx, nu: Date, opties: JobOpties = {
             .map((org) => ({
               organisatieId: org,
               titel: `Signaal geëscaleerd: ${termijn(r)} verstreken`,
-              tekst: `${samenvatting(r.details as SignaalDetails)} bij ${r.pseudoniem}, ${r.adres}: status was ${SIGNAAL_STATUS_LABEL[r.van as SignaalStatus].toLowerCase()}.`,
-              link: `#/signalen/${r.id}`,
+              tekst: `${samenvatting(r.details as SignaalDetails)} bij ${r.pseudoniem}, ${r.adres}. De ${termijn(r)} verliep op ${lokaleTijdTekst(r.deadline)} (status was ${SIGNAAL_STATUS_LABEL[r.van as SignaalStatus].toLowerCase()}); de centrumgemeente handelt het signaal nu verder af.`,
+              link: signaalLink(r.id),
               sleutel: `signaal:${r.id}:v${r.versie}:${org}`,
             })),
         ),

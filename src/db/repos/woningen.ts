@@ -1,14 +1,17 @@
-import { and, asc, count, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import { schuldenGeregeld } from './schulden.js';
 import type { Actor } from '../../domain/auth.js';
+import { onderdruk } from '../../domain/monitor.js';
 import { conflict, geweigerd, nietGevonden, ongeldig } from '../../domain/fouten.js';
 import { leeftijdOp, NIVEAU_LABEL, type Fase } from '../../domain/trajecten.js';
 import {
   controleerAfspraak,
-  controleerPlaatsing,
+  controleerPlaatsingVelden,
+  HUURCONSTRUCTIES,
+  HUURCONSTRUCTIE_SOORTEN,
   controleerSpreiding,
   controleerStatusovergang,
   leeftijdscategorie,
@@ -24,7 +27,7 @@ import {
   type Woonwensen,
   type PlaatsingInvoer,
 } from '../../domain/woningen.js';
-import { alsWachtlijstRegel, clientFilter, eventsPerClient, toestandVan, WACHTLIJST_FASE, wachtlijstVolgorde } from './clienten.js';
+import { alsWachtlijstRegel, clientFilter, pseudoniemVolgorde, wachtdagenSql, eventsPerClient, toestandVan, WACHTLIJST_FASE, wachtlijstVolgorde } from './clienten.js';
 import { grondslagVoorCorporatie } from './grondslagen.js';
 
 
@@ -64,9 +67,14 @@ export interface WoningFilters {
   corporatieId?: string;
   /** homes available on or before this date */
   beschikbaarPer?: string;
+  sorteer?: WoningSortering;
+  richting?: 'op' | 'af';
   limiet: number;
   offset: number;
 }
+
+export const WONING_SORTERINGEN = ['adres', 'type', 'kamers', 'huurCenten', 'beschikbaarPer', 'status', 'wijk'] as const;
+export type WoningSortering = (typeof WONING_SORTERINGEN)[number];
 
 const woningKolommen = {
   id: s.woningen.id,
@@ -95,7 +103,7 @@ export async function lijstWoningen(db: DbOrTx, actor: Actor, f: WoningFilters) 
     .select(woningKolommen)
     .from(s.woningen)
     .where(and(...w))
-    .orderBy(asc(s.woningen.beschikbaarPer), asc(s.woningen.adres), asc(s.woningen.id))
+    .orderBy((f.richting === 'af' ? desc : asc)(s.woningen[f.sorteer ?? 'beschikbaarPer']), asc(s.woningen.adres), asc(s.woningen.id))
     .limit(f.limiet)
     .offset(f.offset);
   return { totaal, woningen };
@@ -171,7 +179,20 @@ export interface AfspraakFilters {
   corporatieId?: string;
 }
 
+/**
+ * A woningcorporatie reads realised counts 1–4 as "<5" (null, `onderdrukt`), the same rule as the Monitor
+ * (domain/monitor.onderdruk): a handful of placements in one gemeente can point to a person.
+ */
 export async function lijstAfspraken(db: DbOrTx, actor: Actor, f: AfspraakFilters) {
+  const rijen = await afspraakRijen(db, actor, f);
+  if (actor.soort !== 'woningcorporatie') return rijen.map((r) => ({ ...r, onderdrukt: false }));
+  return rijen.map((r) => {
+    const gerealiseerd = onderdruk(r.gerealiseerd);
+    return { ...r, gerealiseerd, onderdrukt: gerealiseerd === null };
+  });
+}
+
+async function afspraakRijen(db: DbOrTx, actor: Actor, f: AfspraakFilters) {
   const w: SQL[] = [afspraakFilter(actor)];
   if (f.jaar) w.push(eq(s.reserveringsafspraken.jaar, f.jaar));
   if (f.gemeenteId) w.push(eq(s.reserveringsafspraken.gemeenteId, f.gemeenteId));
@@ -274,8 +295,9 @@ export async function maakPlaatsing(db: DbOrTx, actor: Actor, p: NieuwePlaatsing
 
     const aanbiederId = p.aanbiederId ?? (actor.soort === 'aanbieder' ? actor.organisatieId : null);
     const invoer = { ...p, aanbiederId };
-    const regelFouten = controleerPlaatsing(invoer);
-    if (regelFouten.length) throw ongeldig(regelFouten.join('; '), regelFouten);
+    // each refusal names its field (`pad`), so the form shows it there
+    const regelFouten = controleerPlaatsingVelden(invoer);
+    if (regelFouten.length) throw ongeldig(regelFouten.map((f) => f.melding).join('; '), regelFouten);
     if (aanbiederId) await vereisOrganisatie(tx, actor.regioId, aanbiederId, ['aanbieder'], 'aanbieder');
 
     const inWoning = await tx.select().from(s.plaatsingen).where(eq(s.plaatsingen.woningId, woning.id));
@@ -325,22 +347,32 @@ export async function maakPlaatsing(db: DbOrTx, actor: Actor, p: NieuwePlaatsing
         einddatum: p.einddatum ?? null,
         omklapdatum: p.omklapdatum ?? null,
         voorwaarden: p.voorwaarden ?? null,
+        contactpersoon: p.contactpersoon?.trim() || null,
+        contactTelefoon: p.contactTelefoon?.trim() || null,
       })
       .returning();
     if (status.status !== woning.status) await tx.update(s.woningen).set({ status: status.status }).where(eq(s.woningen.id, woning.id));
-    return { ...plaatsingUit(rij!, client.pseudoniem, vandaag), woningStatus: status.status, afspraakId: afspraak?.id ?? null };
+    return { ...plaatsingUit(rij!, client.pseudoniem, vandaag, actor), woningStatus: status.status, afspraakId: afspraak?.id ?? null };
   });
 }
 
 type PlaatsingRij = typeof s.plaatsingen.$inferSelect;
 
-function plaatsingUit(p: PlaatsingRij, pseudoniem: string, vandaag: string) {
+/**
+ * A placement as the caller may read it. A woningcorporatie learns that a zorgaanbieder is involved and whom to
+ * call, never which aanbieder: the name (a verslavingszorg, a jeugdhuis) reveals the client's doelgroep.
+ */
+function plaatsingUit(p: PlaatsingRij, pseudoniem: string, vandaag: string, actor: Actor) {
   const w = waarschuwing({ huurconstructie: p.huurconstructie as HuurconstructieSoort, startdatum: p.startdatum, omklapdatum: p.omklapdatum });
+  const corporatie = actor.soort === 'woningcorporatie';
   return {
     id: p.id,
     woningId: p.woningId,
     clientPseudoniem: pseudoniem,
-    aanbiederId: p.aanbiederId,
+    ...(corporatie ? {} : { aanbiederId: p.aanbiederId }),
+    aanbieder: p.aanbiederId ? 'zorgaanbieder' : null,
+    contactpersoon: p.contactpersoon,
+    contactTelefoon: p.contactTelefoon,
     huurconstructie: p.huurconstructie as HuurconstructieSoort,
     startdatum: p.startdatum,
     einddatum: p.einddatum,
@@ -361,19 +393,68 @@ function plaatsingFilter(actor: Actor): SQL {
   return and(eq(s.plaatsingen.regioId, actor.regioId), clientFilter(actor))!;
 }
 
-export async function lijstPlaatsingen(db: DbOrTx, actor: Actor, f: { woningId?: string; alleenWaarschuwingen?: boolean }, vandaag: string) {
+/** Days before the scharnierdatum that warnings start, per construction, as SQL (from HUURCONSTRUCTIES). */
+const waarschuwDagenSql = sql.join(
+  [
+    sql`(case ${s.plaatsingen.huurconstructie}`,
+    ...HUURCONSTRUCTIE_SOORTEN.filter((h) => HUURCONSTRUCTIES[h].scharnier).map((h) => sql`when ${h} then ${HUURCONSTRUCTIES[h].waarschuwDagenVooraf}::int`),
+    sql`else null end)`,
+  ],
+  sql` `,
+);
+
+/** Mirrors plaatsingUit's waarschuwingActief, so the filter and the paging happen in SQL. */
+const waarschuwingActiefSql = (vandaag: string) =>
+  sql`(${s.plaatsingen.omklapdatum} is not null and ${waarschuwDagenSql} is not null
+    and ${s.plaatsingen.omklapdatum} - ${waarschuwDagenSql} <= ${vandaag}::date and ${vandaag}::date <= ${s.plaatsingen.omklapdatum}
+    and (${s.plaatsingen.einddatum} is null or ${s.plaatsingen.einddatum} >= ${vandaag}::date))`;
+
+export const PLAATSING_SORTERINGEN = ['startdatum', 'adres', 'huurconstructie', 'omklapdatum', 'pseudoniem'] as const;
+export type PlaatsingSortering = (typeof PLAATSING_SORTERINGEN)[number];
+
+export interface PlaatsingFilters {
+  woningId?: string;
+  alleenWaarschuwingen?: boolean;
+  /** only placements still running today */
+  alleenLopend?: boolean;
+  sorteer?: PlaatsingSortering;
+  richting?: 'op' | 'af';
+  limiet?: number;
+  offset?: number;
+}
+
+export async function lijstPlaatsingen(db: DbOrTx, actor: Actor, f: PlaatsingFilters, vandaag: string) {
   const w: SQL[] = [plaatsingFilter(actor)];
   if (f.woningId) w.push(eq(s.plaatsingen.woningId, f.woningId));
+  if (f.alleenWaarschuwingen) w.push(waarschuwingActiefSql(vandaag));
+  if (f.alleenLopend) w.push(sql`(${s.plaatsingen.einddatum} is null or ${s.plaatsingen.einddatum} >= ${vandaag}::date)`);
+  const kolom = {
+    startdatum: s.plaatsingen.startdatum,
+    adres: s.woningen.adres,
+    huurconstructie: s.plaatsingen.huurconstructie,
+    omklapdatum: s.plaatsingen.omklapdatum,
+    pseudoniem: s.clienten.pseudoniem,
+  }[f.sorteer ?? 'startdatum'];
+  const richting = f.richting === 'af' ? desc : asc;
+  const [{ totaal }] = (await db
+    .select({ totaal: count() })
+    .from(s.plaatsingen)
+    .innerJoin(s.clienten, eq(s.clienten.id, s.plaatsingen.clientId))
+    .innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId))
+    .where(and(...w))) as [{ totaal: number }];
   const rijen = await db
     .select({ p: s.plaatsingen, pseudoniem: s.clienten.pseudoniem, adres: s.woningen.adres, gemeenteId: s.woningen.gemeenteId, corporatieId: s.woningen.corporatieId })
     .from(s.plaatsingen)
     .innerJoin(s.clienten, eq(s.clienten.id, s.plaatsingen.clientId))
     .innerJoin(s.woningen, eq(s.woningen.id, s.plaatsingen.woningId))
     .where(and(...w))
-    .orderBy(asc(s.plaatsingen.startdatum), asc(s.plaatsingen.id));
-  return rijen
-    .map((r) => ({ ...plaatsingUit(r.p, r.pseudoniem, vandaag), adres: r.adres, gemeenteId: r.gemeenteId, corporatieId: r.corporatieId }))
-    .filter((p) => !f.alleenWaarschuwingen || p.waarschuwingActief);
+    .orderBy(sql`${richting(kolom)} nulls last`, asc(s.plaatsingen.id))
+    .limit(f.limiet ?? 100)
+    .offset(f.offset ?? 0);
+  return {
+    totaal,
+    plaatsingen: rijen.map((r) => ({ ...plaatsingUit(r.p, r.pseudoniem, vandaag, actor), adres: r.adres, gemeenteId: r.gemeenteId, corporatieId: r.corporatieId })),
+  };
 }
 
 /** Ends a placement; the home becomes free once the end date has passed and nothing else runs in it. */
@@ -394,7 +475,7 @@ export async function beeindigPlaatsing(db: DbOrTx, actor: Actor, id: string, ei
     const status = statusNaEinde(woning!.status as WoningStatus, einddatum, vandaag, anderen.some((a) => isLopendOp(a, vandaag)));
     const [rij] = await tx.update(s.plaatsingen).set({ einddatum }).where(eq(s.plaatsingen.id, id)).returning();
     if (status !== woning!.status) await tx.update(s.woningen).set({ status }).where(eq(s.woningen.id, woning!.id));
-    return { ...plaatsingUit(rij!, gevonden.pseudoniem, vandaag), woningStatus: status };
+    return { ...plaatsingUit(rij!, gevonden.pseudoniem, vandaag, actor), woningStatus: status };
   });
 }
 
@@ -487,11 +568,26 @@ export interface Kandidaat {
   schuldGeregeld: boolean;
 }
 
+export const KANDIDAAT_SORTERINGEN = ['volgorde', 'wachttijd', 'urgentie', 'pseudoniem'] as const;
+export type KandidaatSortering = (typeof KANDIDAAT_SORTERINGEN)[number];
+
 export interface KandidaatFilters {
   /** herkomstgemeente, or one of the client's preferred gemeenten */
   gemeenteId?: string;
+  /** volgorde = the waiting-list order (urgency, then waiting time) */
+  sorteer?: KandidaatSortering;
+  richting?: 'op' | 'af';
   limiet: number;
   offset: number;
+}
+
+/** The waiting-list order, or one column first (the waiting-list order breaks ties); `af` reverses that column. */
+function kandidaatVolgorde(peildatum: string, sorteer: KandidaatSortering, richting: 'op' | 'af'): SQL[] {
+  const volgorde = wachtlijstVolgorde(peildatum);
+  if (sorteer === 'volgorde') return richting === 'op' ? volgorde : [asc(s.clientStand.urgentie), asc(wachtdagenSql(peildatum)), desc(pseudoniemVolgorde), desc(s.clientStand.clientId)];
+  const r = richting === 'op' ? asc : desc;
+  const eerst = { wachttijd: r(wachtdagenSql(peildatum)), urgentie: r(s.clientStand.urgentie), pseudoniem: r(pseudoniemVolgorde) }[sorteer];
+  return [eerst, ...volgorde];
 }
 
 /**
@@ -501,21 +597,24 @@ export interface KandidaatFilters {
  */
 export async function kandidaten(db: DbOrTx, actor: Actor, peildatum: string, f: KandidaatFilters) {
   const st = s.clientStand;
-  // a corporatie is offered only clients with a valid basis (consent or legal) for sharing their profile with it
-  const voorwaarden: SQL[] = [eq(st.regioId, actor.regioId), eq(st.fase, WACHTLIJST_FASE.uitstroom), grondslagVoorCorporatie(peildatum, st.clientId)];
+  const opLijst: SQL[] = [eq(st.regioId, actor.regioId), eq(st.fase, WACHTLIJST_FASE.uitstroom)];
   if (f.gemeenteId) {
-    voorwaarden.push(sql`(${st.herkomstgemeenteId} = ${f.gemeenteId} or coalesce(${s.clienten.woonwensen} -> 'gemeenten', '[]'::jsonb) @> jsonb_build_array(${f.gemeenteId}::text))`);
+    opLijst.push(sql`(${st.herkomstgemeenteId} = ${f.gemeenteId} or coalesce(${s.clienten.woonwensen} -> 'gemeenten', '[]'::jsonb) @> jsonb_build_array(${f.gemeenteId}::text))`);
   }
-  const waar = and(...voorwaarden);
-  // the woonwensen live in clienten: joined only when the filter reads them
-  const telling = db.select({ totaal: count() }).from(st).$dynamic();
-  const [{ totaal }] = (await (f.gemeenteId ? telling.innerJoin(s.clienten, eq(s.clienten.id, st.clientId)) : telling).where(waar)) as [{ totaal: number }];
+  // a corporatie is offered only clients with a valid basis (consent or legal) for sharing their profile with it
+  const grondslag = grondslagVoorCorporatie(peildatum, st.clientId);
+  const waar = and(...opLijst, grondslag);
+  // The count tests the basis per row of the list through its index (an aggregate filter, not a join): as a
+  // semi-join the planner hashes every grondslag of the region instead. The woonwensen live in clienten: joined
+  // only when the filter reads them.
+  const telling = db.select({ totaal: sql<number>`(count(*) filter (where ${grondslag}))::int` }).from(st).$dynamic();
+  const [{ totaal }] = (await (f.gemeenteId ? telling.innerJoin(s.clienten, eq(s.clienten.id, st.clientId)) : telling).where(and(...opLijst))) as [{ totaal: number }];
   const rijen = await db
     .select({ stand: st, woonwensen: s.clienten.woonwensen })
     .from(st)
     .innerJoin(s.clienten, eq(s.clienten.id, st.clientId))
     .where(waar)
-    .orderBy(...wachtlijstVolgorde(peildatum))
+    .orderBy(...kandidaatVolgorde(peildatum, f.sorteer ?? 'volgorde', f.richting ?? 'op'))
     .limit(f.limiet)
     .offset(f.offset);
   const geregeld = await schuldenGeregeld(db, rijen.map((r) => r.stand.clientId));

@@ -64,9 +64,9 @@ describe('parseIndicatorenCsv', () => {
     ]);
   });
 
-  it('foutmelding in de message heeft de vorm "regel N: …"', () => {
+  it('foutmelding in de message heeft de vorm "regel N, kolom K: …"', () => {
     expect(() => parseIndicatorenCsv('gemeentecode;gemeentenaam;inwoners;historisch_budget\nGM0001;A;x;1\n')).toThrow(
-      "regel 2: inwoners is geen getal ('x')",
+      "regel 2, kolom inwoners: inwoners is geen getal ('x')",
     );
   });
 

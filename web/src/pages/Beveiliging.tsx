@@ -1,38 +1,66 @@
 import { useState, type FormEvent } from 'react';
+import { Alert, Button, ButtonGroup, Code, Heading1, Heading2, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
 import { api, zetCsrf } from '../api';
 import { useApi } from '../hooks';
+import { Pagina } from '../ui/Pagina';
+import { Veld } from '../ui/Veld';
+import { Gegevens } from '../ui/Status';
+import { useBevestiging } from '../ui/Bevestig';
+import { useMeld } from '../ui/Melding';
+import { getal } from '../format';
+
+const codeVeld = { inputMode: 'numeric' as const, autoComplete: 'one-time-code', spellCheck: false };
 
 /** Second step of logging in: a code from the authenticator app, or one of the recovery codes. */
 export function MfaCode({ onKlaar, onUitloggen }: { onKlaar: () => void; onUitloggen: () => void }) {
   const [code, zetCode] = useState('');
   const [fout, zetFout] = useState<string | null>(null);
+  const [bijnaOp, zetBijnaOp] = useState<number | null>(null);
   const verstuur = async (e: FormEvent) => {
     e.preventDefault();
     zetFout(null);
+    if (!code.trim()) return zetFout('Vul de code in.');
     try {
-      const r = await api<{ csrfToken: string; herstelcodesOver?: number }>('/api/auth/mfa', { method: 'POST', body: { code } });
+      const r = await api<{ csrfToken: string; herstelcodesOver?: number }>('/api/auth/mfa', { method: 'POST', body: { code: code.trim() } });
       zetCsrf(r.csrfToken);
-      if (r.herstelcodesOver !== undefined && r.herstelcodesOver < 3) {
-        window.alert(`U hebt nog ${r.herstelcodesOver} herstelcode(s). Maak nieuwe aan op de pagina Beveiliging.`);
-      }
-      onKlaar();
+      // a recovery code was used and few are left: say so before going on, on this page instead of a browser alert
+      if (r.herstelcodesOver !== undefined && r.herstelcodesOver < 3) zetBijnaOp(r.herstelcodesOver);
+      else onKlaar();
     } catch (err) {
       zetFout((err as Error).message);
     }
   };
+  if (bijnaOp !== null)
+    return (
+      <div className="login">
+        <Heading1 id="pagina-titel">Bijna geen herstelcodes meer</Heading1>
+        <Alert type="warning" role="status">
+          <Paragraph>
+            U hebt nog {getal(bijnaOp)} herstelcode{bijnaOp === 1 ? '' : 's'}. Maak nieuwe aan op de pagina Beveiliging.
+          </Paragraph>
+        </Alert>
+        <div>
+          <Button appearance="primary-action-button" onClick={onKlaar}>
+            Doorgaan
+          </Button>
+        </div>
+      </div>
+    );
   return (
-    <form className="login" onSubmit={verstuur}>
-      <h2>Tweestapsverificatie</h2>
-      <p>Vul de code van 6 cijfers uit uw authenticator-app in. Geen telefoon bij de hand? Gebruik een van uw herstelcodes.</p>
-      <label>
-        Code
-        <input name="code" inputMode="numeric" autoComplete="one-time-code" autoFocus value={code} onChange={(e) => zetCode(e.target.value)} required />
-      </label>
-      {fout && <div className="fout" role="alert">{fout}</div>}
-      <button type="submit">Bevestigen</button>
-      <button type="button" className="secundair" onClick={onUitloggen}>
-        Annuleren en uitloggen
-      </button>
+    <form className="login" onSubmit={verstuur} noValidate aria-labelledby="pagina-titel">
+      <Heading1 id="pagina-titel">Tweestapsverificatie</Heading1>
+      <Paragraph>Vul de code van 6 cijfers uit uw authenticator-app in. Geen telefoon bij de hand? Gebruik een van uw herstelcodes.</Paragraph>
+      <Veld label="Code" naam="code" fout={fout} meldDirect>
+        {(p) => <input {...p} {...codeVeld} className="utrecht-textbox utrecht-textbox--html-input" autoFocus value={code} onChange={(e) => zetCode(e.target.value)} />}
+      </Veld>
+      <ButtonGroup>
+        <Button appearance="primary-action-button" type="submit">
+          Bevestigen
+        </Button>
+        <Button appearance="secondary-action-button" type="button" onClick={onUitloggen}>
+          Annuleren en uitloggen
+        </Button>
+      </ButtonGroup>
     </form>
   );
 }
@@ -46,25 +74,26 @@ interface Inschrijving {
 function Herstelcodes({ codes, onKlaar }: { codes: string[]; onKlaar: () => void }) {
   return (
     <div data-testid="herstelcodes">
-      <h3>Uw herstelcodes</h3>
-      <p>
-        Elke code werkt één keer in plaats van een code uit de app. Bewaar ze op papier of in een wachtwoordkluis: ze worden{' '}
-        <strong>alleen nu</strong> getoond.
-      </p>
-      <ol className="herstelcodes">
+      <Heading2>Uw herstelcodes</Heading2>
+      <Paragraph>
+        Elke code werkt één keer in plaats van een code uit de app. Bewaar ze op papier of in een wachtwoordkluis: ze worden <strong>alleen nu</strong> getoond.
+      </Paragraph>
+      <OrderedList className="herstelcodes">
         {codes.map((c) => (
-          <li key={c}>
-            <code>{c}</code>
-          </li>
+          <OrderedListItem key={c}>
+            <Code>{c}</Code>
+          </OrderedListItem>
         ))}
-      </ol>
-      <button onClick={onKlaar}>Ik heb de codes bewaard</button>
+      </OrderedList>
+      <Button appearance="primary-action-button" onClick={onKlaar} data-eigen-account>
+        Ik heb de codes bewaard
+      </Button>
     </div>
   );
 }
 
 /** QR code + secret as text, confirmed with the first code; shows the recovery codes once. */
-function Inschrijven({ huidigeCodeNodig, onKlaar }: { huidigeCodeNodig: boolean; onKlaar: (csrfToken?: string) => void }) {
+function Inschrijven({ huidigeCodeNodig, onKlaar, onAnnuleer }: { huidigeCodeNodig: boolean; onKlaar: (csrfToken?: string) => void; onAnnuleer?: () => void }) {
   const [huidig, zetHuidig] = useState('');
   const [inschrijving, zetInschrijving] = useState<Inschrijving | null>(null);
   const [code, zetCode] = useState('');
@@ -74,8 +103,9 @@ function Inschrijven({ huidigeCodeNodig, onKlaar }: { huidigeCodeNodig: boolean;
   const begin = async (e?: FormEvent) => {
     e?.preventDefault();
     zetFout(null);
+    if (huidigeCodeNodig && !huidig.trim()) return zetFout('Vul uw huidige code in.');
     try {
-      zetInschrijving(await api<Inschrijving>('/api/auth/mfa/inschrijven', { method: 'POST', body: huidigeCodeNodig ? { code: huidig } : {} }));
+      zetInschrijving(await api<Inschrijving>('/api/auth/mfa/inschrijven', { method: 'POST', body: huidigeCodeNodig ? { code: huidig.trim() } : {} }));
     } catch (err) {
       zetFout((err as Error).message);
     }
@@ -83,8 +113,9 @@ function Inschrijven({ huidigeCodeNodig, onKlaar }: { huidigeCodeNodig: boolean;
   const bevestig = async (e: FormEvent) => {
     e.preventDefault();
     zetFout(null);
+    if (!code.trim()) return zetFout('Vul de code uit de app in.');
     try {
-      const r = await api<{ herstelcodes: string[]; csrfToken?: string }>('/api/auth/mfa/inschrijven/bevestig', { method: 'POST', body: { code } });
+      const r = await api<{ herstelcodes: string[]; csrfToken?: string }>('/api/auth/mfa/inschrijven/bevestig', { method: 'POST', body: { code: code.trim() } });
       if (r.csrfToken) zetCsrf(r.csrfToken);
       zetCodes(r);
     } catch (err) {
@@ -95,38 +126,57 @@ function Inschrijven({ huidigeCodeNodig, onKlaar }: { huidigeCodeNodig: boolean;
   if (codes) return <Herstelcodes codes={codes.herstelcodes} onKlaar={() => onKlaar(codes.csrfToken)} />;
   if (!inschrijving) {
     return (
-      <form onSubmit={begin} className="formulier">
+      <form onSubmit={begin} className="formulier" noValidate>
         {huidigeCodeNodig && (
-          <label>
-            Huidige code (uit uw huidige app of een herstelcode)
-            <input name="huidigeCode" value={huidig} onChange={(e) => zetHuidig(e.target.value)} required />
-          </label>
+          <Veld label="Huidige code" naam="huidigeCode" beschrijving="Uit uw huidige app, of een herstelcode." fout={fout} meldDirect>
+            {(p) => <input {...p} {...codeVeld} className="utrecht-textbox utrecht-textbox--html-input" value={huidig} onChange={(e) => zetHuidig(e.target.value)} />}
+          </Veld>
         )}
-        {fout && <div className="fout" role="alert">{fout}</div>}
-        <button type="submit">{huidigeCodeNodig ? 'Nieuwe app koppelen' : 'Tweestapsverificatie instellen'}</button>
+        {!huidigeCodeNodig && fout && (
+          <Alert type="error" role="alert">
+            <Paragraph>{fout}</Paragraph>
+          </Alert>
+        )}
+        <ButtonGroup>
+          <Button appearance="primary-action-button" type="submit" data-eigen-account>
+            {huidigeCodeNodig ? 'Nieuwe app koppelen' : 'Tweestapsverificatie instellen'}
+          </Button>
+          {onAnnuleer && (
+            <Button appearance="secondary-action-button" type="button" onClick={onAnnuleer}>
+              Annuleren
+            </Button>
+          )}
+        </ButtonGroup>
       </form>
     );
   }
   return (
-    <form onSubmit={bevestig} className="formulier" data-testid="inschrijving">
-      <ol>
-        <li>Open een authenticator-app (bijvoorbeeld FreeOTP, Aegis, Google of Microsoft Authenticator) en kies "account toevoegen".</li>
-        <li>
+    <form onSubmit={bevestig} className="formulier" data-testid="inschrijving" noValidate>
+      <OrderedList>
+        <OrderedListItem>Open een authenticator-app (bijvoorbeeld FreeOTP, Aegis, Google of Microsoft Authenticator) en kies "account toevoegen".</OrderedListItem>
+        <OrderedListItem>
           Scan deze QR-code:
           <br />
           <img className="qr" alt="QR-code met het geheim voor uw authenticator-app" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(inschrijving.qrSvg)}`} width={200} height={200} />
-        </li>
-        <li>
-          Of typ het geheim over: <code data-testid="geheim">{inschrijving.geheim}</code> (tijdgebaseerd, 6 cijfers, 30 seconden)
-        </li>
-        <li>Vul ter bevestiging de eerste code uit de app in.</li>
-      </ol>
-      <label>
-        Code uit de app
-        <input name="code" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => zetCode(e.target.value)} required />
-      </label>
-      {fout && <div className="fout" role="alert">{fout}</div>}
-      <button type="submit">Bevestigen</button>
+        </OrderedListItem>
+        <OrderedListItem>
+          Of typ het geheim over: <Code data-testid="geheim">{inschrijving.geheim}</Code> (tijdgebaseerd, 6 cijfers, 30 seconden)
+        </OrderedListItem>
+        <OrderedListItem>Vul ter bevestiging de eerste code uit de app in.</OrderedListItem>
+      </OrderedList>
+      <Veld label="Code uit de app" naam="code" fout={fout} meldDirect>
+        {(p) => <input {...p} {...codeVeld} className="utrecht-textbox utrecht-textbox--html-input" value={code} onChange={(e) => zetCode(e.target.value)} />}
+      </Veld>
+      <ButtonGroup>
+        <Button appearance="primary-action-button" type="submit" data-eigen-account>
+          Bevestigen
+        </Button>
+        {onAnnuleer && (
+          <Button appearance="secondary-action-button" type="button" onClick={onAnnuleer}>
+            Annuleren
+          </Button>
+        )}
+      </ButtonGroup>
     </form>
   );
 }
@@ -134,12 +184,12 @@ function Inschrijven({ huidigeCodeNodig, onKlaar }: { huidigeCodeNodig: boolean;
 /** A role that must use MFA and has not enrolled yet: this is all such a session can do. */
 export function VerplichtInschrijven({ onKlaar, onUitloggen }: { onKlaar: () => void; onUitloggen: () => void }) {
   return (
-    <div className="login" style={{ maxWidth: 560 }}>
-      <h2>Tweestapsverificatie instellen</h2>
-      <p>
-        U werkt met gegevens van cliënten (bijzondere persoonsgegevens). Daarom vraagt Doorstroom bij het inloggen naast uw wachtwoord een code
-        uit een authenticator-app op uw telefoon. Stel dat nu eenmalig in.
-      </p>
+    <div className="login breed">
+      <Heading1 id="pagina-titel">Tweestapsverificatie instellen</Heading1>
+      <Paragraph>
+        U werkt met gegevens van cliënten (bijzondere persoonsgegevens). Daarom vraagt Doorstroom bij het inloggen naast uw wachtwoord een code uit een
+        authenticator-app op uw telefoon. Stel dat nu eenmalig in.
+      </Paragraph>
       <Inschrijven
         huidigeCodeNodig={false}
         onKlaar={(csrf) => {
@@ -147,9 +197,11 @@ export function VerplichtInschrijven({ onKlaar, onUitloggen }: { onKlaar: () => 
           onKlaar();
         }}
       />
-      <button type="button" className="secundair" onClick={onUitloggen}>
-        Uitloggen
-      </button>
+      <div>
+        <Button appearance="secondary-action-button" type="button" onClick={onUitloggen}>
+          Uitloggen
+        </Button>
+      </div>
     </div>
   );
 }
@@ -162,82 +214,95 @@ interface MfaStatus {
 
 /** Page Beveiliging: status, (re-)enrol, new recovery codes, and switching off where it is optional. */
 export function Beveiliging() {
-  const { data, fout, herlaad } = useApi<MfaStatus>('/api/auth/mfa');
+  const status = useApi<MfaStatus>('/api/auth/mfa');
   const [modus, zetModus] = useState<'niets' | 'inschrijven'>('niets');
   const [code, zetCode] = useState('');
-  const [melding, zetMelding] = useState<string | null>(null);
-  const [actieFout, zetActieFout] = useState<string | null>(null);
+  const [codeFout, zetCodeFout] = useState<string | null>(null);
   const [nieuweCodes, zetNieuweCodes] = useState<string[] | null>(null);
-  if (fout) return <div className="fout" role="alert">{fout}</div>;
-  if (!data) return <p>Laden…</p>;
+  const [dialoog, vraag] = useBevestiging();
+  const meld = useMeld();
 
   const klaar = () => {
     zetModus('niets');
     zetNieuweCodes(null);
     zetCode('');
-    herlaad();
+    status.herlaad();
   };
   const metCode = async (pad: string, method: string, na: (r: { herstelcodes?: string[] }) => void) => {
-    zetActieFout(null);
-    zetMelding(null);
+    zetCodeFout(null);
+    if (!code.trim()) return zetCodeFout('Vul eerst de code uit de app in.');
     try {
-      na(await api<{ herstelcodes?: string[] }>(pad, { method, body: { code } }));
+      na(await api<{ herstelcodes?: string[] }>(pad, { method, body: { code: code.trim() } }));
       zetCode('');
     } catch (err) {
-      zetActieFout((err as Error).message);
+      zetCodeFout((err as Error).message);
     }
+  };
+  const nieuweHerstelcodes = async () => {
+    if (!code.trim()) return zetCodeFout('Vul eerst de code uit de app in.');
+    const ja = await vraag({ titel: 'Nieuwe herstelcodes maken?', tekst: 'Uw huidige herstelcodes vervallen direct. U krijgt tien nieuwe codes, die alleen nu getoond worden.', bevestig: 'Nieuwe codes maken' });
+    if (ja) await metCode('/api/auth/mfa/herstelcodes', 'POST', (r) => zetNieuweCodes(r.herstelcodes ?? []));
+  };
+  const uitzetten = async () => {
+    if (!code.trim()) return zetCodeFout('Vul eerst de code uit de app in.');
+    const ja = await vraag({ titel: 'Tweestapsverificatie uitzetten?', tekst: 'Daarna logt u alleen met uw wachtwoord in.', bevestig: 'Uitzetten' });
+    if (ja)
+      await metCode('/api/auth/mfa', 'DELETE', () => {
+        status.herlaad();
+        meld('Tweestapsverificatie staat uit.');
+      });
   };
 
   return (
-    <section>
-      <h2>Beveiliging</h2>
-      <p data-testid="mfa-status">
-        Tweestapsverificatie: <strong>{data.ingeschreven ? 'aan' : 'uit'}</strong>
-        {data.verplicht ? ' (verplicht voor uw rol: u werkt met cliëntgegevens of beheert gebruikers)' : ' (niet verplicht voor uw rol, wel aangeraden)'}
-        {data.ingeschreven && <> · nog {data.herstelcodesOver} ongebruikte herstelcode(s)</>}
-      </p>
-      {melding && <p className="ok">{melding}</p>}
-      {nieuweCodes && <Herstelcodes codes={nieuweCodes} onKlaar={klaar} />}
-      {modus === 'inschrijven' && (
-        <Inschrijven
-          huidigeCodeNodig={data.ingeschreven}
-          onKlaar={() => {
-            klaar();
-            zetMelding('Tweestapsverificatie is ingesteld. Vanaf de volgende keer vraagt het inloggen een code.');
-          }}
-        />
-      )}
-      {modus === 'niets' && !nieuweCodes && (
-        <div className="formulier">
-          <button onClick={() => zetModus('inschrijven')}>{data.ingeschreven ? 'Nieuwe telefoon of app koppelen' : 'Tweestapsverificatie instellen'}</button>
-          {data.ingeschreven && (
-            <>
-              <label>
-                Code uit de app
-                <input name="beheercode" inputMode="numeric" value={code} onChange={(e) => zetCode(e.target.value)} />
-              </label>
-              <button onClick={() => metCode('/api/auth/mfa/herstelcodes', 'POST', (r) => zetNieuweCodes(r.herstelcodes ?? []))}>
-                Nieuwe herstelcodes maken (de oude vervallen)
-              </button>
-              {!data.verplicht && (
-                <button
-                  className="secundair"
-                  onClick={() => {
-                    if (!window.confirm('Tweestapsverificatie uitzetten? Daarna logt u alleen met uw wachtwoord in.')) return;
-                    void metCode('/api/auth/mfa', 'DELETE', () => {
-                      herlaad();
-                      zetMelding('Tweestapsverificatie staat uit.');
-                    });
-                  }}
-                >
-                  Tweestapsverificatie uitzetten
-                </button>
-              )}
-            </>
-          )}
-          {actieFout && <div className="fout" role="alert">{actieFout}</div>}
-        </div>
-      )}
-    </section>
+    <Pagina titel="Beveiliging">
+      {dialoog}
+      <Gegevens data={status.data} fout={status.fout}>
+        {(data) => (
+          <>
+            <Paragraph data-testid="mfa-status">
+              Tweestapsverificatie: <strong>{data.ingeschreven ? 'aan' : 'uit'}</strong>
+              {data.verplicht ? ' (verplicht voor uw rol: u werkt met cliëntgegevens of beheert gebruikers)' : ' (niet verplicht voor uw rol, wel aangeraden)'}
+              {data.ingeschreven && <> · nog {getal(data.herstelcodesOver)} ongebruikte herstelcode{data.herstelcodesOver === 1 ? '' : 's'}</>}
+            </Paragraph>
+            {nieuweCodes && <Herstelcodes codes={nieuweCodes} onKlaar={klaar} />}
+            {modus === 'inschrijven' && (
+              <Inschrijven
+                huidigeCodeNodig={data.ingeschreven}
+                onAnnuleer={() => zetModus('niets')}
+                onKlaar={() => {
+                  klaar();
+                  meld('Tweestapsverificatie is ingesteld. Vanaf de volgende keer vraagt het inloggen een code.');
+                }}
+              />
+            )}
+            {modus === 'niets' && !nieuweCodes && (
+              <div className="formulier">
+                <Button appearance="primary-action-button" onClick={() => zetModus('inschrijven')} data-eigen-account>
+                  {data.ingeschreven ? 'Nieuwe telefoon of app koppelen' : 'Tweestapsverificatie instellen'}
+                </Button>
+                {data.ingeschreven && (
+                  <>
+                    <Heading2>Herstelcodes{data.verplicht ? '' : ' en uitzetten'}</Heading2>
+                    <Veld label="Code uit de app" naam="beheercode" fout={codeFout} meldDirect beschrijving="Nodig om nieuwe herstelcodes te maken of tweestapsverificatie uit te zetten.">
+                      {(p) => <input {...p} {...codeVeld} className="utrecht-textbox utrecht-textbox--html-input" value={code} onChange={(e) => zetCode(e.target.value)} data-eigen-account />}
+                    </Veld>
+                    <ButtonGroup>
+                      <Button appearance="secondary-action-button" onClick={() => void nieuweHerstelcodes()} data-eigen-account>
+                        Nieuwe herstelcodes maken
+                      </Button>
+                      {!data.verplicht && (
+                        <Button appearance="secondary-action-button" onClick={() => void uitzetten()} data-eigen-account>
+                          Tweestapsverificatie uitzetten
+                        </Button>
+                      )}
+                    </ButtonGroup>
+                  </>
+                )}
+              </div>
+            )}
+          </>
+        )}
+      </Gegevens>
+    </Pagina>
   );
 }

@@ -1,20 +1,44 @@
-import { Link } from 'react-router';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link as RouterLink, useLocation, useNavigate } from 'react-router';
+import {
+  Button,
+  ButtonGroup,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading2,
+  Heading3,
+  Paragraph,
+  Select,
+  SelectOption,
+  Textarea,
+  Textbox,
+} from '@utrecht/component-library-react';
 import { api } from '../api';
-import { useApi, useOrganisaties } from '../hooks';
-import { BESTEMMING_LABEL, DOELGROEP_LABEL, FASE_LABEL, NIVEAU_LABEL } from '../labels';
+import { useApi, useOrganisaties, useWijziging } from '../hooks';
+import { BESTEMMING_LABEL, DOELGROEP_LABEL, EVENT_LABEL, EVENT_VRAAGT, FASE_LABEL, NIVEAU_LABEL, URGENTIE_LABEL } from '../labels';
+import { alleenLezen } from '../ik';
 import type { Ik } from '../types';
+import { nlDatum } from '../format';
+import { Pagina } from '../ui/Pagina';
+import { Veld } from '../ui/Veld';
+import { Fout, Gegevens } from '../ui/Status';
+import { useBevestiging } from '../ui/Bevestig';
+import { useMeld } from '../ui/Melding';
 import { Schulden } from './Schulden';
 import { Plaatsen } from './Plaatsen';
 import { Grondslagen } from './Grondslagen';
-import { Inzage } from './Inzage';
-import { CorrectieKnoppen } from './Correctie';
+import { CorrectieKnoppen, type TijdlijnEvent } from './Correctie';
+import { ClientFormulier, alsInvoer, vandaagIso, verdeelFout, type ClientGegevens, type Woonwensen } from './NieuweClient';
+import { LabelOpties } from '../ui/LabelOpties';
 
-interface Dossier {
+export interface Dossier {
   id: string;
   pseudoniem: string;
   naam: string;
   bsn: string | null;
+  externId: string | null;
   geboortedatum: string;
   leeftijd: number;
   jongere: boolean;
@@ -23,120 +47,381 @@ interface Dossier {
   huidigeGemeenteId: string;
   aanbiederId: string | null;
   urgentie: number;
+  woonwensen: Woonwensen | null;
   risicoNotities: string | null;
   toestand: { fase: string; niveau: string | null; sinds: string | null };
-  events: { id: number; soort: string; datum: string; niveau: string | null; bestemming: string | null; urgentie: number | null; toelichting: string | null; geldig: boolean; vervaltEventId: number | null; reden: string | null }[];
+  events: TijdlijnEvent[];
   toegestaneEvents: string[];
 }
 
+const DOSSIER_PREFIXEN = ['/api/clienten', '/api/wachtlijsten', '/api/kandidaten'];
 
+/** One client's dossier: data and woonwensen (editable), the trajectory with its timeline, debts, bases. */
 export function ClientDossier({ ik, id }: { ik: Ik; id: string }) {
-  const orgs = useOrganisaties();
-  const { data: c, fout, herlaad } = useApi<Dossier>(`/api/clienten/${id}`);
-  const [soort, zetSoort] = useState('');
-  const [melding, zetMelding] = useState<string | null>(null);
-  const [inzage, zetInzage] = useState(false);
-  const [gecorrigeerd, zetGecorrigeerd] = useState<string | null>(null);
-  if (inzage) return <Inzage id={id} terug={() => zetInzage(false)} />;
-  if (fout) return <div className="fout">{fout}</div>;
-  if (!c) return <p>Laden…</p>;
-  const magSchrijven = ik.rol === 'medewerker_toegang' || ik.rol === 'consulent';
-  const gekozen = soort || c.toegestaneEvents[0] || '';
-  const verstuur = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    zetMelding(null);
-    try {
-      await api(`/api/clienten/${id}/events`, {
-        method: 'POST',
-        body: {
-          soort: gekozen,
-          datum: f.get('datum'),
-          niveau: f.get('niveau') || null,
-          bestemming: f.get('bestemming') || null,
-          urgentie: f.get('urgentie') ? Number(f.get('urgentie')) : null,
-          toelichting: f.get('toelichting') || null,
-        },
-      });
-      zetSoort('');
-      herlaad();
-    } catch (err) {
-      zetMelding((err as Error).message);
-    }
-  };
-  const heeftNiveau = ['indicatie', 'instroom', 'doorstroom', 'terugval'].includes(gekozen);
+  const { data, fout, herlaad } = useApi<Dossier>(`/api/clienten/${id}`);
+  const meld = useMeld();
+  const locatie = useLocation();
+  const navigate = useNavigate();
+  // a message handed over by the page that led here (the aanmelding): shown once the layout has settled
+  useEffect(() => {
+    const melding = (locatie.state as { melding?: string } | null)?.melding;
+    if (!melding) return;
+    const t = setTimeout(() => {
+      meld(melding);
+      navigate(locatie.pathname, { replace: true, state: null });
+    }, 0);
+    return () => clearTimeout(t);
+  }, [locatie.state, locatie.pathname, meld, navigate]);
   return (
-    <section>
-      <p className="geen-print"><Link to="/clienten">← Cliënten</Link>{magSchrijven && <> · <button className="secundair" onClick={() => zetInzage(true)}>Inzage (AVG art. 15)</button></>}</p>
-      <h2>{c.naam} <span className="label">{c.pseudoniem}</span></h2>
-      <div className="kaarten">
-        <div className="kaart"><div>Fase</div><div className="getal" style={{ fontSize: '1.2rem' }}>{FASE_LABEL[c.toestand.fase]}</div>sinds {c.toestand.sinds ?? '—'}</div>
-        <div className="kaart"><div>Niveau</div><strong>{c.toestand.niveau ? NIVEAU_LABEL[c.toestand.niveau] : '—'}</strong></div>
-        <div className="kaart">
-          <div>Persoon</div>
-          {c.leeftijd} jaar {c.jongere && <span className="label">jongere 18–24</span>}<br />
-          BSN {c.bsn ?? '—'} · {DOELGROEP_LABEL[c.doelgroep]} · urgentie {c.urgentie}
-        </div>
-        <div className="kaart">
-          <div>Gemeenten</div>
-          herkomst: {orgs.naam(c.herkomstgemeenteId)}<br />huidig: {orgs.naam(c.huidigeGemeenteId)}<br />aanbieder: {orgs.naam(c.aanbiederId)}
-        </div>
-      </div>
-      {c.risicoNotities && <div className="kaart"><strong>Risico-notities (alleen zorgrollen)</strong><p>{c.risicoNotities}</p></div>}
+    <Gegevens data={data} fout={fout}>
+      {(c) => <DossierInhoud ik={ik} c={c} herlaad={herlaad} />}
+    </Gegevens>
+  );
+}
+
+function DossierInhoud({ ik, c, herlaad }: { ik: Ik; c: Dossier; herlaad: () => void }) {
+  const orgs = useOrganisaties();
+  const [wijzigen, zetWijzigen] = useState(false);
+  const magSchrijven = !alleenLezen(ik) && (ik.rol === 'medewerker_toegang' || ik.rol === 'consulent');
+  const ww = c.woonwensen;
+  return (
+    <Pagina
+      titel={`${c.naam} (${c.pseudoniem})`}
+      acties={
+        <>
+          <RouterLink className="utrecht-link" to="/clienten">
+            ← Cliënten
+          </RouterLink>
+          {magSchrijven && (
+            <RouterLink className="utrecht-button-link utrecht-button-link--secondary-action-button" to={`/clienten/${c.id}/inzage`}>
+              Inzage (AVG art. 15)
+            </RouterLink>
+          )}
+        </>
+      }
+    >
+      <section aria-labelledby="kop-traject" className="dossier-deel">
+        <Heading2 id="kop-traject">Traject</Heading2>
+        <DataList className="kenmerken">
+          <DataListItem>
+            <DataListKey>Fase</DataListKey>
+            <DataListValue>
+              <span data-testid="fase">{FASE_LABEL[c.toestand.fase] ?? c.toestand.fase}</span>
+            </DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>Sinds</DataListKey>
+            <DataListValue>{nlDatum(c.toestand.sinds)}</DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>Niveau</DataListKey>
+            <DataListValue>{c.toestand.niveau ? NIVEAU_LABEL[c.toestand.niveau] : '—'}</DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>Urgentie</DataListKey>
+            <DataListValue>{URGENTIE_LABEL[c.urgentie] ?? c.urgentie}</DataListValue>
+          </DataListItem>
+        </DataList>
+      </section>
+
+      <section aria-labelledby="kop-gegevens" className="dossier-deel">
+        <Heading2 id="kop-gegevens">Gegevens en woonwensen</Heading2>
+        {wijzigen ? (
+          <GegevensWijzigen c={c} klaar={() => zetWijzigen(false)} />
+        ) : (
+          <>
+            <div data-testid="gegevens">
+            <DataList className="kenmerken">
+              <DataListItem>
+                <DataListKey>Geboortedatum</DataListKey>
+                <DataListValue>
+                  {nlDatum(c.geboortedatum)} ({c.leeftijd} jaar{c.jongere ? ', jongere 18–24' : ''})
+                </DataListValue>
+              </DataListItem>
+              {/* a lezer gets no BSN from the server; the row is not shown then at all */}
+              {!alleenLezen(ik) && (
+                <DataListItem>
+                  <DataListKey>BSN</DataListKey>
+                  <DataListValue>{c.bsn ?? 'niet bekend'}</DataListValue>
+                </DataListItem>
+              )}
+              <DataListItem>
+                <DataListKey>Doelgroep</DataListKey>
+                <DataListValue>{DOELGROEP_LABEL[c.doelgroep] ?? c.doelgroep}</DataListValue>
+              </DataListItem>
+              <DataListItem>
+                <DataListKey>Herkomstgemeente</DataListKey>
+                <DataListValue>{orgs.naam(c.herkomstgemeenteId)}</DataListValue>
+              </DataListItem>
+              <DataListItem>
+                <DataListKey>Huidige gemeente</DataListKey>
+                <DataListValue>{orgs.naam(c.huidigeGemeenteId)}</DataListValue>
+              </DataListItem>
+              <DataListItem>
+                <DataListKey>Aanbieder</DataListKey>
+                <DataListValue>{c.aanbiederId ? orgs.naam(c.aanbiederId) : 'nog geen'}</DataListValue>
+              </DataListItem>
+              <DataListItem>
+                <DataListKey>Extern id</DataListKey>
+                <DataListValue>{c.externId ?? '—'}</DataListValue>
+              </DataListItem>
+              <DataListItem>
+                <DataListKey>Gewenste gemeenten</DataListKey>
+                <DataListValue>{ww?.gemeenten?.length ? ww.gemeenten.map((g) => orgs.naam(g)).join(', ') : 'geen voorkeur'}</DataListValue>
+              </DataListItem>
+              <DataListItem>
+                <DataListKey>Woning</DataListKey>
+                <DataListValue>
+                  {ww?.minKamers ? `minimaal ${ww.minKamers} kamer${ww.minKamers > 1 ? 's' : ''}` : 'geen eis aan kamers'}
+                  {ww?.toegankelijk ? ', toegankelijk' : ''}
+                </DataListValue>
+              </DataListItem>
+              {ww?.bijzonderheden && (
+                <DataListItem>
+                  <DataListKey>Bijzonderheden</DataListKey>
+                  <DataListValue>{ww.bijzonderheden}</DataListValue>
+                </DataListItem>
+              )}
+            </DataList>
+            </div>
+            {magSchrijven && (
+              <Button appearance="secondary-action-button" onClick={() => zetWijzigen(true)}>
+                Gegevens wijzigen
+              </Button>
+            )}
+          </>
+        )}
+        {c.risicoNotities && (
+          <div className="kaart">
+            <Heading3>Risico-notities (alleen zorgrollen)</Heading3>
+            <Paragraph>{c.risicoNotities}</Paragraph>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="kop-tijdlijn" className="dossier-deel">
+        <Heading2 id="kop-tijdlijn">Tijdlijn</Heading2>
+        <Tijdlijn c={c} magSchrijven={magSchrijven} />
+        {magSchrijven && c.toegestaneEvents.length > 0 && <GebeurtenisVastleggen c={c} />}
+      </section>
+
       {magSchrijven && (c.toestand.fase === 'uitstroomklaar' || c.toestand.fase === 'in_zorg') && <Plaatsen clientId={c.id} aanbiederId={c.aanbiederId} onGeplaatst={herlaad} />}
       <Schulden clientId={c.id} magSchrijven={magSchrijven} />
       <Grondslagen clientId={c.id} magSchrijven={magSchrijven} />
-      <h3>Tijdlijn</h3>
-      {gecorrigeerd && <div className="ok" role="status">{gecorrigeerd}</div>}
-      <ul className="tijdlijn">
-        {c.events.map((e) =>
-          e.soort === 'correctie' ? (
-            <li key={e.id}><strong>{e.datum}</strong> — correctie: {((v) => (v ? `${v.soort} van ${v.datum}` : 'gebeurtenis'))(c.events.find((x) => x.id === e.vervaltEventId))} vervallen{e.reden && ` (reden: ${e.reden})`}</li>
-          ) : (
-            <li key={e.id} style={e.geldig ? undefined : { textDecoration: 'line-through', opacity: 0.6 }}>
-              <strong>{e.datum}</strong> — {e.soort}
-              {!e.geldig && <span className="label">vervallen</span>}
-              {e.niveau && ` · ${NIVEAU_LABEL[e.niveau]}`}
-              {e.bestemming && ` · ${BESTEMMING_LABEL[e.bestemming]}`}
-              {e.urgentie !== null && e.urgentie !== undefined && ` · urgentie ${e.urgentie}`}
-              {magSchrijven && e.geldig && <CorrectieKnoppen clientId={c.id} event={e} onKlaar={(m) => { zetGecorrigeerd(m); herlaad(); }} />}
-              {e.toelichting && <div>{e.toelichting}</div>}
-            </li>
-          ),
-        )}
-      </ul>
-      {magSchrijven && c.toegestaneEvents.length > 0 && (
-        <form className="kaart filters geen-print" onSubmit={verstuur}>
-          <label>
-            Gebeurtenis
-            <select value={gekozen} onChange={(e) => zetSoort(e.target.value)}>
-              {c.toegestaneEvents.map((s) => <option key={s}>{s}</option>)}
-            </select>
-          </label>
-          <label>Datum<input name="datum" type="date" required defaultValue={new Date().toISOString().slice(0, 10)} /></label>
-          {heeftNiveau && (
-            <label>
-              Niveau
-              <select name="niveau">{Object.entries(NIVEAU_LABEL).map(([w, l]) => <option key={w} value={w}>{l}</option>)}</select>
-            </label>
-          )}
-          {gekozen === 'uitstroom' && (
-            <label>
-              Bestemming
-              <select name="bestemming">{Object.entries(BESTEMMING_LABEL).map(([w, l]) => <option key={w} value={w}>{l}</option>)}</select>
-            </label>
-          )}
-          {gekozen === 'beoordeling' && (
-            <label>
-              Urgentie
-              <select name="urgentie">{[0, 1, 2, 3].map((u) => <option key={u}>{u}</option>)}</select>
-            </label>
-          )}
-          <label>Toelichting<input name="toelichting" /></label>
-          <button type="submit">Toevoegen</button>
-          {melding && <div className="fout" role="alert">{melding}</div>}
-        </form>
-      )}
-    </section>
+    </Pagina>
   );
 }
+
+function Tijdlijn({ c, magSchrijven }: { c: Dossier; magSchrijven: boolean }) {
+  const orgs = useOrganisaties();
+  if (c.events.length === 0) return <Paragraph className="leeg">Nog geen gebeurtenissen: leg hieronder de aanmelding vast.</Paragraph>;
+  return (
+    <ol className="tijdlijn" aria-label="Gebeurtenissen, oudste eerst">
+      {c.events.map((e) =>
+        e.soort === 'correctie' ? (
+          <li key={e.id} className="correctie">
+            <strong>{nlDatum(e.datum)}</strong> — Correctie:{' '}
+            {((v) => (v ? `${EVENT_LABEL[v.soort] ?? v.soort} van ${nlDatum(v.datum)}` : 'gebeurtenis'))(c.events.find((x) => x.id === e.vervaltEventId))} vervallen
+            {e.reden && ` (reden: ${e.reden})`}
+          </li>
+        ) : (
+          <li key={e.id} className={e.geldig ? undefined : 'vervallen'}>
+            <strong>{nlDatum(e.datum)}</strong> — {EVENT_LABEL[e.soort] ?? e.soort}
+            {!e.geldig && <span className="label">vervallen</span>}
+            {e.niveau && ` · ${NIVEAU_LABEL[e.niveau]}`}
+            {e.bestemming && ` · ${BESTEMMING_LABEL[e.bestemming]}`}
+            {e.urgentie !== null && e.urgentie !== undefined && ` · urgentie ${e.urgentie}`}
+            {e.aanbiederId && (e.soort === 'instroom' || e.soort === 'doorstroom' || e.soort === 'terugval') && ` · ${orgs.naam(e.aanbiederId)}`}
+            {e.toelichting && <div className="toelichting">{e.toelichting}</div>}
+            {magSchrijven && e.geldig && <CorrectieKnoppen clientId={c.id} event={e} />}
+          </li>
+        ),
+      )}
+    </ol>
+  );
+}
+
+/**
+ * The next event of the trajectory. It asks only what the chosen kind needs (EVENT_VRAAGT), asks for a
+ * confirmation, and after saving starts empty again (its key changes): the Toelichting of one event is never
+ * sent along with the next.
+ */
+function GebeurtenisVastleggen({ c }: { c: Dossier }) {
+  const [versie, zetVersie] = useState(0);
+  return <GebeurtenisFormulier key={versie} c={c} opgeslagen={() => zetVersie((v) => v + 1)} />;
+}
+
+function GebeurtenisFormulier({ c, opgeslagen }: { c: Dossier; opgeslagen: () => void }) {
+  const orgs = useOrganisaties();
+  const meld = useMeld();
+  const [dialoog, vraag] = useBevestiging();
+  const [soort, zetSoort] = useState(c.toegestaneEvents[0]!);
+  const [datum, zetDatum] = useState(vandaagIso());
+  const [niveau, zetNiveau] = useState('');
+  const [urgentie, zetUrgentie] = useState('0');
+  const [bestemming, zetBestemming] = useState('');
+  const [aanbiederId, zetAanbieder] = useState(c.aanbiederId ?? '');
+  const [toelichting, zetToelichting] = useState('');
+  const [fouten, zetFouten] = useState<Record<string, string>>({});
+  const [algemeen, zetAlgemeen] = useState<string | null>(null);
+  const vraagt = EVENT_VRAAGT[soort] ?? [];
+  const vastleggen = useWijziging(
+    (body: Record<string, unknown>) => api<{ toestand: { fase: string } }>(`/api/clienten/${c.id}/events`, { method: 'POST', body }),
+    DOSSIER_PREFIXEN,
+  );
+  const verstuur = async (e: FormEvent) => {
+    e.preventDefault();
+    zetFouten({});
+    zetAlgemeen(null);
+    const eigen: Record<string, string> = {};
+    if (vraagt.includes('niveau') && !niveau) eigen.niveau = 'Kies een niveau';
+    if (vraagt.includes('bestemming') && !bestemming) eigen.bestemming = 'Kies een bestemming';
+    if (Object.keys(eigen).length) return zetFouten(eigen);
+    const label = EVENT_LABEL[soort] ?? soort;
+    const details = [vraagt.includes('niveau') && NIVEAU_LABEL[niveau], vraagt.includes('urgentie') && `urgentie ${urgentie}`, vraagt.includes('bestemming') && BESTEMMING_LABEL[bestemming]].filter(Boolean).join(', ');
+    const ja = await vraag({
+      titel: `${label} vastleggen?`,
+      tekst: `${label} op ${nlDatum(datum)}${details ? ` (${details})` : ''} komt in de tijdlijn van ${c.naam}. Een vergissing herstelt u daarna met Corrigeren of Ongedaan maken.`,
+      bevestig: `${label} vastleggen`,
+    });
+    if (!ja) return;
+    try {
+      const r = await vastleggen.mutateAsync({
+        soort,
+        datum,
+        niveau: vraagt.includes('niveau') ? niveau : null,
+        urgentie: vraagt.includes('urgentie') ? Number(urgentie) : null,
+        bestemming: vraagt.includes('bestemming') ? bestemming : null,
+        aanbiederId: vraagt.includes('aanbieder') && aanbiederId ? aanbiederId : null,
+        toelichting: toelichting.trim() || null,
+      });
+      meld(`${label} vastgelegd op ${nlDatum(datum)}. Fase nu: ${FASE_LABEL[r.toestand.fase] ?? r.toestand.fase}.`);
+      opgeslagen();
+    } catch (err) {
+      const f = verdeelFout(err);
+      zetFouten(f.velden);
+      zetAlgemeen(f.algemeen);
+    }
+  };
+  return (
+    <>
+    <form className="kaart geen-print gebeurtenis" onSubmit={(e) => void verstuur(e)} noValidate aria-labelledby="kop-gebeurtenis">
+      <Heading3 id="kop-gebeurtenis">Gebeurtenis vastleggen</Heading3>
+      <div className="velden">
+        <Veld label="Gebeurtenis" naam="soort" fout={fouten.soort}>
+          {(p) => (
+            <Select {...p} value={soort} onChange={(e) => zetSoort(e.target.value)}>
+              {c.toegestaneEvents.map((s) => (
+                <SelectOption key={s} value={s}>
+                  {EVENT_LABEL[s] ?? s}
+                </SelectOption>
+              ))}
+            </Select>
+          )}
+        </Veld>
+        <Veld label="Datum" naam="datum" fout={fouten.datum} beschrijving="Niet vóór 1900 en hoogstens een jaar vooruit.">
+          {(p) => <Textbox {...p} type="date" value={datum} onChange={(e) => zetDatum(e.target.value)} />}
+        </Veld>
+        {vraagt.includes('urgentie') && (
+          <Veld label="Urgentie" naam="urgentie" fout={fouten.urgentie}>
+            {(p) => (
+              <Select {...p} value={urgentie} onChange={(e) => zetUrgentie(e.target.value)}>
+                <LabelOpties labels={URGENTIE_LABEL} />
+              </Select>
+            )}
+          </Veld>
+        )}
+        {vraagt.includes('niveau') && (
+          <Veld label="Niveau" naam="niveau" fout={fouten.niveau} beschrijving={soort === 'doorstroom' ? 'Een lichter niveau dan nu.' : soort === 'terugval' ? 'Een zwaarder niveau dan nu.' : undefined}>
+            {(p) => (
+              <Select {...p} value={niveau} onChange={(e) => zetNiveau(e.target.value)}>
+                <SelectOption value="">Kies een niveau</SelectOption>
+                <LabelOpties labels={NIVEAU_LABEL} />
+              </Select>
+            )}
+          </Veld>
+        )}
+        {vraagt.includes('aanbieder') && (
+          <Veld label="Aanbieder" naam="aanbiederId" fout={fouten.aanbiederId} beschrijving="Wie de begeleiding vanaf nu geeft.">
+            {(p) => (
+              <Select {...p} value={aanbiederId} onChange={(e) => zetAanbieder(e.target.value)}>
+                <SelectOption value="">Ongewijzigd{c.aanbiederId ? ` (${orgs.naam(c.aanbiederId)})` : ''}</SelectOption>
+                {orgs.lijst
+                  .filter((o) => o.soort === 'aanbieder')
+                  .map((o) => (
+                    <SelectOption key={o.id} value={o.id}>
+                      {o.naam}
+                    </SelectOption>
+                  ))}
+              </Select>
+            )}
+          </Veld>
+        )}
+        {vraagt.includes('bestemming') && (
+          <Veld label="Bestemming" naam="bestemming" fout={fouten.bestemming}>
+            {(p) => (
+              <Select {...p} value={bestemming} onChange={(e) => zetBestemming(e.target.value)}>
+                <SelectOption value="">Kies een bestemming</SelectOption>
+                <LabelOpties labels={BESTEMMING_LABEL} />
+              </Select>
+            )}
+          </Veld>
+        )}
+      </div>
+      <Veld label="Toelichting" naam="toelichting" fout={fouten.toelichting} beschrijving="Optioneel; alleen zichtbaar voor toegang en zorg, niet voor corporaties.">
+        {(p) => <Textarea {...p} rows={2} value={toelichting} onChange={(e) => zetToelichting(e.target.value)} />}
+      </Veld>
+      {algemeen && <Fout>{algemeen}</Fout>}
+      <ButtonGroup>
+        <Button appearance="primary-action-button" type="submit" busy={vastleggen.isPending} disabled={vastleggen.isPending}>
+          Vastleggen
+        </Button>
+      </ButtonGroup>
+    </form>
+    {dialoog}
+    </>
+  );
+}
+
+/** The edit form of the client's data: sends only what changed. */
+function GegevensWijzigen({ c, klaar }: { c: Dossier; klaar: () => void }) {
+  const meld = useMeld();
+  const [fouten, zetFouten] = useState<Record<string, string>>({});
+  const [algemeen, zetAlgemeen] = useState<string | null>(null);
+  const begin: ClientGegevens = {
+    naam: c.naam,
+    bsn: c.bsn,
+    geboortedatum: c.geboortedatum,
+    doelgroep: c.doelgroep,
+    herkomstgemeenteId: c.herkomstgemeenteId,
+    huidigeGemeenteId: c.huidigeGemeenteId,
+    aanbiederId: c.aanbiederId,
+    externId: c.externId,
+    woonwensen: c.woonwensen,
+  };
+  const opslaan = useWijziging((body: Record<string, unknown>) => api<{ gewijzigd: string[] }>(`/api/clienten/${c.id}`, { method: 'PATCH', body }), DOSSIER_PREFIXEN);
+  const verstuur = async (g: ClientGegevens) => {
+    zetFouten({});
+    zetAlgemeen(null);
+    const nieuw = alsInvoer(g);
+    const oud = alsInvoer(begin);
+    const wijziging = Object.fromEntries(
+      Object.entries(nieuw).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(oud[k as keyof typeof oud]) && !(k === 'huidigeGemeenteId' && v === null)),
+    );
+    if (Object.keys(wijziging).length === 0) {
+      meld('Er was niets gewijzigd.');
+      return klaar();
+    }
+    try {
+      const r = await opslaan.mutateAsync(wijziging);
+      meld(`Gegevens opgeslagen (${r.gewijzigd.length} ${r.gewijzigd.length === 1 ? 'gegeven' : 'gegevens'} gewijzigd).`);
+      klaar();
+    } catch (e) {
+      const f = verdeelFout(e);
+      zetFouten(f.velden);
+      zetAlgemeen(f.algemeen);
+    }
+  };
+  return <ClientFormulier begin={begin} knop="Opslaan" fouten={fouten} algemeneFout={algemeen} bezig={opslaan.isPending} onVerstuur={(g) => void verstuur(g)} onAnnuleer={klaar} />;
+}
+

@@ -1,8 +1,16 @@
 import { useState, type FormEvent } from 'react';
+import { Button, ButtonGroup, Heading2, Heading3, Paragraph, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
 import { api } from '../api';
-import { useApi, useOrganisaties } from '../hooks';
-import { nlDatum } from '../datum';
+import { useApi, useOrganisaties, useWijziging } from '../hooks';
+import { nlDatum } from '../format';
 import { REIKWIJDTE_LABEL, WETTELIJKE_GRONDSLAGEN } from '../../../src/domain/grondslagen';
+import { Tabel, type Kolom } from '../ui/Tabel';
+import { Veld } from '../ui/Veld';
+import { Fout, Gegevens } from '../ui/Status';
+import { useBevestiging } from '../ui/Bevestig';
+import { useMeld } from '../ui/Melding';
+import { vandaagIso, verdeelFout } from './NieuweClient';
+import { LabelOpties } from '../ui/LabelOpties';
 
 interface Grondslag {
   id: string;
@@ -31,108 +39,193 @@ const REIKWIJDTE: Readonly<Record<string, string>> = REIKWIJDTE_LABEL;
  */
 export function Grondslagen({ clientId, magSchrijven }: { clientId: string; magSchrijven: boolean }) {
   const orgs = useOrganisaties();
-  const { data, fout, herlaad } = useApi<{ peildatum: string; zichtbaarVoorCorporatie: boolean; grondslagen: Grondslag[] }>(`/api/clienten/${clientId}/grondslagen`);
-  const [soort, zetSoort] = useState<'toestemming' | 'wettelijk'>('toestemming');
-  const [melding, zetMelding] = useState<{ fout: boolean; tekst: string } | null>(null);
-  if (fout) return <div className="fout">{fout}</div>;
-  if (!data) return null;
-
-  const vastleggen = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const f = new FormData(form);
-    zetMelding(null);
-    try {
-      await api(`/api/clienten/${clientId}/grondslagen`, {
-        method: 'POST',
-        body: {
-          reikwijdte: f.get('reikwijdte'),
-          soort,
-          wettelijkeGrondslag: soort === 'wettelijk' ? f.get('wettelijkeGrondslag') : null,
-          referentie: f.get('referentie') || null,
-          ingangsdatum: f.get('ingangsdatum'),
-          einddatum: f.get('einddatum') || null,
-        },
-      });
-      form.reset();
-      zetMelding({ fout: false, tekst: 'Grondslag vastgelegd.' });
-      herlaad();
-    } catch (err) {
-      zetMelding({ fout: true, tekst: (err as Error).message });
-    }
-  };
-  const intrekken = async (g: Grondslag) => {
-    const reden = window.prompt(`Waarom wordt "${REIKWIJDTE[g.reikwijdte]}" ingetrokken? (wordt vastgelegd)`);
-    if (reden === null) return;
-    if (!window.confirm(`De grondslag wordt vandaag ingetrokken; de geschiedenis blijft bewaard.${g.reikwijdte === 'corporatie_kandidaatprofiel' ? ' Zonder andere geldige grondslag is de cliënt niet meer zichtbaar voor corporaties.' : ''} Doorgaan?`)) return;
-    zetMelding(null);
-    try {
-      await api(`/api/clienten/${clientId}/grondslagen/${g.id}/intrekken`, { method: 'POST', body: { reden } });
-      zetMelding({ fout: false, tekst: 'Grondslag ingetrokken.' });
-      herlaad();
-    } catch (err) {
-      zetMelding({ fout: true, tekst: (err as Error).message });
-    }
-  };
-
+  const pad = `/api/clienten/${clientId}/grondslagen`;
+  const { data, fout } = useApi<{ peildatum: string; zichtbaarVoorCorporatie: boolean; grondslagen: Grondslag[] }>(pad);
+  const [intrekken, zetIntrekken] = useState<Grondslag | null>(null);
+  const kolommen: Kolom<Grondslag>[] = [
+    { kop: 'Voor', cel: (g) => REIKWIJDTE[g.reikwijdte] ?? g.reikwijdte },
+    { kop: 'Grondslag', cel: (g) => (g.soort === 'toestemming' ? 'Toestemming van de cliënt' : g.wettelijkeGrondslagTekst) },
+    { kop: 'Referentie', cel: (g) => g.referentie ?? '—' },
+    { kop: 'Gegeven', cel: (g) => nlDatum(g.ingangsdatum) },
+    { kop: 'Einde', cel: (g) => (g.einddatum ? nlDatum(g.einddatum) : 'geen') },
+    { kop: 'Vastgelegd door', cel: (g) => `${g.vastgelegdDoorNaam ?? '—'} (${orgs.naam(g.vastgelegdOrganisatieId)}), ${nlDatum(g.vastgelegdOp)}` },
+    {
+      kop: 'Status',
+      cel: (g) => (
+        <>
+          {STATUS[g.status]}
+          {g.ingetrokkenOp && <div>op {nlDatum(g.ingetrokkenOp)} door {g.ingetrokkenDoorNaam ?? '—'}: {g.intrekkingsreden}</div>}
+        </>
+      ),
+    },
+    ...(magSchrijven
+      ? [
+          {
+            kop: <span className="visueel-verborgen">Acties</span>,
+            cel: (g: Grondslag) =>
+              !g.ingetrokkenOp && g.status !== 'verlopen' ? (
+                <Button appearance="secondary-action-button" className="geen-print" onClick={() => zetIntrekken(g)} aria-label={`${REIKWIJDTE[g.reikwijdte]} intrekken`}>
+                  Intrekken
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
+  ];
   return (
-    <div className="kaart" data-testid="grondslagen">
-      <h3>Grondslag en toestemming</h3>
-      {data.zichtbaarVoorCorporatie ? (
-        <p className="ok">Zichtbaar voor corporaties als gepseudonimiseerde kandidaat (geldige grondslag op {nlDatum(data.peildatum)}).</p>
-      ) : (
-        <p role="status"><strong>Niet zichtbaar voor corporaties: geen geldige grondslag</strong></p>
-      )}
-      {data.grondslagen.length === 0 ? (
-        <p>Nog geen toestemming of wettelijke grondslag vastgelegd.</p>
-      ) : (
-        <table>
-          <thead><tr><th>Voor</th><th>Grondslag</th><th>Referentie</th><th>Gegeven</th><th>Einde</th><th>Vastgelegd door</th><th>Status</th><th /></tr></thead>
-          <tbody>
-            {data.grondslagen.map((g) => (
-              <tr key={g.id}>
-                <td>{REIKWIJDTE[g.reikwijdte] ?? g.reikwijdte}</td>
-                <td>{g.soort === 'toestemming' ? 'Toestemming van de cliënt' : g.wettelijkeGrondslagTekst}</td>
-                <td>{g.referentie ?? '—'}</td>
-                <td>{nlDatum(g.ingangsdatum)}</td>
-                <td>{g.einddatum ? nlDatum(g.einddatum) : 'geen'}</td>
-                <td>{g.vastgelegdDoorNaam ?? '—'} ({orgs.naam(g.vastgelegdOrganisatieId)}), {nlDatum(g.vastgelegdOp)}</td>
-                <td>
-                  {STATUS[g.status]}
-                  {g.ingetrokkenOp && <div>op {nlDatum(g.ingetrokkenOp)} door {g.ingetrokkenDoorNaam ?? '—'}: {g.intrekkingsreden}</div>}
-                </td>
-                <td>{magSchrijven && !g.ingetrokkenOp && g.status !== 'verlopen' && <button className="secundair geen-print" onClick={() => void intrekken(g)}>Intrekken</button>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {magSchrijven && (
-        <form className="filters geen-print" onSubmit={vastleggen} aria-label="Grondslag vastleggen">
-          <label>
-            Voor
-            <select name="reikwijdte">{Object.entries(REIKWIJDTE).map(([w, l]) => <option key={w} value={w}>{l}</option>)}</select>
-          </label>
-          <label>
-            Soort
-            <select value={soort} onChange={(e) => zetSoort(e.target.value as 'toestemming' | 'wettelijk')}>
-              <option value="toestemming">Toestemming van de cliënt</option>
-              <option value="wettelijk">Wettelijke grondslag</option>
-            </select>
-          </label>
-          {soort === 'wettelijk' && (
-            <label>
-              Wettelijke grondslag
-              <select name="wettelijkeGrondslag">{Object.entries(WETTELIJKE_GRONDSLAGEN).map(([w, l]) => <option key={w} value={w}>{l}</option>)}</select>
-            </label>
+    <section className="dossier-deel" data-testid="grondslagen" aria-labelledby="kop-grondslagen">
+      <Heading2 id="kop-grondslagen">Grondslag en toestemming</Heading2>
+      <Gegevens data={data} fout={fout}>
+        {(d) => (
+          <>
+            {d.zichtbaarVoorCorporatie ? (
+              <Paragraph>Zichtbaar voor corporaties als gepseudonimiseerde kandidaat (geldige grondslag op {nlDatum(d.peildatum)}).</Paragraph>
+            ) : (
+              <Paragraph role="status">
+                <strong>Niet zichtbaar voor corporaties: geen geldige grondslag</strong>
+              </Paragraph>
+            )}
+            {d.grondslagen.length === 0 ? (
+              <Paragraph className="leeg">Nog geen toestemming of wettelijke grondslag vastgelegd.</Paragraph>
+            ) : (
+              <Tabel bijschrift="Grondslagen en toestemmingen" kolommen={kolommen} rijen={d.grondslagen} sleutel={(g) => g.id} eenheid="grondslagen" />
+            )}
+          </>
+        )}
+      </Gegevens>
+      {magSchrijven && intrekken && <Intrekken key={intrekken.id} pad={pad} g={intrekken} sluit={() => zetIntrekken(null)} />}
+      {magSchrijven && <NieuweGrondslag pad={pad} />}
+    </section>
+  );
+}
+
+function Intrekken({ pad, g, sluit }: { pad: string; g: Grondslag; sluit: () => void }) {
+  const meld = useMeld();
+  const [dialoog, vraag] = useBevestiging();
+  const [reden, zetReden] = useState('');
+  const [fouten, zetFouten] = useState<Record<string, string>>({});
+  const [algemeen, zetAlgemeen] = useState<string | null>(null);
+  const trekIn = useWijziging((body: unknown) => api(`${pad}/${g.id}/intrekken`, { method: 'POST', body }), [pad, '/api/kandidaten']);
+  const naam = REIKWIJDTE[g.reikwijdte] ?? g.reikwijdte;
+  const verstuur = async (e: FormEvent) => {
+    e.preventDefault();
+    zetFouten({});
+    zetAlgemeen(null);
+    const ja = await vraag({
+      titel: `${naam} intrekken?`,
+      tekst: `De grondslag wordt vandaag ingetrokken; de geschiedenis blijft bewaard.${g.reikwijdte === 'corporatie_kandidaatprofiel' ? ' Zonder andere geldige grondslag is de cliënt niet meer zichtbaar voor corporaties.' : ''}`,
+      bevestig: 'Intrekken',
+    });
+    if (!ja) return;
+    try {
+      await trekIn.mutateAsync({ reden });
+      meld(`Grondslag "${naam}" ingetrokken.`);
+      sluit();
+    } catch (err) {
+      const f = verdeelFout(err);
+      zetFouten(f.velden);
+      zetAlgemeen(f.algemeen);
+    }
+  };
+  return (
+    <>
+    <form className="kaart geen-print" onSubmit={(e) => void verstuur(e)} noValidate aria-labelledby="kop-intrekken">
+      <Heading3 id="kop-intrekken">{naam} intrekken</Heading3>
+      <Veld label="Reden" naam="reden" fout={fouten.reden} beschrijving="Waarom de toestemming of grondslag vervalt; wordt vastgelegd.">
+        {(p) => <Textarea {...p} rows={2} value={reden} onChange={(e) => zetReden(e.target.value)} />}
+      </Veld>
+      {algemeen && <Fout>{algemeen}</Fout>}
+      <ButtonGroup>
+        <Button appearance="primary-action-button" type="submit" busy={trekIn.isPending} disabled={trekIn.isPending}>
+          Intrekken
+        </Button>
+        <Button appearance="secondary-action-button" type="button" onClick={sluit}>
+          Annuleren
+        </Button>
+      </ButtonGroup>
+    </form>
+    {dialoog}
+    </>
+  );
+}
+
+function NieuweGrondslag({ pad }: { pad: string }) {
+  const meld = useMeld();
+  const [reikwijdte, zetReikwijdte] = useState(Object.keys(REIKWIJDTE)[0]!);
+  const [soort, zetSoort] = useState<'toestemming' | 'wettelijk'>('toestemming');
+  const [wettelijk, zetWettelijk] = useState(Object.keys(WETTELIJKE_GRONDSLAGEN)[0]!);
+  const [referentie, zetReferentie] = useState('');
+  const [ingangsdatum, zetIngangsdatum] = useState(vandaagIso());
+  const [einddatum, zetEinddatum] = useState('');
+  const [fouten, zetFouten] = useState<Record<string, string>>({});
+  const [algemeen, zetAlgemeen] = useState<string | null>(null);
+  const vastleggen = useWijziging((body: unknown) => api(pad, { method: 'POST', body }), [pad, '/api/kandidaten']);
+  const verstuur = async (e: FormEvent) => {
+    e.preventDefault();
+    zetFouten({});
+    zetAlgemeen(null);
+    try {
+      await vastleggen.mutateAsync({
+        reikwijdte,
+        soort,
+        wettelijkeGrondslag: soort === 'wettelijk' ? wettelijk : null,
+        referentie: referentie.trim() || null,
+        ingangsdatum,
+        einddatum: einddatum || null,
+      });
+      meld('Grondslag vastgelegd.');
+      zetReferentie('');
+      zetEinddatum('');
+    } catch (err) {
+      const f = verdeelFout(err);
+      zetFouten(f.velden);
+      zetAlgemeen(f.algemeen);
+    }
+  };
+  return (
+    <form className="kaart geen-print" onSubmit={(e) => void verstuur(e)} noValidate aria-labelledby="kop-nieuwe-grondslag">
+      <Heading3 id="kop-nieuwe-grondslag">Grondslag vastleggen</Heading3>
+      <div className="velden">
+        <Veld label="Voor" naam="reikwijdte" fout={fouten.reikwijdte}>
+          {(p) => (
+            <Select {...p} value={reikwijdte} onChange={(e) => zetReikwijdte(e.target.value)}>
+              <LabelOpties labels={REIKWIJDTE} />
+            </Select>
           )}
-          <label>Referentie<input name="referentie" maxLength={200} required={soort === 'wettelijk'} placeholder={soort === 'wettelijk' ? 'nummer beschikking' : 'formulier (optioneel)'} /></label>
-          <label>Datum gegeven<input name="ingangsdatum" type="date" required defaultValue={new Date().toISOString().slice(0, 10)} /></label>
-          <label>Einddatum<input name="einddatum" type="date" /></label>
-          <button type="submit">Vastleggen</button>
-        </form>
-      )}
-      {melding && <div className={melding.fout ? 'fout' : 'ok'} role={melding.fout ? 'alert' : 'status'}>{melding.tekst}</div>}
-    </div>
+        </Veld>
+        <Veld label="Soort" naam="soort" fout={fouten.soort}>
+          {(p) => (
+            <Select {...p} value={soort} onChange={(e) => zetSoort(e.target.value as 'toestemming' | 'wettelijk')}>
+              <SelectOption value="toestemming">Toestemming van de cliënt</SelectOption>
+              <SelectOption value="wettelijk">Wettelijke grondslag</SelectOption>
+            </Select>
+          )}
+        </Veld>
+        {soort === 'wettelijk' && (
+          <Veld label="Wettelijke grondslag" naam="wettelijkeGrondslag" fout={fouten.wettelijkeGrondslag}>
+            {(p) => (
+              <Select {...p} value={wettelijk} onChange={(e) => zetWettelijk(e.target.value)}>
+                <LabelOpties labels={WETTELIJKE_GRONDSLAGEN} />
+              </Select>
+            )}
+          </Veld>
+        )}
+        <Veld label="Referentie" naam="referentie" fout={fouten.referentie} beschrijving={soort === 'wettelijk' ? 'Nummer van de beschikking (verplicht).' : 'Het toestemmingsformulier (optioneel).'}>
+          {(p) => <Textbox {...p} value={referentie} onChange={(e) => zetReferentie(e.target.value)} />}
+        </Veld>
+        <Veld label="Datum gegeven" naam="ingangsdatum" fout={fouten.ingangsdatum}>
+          {(p) => <Textbox {...p} type="date" value={ingangsdatum} onChange={(e) => zetIngangsdatum(e.target.value)} />}
+        </Veld>
+        <Veld label="Einddatum" naam="einddatum" fout={fouten.einddatum} beschrijving="Optioneel.">
+          {(p) => <Textbox {...p} type="date" value={einddatum} onChange={(e) => zetEinddatum(e.target.value)} />}
+        </Veld>
+      </div>
+      {algemeen && <Fout>{algemeen}</Fout>}
+      <ButtonGroup>
+        <Button appearance="primary-action-button" type="submit" busy={vastleggen.isPending} disabled={vastleggen.isPending}>
+          Vastleggen
+        </Button>
+      </ButtonGroup>
+    </form>
   );
 }

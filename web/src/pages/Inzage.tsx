@@ -1,6 +1,13 @@
+import { Link as RouterLink } from 'react-router';
+import { Button, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useApi, useOrganisaties } from '../hooks';
-import { nlDatum } from '../datum';
-import { BESTEMMING_LABEL, DOELGROEP_LABEL, NIVEAU_LABEL } from '../labels';
+import { euroUitCenten, nlDatum, nlTijdstip } from '../format';
+import { BESTEMMING_LABEL, DOELGROEP_LABEL, EVENT_LABEL, HUURCONSTRUCTIE_LABEL, NIVEAU_LABEL } from '../labels';
+import { REIKWIJDTE_LABEL, WETTELIJKE_GRONDSLAGEN } from '../../../src/domain/grondslagen';
+import { Pagina } from '../ui/Pagina';
+import { Tabel } from '../ui/Tabel';
+import { Gegevens } from '../ui/Status';
+import type { Woonwensen } from './NieuweClient';
 
 interface InzageData {
   opgesteld: string;
@@ -8,13 +15,14 @@ interface InzageData {
     pseudoniem: string;
     naam: string;
     bsn: string | null;
+    externId: string | null;
     geboortedatum: string;
     doelgroep: string;
     herkomstgemeenteId: string;
     huidigeGemeenteId: string;
     aanbiederId: string | null;
     urgentie: number;
-    woonwensen: unknown;
+    woonwensen: Woonwensen | null;
     risicoNotities: string | null;
     events: { id: number; soort: string; datum: string; niveau: string | null; bestemming: string | null; toelichting: string | null; reden: string | null; geldig: boolean; vervaltEventId: number | null }[];
   };
@@ -26,86 +34,193 @@ interface InzageData {
   toegang: { tijdstip: string; actie: string; gebruiker: string | null; organisatie: string | null; details: unknown }[];
 }
 
-const euro = (centen: number) => `€ ${(centen / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2 })}`;
-const tijd = (iso: string) => new Date(iso).toLocaleString('nl-NL', { dateStyle: 'short', timeStyle: 'short' });
+const ACTIE: Record<string, string> = { lezen: 'ingezien', zoeken: 'gevonden bij zoeken', wijzigen: 'gewijzigd', aanmaken: 'aangemaakt', exporteren: 'inzage opgesteld', vernietigen: 'geanonimiseerd' };
+const SCHULD_STATUS: Record<string, string> = { open: 'Open', regeling_getroffen: 'Regeling getroffen', afgelost: 'Afgelost' };
+const REIKWIJDTE: Readonly<Record<string, string>> = REIKWIJDTE_LABEL;
+const WETTELIJK: Readonly<Record<string, string>> = WETTELIJKE_GRONDSLAGEN;
 
 /** AVG art. 15: everything held about one client, as a page to print or save as PDF for the client. */
-export function Inzage({ id, terug }: { id: string; terug: () => void }) {
+export function Inzage({ id }: { id: string }) {
   const orgs = useOrganisaties();
   const { data, fout } = useApi<InzageData>(`/api/clienten/${id}/inzage`);
-  if (fout) return <div className="fout">{fout}</div>;
-  if (!data) return <p>Laden…</p>;
-  const d = data.dossier;
-  const leeg = (n: number, tekst: string) => (n === 0 ? <p>{tekst}</p> : null);
   return (
-    <section data-testid="inzage">
-      <p className="geen-print">
-        <button className="secundair" onClick={terug}>← Terug naar het dossier</button>{' '}
-        <button onClick={() => window.print()}>Afdrukken / PDF</button>{' '}
-        <a href={`/api/clienten/${id}/inzage`} download>JSON downloaden</a>
-      </p>
-      <h2>Inzage in persoonsgegevens (AVG artikel 15)</h2>
-      <p>Opgesteld op {tijd(data.opgesteld)} voor {d.naam} ({d.pseudoniem}). Dit overzicht bevat alles wat Doorstroom over deze persoon bewaart.</p>
-      <h3>Persoonsgegevens</h3>
-      <table><tbody>
-        <tr><th>Naam</th><td>{d.naam}</td></tr>
-        <tr><th>BSN</th><td>{d.bsn ?? '—'}</td></tr>
-        <tr><th>Geboortedatum</th><td>{nlDatum(d.geboortedatum)}</td></tr>
-        <tr><th>Doelgroep</th><td>{DOELGROEP_LABEL[d.doelgroep] ?? d.doelgroep}</td></tr>
-        <tr><th>Gemeenten</th><td>herkomst {orgs.naam(d.herkomstgemeenteId)}, huidig {orgs.naam(d.huidigeGemeenteId)}</td></tr>
-        <tr><th>Aanbieder</th><td>{orgs.naam(d.aanbiederId)}</td></tr>
-        <tr><th>Urgentie</th><td>{d.urgentie}</td></tr>
-        <tr><th>Woonwensen</th><td>{d.woonwensen ? JSON.stringify(d.woonwensen) : '—'}</td></tr>
-        {d.risicoNotities && <tr><th>Risico-notities</th><td>{d.risicoNotities}</td></tr>}
-      </tbody></table>
-      <h3>Traject ({d.events.length} gebeurtenissen)</h3>
-      <table>
-        <thead><tr><th>Datum</th><th>Gebeurtenis</th><th>Details</th><th>Geldig</th></tr></thead>
-        <tbody>
-          {d.events.map((e) => (
-            <tr key={e.id}>
-              <td>{nlDatum(e.datum)}</td>
-              <td>{e.soort === 'correctie' ? `correctie: ${((v) => (v ? `${v.soort} van ${nlDatum(v.datum)}` : 'gebeurtenis'))(d.events.find((x) => x.id === e.vervaltEventId))} vervallen` : e.soort}</td>
-              <td>{[e.niveau && NIVEAU_LABEL[e.niveau], e.bestemming && BESTEMMING_LABEL[e.bestemming], e.toelichting, e.reden && `reden: ${e.reden}`].filter(Boolean).join(' · ') || '—'}</td>
-              <td>{e.soort === 'correctie' ? '—' : e.geldig ? 'ja' : 'vervallen'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h3>Plaatsingen</h3>
-      {leeg(data.plaatsingen.length, 'Geen plaatsingen.')}
-      {data.plaatsingen.length > 0 && (
-        <table><thead><tr><th>Adres</th><th>Huurconstructie</th><th>Start</th><th>Einde</th></tr></thead>
-          <tbody>{data.plaatsingen.map((p) => <tr key={p.id}><td>{p.adres}</td><td>{p.huurconstructie}</td><td>{nlDatum(p.startdatum)}</td><td>{nlDatum(p.einddatum)}</td></tr>)}</tbody>
-        </table>
-      )}
-      <h3>Signalen</h3>
-      {leeg(data.signalen.length, 'Geen signalen.')}
-      {data.signalen.map((x) => (
-        <div key={x.id}>
-          <strong>{x.soort}</strong> ({x.status}), gemeld {tijd(x.aangemaakt)}
-          <ul>{x.stappen.map((st, i) => <li key={i}>{tijd(st.tijdstip)}: {st.status}{st.toelichting && ` — ${st.toelichting}`}</li>)}</ul>
-        </div>
-      ))}
-      <h3>Schulden</h3>
-      {leeg(data.schulden.length, 'Geen schulden vastgelegd.')}
-      {data.schulden.length > 0 && (
-        <table><thead><tr><th>Schuldeiser</th><th>Bedrag</th><th>Regeling</th><th>Status</th></tr></thead>
-          <tbody>{data.schulden.map((x) => <tr key={x.id}><td>{x.schuldeiser}</td><td>{euro(x.bedragCenten)}</td><td>{x.regeling}</td><td>{x.status}</td></tr>)}</tbody>
-        </table>
-      )}
-      <h3>Woningvoorstellen</h3>
-      {leeg(data.voorstellen.length, 'Geen woningvoorstellen.')}
-      {data.voorstellen.length > 0 && (
-        <ul>{data.voorstellen.map((v) => <li key={v.id}>{tijd(v.aangemaakt)}: {v.status}{v.afwijzingsreden && ` — ${v.afwijzingsreden}`}</li>)}</ul>
-      )}
-      <h3>Grondslagen en toestemmingen</h3>
-      {leeg(data.grondslagen.length, 'Geen grondslagen vastgelegd.')}
-      <ul>{data.grondslagen.map((g) => <li key={g.id}>{g.reikwijdte}: {g.soort}{g.wettelijkeGrondslag && ` (${g.wettelijkeGrondslag})`}, vanaf {nlDatum(g.ingangsdatum)}{g.einddatum && ` tot en met ${nlDatum(g.einddatum)}`}{g.ingetrokkenOp && `, ingetrokken op ${nlDatum(g.ingetrokkenOp)}`}</li>)}</ul>
-      <h3>Wie heeft het dossier ingezien of gewijzigd</h3>
-      <table><thead><tr><th>Tijdstip</th><th>Actie</th><th>Medewerker</th><th>Organisatie</th></tr></thead>
-        <tbody>{data.toegang.map((a, i) => <tr key={i}><td>{tijd(a.tijdstip)}</td><td>{a.actie}</td><td>{a.gebruiker ?? 'systeem'}</td><td>{a.organisatie ?? '—'}</td></tr>)}</tbody>
-      </table>
-    </section>
+    <Pagina
+      titel="Inzage in persoonsgegevens (AVG artikel 15)"
+      acties={
+        <>
+          <RouterLink className="utrecht-link" to={`/clienten/${id}`}>
+            ← Terug naar het dossier
+          </RouterLink>
+          <Button appearance="primary-action-button" onClick={() => window.print()}>
+            Afdrukken / PDF
+          </Button>
+          <a className="utrecht-link" href={`/api/clienten/${id}/inzage`} download>
+            JSON downloaden
+          </a>
+        </>
+      }
+    >
+      <Gegevens data={data} fout={fout}>
+        {(d) => {
+          const c = d.dossier;
+          const ww = c.woonwensen;
+          return (
+            <div data-testid="inzage">
+              <Paragraph>
+                Opgesteld op {nlTijdstip(d.opgesteld)} voor {c.naam} ({c.pseudoniem}). Dit overzicht bevat alles wat Doorstroom over deze persoon bewaart.
+              </Paragraph>
+              <Heading2>Persoonsgegevens</Heading2>
+              <DataList className="kenmerken">
+                {(
+                  [
+                    ['Naam', c.naam],
+                    ['BSN', c.bsn ?? '—'],
+                    ['Extern id', c.externId ?? '—'],
+                    ['Geboortedatum', nlDatum(c.geboortedatum)],
+                    ['Doelgroep', DOELGROEP_LABEL[c.doelgroep] ?? c.doelgroep],
+                    ['Herkomstgemeente', orgs.naam(c.herkomstgemeenteId)],
+                    ['Huidige gemeente', orgs.naam(c.huidigeGemeenteId)],
+                    ['Aanbieder', c.aanbiederId ? orgs.naam(c.aanbiederId) : '—'],
+                    ['Urgentie', String(c.urgentie)],
+                    [
+                      'Woonwensen',
+                      ww
+                        ? [
+                            ww.gemeenten?.length ? `gemeenten: ${ww.gemeenten.map((g) => orgs.naam(g)).join(', ')}` : null,
+                            ww.minKamers ? `minimaal ${ww.minKamers} kamers` : null,
+                            ww.toegankelijk ? 'toegankelijke woning' : null,
+                            ww.bijzonderheden ? `bijzonderheden: ${ww.bijzonderheden}` : null,
+                          ]
+                            .filter(Boolean)
+                            .join('; ') || '—'
+                        : '—',
+                    ],
+                    ...(c.risicoNotities ? [['Risico-notities', c.risicoNotities]] : []),
+                  ] as [string, string][]
+                ).map(([k, v]) => (
+                  <DataListItem key={k}>
+                    <DataListKey>{k}</DataListKey>
+                    <DataListValue>{v}</DataListValue>
+                  </DataListItem>
+                ))}
+              </DataList>
+              <Heading2>Traject</Heading2>
+              <Tabel
+                bijschrift="Gebeurtenissen in het traject"
+                eenheid="gebeurtenissen"
+                rijen={c.events}
+                sleutel={(e) => String(e.id)}
+                kolommen={[
+                  { kop: 'Datum', cel: (e) => nlDatum(e.datum) },
+                  {
+                    kop: 'Gebeurtenis',
+                    cel: (e) =>
+                      e.soort === 'correctie'
+                        ? `Correctie: ${((v) => (v ? `${EVENT_LABEL[v.soort] ?? v.soort} van ${nlDatum(v.datum)}` : 'gebeurtenis'))(c.events.find((x) => x.id === e.vervaltEventId))} vervallen`
+                        : EVENT_LABEL[e.soort] ?? e.soort,
+                  },
+                  { kop: 'Details', cel: (e) => [e.niveau && NIVEAU_LABEL[e.niveau], e.bestemming && BESTEMMING_LABEL[e.bestemming], e.toelichting, e.reden && `reden: ${e.reden}`].filter(Boolean).join(' · ') || '—' },
+                  { kop: 'Geldig', cel: (e) => (e.soort === 'correctie' ? '—' : e.geldig ? 'ja' : 'vervallen') },
+                ]}
+              />
+              <Heading2>Plaatsingen</Heading2>
+              {d.plaatsingen.length === 0 ? (
+                <Paragraph>Geen plaatsingen.</Paragraph>
+              ) : (
+                <Tabel
+                  bijschrift="Plaatsingen"
+                  eenheid="plaatsingen"
+                  rijen={d.plaatsingen}
+                  sleutel={(p) => p.id}
+                  kolommen={[
+                    { kop: 'Adres', cel: (p) => p.adres },
+                    { kop: 'Huurconstructie', cel: (p) => HUURCONSTRUCTIE_LABEL[p.huurconstructie] ?? p.huurconstructie },
+                    { kop: 'Start', cel: (p) => nlDatum(p.startdatum) },
+                    { kop: 'Einde', cel: (p) => nlDatum(p.einddatum) },
+                  ]}
+                />
+              )}
+              <Heading2>Signalen</Heading2>
+              {d.signalen.length === 0 ? (
+                <Paragraph>Geen signalen.</Paragraph>
+              ) : (
+                d.signalen.map((x) => (
+                  <div key={x.id}>
+                    <Paragraph>
+                      <strong>{x.soort}</strong> ({x.status}), gemeld {nlTijdstip(x.aangemaakt)}
+                    </Paragraph>
+                    <UnorderedList>
+                      {x.stappen.map((st, i) => (
+                        <UnorderedListItem key={i}>
+                          {nlTijdstip(st.tijdstip)}: {st.status}
+                          {st.toelichting && ` — ${st.toelichting}`}
+                        </UnorderedListItem>
+                      ))}
+                    </UnorderedList>
+                  </div>
+                ))
+              )}
+              <Heading2>Schulden</Heading2>
+              {d.schulden.length === 0 ? (
+                <Paragraph>Geen schulden vastgelegd.</Paragraph>
+              ) : (
+                <Tabel
+                  bijschrift="Schulden"
+                  eenheid="schulden"
+                  rijen={d.schulden}
+                  sleutel={(x) => x.id}
+                  kolommen={[
+                    { kop: 'Schuldeiser', cel: (x) => x.schuldeiser },
+                    { kop: 'Bedrag', getal: true, cel: (x) => euroUitCenten(x.bedragCenten) },
+                    { kop: 'Regeling', cel: (x) => x.regeling },
+                    { kop: 'Status', cel: (x) => SCHULD_STATUS[x.status] ?? x.status },
+                  ]}
+                />
+              )}
+              <Heading2>Woningvoorstellen</Heading2>
+              {d.voorstellen.length === 0 ? (
+                <Paragraph>Geen woningvoorstellen.</Paragraph>
+              ) : (
+                <UnorderedList>
+                  {d.voorstellen.map((v) => (
+                    <UnorderedListItem key={v.id}>
+                      {nlTijdstip(v.aangemaakt)}: {v.status}
+                      {v.afwijzingsreden && ` — ${v.afwijzingsreden}`}
+                    </UnorderedListItem>
+                  ))}
+                </UnorderedList>
+              )}
+              <Heading2>Grondslagen en toestemmingen</Heading2>
+              {d.grondslagen.length === 0 ? (
+                <Paragraph>Geen grondslagen vastgelegd.</Paragraph>
+              ) : (
+                <UnorderedList>
+                  {d.grondslagen.map((g) => (
+                    <UnorderedListItem key={g.id}>
+                      {REIKWIJDTE[g.reikwijdte] ?? g.reikwijdte}: {g.soort === 'toestemming' ? 'toestemming van de cliënt' : (WETTELIJK[g.wettelijkeGrondslag ?? ''] ?? g.wettelijkeGrondslag)}, vanaf {nlDatum(g.ingangsdatum)}
+                      {g.einddatum && ` tot en met ${nlDatum(g.einddatum)}`}
+                      {g.ingetrokkenOp && `, ingetrokken op ${nlDatum(g.ingetrokkenOp)}`}
+                    </UnorderedListItem>
+                  ))}
+                </UnorderedList>
+              )}
+              <Heading2>Wie heeft het dossier ingezien of gewijzigd</Heading2>
+              <Tabel
+                bijschrift="Toegang tot het dossier"
+                eenheid="regels"
+                rijen={d.toegang.map((a, i) => ({ ...a, i }))}
+                sleutel={(a) => String(a.i)}
+                kolommen={[
+                  { kop: 'Tijdstip', cel: (a) => nlTijdstip(a.tijdstip) },
+                  { kop: 'Handeling', cel: (a) => ACTIE[a.actie] ?? a.actie },
+                  { kop: 'Medewerker', cel: (a) => a.gebruiker ?? 'systeem' },
+                  { kop: 'Organisatie', cel: (a) => a.organisatie ?? '—' },
+                ]}
+              />
+            </div>
+          );
+        }}
+      </Gegevens>
+    </Pagina>
   );
 }

@@ -104,6 +104,7 @@ export function Landelijk() {
               zo&apos;n aantal terug te rekenen is, zijn onderdrukt (&lt;{d.drempel}).
             </Paragraph>
             <Grafiek
+              titel={`Instroom en uitstroom per regio, ${d.jaar}`}
               hoogte={260}
               optie={{
                 xAxis: { type: 'category', data: d.regios },

@@ -1,180 +1,386 @@
 import { Link } from 'react-router';
-import { useState } from 'react';
-import { api, queryString } from '../api';
-import { useApi, useOrganisaties } from '../hooks';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Button, ButtonGroup, Heading2, Heading3, Paragraph, Select, SelectOption, Textarea } from '@utrecht/component-library-react';
+import { api, ApiFout } from '../api';
+import { useApi, useOrganisaties, useWijziging } from '../hooks';
 import type { Ik } from '../types';
+import { alleenLezen } from '../ik';
+import { getal, nlTijdstip } from '../format';
+import { Pagina } from '../ui/Pagina';
+import { Tabel, sorteerLokaal, type Kolom, type Sortering } from '../ui/Tabel';
+import { Veld } from '../ui/Veld';
+import { Fout, Gegevens, Gelukt } from '../ui/Status';
+import { useBevestiging } from '../ui/Bevestig';
+import { useMeld } from '../ui/Melding';
 import { HUURCONSTRUCTIE_LABEL } from '../labels';
+import { PlaatsingVelden, legePlaatsing, plaatsingBody, plaatsingFouten, type PlaatsingWaarde } from './PlaatsingVelden';
+import { LabelOpties } from '../ui/LabelOpties';
 
-interface Uitleg {
+interface Toelichting {
+  persoon: string[];
+  woning: string[];
+  afspraak: string[];
+}
+interface Berekening {
+  score: number;
   tekst: string;
   redenen: string[];
   bindendeRegels: string[];
-  wachtdagen: number;
-  urgentie: number;
 }
-interface Voorstel {
+export interface Voorstel {
   id: string;
   status: string;
-  score: number;
-  uitleg: Uitleg;
   afwijzingsreden: string | null;
+  aangemaakt: string;
+  gewijzigd: string;
   pseudoniem: string;
   clientId: string | null;
+  aanbiederId: string | null;
   leeftijdscategorie: string;
   adres: string;
   woningType: string;
   gemeenteId: string;
   corporatieId: string;
   schuldGeregeld: boolean;
+  volgendNaAfwijzing: boolean;
+  toelichting: Toelichting;
+  berekening: Berekening | null;
+}
+interface Samenvatting {
+  kandidaten: number;
+  woningen: number;
+  bruikbareWoningen: number;
+  geplaatst: number;
 }
 interface Proefdraai {
-  objectief: number;
-  statistiek: { kandidaten: number; woningen: number; bruikbareWoningen: number; geplaatst: number; methode: string };
-  voorstellen: { kandidaatId: string; woningId: string; pseudoniem: string; adres: string; score: number; uitleg: Uitleg }[];
-  nietGeplaatst: { pseudoniem: string; reden: string; uitleg: { tekst: string } }[];
+  samenvatting: Samenvatting;
+  objectief: number | null;
+  statistiek: Record<string, unknown> | null;
+  voorstellen: { kandidaatId: string; woningId: string; pseudoniem: string; adres: string; toelichting: Toelichting; berekening: Berekening | null }[];
+  nietGeplaatst: { kandidaatId: string; pseudoniem: string; toelichting: string }[];
 }
 
-const STATUS_LABEL: Record<string, string> = {
-  voorstel: 'Voorstel',
-  akkoord_corporatie: 'Akkoord corporatie',
-  akkoord_aanbieder: 'Akkoord aanbieder/cliënt',
-  sleuteloverdracht: 'Sleuteloverdracht',
+export const VOORSTEL_STATUS_LABEL: Record<string, string> = {
+  voorstel: 'Wacht op de corporatie',
+  akkoord_corporatie: 'Wacht op aanbieder/cliënt',
+  akkoord_aanbieder: 'Klaar voor sleuteloverdracht',
+  sleuteloverdracht: 'Sleutel overgedragen',
   afgewezen: 'Afgewezen',
 };
 
-function UitlegBlok({ uitleg }: { uitleg: Uitleg }) {
+/**
+ * Why this proposal, in plain Dutch, as a disclosure. The solver's own figures sit in a second disclosure
+ * that only beheerders get (the server sends them only to them).
+ */
+function Uitleg({ toelichting, berekening, pseudoniem }: { toelichting: Toelichting; berekening: Berekening | null; pseudoniem: string }) {
   return (
-    <details>
-      <summary>{uitleg.tekst.slice(0, 90)}{uitleg.tekst.length > 90 ? '…' : ''}</summary>
-      <p>{uitleg.tekst}</p>
-      {uitleg.redenen.length > 0 && <ul>{uitleg.redenen.map((r) => <li key={r}>{r}</li>)}</ul>}
-      {uitleg.bindendeRegels.length > 0 && <p><strong>Bindende regels:</strong> {uitleg.bindendeRegels.join('; ')}</p>}
+    <details className="toelichting">
+      <summary>
+        Waarom dit voorstel<span className="visueel-verborgen"> voor {pseudoniem}</span>
+      </summary>
+      <h4>Waarom deze cliënt</h4>
+      <ul>{toelichting.persoon.map((z) => <li key={z}>{z}</li>)}</ul>
+      <h4>Waarom deze woning</h4>
+      <ul>{toelichting.woning.map((z) => <li key={z}>{z}</li>)}</ul>
+      <h4>Welke afspraak</h4>
+      <ul>{toelichting.afspraak.map((z) => <li key={z}>{z}</li>)}</ul>
+      {berekening && (
+        <details className="berekening">
+          <summary>Details van de berekening</summary>
+          <p>Score {getal(berekening.score)}</p>
+          <ul>{berekening.redenen.map((r) => <li key={r}>{r}</li>)}</ul>
+          {berekening.bindendeRegels.length > 0 && <p>Bindende regels: {berekening.bindendeRegels.join('; ')}</p>}
+        </details>
+      )}
     </details>
   );
 }
 
+type Partij = 'corporatie' | 'zorg';
+
+/** What this user may do with a proposal now, or null. */
+function volgendeStap(v: Voorstel, ik: Ik): 'akkoord_corporatie' | 'akkoord_zorg' | 'sleuteloverdracht' | null {
+  if (alleenLezen(ik)) return null;
+  const partij: Partij = ik.soort === 'woningcorporatie' ? 'corporatie' : 'zorg';
+  if (v.status === 'voorstel' && partij === 'corporatie') return 'akkoord_corporatie';
+  if (v.status === 'akkoord_corporatie' && partij === 'zorg') return 'akkoord_zorg';
+  if (v.status === 'akkoord_aanbieder' && partij === 'zorg') return 'sleuteloverdracht';
+  return null;
+}
+
+const stapTitel = { akkoord_corporatie: 'Akkoord geven', akkoord_zorg: 'Akkoord aanbieder/cliënt', sleuteloverdracht: 'Sleuteloverdracht' } as const;
+
+function Ronde({ ik }: { ik: Ik }) {
+  const [dialoog, vraag] = useBevestiging();
+  const meld = useMeld();
+  const [proef, zetProef] = useState<Proefdraai | null>(null);
+  const [vastgelegd, zetVastgelegd] = useState<(Samenvatting & { aantal: number }) | null>(null);
+  const proefdraai = useWijziging(() => api<Proefdraai>('/api/matching/rondes', { method: 'POST', body: { proefdraai: true } }));
+  const vastleggen = useWijziging(() => api<{ aantal: number; samenvatting: Samenvatting }>('/api/matching/rondes', { method: 'POST', body: { proefdraai: false } }), ['/api/matching', '/api/woningen']);
+  const fout = proefdraai.error ?? vastleggen.error;
+  const beheerder = ik.rol === 'beheerder';
+  const legVast = async () => {
+    const ja = await vraag({
+      titel: 'Ronde vastleggen?',
+      tekst: 'De voorstellen worden opgeslagen en de voorgestelde woningen gereserveerd. De corporaties zien de voorstellen daarna op hun eigen woningen.',
+      bevestig: 'Ronde vastleggen',
+    });
+    if (!ja) return;
+    const r = await vastleggen.mutateAsync(undefined).catch(() => null);
+    if (!r) return;
+    zetProef(null);
+    zetVastgelegd({ ...r.samenvatting, aantal: r.aantal });
+    meld(`Ronde vastgelegd: ${getal(r.aantal)} voorstellen; de woningen zijn gereserveerd.`);
+  };
+  return (
+    <section aria-labelledby="ronde-kop">
+      {dialoog}
+      <Heading2 id="ronde-kop">Matchingronde</Heading2>
+      <Paragraph>
+        Een ronde koppelt uitstroomklare cliënten aan vrije woningen binnen de reserveringsafspraken en spreidingsregels. Wie het langst wacht of
+        het meest urgent is gaat voor, in een gemeente waar de cliënt wil wonen, en elke herkomstgemeente krijgt een eerlijk deel. Een proefdraai
+        laat zien wat een ronde zou voorstellen, zonder iets op te slaan.
+      </Paragraph>
+      <ButtonGroup>
+        <Button appearance="secondary-action-button" disabled={proefdraai.isPending} onClick={() => { zetVastgelegd(null); proefdraai.mutate(undefined, { onSuccess: zetProef }); }}>
+          Proefdraai
+        </Button>
+        <Button appearance="primary-action-button" disabled={vastleggen.isPending} onClick={legVast}>
+          Ronde vastleggen
+        </Button>
+      </ButtonGroup>
+      {fout && <Fout>{fout.message}</Fout>}
+      {vastgelegd && (
+        <Gelukt>
+          Vastgelegd: {getal(vastgelegd.aantal)} voorstellen voor {getal(vastgelegd.kandidaten)} wachtende cliënten en {getal(vastgelegd.woningen)} vrije woningen. Ze
+          staan hieronder bij de voorstellen.
+        </Gelukt>
+      )}
+      {proef && (
+        <div data-testid="proefdraai">
+          <Heading3>Proefdraai</Heading3>
+          <Paragraph>
+            {getal(proef.samenvatting.kandidaten)} wachtende cliënten en {getal(proef.samenvatting.woningen)} vrije woningen, waarvan{' '}
+            {getal(proef.samenvatting.bruikbareWoningen)} binnen een reserveringsafspraak: <strong>{getal(proef.samenvatting.geplaatst)} voorstellen</strong>. Er is nog
+            niets opgeslagen.
+          </Paragraph>
+          {beheerder && proef.statistiek && (
+            <details className="berekening">
+              <summary>Details van de berekening</summary>
+              <p>Doelfunctie {getal(proef.objectief)} · methode {String(proef.statistiek.methode)}</p>
+            </details>
+          )}
+          <Tabel
+            bijschrift="Voorstellen van de proefdraai"
+            eenheid="voorstellen"
+            rijen={proef.voorstellen.slice(0, 50)}
+            sleutel={(v) => v.kandidaatId}
+            kolommen={[
+              { kop: 'Cliënt', cel: (v) => v.pseudoniem },
+              { kop: 'Woning', cel: (v) => v.adres },
+              { kop: 'Uitleg', cel: (v) => <Uitleg toelichting={v.toelichting} berekening={v.berekening} pseudoniem={v.pseudoniem} /> },
+            ]}
+          />
+          {proef.voorstellen.length > 50 && <Paragraph>De eerste 50 van {getal(proef.voorstellen.length)} voorstellen.</Paragraph>}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Akkoord, afwijzing or sleuteloverdracht of one proposal: the steps of this user's party only. */
+function Behandel({ v, ik, sluit }: { v: Voorstel; ik: Ik; sluit: () => void }) {
+  const [dialoog, vraag] = useBevestiging();
+  const meld = useMeld();
+  const stap = volgendeStap(v, ik);
+  const [plaatsing, zetPlaatsing] = useState<PlaatsingWaarde>(() => legePlaatsing(v.aanbiederId));
+  const [reden, zetReden] = useState('');
+  const [fouten, zetFouten] = useState<Record<string, string>>({});
+  const [algemeen, zetAlgemeen] = useState<string | null>(null);
+  const kop = useRef<HTMLHeadingElement>(null);
+  useEffect(() => kop.current?.focus(), [v.id]);
+  const actie = useWijziging(
+    (body: unknown) => api<{ status: string; volgendVoorstel: { id: string; pseudoniem: string } | null; plaatsing: unknown }>(`/api/matching/voorstellen/${v.id}/stap`, { method: 'POST', body }),
+    ['/api/matching', '/api/woningen', '/api/plaatsingen', '/api/afspraken', '/api/clienten'],
+  );
+  const voer = async (body: unknown) => {
+    zetFouten({});
+    zetAlgemeen(null);
+    try {
+      return await actie.mutateAsync(body);
+    } catch (e) {
+      const perVeld = plaatsingFouten(e);
+      if (e instanceof ApiFout && (body as { actie: string }).actie === 'afwijzing' && e.veldFouten.reden) perVeld.reden = e.veldFouten.reden;
+      zetFouten(perVeld);
+      // a refusal without a field (a home already taken) stays next to the button that caused it
+      if (!Object.keys(perVeld).length) zetAlgemeen((e as Error).message);
+      else zetAlgemeen('Niet vastgelegd: verbeter de velden met een melding.');
+      return null;
+    }
+  };
+  const akkoord = async () => {
+    const wie = stap === 'akkoord_corporatie' ? 'de corporatie' : 'de aanbieder en de cliënt';
+    if (!(await vraag({ titel: 'Akkoord geven?', tekst: `U geeft akkoord namens ${wie} voor ${v.pseudoniem} in ${v.adres}.`, bevestig: 'Akkoord geven' }))) return;
+    if (await voer({ actie: 'akkoord' })) {
+      meld(`Akkoord vastgelegd voor ${v.pseudoniem} in ${v.adres}.`);
+      sluit();
+    }
+  };
+  const sleutel = async (e: FormEvent) => {
+    e.preventDefault();
+    const label = HUURCONSTRUCTIE_LABEL[plaatsing.huurconstructie];
+    if (!(await vraag({ titel: 'Sleuteloverdracht vastleggen?', tekst: `${v.pseudoniem} krijgt de sleutel van ${v.adres} (${label}). Dit maakt de plaatsing en registreert de uitstroom.`, bevestig: 'Sleuteloverdracht vastleggen' }))) return;
+    if (await voer({ actie: 'sleuteloverdracht', plaatsing: plaatsingBody(plaatsing) })) {
+      meld(`Sleuteloverdracht vastgelegd: ${v.pseudoniem} woont in ${v.adres} (${label}).`);
+      sluit();
+    }
+  };
+  const wijsAf = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!reden.trim()) {
+      zetFouten({ reden: 'Geef de reden van de afwijzing.' });
+      return;
+    }
+    if (!(await vraag({ titel: 'Voorstel afwijzen?', tekst: `Het voorstel voor ${v.pseudoniem} in ${v.adres} wordt afgewezen. Doorstroom stelt de volgende passende kandidaat voor deze woning voor.`, bevestig: 'Afwijzen' }))) return;
+    const r = await voer({ actie: 'afwijzing', reden });
+    if (r) {
+      meld(r.volgendVoorstel ? `Voorstel afgewezen. Volgende kandidaat voorgesteld voor ${v.adres}: ${r.volgendVoorstel.pseudoniem}.` : `Voorstel afgewezen. Geen andere kandidaat past bij ${v.adres}; de woning is weer beschikbaar.`);
+      sluit();
+    }
+  };
+  return (
+    <section className="voorstel-paneel" aria-labelledby="behandel-kop" data-testid="behandel">
+      {dialoog}
+      <Heading2 id="behandel-kop" ref={kop} tabIndex={-1}>
+        {stap ? stapTitel[stap] : 'Voorstel'}: {v.pseudoniem} · {v.adres}
+      </Heading2>
+      <Paragraph>Status: {VOORSTEL_STATUS_LABEL[v.status]}.</Paragraph>
+      {(stap === 'akkoord_corporatie' || stap === 'akkoord_zorg') && (
+        <ButtonGroup>
+          <Button appearance="primary-action-button" onClick={akkoord} disabled={actie.isPending}>
+            Akkoord geven
+          </Button>
+        </ButtonGroup>
+      )}
+      {stap === 'sleuteloverdracht' && (
+        <form onSubmit={sleutel} noValidate aria-labelledby="behandel-kop" className="formulier">
+          <PlaatsingVelden waarde={plaatsing} zet={zetPlaatsing} fouten={fouten} />
+          {algemeen && <Fout>{algemeen}</Fout>}
+          <Button appearance="primary-action-button" type="submit" disabled={actie.isPending}>
+            Sleuteloverdracht vastleggen
+          </Button>
+        </form>
+      )}
+      <form onSubmit={wijsAf} noValidate className="formulier" aria-label={`Voorstel ${v.pseudoniem} afwijzen`}>
+        <Heading3>Afwijzen</Heading3>
+        <Veld label="Reden van afwijzing" naam="reden" fout={fouten.reden} beschrijving="Verplicht. De reden is zichtbaar voor de gemeente, de aanbieder en de corporatie; noem geen zorginhoudelijke details.">
+          {(p) => <Textarea {...p} rows={2} value={reden} onChange={(e) => zetReden(e.target.value)} />}
+        </Veld>
+        {stap !== 'sleuteloverdracht' && algemeen && <Fout>{algemeen}</Fout>}
+        <ButtonGroup>
+          <Button appearance="secondary-action-button" type="submit" disabled={actie.isPending}>
+            Afwijzen
+          </Button>
+          <Button appearance="subtle-button" type="button" onClick={sluit}>
+            Sluiten
+          </Button>
+        </ButtonGroup>
+      </form>
+    </section>
+  );
+}
+
+const PER_PAGINA = 25;
+
 export function Matching({ ik }: { ik: Ik }) {
   const orgs = useOrganisaties();
   const [status, zetStatus] = useState('');
-  const { data, fout, herlaad } = useApi<Voorstel[]>(`/api/matching/voorstellen${queryString({ status })}`);
-  const [proef, zetProef] = useState<Proefdraai | null>(null);
-  const [melding, zetMelding] = useState<string | null>(null);
+  const [sortering, zetSortering] = useState<Sortering>({ sorteer: 'aangemaakt', richting: 'af' });
+  const [offset, zetOffset] = useState(0);
+  const [gekozen, zetGekozen] = useState<string | null>(null);
+  const { data, fout } = useApi<Voorstel[]>(`/api/matching/voorstellen${status ? `?status=${status}` : ''}`);
   const magRonde = ik.soort === 'centrumgemeente' && (ik.rol === 'beheerder' || ik.rol === 'medewerker_toegang');
   const corporatie = ik.soort === 'woningcorporatie';
-
-  const actie = async (pad: string, body: unknown) => {
-    zetMelding(null);
-    try {
-      const r = await api<{ status?: string; volgendVoorstel?: { pseudoniem: string } | null }>(pad, { method: 'POST', body });
-      if (r.volgendVoorstel) zetMelding(`Volgende kandidaat voorgesteld: ${r.volgendVoorstel.pseudoniem}`);
-      herlaad();
-    } catch (e) {
-      zetMelding((e as Error).message);
-    }
-  };
-  const ronde = async (proefdraai: boolean) => {
-    zetMelding(null);
-    try {
-      const r = await api<Proefdraai & { aantal?: number }>('/api/matching/rondes', { method: 'POST', body: { proefdraai } });
-      if (proefdraai) zetProef(r);
-      else {
-        zetProef(null);
-        zetMelding(`Ronde vastgelegd: ${r.aantal} voorstellen; de woningen zijn gereserveerd.`);
-        herlaad();
-      }
-    } catch (e) {
-      zetMelding((e as Error).message);
-    }
-  };
-  const stap = (v: Voorstel) => {
-    const knoppen = [];
-    const open = ['voorstel', 'akkoord_corporatie', 'akkoord_aanbieder'].includes(v.status);
-    if (!open || ik.rol === 'alleen_lezen') return null;
-    if ((v.status === 'voorstel' && corporatie) || (v.status === 'akkoord_corporatie' && !corporatie)) {
-      knoppen.push(<button key="a" onClick={() => actie(`/api/matching/voorstellen/${v.id}/stap`, { actie: 'akkoord' })}>Akkoord</button>);
-    }
-    if (v.status === 'akkoord_aanbieder' && !corporatie) {
-      knoppen.push(
-        <form key="s" onSubmit={(e) => {
-          e.preventDefault();
-          const f = new FormData(e.currentTarget);
-          void actie(`/api/matching/voorstellen/${v.id}/stap`, { actie: 'sleuteloverdracht', plaatsing: { huurconstructie: f.get('huurconstructie'), startdatum: f.get('startdatum') } });
-        }}>
-          <select name="huurconstructie">{Object.entries(HUURCONSTRUCTIE_LABEL).map(([w, l]) => <option key={w} value={w}>{l}</option>)}</select>{' '}
-          <input type="date" name="startdatum" required defaultValue={new Date().toISOString().slice(0, 10)} />{' '}
-          <button type="submit">Sleuteloverdracht</button>
-        </form>,
-      );
-    }
-    knoppen.push(
-      <button key="r" className="secundair" onClick={() => {
-        const reden = window.prompt('Reden van afwijzing');
-        if (reden) void actie(`/api/matching/voorstellen/${v.id}/stap`, { actie: 'afwijzing', reden });
-      }}>Afwijzen</button>,
-    );
-    return <>{knoppen}</>;
-  };
-
+  const gesorteerd = sorteerLokaal(data ?? [], sortering, {
+    pseudoniem: (v) => v.pseudoniem,
+    adres: (v) => v.adres,
+    gemeente: (v) => orgs.naam(v.gemeenteId),
+    status: (v) => VOORSTEL_STATUS_LABEL[v.status] ?? v.status,
+    aangemaakt: (v) => v.aangemaakt,
+  });
+  const keuze = (data ?? []).find((v) => v.id === gekozen) ?? null;
+  const kolommen: Kolom<Voorstel>[] = [
+    { kop: 'Cliënt', sorteer: 'pseudoniem', cel: (v) => (v.clientId ? <Link to={`/clienten/${v.clientId}`}>{v.pseudoniem}</Link> : v.pseudoniem) },
+    { kop: 'Leeftijd', cel: (v) => v.leeftijdscategorie },
+    { kop: 'Woning', sorteer: 'adres', cel: (v) => v.adres },
+    { kop: 'Gemeente', sorteer: 'gemeente', cel: (v) => orgs.naam(v.gemeenteId) },
+    ...(corporatie ? [] : [{ kop: 'Corporatie', cel: (v: Voorstel) => orgs.naam(v.corporatieId) }]),
+    { kop: 'Schulden geregeld', cel: (v) => (v.schuldGeregeld ? 'ja' : <strong>nee</strong>) },
+    {
+      kop: 'Status',
+      sorteer: 'status',
+      cel: (v) => (
+        <>
+          {VOORSTEL_STATUS_LABEL[v.status]}
+          {v.afwijzingsreden && <div>Reden: {v.afwijzingsreden}</div>}
+          {v.volgendNaAfwijzing && <div className="label">volgende kandidaat</div>}
+        </>
+      ),
+    },
+    { kop: 'Voorgesteld', sorteer: 'aangemaakt', cel: (v) => nlTijdstip(v.aangemaakt) },
+    { kop: 'Uitleg', cel: (v) => <Uitleg toelichting={v.toelichting} berekening={v.berekening} pseudoniem={v.pseudoniem} /> },
+    {
+      kop: <span className="visueel-verborgen">Actie</span>,
+      cel: (v) => {
+        const stap = volgendeStap(v, ik);
+        if (!stap) return null;
+        return (
+          <Button appearance="secondary-action-button" aria-expanded={gekozen === v.id} onClick={() => zetGekozen(gekozen === v.id ? null : v.id)}>
+            {stapTitel[stap]}
+            <span className="visueel-verborgen">
+              {' '}
+              {v.pseudoniem} {v.adres}
+            </span>
+          </Button>
+        );
+      },
+    },
+  ];
   return (
-    <section>
-      <h2>Matching: voorstellen voor uitstroom</h2>
-      <p>
-        Uitstroomklare cliënten worden optimaal aan beschikbare woningen gekoppeld binnen de reserveringsafspraken en
-        spreidingsregels (min-cost flow), gewogen naar wachttijd, urgentie en voorkeursgemeente, met een eerlijke spreiding over
-        herkomstgemeenten. Elk voorstel heeft een uitleg. Volgorde van akkoord: corporatie → aanbieder/cliënt → sleuteloverdracht.
-      </p>
-      {magRonde && (
-        <p className="geen-print">
-          <button className="secundair" onClick={() => ronde(true)}>Proefdraai</button>{' '}
-          <button onClick={() => ronde(false)}>Ronde vastleggen</button>
-        </p>
-      )}
-      {melding && <div className="kaart" role="status">{melding}</div>}
-      {proef && (
-        <div className="kaart">
-          <h3>Proefdraai</h3>
-          <p>
-            {proef.statistiek.kandidaten} kandidaten, {proef.statistiek.woningen} woningen ({proef.statistiek.bruikbareWoningen} binnen een afspraak):{' '}
-            <strong>{proef.statistiek.geplaatst} voorstellen</strong>, doelfunctie {proef.objectief} ({proef.statistiek.methode}).
-          </p>
-          <table>
-            <thead><tr><th>Cliënt</th><th>Woning</th><th>Score</th><th>Uitleg</th></tr></thead>
-            <tbody>
-              {proef.voorstellen.map((v) => (
-                <tr key={v.kandidaatId}><td>{v.pseudoniem}</td><td>{v.adres}</td><td>{Math.round(v.score)}</td><td><UitlegBlok uitleg={v.uitleg} /></td></tr>
-              ))}
-            </tbody>
-          </table>
+    <Pagina titel="Matching">
+      <Paragraph>
+        Voorstellen voor uitstroom naar een eigen woning. Volgorde: de corporatie geeft akkoord, dan de aanbieder met de cliënt, dan volgt de
+        sleuteloverdracht. Bij een afwijzing stelt Doorstroom de volgende passende kandidaat voor.
+      </Paragraph>
+      {magRonde && <Ronde ik={ik} />}
+      <section aria-labelledby="voorstellen-kop">
+        <Heading2 id="voorstellen-kop">Voorstellen</Heading2>
+        <div className="filters" data-leesactie>
+          <Veld label="Status" naam="status">
+            {(p) => (
+              <Select {...p} value={status} onChange={(e) => { zetOffset(0); zetGekozen(null); zetStatus(e.target.value); }}>
+                <SelectOption value="">Alle</SelectOption>
+                <LabelOpties labels={VOORSTEL_STATUS_LABEL} />
+              </Select>
+            )}
+          </Veld>
         </div>
-      )}
-      <div className="filters">
-        <label>
-          Status
-          <select value={status} onChange={(e) => zetStatus(e.target.value)}>
-            <option value="">alle</option>
-            {Object.entries(STATUS_LABEL).map(([w, l]) => <option key={w} value={w}>{l}</option>)}
-          </select>
-        </label>
-      </div>
-      {fout && <div className="fout">{fout}</div>}
-      <table>
-        <thead><tr><th>Cliënt</th><th>Leeftijd</th><th>Woning</th><th>Gemeente</th><th>Corporatie</th><th>Schulden geregeld</th><th>Status</th><th>Uitleg</th><th></th></tr></thead>
-        <tbody>
-          {(data ?? []).map((v) => (
-            <tr key={v.id}>
-              <td>{v.clientId ? <Link to={`/clienten/${v.clientId}`}>{v.pseudoniem}</Link> : v.pseudoniem}</td>
-              <td>{v.leeftijdscategorie}</td>
-              <td>{v.adres}</td>
-              <td>{orgs.naam(v.gemeenteId)}</td>
-              <td>{orgs.naam(v.corporatieId)}</td>
-              <td>{v.schuldGeregeld ? 'ja' : <strong>nee</strong>}</td>
-              <td>{STATUS_LABEL[v.status]}{v.afwijzingsreden && <div>Reden: {v.afwijzingsreden}</div>}</td>
-              <td><UitlegBlok uitleg={v.uitleg} /></td>
-              <td>{stap(v)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+        {keuze && <Behandel key={keuze.id} v={keuze} ik={ik} sluit={() => zetGekozen(null)} />}
+        <Gegevens data={data} fout={fout} leeg="Geen voorstellen met deze status." isLeeg={(d) => d.length === 0}>
+          {() => (
+            <Tabel
+              bijschrift="Voorstellen voor uitstroom"
+              eenheid="voorstellen"
+              kolommen={kolommen}
+              rijen={gesorteerd.slice(offset, offset + PER_PAGINA)}
+              sleutel={(v) => v.id}
+              sortering={sortering}
+              onSorteer={(s) => { zetOffset(0); zetSortering(s); }}
+              paginering={{ offset, limiet: PER_PAGINA, totaal: gesorteerd.length, onOffset: zetOffset }}
+            />
+          )}
+        </Gegevens>
+      </section>
+    </Pagina>
   );
 }

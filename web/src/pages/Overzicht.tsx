@@ -1,52 +1,75 @@
-import { Link } from 'react-router';
+import { Paragraph } from '@utrecht/component-library-react';
+import { onderdruk } from '../../../src/domain/monitor';
 import { useApi } from '../hooks';
+import { getal } from '../format';
+import { Pagina } from '../ui/Pagina';
+import { Kaart } from '../ui/Kaart';
 import type { Ik } from '../types';
 
 interface Wachtlijst {
   totaal: number;
   mediaanWachtdagen: number | null;
 }
-interface Signalen {
+interface SignalenTelling {
   aantallen: Record<string, number>;
   teLaat: number;
 }
 
-function Kaart({ titel, getal, onder, link }: { titel: string; getal: number | string | undefined; onder?: string; link: string }) {
-  return (
-    <Link className="kaart" to={link} style={{ textDecoration: 'none', color: 'inherit' }}>
-      <div>{titel}</div>
-      <div className="getal">{getal ?? '…'}</div>
-      {onder && <div>{onder}</div>}
-    </Link>
-  );
+/**
+ * A count as this organisation may read it. For a woningcorporatie counts of people (candidates, tenants with a
+ * signal) follow the monitor's rule: 1–4 is shown as "<5" (src/domain/monitor.ts `onderdruk`), so this page
+ * never shows a figure the monitor suppresses.
+ */
+export function telling(n: number | null | undefined, ik: Ik, overPersonen: boolean): string {
+  if (n == null) return '…';
+  if (overPersonen && ik.soort === 'woningcorporatie') {
+    const zichtbaar = onderdruk(n);
+    return zichtbaar === null ? '<5' : getal(zichtbaar);
+  }
+  return getal(n);
 }
 
-const mediaan = (w: Wachtlijst | null) => (w?.mediaanWachtdagen == null ? '—' : `${Math.round(w.mediaanWachtdagen)} dagen`);
+const wachttijd = (w: Wachtlijst | null) => (w?.mediaanWachtdagen == null ? 'mediane wachttijd onbekend' : `mediane wachttijd ${getal(Math.round(w.mediaanWachtdagen))} dagen`);
 
-/** The working list of each organisation: what waits for it today. */
+/** The landing page of every role: what waits for the organisation today, each card a link to the list. */
 export function Overzicht({ ik }: { ik: Ik }) {
   const zorg = ik.soort !== 'woningcorporatie';
   const instroom = useApi<Wachtlijst>(zorg ? '/api/wachtlijsten/instroom?limiet=1' : null);
   const uitstroom = useApi<Wachtlijst>(zorg ? '/api/wachtlijsten/uitstroom?limiet=1' : null);
-  const voorstellen = useApi<unknown[]>('/api/matching/voorstellen?status=voorstel');
-  const akkoord = useApi<unknown[]>('/api/matching/voorstellen?status=akkoord_corporatie');
-  const signalen = useApi<Signalen>('/api/signalen?limiet=1');
+  const voorstellen = useApi<unknown[]>(zorg ? '/api/matching/voorstellen?status=akkoord_corporatie' : '/api/matching/voorstellen?status=voorstel');
+  const signalen = useApi<SignalenTelling>('/api/signalen?limiet=1');
   const beschikbaar = useApi<{ totaal: number }>(!zorg ? '/api/woningen?status=beschikbaar&limiet=1' : null);
-  const open = signalen.data ? (signalen.data.aantallen.gemeld ?? 0) + (signalen.data.aantallen.opgepakt ?? 0) + (signalen.data.aantallen.in_behandeling ?? 0) : undefined;
+  const inbox = useApi<{ ongelezen: number }>('/api/meldingen/aantal');
+  const a = signalen.data?.aantallen;
+  const open = a ? (a.gemeld ?? 0) + (a.opgepakt ?? 0) + (a.in_behandeling ?? 0) + (a.geescaleerd ?? 0) : undefined;
+  const fout = [instroom, uitstroom, voorstellen, signalen, beschikbaar, inbox].find((q) => q.fout)?.fout;
   return (
-    <section>
-      <h2>Overzicht {ik.organisatie}</h2>
-      <div className="kaarten">
-        {zorg && <Kaart titel="Wacht op instroom" getal={instroom.data?.totaal} onder={`mediane wachttijd ${mediaan(instroom.data)}`} link="/wachtlijsten" />}
-        {zorg && <Kaart titel="Uitstroomklaar, wacht op woning" getal={uitstroom.data?.totaal} onder={`mediane wachttijd ${mediaan(uitstroom.data)}`} link="/wachtlijsten" />}
-        {!zorg && <Kaart titel="Beschikbare woningen" getal={beschikbaar.data?.totaal} link="/woningen" />}
+    <Pagina titel={`Overzicht ${ik.organisatie}`}>
+      <Paragraph>Wat vandaag op uw organisatie wacht. Elke kaart opent de lijst erachter.</Paragraph>
+      {fout && <Paragraph className="laden">Niet alle aantallen konden worden geladen: {fout}</Paragraph>}
+      <div className="kaarten-raster">
+        {zorg && <Kaart titel="Wacht op instroom" getal={telling(instroom.data?.totaal, ik, true)} onder={wachttijd(instroom.data)} naar="/wachtlijsten" />}
+        {zorg && <Kaart titel="Uitstroomklaar, wacht op woning" getal={telling(uitstroom.data?.totaal, ik, true)} onder={wachttijd(uitstroom.data)} naar="/wachtlijsten" />}
+        {!zorg && <Kaart titel="Beschikbare woningen" getal={telling(beschikbaar.data?.totaal, ik, false)} onder="klaar om toe te wijzen" naar="/woningen" />}
         <Kaart
-          titel={zorg ? 'Voorstellen wachtend op akkoord aanbieder/cliënt' : 'Voorstellen wachtend op uw besluit'}
-          getal={zorg ? akkoord.data?.length : voorstellen.data?.length}
-          link="/matching"
+          titel={zorg ? 'Voorstellen wachtend op akkoord aanbieder en cliënt' : 'Voorstellen wachtend op uw besluit'}
+          getal={telling(voorstellen.data?.length, ik, true)}
+          onder={zorg ? 'de corporatie gaf al akkoord' : 'kandidaten voor uw woningen'}
+          naar="/matching"
         />
-        <Kaart titel="Open signalen" getal={open} onder={signalen.data ? `${signalen.data.teLaat} over de termijn` : undefined} link="/signalen" />
+        <Kaart
+          titel="Open signalen"
+          getal={telling(open, ik, true)}
+          onder={signalen.data ? `waarvan ${telling(signalen.data.teLaat, ik, true)} over de termijn` : undefined}
+          naar="/signalen"
+        />
+        <Kaart titel="Ongelezen meldingen" getal={telling(inbox.data?.ongelezen, ik, false)} onder="in de inbox van uw organisatie" naar="/inbox" />
       </div>
-    </section>
+      {!zorg && (
+        <Paragraph className="toelichting">
+          Aantallen van 1 tot 4 personen staan er als &lt;5, zoals in de monitor: zo is niemand uit een klein aantal te herleiden.
+        </Paragraph>
+      )}
+    </Pagina>
   );
 }

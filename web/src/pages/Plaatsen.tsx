@@ -1,7 +1,14 @@
 import { useState, type FormEvent } from 'react';
+import { Button, ButtonGroup, Heading2, Select, SelectOption } from '@utrecht/component-library-react';
 import { api } from '../api';
-import { useApi, useOrganisaties } from '../hooks';
-import { HUURCONSTRUCTIE_LABEL, HUURCONSTRUCTIE_REGELS, WONING_TYPE_LABEL } from '../labels';
+import { useApi, useOrganisaties, useWijziging } from '../hooks';
+import { nlDatum } from '../format';
+import { HUURCONSTRUCTIE_LABEL, WONING_TYPE_LABEL } from '../labels';
+import { Veld } from '../ui/Veld';
+import { Fout } from '../ui/Status';
+import { useBevestiging } from '../ui/Bevestig';
+import { useMeld } from '../ui/Melding';
+import { PlaatsingVelden, legePlaatsing, plaatsingBody, plaatsingFouten, type PlaatsingWaarde } from './PlaatsingVelden';
 
 interface Woning {
   id: string;
@@ -13,74 +20,79 @@ interface Woning {
 }
 
 /**
- * Direct placement outside a matching round (e.g. a home the corporatie offered by phone). The form
- * asks for the dates and agreed conditions the chosen huurconstructie requires; the server checks again.
+ * Direct placement outside a matching round (e.g. a home the corporatie offered by phone). The form asks for
+ * the dates and agreed conditions the chosen huurconstructie requires; the server checks again and its refusals
+ * show at their fields.
  */
 export function Plaatsen({ clientId, aanbiederId, onGeplaatst }: { clientId: string; aanbiederId: string | null; onGeplaatst: () => void }) {
   const [open, zetOpen] = useState(false);
-  const [constructie, zetConstructie] = useState<keyof typeof HUURCONSTRUCTIE_REGELS>('direct');
-  const [fout, zetFout] = useState<string | null>(null);
+  const [waarde, zetWaarde] = useState<PlaatsingWaarde>(() => legePlaatsing(aanbiederId));
+  const [woningId, zetWoningId] = useState('');
+  const [fouten, zetFouten] = useState<Record<string, string>>({});
+  const [algemeen, zetAlgemeen] = useState<string | null>(null);
+  const [dialoog, vraag] = useBevestiging();
+  const meld = useMeld();
   const orgs = useOrganisaties();
   const { data } = useApi<{ woningen: Woning[] }>(open ? '/api/woningen?status=beschikbaar&limiet=1000' : null);
-  const regels = HUURCONSTRUCTIE_REGELS[constructie];
+  const woningen = data?.woningen ?? [];
+  const plaats = useWijziging((body: unknown) => api('/api/plaatsingen', { method: 'POST', body }), ['/api/plaatsingen', '/api/woningen', '/api/clienten', '/api/afspraken']);
   const verstuur = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    zetFout(null);
+    const gekozen = woningen.find((w) => w.id === (woningId || woningen[0]?.id));
+    if (!gekozen) {
+      zetFouten({ woningId: 'Kies een woning.' });
+      return;
+    }
+    if (!(await vraag({ titel: 'Cliënt plaatsen?', tekst: `De cliënt wordt geplaatst in ${gekozen.adres} (${HUURCONSTRUCTIE_LABEL[waarde.huurconstructie]}).`, bevestig: 'Plaatsen' }))) return;
+    zetFouten({});
+    zetAlgemeen(null);
     try {
-      await api('/api/plaatsingen', {
-        method: 'POST',
-        body: {
-          clientId,
-          woningId: f.get('woningId'),
-          huurconstructie: constructie,
-          startdatum: f.get('startdatum'),
-          omklapdatum: f.get('omklapdatum') || null,
-          aanbiederId,
-          voorwaarden: Object.fromEntries(regels.verplichteVoorwaarden.map((v) => [v, String(f.get(`voorwaarde_${v}`) ?? '')])),
-        },
-      });
+      await plaats.mutateAsync({ clientId, woningId: gekozen.id, ...plaatsingBody(waarde) });
+      meld(`Geplaatst in ${gekozen.adres} (${HUURCONSTRUCTIE_LABEL[waarde.huurconstructie]}).`);
       zetOpen(false);
       onGeplaatst();
     } catch (err) {
-      zetFout((err as Error).message);
+      const v = plaatsingFouten(err);
+      zetFouten(v);
+      zetAlgemeen(Object.keys(v).length ? 'Niet geplaatst: verbeter de velden met een melding.' : (err as Error).message);
     }
   };
-  if (!open) return <p className="geen-print"><button className="secundair" onClick={() => zetOpen(true)}>Plaatsen in een woning</button></p>;
+  if (!open) {
+    return (
+      <p className="geen-print">
+        <Button appearance="secondary-action-button" onClick={() => zetOpen(true)}>
+          Plaatsen in een woning
+        </Button>
+      </p>
+    );
+  }
   return (
-    <form className="kaart filters geen-print" onSubmit={verstuur}>
-      <label>
-        Woning
-        <select name="woningId" required>
-          {(data?.woningen ?? []).map((w) => (
-            <option key={w.id} value={w.id}>
-              {w.adres} · {orgs.naam(w.gemeenteId)} · {WONING_TYPE_LABEL[w.type]} · {w.kamers} kamer(s) · per {w.beschikbaarPer}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Huurconstructie
-        <select value={constructie} onChange={(e) => zetConstructie(e.target.value as keyof typeof HUURCONSTRUCTIE_REGELS)}>
-          {Object.entries(HUURCONSTRUCTIE_LABEL).map(([w, l]) => <option key={w} value={w}>{l}</option>)}
-        </select>
-      </label>
-      <label>Startdatum<input type="date" name="startdatum" required defaultValue={new Date().toISOString().slice(0, 10)} /></label>
-      {regels.scharnier && (
-        <label>
-          {regels.scharnier.soort === 'omklap' ? 'Omklapdatum' : 'Einde proefperiode'} ({regels.scharnier.minMaanden}–{regels.scharnier.maxMaanden} mnd)
-          <input type="date" name="omklapdatum" required />
-        </label>
-      )}
-      {regels.verplichteVoorwaarden.map((v) => (
-        <label key={v}>
-          {v.replace(/_/g, ' ')}
-          <input name={`voorwaarde_${v}`} required />
-        </label>
-      ))}
-      <button type="submit">Plaatsen</button>
-      <button type="button" className="secundair" onClick={() => zetOpen(false)}>Annuleren</button>
-      {fout && <div className="fout" role="alert">{fout}</div>}
+    <>
+    {dialoog}
+    <form className="voorstel-paneel formulier geen-print" onSubmit={verstuur} noValidate aria-labelledby="plaatsen-kop">
+      <Heading2 id="plaatsen-kop">Plaatsen in een woning</Heading2>
+      <Veld label="Woning" naam="woningId" fout={fouten.woningId} beschrijving="Beschikbare woningen van de regio">
+        {(p) => (
+          <Select {...p} value={woningId || woningen[0]?.id || ''} onChange={(e) => zetWoningId(e.target.value)}>
+            {woningen.map((w) => (
+              <SelectOption key={w.id} value={w.id}>
+                {w.adres} · {orgs.naam(w.gemeenteId)} · {WONING_TYPE_LABEL[w.type]} · {w.kamers} kamer(s) · per {nlDatum(w.beschikbaarPer)}
+              </SelectOption>
+            ))}
+          </Select>
+        )}
+      </Veld>
+      <PlaatsingVelden waarde={waarde} zet={zetWaarde} fouten={fouten} />
+      {algemeen && <Fout>{algemeen}</Fout>}
+      <ButtonGroup>
+        <Button appearance="primary-action-button" type="submit" disabled={plaats.isPending}>
+          Plaatsen
+        </Button>
+        <Button appearance="secondary-action-button" type="button" onClick={() => zetOpen(false)}>
+          Annuleren
+        </Button>
+      </ButtonGroup>
     </form>
+    </>
   );
 }

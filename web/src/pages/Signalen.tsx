@@ -1,19 +1,55 @@
-import { navigeer } from '../navigatie';
-import { Link } from 'react-router';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link as RouterLink, useLocation, useNavigate } from 'react-router';
+import {
+  Button,
+  ButtonGroup,
+  Checkbox,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  FormField,
+  FormLabel,
+  Heading2,
+  OrderedList,
+  OrderedListItem,
+  Paragraph,
+  Select,
+  SelectOption,
+  StatusBadge,
+  Textarea,
+  Textbox,
+} from '@utrecht/component-library-react';
+import {
+  OVERLAST_CATEGORIEEN,
+  SIGNAAL_ACTIE_LABEL,
+  SIGNAAL_SOORT_LABEL,
+  SIGNAAL_SOORTEN,
+  SIGNAAL_STATUS_LABEL,
+  SIGNAAL_STATUSSEN,
+  type SignaalActie,
+  type SignaalSoort,
+  type SignaalStatus,
+} from '../../../src/domain/signalen';
 import { api, ApiFout, queryString } from '../api';
-import { useApi } from '../hooks';
+import { useApi, useWijziging } from '../hooks';
+import { euroUitCenten, getal, leesGetal } from '../format';
+import { alleenLezen } from '../ik';
+import { Pagina } from '../ui/Pagina';
+import { Fout, Gegevens, Gelukt, Laden } from '../ui/Status';
+import { Tabel, type Sortering } from '../ui/Tabel';
+import { Tabs } from '../ui/Tabs';
+import { Veld } from '../ui/Veld';
+import { useBevestiging } from '../ui/Bevestig';
+import { useMeld } from '../ui/Melding';
 import type { Ik } from '../types';
-
-type Status = 'gemeld' | 'opgepakt' | 'in_behandeling' | 'opgelost' | 'geescaleerd';
-type Soort = 'huurachterstand' | 'overlast' | 'zorgmijding' | 'overig';
 
 interface SignaalOverzicht {
   id: string;
-  soort: Soort;
+  soort: SignaalSoort;
   samenvatting: string;
   details: { toelichting?: string | null; bedragCenten?: number; maanden?: number; categorie?: string };
-  status: Status;
+  status: SignaalStatus;
   deadline: string;
   teLaat: boolean;
   versie: number;
@@ -22,21 +58,18 @@ interface SignaalOverzicht {
   clientId: string | null;
   adres: string;
   melder: { naam: string };
-  aanbieder: { naam: string };
+  aanbieder: { naam: string; contactpersoon: string | null };
   corporatie: { naam: string };
 }
 interface SignaalDetail extends SignaalOverzicht {
   afspraak: { reactieUren: number; oplosDagen: number };
-  toegestaneActies: string[];
-  stappen: { id: number; status: Status; tijdstip: string; toelichting: string | null; door: string }[];
+  toegestaneActies: SignaalActie[];
+  stappen: { id: number; status: SignaalStatus; tijdstip: string; toelichting: string | null; door: string }[];
 }
-type Sortering = 'deadline' | 'aangemaakt' | 'status' | 'soort';
 interface Lijst {
   totaal: number;
   teLaat: number;
-  aantallen: Record<Status, number>;
-  sorteer: Sortering;
-  richting: 'op' | 'af';
+  aantallen: Record<SignaalStatus, number>;
   signalen: SignaalOverzicht[];
 }
 interface Plaatsing {
@@ -48,338 +81,605 @@ interface Plaatsing {
   schuldGeregeld: boolean;
 }
 interface Afspraak {
-  signaalSoort: Soort;
+  signaalSoort: SignaalSoort;
   reactieUren: number;
   oplosDagen: number;
   standaard: boolean;
 }
 
-const STATUS_LABEL: Record<Status, string> = {
-  gemeld: 'Gemeld',
-  opgepakt: 'Opgepakt',
-  in_behandeling: 'In behandeling',
-  opgelost: 'Opgelost',
-  geescaleerd: 'Geëscaleerd',
-};
-const SORTEER_LABEL: Record<Sortering, string> = { deadline: 'deadline', aangemaakt: 'datum melding', status: 'status', soort: 'soort' };
-const PAGINA = 50;
-const SOORT_LABEL: Record<Soort, string> = { huurachterstand: 'Huurachterstand', overlast: 'Overlast', zorgmijding: 'Zorgmijding', overig: 'Overig' };
-const ACTIE_LABEL: Record<string, string> = {
-  oppakken: 'Oppakken',
-  behandelen: 'In behandeling nemen',
-  oplossen: 'Opgelost',
-  escaleren: 'Escaleren naar centrumgemeente',
-  terugleggen: 'Terugleggen bij aanbieder',
-};
+const PAGINA = 25;
+const CATEGORIE_LABEL: Record<string, string> = { geluid: 'Geluid', vervuiling: 'Vervuiling', agressie: 'Agressie', overig: 'Overig' };
+/** What the status badge says besides its colour (the colour alone carries no meaning). */
+const STATUS_BADGE: Record<SignaalStatus, string> = { gemeld: 'warning', opgepakt: 'neutral', in_behandeling: 'neutral', opgelost: 'valid', geescaleerd: 'danger' };
 
-/** Deadlines are agreed in Dutch local time, whatever the browser's zone. */
-export const tijd = (iso: string) => new Date(iso).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'medium', timeStyle: 'short' });
+/** Deadlines are agreed in Dutch local time, whatever the browser's zone: "3 november 2026 om 23:00". */
+export const tijd = (iso: string) =>
+  new Date(iso).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
-const magMelden = (ik: Ik) => ik.soort !== 'aanbieder' && ik.rol !== 'alleen_lezen';
+const magMelden = (ik: Ik) => ik.soort !== 'aanbieder' && !alleenLezen(ik);
 
-function StatusLabel({ status, teLaat }: { status: Status; teLaat?: boolean }) {
-  const kleur = status === 'geescaleerd' || teLaat ? 'var(--rood)' : status === 'opgelost' ? 'var(--groen)' : undefined;
+/** Who else reads a free text: said at the field, so nobody writes care details for a landlord's eyes. */
+const leestMee = (ik: Ik) =>
+  ik.soort === 'woningcorporatie'
+    ? 'Deze tekst zien ook de zorgaanbieder en de gemeente. Schrijf alleen wat nodig is om het signaal op te pakken.'
+    : 'Deze tekst ziet ook de woningcorporatie. Schrijf geen diagnose of andere zorggegevens.';
+
+function StatusLabel({ status, teLaat }: { status: SignaalStatus; teLaat?: boolean }) {
   return (
-    <span className="label" style={kleur ? { color: kleur, fontWeight: 600 } : undefined}>
-      {STATUS_LABEL[status]}
-      {teLaat && ' · te laat'}
+    <span className="signaal-status">
+      <StatusBadge status={STATUS_BADGE[status]}>{SIGNAAL_STATUS_LABEL[status]}</StatusBadge>
+      {teLaat && <TeLaat />}
     </span>
   );
 }
+
+/** "Over de termijn" in words and with a sign, not by colour alone (WCAG 1.4.1). */
+const TeLaat = () => (
+  <strong className="te-laat">
+    <span aria-hidden="true">⚠ </span>over de termijn
+  </strong>
+);
 
 export function Signalen({ ik, id }: { ik: Ik; id?: string }) {
   if (id) return <SignaalDossier ik={ik} id={id} />;
   return <SignalenLijst ik={ik} />;
 }
 
+type StatusTab = SignaalStatus | 'alle';
+
 function SignalenLijst({ ik }: { ik: Ik }) {
-  const [status, zetStatusFilter] = useState<Status | ''>('');
-  const [soort, zetSoortFilter] = useState('');
+  const [status, zetStatusFilter] = useState<StatusTab>('alle');
+  const [soort, zetSoortFilter] = useState<SignaalSoort | ''>('');
   const [teLaat, zetTeLaatFilter] = useState(false);
-  const [sorteer, zetSorteerKeuze] = useState<Sortering>('deadline');
-  const [richting, zetRichtingKeuze] = useState<'op' | 'af'>('op');
+  const [sortering, zetSorteringKeuze] = useState<Sortering>({ sorteer: 'deadline', richting: 'op' });
   const [offset, zetOffset] = useState(0);
   const [nieuw, zetNieuw] = useState(false);
   // another filter or order starts again at the first page
-  const vanafBegin = <T,>(zet: (v: T) => void) => (v: T) => {
-    zet(v);
-    zetOffset(0);
-  };
-  const zetStatus = vanafBegin(zetStatusFilter);
-  const zetSoort = vanafBegin(zetSoortFilter);
-  const zetTeLaat = vanafBegin(zetTeLaatFilter);
-  const zetSorteer = vanafBegin(zetSorteerKeuze);
-  const zetRichting = vanafBegin(zetRichtingKeuze);
-  const { data, fout } = useApi<Lijst>(`/api/signalen${queryString({ status, soort, teLaat: teLaat ? 'true' : undefined, sorteer, richting, limiet: PAGINA, offset })}`);
+  const vanafBegin =
+    <T,>(zet: (v: T) => void) =>
+    (v: T) => {
+      zet(v);
+      zetOffset(0);
+    };
+  const url = `/api/signalen${queryString({
+    status: status === 'alle' ? undefined : status,
+    soort,
+    teLaat: teLaat ? 'true' : undefined,
+    sorteer: sortering.sorteer,
+    richting: sortering.richting,
+    limiet: PAGINA,
+    offset,
+  })}`;
+  const { data, fout } = useApi<Lijst>(url);
+  // the tabs keep their counts while the next page loads (the rows themselves never stay: a new URL starts empty)
+  const [tellingen, zetTellingen] = useState<{ aantallen: Record<SignaalStatus, number>; teLaat: number } | null>(null);
+  useEffect(() => {
+    if (data) zetTellingen({ aantallen: data.aantallen, teLaat: data.teLaat });
+  }, [data]);
+  const alle = tellingen ? Object.values(tellingen.aantallen).reduce((a, b) => a + b, 0) : null;
+  const tabLabel = (label: string, n: number | null | undefined) => (n == null ? label : `${label} (${getal(n)})`);
   return (
-    <section>
-      <h2>Signalen</h2>
-      <p>
-        Signalen van corporaties en gemeenten over bewoners uit BW/MO, met de afgesproken reactie- en oplostermijnen.
-        Een signaal dat niet op tijd is opgepakt of opgelost, gaat automatisch naar de centrumgemeente.
-      </p>
-      {data && (
-        <div className="filters" role="tablist" aria-label="Status">
-          <button className={status === '' ? '' : 'secundair'} onClick={() => zetStatus('')}>
-            Alle ({Object.values(data.aantallen).reduce((a, b) => a + b, 0)})
-          </button>
-          {(Object.keys(STATUS_LABEL) as Status[]).map((st) => (
-            <button key={st} className={status === st ? '' : 'secundair'} onClick={() => zetStatus(st)} data-testid={`status-${st}`}>
-              {STATUS_LABEL[st]} ({data.aantallen[st]})
-            </button>
-          ))}
-        </div>
-      )}
-      <div className="filters">
-        <label>
-          Soort
-          <select value={soort} onChange={(e) => zetSoort(e.target.value)}>
-            <option value="">alle</option>
-            {Object.entries(SOORT_LABEL).map(([w, l]) => <option key={w} value={w}>{l}</option>)}
-          </select>
-        </label>
-        <label style={{ flexDirection: 'row', alignItems: 'center', gap: '0.4rem' }}>
-          <input type="checkbox" checked={teLaat} onChange={(e) => zetTeLaat(e.target.checked)} /> alleen te laat {data ? `(${data.teLaat})` : ''}
-        </label>
-        <label>
-          Sorteren op
-          <select value={sorteer} onChange={(e) => zetSorteer(e.target.value as Sortering)}>
-            {(Object.keys(SORTEER_LABEL) as Sortering[]).map((k) => <option key={k} value={k}>{SORTEER_LABEL[k]}</option>)}
-          </select>
-        </label>
-        <label>
-          Volgorde
-          <select value={richting} onChange={(e) => zetRichting(e.target.value as 'op' | 'af')}>
-            <option value="op">oplopend</option>
-            <option value="af">aflopend</option>
-          </select>
-        </label>
-        {magMelden(ik) && (
-          <button onClick={() => zetNieuw((n) => !n)} className={nieuw ? 'secundair' : ''}>
-            {nieuw ? 'Annuleren' : 'Nieuw signaal'}
-          </button>
-        )}
+    <Pagina
+      titel="Signalen"
+      acties={
+        magMelden(ik) ? (
+          <Button appearance={nieuw ? 'secondary-action-button' : 'primary-action-button'} onClick={() => zetNieuw((n) => !n)} aria-expanded={nieuw} aria-controls="nieuw-signaal">
+            {nieuw ? 'Nieuw signaal sluiten' : 'Nieuw signaal'}
+          </Button>
+        ) : undefined
+      }
+    >
+      <Paragraph>
+        Signalen van corporaties en gemeenten over bewoners uit Beschermd Wonen en de Maatschappelijke Opvang, met de afgesproken reactie- en
+        oplostermijnen. Een signaal dat niet op tijd is opgepakt of opgelost, gaat automatisch naar de centrumgemeente.
+      </Paragraph>
+      {nieuw && <NieuwSignaal ik={ik} onSluit={() => zetNieuw(false)} />}
+      <div className="filters" data-leesactie>
+        <Veld label="Soort" naam="soort">
+          {(v) => (
+            <Select {...v} value={soort} onChange={(e) => vanafBegin(zetSoortFilter)(e.currentTarget.value as SignaalSoort | '')}>
+              <SelectOption value="">Alle soorten</SelectOption>
+              {SIGNAAL_SOORTEN.map((w) => (
+                <SelectOption key={w} value={w}>
+                  {SIGNAAL_SOORT_LABEL[w]}
+                </SelectOption>
+              ))}
+            </Select>
+          )}
+        </Veld>
+        <FormField type="checkbox" className="veld">
+          <Checkbox id="alleen-te-laat" checked={teLaat} onChange={(e) => vanafBegin(zetTeLaatFilter)(e.currentTarget.checked)} />
+          <FormLabel htmlFor="alleen-te-laat" type="checkbox">
+            Alleen over de termijn{tellingen ? ` (${getal(tellingen.teLaat)})` : ''}
+          </FormLabel>
+        </FormField>
       </div>
-      {nieuw && <NieuwSignaal />}
-      {fout && <div className="fout">{fout}</div>}
-      {data && (
-        <table>
-          <thead>
-            <tr><th>Deadline</th><th>Status</th><th>Signaal</th><th>Bewoner</th><th>Adres</th><th>Aanbieder</th><th>Gemeld door</th></tr>
-          </thead>
-          <tbody>
-            {data.signalen.map((x) => (
-              <tr key={x.id}>
-                <td>{x.status === 'opgelost' ? '—' : tijd(x.deadline)}</td>
-                <td><StatusLabel status={x.status} teLaat={x.teLaat} /></td>
-                <td><Link to={`/signalen/${x.id}`}>{x.samenvatting}</Link></td>
-                <td>{x.pseudoniem}</td>
-                <td>{x.adres}</td>
-                <td>{x.aanbieder.naam}</td>
-                <td>{x.melder.naam}</td>
-              </tr>
-            ))}
-            {data.signalen.length === 0 && <tr><td colSpan={7}>{status || soort || teLaat ? 'Geen signalen die aan deze filters voldoen.' : 'Geen signalen binnen het zicht van uw organisatie.'}</td></tr>}
-          </tbody>
-        </table>
-      )}
-      {data && data.totaal > 0 && (
-        <p className="geen-print">
-          <button className="secundair" disabled={offset === 0} onClick={() => zetOffset(Math.max(0, offset - PAGINA))}>
-            Vorige
-          </button>{' '}
-          {offset + 1}–{Math.min(offset + PAGINA, data.totaal)} van {data.totaal}{' '}
-          <button className="secundair" disabled={offset + PAGINA >= data.totaal} onClick={() => zetOffset(offset + PAGINA)}>
-            Volgende
-          </button>
-        </p>
-      )}
+      <div className="signalen-lijst">
+      <Tabs<StatusTab>
+        label="Status"
+        gekozen={status}
+        onKies={vanafBegin(zetStatusFilter)}
+        tabs={[
+          { sleutel: 'alle', label: tabLabel('Alle', alle) },
+          ...SIGNAAL_STATUSSEN.map((st) => ({ sleutel: st as StatusTab, label: tabLabel(SIGNAAL_STATUS_LABEL[st], tellingen?.aantallen[st]) })),
+        ]}
+      >
+        <Gegevens
+          data={data}
+          fout={fout}
+          leeg={status !== 'alle' || soort || teLaat ? 'Geen signalen die aan deze filters voldoen.' : 'Er zijn geen signalen binnen het zicht van uw organisatie.'}
+          isLeeg={(d) => d.totaal === 0}
+        >
+          {(d) => (
+            <Tabel<SignaalOverzicht>
+              bijschrift={`Signalen${status === 'alle' ? '' : `: ${SIGNAAL_STATUS_LABEL[status].toLowerCase()}`}`}
+              eenheid="signalen"
+              rijen={d.signalen}
+              sleutel={(x) => x.id}
+              sortering={sortering}
+              onSorteer={vanafBegin(zetSorteringKeuze)}
+              paginering={{ offset, limiet: PAGINA, totaal: d.totaal, onOffset: zetOffset }}
+              kolommen={[
+                {
+                  kop: 'Termijn',
+                  sorteer: 'deadline',
+                  cel: (x) =>
+                    x.status === 'opgelost' ? (
+                      'afgehandeld'
+                    ) : (
+                      <>
+                        <span className="geen-afbreken">{tijd(x.deadline)}</span>
+                        {x.teLaat && (
+                          <>
+                            <br />
+                            <TeLaat />
+                          </>
+                        )}
+                      </>
+                    ),
+                },
+                { kop: 'Status', sorteer: 'status', cel: (x) => <StatusLabel status={x.status} /> },
+                {
+                  kop: 'Signaal',
+                  sorteer: 'soort',
+                  cel: (x) => (
+                    <RouterLink className="utrecht-link" to={`/signalen/${x.id}`}>
+                      {x.samenvatting}
+                    </RouterLink>
+                  ),
+                },
+                {
+                  kop: 'Bewoner en adres',
+                  cel: (x) => (
+                    <>
+                      {x.pseudoniem}
+                      <br />
+                      {x.adres}
+                    </>
+                  ),
+                },
+                { kop: 'Zorgaanbieder', cel: (x) => (x.aanbieder.contactpersoon ? `${x.aanbieder.naam} (${x.aanbieder.contactpersoon})` : x.aanbieder.naam) },
+                {
+                  kop: 'Gemeld',
+                  sorteer: 'aangemaakt',
+                  cel: (x) => (
+                    <>
+                      {x.melder.naam}
+                      <br />
+                      <span className="geen-afbreken">{tijd(x.aangemaakt)}</span>
+                    </>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </Gegevens>
+      </Tabs>
+      </div>
       <Procesafspraken ik={ik} />
-    </section>
+    </Pagina>
   );
 }
 
-function NieuwSignaal() {
-  const { data: plaatsingen, fout } = useApi<Plaatsing[]>('/api/signalen/plaatsingen');
-  const [soort, zetSoort] = useState<Soort>('overlast');
-  const [melding, zetMelding] = useState<string | null>(null);
-  const [plaatsingId, zetPlaatsing] = useState('');
-  const gekozen = plaatsingen?.find((p) => p.id === plaatsingId);
+/** Placements to choose from while typing: the server searches and limits; an older server sends all, then we do. */
+function usePlaatsingen(zoek: string) {
+  const [vertraagd, zetVertraagd] = useState(zoek);
+  useEffect(() => {
+    const t = setTimeout(() => zetVertraagd(zoek.trim()), 250);
+    return () => clearTimeout(t);
+  }, [zoek]);
+  const { data, fout } = useApi<Plaatsing[]>(`/api/signalen/plaatsingen${queryString({ zoek: vertraagd || undefined, limiet: 20 })}`);
+  const z = vertraagd.toLowerCase();
+  const passend = data?.filter((p) => !z || p.pseudoniem.toLowerCase().startsWith(z) || p.adres.toLowerCase().startsWith(z)).slice(0, 20) ?? null;
+  return { plaatsingen: passend, fout, bezig: vertraagd !== zoek.trim() || data == null };
+}
+
+function NieuwSignaal({ ik, onSluit }: { ik: Ik; onSluit: () => void }) {
+  const [zoek, zetZoek] = useState('');
+  const { plaatsingen, fout: plaatsingFout, bezig } = usePlaatsingen(zoek);
+  const { data: afspraken } = useApi<Afspraak[]>('/api/procesafspraken');
+  const [gekozen, zetGekozen] = useState<Plaatsing | null>(null);
+  const [soort, zetSoort] = useState<SignaalSoort>('overlast');
+  const [fouten, zetFouten] = useState<Record<string, string>>({});
+  const [algemeen, zetAlgemeen] = useState<string | null>(null);
+  const [dialoog, vraag] = useBevestiging();
+  const navigate = useNavigate();
+  const melden = useWijziging((body: unknown) => api<{ id: string }>('/api/signalen', { method: 'POST', body }), ['/api/signalen', '/api/meldingen']);
+  const corporatie = ik.soort === 'woningcorporatie';
+
   const verstuur = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const toelichting = String(f.get('toelichting') ?? '').trim() || null;
-    const details =
-      soort === 'huurachterstand'
-        ? { soort, bedragCenten: Math.round(Number(String(f.get('bedrag')).replace(',', '.')) * 100), maanden: Number(f.get('maanden')), toelichting }
-        : soort === 'overlast'
-          ? { soort, categorie: f.get('categorie'), toelichting }
-          : { soort, toelichting };
-    zetMelding(null);
+    const eigen: Record<string, string> = {};
+    if (!gekozen) eigen.plaatsingId = 'Kies de bewoner (plaatsing) waar het signaal over gaat.';
+    let details: Record<string, unknown> = { soort, toelichting };
+    if (soort === 'huurachterstand') {
+      const bedrag = leesGetal(String(f.get('bedrag') ?? ''));
+      const maanden = leesGetal(String(f.get('maanden') ?? ''));
+      if (bedrag == null || bedrag <= 0) eigen['details.bedragCenten'] = 'Vul het bedrag in euro in, bijvoorbeeld 1.250,50.';
+      if (maanden == null || !Number.isInteger(maanden) || maanden < 1 || maanden > 60) eigen['details.maanden'] = 'Vul een geheel aantal maanden in, van 1 tot 60.';
+      details = { ...details, bedragCenten: bedrag == null ? null : Math.round(bedrag * 100), maanden };
+    }
+    if (soort === 'overlast') details = { ...details, categorie: f.get('categorie') };
+    if (soort === 'overig' && (toelichting?.length ?? 0) < 3) eigen['details.toelichting'] = 'Beschrijf het signaal (minstens 3 tekens).';
+    zetFouten(eigen);
+    zetAlgemeen(null);
+    if (Object.keys(eigen).length) return;
+    const termijn = afspraken?.find((a) => a.signaalSoort === soort);
+    const ja = await vraag({
+      titel: 'Signaal melden?',
+      tekst: `${SIGNAAL_SOORT_LABEL[soort]} bij ${gekozen!.pseudoniem}, ${gekozen!.adres}. De zorgaanbieder krijgt direct een melding${termijn ? ` en moet binnen ${getal(termijn.reactieUren)} uur reageren` : ''}. Een gemeld signaal kunt u niet intrekken.`,
+      bevestig: 'Signaal melden',
+    });
+    if (!ja) return;
     try {
-      const sig = await api<{ id: string }>('/api/signalen', { method: 'POST', body: { plaatsingId, details } });
-      navigeer(`/signalen/${sig.id}`);
+      const sig = await melden.mutateAsync({ plaatsingId: gekozen!.id, details });
+      onSluit();
+      navigate(`/signalen/${sig.id}`, { state: { gemeld: true } });
     } catch (err) {
-      zetMelding((err as Error).message);
+      if (err instanceof ApiFout && Object.keys(err.veldFouten).length) zetFouten(err.veldFouten);
+      else zetAlgemeen((err as Error).message);
     }
   };
-  if (fout) return <div className="fout">{fout}</div>;
+
   return (
-    <form className="kaart filters" onSubmit={verstuur} aria-label="Nieuw signaal">
-      <label>
-        Bewoner (plaatsing)
-        <select value={plaatsingId} onChange={(e) => zetPlaatsing(e.target.value)} required name="plaatsing">
-          <option value="">kies…</option>
-          {(plaatsingen ?? []).map((p) => (
-            <option key={p.id} value={p.id}>{p.pseudoniem} — {p.adres} ({p.aanbieder})</option>
-          ))}
-        </select>
-      </label>
-      {gekozen && (
-        <span className="label" title="Alleen ja/nee; details kent alleen de zorgpartij">
-          Oude schulden geregeld: {gekozen.schuldGeregeld ? 'ja' : 'nee'}
-        </span>
-      )}
-      <label>
-        Soort
-        <select value={soort} onChange={(e) => zetSoort(e.target.value as Soort)} name="soort">
-          {Object.entries(SOORT_LABEL).map(([w, l]) => <option key={w} value={w}>{l}</option>)}
-        </select>
-      </label>
-      {soort === 'huurachterstand' && (
-        <>
-          <label>Bedrag (€)<input name="bedrag" inputMode="decimal" required pattern="[0-9]+([,.][0-9]{1,2})?" /></label>
-          <label>Maanden<input name="maanden" type="number" min={1} max={60} required defaultValue={2} /></label>
-        </>
-      )}
-      {soort === 'overlast' && (
-        <label>
-          Categorie
-          <select name="categorie">
-            {['geluid', 'vervuiling', 'agressie', 'overig'].map((c) => <option key={c}>{c}</option>)}
-          </select>
-        </label>
-      )}
-      <label style={{ flex: 1 }}>Toelichting<input name="toelichting" required={soort === 'overig'} maxLength={2000} /></label>
-      <button type="submit">Melden</button>
-      {melding && <div className="fout" role="alert">{melding}</div>}
+    <section id="nieuw-signaal" className="nieuw-signaal" aria-labelledby="nieuw-signaal-kop">
+      {dialoog}
+      <Heading2 id="nieuw-signaal-kop">Nieuw signaal</Heading2>
+      <form onSubmit={(e) => void verstuur(e)} noValidate aria-labelledby="nieuw-signaal-kop">
+        <Veld label="Bewoner zoeken" naam="zoek" beschrijving="Typ het begin van het pseudoniem (C-…) of van het adres.">
+          {(v) => <Textbox {...v} value={zoek} onChange={(e) => zetZoek(e.currentTarget.value)} autoComplete="off" />}
+        </Veld>
+        <Veld
+          label="Bewoner (plaatsing)"
+          naam="plaatsingId"
+          fout={fouten.plaatsingId}
+          beschrijving={plaatsingFout ?? (bezig ? 'Zoeken…' : plaatsingen && plaatsingen.length === 0 ? 'Geen lopende plaatsing gevonden; pas de zoektekst aan.' : `${getal(plaatsingen?.length ?? 0)} gevonden (hoogstens 20).`)}
+        >
+          {(v) => (
+            <Select
+              {...v}
+              value={gekozen?.id ?? ''}
+              onChange={(e) => {
+                const id = e.currentTarget.value;
+                zetGekozen(plaatsingen?.find((p) => p.id === id) ?? null);
+              }}
+            >
+              <SelectOption value="">Kies een bewoner…</SelectOption>
+              {gekozen && !plaatsingen?.some((p) => p.id === gekozen.id) && <SelectOption value={gekozen.id}>{plaatsingTekst(gekozen, corporatie)}</SelectOption>}
+              {(plaatsingen ?? []).map((p) => (
+                <SelectOption key={p.id} value={p.id}>
+                  {plaatsingTekst(p, corporatie)}
+                </SelectOption>
+              ))}
+            </Select>
+          )}
+        </Veld>
+        {gekozen && (
+          <Paragraph className="toelichting">
+            {gekozen.huurconstructieLabel}. Oude schulden geregeld: <strong>{gekozen.schuldGeregeld ? 'ja' : 'nee'}</strong> (alleen ja of nee; de details kent
+            alleen de zorgpartij).
+          </Paragraph>
+        )}
+        <Veld label="Soort signaal" naam="nieuw-soort">
+          {(v) => (
+            <Select {...v} value={soort} onChange={(e) => zetSoort(e.currentTarget.value as SignaalSoort)}>
+              {SIGNAAL_SOORTEN.map((w) => (
+                <SelectOption key={w} value={w}>
+                  {SIGNAAL_SOORT_LABEL[w]}
+                </SelectOption>
+              ))}
+            </Select>
+          )}
+        </Veld>
+        {soort === 'huurachterstand' && (
+          <div className="filters">
+            <Veld label="Bedrag van de achterstand (€)" naam="bedrag" fout={fouten['details.bedragCenten']} beschrijving="Bijvoorbeeld 1.250,50">
+              {(v) => <Textbox {...v} inputMode="decimal" autoComplete="off" />}
+            </Veld>
+            <Veld label="Aantal maanden achterstand" naam="maanden" fout={fouten['details.maanden']}>
+              {(v) => <Textbox {...v} inputMode="numeric" defaultValue="2" autoComplete="off" />}
+            </Veld>
+          </div>
+        )}
+        {soort === 'overlast' && (
+          <Veld label="Soort overlast" naam="categorie" fout={fouten['details.categorie']}>
+            {(v) => (
+              <Select {...v} defaultValue="geluid">
+                {OVERLAST_CATEGORIEEN.map((c) => (
+                  <SelectOption key={c} value={c}>
+                    {CATEGORIE_LABEL[c]}
+                  </SelectOption>
+                ))}
+              </Select>
+            )}
+          </Veld>
+        )}
+        <Veld label={soort === 'overig' ? 'Toelichting' : 'Toelichting (niet verplicht)'} naam="toelichting" fout={fouten['details.toelichting']} beschrijving={leestMee(ik)}>
+          {(v) => <Textarea {...v} maxLength={2000} rows={3} />}
+        </Veld>
+        {algemeen && <Fout>{algemeen}</Fout>}
+        <ButtonGroup>
+          <Button appearance="primary-action-button" type="submit" disabled={melden.isPending}>
+            Signaal melden
+          </Button>
+          <Button appearance="secondary-action-button" type="button" onClick={onSluit}>
+            Annuleren
+          </Button>
+        </ButtonGroup>
+      </form>
+    </section>
+  );
+}
+
+/** A corporatie reads the home and the pseudonym; the aanbieder's name only for whom it reveals nothing new. */
+const plaatsingTekst = (p: Plaatsing, corporatie: boolean) => `${p.pseudoniem} — ${p.adres}${corporatie ? '' : ` (${p.aanbieder})`}`;
+
+function Procesafspraken({ ik }: { ik: Ik }) {
+  const { data, fout } = useApi<Afspraak[]>('/api/procesafspraken');
+  const beheer = ik.soort === 'centrumgemeente' && ik.rol === 'beheerder';
+  return (
+    <section aria-labelledby="procesafspraken-kop" className="procesafspraken">
+      <Heading2 id="procesafspraken-kop">Procesafspraken van de regio</Heading2>
+      <Paragraph>
+        Reactietermijn: de uren tot het signaal is opgepakt. Oplostermijn: kalenderdagen na oppakken, op dezelfde kloktijd (Nederlandse tijd).
+      </Paragraph>
+      <Gegevens data={data} fout={fout}>
+        {(d) => (
+          <>
+            <Tabel<Afspraak>
+              bijschrift="Termijnen per soort signaal"
+              eenheid="soorten"
+              rijen={d}
+              sleutel={(a) => a.signaalSoort}
+              kolommen={[
+                { kop: 'Soort', cel: (a) => SIGNAAL_SOORT_LABEL[a.signaalSoort] },
+                { kop: 'Reactietermijn', cel: (a) => `${getal(a.reactieUren)} uur` },
+                { kop: 'Oplostermijn', cel: (a) => `${getal(a.oplosDagen)} dagen` },
+                { kop: 'Vastgesteld', cel: (a) => (a.standaard ? 'standaard' : 'door de regio') },
+              ]}
+            />
+            {beheer && <AfspraakWijzigen afspraken={d} />}
+          </>
+        )}
+      </Gegevens>
+    </section>
+  );
+}
+
+function AfspraakWijzigen({ afspraken }: { afspraken: Afspraak[] }) {
+  const [soort, zetSoort] = useState<SignaalSoort>(afspraken[0]?.signaalSoort ?? 'overlast');
+  const [fouten, zetFouten] = useState<Record<string, string>>({});
+  const meld = useMeld();
+  const huidig = afspraken.find((a) => a.signaalSoort === soort);
+  const opslaan = useWijziging(
+    (w: { soort: SignaalSoort; reactieUren: number; oplosDagen: number }) =>
+      api(`/api/procesafspraken/${w.soort}`, { method: 'PUT', body: { reactieUren: w.reactieUren, oplosDagen: w.oplosDagen } }),
+    ['/api/procesafspraken'],
+  );
+  const bewaar = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const reactieUren = leesGetal(String(f.get('reactieUren') ?? ''));
+    const oplosDagen = leesGetal(String(f.get('oplosDagen') ?? ''));
+    const eigen: Record<string, string> = {};
+    if (reactieUren == null || !Number.isInteger(reactieUren) || reactieUren < 1 || reactieUren > 720) eigen.reactieUren = 'Reactietermijn: een geheel aantal uren van 1 tot 720.';
+    if (oplosDagen == null || !Number.isInteger(oplosDagen) || oplosDagen < 1 || oplosDagen > 365) eigen.oplosDagen = 'Oplostermijn: een geheel aantal dagen van 1 tot 365.';
+    zetFouten(eigen);
+    if (Object.keys(eigen).length) return;
+    try {
+      await opslaan.mutateAsync({ soort, reactieUren: reactieUren!, oplosDagen: oplosDagen! });
+      meld(`Termijnen voor ${SIGNAAL_SOORT_LABEL[soort].toLowerCase()} opgeslagen; ze gelden voor signalen die vanaf nu gemeld worden.`);
+    } catch (err) {
+      zetFouten(err instanceof ApiFout ? { ...err.veldFouten, algemeen: err.message } : { algemeen: (err as Error).message });
+    }
+  };
+  return (
+    <form className="formulier" onSubmit={(e) => void bewaar(e)} noValidate aria-label="Termijnen wijzigen" key={`${soort}-${huidig?.reactieUren}-${huidig?.oplosDagen}`}>
+      <Veld label="Soort signaal" naam="afspraak-soort">
+        {(v) => (
+          <Select {...v} value={soort} onChange={(e) => zetSoort(e.currentTarget.value as SignaalSoort)}>
+            {afspraken.map((a) => (
+              <SelectOption key={a.signaalSoort} value={a.signaalSoort}>
+                {SIGNAAL_SOORT_LABEL[a.signaalSoort]}
+              </SelectOption>
+            ))}
+          </Select>
+        )}
+      </Veld>
+      <Veld label="Reactietermijn (uren)" naam="reactieUren" fout={fouten.reactieUren}>
+        {(v) => <Textbox {...v} inputMode="numeric" defaultValue={String(huidig?.reactieUren ?? '')} />}
+      </Veld>
+      <Veld label="Oplostermijn (dagen)" naam="oplosDagen" fout={fouten.oplosDagen}>
+        {(v) => <Textbox {...v} inputMode="numeric" defaultValue={String(huidig?.oplosDagen ?? '')} />}
+      </Veld>
+      {fouten.algemeen && <Fout>{fouten.algemeen}</Fout>}
+      <Button appearance="secondary-action-button" type="submit" disabled={opslaan.isPending}>
+        Termijnen opslaan
+      </Button>
     </form>
   );
 }
 
-function Procesafspraken({ ik }: { ik: Ik }) {
-  const { data, herlaad } = useApi<Afspraak[]>('/api/procesafspraken');
-  const [melding, zetMelding] = useState<string | null>(null);
-  const beheer = ik.soort === 'centrumgemeente' && ik.rol === 'beheerder';
-  const bewaar = async (e: FormEvent<HTMLFormElement>, soort: Soort) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    try {
-      await api(`/api/procesafspraken/${soort}`, { method: 'PUT', body: { reactieUren: Number(f.get('reactieUren')), oplosDagen: Number(f.get('oplosDagen')) } });
-      zetMelding(`Termijnen voor ${SOORT_LABEL[soort].toLowerCase()} opgeslagen; ze gelden voor nieuwe signalen.`);
-      herlaad();
-    } catch (err) {
-      zetMelding((err as Error).message);
-    }
-  };
-  if (!data) return null;
-  return (
-    <>
-      <h3>Procesafspraken van de regio</h3>
-      <p>Reactietermijn: verstreken uren tot oppakken. Oplostermijn: kalenderdagen na oppakken, op dezelfde kloktijd (Nederlandse tijd).</p>
-      <table style={{ maxWidth: 640 }}>
-        <thead><tr><th>Soort</th><th>Reactie (uur)</th><th>Oplossen (dagen)</th>{beheer && <th />}</tr></thead>
-        <tbody>
-          {data.map((a) => (
-            <tr key={a.signaalSoort}>
-              <td>{SOORT_LABEL[a.signaalSoort]} {a.standaard && <span className="label">standaard</span>}</td>
-              {beheer ? (
-                <td colSpan={3}>
-                  <form className="filters" style={{ margin: 0 }} onSubmit={(e) => bewaar(e, a.signaalSoort)}>
-                    <input name="reactieUren" type="number" min={1} max={720} defaultValue={a.reactieUren} aria-label="reactie-uren" style={{ width: '6rem' }} />
-                    <input name="oplosDagen" type="number" min={1} max={365} defaultValue={a.oplosDagen} aria-label="oplosdagen" style={{ width: '6rem' }} />
-                    <button type="submit" className="secundair">Opslaan</button>
-                  </form>
-                </td>
-              ) : (
-                <>
-                  <td>{a.reactieUren}</td>
-                  <td>{a.oplosDagen}</td>
-                </>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {melding && <p role="status">{melding}</p>}
-    </>
-  );
-}
+/** What each step means for the others, said before (where it cannot be undone) and after. */
+const NA_ACTIE: Record<SignaalActie, string> = {
+  oppakken: 'Signaal opgepakt. De melder krijgt bericht; de oplostermijn loopt nu.',
+  behandelen: 'Signaal in behandeling genomen.',
+  oplossen: 'Signaal opgelost. De melder krijgt bericht.',
+  escaleren: 'Signaal geëscaleerd naar de centrumgemeente. De zorgaanbieder krijgt bericht.',
+  terugleggen: 'Signaal teruggelegd bij de zorgaanbieder; er loopt een nieuwe oplostermijn.',
+};
+const BEVESTIG: Partial<Record<SignaalActie, string>> = {
+  oplossen: 'Het signaal wordt afgesloten en de melder krijgt bericht dat het is opgelost. Dit kunt u niet ongedaan maken.',
+  escaleren: 'De centrumgemeente neemt het signaal over; de zorgaanbieder kan het daarna niet meer zelf afsluiten.',
+  terugleggen: 'De zorgaanbieder krijgt het signaal terug, met een nieuwe oplostermijn.',
+};
 
 function SignaalDossier({ ik, id }: { ik: Ik; id: string }) {
-  const { data: sig, fout, herlaad } = useApi<SignaalDetail>(`/api/signalen/${id}`);
+  const { data: sig, fout } = useApi<SignaalDetail>(`/api/signalen/${id}`);
+  const [toelichting, zetToelichting] = useState('');
   const [melding, zetMelding] = useState<string | null>(null);
-  const [bezig, zetBezig] = useState(false);
-  if (fout) return <div className="fout">{fout}</div>;
-  if (!sig) return <p>Laden…</p>;
-  const voerUit = async (actie: string, form: HTMLFormElement) => {
-    const toelichting = String(new FormData(form).get('toelichting') ?? '').trim() || null;
+  const [dialoog, vraag] = useBevestiging();
+  const meld = useMeld();
+  const locatie = useLocation();
+  const net = (locatie.state as { gemeld?: boolean } | null)?.gemeld;
+  const actie = useWijziging(
+    (a: { actie: SignaalActie; versie: number; toelichting: string | null }) => api<SignaalDetail>(`/api/signalen/${id}/acties`, { method: 'POST', body: a }),
+    ['/api/signalen', '/api/meldingen'],
+  );
+  if (fout) return <Pagina titel="Signaal"><Fout>{fout}</Fout></Pagina>;
+  if (!sig) return <Pagina titel="Signaal"><Laden /></Pagina>;
+
+  const voerUit = async (a: SignaalActie) => {
     zetMelding(null);
-    zetBezig(true);
+    const waarschuwing = BEVESTIG[a];
+    if (waarschuwing && !(await vraag({ titel: `${SIGNAAL_ACTIE_LABEL[a] === 'Opgelost' ? 'Signaal opgelost' : SIGNAAL_ACTIE_LABEL[a]}?`, tekst: waarschuwing, bevestig: a === 'oplossen' ? 'Signaal opgelost' : SIGNAAL_ACTIE_LABEL[a] })))
+      return;
     try {
-      await api(`/api/signalen/${id}/acties`, { method: 'POST', body: { actie, versie: sig.versie, toelichting } });
-      form.reset();
+      await actie.mutateAsync({ actie: a, versie: sig.versie, toelichting: toelichting.trim() || null });
+      zetToelichting('');
+      meld(NA_ACTIE[a]);
     } catch (err) {
-      zetMelding(err instanceof ApiFout && err.status === 409 ? `${err.message}. De nieuwste stand is geladen.` : (err as Error).message);
-    } finally {
-      zetBezig(false);
-      herlaad();
+      zetMelding(err instanceof ApiFout && err.status === 409 ? `${err.message}. De nieuwste stand is geladen; kijk of uw stap nog nodig is.` : (err as Error).message);
     }
   };
+  const termijnKop = sig.status === 'gemeld' ? 'Oppakken vóór' : sig.status === 'opgelost' ? 'Termijn was' : 'Oplossen vóór';
+  const d = sig.details;
   return (
-    <section>
-      <p className="geen-print"><Link to="/signalen">← Signalen</Link></p>
-      <h2>
-        {sig.samenvatting} <StatusLabel status={sig.status} teLaat={sig.teLaat} />
-      </h2>
-      <div className="kaarten">
-        <div className="kaart">
-          <div>Bewoner</div>
-          <strong>{sig.pseudoniem}</strong>
-          {sig.clientId && ik.soort !== 'woningcorporatie' && <> · <Link to={`/clienten/${sig.clientId}`}>dossier</Link></>}
-          <br />{sig.adres}
-        </div>
-        <div className="kaart">
-          <div>Partijen</div>
-          gemeld door {sig.melder.naam}<br />aanbieder: {sig.aanbieder.naam}<br />corporatie: {sig.corporatie.naam}
-        </div>
-        <div className="kaart">
-          <div>{sig.status === 'gemeld' ? 'Oppakken vóór' : sig.status === 'opgelost' ? 'Termijn' : 'Oplossen vóór'}</div>
-          <strong style={sig.teLaat ? { color: 'var(--rood)' } : undefined}>{tijd(sig.deadline)}</strong>
-          <br />afspraak: {sig.afspraak.reactieUren} uur reageren, {sig.afspraak.oplosDagen} dagen oplossen
-        </div>
+    <Pagina
+      titel={sig.samenvatting}
+      acties={
+        <RouterLink className="utrecht-link" to="/signalen">
+          ← Alle signalen
+        </RouterLink>
+      }
+    >
+      {dialoog}
+      {net && <Gelukt>Signaal gemeld. De zorgaanbieder heeft een melding in de inbox.</Gelukt>}
+      <div className="signaal-kop">
+        <StatusLabel status={sig.status} teLaat={sig.teLaat} />
       </div>
-      {sig.details.toelichting && <div className="kaart"><strong>Toelichting melder</strong><p>{sig.details.toelichting}</p></div>}
-      <h3>Verloop</h3>
-      <ul className="tijdlijn" aria-label="Stappen">
-        {sig.stappen.map((st) => (
-          <li key={st.id}>
-            <strong>{tijd(st.tijdstip)}</strong> — {STATUS_LABEL[st.status]} · {st.door}
-            {st.toelichting && <div>{st.toelichting}</div>}
-          </li>
-        ))}
-      </ul>
-      {sig.toegestaneActies.length > 0 && (
-        <form className="kaart filters geen-print" onSubmit={(e) => e.preventDefault()} aria-label="Volgende stap">
-          <label style={{ flex: 1 }}>Toelichting (optioneel)<input name="toelichting" maxLength={2000} /></label>
-          {sig.toegestaneActies.map((a) => (
-            <button key={a} type="button" disabled={bezig} onClick={(e) => voerUit(a, e.currentTarget.form!)}>
-              {ACTIE_LABEL[a] ?? a}
-            </button>
-          ))}
-        </form>
+      <DataList className="gegevens">
+        <DataListItem>
+          <DataListKey>Bewoner</DataListKey>
+          <DataListValue>
+            {sig.pseudoniem}
+            {sig.clientId && ik.soort !== 'woningcorporatie' && (
+              <>
+                {' '}
+                · <RouterLink className="utrecht-link" to={`/clienten/${sig.clientId}`}>dossier</RouterLink>
+              </>
+            )}
+          </DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>Adres</DataListKey>
+          <DataListValue>{sig.adres}</DataListValue>
+        </DataListItem>
+        {d.bedragCenten != null && (
+          <DataListItem>
+            <DataListKey>Achterstand</DataListKey>
+            <DataListValue>
+              {euroUitCenten(d.bedragCenten)} over {getal(d.maanden)} {d.maanden === 1 ? 'maand' : 'maanden'}
+            </DataListValue>
+          </DataListItem>
+        )}
+        {d.categorie && (
+          <DataListItem>
+            <DataListKey>Soort overlast</DataListKey>
+            <DataListValue>{CATEGORIE_LABEL[d.categorie] ?? d.categorie}</DataListValue>
+          </DataListItem>
+        )}
+        <DataListItem>
+          <DataListKey>Gemeld door</DataListKey>
+          <DataListValue>
+            {sig.melder.naam} op {tijd(sig.aangemaakt)}
+          </DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>Zorgaanbieder</DataListKey>
+          <DataListValue>
+            <span data-testid="zorgaanbieder">
+              {sig.aanbieder.naam}
+              {sig.aanbieder.contactpersoon ? `, contactpersoon ${sig.aanbieder.contactpersoon}` : ' (nog geen contactpersoon: het signaal is nog niet opgepakt)'}
+            </span>
+          </DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>Woningcorporatie</DataListKey>
+          <DataListValue>{sig.corporatie.naam}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{termijnKop}</DataListKey>
+          <DataListValue>
+            {tijd(sig.deadline)}
+            {sig.teLaat && (
+              <>
+                {' '}
+                <TeLaat />
+              </>
+            )}
+          </DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>Afspraak</DataListKey>
+          <DataListValue>
+            binnen {getal(sig.afspraak.reactieUren)} uur oppakken, binnen {getal(sig.afspraak.oplosDagen)} dagen daarna oplossen
+          </DataListValue>
+        </DataListItem>
+      </DataList>
+      {d.toelichting && (
+        <>
+          <Heading2>Toelichting van de melder</Heading2>
+          <Paragraph className="vrije-tekst">{d.toelichting}</Paragraph>
+        </>
       )}
-      {melding && <div className="fout" role="alert">{melding}</div>}
-    </section>
+      <Heading2 id="verloop-kop">Verloop</Heading2>
+      <OrderedList className="tijdlijn" aria-labelledby="verloop-kop">
+        {sig.stappen.map((st) => (
+          <OrderedListItem key={st.id}>
+            <strong>{SIGNAAL_STATUS_LABEL[st.status]}</strong> op {tijd(st.tijdstip)} door {st.door}
+            {st.toelichting && <div className="vrije-tekst">{st.toelichting}</div>}
+          </OrderedListItem>
+        ))}
+      </OrderedList>
+      {sig.toegestaneActies.length > 0 && (
+        <section aria-labelledby="stap-kop" className="volgende-stap geen-print">
+          <Heading2 id="stap-kop">Volgende stap</Heading2>
+          <Veld label="Toelichting bij deze stap (niet verplicht)" naam="toelichting" beschrijving={leestMee(ik)}>
+            {(v) => <Textarea {...v} value={toelichting} onChange={(e) => zetToelichting(e.currentTarget.value)} maxLength={2000} rows={3} />}
+          </Veld>
+          <ButtonGroup>
+            {sig.toegestaneActies.map((a, i) => (
+              <Button key={a} appearance={i === 0 ? 'primary-action-button' : 'secondary-action-button'} disabled={actie.isPending} onClick={() => void voerUit(a)}>
+                {a === 'oplossen' ? 'Signaal opgelost' : SIGNAAL_ACTIE_LABEL[a]}
+              </Button>
+            ))}
+          </ButtonGroup>
+        </section>
+      )}
+      {melding && <Fout>{melding}</Fout>}
+    </Pagina>
   );
 }

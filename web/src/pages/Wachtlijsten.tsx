@@ -1,10 +1,16 @@
-import { Link } from 'react-router';
 import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
 import { queryString } from '../api';
 import { useApi, useOrganisaties } from '../hooks';
 import { DOELGROEP_LABEL, NIVEAU_LABEL } from '../labels';
 import type { Ik } from '../types';
-import { Bladeren } from './Bladeren';
+import { getal, nlDatum } from '../format';
+import { Pagina } from '../ui/Pagina';
+import { Tabel, type Kolom, type Sortering } from '../ui/Tabel';
+import { Veld } from '../ui/Veld';
+import { Gegevens } from '../ui/Status';
+import { LabelOpties } from '../ui/LabelOpties';
 
 const PER_PAGINA = 50;
 
@@ -20,69 +26,91 @@ interface Regel {
   doelgroep: string;
 }
 
+const SOORT_LABEL = { uitstroom: 'Uitstroom (uitstroomklaar, wacht op woning)', instroom: 'Instroom (geïndiceerd, wacht op een plek)' };
+
+/** Both waiting lists, in priority order or sorted another way by the server, paged with a total and the median wait. */
 export function Wachtlijsten({ ik }: { ik: Ik }) {
   const orgs = useOrganisaties();
   const [soort, zetSoort] = useState<'instroom' | 'uitstroom'>('uitstroom');
   const [gemeenteId, zetGemeente] = useState(ik.soort === 'regiogemeente' ? ik.organisatieId : '');
   const [niveau, zetNiveau] = useState('');
+  const [sortering, zetSortering] = useState<Sortering>({ sorteer: 'prioriteit', richting: 'op' });
   const [offset, zetOffset] = useState(0);
-  const { data, fout } = useApi<{ peildatum: string; totaal: number; regels: Regel[] }>(`/api/wachtlijsten/${soort}${queryString({ gemeenteId, niveau, limiet: PER_PAGINA, offset })}`);
+  const { data, fout } = useApi<{ peildatum: string; totaal: number; mediaanWachtdagen: number | null; regels: Regel[] }>(
+    `/api/wachtlijsten/${soort}${queryString({ gemeenteId, niveau, sorteer: sortering.sorteer, richting: sortering.richting, limiet: PER_PAGINA, offset })}`,
+  );
+  const opPrioriteit = sortering.sorteer === 'prioriteit';
+  const kolommen: Kolom<Regel>[] = [
+    { kop: 'Plaats', sorteer: 'prioriteit', getal: true, cel: (r) => (opPrioriteit ? (sortering.richting === 'op' ? offset + data!.regels.indexOf(r) + 1 : data!.totaal - offset - data!.regels.indexOf(r)) : '—') },
+    { kop: 'Pseudoniem', sorteer: 'pseudoniem', cel: (r) => <><RouterLink className="utrecht-link" to={`/clienten/${r.clientId}`}>{r.pseudoniem}</RouterLink>{r.jongere && <span className="label"> 18–24</span>}</> },
+    { kop: 'Urgentie', sorteer: 'urgentie', getal: true, cel: (r) => r.urgentie },
+    { kop: 'Wacht sinds', cel: (r) => nlDatum(r.wachtSinds) },
+    { kop: 'Wachttijd', sorteer: 'wachtdagen', getal: true, cel: (r) => `${getal(r.wachtdagen)} dagen` },
+    { kop: 'Niveau', cel: (r) => (r.niveau ? NIVEAU_LABEL[r.niveau] : '—') },
+    { kop: 'Herkomstgemeente', cel: (r) => orgs.naam(r.gemeenteId) },
+    { kop: 'Doelgroep', cel: (r) => DOELGROEP_LABEL[r.doelgroep] ?? r.doelgroep },
+  ];
+  const filter = <T,>(zetter: (v: T) => void) => (v: T) => {
+    zetOffset(0);
+    zetter(v);
+  };
   return (
-    <section>
-      <h2>Wachtlijsten</h2>
-      <p>
-        Volgorde: eerst urgentie (3 = acuut), dan langste wachttijd. Instroom: geïndiceerd en wachtend op een plek;
-        uitstroom: uitstroomklaar en wachtend op een woning.
-      </p>
-      <div className="filters">
-        <label>
-          Wachtlijst
-          <select value={soort} onChange={(e) => { zetOffset(0); zetSoort(e.target.value as 'instroom' | 'uitstroom'); }}>
-            <option value="uitstroom">Uitstroom (wacht op woning)</option>
-            <option value="instroom">Instroom (per niveau)</option>
-          </select>
-        </label>
-        <label>
-          Gemeente
-          <select value={gemeenteId} onChange={(e) => { zetOffset(0); zetGemeente(e.target.value); }}>
-            <option value="">alle</option>
-            {orgs.gemeenten.map((g) => <option key={g.id} value={g.id}>{g.naam}</option>)}
-          </select>
-        </label>
-        <label>
-          Niveau
-          <select value={niveau} onChange={(e) => { zetOffset(0); zetNiveau(e.target.value); }}>
-            <option value="">alle</option>
-            {Object.entries(NIVEAU_LABEL).map(([w, l]) => <option key={w} value={w}>{l}</option>)}
-          </select>
-        </label>
+    <Pagina titel="Wachtlijsten">
+      <Paragraph>
+        De plaats op de lijst volgt eerst de urgentie (3 = acuut), dan de langste wachttijd. Instroom: geïndiceerd en wachtend op een plek; uitstroom:
+        uitstroomklaar en wachtend op een woning. Sorteer op een kolom om de lijst anders te bekijken; de plaats blijft die van de prioriteit.
+      </Paragraph>
+      <div className="filters" role="search" aria-label="Wachtlijst kiezen en filteren">
+        <Veld label="Wachtlijst" naam="soort">
+          {(p) => (
+            <Select {...p} value={soort} onChange={(e) => filter(zetSoort)(e.target.value as 'instroom' | 'uitstroom')}>
+              <LabelOpties labels={SOORT_LABEL} />
+            </Select>
+          )}
+        </Veld>
+        <Veld label="Herkomstgemeente" naam="gemeenteId">
+          {(p) => (
+            <Select {...p} value={gemeenteId} onChange={(e) => filter(zetGemeente)(e.target.value)}>
+              <SelectOption value="">Alle</SelectOption>
+              {orgs.gemeenten.map((g) => (
+                <SelectOption key={g.id} value={g.id}>
+                  {g.naam}
+                </SelectOption>
+              ))}
+            </Select>
+          )}
+        </Veld>
+        <Veld label="Niveau" naam="niveau">
+          {(p) => (
+            <Select {...p} value={niveau} onChange={(e) => filter(zetNiveau)(e.target.value)}>
+              <SelectOption value="">Alle</SelectOption>
+              <LabelOpties labels={NIVEAU_LABEL} />
+            </Select>
+          )}
+        </Veld>
       </div>
-      {fout && <div className="fout">{fout}</div>}
-      {data && (
-        <>
-        <p>{data.totaal} op de wachtlijst</p>
-        <table>
-          <thead>
-            <tr><th>#</th><th>Pseudoniem</th><th>Urgentie</th><th>Wacht sinds</th><th>Wachttijd</th><th>Niveau</th><th>Gemeente</th><th>Doelgroep</th></tr>
-          </thead>
-          <tbody>
-            {data.regels.map((r, i) => (
-              <tr key={r.clientId}>
-                <td>{offset + i + 1}</td>
-                <td><Link to={`/clienten/${r.clientId}`}>{r.pseudoniem}</Link> {r.jongere && <span className="label">18–24</span>}</td>
-                <td>{r.urgentie}</td>
-                <td>{r.wachtSinds}</td>
-                <td>{r.wachtdagen} dagen</td>
-                <td>{r.niveau ? NIVEAU_LABEL[r.niveau] : '—'}</td>
-                <td>{orgs.naam(r.gemeenteId)}</td>
-                <td>{DOELGROEP_LABEL[r.doelgroep]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <Bladeren offset={offset} limiet={PER_PAGINA} totaal={data.totaal} zet={zetOffset} />
-        </>
-      )}
-    </section>
+      <Gegevens data={data} fout={fout} leeg="Niemand op deze wachtlijst met deze filters." isLeeg={(d) => d.totaal === 0}>
+        {(d) => (
+          <>
+            <Paragraph>
+              Mediane wachttijd: {d.mediaanWachtdagen == null ? '—' : `${getal(d.mediaanWachtdagen)} dagen`} (peildatum {nlDatum(d.peildatum)}).
+            </Paragraph>
+            <Tabel
+              bijschrift={`Wachtlijst ${soort}`}
+              kolommen={kolommen}
+              rijen={d.regels}
+              sleutel={(r) => r.clientId}
+              sortering={sortering}
+              onSorteer={(s) => {
+                zetOffset(0);
+                zetSortering(s);
+              }}
+              paginering={{ offset, limiet: PER_PAGINA, totaal: d.totaal, onOffset: zetOffset }}
+              eenheid="wachtenden"
+            />
+          </>
+        )}
+      </Gegevens>
+    </Pagina>
   );
 }

@@ -1,13 +1,20 @@
 import { useState, type FormEvent } from 'react';
-import { api, queryString } from '../api';
-import { useApi, useOrganisaties } from '../hooks';
+import { useSearchParams } from 'react-router';
+import { Button, ButtonGroup, Checkbox, FormLabel, Heading2, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
+import { api, ApiFout, queryString } from '../api';
+import { useApi, useOrganisaties, useWijziging } from '../hooks';
 import type { Ik } from '../types';
+import { euroUitCenten, getal, leesGetal, nlDatum } from '../format';
 import { HUURCONSTRUCTIE_LABEL, WONING_STATUS_LABEL, WONING_STATUS_OVERGANGEN, WONING_TYPE_LABEL } from '../labels';
-import { Bladeren } from './Bladeren';
-
-
-const STATUS_LABEL = WONING_STATUS_LABEL;
-const OVERGANGEN = WONING_STATUS_OVERGANGEN;
+import { voorwaardeLabel } from '../../../src/domain/woningen';
+import { Pagina } from '../ui/Pagina';
+import { Tabel, type Sortering } from '../ui/Tabel';
+import { Tabs } from '../ui/Tabs';
+import { Veld } from '../ui/Veld';
+import { Voortgang } from '../ui/Voortgang';
+import { Fout, Gegevens } from '../ui/Status';
+import { useBevestiging } from '../ui/Bevestig';
+import { useMeld } from '../ui/Melding';
 
 export interface Woning {
   id: string;
@@ -34,7 +41,9 @@ export interface Afspraak {
   maxPerComplex: number;
   maxPerWijk: number;
   begeleiding: string;
-  gerealiseerd: number;
+  /** null: 1–4, suppressed for a woningcorporatie like the Monitor does */
+  gerealiseerd: number | null;
+  onderdrukt: boolean;
 }
 interface Plaatsing {
   id: string;
@@ -45,6 +54,10 @@ interface Plaatsing {
   startdatum: string;
   einddatum: string | null;
   omklapdatum: string | null;
+  aanbieder: string | null;
+  contactpersoon: string | null;
+  contactTelefoon: string | null;
+  voorwaarden: Record<string, string> | null;
   waarschuwing: { vanaf: string; moment: string; soort: 'omklap' | 'einde_proefhuur' } | null;
   waarschuwingActief: boolean;
 }
@@ -59,68 +72,111 @@ interface Kandidaat {
   schuldGeregeld: boolean;
 }
 
-const euro = (centen: number) => `€ ${(centen / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2 })}`;
 export const JAREN = [2024, 2025, 2026, 2027];
+const PER_PAGINA = 25;
 
-/** Realised vs promised as a bar; over 100% stays green, the bar just fills up. */
-export function Voortgang({ gerealiseerd, beloofd }: { gerealiseerd: number; beloofd: number }) {
-  const pct = beloofd > 0 ? Math.min(100, Math.round((gerealiseerd / beloofd) * 100)) : 100;
-  const kleur = gerealiseerd >= beloofd ? 'var(--groen)' : pct >= 50 ? 'var(--blauw)' : 'var(--rood)';
-  return (
-    <div style={{ display: 'flex', alignItems: 'center', gap: '0.5rem', minWidth: 180 }} title={`${gerealiseerd} van ${beloofd}`}>
-      <div style={{ flex: 1, height: 10, background: 'var(--licht)', borderRadius: 5, overflow: 'hidden' }} role="progressbar" aria-valuenow={gerealiseerd} aria-valuemax={beloofd}>
-        <div style={{ width: `${pct}%`, height: '100%', background: kleur }} />
-      </div>
-      <span>{gerealiseerd}/{beloofd}</span>
-    </div>
-  );
-}
-
-function NieuweWoning({ onKlaar }: { onKlaar: () => void }) {
+function NieuweWoning({ sluit }: { sluit: () => void }) {
   const orgs = useOrganisaties();
-  const [open, zetOpen] = useState(false);
-  const [fout, zetFout] = useState<string | null>(null);
+  const meld = useMeld();
+  const [fouten, zetFouten] = useState<Record<string, string>>({});
+  const maak = useWijziging((body: unknown) => api<Woning>('/api/woningen', { method: 'POST', body }), ['/api/woningen']);
   const verstuur = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    zetFout(null);
+    const huur = leesGetal(String(f.get('huur') ?? ''));
+    if (huur === null) {
+      zetFouten({ huurCenten: 'Vul de huur in euro in, bijvoorbeeld 612,50.' });
+      return;
+    }
+    zetFouten({});
     try {
-      await api('/api/woningen', {
-        method: 'POST',
-        body: {
-          gemeenteId: f.get('gemeenteId'),
-          adres: f.get('adres'),
-          wijk: f.get('wijk'),
-          complex: f.get('complex'),
-          type: f.get('type'),
-          kamers: Number(f.get('kamers')),
-          huurCenten: Math.round(Number(f.get('huur')) * 100),
-          toegankelijk: f.get('toegankelijk') === 'on',
-          beschikbaarPer: f.get('beschikbaarPer'),
-        },
+      const w = await maak.mutateAsync({
+        gemeenteId: f.get('gemeenteId'),
+        adres: f.get('adres'),
+        wijk: f.get('wijk'),
+        complex: f.get('complex'),
+        type: f.get('type'),
+        kamers: Number(f.get('kamers')),
+        huurCenten: Math.round(huur * 100),
+        toegankelijk: f.get('toegankelijk') === 'on',
+        beschikbaarPer: f.get('beschikbaarPer'),
       });
-      zetOpen(false);
-      onKlaar();
+      meld(`Woning ${w.adres} toegevoegd.`);
+      sluit();
     } catch (err) {
-      zetFout((err as Error).message);
+      const v = err instanceof ApiFout ? err.veldFouten : {};
+      zetFouten(Object.keys(v).length ? v : { algemeen: (err as Error).message });
     }
   };
-  if (!open) return <p><button onClick={() => zetOpen(true)}>Woning toevoegen</button></p>;
   return (
-    <form className="kaart filters" onSubmit={verstuur}>
-      <label>Gemeente<select name="gemeenteId" required>{orgs.gemeenten.map((g) => <option key={g.id} value={g.id}>{g.naam}</option>)}</select></label>
-      <label>Adres<input name="adres" required minLength={3} /></label>
-      <label>Wijk<input name="wijk" required /></label>
-      <label>Complex<input name="complex" required /></label>
-      <label>Type<select name="type">{Object.entries(WONING_TYPE_LABEL).map(([w, l]) => <option key={w} value={w}>{l}</option>)}</select></label>
-      <label>Kamers<input name="kamers" type="number" min={1} defaultValue={1} required /></label>
-      <label>Huur (€)<input name="huur" type="number" min={0} step="0.01" required /></label>
-      <label>Beschikbaar per<input name="beschikbaarPer" type="date" required /></label>
-      <label>Toegankelijk<input name="toegankelijk" type="checkbox" /></label>
-      <button type="submit">Opslaan</button>
-      <button type="button" className="secundair" onClick={() => zetOpen(false)}>Annuleren</button>
-      {fout && <div className="fout">{fout}</div>}
+    <form className="voorstel-paneel formulier" onSubmit={verstuur} noValidate aria-labelledby="nieuwe-woning-kop">
+      <Heading2 id="nieuwe-woning-kop">Woning toevoegen</Heading2>
+      <Veld label="Gemeente" naam="gemeenteId" fout={fouten.gemeenteId}>
+        {(p) => <Select {...p}>{orgs.gemeenten.map((g) => <SelectOption key={g.id} value={g.id}>{g.naam}</SelectOption>)}</Select>}
+      </Veld>
+      <Veld label="Adres" naam="adres" fout={fouten.adres}>{(p) => <Textbox {...p} autoComplete="off" />}</Veld>
+      <Veld label="Wijk" naam="wijk" fout={fouten.wijk}>{(p) => <Textbox {...p} />}</Veld>
+      <Veld label="Complex" naam="complex" fout={fouten.complex}>{(p) => <Textbox {...p} />}</Veld>
+      <Veld label="Type" naam="type" fout={fouten.type}>
+        {(p) => <Select {...p}>{Object.entries(WONING_TYPE_LABEL).map(([w, l]) => <SelectOption key={w} value={w}>{l}</SelectOption>)}</Select>}
+      </Veld>
+      <Veld label="Kamers" naam="kamers" fout={fouten.kamers}>{(p) => <Textbox {...p} type="number" min={1} defaultValue={1} />}</Veld>
+      <Veld label="Huur per maand (€)" naam="huur" fout={fouten.huurCenten} beschrijving="Bijvoorbeeld 612,50">{(p) => <Textbox {...p} inputMode="decimal" />}</Veld>
+      <Veld label="Beschikbaar per" naam="beschikbaarPer" fout={fouten.beschikbaarPer}>{(p) => <Textbox {...p} type="date" />}</Veld>
+      <div className="veld">
+        <Checkbox id="nieuw-toegankelijk" name="toegankelijk" /> <FormLabel htmlFor="nieuw-toegankelijk" type="checkbox">Toegankelijk (rolstoel, gelijkvloers)</FormLabel>
+      </div>
+      {fouten.algemeen && <Fout>{fouten.algemeen}</Fout>}
+      <ButtonGroup>
+        <Button appearance="primary-action-button" type="submit" disabled={maak.isPending}>Opslaan</Button>
+        <Button appearance="secondary-action-button" type="button" onClick={sluit}>Annuleren</Button>
+      </ButtonGroup>
     </form>
+  );
+}
+
+/** Changing a home's status: choose, then save explicitly after a confirmation; never on change. */
+function StatusWijzigen({ w }: { w: Woning }) {
+  const [dialoog, vraag] = useBevestiging();
+  const meld = useMeld();
+  const [open, zetOpen] = useState(false);
+  const opties = WONING_STATUS_OVERGANGEN[w.status] ?? [];
+  const [nieuw, zetNieuw] = useState(opties[0] ?? '');
+  const wijzig = useWijziging((status: string) => api(`/api/woningen/${w.id}`, { method: 'PATCH', body: { status } }), ['/api/woningen']);
+  if (!opties.length) return null;
+  if (!open) {
+    return (
+      <Button appearance="secondary-action-button" onClick={() => zetOpen(true)}>
+        Status wijzigen<span className="visueel-verborgen"> van {w.adres}</span>
+      </Button>
+    );
+  }
+  const opslaan = async (e: FormEvent) => {
+    e.preventDefault();
+    const naar = WONING_STATUS_LABEL[nieuw];
+    if (!(await vraag({ titel: 'Status wijzigen?', tekst: `De status van ${w.adres} wordt ${naar} (nu ${WONING_STATUS_LABEL[w.status]}).`, bevestig: 'Status opslaan' }))) return;
+    try {
+      await wijzig.mutateAsync(nieuw);
+      meld(`Status van ${w.adres} is nu ${naar}.`);
+      zetOpen(false);
+    } catch {
+      // the error shows below the select
+    }
+  };
+  const id = `status-${w.id}`;
+  return (
+    <>
+    {dialoog}
+    <form className="status-wijzigen" onSubmit={opslaan}>
+      <FormLabel htmlFor={id} className="visueel-verborgen">Nieuwe status van {w.adres}</FormLabel>
+      <Select id={id} value={nieuw} onChange={(e) => zetNieuw(e.target.value)}>
+        {opties.map((s) => <SelectOption key={s} value={s}>{WONING_STATUS_LABEL[s]}</SelectOption>)}
+      </Select>
+      <Button appearance="primary-action-button" type="submit" disabled={wijzig.isPending}>Opslaan</Button>
+      <Button appearance="subtle-button" type="button" onClick={() => zetOpen(false)}>Annuleren</Button>
+      {wijzig.error && <Fout>{wijzig.error.message}</Fout>}
+    </form>
+    </>
   );
 }
 
@@ -129,57 +185,59 @@ function EigenWoningen({ ik }: { ik: Ik }) {
   const [gemeenteId, zetGemeente] = useState('');
   const [type, zetType] = useState('');
   const [status, zetStatus] = useState('');
-  const [fout, zetFout] = useState<string | null>(null);
-  const { data, fout: laadFout, herlaad } = useApi<{ totaal: number; woningen: Woning[] }>(`/api/woningen${queryString({ gemeenteId, type, status, limiet: 500 })}`);
+  const [offset, zetOffset] = useState(0);
+  const [nieuw, zetNieuw] = useState(false);
+  const [sortering, zetSortering] = useState<Sortering>({ sorteer: 'beschikbaarPer', richting: 'op' });
+  const { data, fout } = useApi<{ totaal: number; woningen: Woning[] }>(
+    `/api/woningen${queryString({ gemeenteId, type, status, sorteer: sortering.sorteer, richting: sortering.richting, limiet: PER_PAGINA, offset })}`,
+  );
   const magSchrijven = ik.rol === 'beheerder' || ik.rol === 'consulent';
-  const wijzigStatus = async (w: Woning, nieuw: string) => {
-    zetFout(null);
-    try {
-      await api(`/api/woningen/${w.id}`, { method: 'PATCH', body: { status: nieuw } });
-      herlaad();
-    } catch (e) {
-      zetFout((e as Error).message);
-    }
+  const filter = (zet: (v: string) => void) => (e: { target: { value: string } }) => {
+    zetOffset(0);
+    zet(e.target.value);
   };
   return (
-    <section>
-      <h3>Eigen woningvoorraad</h3>
-      {magSchrijven && <NieuweWoning onKlaar={herlaad} />}
-      <div className="filters">
-        <label>Gemeente<select value={gemeenteId} onChange={(e) => zetGemeente(e.target.value)}><option value="">alle</option>{orgs.gemeenten.map((g) => <option key={g.id} value={g.id}>{g.naam}</option>)}</select></label>
-        <label>Type<select value={type} onChange={(e) => zetType(e.target.value)}><option value="">alle</option>{Object.entries(WONING_TYPE_LABEL).map(([w, l]) => <option key={w} value={w}>{l}</option>)}</select></label>
-        <label>Status<select value={status} onChange={(e) => zetStatus(e.target.value)}><option value="">alle</option>{Object.entries(STATUS_LABEL).map(([w, l]) => <option key={w} value={w}>{l}</option>)}</select></label>
-      </div>
-      {(fout || laadFout) && <div className="fout">{fout ?? laadFout}</div>}
-      {data && (
-        <>
-          <p>{data.totaal} woningen{data.totaal > data.woningen.length ? ` (eerste ${data.woningen.length} getoond)` : ''}</p>
-          <table>
-            <thead><tr><th>Adres</th><th>Gemeente</th><th>Wijk / complex</th><th>Type</th><th>Kamers</th><th>Huur</th><th>Beschikbaar per</th><th>Status</th></tr></thead>
-            <tbody>
-              {data.woningen.map((w) => (
-                <tr key={w.id}>
-                  <td>{w.adres} {w.toegankelijk && <span className="label">toegankelijk</span>}</td>
-                  <td>{orgs.naam(w.gemeenteId)}</td>
-                  <td>{w.wijk} / {w.complex}</td>
-                  <td>{WONING_TYPE_LABEL[w.type] ?? w.type}</td>
-                  <td>{w.kamers}</td>
-                  <td>{euro(w.huurCenten)}</td>
-                  <td>{w.beschikbaarPer}</td>
-                  <td>
-                    {magSchrijven ? (
-                      <select aria-label={`Status ${w.adres}`} value={w.status} onChange={(e) => wijzigStatus(w, e.target.value)}>
-                        {[w.status, ...OVERGANGEN[w.status]!].map((s) => <option key={s} value={s}>{STATUS_LABEL[s]}</option>)}
-                      </select>
-                    ) : STATUS_LABEL[w.status]}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
+    <>
+      {magSchrijven && !nieuw && (
+        <Button appearance="secondary-action-button" onClick={() => zetNieuw(true)}>Woning toevoegen</Button>
       )}
-    </section>
+      {nieuw && <NieuweWoning sluit={() => zetNieuw(false)} />}
+      <div className="filters">
+        <Veld label="Gemeente" naam="gemeenteId">
+          {(p) => <Select {...p} value={gemeenteId} onChange={filter(zetGemeente)}><SelectOption value="">Alle</SelectOption>{orgs.gemeenten.map((g) => <SelectOption key={g.id} value={g.id}>{g.naam}</SelectOption>)}</Select>}
+        </Veld>
+        <Veld label="Type" naam="type">
+          {(p) => <Select {...p} value={type} onChange={filter(zetType)}><SelectOption value="">Alle</SelectOption>{Object.entries(WONING_TYPE_LABEL).map(([w, l]) => <SelectOption key={w} value={w}>{l}</SelectOption>)}</Select>}
+        </Veld>
+        <Veld label="Status" naam="status">
+          {(p) => <Select {...p} value={status} onChange={filter(zetStatus)}><SelectOption value="">Alle</SelectOption>{Object.entries(WONING_STATUS_LABEL).map(([w, l]) => <SelectOption key={w} value={w}>{l}</SelectOption>)}</Select>}
+        </Veld>
+      </div>
+      <Gegevens data={data} fout={fout}>
+        {(d) => (
+          <Tabel
+            bijschrift="Eigen woningvoorraad"
+            eenheid="woningen"
+            rijen={d.woningen}
+            sleutel={(w) => w.id}
+            sortering={sortering}
+            onSorteer={(s) => { zetOffset(0); zetSortering(s); }}
+            paginering={{ offset, limiet: PER_PAGINA, totaal: d.totaal, onOffset: zetOffset }}
+            kolommen={[
+              { kop: 'Adres', sorteer: 'adres', cel: (w) => <>{w.adres} {w.toegankelijk && <span className="label">toegankelijk</span>}</> },
+              { kop: 'Gemeente', cel: (w) => orgs.naam(w.gemeenteId) },
+              { kop: 'Wijk / complex', sorteer: 'wijk', cel: (w) => `${w.wijk} / ${w.complex}` },
+              { kop: 'Type', sorteer: 'type', cel: (w) => WONING_TYPE_LABEL[w.type] ?? w.type },
+              { kop: 'Kamers', sorteer: 'kamers', getal: true, cel: (w) => getal(w.kamers) },
+              { kop: 'Huur', sorteer: 'huurCenten', getal: true, cel: (w) => euroUitCenten(w.huurCenten) },
+              { kop: 'Beschikbaar per', sorteer: 'beschikbaarPer', cel: (w) => nlDatum(w.beschikbaarPer) },
+              { kop: 'Status', sorteer: 'status', cel: (w) => WONING_STATUS_LABEL[w.status] ?? w.status },
+              ...(magSchrijven ? [{ kop: <span className="visueel-verborgen">Wijzigen</span>, cel: (w: Woning) => <StatusWijzigen key={`${w.id}-${w.status}`} w={w} /> }] : []),
+            ]}
+          />
+        )}
+      </Gegevens>
+    </>
   );
 }
 
@@ -187,63 +245,113 @@ function EigenAfspraken() {
   const [jaar, zetJaar] = useState(2026);
   const { data, fout } = useApi<Afspraak[]>(`/api/afspraken?jaar=${jaar}`);
   return (
-    <section>
-      <h3>Reserveringsafspraken</h3>
-      <p>De gemeente legt de afspraken vast; u ziet hier hoeveel woningen zijn toegezegd en hoeveel plaatsingen in uw woningen dat jaar al zijn gerealiseerd.</p>
-      <div className="filters"><label>Jaar<select value={jaar} onChange={(e) => zetJaar(Number(e.target.value))}>{JAREN.map((j) => <option key={j}>{j}</option>)}</select></label></div>
-      {fout && <div className="fout">{fout}</div>}
-      {data && data.length === 0 && <p>Geen afspraken voor {jaar}.</p>}
-      {data && data.length > 0 && (
-        <table>
-          <thead><tr><th>Gemeente</th><th>Gerealiseerd / toegezegd</th><th>Max per complex</th><th>Max per wijk</th><th>Begeleiding</th></tr></thead>
-          <tbody>
-            {data.map((a) => (
-              <tr key={a.id}>
-                <td>{a.gemeente}</td>
-                <td><Voortgang gerealiseerd={a.gerealiseerd} beloofd={a.aantal} /></td>
-                <td>{a.maxPerComplex}</td>
-                <td>{a.maxPerWijk}</td>
-                <td>{a.begeleiding}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+    <>
+      <Paragraph>
+        De gemeente legt de afspraken vast; u ziet hoeveel woningen zijn toegezegd en hoeveel plaatsingen in uw woningen dat jaar al zijn
+        gerealiseerd. Aantallen van 1 tot 4 ziet u als "&lt;5", zoals in de Monitor.
+      </Paragraph>
+      <div className="filters">
+        <Veld label="Jaar" naam="jaar">
+          {(p) => <Select {...p} value={String(jaar)} onChange={(e) => zetJaar(Number(e.target.value))}>{JAREN.map((j) => <SelectOption key={j} value={String(j)}>{j}</SelectOption>)}</Select>}
+        </Veld>
+      </div>
+      <Gegevens data={data} fout={fout} leeg={`Geen afspraken voor ${jaar}.`} isLeeg={(d) => d.length === 0}>
+        {(d) => (
+          <Tabel
+            bijschrift={`Reserveringsafspraken ${jaar}`}
+            eenheid="afspraken"
+            rijen={d}
+            sleutel={(a) => a.id}
+            kolommen={[
+              { kop: 'Gemeente', cel: (a) => a.gemeente },
+              { kop: 'Gerealiseerd / toegezegd', cel: (a) => <Voortgang gerealiseerd={a.gerealiseerd} beloofd={a.aantal} wat={`Gerealiseerd in ${a.gemeente}`} /> },
+              { kop: 'Max per complex', getal: true, cel: (a) => getal(a.maxPerComplex) },
+              { kop: 'Max per wijk', getal: true, cel: (a) => getal(a.maxPerWijk) },
+              { kop: 'Begeleiding', cel: (a) => a.begeleiding },
+            ]}
+          />
+        )}
+      </Gegevens>
+    </>
   );
 }
 
 function PlaatsingenInWoningen() {
-  const { data, fout } = useApi<Plaatsing[]>('/api/plaatsingen');
-  const lopend = (data ?? []).filter((p) => !p.einddatum).reverse();
+  const [welke, zetWelke] = useState<'lopend' | 'waarschuwingen' | 'alle'>('lopend');
+  const [offset, zetOffset] = useState(0);
+  const [sortering, zetSortering] = useState<Sortering>({ sorteer: 'startdatum', richting: 'af' });
+  const { data, fout } = useApi<{ totaal: number; plaatsingen: Plaatsing[] }>(
+    `/api/plaatsingen${queryString({ lopend: welke === 'lopend' ? 'true' : undefined, waarschuwingen: welke === 'waarschuwingen' ? 'true' : undefined, sorteer: sortering.sorteer, richting: sortering.richting, limiet: PER_PAGINA, offset })}`,
+  );
   return (
-    <section>
-      <h3>Plaatsingen in uw woningen</h3>
-      {fout && <div className="fout">{fout}</div>}
-      {data && (
-        <table>
-          <thead><tr><th>Adres</th><th>Cliënt (pseudoniem)</th><th>Huurconstructie</th><th>Start</th><th>Omklap / einde proefhuur</th></tr></thead>
-          <tbody>
-            {lopend.slice(0, 100).map((p) => (
-              <tr key={p.id}>
-                <td>{p.adres}</td>
-                <td>{p.clientPseudoniem}</td>
-                <td>{HUURCONSTRUCTIE_LABEL[p.huurconstructie] ?? p.huurconstructie}</td>
-                <td>{p.startdatum}</td>
-                <td>
-                  {p.waarschuwing ? (
+    <>
+      <Paragraph>Plaatsingen van cliënten (alleen hun pseudoniem) in uw woningen. Bij een zorgaanbieder ziet u de contactpersoon die u kunt bellen.</Paragraph>
+      <div className="filters">
+        <Veld label="Welke plaatsingen" naam="welke">
+          {(p) => (
+            <Select {...p} value={welke} onChange={(e) => { zetOffset(0); zetWelke(e.target.value as typeof welke); }}>
+              <SelectOption value="lopend">Lopend</SelectOption>
+              <SelectOption value="waarschuwingen">Omklap of einde proefhuur binnenkort</SelectOption>
+              <SelectOption value="alle">Alle, ook beëindigd</SelectOption>
+            </Select>
+          )}
+        </Veld>
+      </div>
+      <Gegevens data={data} fout={fout}>
+        {(d) => (
+          <Tabel
+            bijschrift="Plaatsingen in uw woningen"
+            eenheid="plaatsingen"
+            rijen={d.plaatsingen}
+            sleutel={(p) => p.id}
+            sortering={sortering}
+            onSorteer={(s) => { zetOffset(0); zetSortering(s); }}
+            paginering={{ offset, limiet: PER_PAGINA, totaal: d.totaal, onOffset: zetOffset }}
+            kolommen={[
+              { kop: 'Adres', sorteer: 'adres', cel: (p) => p.adres },
+              { kop: 'Cliënt (pseudoniem)', sorteer: 'pseudoniem', cel: (p) => p.clientPseudoniem },
+              { kop: 'Huurconstructie', sorteer: 'huurconstructie', cel: (p) => HUURCONSTRUCTIE_LABEL[p.huurconstructie] ?? p.huurconstructie },
+              { kop: 'Start', sorteer: 'startdatum', cel: (p) => <>{nlDatum(p.startdatum)}{p.einddatum && <div>tot {nlDatum(p.einddatum)}</div>}</> },
+              {
+                kop: 'Omklap / einde proefhuur',
+                sorteer: 'omklapdatum',
+                cel: (p) =>
+                  p.waarschuwing ? (
                     <>
-                      {p.waarschuwing.soort === 'omklap' ? 'Omklap' : 'Einde proefhuur'} op {p.waarschuwing.moment}{' '}
-                      {p.waarschuwingActief ? <span className="label" style={{ background: '#fef0c7' }}>binnenkort — actie nodig</span> : <small>(signaal vanaf {p.waarschuwing.vanaf})</small>}
+                      {p.waarschuwing.soort === 'omklap' ? 'Omklap' : 'Einde proefhuur'} op {nlDatum(p.waarschuwing.moment)}
+                      {p.waarschuwingActief ? <div className="label">binnenkort: actie nodig</div> : <div>signaal vanaf {nlDatum(p.waarschuwing.vanaf)}</div>}
                     </>
-                  ) : '—'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+                  ) : (
+                    '—'
+                  ),
+              },
+              {
+                kop: 'Zorg en afspraken',
+                cel: (p) =>
+                  p.aanbieder ? (
+                    <>
+                      Zorgaanbieder{p.contactpersoon ? `, contact: ${p.contactpersoon}` : ''}
+                      {p.contactTelefoon && <div>{p.contactTelefoon}</div>}
+                      {p.voorwaarden && Object.keys(p.voorwaarden).length > 0 && (
+                        <details>
+                          <summary>Afspraken<span className="visueel-verborgen"> bij {p.adres}</span></summary>
+                          <dl>
+                            {Object.entries(p.voorwaarden).map(([k, v]) => (
+                              <div key={k}><dt>{voorwaardeLabel(k)}</dt><dd>{v}</dd></div>
+                            ))}
+                          </dl>
+                        </details>
+                      )}
+                    </>
+                  ) : (
+                    'Geen zorgaanbieder'
+                  ),
+              },
+            ]}
+          />
+        )}
+      </Gegevens>
+    </>
   );
 }
 
@@ -251,53 +359,80 @@ function Kandidaten() {
   const orgs = useOrganisaties();
   const [gemeenteId, zetGemeente] = useState('');
   const [offset, zetOffset] = useState(0);
-  const { data, fout } = useApi<{ peildatum: string; totaal: number; kandidaten: Kandidaat[] }>(`/api/kandidaten${queryString({ gemeenteId, limiet: 50, offset })}`);
+  const [sortering, zetSortering] = useState<Sortering>({ sorteer: 'volgorde', richting: 'op' });
+  const { data, fout } = useApi<{ peildatum: string; totaal: number; kandidaten: Kandidaat[] }>(
+    `/api/kandidaten${queryString({ gemeenteId, sorteer: sortering.sorteer, richting: sortering.richting, limiet: PER_PAGINA, offset })}`,
+  );
   return (
-    <section>
-      <h3>Kandidaten (gepseudonimiseerd)</h3>
-      <p>Uitstroomklare cliënten uit de regio die wachten op een woning, op volgorde van urgentie en wachttijd. U ziet geen namen, BSN of zorginhoudelijke gegevens.</p>
-      <div className="filters"><label>Woonwens of herkomst<select value={gemeenteId} onChange={(e) => { zetOffset(0); zetGemeente(e.target.value); }}><option value="">alle gemeenten</option>{orgs.gemeenten.map((g) => <option key={g.id} value={g.id}>{g.naam}</option>)}</select></label></div>
-      {fout && <div className="fout">{fout}</div>}
-      {data && (
-        <>
-        <p>{data.totaal} kandidaten</p>
-        <table>
-          <thead><tr><th>#</th><th>Pseudoniem</th><th>Leeftijd</th><th>Herkomst</th><th>Woonwensen</th><th>Ondersteuning</th><th>Urgentie</th><th>Wachttijd</th><th>Schulden geregeld</th></tr></thead>
-          <tbody>
-            {data.kandidaten.map((k, i) => (
-              <tr key={k.pseudoniem}>
-                <td>{offset + i + 1}</td>
-                <td>{k.pseudoniem}</td>
-                <td>{k.leeftijdscategorie}</td>
-                <td>{orgs.naam(k.herkomstgemeenteId)}</td>
-                <td>
-                  {k.woonwensen.gemeenten.map((g) => orgs.naam(g)).join(', ') || 'geen voorkeur'}
-                  {k.woonwensen.minKamers ? ` · ≥ ${k.woonwensen.minKamers} kamer(s)` : ''}
-                  {k.woonwensen.toegankelijk ? ' · toegankelijk' : ''}
-                </td>
-                <td>{k.ondersteuningsniveau ?? '—'}</td>
-                <td>{k.urgentie}</td>
-                <td>{k.wachtdagen} dagen</td>
-                <td>{k.schuldGeregeld ? 'ja' : <strong>nee</strong>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <Bladeren offset={offset} limiet={50} totaal={data.totaal} zet={zetOffset} />
-        </>
-      )}
-    </section>
+    <>
+      <Paragraph>Uitstroomklare cliënten uit de regio die wachten op een woning, op volgorde van urgentie en wachttijd. U ziet geen namen, BSN of zorginhoudelijke gegevens.</Paragraph>
+      <div className="filters">
+        <Veld label="Woonwens of herkomst" naam="gemeenteId">
+          {(p) => (
+            <Select {...p} value={gemeenteId} onChange={(e) => { zetOffset(0); zetGemeente(e.target.value); }}>
+              <SelectOption value="">Alle gemeenten</SelectOption>
+              {orgs.gemeenten.map((g) => <SelectOption key={g.id} value={g.id}>{g.naam}</SelectOption>)}
+            </Select>
+          )}
+        </Veld>
+      </div>
+      <Gegevens data={data} fout={fout}>
+        {(d) => (
+          <Tabel
+            bijschrift="Kandidaten (gepseudonimiseerd)"
+            eenheid="kandidaten"
+            rijen={d.kandidaten}
+            sleutel={(k) => k.pseudoniem}
+            sortering={sortering}
+            onSorteer={(s) => { zetOffset(0); zetSortering(s); }}
+            paginering={{ offset, limiet: PER_PAGINA, totaal: d.totaal, onOffset: zetOffset }}
+            kolommen={[
+              { kop: 'Nr.', sorteer: 'volgorde', getal: true, cel: (k) => getal(d.kandidaten.indexOf(k) + offset + 1) },
+              { kop: 'Pseudoniem', sorteer: 'pseudoniem', cel: (k) => k.pseudoniem },
+              { kop: 'Leeftijd', cel: (k) => k.leeftijdscategorie },
+              { kop: 'Herkomst', cel: (k) => orgs.naam(k.herkomstgemeenteId) },
+              {
+                kop: 'Woonwensen',
+                cel: (k) =>
+                  [k.woonwensen.gemeenten.map((g) => orgs.naam(g)).join(', ') || 'geen voorkeur', k.woonwensen.minKamers ? `minstens ${k.woonwensen.minKamers} kamer(s)` : '', k.woonwensen.toegankelijk ? 'toegankelijk' : '']
+                    .filter(Boolean)
+                    .join(' · '),
+              },
+              { kop: 'Ondersteuning', cel: (k) => k.ondersteuningsniveau ?? '—' },
+              { kop: 'Urgentie', sorteer: 'urgentie', getal: true, cel: (k) => getal(k.urgentie) },
+              { kop: 'Wachttijd', sorteer: 'wachttijd', getal: true, cel: (k) => `${getal(k.wachtdagen)} dagen` },
+              { kop: 'Schulden geregeld', cel: (k) => (k.schuldGeregeld ? 'ja' : <strong>nee</strong>) },
+            ]}
+          />
+        )}
+      </Gegevens>
+    </>
   );
 }
 
+const TABS = ['woningen', 'plaatsingen', 'kandidaten', 'afspraken'] as const;
+type TabSleutel = (typeof TABS)[number];
+
+/** The corporatie's work, in tabs (kept in the URL, ?tab=…) instead of one long page. */
 export function Woningen({ ik }: { ik: Ik }) {
+  const [params, zetParams] = useSearchParams();
+  const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? params.get('tab')! : 'woningen';
   return (
-    <section>
-      <h2>Woningen en afspraken</h2>
-      <EigenWoningen ik={ik} />
-      <EigenAfspraken />
-      <PlaatsingenInWoningen />
-      <Kandidaten />
-    </section>
+    <Pagina titel="Woningen en plaatsingen">
+      <Tabs<TabSleutel>
+        label="Onderdelen"
+        gekozen={tab as TabSleutel}
+        onKies={(t) => zetParams(t === 'woningen' ? {} : { tab: t }, { replace: true })}
+        tabs={[
+          { sleutel: 'woningen', label: 'Woningen' },
+          { sleutel: 'plaatsingen', label: 'Plaatsingen' },
+          { sleutel: 'kandidaten', label: 'Kandidaten' },
+          { sleutel: 'afspraken', label: 'Reserveringsafspraken' },
+        ]}
+      >
+        {/* only the open tab renders, so a tab loads its data when it is opened */}
+        {tab === 'plaatsingen' ? <PlaatsingenInWoningen /> : tab === 'kandidaten' ? <Kandidaten /> : tab === 'afspraken' ? <EigenAfspraken /> : <EigenWoningen ik={ik} />}
+      </Tabs>
+    </Pagina>
   );
 }

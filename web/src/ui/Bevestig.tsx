@@ -10,7 +10,8 @@ interface Vraag {
 
 /**
  * A confirmation before an irreversible step, as a modal `<dialog>` (the browser traps focus and Escape cancels).
- * `const [dialoog, vraag] = useBevestiging(); if (await vraag({...})) doIt();` and render `dialoog` once.
+ * `const [dialoog, vraag] = useBevestiging(); if (await vraag({...})) doIt();` and render `dialoog` once, outside any
+ * form (its own form's submit must not reach the page's form: React bubbles it through the component tree).
  */
 export function useBevestiging(): [ReactNode, (v: Vraag) => Promise<boolean>] {
   const ref = useRef<HTMLDialogElement>(null);
@@ -33,7 +34,15 @@ export function useBevestiging(): [ReactNode, (v: Vraag) => Promise<boolean>] {
   const dialoog = (
     <AlertDialog ref={ref} type="warning" aria-labelledby="bevestig-titel" onCancel={() => sluit(false)} className="bevestiging">
       {vraag && (
-        <form method="dialog" onSubmit={(e) => (e.preventDefault(), sluit(true))}>
+        <form
+          method="dialog"
+          onSubmit={(e) => {
+            // React bubbles submit through the component tree: a dialog rendered inside a form must not submit that form too
+            e.preventDefault();
+            e.stopPropagation();
+            sluit(true);
+          }}
+        >
           <Heading2 id="bevestig-titel">{vraag.titel}</Heading2>
           <Paragraph>{vraag.tekst}</Paragraph>
           <ButtonGroup>

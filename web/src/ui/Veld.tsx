@@ -18,12 +18,15 @@ export function Veld({
   naam,
   fout,
   beschrijving,
+  meldDirect,
   children,
 }: {
   label: ReactNode;
   naam: string;
   fout?: string | null;
   beschrijving?: ReactNode;
+  /** a form with one field (a code): its error is also announced at once (role=alert) */
+  meldDirect?: boolean;
   children: (invoer: VeldInvoer) => ReactNode;
 }) {
   const id = useId();
@@ -35,7 +38,7 @@ export function Veld({
         <FormLabel htmlFor={id}>{label}</FormLabel>
       </div>
       {beschrijving && <FormFieldDescription id={beschrijvingId}>{beschrijving}</FormFieldDescription>}
-      {fout && <FormFieldErrorMessage id={foutId}>{fout}</FormFieldErrorMessage>}
+      {fout && <FormFieldErrorMessage id={foutId} role={meldDirect ? 'alert' : undefined}>{fout}</FormFieldErrorMessage>}
       <div className="utrecht-form-field__input">
         {children({ id, name: naam, invalid: !!fout, 'aria-invalid': !!fout, 'aria-describedby': [foutId, beschrijvingId].filter(Boolean).join(' ') || undefined })}
       </div>
