@@ -16,3 +16,39 @@ CREATE UNIQUE INDEX "uitvoeringsafspraken_uq" ON "uitvoeringsafspraken" USING bt
 INSERT INTO "verwerkingsactiviteiten" ("code", "naam", "grondslag") VALUES
   ('landelijk_beeld', 'Landelijk beeld BW/MO: vergelijking van regio''s (alleen onderdrukte aggregaten)', 'Wmo 2015 art. 2.1.2 en 4.3 (informatievoorziening, landelijke monitor); AVG art. 6 lid 1e en art. 89 (statistiek, minimale gegevens)'),
   ('datakwaliteit', 'Datakwaliteit van de registratie (tijdigheid, volledigheid, dubbele dossiers)', 'AVG art. 5 lid 1d (juistheid) en art. 32; Wmo 2015 art. 5.1.1');
+--> statement-breakpoint
+-- Outcome measures read rows, not folds: the interval of the event that ends a stay carries that stay, an instroom
+-- interval whether it is a first one (domain/uitkomsten.intervalUitkomsten; repos/intervallen writes them with the
+-- other columns). Existing rows are filled here with the same definitions in SQL.
+ALTER TABLE "traject_intervallen" ADD COLUMN "verblijf_niveau" text;
+--> statement-breakpoint
+ALTER TABLE "traject_intervallen" ADD COLUMN "verblijf_dagen" integer;
+--> statement-breakpoint
+ALTER TABLE "traject_intervallen" ADD COLUMN "verblijf_gemeente_id" uuid;
+--> statement-breakpoint
+ALTER TABLE "traject_intervallen" ADD COLUMN "eerste_instroom" boolean;
+--> statement-breakpoint
+WITH iv AS (
+  SELECT client_id, volgnr, gemeente_id, van, tot, CASE WHEN fase IN ('in_zorg', 'uitstroomklaar') THEN niveau END AS sleutel
+  FROM traject_intervallen
+), gemarkeerd AS (
+  SELECT *, sum(CASE WHEN sleutel IS NOT NULL AND sleutel IS DISTINCT FROM vorige THEN 1 ELSE 0 END) OVER (PARTITION BY client_id ORDER BY volgnr) AS eiland
+  FROM (SELECT iv.*, lag(sleutel) OVER (PARTITION BY client_id ORDER BY volgnr) AS vorige FROM iv) x
+), verblijf AS (
+  SELECT client_id, max(volgnr) AS laatste, min(sleutel) AS niveau, min(van) AS begin,
+    (array_agg(tot ORDER BY volgnr DESC))[1] AS einde, (array_agg(gemeente_id ORDER BY volgnr))[1] AS gemeente_id
+  FROM gemarkeerd WHERE sleutel IS NOT NULL GROUP BY client_id, eiland
+)
+UPDATE traject_intervallen i SET verblijf_niveau = v.niveau, verblijf_dagen = v.einde - v.begin, verblijf_gemeente_id = v.gemeente_id
+FROM verblijf v WHERE v.einde IS NOT NULL AND i.client_id = v.client_id AND i.volgnr = v.laatste + 1;
+--> statement-breakpoint
+UPDATE traject_intervallen i SET eerste_instroom = NOT EXISTS (
+  SELECT 1 FROM traject_intervallen j
+  WHERE j.client_id = i.client_id AND j.volgnr < i.volgnr AND j.fase IN ('in_zorg', 'uitstroomklaar') AND coalesce(j.tot, i.van) > i.van - 730
+) WHERE i.soort = 'instroom';
+--> statement-breakpoint
+CREATE INDEX "intervallen_verblijf_idx" ON "traject_intervallen" ("regio_id", "van")
+  INCLUDE ("verblijf_niveau", "verblijf_dagen", "verblijf_gemeente_id", "jong_vanaf", "jong_tot") WHERE "verblijf_dagen" IS NOT NULL;
+--> statement-breakpoint
+-- nog gehuisvest and the national youth placements: the placements that began in a period
+CREATE INDEX "plaatsingen_regio_start_idx" ON "plaatsingen" ("regio_id", "startdatum");

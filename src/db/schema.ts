@@ -200,11 +200,19 @@ export const trajectIntervallen = pgTable(
     /** 18th and 25th birthday: jongere on day d ⇔ jong_vanaf <= d < jong_tot */
     jongVanaf: date('jong_vanaf', { mode: 'string' }).notNull(),
     jongTot: date('jong_tot', { mode: 'string' }).notNull(),
+    /** issue 15 (landelijk): on the interval of the event that ends a stay, that stay's niveau, days and gemeente */
+    verblijfNiveau: text('verblijf_niveau'),
+    verblijfDagen: integer('verblijf_dagen'),
+    verblijfGemeenteId: uuid('verblijf_gemeente_id'),
+    /** instroom rows: no state in care in the 730 days before (domain/uitkomsten.intervalUitkomsten) */
+    eersteInstroom: boolean('eerste_instroom'),
   },
   (t) => [
     primaryKey({ columns: [t.clientId, t.volgnr] }),
     // flows, waits and return cohorts: the opening events of one kind in a date range
     index('intervallen_regio_soort_van_idx').on(t.regioId, t.soort, t.van),
+    // outcome measures: the stays ending in a date range (migration 0025 adds INCLUDE columns for an index-only scan)
+    index('intervallen_verblijf_idx').on(t.regioId, t.van).where(sql`verblijf_dagen is not null`),
   ],
 );
 
@@ -341,7 +349,7 @@ export const plaatsingen = pgTable(
     contactTelefoon: text('contact_telefoon'),
     aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('plaatsingen_woning_idx').on(t.woningId), index('plaatsingen_client_idx').on(t.clientId), index('plaatsingen_regio_einddatum_idx').on(t.regioId, t.einddatum)],
+  (t) => [index('plaatsingen_woning_idx').on(t.woningId), index('plaatsingen_client_idx').on(t.clientId), index('plaatsingen_regio_einddatum_idx').on(t.regioId, t.einddatum), index('plaatsingen_regio_start_idx').on(t.regioId, t.startdatum)],
 );
 
 export const beschermdThuisCapaciteit = pgTable(

@@ -16,7 +16,7 @@
  * - **nog gehuisvest na 12 maanden**: of the placements in a home that began in the period and whose 365 days are
  *   over on the peildatum, how many had not ended within those 365 days.
  */
-import type { Niveau } from './trajecten.js';
+import { dagenTussen, plusDagen, type Niveau } from './trajecten.js';
 import type { Bestemming } from './trajecten.js';
 import type { PeriodeRegel } from './monitor.js';
 
@@ -66,4 +66,41 @@ export interface UitkomstRegel extends PeriodeRegel {
 export function gemiddelde(waarden: readonly number[]): number | null {
   if (!waarden.length) return null;
   return waarden.reduce((a, b) => a + b, 0) / waarden.length;
+}
+
+/** What an interval row carries for the outcome measures, so the dashboard reads rows instead of folding them. */
+export interface IntervalUitkomst {
+  /** set on the interval of the event that ends a stay (see verblijfsduur above); null on every other row */
+  verblijf: { niveau: Niveau; dagen: number; beginVolgnr: number } | null;
+  /** instroom rows only: true when no earlier state in care lasted into the 730 days before */
+  eersteInstroom: boolean | null;
+}
+
+type IntervalVoorUitkomst = { soort: string; fase: string; niveau: Niveau | null; van: string; tot: string | null };
+const inZorg = (fase: string) => fase === 'in_zorg' || fase === 'uitstroomklaar';
+
+/**
+ * Per interval of one client (in volgnr order, as domain/monitor.trajectIntervallen gives them) the stay that ends
+ * at its event and whether its instroom is a first one. Written into traject_intervallen by repos/intervallen in the
+ * transaction that writes the events, like every other column of that projection.
+ */
+export function intervalUitkomsten(intervallen: readonly IntervalVoorUitkomst[]): IntervalUitkomst[] {
+  const uit: IntervalUitkomst[] = intervallen.map(() => ({ verblijf: null, eersteInstroom: null }));
+  let begin: number | null = null;
+  intervallen.forEach((iv, k) => {
+    const sleutel = inZorg(iv.fase) ? iv.niveau : null;
+    const lopend = begin === null ? null : intervallen[begin]!;
+    const lopendeSleutel = lopend ? lopend.niveau : null;
+    if (begin !== null && sleutel !== lopendeSleutel) {
+      // the stay ran from the first interval of its run to the van of this one (contiguous intervals)
+      uit[k]!.verblijf = { niveau: lopendeSleutel!, dagen: dagenTussen(lopend!.van, iv.van), beginVolgnr: begin };
+      begin = null;
+    }
+    if (sleutel !== null && begin === null) begin = k;
+    if (iv.soort === 'instroom') {
+      const grens = plusDagen(iv.van, -EERSTE_INSTROOM_DAGEN);
+      uit[k]!.eersteInstroom = !intervallen.slice(0, k).some((j) => inZorg(j.fase) && (j.tot ?? iv.van) > grens);
+    }
+  });
+  return uit;
 }

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import * as s from '../../src/db/schema.js';
 import type { Database } from '../../src/db/client.js';
 import type { MonitorFilter } from '../../src/db/repos/monitor.js';
@@ -137,5 +138,25 @@ describe.each(backends)('uitkomstmaten op %s gelijk aan herberekening in TypeScr
       expect(getoetst.gevolgd).toBeGreaterThan(5);
     }
     getoetst = { verblijven: 0, eerste: 0, terug: 0, gevolgd: 0 };
+  });
+
+  it('migratie 0025 vult bestaande intervallen met dezelfde verblijven en eerste instroom als de herberekening', async () => {
+    const lees = async () =>
+      (
+        (await database.db.execute(sql`select client_id, volgnr, verblijf_niveau, verblijf_dagen, verblijf_gemeente_id, eerste_instroom
+          from traject_intervallen order by client_id, volgnr`)) as unknown as { rows: Record<string, unknown>[] }
+      ).rows;
+    const geschreven = await lees();
+    expect(geschreven.filter((r) => r.verblijf_dagen !== null).length).toBeGreaterThan(20);
+    const statements = readFileSync(new URL('../../drizzle/0025_landelijk_beeld.sql', import.meta.url), 'utf8')
+      .split('--> statement-breakpoint')
+      .map((x) => x.replace(/^--.*$/gm, '').trim())
+      .filter((x) => /^(WITH iv|UPDATE traject_intervallen)/.test(x));
+    expect(statements).toHaveLength(2);
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`update traject_intervallen set verblijf_niveau = null, verblijf_dagen = null, verblijf_gemeente_id = null, eerste_instroom = null`);
+      for (const st of statements) await tx.execute(sql.raw(st));
+    });
+    expect(await lees()).toEqual(geschreven);
   });
 });

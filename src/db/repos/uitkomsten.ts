@@ -4,7 +4,6 @@ import { PERIODE_SQL } from '../../domain/monitor.js';
 import { NIVEAUS, plusDagen, type Niveau } from '../../domain/trajecten.js';
 import {
   BLIJVENDE_BESTEMMINGEN,
-  EERSTE_INSTROOM_DAGEN,
   NOG_GEHUISVEST_DAGEN,
   TERUGKEER_TERMIJNEN,
   type Duur,
@@ -30,29 +29,14 @@ export async function uitkomsten(db: DbOrTx, f: MonitorFilter, peildatum: string
     await tx.execute(sql`set local work_mem = '64MB'`);
     const lees = async <T>(q: SQL) => ((await tx.execute(q)) as unknown as { rows: T[] }).rows;
 
-    // stays: islands of consecutive intervals in care at one niveau (gaps and islands over the client's intervals)
+    // stays: the row of the event that ended each one carries it (repos/intervallen, in the writing transaction)
     const duur = await lees<{ start: string; niveau: Niveau; jong: boolean; aantal: number; gemiddelde: number; mediaan: number }>(sql`
       with periodes as (${periodes}), grens as (select min(start) as eerste, max(eind) as laatste from periodes),
-      iv as (
-        select i.client_id, i.volgnr, i.gemeente_id, i.van, i.tot, i.jong_vanaf, i.jong_tot,
-          case when i.fase in ('in_zorg', 'uitstroomklaar') then i.niveau end as sleutel
-        from traject_intervallen i where i.regio_id = ${f.regioId}
-      ),
-      gemarkeerd as (
-        select *, sum(case when sleutel is not null and sleutel is distinct from vorige then 1 else 0 end) over (partition by client_id order by volgnr) as eiland
-        from (select iv.*, lag(sleutel) over (partition by client_id order by volgnr) as vorige from iv) x
-      ),
-      verblijf as (
-        select client_id, eiland, min(sleutel) as niveau, min(van) as begin,
-          (array_agg(tot order by volgnr desc))[1] as einde, (array_agg(gemeente_id order by volgnr))[1] as gemeente_id,
-          min(jong_vanaf) as jong_vanaf, min(jong_tot) as jong_tot
-        from gemarkeerd where sleutel is not null
-        group by client_id, eiland
-      ),
       klaar as (
-        select ${bucket(sql`v.einde`)} as start, v.niveau, (v.einde - v.begin) as dagen, (v.jong_vanaf <= v.einde and v.einde < v.jong_tot) as jong
-        from verblijf v, grens
-        where v.einde is not null and v.einde between grens.eerste and grens.laatste and v.einde <= ${peildatum}::date ${gemeente(sql`v.gemeente_id`)}
+        select ${bucket(sql`i.van`)} as start, i.verblijf_niveau as niveau, i.verblijf_dagen as dagen, (i.jong_vanaf <= i.van and i.van < i.jong_tot) as jong
+        from traject_intervallen i, grens
+        where i.regio_id = ${f.regioId} and i.verblijf_dagen is not null and i.van between grens.eerste and grens.laatste
+          and i.van <= ${peildatum}::date ${gemeente(sql`i.verblijf_gemeente_id`)}
       )
       select start::text as start, niveau, jong, count(*)::int as aantal, avg(dagen)::float8 as gemiddelde,
         percentile_cont(0.5) within group (order by dagen)::float8 as mediaan
@@ -62,12 +46,7 @@ export async function uitkomsten(db: DbOrTx, f: MonitorFilter, peildatum: string
     const instroom = await lees<{ start: string; aantal: number; eerste: number; jong: number; eerste_jong: number }>(sql`
       with periodes as (${periodes}), grens as (select min(start) as eerste, max(eind) as laatste from periodes),
       i as (
-        select i.client_id, i.volgnr, i.van, (i.jong_vanaf <= i.van and i.van < i.jong_tot) as jong,
-          not exists (
-            select 1 from traject_intervallen j
-            where j.client_id = i.client_id and j.volgnr < i.volgnr and j.fase in ('in_zorg', 'uitstroomklaar')
-              and coalesce(j.tot, i.van) > i.van - ${EERSTE_INSTROOM_DAGEN}::int
-          ) as eerste
+        select i.van, (i.jong_vanaf <= i.van and i.van < i.jong_tot) as jong, i.eerste_instroom as eerste
         from traject_intervallen i, grens
         where i.regio_id = ${f.regioId} and i.soort = 'instroom' and i.van between grens.eerste and grens.laatste ${gemeente(sql`i.gemeente_id`)}
       )
