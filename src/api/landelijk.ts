@@ -13,6 +13,7 @@ import { TERUGKEER_TERMIJNEN } from '../domain/uitkomsten.js';
 import { LAATHEID_KLASSEN, STANDAARD_INACTIEF_DAGEN } from '../domain/datakwaliteit.js';
 import { MAX_NOTITIE, STATUS_LABEL, THEMAS, THEMA_LABEL, UITVOERINGS_STATUSSEN } from '../domain/stand-van-zaken.js';
 import { naarCsv, type CsvWaarde } from '../domain/csv-export.js';
+import { naarXlsx, XLSX_MIME, type XlsxSoort } from '../domain/xlsx-export.js';
 import { actorVan, audit } from './auth.js';
 import type { ApiContext } from './context.js';
 import { nietGevonden, ongeldig } from './fouten.js';
@@ -29,11 +30,22 @@ const GEMEENTEN = { toegang: { soorten: ['centrumgemeente' as const, 'regiogemee
 const CENTRUM_BEHEER = { toegang: { soorten: ['centrumgemeente' as const], rollen: ['beheerder' as const] }, doel: 'beheer' as const };
 const BEHEERDERS = { soorten: ['centrumgemeente' as const, 'regiogemeente' as const, 'aanbieder' as const], rollen: ['beheerder' as const] };
 
-const formaat = z.enum(['json', 'csv']).default('json');
+const formaat = z.enum(['json', 'csv', 'xlsx']).default('json');
 const jaarQuery = z.object({ jaar: z.coerce.number().int('jaar moet een geheel getal zijn').min(2000, 'jaar ligt vóór 2000').max(2100, 'jaar ligt na 2100').optional(), format: formaat });
 
-const csvAntwoord = (reply: FastifyReply, naam: string, kolommen: { sleutel: string; kop: string }[], regels: Record<string, CsvWaarde>[]) =>
-  reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${naam}.csv"`).send(naarCsv(kolommen, regels));
+/**
+ * A table as a file: CSV (;-separated) or an Excel workbook with one sheet, both through the app's one writer of
+ * each (formula-safe: a text never becomes a formula; numbers stay numbers, dates real dates).
+ */
+async function bestandAntwoord(reply: FastifyReply, format: 'csv' | 'xlsx', naam: string, kolommen: { sleutel: string; kop: string; soort?: XlsxSoort }[], regels: Record<string, CsvWaarde>[]) {
+  if (format === 'xlsx') {
+    return reply
+      .header('content-type', XLSX_MIME)
+      .header('content-disposition', `attachment; filename="${naam}.xlsx"`)
+      .send(Buffer.from(await naarXlsx([{ naam, kolommen, rijen: regels }])));
+  }
+  return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${naam}.csv"`).send(naarCsv(kolommen, regels));
+}
 
 /** withheld cells say so in a spreadsheet instead of looking like a missing value */
 const metOnderdrukking = (t: VergelijkingsTabel) => t.regels.map((r) => Object.fromEntries(t.kolommen.map((k) => [k.sleutel, r[k.sleutel] === null ? 'onderdrukt' : r[k.sleutel]])));
@@ -54,15 +66,15 @@ export const landelijkApi: FastifyPluginAsync<ApiContext> = async (app, { db, va
     '/api/landelijk/tabellen/:tabel',
     {
       config: LANDELIJK,
-      schema: { tags: ['landelijk'], summary: 'Eén vergelijkingstabel, ook als CSV (format=csv)', params: z.object({ tabel: z.enum(LANDELIJKE_TABELLEN, 'onbekende tabel') }), querystring: jaarQuery },
+      schema: { tags: ['landelijk'], summary: 'Eén vergelijkingstabel, ook als CSV (format=csv) of Excel (format=xlsx)', params: z.object({ tabel: z.enum(LANDELIJKE_TABELLEN, 'onbekende tabel') }), querystring: jaarQuery },
     },
     async (req, reply) => {
       const jaar = req.query.jaar ?? huidigJaar();
       const v = await landelijkeVergelijking(db, { jaar, peildatum: vandaag(), drempel });
       const t = v.tabellen[req.params.tabel];
-      if (req.query.format !== 'csv') return { jaar, drempel, ...t };
-      await audit(db, req, 'exporteren', 'landelijk', req.params.tabel, { jaar });
-      return csvAntwoord(reply, `landelijk-${req.params.tabel}-${jaar}`, t.kolommen, metOnderdrukking(t));
+      if (req.query.format === 'json') return { jaar, drempel, ...t };
+      await audit(db, req, 'exporteren', 'landelijk', req.params.tabel, { jaar, formaat: req.query.format });
+      return bestandAntwoord(reply, req.query.format, `landelijk-${req.params.tabel}-${jaar}`, t.kolommen, metOnderdrukking(t));
     },
   );
 
@@ -72,9 +84,9 @@ export const landelijkApi: FastifyPluginAsync<ApiContext> = async (app, { db, va
     async (req, reply) => {
       const regios = await standVanZaken(db);
       const zonderId = regios.map(({ regio, themas }) => ({ regio, themas }));
-      if (req.query.format !== 'csv') return { regios: zonderId };
-      await audit(db, req, 'exporteren', 'landelijk', 'stand-van-zaken');
-      return csvAntwoord(reply, 'landelijk-stand-van-zaken', standKolommen, vlakStand(zonderId));
+      if (req.query.format === 'json') return { regios: zonderId };
+      await audit(db, req, 'exporteren', 'landelijk', 'stand-van-zaken', { formaat: req.query.format });
+      return bestandAntwoord(reply, req.query.format, 'landelijk-stand-van-zaken', standKolommen, vlakStand(zonderId));
     },
   );
 
@@ -95,9 +107,9 @@ export const landelijkApi: FastifyPluginAsync<ApiContext> = async (app, { db, va
     async (req, reply) => {
       const [regio] = await standVanZaken(db, actorVan(req).regioId);
       const uit = { regio: regio!.regio, themas: regio!.themas };
-      if (req.query.format !== 'csv') return uit;
-      await audit(db, req, 'exporteren', 'stand_van_zaken', null, {});
-      return csvAntwoord(reply, 'stand-van-zaken', standKolommen, vlakStand([uit]));
+      if (req.query.format === 'json') return uit;
+      await audit(db, req, 'exporteren', 'stand_van_zaken', null, { formaat: req.query.format });
+      return bestandAntwoord(reply, req.query.format, 'stand-van-zaken', standKolommen, vlakStand([uit]));
     },
   );
 
@@ -154,11 +166,11 @@ export const landelijkApi: FastifyPluginAsync<ApiContext> = async (app, { db, va
       if (req.query.gemeenteId) await vereisGemeente(actor.regioId, req.query.gemeenteId);
       const f = { regioId: actor.regioId, periode: req.query.periode, van, tot, gemeenteId: req.query.gemeenteId };
       const regels = await uitkomsten(db, f, vandaag());
-      if (req.query.format !== 'csv') return { ...f, peildatum: vandaag(), regels };
-      await audit(db, req, 'exporteren', 'monitor', 'uitkomsten', { periode: f.periode, van, tot, gemeenteId: f.gemeenteId ?? null });
+      if (req.query.format === 'json') return { ...f, peildatum: vandaag(), regels };
+      await audit(db, req, 'exporteren', 'monitor', 'uitkomsten', { formaat: req.query.format, periode: f.periode, van, tot, gemeenteId: f.gemeenteId ?? null });
       const kolommen = [
-        { sleutel: 'start', kop: 'Periode vanaf' },
-        { sleutel: 'eind', kop: 'Periode tot en met' },
+        { sleutel: 'start', kop: 'Periode vanaf', soort: 'datum' as const },
+        { sleutel: 'eind', kop: 'Periode tot en met', soort: 'datum' as const },
         ...NIVEAUS.flatMap((n) => [
           { sleutel: `n_${n}`, kop: `Verblijven ${NIVEAU_LABEL[n]}` },
           { sleutel: `gem_${n}`, kop: `Gemiddelde dagen ${NIVEAU_LABEL[n]}` },
@@ -183,7 +195,7 @@ export const landelijkApi: FastifyPluginAsync<ApiContext> = async (app, { db, va
         ...Object.fromEntries(NIVEAUS.flatMap((n) => [[`n_${n}`, x.verblijfsduur[n].aantal], [`gem_${n}`, x.verblijfsduur[n].gemiddelde], [`med_${n}`, x.verblijfsduur[n].mediaan], [`medj_${n}`, x.verblijfsduurJongeren[n].mediaan]])),
         ...Object.fromEntries(TERUGKEER_TERMIJNEN.flatMap((t) => [[`t${t.maanden}`, x.terugkeer[t.maanden].aantal], [`tj${t.maanden}`, x.terugkeer[t.maanden].jongeren], [`tv${t.maanden}`, x.terugkeer[t.maanden].volledigGevolgd]])),
       })) as unknown as Record<string, CsvWaarde>[];
-      return csvAntwoord(reply, `uitkomsten-${van}-${tot}`, kolommen, vlak);
+      return bestandAntwoord(reply, req.query.format, `uitkomsten-${van}-${tot}`, kolommen, vlak);
     },
   );
 
@@ -203,10 +215,10 @@ export const landelijkApi: FastifyPluginAsync<ApiContext> = async (app, { db, va
       const van = req.query.van ?? plusDagen(tot, -365);
       if (van > tot) throw ongeldig('van moet vóór of op tot liggen');
       const regels = await laatheid(db, actorVan(req), van, tot);
-      if (req.query.format !== 'csv') return { van, tot, klassen: LAATHEID_KLASSEN.map(({ sleutel, label }) => ({ sleutel, label })), regels };
-      await audit(db, req, 'exporteren', 'datakwaliteit', 'laatheid', { van, tot });
+      if (req.query.format === 'json') return { van, tot, klassen: LAATHEID_KLASSEN.map(({ sleutel, label }) => ({ sleutel, label })), regels };
+      await audit(db, req, 'exporteren', 'datakwaliteit', 'laatheid', { formaat: req.query.format, van, tot });
       const kolommen = [{ sleutel: 'organisatie', kop: 'Organisatie' }, { sleutel: 'totaal', kop: 'Gebeurtenissen' }, ...LAATHEID_KLASSEN.map((k) => ({ sleutel: k.sleutel, kop: k.label })), { sleutel: 'opTijdPct', kop: 'Zelfde dag (%)' }];
-      return csvAntwoord(reply, `datakwaliteit-laatheid-${van}-${tot}`, kolommen, regels as Record<string, CsvWaarde>[]);
+      return bestandAntwoord(reply, req.query.format, `datakwaliteit-laatheid-${van}-${tot}`, kolommen, regels as Record<string, CsvWaarde>[]);
     },
   );
 

@@ -4,6 +4,7 @@ import { Heading2, Paragraph, Textbox } from '@utrecht/component-library-react';
 import { useApi } from '../hooks';
 import { getal, nlDatum } from '../format';
 import { FASE_LABEL } from '../labels';
+import { Bestanden } from '../ui/Bestanden';
 import { Pagina } from '../ui/Pagina';
 import { Gegevens } from '../ui/Status';
 import { Tabel } from '../ui/Tabel';
@@ -40,9 +41,7 @@ export function Datakwaliteit() {
         <Heading2 id="laat-titel">Tijdigheid van de registratie</Heading2>
         <Paragraph className="uitleg">
           Dagen tussen de datum van een gebeurtenis en het moment van registratie, per registrerende organisatie, over de laatste 12 maanden.{' '}
-          <a className="geen-print" href="/api/datakwaliteit/laatheid?format=csv" download>
-            CSV
-          </a>
+          <Bestanden csv="/api/datakwaliteit/laatheid?format=csv" titel="de registratielaatheid" />
         </Paragraph>
         <Gegevens data={laat.data} fout={laat.fout} leeg="Geen gebeurtenissen in deze periode." isLeeg={(d) => d.regels.length === 0}>
           {(d) => (

@@ -4,6 +4,7 @@ import { api } from '../api';
 import { useApi } from '../hooks';
 import { getal, nlDatum } from '../format';
 import { Grafiek } from '../grafiek';
+import { Bestanden } from '../ui/Bestanden';
 import { Pagina } from '../ui/Pagina';
 import { Tabel } from '../ui/Tabel';
 import { Gegevens, Fout } from '../ui/Status';
@@ -41,9 +42,7 @@ export function VergelijkTabel({ naam, tabel, drempel, csv }: { naam: string; ta
       <Heading2 id={`tabel-${naam}`}>{tabel.titel}</Heading2>
       <Paragraph className="uitleg">
         {tabel.uitleg}{' '}
-        <a className="geen-print" href={csv} download>
-          CSV van deze tabel
-        </a>
+        <Bestanden csv={csv} titel={tabel.titel} />
       </Paragraph>
       <Tabel
         bijschrift={tabel.titel}
@@ -77,13 +76,13 @@ export function Landelijk() {
     <Pagina
       titel="Landelijk beeld"
       acties={
-        <Button appearance="secondary-action-button" onClick={() => void afdrukken()}>
+        <Button appearance="secondary-action-button" onClick={() => void afdrukken()} data-leesactie>
           Landelijk rapport afdrukken
         </Button>
       }
     >
       {printFout && <Fout>{printFout}</Fout>}
-      <div className="filters geen-print">
+      <div role="search" aria-label="Jaar van de vergelijking" className="filters geen-print">
         <Veld label="Jaar" naam="jaar">
           {(invoer) => (
             <Select {...invoer} value={String(jaar)} onChange={(e) => zetJaar(Number(e.target.value))}>
@@ -126,9 +125,7 @@ export function Landelijk() {
         <Heading2 id="stand-titel">Stand van zaken uitvoeringsafspraken</Heading2>
         <Paragraph className="uitleg">
           Bijgehouden door elke centrumgemeente.{' '}
-          <a className="geen-print" href="/api/landelijk/stand-van-zaken?format=csv" download>
-            CSV van deze tabel
-          </a>
+          <Bestanden csv="/api/landelijk/stand-van-zaken?format=csv" titel="Stand van zaken uitvoeringsafspraken" />
         </Paragraph>
         <Gegevens data={stand.data} fout={stand.fout}>
           {(s) => (

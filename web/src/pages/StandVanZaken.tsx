@@ -3,6 +3,7 @@ import { Button, Heading2, Paragraph, Select, SelectOption, Textarea, Textbox } 
 import { api, ApiFout } from '../api';
 import { useApi, useWijziging } from '../hooks';
 import { nlDatum } from '../format';
+import { Bestanden } from '../ui/Bestanden';
 import { Pagina } from '../ui/Pagina';
 import { Gegevens, Fout } from '../ui/Status';
 import { Tabel } from '../ui/Tabel';
@@ -27,9 +28,7 @@ export function StandVanZaken({ ik }: { ik: Ik }) {
     <Pagina titel="Stand van zaken">
       <Paragraph>
         De uitvoeringsafspraken van de regio per thema, zoals ze in de landelijke stand van zaken komen.{' '}
-        <a className="geen-print" href="/api/stand-van-zaken?format=csv" download>
-          CSV
-        </a>
+        <Bestanden csv="/api/stand-van-zaken?format=csv" titel="de uitvoeringsafspraken" />
       </Paragraph>
       <Gegevens data={stand.data} fout={stand.fout}>
         {(d) => (
@@ -42,7 +41,7 @@ export function StandVanZaken({ ik }: { ik: Ik }) {
                 { kop: 'Datum', cel: (r: ThemaRegel) => nlDatum(r.datum) },
                 { kop: 'Notitie', cel: (r: ThemaRegel) => r.notitie || '—' },
                 ...(magBijwerken
-                  ? [{ kop: 'Bijwerken', cel: (r: ThemaRegel) => <Button appearance="secondary-action-button" onClick={() => zetBewerk(r.thema)} aria-label={`${THEMA_LABEL[r.thema]} bijwerken`}>Bijwerken</Button> }]
+                  ? [{ kop: 'Bijwerken', cel: (r: ThemaRegel) => <Button appearance="secondary-action-button" data-actie onClick={() => zetBewerk(r.thema)} aria-label={`${THEMA_LABEL[r.thema]} bijwerken`}>Bijwerken</Button> }]
                   : []),
               ]}
               rijen={d.themas}
@@ -105,7 +104,7 @@ function Bewerk({ regel, klaar }: { regel: ThemaRegel; klaar: () => void }) {
       <Veld label="Notitie" naam="notitie" fout={fouten.notitie}>
         {(invoer) => <Textarea {...invoer} value={notitie} maxLength={2000} onChange={(e) => zetNotitie(e.target.value)} />}
       </Veld>
-      <Button type="submit" appearance="primary-action-button" disabled={opslaan.isPending}>
+      <Button type="submit" appearance="primary-action-button" disabled={opslaan.isPending} data-actie>
         Opslaan
       </Button>{' '}
       <Button appearance="secondary-action-button" onClick={klaar}>

@@ -4,6 +4,7 @@ import { queryString } from '../api';
 import { useApi, useOrganisaties } from '../hooks';
 import { getal, procent } from '../format';
 import { NIVEAU_LABEL } from '../labels';
+import { Bestanden } from '../ui/Bestanden';
 import { Pagina } from '../ui/Pagina';
 import { Gegevens } from '../ui/Status';
 import { Tabel } from '../ui/Tabel';
@@ -24,7 +25,7 @@ export function Uitkomsten() {
   const periodeNaam = (r: UitkomstRegel) => (periode === 'jaar' ? r.start.slice(0, 4) : r.start.slice(0, 7));
   return (
     <Pagina titel="Uitkomsten">
-      <div className="filters geen-print">
+      <div role="search" aria-label="Filters van de uitkomsten" className="filters geen-print">
         <Veld label="Periode" naam="periode">
           {(invoer) => (
             <Select {...invoer} value={periode} onChange={(e) => zetPeriode(e.target.value as keyof typeof PERIODE_LABEL)}>
@@ -52,9 +53,7 @@ export function Uitkomsten() {
       <Paragraph className="uitleg">
         Eerste instroom: geen zorg in de 730 dagen ervoor. Blijvende uitstroom: naar een zelfstandige woning of een woning met begeleiding; terugkeer binnen 6,
         12 en 24 maanden daarna (* = nog niet volledig gevolgd). Nog gehuisvest: plaatsingen die 12 maanden later niet beëindigd waren.{' '}
-        <a className="geen-print" href={`/api/uitkomsten${queryString({ periode, gemeenteId, format: 'csv' })}`} download>
-          CSV
-        </a>
+        <Bestanden csv={`/api/uitkomsten${queryString({ periode, gemeenteId, format: 'csv' })}`} titel="de uitkomstmaten" />
       </Paragraph>
       <Gegevens data={u.data} fout={u.fout}>
         {(d) => (
