@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { eq, sql } from 'drizzle-orm';
 import * as s from '../../src/db/schema.js';
 import { PSEUDONIEM_PATROON } from '../../src/domain/audit.js';
@@ -126,6 +127,53 @@ describe('landelijk beeld', () => {
     expect(regels.map((r) => `${r.actie}:${r.entiteitId}:${r.doel}`)).toEqual(expect.arrayContaining(['exporteren:stromen:landelijk_beeld', 'afdrukken:rapport:landelijk_beeld']));
     expect((await t.als(sessie, 'GET', '/api/landelijk/tabellen/clienten')).statusCode).toBe(400);
     expect((await t.als(sessie, 'GET', '/api/landelijk?jaar=1999')).json().fout).toMatch(/jaar ligt vóór 2000/);
+  });
+
+  it('elke tabel ook als Excel: dezelfde koppen en cellen als de CSV, getallen als getal, een tekst nooit als formule', async () => {
+    const beheer = await t.sessie(CENTRUM_BEHEER);
+    // a note that a spreadsheet would run as a formula if it were written as one
+    const formule = '=HYPERLINK("https://voorbeeld.invalid","klik")';
+    expect((await t.als(beheer, 'PUT', '/api/stand-van-zaken/zorglandschap', { status: 'in_voorbereiding', datum: '2026-05-01', notitie: formule })).statusCode).toBe(200);
+    const landelijk = await t.sessie(LANDELIJK);
+    const exports: [typeof landelijk, string][] = [
+      ...LANDELIJKE_TABELLEN.map((tab) => [landelijk, `/api/landelijk/tabellen/${tab}?jaar=2025`] as [typeof landelijk, string]),
+      [landelijk, '/api/landelijk/stand-van-zaken?'],
+      [beheer, '/api/stand-van-zaken?'],
+      [beheer, '/api/uitkomsten?periode=jaar&van=2024-01-01&tot=2026-10-31'],
+      [beheer, '/api/datakwaliteit/laatheid?van=2025-01-01&tot=2026-10-31'],
+    ];
+    for (const [sessie, url] of exports) {
+      const scheiding = url.endsWith('?') ? '' : '&';
+      const csv = await t.als(sessie, 'GET', `${url}${scheiding}format=csv`);
+      const xlsx = await t.als(sessie, 'GET', `${url}${scheiding}format=xlsx`);
+      expect(xlsx.statusCode, url).toBe(200);
+      expect(xlsx.headers['content-type'], url).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(xlsx.headers['content-disposition'], url).toMatch(/attachment; filename=".+\.xlsx"/);
+      const boek = new ExcelJS.Workbook();
+      await boek.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const blad = boek.worksheets[0]!;
+      const csvRegels = csv.body.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean).map((r) => r.split(';'));
+      expect(blad.rowCount, url).toBe(csvRegels.length);
+      expect((blad.getRow(1).values as unknown[]).slice(1), url).toEqual(csvRegels[0]);
+      for (let i = 2; i <= blad.rowCount; i++) {
+        const cellen = blad.getRow(i);
+        csvRegels[i - 1]!.forEach((tekst, k) => {
+          const cel = cellen.getCell(k + 1);
+          // never a formula, whatever the text begins with
+          expect(cel.type, `${url} rij ${i} kolom ${k + 1}`).not.toBe(ExcelJS.ValueType.Formula);
+          if (tekst === '') expect(cel.value ?? null).toBeNull();
+          else if (/^-?\d+(,\d+)?$/.test(tekst)) expect(cel.value, `${url} ${tekst}`).toBeCloseTo(Number(tekst.replace(',', '.')), 6);
+          else if (/^\d{4}-\d{2}-\d{2}$/.test(tekst) && cel.value instanceof Date) expect(cel.value.toISOString().slice(0, 10)).toBe(tekst);
+          else expect(String(cel.value), `${url} rij ${i}`).toBe(tekst.replace(/^"(.*)"$/, '$1').replace(/""/g, '"').replace(/^'/, ''));
+        });
+      }
+      if (url.includes('stand-van-zaken')) {
+        const notities = blad.getRows(2, blad.rowCount - 1)!.flatMap((r) => (r.values as unknown[]).filter((v) => typeof v === 'string' && v.includes('HYPERLINK')));
+        expect(notities, url).toEqual([formule]);
+      }
+    }
+    const audit = await t.database.db.select().from(s.auditLog).where(eq(s.auditLog.actie, 'exporteren'));
+    expect(audit.some((r) => (r.details as { formaat?: string } | null)?.formaat === 'xlsx')).toBe(true);
   });
 
   it('de drempel komt uit DOORSTROOM_ONTHULLINGSDREMPEL en weigert onzin', () => {
