@@ -52,3 +52,19 @@ CREATE INDEX "intervallen_verblijf_idx" ON "traject_intervallen" ("regio_id", "v
 --> statement-breakpoint
 -- nog gehuisvest and the national youth placements: the placements that began in a period
 CREATE INDEX "plaatsingen_regio_start_idx" ON "plaatsingen" ("regio_id", "startdatum");
+--> statement-breakpoint
+-- likely duplicates on name and birth date: one key per client over its name's token hashes (repos/naamindex keeps
+-- it with the index), instead of folding the whole index per request
+ALTER TABLE "clienten" ADD COLUMN "naam_sleutel" text;
+--> statement-breakpoint
+UPDATE clienten c SET naam_sleutel = k.sleutel
+FROM (SELECT client_id, md5(string_agg(token_hash, ',' ORDER BY token_hash)) AS sleutel FROM client_naam_tokens GROUP BY client_id) k
+WHERE k.client_id = c.id;
+--> statement-breakpoint
+CREATE INDEX "clienten_regio_dubbel_idx" ON "clienten" ("regio_id", "geboortedatum", "naam_sleutel") WHERE naam_sleutel IS NOT NULL AND geanonimiseerd_op IS NULL;
+--> statement-breakpoint
+-- data quality: registration lateness of a region's events in a date range read from the index alone
+CREATE INDEX "events_regio_datum_registratie_idx" ON "traject_events" ("regio_id", "datum") INCLUDE ("geregistreerd", "door_gebruiker_id", "soort", "client_id");
+--> statement-breakpoint
+-- data quality: uitstroom with an unknown destination, a small part of the events
+CREATE INDEX "events_uitstroom_onbekend_idx" ON "traject_events" ("client_id") WHERE soort = 'uitstroom' AND (bestemming IS NULL OR bestemming = 'onbekend');

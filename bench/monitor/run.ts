@@ -120,6 +120,10 @@ async function genereer(database: Database): Promise<{ regioId: string; gemeente
         select id, (row_number() over (order by id)) % 40000 as naam from clienten where regio_id = ${regioId}
       ) c cross join lateral (values ('v', c.naam % 900), ('a', c.naam / 900), ('v3', c.naam % 300), ('v4', c.naam % 600), ('a3', c.naam / 2000), ('a4', c.naam / 1200), ('a5', c.naam / 1000), ('a6', c.naam / 950)) n(deel, nr)`);
     for (const definitie of tokenIndexen) await tx.execute(sql.raw(definitie));
+    // what repos/naamindex keeps with the index: one key per client over its token hashes
+    await tx.execute(sql`update clienten c set naam_sleutel = k.sleutel
+      from (select client_id, md5(string_agg(token_hash, ',' order by token_hash)) as sleutel from client_naam_tokens group by client_id) k
+      where k.client_id = c.id and c.regio_id = ${regioId}`);
     console.log(`  aanbieders, BSN-hashes, registratietijden en naamindex in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   });
   let t = performance.now();
@@ -226,11 +230,17 @@ async function legUit(database: Database, regioId: string) {
 
 function druk(titel: string, events: number, metingen: Meting[]) {
   console.log(`\n${titel}: ${events.toLocaleString('nl-NL')} gebeurtenissen, ${HERHALINGEN} herhalingen na 1 opwarmronde`);
-  console.log(`${'query'.padEnd(64)} ${'mediaan ms'.padStart(11)} ${'max ms'.padStart(9)}  doel < ${DOEL_MS} ms per dashboard/pagina`);
+  console.log(`belasting van de machine (1/5/15 min) na de metingen: ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} op ${os.availableParallelism()} cores`);
+  // a loaded shared machine inflates every figure alike: the ratio to the regional monitor's whole dashboard in the
+  // same run (the figure README gives for a quiet machine) says more than the milliseconds alone
+  const basis = (naam: string) => metingen.find((m) => m.naam === `${naam.split(' · ')[0]} · HELE DASHBOARD`) ?? metingen.find((m) => m.naam === 'maand, 24 mnd, regio · HELE DASHBOARD');
+  console.log(`${'query'.padEnd(64)} ${'mediaan ms'.padStart(11)} ${'max ms'.padStart(9)} ${'× dashboard'.padStart(12)}  doel < ${DOEL_MS} ms per dashboard/pagina`);
   for (const m of metingen) {
-    const dashboard = m.naam.includes('HELE ') || m.naam.includes('uitkomsten (pagina');
-    const oordeel = dashboard ? (m.mediaan < DOEL_MS ? 'binnen doel' : 'boven doel') : '';
-    console.log(`${m.naam.padEnd(64)} ${m.mediaan.toFixed(1).padStart(11)} ${m.max.toFixed(1).padStart(9)}  ${oordeel}`);
+    const pagina = m.naam.includes('HELE ') || m.naam.includes('uitkomsten (pagina');
+    const oordeel = pagina ? (m.mediaan < DOEL_MS ? 'binnen doel' : 'boven doel') : '';
+    const b = basis(m.naam);
+    const verhouding = pagina && b && b !== m ? (m.mediaan / b.mediaan).toFixed(2) : '';
+    console.log(`${m.naam.padEnd(64)} ${m.mediaan.toFixed(1).padStart(11)} ${m.max.toFixed(1).padStart(9)} ${verhouding.padStart(12)}  ${oordeel}`);
   }
 }
 

@@ -131,6 +131,8 @@ export const clienten = pgTable(
     aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
     /** set by the retention job (jobs/bewaartermijnen): identity, notes and free text are gone, the pseudonym stays */
     geanonimiseerdOp: timestamp('geanonimiseerd_op', { withTimezone: true }),
+    /** landelijk (datakwaliteit): md5 over the sorted token hashes of the blind name index (repos/naamindex) */
+    naamSleutel: text('naam_sleutel'),
   },
   (t) => [
     index('clienten_regio_idx').on(t.regioId),
@@ -139,6 +141,8 @@ export const clienten = pgTable(
     uniqueIndex('clienten_extern_uq').on(t.regioId, t.externId),
     // zoek on an exact BSN (migration 0010)
     index('clienten_bsn_hash_idx').on(t.bsnHash),
+    // datakwaliteit.dubbelen: same birth date and name key within the visible part of a regio
+    index('clienten_regio_dubbel_idx').on(t.regioId, t.geboortedatum, t.naamSleutel).where(sql`naam_sleutel is not null and geanonimiseerd_op is null`),
   ],
 );
 
@@ -174,6 +178,9 @@ export const trajectEvents = pgTable(
     index('events_soort_datum_idx').on(t.soort, t.datum),
     // monitor: one ordered pass per regio feeds the LEAD/LAG windows without a sort
     index('events_regio_client_datum_idx').on(t.regioId, t.clientId, t.datum, t.id),
+    // datakwaliteit (migration 0025): lateness read from the index alone (INCLUDE geregistreerd, door_gebruiker_id, soort, client_id)
+    index('events_regio_datum_registratie_idx').on(t.regioId, t.datum),
+    index('events_uitstroom_onbekend_idx').on(t.clientId).where(sql`soort = 'uitstroom' and (bestemming is null or bestemming = 'onbekend')`),
   ],
 );
 

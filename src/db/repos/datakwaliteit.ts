@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
-import type { Actor } from '../../domain/auth.js';
+import { clientZicht, type Actor } from '../../domain/auth.js';
 import { clientFilter } from './clienten.js';
 import { LAATHEID_KLASSEN } from '../../domain/datakwaliteit.js';
 
@@ -16,6 +16,16 @@ async function rijen<T>(db: DbOrTx, q: SQL): Promise<T[]> {
 
 const zicht = (actor: Actor) => clientFilter(actor, s.clienten);
 
+/**
+ * The events of the clients the viewer may see. An event carries its client's regio, so a viewer of the whole regio
+ * (the centrumgemeente) reads the events alone, from one index; a narrower viewer is limited by its clients.
+ */
+function eventZicht(actor: Actor): SQL {
+  const z = clientZicht(actor);
+  if (z.soort === 'regio') return sql`e.regio_id = ${z.regioId}`;
+  return sql`e.regio_id = ${actor.regioId} and e.client_id in (select clienten.id from clienten where ${zicht(actor)})`;
+}
+
 /** Days between an event's date and its registration (Dutch calendar day), per registering organisation. */
 export async function laatheid(db: DbOrTx, actor: Actor, van: string, tot: string) {
   const klasse = sql.join(
@@ -27,9 +37,8 @@ export async function laatheid(db: DbOrTx, actor: Actor, van: string, tot: strin
     sql`with e as (
         select greatest(0, ((e.geregistreerd at time zone 'Europe/Amsterdam')::date - e.datum)) as dagen, g.organisatie_id
         from traject_events e
-          join clienten on clienten.id = e.client_id
           left join gebruikers g on g.id = e.door_gebruiker_id
-        where ${zicht(actor)} and e.soort <> 'correctie' and e.datum between ${van}::date and ${tot}::date
+        where ${eventZicht(actor)} and e.soort <> 'correctie' and e.datum between ${van}::date and ${tot}::date
       )
       select coalesce(o.naam, 'Onbekend (import of seed)') as organisatie, count(*)::int as totaal, ${klasse},
         round(100.0 * count(*) filter (where dagen = 0) / count(*), 1)::float8 as "opTijdPct"
@@ -89,16 +98,12 @@ export async function dubbelen(db: DbOrTx, actor: Actor, limiet = 100) {
       from clienten where ${zicht(actor)} and clienten.bsn_hash is not null
       group by clienten.bsn_hash having count(*) > 1 order by min(clienten.pseudoniem) limit ${limiet}`,
   );
+  // naam_sleutel: a hash over the name's token hashes (repos/naamindex), kept with the index in its transaction
   const naam = await rijen<{ clienten: ClientVerwijzing[] }>(
     db,
-    sql`with sleutel as (
-        select clienten.id, clienten.pseudoniem, clienten.geboortedatum, string_agg(t.token_hash, ',' order by t.token_hash) as naam
-        from clienten join client_naam_tokens t on t.client_id = clienten.id
-        where ${zicht(actor)} and clienten.geanonimiseerd_op is null
-        group by clienten.id, clienten.pseudoniem, clienten.geboortedatum
-      )
-      select json_agg(json_build_object('id', id, 'pseudoniem', pseudoniem) order by pseudoniem) as clienten
-      from sleutel group by geboortedatum, naam having count(*) > 1 order by min(pseudoniem) limit ${limiet}`,
+    sql`select json_agg(json_build_object('id', clienten.id, 'pseudoniem', clienten.pseudoniem) order by clienten.pseudoniem) as clienten
+      from clienten where ${zicht(actor)} and clienten.naam_sleutel is not null and clienten.geanonimiseerd_op is null
+      group by clienten.geboortedatum, clienten.naam_sleutel having count(*) > 1 order by min(clienten.pseudoniem) limit ${limiet}`,
   );
   return [...bsn.map((g) => ({ reden: 'Zelfde BSN', clienten: g.clienten })), ...naam.map((g) => ({ reden: 'Zelfde naam en geboortedatum', clienten: g.clienten }))];
 }

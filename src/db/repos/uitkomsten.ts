@@ -21,6 +21,10 @@ export async function uitkomsten(db: DbOrTx, f: MonitorFilter, peildatum: string
   const { veld, maanden } = PERIODE_SQL[f.periode];
   const periodes = sql`select p::date as start, (p + make_interval(months => ${maanden}::int) - interval '1 day')::date as eind
     from generate_series(date_trunc(${veld}::text, ${f.van}::date::timestamp), ${f.tot}::date::timestamp, make_interval(months => ${maanden}::int)) p`;
+  // the first day of the first period and the last day of the last one, as expressions of the bound parameters (not a
+  // CTE): the planner sees a constant range and walks the (regio, van) indexes instead of reading the whole regio
+  const eerste = sql`date_trunc(${veld}::text, ${f.van}::date::timestamp)::date`;
+  const laatste = sql`(date_trunc(${veld}::text, ${f.tot}::date::timestamp) + make_interval(months => ${maanden}::int) - interval '1 day')::date`;
   const bucket = (kolom: SQL) => sql`date_trunc(${veld}::text, ${kolom}::timestamp)::date`;
   const gemeente = (kolom: SQL) => (f.gemeenteId ? sql`and ${kolom} = ${f.gemeenteId}` : sql``);
   const blijvend = sql.join(BLIJVENDE_BESTEMMINGEN.map((b) => sql`${b}`), sql`, `);
@@ -31,11 +35,10 @@ export async function uitkomsten(db: DbOrTx, f: MonitorFilter, peildatum: string
 
     // stays: the row of the event that ended each one carries it (repos/intervallen, in the writing transaction)
     const duur = await lees<{ start: string; niveau: Niveau; jong: boolean; aantal: number; gemiddelde: number; mediaan: number }>(sql`
-      with periodes as (${periodes}), grens as (select min(start) as eerste, max(eind) as laatste from periodes),
-      klaar as (
+      with klaar as (
         select ${bucket(sql`i.van`)} as start, i.verblijf_niveau as niveau, i.verblijf_dagen as dagen, (i.jong_vanaf <= i.van and i.van < i.jong_tot) as jong
-        from traject_intervallen i, grens
-        where i.regio_id = ${f.regioId} and i.verblijf_dagen is not null and i.van between grens.eerste and grens.laatste
+        from traject_intervallen i
+        where i.regio_id = ${f.regioId} and i.verblijf_dagen is not null and i.van between ${eerste} and ${laatste}
           and i.van <= ${peildatum}::date ${gemeente(sql`i.verblijf_gemeente_id`)}
       )
       select start::text as start, niveau, jong, count(*)::int as aantal, avg(dagen)::float8 as gemiddelde,
@@ -44,18 +47,16 @@ export async function uitkomsten(db: DbOrTx, f: MonitorFilter, peildatum: string
       group by start, niveau, jong`);
 
     const instroom = await lees<{ start: string; aantal: number; eerste: number; jong: number; eerste_jong: number }>(sql`
-      with periodes as (${periodes}), grens as (select min(start) as eerste, max(eind) as laatste from periodes),
-      i as (
+      with i as (
         select i.van, (i.jong_vanaf <= i.van and i.van < i.jong_tot) as jong, i.eerste_instroom as eerste
-        from traject_intervallen i, grens
-        where i.regio_id = ${f.regioId} and i.soort = 'instroom' and i.van between grens.eerste and grens.laatste ${gemeente(sql`i.gemeente_id`)}
+        from traject_intervallen i
+        where i.regio_id = ${f.regioId} and i.soort = 'instroom' and i.van between ${eerste} and ${laatste} ${gemeente(sql`i.gemeente_id`)}
       )
       select ${bucket(sql`van`)}::text as start, count(*)::int as aantal, count(*) filter (where eerste)::int as eerste,
         count(*) filter (where jong)::int as jong, count(*) filter (where eerste and jong)::int as eerste_jong
       from i group by 1`);
 
     const terug = await lees<Record<string, number | string>>(sql`
-      with periodes as (${periodes}), grens as (select min(start) as eerste, max(eind) as laatste from periodes)
       select ${bucket(sql`i.van`)}::text as start, count(*)::int as aantal,
         count(*) filter (where i.jong_vanaf <= i.van and i.van < i.jong_tot)::int as jong,
         ${sql.join(
@@ -65,18 +66,17 @@ export async function uitkomsten(db: DbOrTx, f: MonitorFilter, peildatum: string
           ),
           sql`, `,
         )}
-      from traject_intervallen i, grens
+      from traject_intervallen i
       where i.regio_id = ${f.regioId} and i.soort = 'uitstroom' and i.bestemming in (${blijvend})
-        and i.van between grens.eerste and grens.laatste ${gemeente(sql`i.gemeente_id`)}
+        and i.van between ${eerste} and ${laatste} ${gemeente(sql`i.gemeente_id`)}
       group by 1`);
 
     const gehuisvest = await lees<{ start: string; gevolgd: number; nog: number; gevolgd_jong: number; nog_jong: number }>(sql`
-      with periodes as (${periodes}), grens as (select min(start) as eerste, max(eind) as laatste from periodes),
-      p as (
+      with p as (
         select p.startdatum, (p.einddatum is null or p.einddatum > p.startdatum + ${NOG_GEHUISVEST_DAGEN}::int) as nog,
           exists (select 1 from traject_intervallen j where j.client_id = p.client_id and j.volgnr = 0 and j.jong_vanaf <= p.startdatum and p.startdatum < j.jong_tot) as jong
-        from plaatsingen p join woningen w on w.id = p.woning_id, grens
-        where p.regio_id = ${f.regioId} and p.startdatum between grens.eerste and grens.laatste
+        from plaatsingen p join woningen w on w.id = p.woning_id
+        where p.regio_id = ${f.regioId} and p.startdatum between ${eerste} and ${laatste}
           and p.startdatum + ${NOG_GEHUISVEST_DAGEN}::int <= ${peildatum}::date ${gemeente(sql`w.gemeente_id`)}
       )
       select ${bucket(sql`startdatum`)}::text as start, count(*)::int as gevolgd, count(*) filter (where nog)::int as nog,
