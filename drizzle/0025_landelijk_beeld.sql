@@ -68,3 +68,8 @@ CREATE INDEX "events_regio_datum_registratie_idx" ON "traject_events" ("regio_id
 --> statement-breakpoint
 -- data quality: uitstroom with an unknown destination, a small part of the events
 CREATE INDEX "events_uitstroom_onbekend_idx" ON "traject_events" ("client_id") WHERE soort = 'uitstroom' AND (bestemming IS NULL OR bestemming = 'onbekend');
+--> statement-breakpoint
+-- data quality: clients in care without an event for N days, counted and paged from the index (with what the
+-- narrower viewers filter on)
+CREATE INDEX "client_stand_regio_fase_laatste_idx" ON "client_stand" ("regio_id", "fase", "laatste_datum")
+  INCLUDE ("aanbieder_id", "herkomstgemeente_id", "huidige_gemeente_id", "pseudoniem");

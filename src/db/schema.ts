@@ -558,6 +558,8 @@ export const clientStand = pgTable(
     index('client_stand_regio_urgentie_idx').on(t.regioId, t.urgentie, sql`${t.pseudoniem} collate "C"`, t.clientId),
     index('client_stand_regio_geboortedatum_idx').on(t.regioId, t.geboortedatum.desc(), sql`${t.pseudoniem} collate "C"`, t.clientId),
     index('client_stand_regio_sinds_idx').on(t.regioId, t.sinds.desc(), sql`${t.pseudoniem} collate "C"`, t.clientId),
+    // datakwaliteit.inactief (migration 0025, INCLUDE aanbieder_id, herkomst- en huidige gemeente, pseudoniem)
+    index('client_stand_regio_fase_laatste_idx').on(t.regioId, t.fase, t.laatsteDatum),
     index('client_stand_regio_herkomst_pseudoniem_idx').on(t.regioId, t.herkomstgemeenteId, sql`${t.pseudoniem} collate "C"`, t.clientId),
   ],
 );

@@ -242,6 +242,32 @@ describe('datakwaliteit voor beheerders', () => {
     expect((await t.als(await t.sessie('toegang@centrumstad.demo'), 'GET', '/api/datakwaliteit/laatheid')).statusCode).toBe(403);
   });
 
+  it('telt ontbrekende velden zoals de dossiers zelf zeggen, met de eerste dossiers op pseudoniem', async () => {
+    for (const email of [CENTRUM_BEHEER, 'beheer@ribw-rivierland.demo']) {
+      const res = await t.als(await t.sessie(email), 'GET', '/api/datakwaliteit/ontbrekend');
+      expect(res.statusCode, res.body).toBe(200);
+      const soorten = res.json().soorten as { sleutel: string; aantal: number; clienten: { pseudoniem: string }[] }[];
+      const [org] = await t.database.db.select().from(s.gebruikers).where(eq(s.gebruikers.email, email));
+      const alle = await t.database.db.select().from(s.clienten).where(eq(s.clienten.regioId, t.regios.rivierland.regioId));
+      const zichtbaar = email === CENTRUM_BEHEER ? alle : alle.filter((c) => c.aanbiederId === org!.organisatieId);
+      const uitstroom = await t.database.db.select().from(s.trajectEvents).where(eq(s.trajectEvents.soort, 'uitstroom'));
+      const onbekend = new Set(uitstroom.filter((e) => e.bestemming === null || e.bestemming === 'onbekend').map((e) => e.clientId));
+      const verwacht: Record<string, typeof alle> = {
+        bsn: zichtbaar.filter((c) => c.bsnHash === null && c.geanonimiseerdOp === null),
+        aanbieder: zichtbaar.filter((c) => c.aanbiederId === null),
+        woonwensen: zichtbaar.filter((c) => c.woonwensen === null),
+        bestemming: zichtbaar.filter((c) => onbekend.has(c.id)),
+      };
+      const byte = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      for (const x of soorten) {
+        expect(x.aantal, `${email} ${x.sleutel}`).toBe(verwacht[x.sleutel]!.length);
+        expect(x.clienten.map((c) => c.pseudoniem), `${email} ${x.sleutel}`).toEqual(verwacht[x.sleutel]!.map((c) => c.pseudoniem).sort(byte).slice(0, 25));
+      }
+      expect(soorten.map((x) => x.sleutel)).toEqual(['bsn', 'aanbieder', 'woonwensen', 'bestemming']);
+      if (email === CENTRUM_BEHEER) expect(soorten.some((x) => x.aantal > 0)).toBe(true);
+    }
+  });
+
   it('vindt een dubbel dossier op naam en geboortedatum via de naamindex, en stille dossiers in zorg', async () => {
     const [bestaand] = await t.database.db.select().from(s.clienten).where(eq(s.clienten.regioId, t.regios.rivierland.regioId)).limit(1);
     const naam = testVersleuteling.ontsleutel(bestaand!.naamVersleuteld);

@@ -64,11 +64,15 @@ export async function ontbrekend(db: DbOrTx, actor: Actor, limiet = 25) {
       waar: sql`exists (select 1 from traject_events e where e.client_id = clienten.id and e.soort = 'uitstroom' and (e.bestemming is null or e.bestemming = 'onbekend'))`,
     },
   ];
+  // every count in one pass over the visible clients; the examples walk the pseudoniem index and stop at `limiet`
+  const [tellingen] = await rijen<Record<string, number>>(
+    db,
+    sql`select ${sql.join(soorten.map((x) => sql`count(*) filter (where ${x.waar})::int as ${sql.raw(`"${x.sleutel}"`)}`), sql`, `)} from clienten where ${zicht(actor)}`,
+  );
   const uit = [];
   for (const x of soorten) {
-    const [telling] = await rijen<{ n: number }>(db, sql`select count(*)::int as n from clienten where ${zicht(actor)} and ${x.waar}`);
     const voorbeelden = await rijen<ClientVerwijzing>(db, sql`select clienten.id, clienten.pseudoniem from clienten where ${zicht(actor)} and ${x.waar} order by clienten.pseudoniem limit ${limiet}`);
-    uit.push({ sleutel: x.sleutel, label: x.label, aantal: telling!.n, clienten: voorbeelden });
+    uit.push({ sleutel: x.sleutel, label: x.label, aantal: tellingen![x.sleutel]!, clienten: voorbeelden });
   }
   return uit;
 }
