@@ -82,7 +82,7 @@ export function Landelijk() {
       }
     >
       {printFout && <Fout>{printFout}</Fout>}
-      <div role="search" aria-label="Jaar van de vergelijking" className="filters geen-print">
+      <div role="search" aria-label="Filter van het landelijk beeld" className="filters geen-print">
         <Veld label="Jaar" naam="jaar">
           {(invoer) => (
             <Select {...invoer} value={String(jaar)} onChange={(e) => zetJaar(Number(e.target.value))}>
