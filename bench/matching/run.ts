@@ -69,7 +69,7 @@ async function kind(naam: string, solver: Solver, highsLimiet: number): Promise<
       schendingen: -1,
       bovengrens: s.bovengrens,
       bewezen: s.optimaalBewezen,
-      netwerk: `${s.knopen}kn/${s.bogen}b/${s.pivots}piv/${s.lagrangeIteraties}it`,
+      netwerk: `${s.knopen}kn/${s.bogen}b/${s.pivots}piv/${s.lagrangeIteraties}it/${s.vertakKnopen ?? 0}bb`,
       status: JSON.stringify(r.voorstellen.map((v) => [v.kandidaatId, v.woningId])),
     };
   } else if (solver === 'greedy') {
@@ -142,6 +142,7 @@ async function hoofd() {
       gap: gap === null ? 'n/a' : String(gap),
       bewezen: m ? String(m.bewezen) : 'n/a',
       'highs ms': h ? h.ms.toFixed(0) : highsOvergeslagen ? 'overgeslagen' : String(highs).slice(0, 60),
+      'highs/motor': h && m ? `${(h.ms / m.ms).toFixed(1)}×` : 'n/a',
       'greedy ms': gr ? gr.ms.toFixed(0) : String(greedy),
       'piek MB motor': piek(m),
       'piek MB greedy': piek(gr),

@@ -44,7 +44,29 @@ const setSchema = z.object({
     .refine((l) => l.some((i) => i.gewicht > 0), 'minstens één indicator moet een positief gewicht hebben'),
 });
 const idParams = z.object({ id: z.uuid('geen geldig id') });
-const totaalCenten = z.coerce.number().int('totaal in hele centen').min(0).max(Number.MAX_SAFE_INTEGER).optional();
+const setId = z.uuid('geen geldig id van een gewichtenset');
+/**
+ * The distribution is exact for every total up to Number.MAX_SAFE_INTEGER cents (the budgets are returned as JSON
+ * numbers, which are exact only up to there), so that is the bound, said in Dutch with the field's form label.
+ */
+const MAX_TOTAAL_CENTEN = Number.MAX_SAFE_INTEGER;
+const totaalCenten = z.coerce
+  .number('Totaalbudget: vul een geheel aantal centen in')
+  .int('Totaalbudget: vul een geheel aantal centen in')
+  .min(0, 'Totaalbudget mag niet negatief zijn')
+  .max(MAX_TOTAAL_CENTEN, 'Totaalbudget mag hoogstens 9.007.199.254.740.991 cent (€ 90.071.992.547.409,91) zijn')
+  .optional();
+const jaren = z.coerce
+  .number('Ingroeijaren: vul een heel getal in')
+  .int('Ingroeijaren: vul een heel getal in')
+  .min(1, 'Ingroeijaren moet minstens 1 zijn')
+  .max(30, 'Ingroeijaren mag hoogstens 30 zijn')
+  .default(5);
+const maxWijzigingPerJaar = z.coerce
+  .number('Maximale wijziging per jaar: vul een fractie in, bijvoorbeeld 0.05 voor 5 %')
+  .min(0, 'Maximale wijziging per jaar mag niet negatief zijn')
+  .max(1, 'Maximale wijziging per jaar mag hoogstens 1 (100 %) zijn; geef een fractie, bijvoorbeeld 0.05 voor 5 %')
+  .default(0.05);
 
 /** "inwoners:0.2,lage_inkomens:0.3": ad-hoc weights for a what-if without storing a set. */
 const gewichtenTekst = z
@@ -146,7 +168,7 @@ export const verdeelmodelApi: FastifyPluginAsync<ApiContext> = async (app, { db 
       schema: {
         tags: ['verdeelmodel'],
         summary: 'Objectieve verdeling van een totaalbudget (centen; standaard het historische totaal)',
-        querystring: z.object({ setId: z.uuid().optional(), totaalCenten }),
+        querystring: z.object({ setId: setId.optional(), totaalCenten }),
       },
     },
     async (req) => {
@@ -170,12 +192,7 @@ export const verdeelmodelApi: FastifyPluginAsync<ApiContext> = async (app, { db 
       schema: {
         tags: ['verdeelmodel'],
         summary: 'Ingroeipad van historisch naar objectief budget',
-        querystring: z.object({
-          setId: z.uuid().optional(),
-          totaalCenten,
-          jaren: z.coerce.number().int().min(1, 'minstens 1 jaar').max(30, 'hoogstens 30 jaar').default(5),
-          maxWijzigingPerJaar: z.coerce.number().min(0).max(1, 'als fractie, bv. 0.05 voor 5%').default(0.05),
-        }),
+        querystring: z.object({ setId: setId.optional(), totaalCenten, jaren, maxWijzigingPerJaar }),
       },
     },
     async (req) => {
@@ -204,7 +221,7 @@ export const verdeelmodelApi: FastifyPluginAsync<ApiContext> = async (app, { db 
         tags: ['verdeelmodel'],
         summary: 'What-if: dezelfde verdeling met twee gewichtensets (setB, of ad-hoc gewichtenB)',
         querystring: z
-          .object({ setA: z.uuid().optional(), setB: z.uuid().optional(), gewichtenB: gewichtenTekst.optional(), totaalCenten })
+          .object({ setA: setId.optional(), setB: setId.optional(), gewichtenB: gewichtenTekst.optional(), totaalCenten })
           .refine((q) => Boolean(q.setB) !== Boolean(q.gewichtenB), 'geef precies één van setB of gewichtenB'),
       },
     },

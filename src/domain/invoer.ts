@@ -70,6 +70,12 @@ export const VELD_LABEL: Record<string, string> = {
   details: 'Details',
   code: 'Code',
   gewichtenB: 'Gewichten B',
+  totaalCenten: 'Totaalbudget',
+  jaren: 'Ingroeijaren',
+  maxWijzigingPerJaar: 'Maximale wijziging per jaar',
+  setId: 'Gewichtenset',
+  setA: 'Gewichtenset A',
+  setB: 'Gewichtenset B',
 };
 
 /** The label of the last named part of a path such as `['woonwensen', 'gemeenten', 0]`. */

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as s from '../../src/db/schema.js';
-import { testOmgeving, type TestOmgeving } from '../helpers.js';
+import fc from 'fast-check';
+import { PEILDATUM, testOmgeving, type TestOmgeving } from '../helpers.js';
 
 let t: TestOmgeving;
 beforeAll(async () => {
@@ -56,6 +57,23 @@ describe('monitor: toegang', () => {
     const jan = (await t.als(sessie, 'GET', '/api/monitor/stromen?periode=maand&tot=2026-01-31')).json();
     expect(jan.regels.map((r: { start: string }) => r.start).slice(0, 2)).toEqual(['2024-02-01', '2024-03-01']);
     expect(jan.regels).toHaveLength(24);
+  });
+
+  it('zonder van en tot: de 24 maanden tot en met de lopende maand van vandaag, voor elke datum van tot', async () => {
+    const sessie = await t.sessie('toegang@centrumstad.demo');
+    // onafhankelijk van standaardVan: de eerste van de maand 23 maanden vóór de maand van tot, met Date.UTC
+    const verwachteStarts = (tot: string) =>
+      Array.from({ length: 24 }, (_, i) => new Date(Date.UTC(Number(tot.slice(0, 4)), Number(tot.slice(5, 7)) - 1 - 23 + i, 1)).toISOString().slice(0, 10));
+    const standaard = (await t.als(sessie, 'GET', '/api/monitor/stromen?periode=maand')).json();
+    expect(standaard.regels.map((r: { start: string }) => r.start)).toEqual(verwachteStarts(PEILDATUM));
+    await fc.assert(
+      fc.asyncProperty(fc.date({ min: new Date('2001-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }), async (d) => {
+        const tot = d.toISOString().slice(0, 10);
+        const res = (await t.als(sessie, 'GET', `/api/monitor/stromen?periode=maand&tot=${tot}`)).json();
+        expect(res.regels.map((r: { start: string }) => r.start)).toEqual(verwachteStarts(tot));
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('de regio volgt uit de login: Kustland ziet andere cijfers en kan geen Rivierland-gemeente opvragen', async () => {

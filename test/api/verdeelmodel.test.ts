@@ -60,6 +60,34 @@ describe('verdeelmodel: demodata en verdeling', () => {
     expect((await t.als(await t.sessie('toegang@centrumstad.demo'), 'GET', '/api/verdeelmodel/ingroeipad?jaren=0')).statusCode).toBe(400);
   });
 
+  it('foute of te grote invoer: 400 met een Nederlandse melding die het veld noemt zoals het formulier', async () => {
+    const sessie = await t.sessie('toegang@centrumstad.demo');
+    const gevallen: [string, string][] = [
+      ['verdeling?totaalCenten=-1', 'Totaalbudget mag niet negatief zijn'],
+      ['verdeling?totaalCenten=9007199254740992', 'Totaalbudget mag hoogstens 9.007.199.254.740.991 cent (€ 90.071.992.547.409,91) zijn'],
+      ['verdeling?totaalCenten=1e16', 'Totaalbudget mag hoogstens 9.007.199.254.740.991 cent'],
+      ['verdeling?totaalCenten=abc', 'Totaalbudget: vul een geheel aantal centen in'],
+      ['verdeling?totaalCenten=12.5', 'Totaalbudget: vul een geheel aantal centen in'],
+      ['ingroeipad?jaren=31', 'Ingroeijaren mag hoogstens 30 zijn'],
+      ['ingroeipad?jaren=2.5', 'Ingroeijaren: vul een heel getal in'],
+      ['ingroeipad?maxWijzigingPerJaar=-0.1', 'Maximale wijziging per jaar mag niet negatief zijn'],
+      ['ingroeipad?maxWijzigingPerJaar=5', 'Maximale wijziging per jaar mag hoogstens 1 (100 %) zijn'],
+      ['ingroeipad?maxWijzigingPerJaar=vijf', 'Maximale wijziging per jaar: vul een fractie in'],
+      ['verdeling?setId=xyz', 'Gewichtenset: geen geldig id van een gewichtenset'],
+      ['vergelijk?setA=xyz&gewichtenB=inwoners:1', 'Gewichtenset A: geen geldig id van een gewichtenset'],
+    ];
+    for (const [pad, melding] of gevallen) {
+      const res = await t.als(sessie, 'GET', `/api/verdeelmodel/${pad}`);
+      expect(res.statusCode, pad).toBe(400);
+      expect(res.json().fout, pad).toContain(melding);
+      expect(res.json().fout, pad).not.toMatch(/expected|Too (big|small)|Invalid/);
+    }
+    // de grens zelf rekent nog exact: som tot op de cent
+    const grens = await t.als(sessie, 'GET', `/api/verdeelmodel/verdeling?totaalCenten=${Number.MAX_SAFE_INTEGER}`);
+    expect(grens.statusCode).toBe(200);
+    expect(grens.json().regels.reduce((a: bigint, r: { budgetCenten: number }) => a + BigInt(r.budgetCenten), 0n)).toBe(BigInt(Number.MAX_SAFE_INTEGER));
+  });
+
   it('what-if: twee sets of ad-hoc gewichten, verschillen tellen op tot 0', async () => {
     const sessie = await t.sessie('toegang@noorddorp.demo');
     const res = await t.als(sessie, 'GET', '/api/verdeelmodel/vergelijk?gewichtenB=inwoners:1');

@@ -31,6 +31,7 @@
 import { NetwerkSimplex } from './netwerk-simplex.js';
 import { bereikbaar, bouwModel, type Blok, type Model } from './model.js';
 import { gemeenteRang, plaatsingsWaarde } from './objectief.js';
+import { vertakEnBegrens } from './vertakking.js';
 import type {
   MatchInvoer,
   MatchResultaat,
@@ -47,6 +48,8 @@ export interface MotorOpties {
   geduld?: number;
   /** Maximaal aantal warm opgeloste verschuivingen in de lokale verbetering (standaard 400). */
   maxVerbeterPogingen?: number;
+  /** Maximaal aantal knopen van de exacte terugval (vertakken en begrenzen; standaard naar netwerkgrootte, 20–4000; 0 = uit). */
+  maxVertakKnopen?: number;
 }
 
 const LAMBDA_EENHEID = 64;
@@ -664,6 +667,7 @@ export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): Ma
   let lading = groepLading(plan, net);
   let pivots = net.ns.pivots;
   let iteraties = 0;
+  let vertakKnopen = 0;
   let beste: { net: Netwerk; waarde: number };
   let UB: number;
   // De doelwaarde is geheel, dus UB − LB < 1 bewijst optimaliteit.
@@ -766,6 +770,16 @@ export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): Ma
       if (open()) probeer(null);
     }
     if (open()) verbeterBeste(verbeterBudget);
+    // integraliteitsgat of niet-geconvergeerde grens: vertakken en begrenzen bewijst het optimum of vindt het
+    // budget naar netwerkgrootte, zodat een grote regio zonder bewijs niet minutenlang vertakt (4000 knopen bij
+    // kleine regio's, waar integraliteitsgaten optreden; ~20 bij 100k kandidaten)
+    const knoopBudget = opties.maxVertakKnopen ?? Math.min(4000, Math.max(20, Math.floor(4_000_000 / net.ns.aantalBogen)));
+    if (open() && knoopBudget > 0) {
+      const v = vertakEnBegrens(net.ns.kloon(), net.eenheidBoog, plan.groepen, lambda, beste.waarde, UB, { maxKnopen: knoopBudget });
+      vertakKnopen = v.knopen;
+      if (v.beter && v.beter.waarde > beste.waarde) beste = { net: { ...net, ns: v.beter.ns }, waarde: v.beter.waarde };
+      UB = Math.min(UB, Math.max(v.bovengrens, beste.waarde));
+    }
   }
   const plaatsingen = decodeer(model, plan, beste.net);
   const resultaat = maakResultaat(invoer, model, plaatsingen, true);
@@ -778,6 +792,7 @@ export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): Ma
     bogen: beste.net.ns.aantalBogen,
     pivots,
     lagrangeIteraties: iteraties,
+    vertakKnopen,
     bovengrens,
     gap: bovengrens === 0 ? 0 : (bovengrens - objectief) / Math.abs(bovengrens),
     optimaalBewezen: bovengrens - objectief < 1,

@@ -342,7 +342,9 @@ export class NetwerkSimplex {
     const blok = Math.max(10, Math.floor(Math.sqrt(m)));
     let volgendeBoog = 0;
     const stam: number[] = [];
-    const stapel: number[] = [];
+    const stapel = new Int32Array(this.n + 1);
+    const eersteKind = this.eersteKind;
+    const volgende = this.volgende;
     for (;;) {
       // --- ingaande boog (block search) ---
       let min = 0;
@@ -449,13 +451,19 @@ export class NetwerkSimplex {
       richting[uIn] = bron[ein] === uIn ? OP : NEER;
       this.voegKindToe(vIn, uIn);
       const sigma = pi[vIn] - pi[uIn] - richting[uIn] * kost[ein];
-      stapel.length = 0;
-      stapel.push(uIn);
-      while (stapel.length) {
-        const x = stapel.pop()!;
-        diepte[x] = diepte[ouder[x]] + 1;
-        pi[x] += sigma;
-        for (let c = this.eersteKind[x]; c >= 0; c = this.volgende[c]) stapel.push(c);
+      // potentialen en diepte van de verhangen deelboom bijwerken (DFS met een vaste stapel: het gros van de tijd)
+      let top = 0;
+      diepte[uIn] = diepte[vIn] + 1;
+      pi[uIn] += sigma;
+      stapel[top++] = uIn;
+      while (top > 0) {
+        const x = stapel[--top];
+        const d = diepte[x] + 1;
+        for (let c = eersteKind[x]; c >= 0; c = volgende[c]) {
+          diepte[c] = d;
+          pi[c] += sigma;
+          stapel[top++] = c;
+        }
       }
     }
     // Kunstmatige bogen moeten leeg zijn.

@@ -135,6 +135,8 @@ export interface MatchStatistiek {
   bogen?: number;
   pivots?: number;
   lagrangeIteraties?: number;
+  /** Knopen die de exacte terugval (vertakken en begrenzen) doorzocht; 0 als de Lagrange-grens al sloot. */
+  vertakKnopen?: number;
   /** Bewezen bovengrens voor het optimum (Lagrange-duaal); gelijk aan `objectief` als optimaal bewezen. */
   bovengrens?: number;
   /** Relatieve afstand tot de bovengrens: (bovengrens - objectief) / bovengrens. */

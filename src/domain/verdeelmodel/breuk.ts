@@ -28,6 +28,36 @@ export function breuk(t: bigint, n: bigint = 1n): Breuk {
   return { t: t / d, n: n / d };
 }
 
+/** Een decimaal getal in gewone notatie (`12`, `-2.9`, `.5`, `5.`), exact; null als het dat niet is. */
+export function uitDecimaal(tekst: string): Breuk | null {
+  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(tekst);
+  if (!m || !/\d/.test(tekst)) return null;
+  const [, teken, heel, fractie = ''] = m;
+  const t = BigInt((heel || '0') + fractie);
+  return breuk(teken ? -t : t, 10n ** BigInt(fractie.length));
+}
+
+/**
+ * Exact als decimaal getal in gewone notatie (1/40 → "0.025"), of null als de breuk geen eindige decimale
+ * ontwikkeling heeft (⅓). Zo gaat een getal dat een mens typte ongeschonden als tekst naar de API.
+ */
+export function alsDecimaal(a: Breuk): string | null {
+  let n = a.n;
+  let twee = 0n;
+  let vijf = 0n;
+  while (n % 2n === 0n) [n, twee] = [n / 2n, twee + 1n];
+  while (n % 5n === 0n) [n, vijf] = [n / 5n, vijf + 1n];
+  if (n !== 1n) return null;
+  const k = twee > vijf ? twee : vijf;
+  const t = a.t * 10n ** k / a.n;
+  const teken = t < 0n ? '-' : '';
+  const cijfers = (t < 0n ? -t : t).toString().padStart(Number(k) + 1, '0');
+  if (k === 0n) return teken + cijfers;
+  const heel = cijfers.slice(0, cijfers.length - Number(k));
+  const fractie = cijfers.slice(cijfers.length - Number(k)).replace(/0+$/, '');
+  return teken + heel + (fractie ? `.${fractie}` : '');
+}
+
 /** Het decimale getal dat `String(x)` toont, exact: 0.1 → 1/10, 1e-7 → 1/10000000, 1.5e21 → 1500…0. */
 export function uitGetal(x: number): Breuk {
   if (!Number.isFinite(x)) throw new RangeError(`geen eindig getal: ${x}`);

@@ -1,5 +1,5 @@
 import { verdeelGrootsteRest, vergelijkSleutel } from './afronding.js';
-import { uitGetal } from './breuk.js';
+import { type Breuk, breuk, gedeeld, maal, plus, uitGetal, vergelijk } from './breuk.js';
 import { VerdeelmodelFout, isCentenBedrag } from './types.js';
 
 /**
@@ -114,8 +114,13 @@ function valideer(invoer: IngroeipadInvoer): string[] {
     if (!isCentenBedrag(objectief[c])) fouten.push(`objectief budget van ${c} moet een geheel, niet-negatief aantal centen zijn`);
   }
   if (fouten.length === 0) {
-    const som = oCodes.reduce((s, c) => s + objectief[c], 0);
-    if (som !== totaal) fouten.push(`som van de objectieve budgetten (${som}) wijkt af van het totaal (${totaal})`);
+    const som = somExact(oCodes.map((c) => objectief[c]));
+    if (som !== BigInt(totaal)) fouten.push(`som van de objectieve budgetten (${som}) wijkt af van het totaal (${totaal})`);
+    // elk jaartotaal ligt tussen Σhistorisch en het totaal; zo blijven alle jaartotalen exacte gehele getallen
+    const somHistorisch = somExact(hCodes.map((c) => historisch[c]));
+    if (somHistorisch > BigInt(Number.MAX_SAFE_INTEGER)) {
+      fouten.push(`de som van de historische budgetten (${somHistorisch} cent) is groter dan ${Number.MAX_SAFE_INTEGER} cent`);
+    }
   }
   return fouten;
 }
@@ -135,7 +140,17 @@ interface Model {
   plafond: (vorig: number) => number;
 }
 
-const som = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
+/** Exacte som: budgetten van bijna Number.MAX_SAFE_INTEGER centen tellen samen op tot voorbij 2^53, waar doubles
+ *  een cent verliezen (een jaar telde dan een cent te weinig). */
+function somExact(xs: readonly number[]): bigint {
+  // alle termen zijn ≥ 0: blijft de som van doubles ≤ 2^53 − 1, dan was elke tussensom exact
+  const snel = xs.reduce((s, x) => s + x, 0);
+  return snel <= Number.MAX_SAFE_INTEGER ? BigInt(snel) : xs.reduce((s, x) => s + BigInt(x), 0n);
+}
+const min = (a: bigint, b: bigint) => (a < b ? a : b);
+const max = (a: bigint, b: bigint) => (a > b ? a : b);
+/** Fijnheid van de zoektocht tussen tempostap en snelste stap. */
+const STAPPEN = 2n ** 16n;
 
 /** round((a) / b) met .5 naar boven, exact voor gehele getallen (ook negatieve a). */
 function afgerondeDeling(a: number, b: number): number {
@@ -154,14 +169,16 @@ function ruimte(m: Model, vorig: readonly number[], rest: number): Jaarruimte {
     onder.push(o >= p ? p : Math.max(o, p - cap));
     boven.push(o >= p ? Math.min(o, p + cap) : p);
   });
-  const somVorig = som(vorig);
-  const doeltotaal = somVorig + afgerondeDeling(m.totaal - somVorig, rest);
-  const haalbaar = Math.min(som(boven), Math.max(som(onder), doeltotaal));
+  const somVorig = somExact(vorig);
+  // Σvorig en het totaal zijn veilige gehele getallen, en beide liggen binnen [Σonder, Σboven] ∪ [Σvorig, totaal]
+  const doeltotaal = Number(somVorig) + afgerondeDeling(m.totaal - Number(somVorig), rest);
+  const haalbaar = Number(min(somExact(boven), max(somExact(onder), BigInt(doeltotaal))));
   return { onder, boven, doeltotaal, haalbaar };
 }
 
-/** Grootste-rest binnen de grenzen van het jaar, naar het haalbare jaartotaal. */
-function rondAf(m: Model, r: Jaarruimte, x: readonly number[]): number[] {
+/** Grootste-rest binnen de grenzen van het jaar, naar het haalbare jaartotaal; exacte quota, dus gelijke resten zijn
+ *  echt gelijk en gaan naar de laagste gemeentecode. */
+function rondAf(m: Model, r: Jaarruimte, x: readonly Breuk[]): number[] {
   return verdeelGrootsteRest(
     r.haalbaar,
     m.codes.map((c, g) => ({ sleutel: c, quota: x[g], min: r.onder[g], max: r.boven[g] })),
@@ -170,26 +187,47 @@ function rondAf(m: Model, r: Jaarruimte, x: readonly number[]): number[] {
 
 /**
  * Het gewenste tempo: het resterende gat gelijk over de resterende jaren, met één λ zodat de som het jaartotaal
- * is: budget_g = clamp(gewenst_g + λ · (vorig_g + 1), onder_g, boven_g).
+ * is: budget_g = clamp(gewenst_g + λ · (vorig_g + 1), onder_g, boven_g). Exact: Σ clamp(…) is stuksgewijs lineair
+ * en niet-dalend in λ, dus λ ligt tussen twee opeenvolgende knikpunten en volgt daar uit één lineaire vergelijking.
+ * (Met doubles waren gelijke resten, zoals drie keer ⅓, niet gelijk en won een willekeurige gemeente.)
+ * Gerekend met μ = λ · rest in tellers over één noemer, zonder breuken te vereenvoudigen (dat was de meeste tijd).
  */
 function tempoStap(m: Model, vorig: readonly number[], r: Jaarruimte, rest: number): number[] {
-  const gewenst = vorig.map((p, g) => p + (m.doel[g] - p) / rest);
-  const gewicht = vorig.map((p) => p + 1);
-  const positie = (lambda: number): number[] => gewenst.map((d, g) => Math.min(r.boven[g], Math.max(r.onder[g], d + lambda * gewicht[g])));
-  let x = positie(0);
-  if (Math.abs(som(x) - r.haalbaar) >= 0.5) {
-    // λ zoeken zodat Σ clamp(gewenst + λ·gewicht) = haalbaar (monotoon in λ → bisectie)
-    let laag = Math.min(...gewenst.map((d, g) => (r.onder[g] - d) / gewicht[g]));
-    let hoog = Math.max(...gewenst.map((d, g) => (r.boven[g] - d) / gewicht[g]));
-    for (let i = 0; i < 200 && laag < hoog; i++) {
-      const mid = (laag + hoog) / 2;
-      if (mid === laag || mid === hoog) break;
-      if (som(positie(mid)) < r.haalbaar) laag = mid;
-      else hoog = mid;
+  const R = BigInt(rest);
+  // alles maal `rest`: gewenst_g · rest = vorig_g · rest + (objectief_g − vorig_g) is geheel
+  const G = vorig.map((p, g) => BigInt(p) * R + BigInt(m.doel[g] - p));
+  const w = vorig.map((p) => BigInt(p + 1));
+  const L = r.onder.map((x) => BigInt(x) * R);
+  const U = r.boven.map((x) => BigInt(x) * R);
+  const H = BigInt(r.haalbaar) * R;
+  /** De tellers van budget_g · rest over de noemer b, bij μ = a / b (b > 0). */
+  const tellers = (a: bigint, b: bigint) =>
+    G.map((x, g) => {
+      const v = x * b + a * w[g];
+      const [lo, hi] = [L[g] * b, U[g] * b];
+      return v < lo ? lo : v > hi ? hi : v;
+    });
+  const somTeller = (a: bigint, b: bigint) => tellers(a, b).reduce((s, x) => s + x, 0n);
+  let mu: Breuk = { t: 0n, n: 1n };
+  if (somTeller(0n, 1n) !== H) {
+    // de knikpunten μ = (grens − G) / w; op het eerste is de som Σonder, op het laatste Σboven
+    const knik = G.flatMap((x, g) => [{ t: L[g] - x, n: w[g] }, { t: U[g] - x, n: w[g] }]).sort((a, b) => vergelijk(a, b));
+    const boven = (k: Breuk) => somTeller(k.t, k.n) > H * k.n;
+    let laag = 0;
+    let hoog = knik.length - 1;
+    while (hoog - laag > 1) {
+      const mid = (laag + hoog) >> 1;
+      if (boven(knik[mid])) hoog = mid;
+      else laag = mid;
     }
-    x = positie((laag + hoog) / 2);
+    const [a, b] = [knik[laag], knik[hoog]];
+    const sa = breuk(somTeller(a.t, a.n), a.n);
+    const sb = breuk(somTeller(b.t, b.n), b.n);
+    const helling = plus(sb, maal(sa, breuk(-1n)));
+    mu = helling.t === 0n ? a : plus(a, maal(gedeeld(plus(breuk(H), maal(sa, breuk(-1n))), helling), plus(b, maal(a, breuk(-1n)))));
   }
-  return rondAf(m, r, x);
+  const noemer = mu.n * R;
+  return rondAf(m, r, tellers(mu.t, mu.n).map((t) => ({ t, n: noemer })));
 }
 
 /**
@@ -201,11 +239,11 @@ function tempoStap(m: Model, vorig: readonly number[], r: Jaarruimte, rest: numb
 function snelsteStap(m: Model, vorig: readonly number[], r: Jaarruimte): number[] {
   const stijger = vorig.map((p, g) => m.doel[g] >= p);
   const x = vorig.map((_, g) => (stijger[g] ? r.boven[g] : r.onder[g]));
-  const teveel = som(x) - r.haalbaar;
+  const teveel = Number(somExact(x) - BigInt(r.haalbaar));
   if (teveel === 0) return x;
   // teveel > 0: stijgers stijgen minder; teveel < 0: dalers dalen minder
   const kant = vorig.map((_, g) => stijger[g] === teveel > 0).map((k, g) => k && x[g] !== vorig[g]);
-  let over = som(x.map((b, g) => (kant[g] ? Math.abs(b - vorig[g]) : 0))) - Math.abs(teveel);
+  let over = Number(somExact(x.map((b, g) => (kant[g] ? Math.abs(b - vorig[g]) : 0)))) - Math.abs(teveel);
   const volgorde = [...vorig.keys()]
     .filter((g) => kant[g])
     .map((g) => ({ g, jaren: eigenJaren(m, g, vorig[g]) ?? Number.POSITIVE_INFINITY }))
@@ -307,12 +345,13 @@ export function ingroeipad(invoer: IngroeipadInvoer): IngroeipadResultaat {
     if (!bereikbaar(m, nieuw, rest - 1)) {
       const snel = snelsteStap(m, vorig, r);
       if (bereikbaar(m, snel, rest - 1)) {
-        const mix = (theta: number) => rondAf(m, r, nieuw.map((b, g) => b + theta * (snel[g] - b)));
+        // θ = k / 2^16, exact, zodat de afronding dezelfde gelijke resten ziet als de rekenkunde
+        const mix = (k: number) => rondAf(m, r, nieuw.map((b, g) => ({ t: BigInt(b) * STAPPEN + BigInt(k) * BigInt(snel[g] - b), n: STAPPEN })));
         let laag = 0;
-        let hoog = 1;
+        let hoog = Number(STAPPEN);
         let beste = snel;
-        for (let i = 0; i < 16; i++) {
-          const mid = (laag + hoog) / 2;
+        while (hoog - laag > 1) {
+          const mid = (laag + hoog) >> 1;
           const x = mix(mid);
           if (bereikbaar(m, x, rest - 1)) {
             hoog = mid;

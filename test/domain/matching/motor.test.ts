@@ -98,6 +98,12 @@ describe('uitleg', () => {
 
   it('berekent uitleg pas bij lezen, maar JSON en spreiden zien gewone velden', () => {
     const r = matchOptimaal(basis(1));
+    // nog niets gebouwd: alleen getters, geen waarden
+    expect(typeof Object.getOwnPropertyDescriptor(r, 'nietGeplaatst')!.get).toBe('function');
+    expect(typeof Object.getOwnPropertyDescriptor(r.voorstellen[0], 'uitleg')!.get).toBe('function');
+    const tekst = r.voorstellen[0].uitleg.tekst;
+    expect(Object.getOwnPropertyDescriptor(r.voorstellen[0], 'uitleg')!.value.tekst).toBe(tekst);
+    expect(typeof Object.getOwnPropertyDescriptor(r, 'nietGeplaatst')!.get).toBe('function');
     const json = JSON.parse(JSON.stringify(r)) as typeof r;
     expect(json.voorstellen[0].uitleg.tekst).toBe(r.voorstellen[0].uitleg.tekst);
     expect(json.nietGeplaatst.map((n) => [n.kandidaatId, n.reden])).toEqual([

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VerdeelmodelFout, ingroeipad, maxWijziging, verdeelGrootsteRest } from '../../../src/domain/verdeelmodel/index.js';
+import { type Breuk, breuk, onderAf, plus, vergelijk } from '../../../src/domain/verdeelmodel/breuk.js';
 
 const som = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
@@ -280,6 +281,109 @@ describe('ingroeipad — bereikt het objectief zodra er een geldig pad bestaat',
         const exact = (BigInt(vorig) * BigInt(promille)) / 10_000n;
         expect(maxWijziging(vorig, f)).toBe(Number(exact));
       }),
+    );
+  });
+});
+
+describe('ingroeipad — exact afgerond, ook bij gelijke resten en totalen tot Number.MAX_SAFE_INTEGER', () => {
+  /** Hamilton, onafhankelijk in vereenvoudigde breuken: floor voor iedereen, de restcenten naar de grootste rest,
+   *  bij gelijke rest de laagste gemeentecode. */
+  function hamilton(codes: string[], quota: Breuk[], doel: bigint): number[] {
+    const vloer = quota.map(onderAf);
+    let over = doel - vloer.reduce((a, b) => a + b, 0n);
+    const uit = [...vloer];
+    const volgorde = codes
+      .map((code, i) => ({ code, i, rest: plus(quota[i], breuk(-vloer[i])) }))
+      .sort((a, b) => vergelijk(b.rest, a.rest) || (a.code < b.code ? -1 : 1));
+    for (const { i } of volgorde) if (over-- > 0n) uit[i] += 1n;
+    return uit.map(Number);
+  }
+
+  it('knelt het plafond niet, dan is elk jaar de exacte grootste-restmethode van vorig + gat / resterende jaren', () => {
+    // plafond 100 % en objectief ≤ 2 × historisch: het plafond knelt nooit, dus elk jaar is het zuivere tempo
+    // (λ = 0); kleine budgetten en drie jaar maken gelijke resten van ⅓ en ⅔ gewoon
+    const geval = fc
+      .array(fc.tuple(fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 0, max: 100 })), { minLength: 2, maxLength: 12 })
+      .chain((rs) => fc.record({ rs: fc.constant(rs), jaren: fc.integer({ min: 2, max: 6 }), volgorde: fc.shuffledSubarray(rs.map((_, i) => i), { minLength: rs.length }) }));
+    fc.assert(
+      fc.property(geval, ({ rs, jaren, volgorde }) => {
+        const codes = rs.map((_, i) => `GM${String(1000 + volgorde[i])}`);
+        const hist = rs.map(([h]) => h);
+        const totaal = som(hist);
+        // objectief: een verschuiving van hoogstens de helft van elk budget, met som 0
+        const wens = rs.map(([h, p]) => Math.floor((h * p) / 200));
+        const obj = hist.map((h, i) => h + wens[i] - (i === 0 ? som(wens) : 0));
+        fc.pre(obj.every((o, i) => o >= 0 && o <= 2 * hist[i]));
+        const r = ingroeipad({
+          historisch: Object.fromEntries(codes.map((c, i) => [c, hist[i]])),
+          objectief: Object.fromEntries(codes.map((c, i) => [c, obj[i]])),
+          jaren,
+          maxWijzigingPerJaar: 1,
+          totaal,
+        });
+        const perCode = new Map(r.gemeenten.map((g) => [g.gemeenteCode, g.budgetten]));
+        let vorig = hist;
+        for (let jaar = 1; jaar <= jaren; jaar++) {
+          const rest = BigInt(jaren - jaar + 1);
+          const quota = vorig.map((p, i) => plus(breuk(BigInt(p)), breuk(BigInt(obj[i] - p), rest)));
+          const verwacht = hamilton(codes, quota, BigInt(totaal));
+          const gekregen = codes.map((c) => perCode.get(c)![jaar - 1]);
+          expect(gekregen).toEqual(verwacht);
+          vorig = gekregen;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('drie gelijke resten van ⅓: de cent gaat naar de laagste gemeentecode (als double won GM0003)', () => {
+    const r = ingroeipad({ historisch: { GM0001: 10, GM0002: 1000, GM0003: 3000 }, objectief: { GM0001: 11, GM0002: 1001, GM0003: 2998 }, jaren: 3, maxWijzigingPerJaar: 0.5, totaal: 4010 });
+    expect(r.gemeenten.map((g) => g.budgetten[0])).toEqual([11, 1000, 2999]);
+  });
+
+  it('bij totalen tot Number.MAX_SAFE_INTEGER telt elk jaar exact op, en blijft elk budget binnen plafond en monotonie', () => {
+    const verdeel = (totaal: number, ws: number[], codes: string[]) =>
+      verdeelGrootsteRest(totaal, codes.map((c, i) => ({ sleutel: c, quota: breuk(BigInt(totaal) * BigInt(ws[i]), BigInt(som(ws))) })));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 1000 })), { minLength: 2, maxLength: 6 }),
+        fc.integer({ min: 1e14, max: Number.MAX_SAFE_INTEGER }),
+        fc.option(fc.integer({ min: 1e14, max: Number.MAX_SAFE_INTEGER })),
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (rs, somHistorisch, anderTotaal, jaren, promille) => {
+          const codes = rs.map((_, i) => `GM${String(1000 + i)}`);
+          const totaal = anderTotaal ?? somHistorisch;
+          const hist = verdeel(somHistorisch, rs.map(([h]) => h), codes);
+          const ws = rs.map(([, o]) => o);
+          if (som(ws) === 0) ws[0] = 1;
+          const obj = verdeel(totaal, ws, codes);
+          const r = ingroeipad({
+            historisch: Object.fromEntries(codes.map((c, i) => [c, hist[i]])),
+            objectief: Object.fromEntries(codes.map((c, i) => [c, obj[i]])),
+            jaren,
+            maxWijzigingPerJaar: promille / 1000,
+            totaal,
+          });
+          r.gemeenten.forEach((g, i) => {
+            let vorig = hist[i];
+            for (const b of g.budgetten) {
+              expect(Number.isSafeInteger(b)).toBe(true);
+              const stap = BigInt(b) - BigInt(vorig);
+              expect(stap < 0n ? -stap : stap).toBeLessThanOrEqual((BigInt(vorig) * BigInt(promille)) / 1000n);
+              expect(b).toBeGreaterThanOrEqual(Math.min(vorig, obj[i]));
+              expect(b).toBeLessThanOrEqual(Math.max(vorig, obj[i]));
+              vorig = b;
+            }
+          });
+          r.jaartotalen.forEach((j, t) => {
+            const jaarsom = r.gemeenten.reduce((a, g) => a + BigInt(g.budgetten[t]), 0n);
+            expect(jaarsom).toBe(BigInt(j.totaal));
+            if (anderTotaal === null) expect(jaarsom).toBe(BigInt(totaal));
+          });
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

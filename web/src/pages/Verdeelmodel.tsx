@@ -3,7 +3,9 @@ import { Alert, Button, Heading2, Paragraph, Select, SelectOption, Textbox, Unor
 import { api, ApiFout, queryString } from '../api';
 import { useApi, useWijziging } from '../hooks';
 import { downloadCsv, downloadXlsx, euro, Grafiek } from '../grafiek';
-import { getal, leesGetal, procent } from '../format';
+import { getal, leesDecimaal, leesGetal, procent } from '../format';
+import { centenUitEuro, fractieUitProcent } from '../../../src/domain/verdeelmodel/invoer';
+import { alsDecimaal, uitDecimaal } from '../../../src/domain/verdeelmodel/breuk';
 import { Pagina } from '../ui/Pagina';
 import { Tabel, sorteerLokaal, type Sortering } from '../ui/Tabel';
 import { Veld } from '../ui/Veld';
@@ -70,20 +72,23 @@ export function Verdeelmodel({ ik }: { ik: Ik }) {
   const [gewichten, zetGewichten] = useState<(Indicator & { tekst: string })[]>([]);
   const [sorteringV, zetSorteringV] = useState<Sortering>({ sorteer: 'naam', richting: 'op' });
 
-  const totaal = leesInvoer(totaalTekst, 'Totaalbudget', { min: 0, max: 90_000_000_000_000, voorbeeld: '1.250.000,00' });
+  const totaalGelezen = leesInvoer(totaalTekst, 'Totaalbudget', { min: 0, max: 90_000_000_000_000, voorbeeld: '1.250.000,00' });
+  // cents and the cap's fraction from the typed decimal itself, not from the nearest double (2,9 % / 100 as a double
+  // is 0.028999…, which lowered the cap by a cent)
+  const totaalCenten = totaalGelezen.waarde === null ? undefined : centenUitEuro(leesDecimaal(totaalTekst)!);
+  const totaal = totaalCenten === null ? { waarde: null, fout: 'Totaalbudget: vul hoogstens twee decimalen in (hele centen), bijvoorbeeld 1.250.000,00.' } : totaalGelezen;
   const jaren = leesInvoer(jarenTekst, 'Ingroeijaren', { min: 1, max: 30, geheel: true, voorbeeld: '5' });
   const maxWijziging = leesInvoer(maxTekst, 'Maximale wijziging per jaar', { min: 0, max: 100, voorbeeld: '5 of 2,5' });
   const jarenFout = jaren.fout ?? (jaren.waarde === null ? 'Vul het aantal ingroeijaren in.' : null);
   const maxFout = maxWijziging.fout ?? (maxWijziging.waarde === null ? 'Vul de maximale wijziging per jaar in.' : null);
-  const totaalCenten = totaal.waarde === null ? undefined : Math.round(totaal.waarde * 100);
 
   const gekozen = sets.data?.find((s) => s.id === setId) ?? sets.data?.[0];
   const heeftData = (gemeenten.data?.gemeenten.length ?? 0) > 0;
-  const basis = { setId: gekozen?.id, totaalCenten };
+  const basis = { setId: gekozen?.id, totaalCenten: totaalCenten ?? undefined };
   const verdeling = useApi<Verdeling>(heeftData && gekozen && !totaal.fout ? `/api/verdeelmodel/verdeling${queryString(basis)}` : null);
   const pad = useApi<Pad>(
     heeftData && gekozen && !totaal.fout && !jarenFout && !maxFout
-      ? `/api/verdeelmodel/ingroeipad${queryString({ ...basis, jaren: jaren.waarde, maxWijzigingPerJaar: maxWijziging.waarde! / 100 })}`
+      ? `/api/verdeelmodel/ingroeipad${queryString({ ...basis, jaren: jaren.waarde, maxWijzigingPerJaar: fractieUitProcent(leesDecimaal(maxTekst)!) })}`
       : null,
   );
   useEffect(() => {
@@ -98,11 +103,11 @@ export function Verdeelmodel({ ik }: { ik: Ik }) {
   const gewichtenB = gewichtenGeldig
     ? gelezen
         .filter((g) => g.waarde! > 0)
-        .map((g) => `${g.code}:${g.waarde}`)
+        .map((g) => `${g.code}:${alsDecimaal(uitDecimaal(leesDecimaal(g.tekst)!)!)}`)
         .join(',')
     : '';
   const vergelijking = useApi<Vergelijking>(
-    heeftData && gewichtenB && gekozen && !totaal.fout ? `/api/verdeelmodel/vergelijk${queryString({ setA: gekozen.id, gewichtenB, totaalCenten })}` : null,
+    heeftData && gewichtenB && gekozen && !totaal.fout ? `/api/verdeelmodel/vergelijk${queryString({ setA: gekozen.id, gewichtenB, totaalCenten: totaalCenten ?? undefined })}` : null,
   );
 
   return (
