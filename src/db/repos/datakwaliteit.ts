@@ -96,18 +96,25 @@ export async function inactief(db: DbOrTx, actor: Actor, peildatum: string, dage
  * tokens in the blind index (the same name, in any order and case, without decrypting it).
  */
 export async function dubbelen(db: DbOrTx, actor: Actor, limiet = 100) {
+  // the duplicate keys first (key columns only), then the records of those keys: no list built for every client
   const bsn = await rijen<{ clienten: ClientVerwijzing[] }>(
     db,
-    sql`select json_agg(json_build_object('id', clienten.id, 'pseudoniem', clienten.pseudoniem) order by clienten.pseudoniem) as clienten
-      from clienten where ${zicht(actor)} and clienten.bsn_hash is not null
-      group by clienten.bsn_hash having count(*) > 1 order by min(clienten.pseudoniem) limit ${limiet}`,
+    sql`with zichtbaar as (select clienten.id, clienten.pseudoniem, clienten.bsn_hash as sleutel from clienten where ${zicht(actor)} and clienten.bsn_hash is not null),
+        dubbel as (select sleutel from zichtbaar group by sleutel having count(*) > 1)
+      select json_agg(json_build_object('id', z.id, 'pseudoniem', z.pseudoniem) order by z.pseudoniem) as clienten
+      from zichtbaar z join dubbel d on d.sleutel = z.sleutel group by z.sleutel order by min(z.pseudoniem) limit ${limiet}`,
   );
   // naam_sleutel: a hash over the name's token hashes (repos/naamindex), kept with the index in its transaction
   const naam = await rijen<{ clienten: ClientVerwijzing[] }>(
     db,
-    sql`select json_agg(json_build_object('id', clienten.id, 'pseudoniem', clienten.pseudoniem) order by clienten.pseudoniem) as clienten
-      from clienten where ${zicht(actor)} and clienten.naam_sleutel is not null and clienten.geanonimiseerd_op is null
-      group by clienten.geboortedatum, clienten.naam_sleutel having count(*) > 1 order by min(clienten.pseudoniem) limit ${limiet}`,
+    sql`with zichtbaar as (
+          select clienten.id, clienten.pseudoniem, clienten.geboortedatum, clienten.naam_sleutel from clienten
+          where ${zicht(actor)} and clienten.naam_sleutel is not null and clienten.geanonimiseerd_op is null
+        ),
+        dubbel as (select geboortedatum, naam_sleutel from zichtbaar group by geboortedatum, naam_sleutel having count(*) > 1)
+      select json_agg(json_build_object('id', z.id, 'pseudoniem', z.pseudoniem) order by z.pseudoniem) as clienten
+      from zichtbaar z join dubbel d on d.geboortedatum = z.geboortedatum and d.naam_sleutel = z.naam_sleutel
+      group by z.geboortedatum, z.naam_sleutel order by min(z.pseudoniem) limit ${limiet}`,
   );
   return [...bsn.map((g) => ({ reden: 'Zelfde BSN', clienten: g.clienten })), ...naam.map((g) => ({ reden: 'Zelfde naam en geboortedatum', clienten: g.clienten }))];
 }
