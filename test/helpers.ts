@@ -3,7 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { bouwApp } from '../src/api/app.js';
 import { openWegwerpDatabase, type Database } from '../src/db/client.js';
 import { eq, sql } from 'drizzle-orm';
-import { DEMO_REGIO, DEMO_TOTP_GEHEIM, DEMO_WACHTWOORD, seedRegio, type SeedResultaat } from '../src/db/seed.js';
+import { DEMO_LANDELIJK, DEMO_REGIO, DEMO_TOTP_GEHEIM, DEMO_WACHTWOORD, seedLandelijk, seedRegio, type SeedResultaat } from '../src/db/seed.js';
 import * as s from '../src/db/schema.js';
 import { totpCode, type MfaStap } from '../src/domain/mfa.js';
 import { Versleuteling } from '../src/db/versleuteling.js';
@@ -47,6 +47,8 @@ export async function seedTestRegios(database: Database, aantalClienten = 150): 
     seed: 77,
     emailDomein: 'kust.demo',
   });
+  // the national body (lezer@landelijk-platform-bw-mo.demo): sees suppressed aggregates of both regions only
+  await seedLandelijk(database.db, { ...DEMO_LANDELIJK, wachtwoordHash: gemeen.wachtwoordHash, versleuteling: testVersleuteling });
   return { rivierland, kustland };
 }
 

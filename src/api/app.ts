@@ -30,6 +30,7 @@ import { gereedheidApi } from './gereedheid.js';
 import { WEB_MAP } from '../paden.js';
 import { pgRateLimitStore } from './rate-limit-store.js';
 import { importApi } from './importeren.js';
+import { landelijkApi } from './landelijk.js';
 
 /** Whether the built web app is there (npm run build); without it / says how to build it instead of a bare 404. */
 export const webAppGebouwd = (map = WEB_MAP) => existsSync(join(map, 'index.html'));
@@ -101,6 +102,7 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
   await app.register(bewaartermijnenApi, ctx);
   await app.register(importApi, ctx);
   await app.register(zrmApi, ctx);
+  await app.register(landelijkApi, ctx);
 
   if (webAppGebouwd(webDist)) {
     // the web app's files are public (the login page is one of them); data only comes through /api

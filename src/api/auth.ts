@@ -177,7 +177,7 @@ export const authPlugin = fp<{ db: Db; sessieCacheMs?: number }>(async (app, { d
     if (req.mfaStap && !toegang.mfaStappen?.includes(req.mfaStap)) {
       return reply.code(403).send({ fout: MFA_MELDING[req.mfaStap], mfa: req.mfaStap });
     }
-    const bezwaar = toegangsBezwaar(toegang, req.actor, schrijft);
+    const bezwaar = toegangsBezwaar(toegang, req.actor, schrijft, req.routeOptions.config?.doel);
     if (bezwaar) return reply.code(403).send({ fout: bezwaar });
   });
 

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { bouwApp, webAppGebouwd } from '../api/app.js';
 import { startPlanner } from '../jobs/planner.js';
 import { startVerzegeling } from '../jobs/verzegelen.js';
-import { DEMO_TOTP_GEHEIM, DEMO_WACHTWOORD } from '../db/seed.js';
+import { DEMO_LANDELIJK, DEMO_REGIOS_EXTRA, DEMO_TOTP_GEHEIM, DEMO_WACHTWOORD } from '../db/seed.js';
 import { geheimInGroepen, otpauthUri, totpCode } from '../domain/mfa.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { roteerSleutel } from '../db/repos/sleutelrotatie.js';
@@ -135,7 +135,7 @@ async function toonDemoLogins(database: Awaited<ReturnType<typeof openOmgeving>>
   if (!logins.length) return;
   console.log(`Demo-logins (wachtwoord: ${DEMO_WACHTWOORD}):`);
   // one organisation of each kind, with its users: enough to see every view
-  const eersteVanSoort = new Set(['Centrumstad', 'Noorddorp', 'Woonstede Rivierland', 'RIBW Rivierland']);
+  const eersteVanSoort = new Set(['Centrumstad', 'Noorddorp', 'Woonstede Rivierland', 'RIBW Rivierland', DEMO_LANDELIJK.organisatie]);
   const voorbeeld = logins.filter((l) => eersteVanSoort.has(l.organisatie));
   for (const l of voorbeeld) console.log(`  ${l.email.padEnd(52)} ${l.rol.padEnd(20)} ${l.organisatie}`);
   console.log(`  … en ${logins.length - voorbeeld.length} andere (zie README)`);
@@ -157,6 +157,8 @@ program
     } else {
       const r = await seedDemo(database, versleuteling, opts.peildatum);
       console.log(`Demoregio aangemaakt: ${JSON.stringify(r.aantallen)}`);
+      for (const [i, a] of r.andere.entries()) console.log(`Regio ${DEMO_REGIOS_EXTRA[i]!.regioNaam} aangemaakt: ${JSON.stringify(a.aantallen)}`);
+      console.log(`Landelijke organisatie ${DEMO_LANDELIJK.organisatie} aangemaakt.`);
     }
     await database.close();
   });

@@ -10,7 +10,7 @@ import { actorVoorEmail as actorVoorEmailInDb } from '../db/repos/gebruikers.js'
 import type { Actor } from '../domain/auth.js';
 import type { Herkomst } from '../domain/audit.js';
 import * as s from '../db/schema.js';
-import { DEMO_REGIO, DEMO_WACHTWOORD, seedRegio, type SeedResultaat } from '../db/seed.js';
+import { DEMO_LANDELIJK, DEMO_REGIO, DEMO_REGIOS_EXTRA, DEMO_WACHTWOORD, seedLandelijk, seedRegio, type SeedResultaat } from '../db/seed.js';
 import { laadSleutel, SleutelFout, Versleuteling } from '../db/versleuteling.js';
 import { controleerSleutel } from '../db/repos/sleutelrotatie.js';
 import { verzegelAudit } from '../db/repos/audit.js';
@@ -110,10 +110,17 @@ export async function isLeeg(database: Database) {
   return (rij?.n ?? 0) === 0;
 }
 
-export async function seedDemo(database: Database, versleuteling: Versleuteling, peildatum = vandaag()): Promise<SeedResultaat> {
+/** The demo: Regio Rivierland (the result), two more regions of other sizes and the national body (issue 15). */
+export async function seedDemo(database: Database, versleuteling: Versleuteling, peildatum = vandaag()): Promise<SeedResultaat & { andere: SeedResultaat[] }> {
   return metVoortgang(async (balk) => {
     const wachtwoordHash = await hash(DEMO_WACHTWOORD);
-    return database.db.transaction((tx) => seedRegio(tx, { ...DEMO_REGIO, peildatum, wachtwoordHash, versleuteling }, balk.update));
+    return database.db.transaction(async (tx) => {
+      const hoofd = await seedRegio(tx, { ...DEMO_REGIO, peildatum, wachtwoordHash, versleuteling }, balk.update);
+      const andere: SeedResultaat[] = [];
+      for (const regio of DEMO_REGIOS_EXTRA) andere.push(await seedRegio(tx, { ...regio, peildatum, wachtwoordHash, versleuteling }, balk.update));
+      await seedLandelijk(tx, { ...DEMO_LANDELIJK, wachtwoordHash, versleuteling });
+      return { ...hoofd, andere };
+    });
   });
 }
 

@@ -133,6 +133,8 @@ export const clienten = pgTable(
     aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
     /** set by the retention job (jobs/bewaartermijnen): identity, notes and free text are gone, the pseudonym stays */
     geanonimiseerdOp: timestamp('geanonimiseerd_op', { withTimezone: true }),
+    /** landelijk (datakwaliteit): md5 over the sorted token hashes of the blind name index (repos/naamindex) */
+    naamSleutel: text('naam_sleutel'),
   },
   (t) => [
     index('clienten_regio_idx').on(t.regioId),
@@ -141,6 +143,8 @@ export const clienten = pgTable(
     uniqueIndex('clienten_extern_uq').on(t.regioId, t.externId),
     // zoek on an exact BSN (migration 0010)
     index('clienten_bsn_hash_idx').on(t.bsnHash),
+    // datakwaliteit.dubbelen: same birth date and name key within the visible part of a regio
+    index('clienten_regio_dubbel_idx').on(t.regioId, t.geboortedatum, t.naamSleutel).where(sql`naam_sleutel is not null and geanonimiseerd_op is null`),
   ],
 );
 
@@ -176,6 +180,9 @@ export const trajectEvents = pgTable(
     index('events_soort_datum_idx').on(t.soort, t.datum),
     // monitor: one ordered pass per regio feeds the LEAD/LAG windows without a sort
     index('events_regio_client_datum_idx').on(t.regioId, t.clientId, t.datum, t.id),
+    // datakwaliteit (migration 0030): lateness read from the index alone (INCLUDE geregistreerd, door_gebruiker_id, soort, client_id)
+    index('events_regio_datum_registratie_idx').on(t.regioId, t.datum),
+    index('events_uitstroom_onbekend_idx').on(t.clientId).where(sql`soort = 'uitstroom' and (bestemming is null or bestemming = 'onbekend')`),
   ],
 );
 
@@ -202,11 +209,19 @@ export const trajectIntervallen = pgTable(
     /** 18th and 25th birthday: jongere on day d ⇔ jong_vanaf <= d < jong_tot */
     jongVanaf: date('jong_vanaf', { mode: 'string' }).notNull(),
     jongTot: date('jong_tot', { mode: 'string' }).notNull(),
+    /** issue 15 (landelijk): on the interval of the event that ends a stay, that stay's niveau, days and gemeente */
+    verblijfNiveau: text('verblijf_niveau'),
+    verblijfDagen: integer('verblijf_dagen'),
+    verblijfGemeenteId: uuid('verblijf_gemeente_id'),
+    /** instroom rows: no state in care in the 730 days before (domain/uitkomsten.intervalUitkomsten) */
+    eersteInstroom: boolean('eerste_instroom'),
   },
   (t) => [
     primaryKey({ columns: [t.clientId, t.volgnr] }),
     // flows, waits and return cohorts: the opening events of one kind in a date range
     index('intervallen_regio_soort_van_idx').on(t.regioId, t.soort, t.van),
+    // outcome measures: the stays ending in a date range (migration 0030 adds INCLUDE columns for an index-only scan)
+    index('intervallen_verblijf_idx').on(t.regioId, t.van).where(sql`verblijf_dagen is not null`),
   ],
 );
 
@@ -343,7 +358,7 @@ export const plaatsingen = pgTable(
     contactTelefoon: text('contact_telefoon'),
     aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('plaatsingen_woning_idx').on(t.woningId), index('plaatsingen_client_idx').on(t.clientId), index('plaatsingen_regio_einddatum_idx').on(t.regioId, t.einddatum)],
+  (t) => [index('plaatsingen_woning_idx').on(t.woningId), index('plaatsingen_client_idx').on(t.clientId), index('plaatsingen_regio_einddatum_idx').on(t.regioId, t.einddatum), index('plaatsingen_regio_start_idx').on(t.regioId, t.startdatum)],
 );
 
 export const beschermdThuisCapaciteit = pgTable(
@@ -545,6 +560,8 @@ export const clientStand = pgTable(
     index('client_stand_regio_urgentie_idx').on(t.regioId, t.urgentie, sql`${t.pseudoniem} collate "C"`, t.clientId),
     index('client_stand_regio_geboortedatum_idx').on(t.regioId, t.geboortedatum.desc(), sql`${t.pseudoniem} collate "C"`, t.clientId),
     index('client_stand_regio_sinds_idx').on(t.regioId, t.sinds.desc(), sql`${t.pseudoniem} collate "C"`, t.clientId),
+    // datakwaliteit.inactief (migration 0030, INCLUDE aanbieder_id, herkomst- en huidige gemeente, pseudoniem)
+    index('client_stand_regio_fase_laatste_idx').on(t.regioId, t.fase, t.laatsteDatum),
     index('client_stand_regio_herkomst_pseudoniem_idx').on(t.regioId, t.herkomstgemeenteId, sql`${t.pseudoniem} collate "C"`, t.clientId),
   ],
 );
@@ -728,4 +745,26 @@ export const zrmBeoordelingen = pgTable(
     intrekkingsreden: text('intrekkingsreden'),
   },
   (t) => [index('zrm_beoordelingen_client_idx').on(t.clientId, t.datum.desc(), t.vastgelegdOp.desc())],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Landelijk beeld (issue 15, migration 0030)
+// ---------------------------------------------------------------------------------------------
+
+/** Stand van zaken: per region and theme the status of the uitvoeringsafspraken, kept by the centrumgemeente. */
+export const uitvoeringsafspraken = pgTable(
+  'uitvoeringsafspraken',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull().references(() => regios.id),
+    /** visie | samenwerking | zorglandschap | passende_huisvesting | verdeelmodel_ingroeipad */
+    thema: text('thema').notNull(),
+    /** niet_gestart | in_voorbereiding | vastgesteld | in_uitvoering | gerealiseerd */
+    status: text('status').notNull(),
+    datum: date('datum', { mode: 'string' }).notNull(),
+    notitie: text('notitie').notNull().default(''),
+    bijgewerkt: timestamp('bijgewerkt', { withTimezone: true }).notNull().defaultNow(),
+    doorGebruikerId: uuid('door_gebruiker_id').references(() => gebruikers.id),
+  },
+  (t) => [uniqueIndex('uitvoeringsafspraken_uq').on(t.regioId, t.thema)],
 );

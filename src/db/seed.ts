@@ -73,6 +73,70 @@ export const DEMO_REGIO: Omit<SeedOpties, 'peildatum' | 'wachtwoordHash' | 'vers
   emailDomein: 'demo',
 };
 
+/**
+ * The demo's other two regions (issue 15: the national comparison needs more than one region): a rural region
+ * with many small gemeenten and few clients, and a compact urban one with a large share of MO and youth.
+ * Different seeds, sizes and names, so every e-mail address stays unique.
+ */
+export const DEMO_REGIOS_EXTRA: Omit<SeedOpties, 'peildatum' | 'wachtwoordHash' | 'versleuteling'>[] = [
+  {
+    regioNaam: 'Regio Heuvelland',
+    gemeenten: [
+      { naam: 'Bergstad', code: 'GM9201', gewicht: 30 },
+      { naam: 'Dalen', code: 'GM9202', gewicht: 6 },
+      { naam: 'Hoogveld', code: 'GM9203', gewicht: 5 },
+      { naam: 'Kloosterhaar', code: 'GM9204', gewicht: 4 },
+      { naam: 'Steenwaard', code: 'GM9205', gewicht: 3 },
+      { naam: 'Wouderberg', code: 'GM9206', gewicht: 2 },
+    ],
+    corporaties: ['Heuvelwonen', 'Woonbron Dalen'],
+    aanbieders: ['RIBW Heuvelland', 'Opvang Bergstad'],
+    aantalClienten: 260,
+    aantalWoningen: 150,
+    seed: 20261125,
+    emailDomein: 'demo',
+  },
+  {
+    regioNaam: 'Regio Deltastad',
+    gemeenten: [
+      { naam: 'Deltastad', code: 'GM9301', gewicht: 70 },
+      { naam: 'Havenmond', code: 'GM9302', gewicht: 15 },
+      { naam: 'Slikkerveer-Oost', code: 'GM9303', gewicht: 9 },
+    ],
+    corporaties: ['Delta Woondiensten', 'Stadswonen Delta', 'Havenmond Wonen'],
+    aanbieders: ['GGZ Delta Beschermd Wonen', 'Leger des Heils Deltastad', 'Jongerenhuis Delta'],
+    aantalClienten: 480,
+    aantalWoningen: 220,
+    seed: 20261126,
+    emailDomein: 'demo',
+  },
+];
+
+/**
+ * The national body (ADR 0027): an organisation of soort `landelijk` in its own region without gemeenten, so the
+ * session model (every user has an organisation and a region) holds; it sees suppressed aggregates of every region.
+ */
+export const DEMO_LANDELIJK = { regioNaam: 'Landelijk', organisatie: 'Landelijk Platform BW-MO', emailDomein: 'demo' };
+
+export async function seedLandelijk(db: Db, o: { regioNaam: string; organisatie: string; emailDomein: string; wachtwoordHash: string; versleuteling: Versleuteling }): Promise<DemoLogin[]> {
+  const [regio] = await db.insert(s.regios).values({ naam: o.regioNaam }).returning();
+  const [org] = await db.insert(s.organisaties).values({ regioId: regio!.id, naam: o.organisatie, soort: 'landelijk' }).returning();
+  const rollen: [string, Rol][] = [['beheer', 'beheerder'], ['lezer', 'alleen_lezen']];
+  const logins: DemoLogin[] = [];
+  for (const [prefix, rol] of rollen) {
+    const email = `${prefix}@${slug(o.organisatie)}.${o.emailDomein}`;
+    const [g] = await db
+      .insert(s.gebruikers)
+      .values({ organisatieId: org!.id, email, naam: `${prefix[0]!.toUpperCase()}${prefix.slice(1)} ${o.organisatie}`, rol, wachtwoordHash: o.wachtwoordHash })
+      .returning();
+    if (mfaVerplicht({ gebruikerId: g!.id, organisatieId: org!.id, regioId: regio!.id, soort: 'landelijk', rol })) {
+      await db.insert(s.gebruikerMfa).values({ gebruikerId: g!.id, geheimVersleuteld: o.versleuteling.versleutel(DEMO_TOTP_GEHEIM), ingeschreven: new Date() });
+    }
+    logins.push({ email, organisatie: o.organisatie, soort: 'landelijk', rol });
+  }
+  return logins;
+}
+
 export interface DemoLogin {
   email: string;
   organisatie: string;
@@ -174,6 +238,33 @@ function simuleerTraject(r: Prng, doelgroep: Doelgroep, start: string, peildatum
   return events;
 }
 
+/**
+ * Who registered each event and when: the aanbieder's consulent for care events, the centrumgemeente's toegang for
+ * the rest, mostly on the day itself and sometimes weeks later (the data-quality view counts the lateness). A PRNG of
+ * its own, so the rest of the demo stays exactly as it was.
+ */
+function registratie(
+  events: (typeof s.trajectEvents.$inferInsert)[],
+  gebruikers: { id: string; email: string; organisatieId: string; rol: string }[],
+  centrumId: string,
+  peildatum: string,
+  seed: number,
+) {
+  const r = prng((seed ^ 0x7e61_57e4) >>> 0);
+  const vanRol = (organisatieId: string | null | undefined, rollen: string[]) => gebruikers.find((g) => g.organisatieId === organisatieId && rollen.includes(g.rol))?.id ?? null;
+  const toegang = vanRol(centrumId, ['medewerker_toegang']);
+  const zorg = new Map<string, string | null>();
+  for (const e of events) {
+    const aanbieder = e.aanbiederId ?? null;
+    if (aanbieder && !zorg.has(aanbieder)) zorg.set(aanbieder, vanRol(aanbieder, ['consulent', 'medewerker_toegang']));
+    const zorgEvent = ['instroom', 'doorstroom', 'uitstroomklaar', 'uitstroom', 'terugval'].includes(e.soort);
+    e.doorGebruikerId = zorgEvent && aanbieder ? (zorg.get(aanbieder) ?? toegang) : toegang;
+    const laat = r.weighted([[0, 55], [r.int(1, 3), 22], [r.int(4, 6), 10], [r.int(7, 10), 7], [r.int(11, 60), 6]] as const);
+    const dag = plusDagen(e.datum, laat) > peildatum ? peildatum : plusDagen(e.datum, laat);
+    e.geregistreerd = new Date(`${dag}T${String(8 + r.int(0, 9)).padStart(2, '0')}:${String(r.int(0, 59)).padStart(2, '0')}:00+01:00`);
+  }
+}
+
 /** Builds one complete BW/MO region: organisations, users, clients with history, homes and agreements. */
 export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): Promise<SeedResultaat> {
   const r = prng(o.seed);
@@ -195,6 +286,7 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
     regiogemeente: [['beheer', 'beheerder'], ['toegang', 'medewerker_toegang'], ['lezer', 'alleen_lezen']],
     woningcorporatie: [['beheer', 'beheerder'], ['consulent', 'consulent'], ['lezer', 'alleen_lezen']],
     aanbieder: [['beheer', 'beheerder'], ['consulent', 'consulent'], ['toegang', 'medewerker_toegang']],
+    landelijk: [['beheer', 'beheerder'], ['lezer', 'alleen_lezen']],
   };
   const logins: DemoLogin[] = [];
   let persoon = 0;
@@ -337,6 +429,7 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
     nieuweWoning(r.weighted(gemeenteGewichten), woningType(), status === 'beschikbaar' ? plusDagen(peil, r.int(-30, 60)) : plusDagen(peil, -r.int(30, 900)), status);
   }
 
+  registratie(eventRijen, gebruikers, centrumId, peil, o.seed);
   await insertInDelen(db, s.clienten, clientRijen, 'cliënten', voortgang);
   await schrijfNaamIndex(db, namen, o.versleuteling);
   await insertInDelen(db, s.trajectEvents, eventRijen, 'gebeurtenissen', voortgang);

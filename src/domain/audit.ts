@@ -91,6 +91,17 @@ export const VERWERKINGSACTIVITEITEN = [
     naam: 'Beheer van organisaties, woningen, afspraken en instellingen',
     grondslag: 'AVG art. 6 lid 1e en art. 32; uitvoering van regionale afspraken',
   },
+  // issue 15 (migration 0030)
+  {
+    code: 'landelijk_beeld',
+    naam: "Landelijk beeld BW/MO: vergelijking van regio's (alleen onderdrukte aggregaten)",
+    grondslag: 'Wmo 2015 art. 2.1.2 en 4.3 (informatievoorziening, landelijke monitor); AVG art. 6 lid 1e en art. 89 (statistiek, minimale gegevens)',
+  },
+  {
+    code: 'datakwaliteit',
+    naam: 'Datakwaliteit van de registratie (tijdigheid, volledigheid, dubbele dossiers)',
+    grondslag: 'AVG art. 5 lid 1d (juistheid) en art. 32; Wmo 2015 art. 5.1.1',
+  },
 ] as const satisfies readonly Verwerkingsactiviteit[];
 
 export type Doel = (typeof VERWERKINGSACTIVITEITEN)[number]['code'];

@@ -1,6 +1,6 @@
 import type { Herkomst } from './audit.js';
 
-export const ORGANISATIE_SOORTEN = ['centrumgemeente', 'regiogemeente', 'woningcorporatie', 'aanbieder'] as const;
+export const ORGANISATIE_SOORTEN = ['centrumgemeente', 'regiogemeente', 'woningcorporatie', 'aanbieder', 'landelijk'] as const;
 export type OrganisatieSoort = (typeof ORGANISATIE_SOORTEN)[number];
 
 export const ROLLEN = ['beheerder', 'medewerker_toegang', 'consulent', 'alleen_lezen'] as const;
@@ -18,6 +18,7 @@ export const SOORT_LABEL: Record<OrganisatieSoort, string> = {
   regiogemeente: 'Regiogemeente',
   woningcorporatie: 'Woningcorporatie',
   aanbieder: 'Zorg-/opvangaanbieder',
+  landelijk: 'Landelijke organisatie',
 };
 
 /** Who is asking: everything an access decision may depend on. */
@@ -39,6 +40,7 @@ export const isGemeente = (soort: OrganisatieSoort) => soort === 'centrumgemeent
  * - regiogemeente: clients whose herkomst- or current gemeente it is
  * - aanbieder: clients it currently supports
  * - woningcorporatie: none; it sees pseudonymised candidates only
+ * - landelijk (a national body, ADR 0027): none; it sees suppressed aggregates across regions only
  */
 export type ClientZicht =
   | { soort: 'regio'; regioId: string }
@@ -55,6 +57,7 @@ export function clientZicht(actor: Actor): ClientZicht {
     case 'aanbieder':
       return { soort: 'aanbieder', regioId: actor.regioId, aanbiederId: actor.organisatieId };
     case 'woningcorporatie':
+    case 'landelijk':
       return { soort: 'geen' };
   }
 }
@@ -82,7 +85,7 @@ export function magClientZien(actor: Actor, client: ClientSleutels): boolean {
 
 /** Risk notes are care information: only for people who work with the client. */
 export function magRisicoNotitiesZien(actor: Actor): boolean {
-  if (actor.soort === 'woningcorporatie') return false;
+  if (actor.soort === 'woningcorporatie' || actor.soort === 'landelijk') return false;
   return actor.rol === 'consulent' || actor.rol === 'medewerker_toegang';
 }
 

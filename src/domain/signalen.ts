@@ -130,6 +130,8 @@ export function magSignaalZien(actor: Pick<Actor, 'organisatieId' | 'regioId' | 
       return actor.organisatieId === p.corporatieId;
     case 'aanbieder':
       return actor.organisatieId === p.aanbiederId;
+    case 'landelijk':
+      return false;
   }
 }
 
@@ -144,6 +146,7 @@ export function magSignaalMelden(actor: Pick<Actor, 'organisatieId' | 'regioId' 
     case 'woningcorporatie':
       return actor.organisatieId === p.corporatieId;
     case 'aanbieder':
+    case 'landelijk':
       return false;
   }
 }

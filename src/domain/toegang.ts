@@ -21,8 +21,18 @@ export interface Toegang {
 
 export const SCHRIJFROLLEN_STANDAARD: Rol[] = ROLLEN.filter((r) => r !== 'alleen_lezen');
 
+/**
+ * A national body (soort `landelijk`, ADR 0027) is denied by default: it reaches a route only when the route names
+ * `landelijk` in `soorten`, or when the route serves signing in and out (doel `beveiliging`: login, logout, me, MFA).
+ * So a route that says "every logged-in user" or lists no kinds never opens to it by accident.
+ */
+export const LANDELIJK_OPEN_DOELEN: readonly string[] = ['beveiliging'];
+
 /** Why `actor` may not do this (Dutch, for the 403 or the CLI), or null when the rule allows it. */
-export function toegangsBezwaar(toegang: Toegang, actor: Actor, schrijft: boolean): string | null {
+export function toegangsBezwaar(toegang: Toegang, actor: Actor, schrijft: boolean, doel?: string): string | null {
+  if (actor.soort === 'landelijk' && !toegang.soorten?.includes('landelijk') && !(doel && LANDELIJK_OPEN_DOELEN.includes(doel))) {
+    return `Geen toegang voor organisatiesoort ${SOORT_LABEL[actor.soort]}`;
+  }
   if (toegang.soorten && !toegang.soorten.includes(actor.soort)) return `Geen toegang voor organisatiesoort ${SOORT_LABEL[actor.soort]}`;
   const rollen = toegang.rollen ?? (schrijft ? SCHRIJFROLLEN_STANDAARD : undefined);
   if (rollen && !rollen.includes(actor.rol)) return `Geen toegang voor rol ${ROL_LABEL[actor.rol]}`;

@@ -132,6 +132,9 @@ const VOORBEELDEN: [string, () => Promise<Voorbeeld> | Voorbeeld][] = [
   ],
   ['POST /api/zrm/:id/intrekken', () => ({ wie: TOEGANG, method: 'POST', url: `/api/zrm/${ctx.zrmId}/intrekken`, body: { reden: 'verkeerde cliënt gekozen' } })],
   ['POST /api/audit/inzage/:pseudoniem/afdrukken', () => ({ wie: BEHEER, method: 'POST', url: `/api/audit/inzage/${ctx.pseudoniem}/afdrukken` })],
+  ['GET /api/datakwaliteit/ontbrekend', () => ({ wie: BEHEER, method: 'GET', url: '/api/datakwaliteit/ontbrekend' })],
+  ['GET /api/datakwaliteit/inactief', () => ({ wie: BEHEER, method: 'GET', url: '/api/datakwaliteit/inactief?dagen=60' })],
+  ['GET /api/datakwaliteit/dubbelen', () => ({ wie: BEHEER, method: 'GET', url: '/api/datakwaliteit/dubbelen' })],
 ];
 
 /** After a successful example: remember what it created for the examples after it. */

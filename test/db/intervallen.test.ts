@@ -1,3 +1,4 @@
+import { intervalUitkomsten } from '../../src/domain/uitkomsten.js';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -19,9 +20,25 @@ import { backends, seedTestRegios, testActor, testDatabase, testVersleuteling, t
 async function volledigeHerberekening(database: Database) {
   const per = await eventsPerClient(database);
   const geboren = new Map((await database.db.select({ id: s.clienten.id, g: s.clienten.geboortedatum }).from(s.clienten)).map((c) => [c.id, c.g]));
-  const verwacht = [...per].flatMap(([clientId, lijst]) =>
-    trajectIntervallen(lijst.map(alsDomein)).map((iv, k) => ({ clientId, regioId: lijst[k]!.regioId, gemeenteId: lijst[k]!.gemeenteId, ...iv, ...jongerenGrenzen(geboren.get(clientId)!) })),
-  );
+  const verwacht = [...per].flatMap(([clientId, lijst]) => {
+    const intervallen = trajectIntervallen(lijst.map(alsDomein));
+    // the outcome columns (landelijk): the stay that ends at this event, and whether an instroom is a first one
+    const uitkomst = intervalUitkomsten(intervallen);
+    return intervallen.map((iv, k) => {
+      const v = uitkomst[k]!.verblijf;
+      return {
+        clientId,
+        regioId: lijst[k]!.regioId,
+        gemeenteId: lijst[k]!.gemeenteId,
+        ...iv,
+        ...jongerenGrenzen(geboren.get(clientId)!),
+        verblijfNiveau: v?.niveau ?? null,
+        verblijfDagen: v?.dagen ?? null,
+        verblijfGemeenteId: v ? lijst[v.beginVolgnr]!.gemeenteId : null,
+        eersteInstroom: uitkomst[k]!.eersteInstroom,
+      };
+    });
+  });
   return verwacht.sort((a, b) => a.clientId.localeCompare(b.clientId) || a.volgnr - b.volgnr);
 }
 

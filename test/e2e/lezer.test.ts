@@ -13,7 +13,7 @@ import { inloggen, vastleggen } from './reis.js';
 export const NOG_NIET_OMGEZET = new Set<string>([]);
 
 /** What the README (*Web-app*, *Toegang en privacy*) says a user of a gemeente who is not its beheerder sees. */
-const MENU_GEMEENTE = ['Overzicht', 'Cliënten', 'Wachtlijsten', 'Woonafspraken', 'Matching', 'Signalen', 'Inbox', 'Monitor', 'Verdeelmodel', 'Beveiliging'];
+const MENU_GEMEENTE = ['Overzicht', 'Cliënten', 'Wachtlijsten', 'Woonafspraken', 'Matching', 'Signalen', 'Inbox', 'Monitor', 'Verdeelmodel', 'Uitkomsten', 'Stand van zaken', 'Beveiliging'];
 const PSEUDONIEM = /\bC-[0-9A-Z]{4,12}\b/g;
 
 interface Bevinding {
@@ -95,9 +95,10 @@ describe.skipIf(!beschikbaar)('lezer en regiogemeente: zien wat de README zegt, 
 
     const toegang = await inloggen(w.browser, w.basis, 'toegang@noorddorp.demo');
     // a medewerker toegang registers clients, so acting controls belong on the care pages; monitor and
-    // verdeelmodel are read-only for everyone but the centrumgemeente's beheerder; the toegang works with the BSN
-    // (ADR 0022: only care roles that register clients see it)
-    beoordeel('regio-toegang', await langsAlles(toegang.page, 'regio-toegang', { bediening: (p) => p === 'monitor' || p === 'verdeelmodel', bsnMag: true }));
+    // verdeelmodel (and uitkomsten, stand van zaken) are read-only for everyone but the centrumgemeente's beheerder;
+    // the toegang works with the BSN (ADR 0022: only care roles that register clients see it)
+    const alleenLezen = new Set(['monitor', 'verdeelmodel', 'uitkomsten', 'stand-van-zaken']);
+    beoordeel('regio-toegang', await langsAlles(toegang.page, 'regio-toegang', { bediening: (p) => alleenLezen.has(p), bsnMag: true }));
 
     // the client list shows only the regiogemeente's own clients: every pseudonym on the page is one the API lets it see
     const sessie = await w.t.sessie('toegang@noorddorp.demo');

@@ -25,12 +25,17 @@ import { Afspraken } from './pages/Afspraken';
 import { Monitor } from './pages/Monitor';
 import { Verdeelmodel } from './pages/Verdeelmodel';
 import { Beveiliging, MfaCode, VerplichtInschrijven } from './pages/Beveiliging';
+import { Landelijk } from './pages/Landelijk';
+import { StandVanZaken } from './pages/StandVanZaken';
+import { Uitkomsten } from './pages/Uitkomsten';
+import { Datakwaliteit } from './pages/Datakwaliteit';
 
 const SOORT_LABEL: Record<Ik['soort'], string> = {
   centrumgemeente: 'Centrumgemeente',
   regiogemeente: 'Regiogemeente',
   woningcorporatie: 'Woningcorporatie',
   aanbieder: 'Zorg-/opvangaanbieder',
+  landelijk: 'Landelijke organisatie',
 };
 const ROL_LABEL: Record<Ik['rol'], string> = {
   beheerder: 'beheerder',
@@ -43,7 +48,13 @@ interface MenuItem {
   pad: string;
   titel: string;
   zichtbaar: (ik: Ik) => boolean;
+  /** a national body (soort landelijk) sees only the items that say so */
+  landelijk?: boolean;
 }
+const isLandelijk = (ik: Ik) => ik.soort === 'landelijk';
+const isGemeente = (ik: Ik) => ik.soort === 'centrumgemeente' || ik.soort === 'regiogemeente';
+const isBeheerder = (ik: Ik) => ik.rol === 'beheerder' && isZorg(ik);
+const menuVoor = (ik: Ik) => MENU.filter((m) => (isLandelijk(ik) ? m.landelijk : true) && m.zichtbaar(ik));
 
 export const MENU: MenuItem[] = [
   { pad: 'overzicht', titel: 'Overzicht', zichtbaar: () => true },
@@ -56,7 +67,11 @@ export const MENU: MenuItem[] = [
   { pad: 'inbox', titel: 'Inbox', zichtbaar: () => true },
   { pad: 'monitor', titel: 'Monitor', zichtbaar: () => true },
   { pad: 'verdeelmodel', titel: 'Verdeelmodel', zichtbaar: (ik) => ik.soort === 'centrumgemeente' || ik.soort === 'regiogemeente' },
-  { pad: 'beveiliging', titel: 'Beveiliging', zichtbaar: () => true },
+  { pad: 'uitkomsten', titel: 'Uitkomsten', zichtbaar: isZorg },
+  { pad: 'stand-van-zaken', titel: 'Stand van zaken', zichtbaar: isGemeente },
+  { pad: 'datakwaliteit', titel: 'Datakwaliteit', zichtbaar: isBeheerder },
+  { pad: 'landelijk', titel: 'Landelijk beeld', zichtbaar: isLandelijk, landelijk: true },
+  { pad: 'beveiliging', titel: 'Beveiliging', zichtbaar: () => true, landelijk: true },
   { pad: 'audit', titel: 'Auditlog', zichtbaar: (ik) => ik.soort === 'centrumgemeente' && ik.rol === 'beheerder' },
 ];
 
@@ -76,7 +91,7 @@ function OngelezenTeller() {
 /** A page for which this user's organisation or role has no menu item: said so, instead of a blank page. */
 function Alleen({ mag, children }: { mag: (ik: Ik) => boolean; children: ReactNode }) {
   const ik = useIk();
-  return mag(ik) ? <>{children}</> : <Navigate to="/overzicht" replace />;
+  return mag(ik) ? <>{children}</> : <Navigate to={isLandelijk(ik) ? '/landelijk' : '/overzicht'} replace />;
 }
 
 function Layout({ uitloggen }: { uitloggen: () => void }) {
@@ -125,7 +140,7 @@ function Layout({ uitloggen }: { uitloggen: () => void }) {
       <div className="layout">
         <nav id="hoofdmenu" className={`menu${menuOpen ? ' open' : ''}`} aria-label="Hoofdmenu">
           <ul className="utrecht-nav-list">
-            {MENU.filter((m) => m.zichtbaar(ik)).map((m) => (
+            {menuVoor(ik).map((m) => (
               <li key={m.pad} className="utrecht-nav-list__item">
                 <NavLink to={`/${m.pad}`} className={({ isActive }) => `utrecht-nav-list__link${isActive ? ' actief' : ''}`}>
                   {m.titel}
@@ -160,8 +175,8 @@ function maakRouter(uitloggen: () => void) {
       path: '/',
       element: <Layout uitloggen={uitloggen} />,
       children: [
-        { index: true, element: <Navigate to="/overzicht" replace /> },
-        { path: 'overzicht', element: <MetIk maak={(ik) => <Overzicht ik={ik} />} /> },
+        { index: true, element: <Alleen mag={(ik) => !isLandelijk(ik)}><Navigate to="/overzicht" replace /></Alleen> },
+        { path: 'overzicht', element: <Alleen mag={(ik) => !isLandelijk(ik)}><MetIk maak={(ik) => <Overzicht ik={ik} />} /></Alleen> },
         { path: 'clienten', element: <Alleen mag={isZorg}><MetIk maak={(ik) => <Clienten ik={ik} />} /></Alleen> },
         { path: 'clienten/nieuw', element: <Alleen mag={(ik) => isZorg(ik) && ik.rol === 'medewerker_toegang'}><NieuweClient /></Alleen> },
         { path: 'clienten/importeren', element: <Alleen mag={(ik) => isZorg(ik) && ik.rol === 'medewerker_toegang'}><Importeren /></Alleen> },
@@ -176,9 +191,13 @@ function maakRouter(uitloggen: () => void) {
         { path: 'inbox', element: <Inbox /> },
         { path: 'monitor', element: <MetIk maak={(ik) => <Monitor ik={ik} />} /> },
         { path: 'verdeelmodel', element: <Alleen mag={alleenGemeente}><MetIk maak={(ik) => <Verdeelmodel ik={ik} />} /></Alleen> },
+        { path: 'uitkomsten', element: <Alleen mag={isZorg}><Uitkomsten /></Alleen> },
+        { path: 'stand-van-zaken', element: <Alleen mag={isGemeente}><MetIk maak={(ik) => <StandVanZaken ik={ik} />} /></Alleen> },
+        { path: 'datakwaliteit', element: <Alleen mag={isBeheerder}><Datakwaliteit /></Alleen> },
+        { path: 'landelijk', element: <Alleen mag={isLandelijk}><Landelijk /></Alleen> },
         { path: 'beveiliging', element: <Beveiliging /> },
         { path: 'audit', element: <Alleen mag={beheer}><Audit /></Alleen> },
-        { path: '*', element: <Navigate to="/overzicht" replace /> },
+        { path: '*', element: <Alleen mag={(ik) => !isLandelijk(ik)}><Navigate to="/overzicht" replace /></Alleen> },
       ],
     },
   ]);

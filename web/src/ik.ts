@@ -11,4 +11,4 @@ export function useIk(): Ik {
 
 /** Roles that may only read: pages hide every control that acts. */
 export const alleenLezen = (ik: Ik) => ik.rol === 'alleen_lezen';
-export const isZorg = (ik: Ik) => ik.soort !== 'woningcorporatie';
+export const isZorg = (ik: Ik) => ik.soort !== 'woningcorporatie' && ik.soort !== 'landelijk';

@@ -2,7 +2,7 @@ export interface Ik {
   gebruikerId: string;
   organisatieId: string;
   regioId: string;
-  soort: 'centrumgemeente' | 'regiogemeente' | 'woningcorporatie' | 'aanbieder';
+  soort: 'centrumgemeente' | 'regiogemeente' | 'woningcorporatie' | 'aanbieder' | 'landelijk';
   rol: 'beheerder' | 'medewerker_toegang' | 'consulent' | 'alleen_lezen';
   naam: string;
   email: string;

@@ -155,7 +155,7 @@ export async function anonimiseerDossier(db: DbOrTx, actor: Actor, d: { clientId
   return db.transaction(async (tx) => {
     const klaar = await tx
       .update(s.clienten)
-      .set({ naamVersleuteld: GEANONIMISEERD, bsnVersleuteld: null, bsnHash: null, externId: null, risicoNotitiesVersleuteld: null, woonwensen: null, geanonimiseerdOp: new Date() })
+      .set({ naamVersleuteld: GEANONIMISEERD, bsnVersleuteld: null, bsnHash: null, externId: null, risicoNotitiesVersleuteld: null, woonwensen: null, naamSleutel: null, geanonimiseerdOp: new Date() })
       .where(and(eq(s.clienten.id, d.clientId), sql`${s.clienten.geanonimiseerdOp} is null`))
       .returning({ id: s.clienten.id });
     if (!klaar.length) return false;

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../client.js';
 import { jongerenGrenzen, PERIODE_SQL, PERIODES, STROOM_SOORTEN, TERUGKEER_DAGEN, trajectIntervallen } from '../../domain/monitor.js';
 import { geldigeEvents, leidToestandAf, type Toestand, type TrajectEvent } from '../../domain/trajecten.js';
 import { schrijfStand } from './stand.js';
+import { intervalUitkomsten } from '../../domain/uitkomsten.js';
 
 /**
  * The one place that keeps traject_intervallen in step with traject_events: callers pass the clients
@@ -149,8 +150,10 @@ async function herberekenDeel(db: DbOrTx, clientIds: readonly string[], metMutat
     const domein = lijst.map((e) => ({ soort: e.soort, datum: e.datum, niveau: e.niveau, bestemming: e.bestemming, urgentie: e.urgentie }));
     const intervallen = trajectIntervallen(domein);
     toestanden.set(eerste.client_id, leidToestandAf(domein));
+    const uitkomst = intervalUitkomsten(intervallen);
     intervallen.forEach((iv, k) => {
       const e = lijst[k]!;
+      const verblijf = uitkomst[k]!.verblijf;
       regels.push({
         client_id: e.client_id,
         volgnr: iv.volgnr,
@@ -166,14 +169,22 @@ async function herberekenDeel(db: DbOrTx, clientIds: readonly string[], metMutat
         terugkeer_op: iv.terugkeerOp,
         jong_vanaf: jongVanaf,
         jong_tot: jongTot,
+        verblijf_niveau: verblijf?.niveau ?? null,
+        verblijf_dagen: verblijf?.dagen ?? null,
+        // a stay belongs to the gemeente recorded on the event that began it
+        verblijf_gemeente_id: verblijf ? lijst[verblijf.beginVolgnr]!.gemeente_id : null,
+        eerste_instroom: uitkomst[k]!.eersteInstroom,
       });
     });
     i = j;
   }
   // one JSON parameter instead of 14 per row: no parameter limit, and one round trip per part
   const nieuw = sql`select * from jsonb_to_recordset(${JSON.stringify(regels)}::jsonb) as x(client_id uuid, volgnr int, regio_id uuid, gemeente_id uuid,
-    soort text, fase text, niveau text, van date, tot date, bestemming text, wacht_dagen int, terugkeer_op date, jong_vanaf date, jong_tot date)`;
-  const kolommen = sql.raw('client_id, volgnr, regio_id, gemeente_id, soort, fase, niveau, van, tot, bestemming, wacht_dagen, terugkeer_op, jong_vanaf, jong_tot');
+    soort text, fase text, niveau text, van date, tot date, bestemming text, wacht_dagen int, terugkeer_op date, jong_vanaf date, jong_tot date,
+    verblijf_niveau text, verblijf_dagen int, verblijf_gemeente_id uuid, eerste_instroom boolean)`;
+  const kolommen = sql.raw(
+    'client_id, volgnr, regio_id, gemeente_id, soort, fase, niveau, van, tot, bestemming, wacht_dagen, terugkeer_op, jong_vanaf, jong_tot, verblijf_niveau, verblijf_dagen, verblijf_gemeente_id, eerste_instroom',
+  );
   const weg = sql`delete from traject_intervallen where client_id = any(${uuidLijst(clientIds)})`;
   if (metMutaties) {
     // the old intervals' monthly changes, flows and waiting days taken back in the statement that deletes them,

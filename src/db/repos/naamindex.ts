@@ -33,7 +33,18 @@ export async function schrijfNaamIndex(db: DbOrTx, namen: readonly { clientId: s
         select client_id, token_hash from jsonb_to_recordset(${JSON.stringify(regels)}::jsonb) as x(client_id uuid, token_hash text)
         on conflict do nothing`);
     }
+    await werkNaamSleutelBij(db, deel.map((n) => n.clientId));
   }
+}
+
+/**
+ * clienten.naam_sleutel: one hash over the sorted token hashes of a client's name, so "same name" is one column to
+ * group on (datakwaliteit.dubbelen) instead of folding the whole index. Same tokens ⇔ same key; null without tokens.
+ */
+async function werkNaamSleutelBij(db: DbOrTx, clientIds: readonly string[]): Promise<void> {
+  await db.execute(sql`update clienten c set naam_sleutel = (
+      select md5(string_agg(t.token_hash, ',' order by t.token_hash)) from client_naam_tokens t where t.client_id = c.id
+    ) where c.id = any(${uuidLijst(clientIds)})`);
 }
 
 /** One client's index from its plaintext name: for a name change and for a key rotation (new Versleuteling). */

@@ -60,6 +60,8 @@ function signaalFilter(actor: Actor): SQL {
       return and(regio, eq(s.woningen.corporatieId, actor.organisatieId))!;
     case 'aanbieder':
       return and(regio, eq(s.signalen.aanbiederId, actor.organisatieId))!;
+    case 'landelijk':
+      return sql`false`;
   }
 }
 
@@ -73,6 +75,7 @@ function meldFilter(actor: Actor): SQL {
     case 'woningcorporatie':
       return and(regio, eq(s.woningen.corporatieId, actor.organisatieId))!;
     case 'aanbieder':
+    case 'landelijk':
       return sql`false`;
   }
 }

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
+import { queryString } from '../api';
+import { useApi, useOrganisaties } from '../hooks';
+import { getal, procent } from '../format';
+import { NIVEAU_LABEL } from '../labels';
+import { Bestanden } from '../ui/Bestanden';
+import { Pagina } from '../ui/Pagina';
+import { Gegevens } from '../ui/Status';
+import { Tabel } from '../ui/Tabel';
+import { Veld } from '../ui/Veld';
+import type { UitkomstRegel } from '../../../src/domain/uitkomsten';
+import { NIVEAUS } from '../../../src/domain/trajecten';
+
+const PERIODE_LABEL = { maand: 'Maand', kwartaal: 'Kwartaal', jaar: 'Jaar' } as const;
+const deel = (a: number, b: number) => (b === 0 ? '—' : procent(a / b));
+
+/** Outcome measures of the own region per period: lengths of stay, first-time inflow, returns, still housed. */
+export function Uitkomsten() {
+  const orgs = useOrganisaties();
+  const [periode, zetPeriode] = useState<keyof typeof PERIODE_LABEL>('jaar');
+  const [gemeenteId, zetGemeente] = useState('');
+  const qs = queryString({ periode, gemeenteId });
+  const u = useApi<{ regels: UitkomstRegel[]; peildatum: string }>(`/api/uitkomsten${qs}`);
+  const periodeNaam = (r: UitkomstRegel) => (periode === 'jaar' ? r.start.slice(0, 4) : r.start.slice(0, 7));
+  return (
+    <Pagina titel="Uitkomsten">
+      <div role="search" aria-label="Filters van de uitkomsten" className="filters geen-print">
+        <Veld label="Periode" naam="periode">
+          {(invoer) => (
+            <Select {...invoer} value={periode} onChange={(e) => zetPeriode(e.target.value as keyof typeof PERIODE_LABEL)}>
+              {Object.entries(PERIODE_LABEL).map(([k, v]) => (
+                <SelectOption key={k} value={k}>
+                  {v}
+                </SelectOption>
+              ))}
+            </Select>
+          )}
+        </Veld>
+        <Veld label="Gemeente" naam="gemeenteId">
+          {(invoer) => (
+            <Select {...invoer} value={gemeenteId} onChange={(e) => zetGemeente(e.target.value)}>
+              <SelectOption value="">Hele regio</SelectOption>
+              {orgs.gemeenten.map((g) => (
+                <SelectOption key={g.id} value={g.id}>
+                  {g.naam}
+                </SelectOption>
+              ))}
+            </Select>
+          )}
+        </Veld>
+      </div>
+      <Paragraph className="uitleg">
+        Eerste instroom: geen zorg in de 730 dagen ervoor. Blijvende uitstroom: naar een zelfstandige woning of een woning met begeleiding; terugkeer binnen 6,
+        12 en 24 maanden daarna (* = nog niet volledig gevolgd). Nog gehuisvest: plaatsingen die 12 maanden later niet beëindigd waren.{' '}
+        <Bestanden csv={`/api/uitkomsten${queryString({ periode, gemeenteId, format: 'csv' })}`} titel="de uitkomstmaten" />
+      </Paragraph>
+      <Gegevens data={u.data} fout={u.fout}>
+        {(d) => (
+          <>
+            <Tabel
+              bijschrift="Instroom, terugkeer en huisvesting"
+              kolommen={[
+                { kop: 'Periode', cel: periodeNaam },
+                { kop: 'Instroom', cel: (r: UitkomstRegel) => getal(r.instroom), getal: true },
+                { kop: 'Eerste instroom', cel: (r: UitkomstRegel) => `${getal(r.eersteInstroom)} (${deel(r.eersteInstroom, r.instroom)})`, getal: true },
+                { kop: 'Eerste instroom 18–24', cel: (r: UitkomstRegel) => getal(r.eersteInstroomJongeren), getal: true },
+                { kop: 'Blijvende uitstroom', cel: (r: UitkomstRegel) => getal(r.blijvendeUitstroom), getal: true },
+                ...([6, 12, 24] as const).map((m) => ({
+                  kop: `Terug binnen ${m} mnd`,
+                  cel: (r: UitkomstRegel) => `${deel(r.terugkeer[m].aantal, r.blijvendeUitstroom)}${r.terugkeer[m].volledigGevolgd ? '' : '*'}`,
+                  getal: true,
+                })),
+                { kop: 'Terug binnen 12 mnd 18–24', cel: (r: UitkomstRegel) => deel(r.terugkeer[12].jongeren, r.blijvendeUitstroomJongeren), getal: true },
+                { kop: 'Nog gehuisvest na 12 mnd', cel: (r: UitkomstRegel) => `${getal(r.nogGehuisvest)} van ${getal(r.plaatsingenGevolgd)}`, getal: true },
+                { kop: 'Idem 18–24', cel: (r: UitkomstRegel) => `${getal(r.nogGehuisvestJongeren)} van ${getal(r.plaatsingenGevolgdJongeren)}`, getal: true },
+              ]}
+              rijen={d.regels}
+              sleutel={(r) => r.start}
+              eenheid="perioden"
+            />
+            <Tabel
+              bijschrift="Verblijfsduur per niveau (dagen, verblijven die in de periode eindigden)"
+              kolommen={[
+                { kop: 'Periode', cel: periodeNaam },
+                ...NIVEAUS.map((n) => ({
+                  kop: NIVEAU_LABEL[n]!,
+                  cel: (r: UitkomstRegel) =>
+                    r.verblijfsduur[n].aantal ? `mediaan ${getal(r.verblijfsduur[n].mediaan)}, gem. ${getal(r.verblijfsduur[n].gemiddelde)} (${getal(r.verblijfsduur[n].aantal)}; 18–24: ${getal(r.verblijfsduurJongeren[n].mediaan)})` : '—',
+                })),
+              ]}
+              rijen={d.regels}
+              sleutel={(r) => r.start}
+              eenheid="perioden"
+            />
+          </>
+        )}
+      </Gegevens>
+    </Pagina>
+  );
+}
