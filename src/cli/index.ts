@@ -40,7 +40,7 @@ program
     const productie = process.env.NODE_ENV === 'production';
     const demo = opts.demo || process.env.DOORSTROOM_DEMO === '1';
     if (demo && productie) throw ongeldig('In productie (NODE_ENV=production) start de server niet met --demo of DOORSTROOM_DEMO=1: de demoregio heeft een openbaar wachtwoord.');
-    const { database, versleuteling } = await openOmgeving();
+    const { database, versleuteling } = await openOmgeving('de server (doorstroom start)');
     try {
       if (await isLeeg(database)) {
         if (demo && database.soort === 'pglite') {
