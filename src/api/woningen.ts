@@ -217,7 +217,7 @@ export const woningenApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
       schema: {
         tags: ['woningen'],
         summary: 'Plaatsingen (cliënt alleen als pseudoniem) met omklap-/proefhuurwaarschuwing',
-        description: 'Gefilterd, gesorteerd (`sorteer`, `richting`) en gepagineerd (`limiet`, `offset`) in de database; `totaal` telt alle treffers. Een woningcorporatie ziet "zorgaanbieder" en de contactpersoon, niet welke aanbieder.',
+        description: 'Gefilterd, gesorteerd (`sorteer`, `richting`) en gepagineerd (`limiet`, `offset`) in de database; `totaal` telt alle treffers. Een woningcorporatie ziet "Zorgaanbieder" en de contactpersoon, niet welke aanbieder.',
         querystring: z.object({
           woningId: z.uuid().optional(),
           waarschuwingen: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),

@@ -312,26 +312,6 @@ export function samenvatting(d: SignaalDetails): string {
 export const signaalLink = (id: string) => `/signalen/${id}`;
 
 // ---------------------------------------------------------------------------------------------
-// Wat een woningcorporatie van de zorgkant ziet
-
-/**
- * An aanbieder's name can reveal the doelgroep ("Kompas Verslavingszorg", "RIBW"): a woningcorporatie sees the
- * role and a contact person instead. Everyone else sees the organisation by name.
- */
-export const ZORGAANBIEDER = 'Zorgaanbieder';
-export function aanbiederZichtbaar(kijker: Pick<Actor, 'soort'>, naam: string): string {
-  return kijker.soort === 'woningcorporatie' ? ZORGAANBIEDER : naam;
-}
-
-/** Who took a step, as the viewer may read it: a person of an aanbieder is "naam (zorgaanbieder)" for a corporatie. */
-export function doorTekst(kijker: Pick<Actor, 'soort'>, persoon: string | null, organisatie: { naam: string; soort: string } | null): string {
-  if (!persoon) return 'Systeem (automatische bewaking termijnen)';
-  if (!organisatie) return persoon;
-  const verborgen = organisatie.soort === 'aanbieder' && kijker.soort === 'woningcorporatie';
-  return `${persoon} (${verborgen ? 'zorgaanbieder' : organisatie.naam})`;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Schulden
 
 export const SCHULD_STATUSSEN = ['open', 'regeling_getroffen', 'afgelost'] as const;

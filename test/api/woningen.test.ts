@@ -290,7 +290,7 @@ describe('plaatsingen', () => {
     expect(res.statusCode, res.body).toBe(201);
     const voorCorporatie = (await t.als(woonstede, 'GET', `/api/plaatsingen?woningId=${woningIds[3]}`)).json().plaatsingen;
     expect(voorCorporatie).toHaveLength(1);
-    expect(voorCorporatie[0]).toMatchObject({ aanbieder: 'zorgaanbieder', contactpersoon: 'Sanne de Wit', contactTelefoon: '06-12345678' });
+    expect(voorCorporatie[0]).toMatchObject({ aanbieder: 'Zorgaanbieder', contactpersoon: 'Sanne de Wit', contactTelefoon: '06-12345678' });
     expect(voorCorporatie[0]).not.toHaveProperty('aanbiederId');
     expect(JSON.stringify(voorCorporatie)).not.toContain(org('Kompas Verslavingszorg'));
     expect(JSON.stringify(voorCorporatie)).not.toContain('Kompas');

@@ -15,28 +15,20 @@ import { grondslagVoorCorporatie } from '../../src/db/repos/grondslagen.js';
 import { Versleuteling } from '../../src/db/versleuteling.js';
 import type { Actor } from '../../src/domain/auth.js';
 import {
-  BESTEMMINGEN,
   geldigeEvents,
   isJongere,
   leeftijdOp,
   leidToestandAf,
-  NIVEAU_INTENSITEIT,
-  NIVEAUS,
   plusDagen,
-  TOEGESTANE_EVENTS,
-  type TrajectEvent,
 } from '../../src/domain/trajecten.js';
 import { ordenWachtlijst, staatOpWachtlijst, wachtlijstRegel } from '../../src/domain/wachtlijst.js';
+import { alsDomein, eventsPerClient, stapArbitrary, volgendEvent } from './traject-stappen.js';
 import { backends, PEILDATUM, seedTestRegios, testActor, testDatabase, testVersleuteling, type TestRegios } from '../helpers.js';
 
-type EventRij = typeof s.trajectEvents.$inferSelect;
-const alsDomein = (e: EventRij): TrajectEvent => ({ soort: e.soort as TrajectEvent['soort'], datum: e.datum, niveau: e.niveau as TrajectEvent['niveau'], bestemming: e.bestemming as TrajectEvent['bestemming'], urgentie: e.urgentie });
 
 /** What client_stand must hold: every client's own columns and the fold of its events from scratch. */
 async function verwachteStand(database: Database) {
-  const events = await database.db.select().from(s.trajectEvents).orderBy(asc(s.trajectEvents.clientId), asc(s.trajectEvents.datum), asc(s.trajectEvents.id));
-  const per = new Map<string, EventRij[]>();
-  for (const e of events) per.set(e.clientId, [...(per.get(e.clientId) ?? []), e]);
+  const per = await eventsPerClient(database);
   const clienten = await database.db.select().from(s.clienten).orderBy(asc(s.clienten.id));
   return clienten.map((c) => {
     const t = leidToestandAf((per.get(c.id) ?? []).map(alsDomein));
@@ -96,27 +88,16 @@ describe.each(backends)('client_stand en zoeken op %s', (backend) => {
     const kandidatenIds = [...nieuw.map((c) => c.id), ...clienten.slice(0, 8).map((c) => c.id)];
     let toegevoegd = 0;
     let ronde = 0;
-    const stap = fc.record({ client: fc.nat(), keuze: fc.nat(), niveau: fc.nat(), bestemming: fc.nat(), aanbieder: fc.nat(), dagen: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 400 })) });
+    const stap = stapArbitrary(400);
     await fc.assert(
       fc.asyncProperty(fc.array(stap, { minLength: 1, maxLength: 10 }), fc.boolean(), async (stappen, metImport) => {
         for (const st of stappen) {
           const clientId = kandidatenIds[st.client % kandidatenIds.length]!;
-          const lijst = await database.db.select().from(s.trajectEvents).where(eq(s.trajectEvents.clientId, clientId)).orderBy(asc(s.trajectEvents.datum), asc(s.trajectEvents.id));
-          const t = leidToestandAf(lijst.map(alsDomein));
-          const soort = TOEGESTANE_EVENTS[t.fase][st.keuze % TOEGESTANE_EVENTS[t.fase].length]!;
-          const huidig = t.niveau ? NIVEAU_INTENSITEIT[t.niveau] : 0;
-          const passend = NIVEAUS.filter((n) =>
-            soort === 'doorstroom' ? NIVEAU_INTENSITEIT[n] < huidig : soort === 'terugval' && t.fase !== 'uitgestroomd' ? NIVEAU_INTENSITEIT[n] > huidig : true,
-          );
-          if (passend.length === 0) continue;
-          const niveau = soort === 'instroom' && st.niveau % 2 === 0 ? null : passend[st.niveau % passend.length]!;
-          const zorg = ['instroom', 'doorstroom', 'terugval'].includes(soort);
+          const event = await volgendEvent(database, clientId, st);
+          if (!event) continue;
+          const zorg = ['instroom', 'doorstroom', 'terugval'].includes(event.soort);
           await voegEventToe(database.db, centrum, clientId, {
-            soort,
-            datum: plusDagen(t.laatsteDatum ?? '2024-01-01', st.dagen),
-            niveau: ['indicatie', 'instroom', 'doorstroom', 'terugval'].includes(soort) ? niveau : null,
-            bestemming: soort === 'uitstroom' ? BESTEMMINGEN[st.bestemming % BESTEMMINGEN.length]! : null,
-            urgentie: soort === 'beoordeling' ? st.bestemming % 4 : null,
+            ...event,
             // a new aanbieder changes clienten.aanbieder_id: the trigger's copy must follow
             aanbiederId: zorg && st.aanbieder % 3 === 0 ? aanbieders[st.aanbieder % 2]! : null,
           });
@@ -221,9 +202,7 @@ describe.each(backends)('client_stand en zoeken op %s', (backend) => {
       .where(and(eq(s.matchVoorstellen.regioId, regioId), inArray(s.matchVoorstellen.status, OPEN_STATUSSEN)));
     const bezet = new Set(open.map((o) => o.clientId));
     const clienten = await database.db.select().from(s.clienten).where(eq(s.clienten.regioId, regioId));
-    const events = await database.db.select().from(s.trajectEvents).where(eq(s.trajectEvents.regioId, regioId)).orderBy(asc(s.trajectEvents.datum), asc(s.trajectEvents.id));
-    const per = new Map<string, EventRij[]>();
-    for (const e of events) per.set(e.clientId, [...(per.get(e.clientId) ?? []), e]);
+    const per = await eventsPerClient(database, eq(s.trajectEvents.regioId, regioId));
     const verwacht = clienten
       .filter((c) => gedeeld.has(c.id) && !bezet.has(c.id))
       .flatMap((c) => {

@@ -8,26 +8,17 @@ import { voegEventToe } from '../../src/db/repos/clienten.js';
 import { herberekenAlleIntervallen, intervallenOntbreken } from '../../src/db/repos/intervallen.js';
 import { jongerenGrenzen, PERIODES, periodeStart, TERUGKEER_DAGEN, trajectIntervallen, verjaardagOp } from '../../src/domain/monitor.js';
 import {
-  BESTEMMINGEN,
   leeftijdOp,
-  leidToestandAf,
-  NIVEAU_INTENSITEIT,
-  NIVEAUS,
   plusDagen,
-  TOEGESTANE_EVENTS,
-  type TrajectEvent,
 } from '../../src/domain/trajecten.js';
+import { alsDomein, eventsPerClient, stapArbitrary, volgendEvent } from './traject-stappen.js';
 import { backends, seedTestRegios, testActor, testDatabase, testVersleuteling, type TestRegios } from '../helpers.js';
 
-type EventRij = typeof s.trajectEvents.$inferSelect;
-const alsDomein = (e: EventRij): TrajectEvent => ({ soort: e.soort as TrajectEvent['soort'], datum: e.datum, niveau: e.niveau as TrajectEvent['niveau'], bestemming: e.bestemming as TrajectEvent['bestemming'], urgentie: e.urgentie });
 
 /** What traject_intervallen must hold: every client's events folded from scratch, in the table's column order. */
 async function volledigeHerberekening(database: Database) {
-  const events = await database.db.select().from(s.trajectEvents).orderBy(asc(s.trajectEvents.clientId), asc(s.trajectEvents.datum), asc(s.trajectEvents.id));
+  const per = await eventsPerClient(database);
   const geboren = new Map((await database.db.select({ id: s.clienten.id, g: s.clienten.geboortedatum }).from(s.clienten)).map((c) => [c.id, c.g]));
-  const per = new Map<string, EventRij[]>();
-  for (const e of events) per.set(e.clientId, [...(per.get(e.clientId) ?? []), e]);
   const verwacht = [...per].flatMap(([clientId, lijst]) =>
     trajectIntervallen(lijst.map(alsDomein)).map((iv, k) => ({ clientId, regioId: lijst[k]!.regioId, gemeenteId: lijst[k]!.gemeenteId, ...iv, ...jongerenGrenzen(geboren.get(clientId)!) })),
   );
@@ -187,28 +178,14 @@ describe.each(backends)('traject_intervallen op %s', (backend) => {
       .returning({ id: s.clienten.id });
     const kandidaten = [...nieuw.map((c) => c.id), ...clienten.slice(0, 10).map((c) => c.id)];
     let toegevoegd = 0;
-    const stap = fc.record({ client: fc.nat(), keuze: fc.nat(), niveau: fc.nat(), bestemming: fc.nat(), dagen: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 500 })) });
+    const stap = stapArbitrary(500);
     await fc.assert(
       fc.asyncProperty(fc.array(stap, { minLength: 1, maxLength: 12 }), async (stappen) => {
         for (const st of stappen) {
           const clientId = kandidaten[st.client % kandidaten.length]!;
-          const lijst = await database.db.select().from(s.trajectEvents).where(eq(s.trajectEvents.clientId, clientId)).orderBy(asc(s.trajectEvents.datum), asc(s.trajectEvents.id));
-          const t = leidToestandAf(lijst.map(alsDomein));
-          const soort = TOEGESTANE_EVENTS[t.fase][st.keuze % TOEGESTANE_EVENTS[t.fase].length]!;
-          const huidig = t.niveau ? NIVEAU_INTENSITEIT[t.niveau] : 0;
-          const passend = NIVEAUS.filter((n) =>
-            soort === 'doorstroom' ? NIVEAU_INTENSITEIT[n] < huidig : soort === 'terugval' && t.fase !== 'uitgestroomd' ? NIVEAU_INTENSITEIT[n] > huidig : true,
-          );
-          if (passend.length === 0) continue;
-          const niveau = soort === 'instroom' && st.niveau % 2 === 0 ? null : passend[st.niveau % passend.length]!;
-          const datum = plusDagen(t.laatsteDatum ?? '2024-01-01', st.dagen);
-          await voegEventToe(database.db, actor, clientId, {
-            soort,
-            datum,
-            niveau: ['indicatie', 'instroom', 'doorstroom', 'terugval'].includes(soort) ? niveau : null,
-            bestemming: soort === 'uitstroom' ? BESTEMMINGEN[st.bestemming % BESTEMMINGEN.length]! : null,
-            urgentie: soort === 'beoordeling' ? st.bestemming % 4 : null,
-          });
+          const event = await volgendEvent(database, clientId, st);
+          if (!event) continue;
+          await voegEventToe(database.db, actor, clientId, event);
           toegevoegd++;
         }
         expect(await tabel(database)).toEqual(await volledigeHerberekening(database));

@@ -302,7 +302,7 @@ describe.skipIf(!beschikbaar)('reis: van matchingronde tot sleuteloverdracht', (
       for (const v of r.verplichteVoorwaarden) expect(p!.voorwaarden?.[v]).toBe(`${voorwaardeLabel(v)}: afgesproken bij ${h}`);
     }
     const corpLijst = (await w.t.als(await w.t.sessie('lezer@woonstede-rivierland.demo'), 'GET', `/api/plaatsingen?woningId=${woningIds[2]}`)).json().plaatsingen;
-    expect(corpLijst[0]).toMatchObject({ aanbieder: 'zorgaanbieder', contactpersoon: CONTACT });
+    expect(corpLijst[0]).toMatchObject({ aanbieder: 'Zorgaanbieder', contactpersoon: CONTACT });
     expect(corpLijst[0]).not.toHaveProperty('aanbiederId');
     const opWoning = await w.t.database.db.select().from(s.matchVoorstellen).where(eq(s.matchVoorstellen.woningId, woningIds[AFWIJZEN]!));
     const afgewezen = opWoning.find((v) => v.status === 'afgewezen');

@@ -80,7 +80,8 @@ describe.skipIf(!beschikbaar)('reis van de toegang', () => {
     await expect.poll(() => veldFout(form, 'Geboortedatum').textContent()).toContain('ligt vóór 1900');
     expect(await veldFout(form, 'BSN').count()).toBe(0);
     expect(await w.t.database.db.select().from(s.clienten).where(eq(s.clienten.externId, 'TOE-2026-001'))).toHaveLength(0);
-    await form.getByLabel('Geboortedatum').fill('1996-04-12');
+    // typed the Dutch way, whatever the browser's language
+    await form.getByLabel('Geboortedatum').fill('12-04-1996');
     await form.getByRole('button', { name: 'Aanmelden' }).click();
     await bevestig(page, 'Aanmelden');
     await expect.poll(() => melding(page).textContent(), { timeout: 10_000 }).toContain(`Aanmelding van ${NAAM} vastgelegd`);
@@ -140,11 +141,12 @@ describe.skipIf(!beschikbaar)('reis van de toegang', () => {
     // --- editing the client's data and woonwensen; bad input stays at the field and changes nothing
     await page.getByRole('button', { name: 'Gegevens wijzigen' }).click();
     const wijzig = page.locator('main form.formulier-breed');
+    expect(await wijzig.getByLabel('Geboortedatum').inputValue(), 'een datum staat er in Nederlandse notatie').toBe('12-04-1996');
     await wijzig.getByLabel('Geboortedatum').fill('2099-05-05');
     await wijzig.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => veldFout(wijzig, 'Geboortedatum').textContent()).toContain('Geboortedatum ligt in de toekomst');
     await vastleggen(page, 'toegang-wijzigen-fout');
-    await wijzig.getByLabel('Geboortedatum').fill('1996-04-12');
+    await wijzig.getByLabel('Geboortedatum').fill('12/4/1996');
     await wijzig.getByLabel('Naam', { exact: true }).fill(NIEUWE_NAAM);
     await wijzig.getByLabel('Huidige gemeente').selectOption({ label: 'Zuidhaven' });
     await wijzig.getByLabel('Noorddorp').uncheck();

@@ -22,6 +22,25 @@ export const nlDatum = (iso: string | null | undefined) => {
   return `${Number(d)}-${Number(m)}-${j}`;
 };
 
+/** A date as a Dutch user types it: 12-4-1996, 12/04/1996, 12.4.1996, 12 4 1996 or 12041996; also 1996-04-12. */
+export function leesDatum(tekst: string): string | null {
+  const t = tekst.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const nl = /^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$/.exec(t) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(t);
+  const [j, m, d] = iso ? [iso[1], iso[2], iso[3]] : nl ? [nl[3], nl[2], nl[1]] : [];
+  if (!j || !m || !d) return null;
+  const datum = new Date(Date.UTC(Number(j), Number(m) - 1, Number(d)));
+  // 31-2 rolls over to 3-3 in Date: such a day does not exist
+  if (datum.getUTCFullYear() !== Number(j) || datum.getUTCMonth() !== Number(m) - 1 || datum.getUTCDate() !== Number(d)) return null;
+  return datum.toISOString().slice(0, 10);
+}
+
+/** 2026-04-02 → 02-04-2026, the form a date field shows once it is typed. */
+export const datumInvoer = (iso: string) => {
+  const [j, m, d] = iso.slice(0, 10).split('-');
+  return j && m && d ? `${d}-${m}-${j}` : iso;
+};
+
 export const nlTijdstip = (iso: string | null | undefined) =>
   iso ? new Date(iso).toLocaleString(NL, { day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit' }) : '—';
 

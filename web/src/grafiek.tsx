@@ -1,5 +1,5 @@
 /** ECharts with only the parts the monitor and verdeelmodel use, so the bundle stays small. */
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
@@ -38,6 +38,14 @@ const nlAs = (as: unknown): unknown => {
  */
 export function Grafiek({ optie, hoogte = 300, titel }: { optie: Record<string, unknown>; hoogte?: number; titel: string }) {
   const id = useId();
+  const tekening = useRef<HTMLDivElement>(null);
+  // ECharts draws its SVG without a viewBox, so print CSS that narrows the SVG to the paper would crop its right and
+  // bottom instead of scaling it (printing lays out again without running the chart's resize); give it one per render
+  const metViewBox = () => {
+    const svg = tekening.current?.querySelector('svg');
+    const [b, h] = [svg?.getAttribute('width'), svg?.getAttribute('height')];
+    if (svg && b && h) svg.setAttribute('viewBox', `0 0 ${b} ${h}`);
+  };
   const reeksen = ((optie.series as Reeks[] | undefined) ?? []).filter((r) => r.name);
   const volledig = {
     animation: false,
@@ -65,8 +73,8 @@ export function Grafiek({ optie, hoogte = 300, titel }: { optie: Record<string, 
           </li>
         ))}
       </ul>
-      <div aria-hidden="true" className="grafiek-tekening">
-        <ReactEChartsCore echarts={echarts} option={volledig} opts={{ renderer: 'svg' }} style={{ height: hoogte, width: '100%' }} notMerge />
+      <div aria-hidden="true" className="grafiek-tekening" ref={tekening}>
+        <ReactEChartsCore echarts={echarts} option={volledig} opts={{ renderer: 'svg' }} onEvents={{ finished: metViewBox }} style={{ height: hoogte, width: '100%' }} notMerge />
       </div>
     </figure>
   );

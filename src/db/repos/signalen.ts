@@ -9,8 +9,6 @@ import { schuldenGeregeld } from './schulden.js';
 import type { Actor } from '../../domain/auth.js';
 import { DomeinFout, ongeldig } from '../../domain/fouten.js';
 import {
-  aanbiederZichtbaar,
-  doorTekst,
   isTeLaat,
   lokaleDatum,
   lokaleTijdTekst,
@@ -35,6 +33,7 @@ import {
   type SignaalSoort,
   type SignaalStatus,
 } from '../../domain/signalen.js';
+import { aanbiederZichtbaar, doorTekst, verbergtAanbieder } from '../../domain/zorgkant.js';
 import { HUURCONSTRUCTIES, type HuurconstructieSoort } from '../../domain/woningen.js';
 
 /** Someone else changed the signal since the caller read it (optimistic concurrency). */
@@ -154,7 +153,7 @@ function naarOverzicht(actor: Actor, r: SignaalRij, namen: Map<string, string>, 
     melder: { id: r.melderOrganisatieId, naam: namen.get(r.melderOrganisatieId) ?? '—' },
     // a corporatie reads "Zorgaanbieder" and the contact person: the name can reveal the doelgroep
     aanbieder: {
-      id: actor.soort === 'woningcorporatie' ? null : r.aanbiederId,
+      id: verbergtAanbieder(actor) ? null : r.aanbiederId,
       naam: aanbiederZichtbaar(actor, namen.get(r.aanbiederId) ?? '—'),
       contactpersoon: contact.get(r.id) ?? null,
     },

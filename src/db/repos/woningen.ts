@@ -29,6 +29,7 @@ import {
 } from '../../domain/woningen.js';
 import { alsWachtlijstRegel, clientFilter, pseudoniemVolgorde, wachtdagenSql, eventsPerClient, toestandVan, WACHTLIJST_FASE, wachtlijstVolgorde } from './clienten.js';
 import { grondslagVoorCorporatie } from './grondslagen.js';
+import { verbergtAanbieder, ZORGAANBIEDER } from '../../domain/zorgkant.js';
 
 
 /**
@@ -364,13 +365,12 @@ type PlaatsingRij = typeof s.plaatsingen.$inferSelect;
  */
 function plaatsingUit(p: PlaatsingRij, pseudoniem: string, vandaag: string, actor: Actor) {
   const w = waarschuwing({ huurconstructie: p.huurconstructie as HuurconstructieSoort, startdatum: p.startdatum, omklapdatum: p.omklapdatum });
-  const corporatie = actor.soort === 'woningcorporatie';
   return {
     id: p.id,
     woningId: p.woningId,
     clientPseudoniem: pseudoniem,
-    ...(corporatie ? {} : { aanbiederId: p.aanbiederId }),
-    aanbieder: p.aanbiederId ? 'zorgaanbieder' : null,
+    ...(verbergtAanbieder(actor) ? {} : { aanbiederId: p.aanbiederId }),
+    aanbieder: p.aanbiederId ? ZORGAANBIEDER : null,
     contactpersoon: p.contactpersoon,
     contactTelefoon: p.contactTelefoon,
     huurconstructie: p.huurconstructie as HuurconstructieSoort,

@@ -4,11 +4,12 @@ import { api, ApiFout, queryString } from '../api';
 import { useApi, useOrganisaties } from '../hooks';
 import { getal, nlDatum, nlTijdstip } from '../format';
 import { Pagina } from '../ui/Pagina';
-import { Tabel, type Kolom, type Sortering } from '../ui/Tabel';
+import { Tabel, type Kolom, useBladeren } from '../ui/Tabel';
 import { Veld } from '../ui/Veld';
 import { Fout, Gegevens } from '../ui/Status';
 import { AUDIT_ACTIE_LABEL, AUDIT_ACTIES, DOEL_NAAM, DOELEN, type AuditActie } from '../../../src/domain/audit';
 import { ROL_LABEL, type Rol } from '../../../src/domain/auth';
+import { DatumInvoer } from '../ui/DatumInvoer';
 
 interface AuditRegel {
   id: number;
@@ -99,8 +100,7 @@ export function Audit() {
   const [invoer, zetInvoer] = useState(LEEG);
   const [filters, zetFilters] = useState(LEEG);
   const [fouten, zetFouten] = useState<Partial<Record<keyof Filters, string>>>({});
-  const [sortering, zetSortering] = useState<Sortering>({ sorteer: 'tijdstip', richting: 'af' });
-  const [offset, zetOffset] = useState(0);
+  const blad = useBladeren({ sorteer: 'tijdstip', richting: 'af' }, PER_PAGINA);
   const [inzage, zetInzage] = useState<string | null>(null);
   // "tot en met" a day: the API's tot is exclusive
   const totExclusief = filters.tot ? new Date(new Date(`${filters.tot}T00:00:00`).getTime() + 86_400_000).toISOString() : undefined;
@@ -108,10 +108,7 @@ export function Audit() {
     ...filters,
     van: filters.van ? new Date(`${filters.van}T00:00:00`).toISOString() : undefined,
     tot: totExclusief,
-    sorteer: sortering.sorteer,
-    richting: sortering.richting,
-    limiet: PER_PAGINA,
-    offset,
+    ...blad.query,
   })}`;
   const { data, fout, query } = useApi<{ totaal: number; regels: AuditRegel[] }>(pad);
   // a refusal of a filter by the server belongs at that filter's field
@@ -124,14 +121,14 @@ export function Audit() {
     const f = controleer(schoon);
     zetFouten(f);
     if (Object.keys(f).length) return;
-    zetOffset(0);
+    blad.vanafBegin();
     zetFilters(schoon);
   };
   const wissen = () => {
     zetInvoer(LEEG);
     zetFilters(LEEG);
     zetFouten({});
-    zetOffset(0);
+    blad.vanafBegin();
   };
 
   if (inzage) return <Inzage pseudoniem={inzage} terug={() => zetInzage(null)} />;
@@ -222,10 +219,10 @@ export function Audit() {
           )}
         </Veld>
         <Veld label="Van" naam="van" fout={veldFout('van')}>
-          {(p) => <Textbox {...p} type="date" value={invoer.van} onChange={zet('van')} />}
+          {(p) => <DatumInvoer {...p} value={invoer.van} onChange={(d) => zetInvoer({ ...invoer, van: d })} />}
         </Veld>
         <Veld label="Tot en met" naam="tot" fout={veldFout('tot')}>
-          {(p) => <Textbox {...p} type="date" value={invoer.tot} onChange={zet('tot')} />}
+          {(p) => <DatumInvoer {...p} value={invoer.tot} onChange={(d) => zetInvoer({ ...invoer, tot: d })} />}
         </Veld>
         <ButtonGroup>
           <Button appearance="primary-action-button" type="submit">
@@ -254,12 +251,7 @@ export function Audit() {
               kolommen={kolommen}
               rijen={d.regels}
               sleutel={(r) => String(r.id)}
-              sortering={sortering}
-              onSorteer={(s) => {
-                zetSortering(s);
-                zetOffset(0);
-              }}
-              paginering={{ offset, limiet: PER_PAGINA, totaal: d.totaal, onOffset: zetOffset }}
+              {...blad.tabel(d.totaal)}
             />
           )
         }

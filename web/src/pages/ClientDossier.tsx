@@ -10,14 +10,11 @@ import {
   Heading2,
   Heading3,
   Paragraph,
-  Select,
-  SelectOption,
   Textarea,
-  Textbox,
 } from '@utrecht/component-library-react';
 import { api } from '../api';
 import { useApi, useOrganisaties, useWijziging } from '../hooks';
-import { BESTEMMING_LABEL, DOELGROEP_LABEL, EVENT_LABEL, EVENT_VRAAGT, FASE_LABEL, NIVEAU_LABEL, URGENTIE_LABEL } from '../labels';
+import { BESTEMMING_LABEL, DOELGROEP_LABEL, EVENT_LABEL, FASE_LABEL, NIVEAU_LABEL, URGENTIE_LABEL } from '../labels';
 import { alleenLezen } from '../ik';
 import type { Ik } from '../types';
 import { nlDatum } from '../format';
@@ -31,7 +28,7 @@ import { Plaatsen } from './Plaatsen';
 import { Grondslagen } from './Grondslagen';
 import { CorrectieKnoppen, type TijdlijnEvent } from './Correctie';
 import { ClientFormulier, alsInvoer, vandaagIso, verdeelFout, type ClientGegevens, type Woonwensen } from './NieuweClient';
-import { LabelOpties } from '../ui/LabelOpties';
+import { GebeurtenisVelden, gebeurtenisBody, gebeurtenisFouten, gebeurtenisVraagt, type GebeurtenisInvoer } from './GebeurtenisVelden';
 
 export interface Dossier {
   id: string;
@@ -252,19 +249,15 @@ function GebeurtenisVastleggen({ c }: { c: Dossier }) {
 }
 
 function GebeurtenisFormulier({ c, opgeslagen }: { c: Dossier; opgeslagen: () => void }) {
-  const orgs = useOrganisaties();
   const meld = useMeld();
   const [dialoog, vraag] = useBevestiging();
-  const [soort, zetSoort] = useState(c.toegestaneEvents[0]!);
-  const [datum, zetDatum] = useState(vandaagIso());
-  const [niveau, zetNiveau] = useState('');
-  const [urgentie, zetUrgentie] = useState('0');
-  const [bestemming, zetBestemming] = useState('');
-  const [aanbiederId, zetAanbieder] = useState(c.aanbiederId ?? '');
+  const [gebeurtenis, zetGebeurtenis] = useState<GebeurtenisInvoer>({ soort: c.toegestaneEvents[0]!, datum: vandaagIso(), niveau: '', urgentie: '0', bestemming: '', aanbiederId: c.aanbiederId ?? '' });
+  const wijzig = (deel: Partial<GebeurtenisInvoer>) => zetGebeurtenis((g) => ({ ...g, ...deel }));
+  const { soort, datum, niveau, urgentie, bestemming } = gebeurtenis;
   const [toelichting, zetToelichting] = useState('');
   const [fouten, zetFouten] = useState<Record<string, string>>({});
   const [algemeen, zetAlgemeen] = useState<string | null>(null);
-  const vraagt = EVENT_VRAAGT[soort] ?? [];
+  const vraagt = gebeurtenisVraagt(soort);
   const vastleggen = useWijziging(
     (body: Record<string, unknown>) => api<{ toestand: { fase: string } }>(`/api/clienten/${c.id}/events`, { method: 'POST', body }),
     DOSSIER_PREFIXEN,
@@ -273,9 +266,7 @@ function GebeurtenisFormulier({ c, opgeslagen }: { c: Dossier; opgeslagen: () =>
     e.preventDefault();
     zetFouten({});
     zetAlgemeen(null);
-    const eigen: Record<string, string> = {};
-    if (vraagt.includes('niveau') && !niveau) eigen.niveau = 'Kies een niveau';
-    if (vraagt.includes('bestemming') && !bestemming) eigen.bestemming = 'Kies een bestemming';
+    const eigen = gebeurtenisFouten(gebeurtenis);
     if (Object.keys(eigen).length) return zetFouten(eigen);
     const label = EVENT_LABEL[soort] ?? soort;
     const details = [vraagt.includes('niveau') && NIVEAU_LABEL[niveau], vraagt.includes('urgentie') && `urgentie ${urgentie}`, vraagt.includes('bestemming') && BESTEMMING_LABEL[bestemming]].filter(Boolean).join(', ');
@@ -286,15 +277,7 @@ function GebeurtenisFormulier({ c, opgeslagen }: { c: Dossier; opgeslagen: () =>
     });
     if (!ja) return;
     try {
-      const r = await vastleggen.mutateAsync({
-        soort,
-        datum,
-        niveau: vraagt.includes('niveau') ? niveau : null,
-        urgentie: vraagt.includes('urgentie') ? Number(urgentie) : null,
-        bestemming: vraagt.includes('bestemming') ? bestemming : null,
-        aanbiederId: vraagt.includes('aanbieder') && aanbiederId ? aanbiederId : null,
-        toelichting: toelichting.trim() || null,
-      });
+      const r = await vastleggen.mutateAsync({ ...gebeurtenisBody(gebeurtenis), toelichting: toelichting.trim() || null });
       meld(`${label} vastgelegd op ${nlDatum(datum)}. Fase nu: ${FASE_LABEL[r.toestand.fase] ?? r.toestand.fase}.`);
       opgeslagen();
     } catch (err) {
@@ -307,67 +290,7 @@ function GebeurtenisFormulier({ c, opgeslagen }: { c: Dossier; opgeslagen: () =>
     <>
     <form className="kaart geen-print gebeurtenis" onSubmit={(e) => void verstuur(e)} noValidate aria-labelledby="kop-gebeurtenis">
       <Heading3 id="kop-gebeurtenis">Gebeurtenis vastleggen</Heading3>
-      <div className="velden">
-        <Veld label="Gebeurtenis" naam="soort" fout={fouten.soort}>
-          {(p) => (
-            <Select {...p} value={soort} onChange={(e) => zetSoort(e.target.value)}>
-              {c.toegestaneEvents.map((s) => (
-                <SelectOption key={s} value={s}>
-                  {EVENT_LABEL[s] ?? s}
-                </SelectOption>
-              ))}
-            </Select>
-          )}
-        </Veld>
-        <Veld label="Datum" naam="datum" fout={fouten.datum} beschrijving="Niet vóór 1900 en hoogstens een jaar vooruit.">
-          {(p) => <Textbox {...p} type="date" value={datum} onChange={(e) => zetDatum(e.target.value)} />}
-        </Veld>
-        {vraagt.includes('urgentie') && (
-          <Veld label="Urgentie" naam="urgentie" fout={fouten.urgentie}>
-            {(p) => (
-              <Select {...p} value={urgentie} onChange={(e) => zetUrgentie(e.target.value)}>
-                <LabelOpties labels={URGENTIE_LABEL} />
-              </Select>
-            )}
-          </Veld>
-        )}
-        {vraagt.includes('niveau') && (
-          <Veld label="Niveau" naam="niveau" fout={fouten.niveau} beschrijving={soort === 'doorstroom' ? 'Een lichter niveau dan nu.' : soort === 'terugval' ? 'Een zwaarder niveau dan nu.' : undefined}>
-            {(p) => (
-              <Select {...p} value={niveau} onChange={(e) => zetNiveau(e.target.value)}>
-                <SelectOption value="">Kies een niveau</SelectOption>
-                <LabelOpties labels={NIVEAU_LABEL} />
-              </Select>
-            )}
-          </Veld>
-        )}
-        {vraagt.includes('aanbieder') && (
-          <Veld label="Aanbieder" naam="aanbiederId" fout={fouten.aanbiederId} beschrijving="Wie de begeleiding vanaf nu geeft.">
-            {(p) => (
-              <Select {...p} value={aanbiederId} onChange={(e) => zetAanbieder(e.target.value)}>
-                <SelectOption value="">Ongewijzigd{c.aanbiederId ? ` (${orgs.naam(c.aanbiederId)})` : ''}</SelectOption>
-                {orgs.lijst
-                  .filter((o) => o.soort === 'aanbieder')
-                  .map((o) => (
-                    <SelectOption key={o.id} value={o.id}>
-                      {o.naam}
-                    </SelectOption>
-                  ))}
-              </Select>
-            )}
-          </Veld>
-        )}
-        {vraagt.includes('bestemming') && (
-          <Veld label="Bestemming" naam="bestemming" fout={fouten.bestemming}>
-            {(p) => (
-              <Select {...p} value={bestemming} onChange={(e) => zetBestemming(e.target.value)}>
-                <SelectOption value="">Kies een bestemming</SelectOption>
-                <LabelOpties labels={BESTEMMING_LABEL} />
-              </Select>
-            )}
-          </Veld>
-        )}
-      </div>
+      <GebeurtenisVelden waarde={gebeurtenis} wijzig={wijzig} soorten={c.toegestaneEvents} fouten={fouten} huidigeAanbiederId={c.aanbiederId ?? null} metUitleg />
       <Veld label="Toelichting" naam="toelichting" fout={fouten.toelichting} beschrijving="Optioneel; alleen zichtbaar voor toegang en zorg, niet voor corporaties.">
         {(p) => <Textarea {...p} rows={2} value={toelichting} onChange={(e) => zetToelichting(e.target.value)} />}
       </Veld>

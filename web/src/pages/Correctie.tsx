@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup, Heading3, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading3, Textarea } from '@utrecht/component-library-react';
 import { api } from '../api';
 import { useWijziging } from '../hooks';
-import { BESTEMMING_LABEL, EVENT_LABEL, EVENT_VRAAGT, FASE_LABEL, NIVEAU_LABEL, URGENTIE_LABEL } from '../labels';
+import { EVENT_LABEL, FASE_LABEL } from '../labels';
 import { EVENT_SOORTEN } from '../../../src/domain/trajecten';
 import { nlDatum } from '../format';
 import { Veld } from '../ui/Veld';
@@ -10,7 +10,7 @@ import { Fout } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { verdeelFout } from './NieuweClient';
-import { LabelOpties } from '../ui/LabelOpties';
+import { GebeurtenisVelden, gebeurtenisBody, type GebeurtenisInvoer } from './GebeurtenisVelden';
 
 export interface TijdlijnEvent {
   id: number;
@@ -53,15 +53,18 @@ export function CorrectieKnoppen({ clientId, event }: { clientId: string; event:
 function CorrectieFormulier({ clientId, event, modus, sluit }: { clientId: string; event: TijdlijnEvent; modus: 'ongedaan' | 'corrigeren'; sluit: () => void }) {
   const meld = useMeld();
   const [dialoog, vraag] = useBevestiging();
-  const [soort, zetSoort] = useState(event.soort);
-  const [datum, zetDatum] = useState(event.datum);
-  const [niveau, zetNiveau] = useState(event.niveau ?? '');
-  const [urgentie, zetUrgentie] = useState(String(event.urgentie ?? 0));
-  const [bestemming, zetBestemming] = useState(event.bestemming ?? '');
+  const [vervanging, zetVervanging] = useState<GebeurtenisInvoer>({
+    soort: event.soort,
+    datum: event.datum,
+    niveau: event.niveau ?? '',
+    urgentie: String(event.urgentie ?? 0),
+    bestemming: event.bestemming ?? '',
+    aanbiederId: event.aanbiederId ?? '',
+  });
+  const { soort, datum } = vervanging;
   const [reden, zetReden] = useState('');
   const [fouten, zetFouten] = useState<Record<string, string>>({});
   const [algemeen, zetAlgemeen] = useState<string | null>(null);
-  const vraagt = EVENT_VRAAGT[soort] ?? [];
   const corrigeer = useWijziging(
     (body: unknown) => api<{ toestand?: { fase: string } }>(`/api/clienten/${clientId}/events/${event.id}/correctie`, { method: 'POST', body }),
     ['/api/clienten', '/api/wachtlijsten', '/api/kandidaten'],
@@ -86,14 +89,7 @@ function CorrectieFormulier({ clientId, event, modus, sluit }: { clientId: strin
         reden: reden.trim(),
         vervanging:
           modus === 'corrigeren'
-            ? {
-                soort,
-                datum,
-                niveau: vraagt.includes('niveau') ? niveau || null : null,
-                bestemming: vraagt.includes('bestemming') ? bestemming || null : null,
-                urgentie: vraagt.includes('urgentie') ? Number(urgentie) : null,
-                toelichting: event.toelichting,
-              }
+            ? { ...gebeurtenisBody(vervanging), toelichting: event.toelichting }
             : null,
       });
       const fase = r.toestand ? ` Fase nu: ${FASE_LABEL[r.toestand.fase] ?? r.toestand.fase}.` : '';
@@ -112,51 +108,7 @@ function CorrectieFormulier({ clientId, event, modus, sluit }: { clientId: strin
     <form className="kaart geen-print correctie-formulier" onSubmit={(e) => void verstuur(e)} noValidate aria-labelledby={kopId}>
       <Heading3 id={kopId}>{titel}</Heading3>
       {modus === 'corrigeren' && (
-        <div className="velden">
-          <Veld label="Gebeurtenis" naam="soort" fout={fouten.soort}>
-            {(p) => (
-              <Select {...p} value={soort} onChange={(e) => zetSoort(e.target.value)}>
-                {EVENT_SOORTEN.map((s) => (
-                  <SelectOption key={s} value={s}>
-                    {EVENT_LABEL[s] ?? s}
-                  </SelectOption>
-                ))}
-              </Select>
-            )}
-          </Veld>
-          <Veld label="Datum" naam="datum" fout={fouten.datum}>
-            {(p) => <Textbox {...p} type="date" value={datum} onChange={(e) => zetDatum(e.target.value)} />}
-          </Veld>
-          {vraagt.includes('niveau') && (
-            <Veld label="Niveau" naam="niveau" fout={fouten.niveau}>
-              {(p) => (
-                <Select {...p} value={niveau} onChange={(e) => zetNiveau(e.target.value)}>
-                  <SelectOption value="">Kies een niveau</SelectOption>
-                  <LabelOpties labels={NIVEAU_LABEL} />
-                </Select>
-              )}
-            </Veld>
-          )}
-          {vraagt.includes('urgentie') && (
-            <Veld label="Urgentie" naam="urgentie" fout={fouten.urgentie}>
-              {(p) => (
-                <Select {...p} value={urgentie} onChange={(e) => zetUrgentie(e.target.value)}>
-                  <LabelOpties labels={URGENTIE_LABEL} />
-                </Select>
-              )}
-            </Veld>
-          )}
-          {vraagt.includes('bestemming') && (
-            <Veld label="Bestemming" naam="bestemming" fout={fouten.bestemming}>
-              {(p) => (
-                <Select {...p} value={bestemming} onChange={(e) => zetBestemming(e.target.value)}>
-                  <SelectOption value="">Kies een bestemming</SelectOption>
-                  <LabelOpties labels={BESTEMMING_LABEL} />
-                </Select>
-              )}
-            </Veld>
-          )}
-        </div>
+        <GebeurtenisVelden waarde={vervanging} wijzig={(deel) => zetVervanging((g) => ({ ...g, ...deel }))} soorten={EVENT_SOORTEN} fouten={fouten} />
       )}
       <Veld label="Reden" naam="reden" fout={fouten.reden} beschrijving="Waarom deze gebeurtenis niet klopt; wordt vastgelegd en staat in de inzage voor de cliënt.">
         {(p) => <Textarea {...p} rows={2} value={reden} onChange={(e) => zetReden(e.target.value)} />}

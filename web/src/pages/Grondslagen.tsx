@@ -11,6 +11,7 @@ import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { vandaagIso, verdeelFout } from './NieuweClient';
 import { LabelOpties } from '../ui/LabelOpties';
+import { DatumInvoer } from '../ui/DatumInvoer';
 
 interface Grondslag {
   id: string;
@@ -214,10 +215,10 @@ function NieuweGrondslag({ pad }: { pad: string }) {
           {(p) => <Textbox {...p} value={referentie} onChange={(e) => zetReferentie(e.target.value)} />}
         </Veld>
         <Veld label="Datum gegeven" naam="ingangsdatum" fout={fouten.ingangsdatum}>
-          {(p) => <Textbox {...p} type="date" value={ingangsdatum} onChange={(e) => zetIngangsdatum(e.target.value)} />}
+          {(p) => <DatumInvoer {...p} value={ingangsdatum} onChange={zetIngangsdatum} />}
         </Veld>
         <Veld label="Einddatum" naam="einddatum" fout={fouten.einddatum} beschrijving="Optioneel.">
-          {(p) => <Textbox {...p} type="date" value={einddatum} onChange={(e) => zetEinddatum(e.target.value)} />}
+          {(p) => <DatumInvoer {...p} value={einddatum} onChange={zetEinddatum} />}
         </Veld>
       </div>
       {algemeen && <Fout>{algemeen}</Fout>}

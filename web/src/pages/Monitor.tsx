@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Heading2, Link, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
+import { Alert, Button, Heading2, Link, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
 import { api, queryString } from '../api';
 import { useApi, useOrganisaties } from '../hooks';
 import { BESTEMMING_LABEL, NIVEAU_LABEL } from '../labels';
@@ -22,6 +22,7 @@ import type {
 import { BESTEMMINGEN, NIVEAUS } from '../../../src/domain/trajecten';
 import { standaardVan, STROOM_LABEL } from '../../../src/domain/monitor';
 import { LabelOpties } from '../ui/LabelOpties';
+import { DatumInvoer } from '../ui/DatumInvoer';
 
 type Antwoord<T> = { regels: T[] };
 type PeriodeSoort = 'maand' | 'kwartaal' | 'jaar';
@@ -134,10 +135,10 @@ export function Monitor({ ik }: { ik: Ik }) {
             )}
           </Veld>
           <Veld label="Van" naam="van" fout={fouten.van}>
-            {(p) => <Textbox {...p} type="date" value={van} onChange={(e) => zetVan(e.target.value)} />}
+            {(p) => <DatumInvoer {...p} value={van} onChange={zetVan} />}
           </Veld>
           <Veld label="Tot en met" naam="tot" fout={fouten.tot}>
-            {(p) => <Textbox {...p} type="date" value={tot} onChange={(e) => zetTot(e.target.value)} />}
+            {(p) => <DatumInvoer {...p} value={tot} onChange={zetTot} />}
           </Veld>
           {!corporatie && (
             <Veld label="Gemeente" naam="gemeenteId">

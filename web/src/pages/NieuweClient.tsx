@@ -23,6 +23,7 @@ import { Fout } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { nlDatum } from '../format';
 import { LabelOpties } from '../ui/LabelOpties';
+import { DatumInvoer } from '../ui/DatumInvoer';
 
 /** A client's own data as the server stores it; what the aanmelding and the edit form send. */
 export interface ClientGegevens {
@@ -112,7 +113,7 @@ export function ClientFormulier({
           {(p) => <Textbox {...p} autoComplete="off" value={g.naam} onChange={(e) => zet('naam', e.target.value)} />}
         </Veld>
         <Veld label="Geboortedatum" naam="geboortedatum" fout={fouten.geboortedatum} beschrijving="Niet in de toekomst en niet vóór 1900.">
-          {(p) => <Textbox {...p} type="date" value={g.geboortedatum} onChange={(e) => zet('geboortedatum', e.target.value)} />}
+          {(p) => <DatumInvoer {...p} autoComplete="bday" value={g.geboortedatum} onChange={(d) => zet('geboortedatum', d)} />}
         </Veld>
         <Veld label="BSN" naam="bsn" fout={fouten.bsn} beschrijving="9 cijfers; wordt gecontroleerd met de elfproef. Leeg laten als het (nog) niet bekend is.">
           {(p) => <Textbox {...p} inputMode="numeric" autoComplete="off" value={g.bsn ?? ''} onChange={(e) => zet('bsn', e.target.value.trim() || null)} />}
@@ -288,7 +289,7 @@ export function NieuweClient() {
         onAnnuleer={() => navigate('/clienten')}
         extra={
           <Veld label="Datum aanmelding" naam="datum" fout={fouten.datum}>
-            {(p) => <Textbox {...p} type="date" value={datum} onChange={(e) => zetDatum(e.target.value)} />}
+            {(p) => <DatumInvoer {...p} value={datum} onChange={zetDatum} />}
           </Veld>
         }
       />

@@ -5,6 +5,7 @@ import { Veld } from '../ui/Veld';
 import { ApiFout } from '../api';
 import { scharnierLabel, VOORWAARDE_UITLEG, voorwaardeLabel, type HuurconstructieSoort } from '../../../src/domain/woningen';
 import { LabelOpties } from '../ui/LabelOpties';
+import { DatumInvoer } from '../ui/DatumInvoer';
 
 export interface PlaatsingWaarde {
   huurconstructie: HuurconstructieSoort;
@@ -77,7 +78,7 @@ export function PlaatsingVelden({ waarde, zet, fouten }: { waarde: PlaatsingWaar
         )}
       </Veld>
       <Veld label="Startdatum (sleuteloverdracht)" naam="startdatum" fout={fouten.startdatum}>
-        {(p) => <Textbox {...p} type="date" value={waarde.startdatum} onChange={(e) => wijzig({ startdatum: e.target.value })} />}
+        {(p) => <DatumInvoer {...p} value={waarde.startdatum} onChange={(d) => wijzig({ startdatum: d })} />}
       </Veld>
       {r.scharnier && (
         <Veld
@@ -86,7 +87,7 @@ export function PlaatsingVelden({ waarde, zet, fouten }: { waarde: PlaatsingWaar
           fout={fouten.omklapdatum}
           beschrijving={`${r.scharnier.minMaanden} tot ${r.scharnier.maxMaanden} maanden na de startdatum. ${r.scharnier.soort === 'omklap' ? 'Op deze dag komt het huurcontract op naam van de cliënt.' : 'Daarna wordt het huurcontract definitief.'}`}
         >
-          {(p) => <Textbox {...p} type="date" value={waarde.omklapdatum} onChange={(e) => wijzig({ omklapdatum: e.target.value })} />}
+          {(p) => <DatumInvoer {...p} value={waarde.omklapdatum} onChange={(d) => wijzig({ omklapdatum: d })} />}
         </Veld>
       )}
       {r.aanbiederVerplicht && (

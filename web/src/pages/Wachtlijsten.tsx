@@ -7,7 +7,7 @@ import { DOELGROEP_LABEL, NIVEAU_LABEL } from '../labels';
 import type { Ik } from '../types';
 import { getal, nlDatum } from '../format';
 import { Pagina } from '../ui/Pagina';
-import { Tabel, type Kolom, type Sortering } from '../ui/Tabel';
+import { Tabel, type Kolom, useBladeren } from '../ui/Tabel';
 import { Veld } from '../ui/Veld';
 import { Gegevens } from '../ui/Status';
 import { LabelOpties } from '../ui/LabelOpties';
@@ -34,10 +34,10 @@ export function Wachtlijsten({ ik }: { ik: Ik }) {
   const [soort, zetSoort] = useState<'instroom' | 'uitstroom'>('uitstroom');
   const [gemeenteId, zetGemeente] = useState(ik.soort === 'regiogemeente' ? ik.organisatieId : '');
   const [niveau, zetNiveau] = useState('');
-  const [sortering, zetSortering] = useState<Sortering>({ sorteer: 'prioriteit', richting: 'op' });
-  const [offset, zetOffset] = useState(0);
+  const blad = useBladeren({ sorteer: 'prioriteit', richting: 'op' }, PER_PAGINA);
+  const { sortering, offset } = blad;
   const { data, fout } = useApi<{ peildatum: string; totaal: number; mediaanWachtdagen: number | null; regels: Regel[] }>(
-    `/api/wachtlijsten/${soort}${queryString({ gemeenteId, niveau, sorteer: sortering.sorteer, richting: sortering.richting, limiet: PER_PAGINA, offset })}`,
+    `/api/wachtlijsten/${soort}${queryString({ gemeenteId, niveau, ...blad.query })}`,
   );
   const opPrioriteit = sortering.sorteer === 'prioriteit';
   const kolommen: Kolom<Regel>[] = [
@@ -51,7 +51,7 @@ export function Wachtlijsten({ ik }: { ik: Ik }) {
     { kop: 'Doelgroep', cel: (r) => DOELGROEP_LABEL[r.doelgroep] ?? r.doelgroep },
   ];
   const filter = <T,>(zetter: (v: T) => void) => (v: T) => {
-    zetOffset(0);
+    blad.vanafBegin();
     zetter(v);
   };
   return (
@@ -100,12 +100,7 @@ export function Wachtlijsten({ ik }: { ik: Ik }) {
               kolommen={kolommen}
               rijen={d.regels}
               sleutel={(r) => r.clientId}
-              sortering={sortering}
-              onSorteer={(s) => {
-                zetOffset(0);
-                zetSortering(s);
-              }}
-              paginering={{ offset, limiet: PER_PAGINA, totaal: d.totaal, onOffset: zetOffset }}
+              {...blad.tabel(d.totaal)}
               eenheid="wachtenden"
             />
           </>

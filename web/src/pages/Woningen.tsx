@@ -8,13 +8,14 @@ import { euroUitCenten, getal, leesGetal, nlDatum } from '../format';
 import { HUURCONSTRUCTIE_LABEL, WONING_STATUS_LABEL, WONING_STATUS_OVERGANGEN, WONING_TYPE_LABEL } from '../labels';
 import { voorwaardeLabel } from '../../../src/domain/woningen';
 import { Pagina } from '../ui/Pagina';
-import { Tabel, type Sortering } from '../ui/Tabel';
+import { Tabel, useBladeren } from '../ui/Tabel';
 import { Tabs } from '../ui/Tabs';
 import { Veld } from '../ui/Veld';
 import { Voortgang } from '../ui/Voortgang';
 import { Fout, Gegevens } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
+import { DatumInvoer } from '../ui/DatumInvoer';
 
 export interface Woning {
   id: string;
@@ -122,7 +123,7 @@ function NieuweWoning({ sluit }: { sluit: () => void }) {
       </Veld>
       <Veld label="Kamers" naam="kamers" fout={fouten.kamers}>{(p) => <Textbox {...p} type="number" min={1} defaultValue={1} />}</Veld>
       <Veld label="Huur per maand (€)" naam="huur" fout={fouten.huurCenten} beschrijving="Bijvoorbeeld 612,50">{(p) => <Textbox {...p} inputMode="decimal" />}</Veld>
-      <Veld label="Beschikbaar per" naam="beschikbaarPer" fout={fouten.beschikbaarPer}>{(p) => <Textbox {...p} type="date" />}</Veld>
+      <Veld label="Beschikbaar per" naam="beschikbaarPer" fout={fouten.beschikbaarPer}>{(p) => <DatumInvoer {...p} />}</Veld>
       <div className="veld">
         <Checkbox id="nieuw-toegankelijk" name="toegankelijk" /> <FormLabel htmlFor="nieuw-toegankelijk" type="checkbox">Toegankelijk (rolstoel, gelijkvloers)</FormLabel>
       </div>
@@ -185,15 +186,14 @@ function EigenWoningen({ ik }: { ik: Ik }) {
   const [gemeenteId, zetGemeente] = useState('');
   const [type, zetType] = useState('');
   const [status, zetStatus] = useState('');
-  const [offset, zetOffset] = useState(0);
   const [nieuw, zetNieuw] = useState(false);
-  const [sortering, zetSortering] = useState<Sortering>({ sorteer: 'beschikbaarPer', richting: 'op' });
+  const blad = useBladeren({ sorteer: 'beschikbaarPer', richting: 'op' }, PER_PAGINA);
   const { data, fout } = useApi<{ totaal: number; woningen: Woning[] }>(
-    `/api/woningen${queryString({ gemeenteId, type, status, sorteer: sortering.sorteer, richting: sortering.richting, limiet: PER_PAGINA, offset })}`,
+    `/api/woningen${queryString({ gemeenteId, type, status, ...blad.query })}`,
   );
   const magSchrijven = ik.rol === 'beheerder' || ik.rol === 'consulent';
   const filter = (zet: (v: string) => void) => (e: { target: { value: string } }) => {
-    zetOffset(0);
+    blad.vanafBegin();
     zet(e.target.value);
   };
   return (
@@ -220,9 +220,7 @@ function EigenWoningen({ ik }: { ik: Ik }) {
             eenheid="woningen"
             rijen={d.woningen}
             sleutel={(w) => w.id}
-            sortering={sortering}
-            onSorteer={(s) => { zetOffset(0); zetSortering(s); }}
-            paginering={{ offset, limiet: PER_PAGINA, totaal: d.totaal, onOffset: zetOffset }}
+            {...blad.tabel(d.totaal)}
             kolommen={[
               { kop: 'Adres', sorteer: 'adres', cel: (w) => <>{w.adres} {w.toegankelijk && <span className="label">toegankelijk</span>}</> },
               { kop: 'Gemeente', cel: (w) => orgs.naam(w.gemeenteId) },
@@ -278,10 +276,9 @@ function EigenAfspraken() {
 
 function PlaatsingenInWoningen() {
   const [welke, zetWelke] = useState<'lopend' | 'waarschuwingen' | 'alle'>('lopend');
-  const [offset, zetOffset] = useState(0);
-  const [sortering, zetSortering] = useState<Sortering>({ sorteer: 'startdatum', richting: 'af' });
+  const blad = useBladeren({ sorteer: 'startdatum', richting: 'af' }, PER_PAGINA);
   const { data, fout } = useApi<{ totaal: number; plaatsingen: Plaatsing[] }>(
-    `/api/plaatsingen${queryString({ lopend: welke === 'lopend' ? 'true' : undefined, waarschuwingen: welke === 'waarschuwingen' ? 'true' : undefined, sorteer: sortering.sorteer, richting: sortering.richting, limiet: PER_PAGINA, offset })}`,
+    `/api/plaatsingen${queryString({ lopend: welke === 'lopend' ? 'true' : undefined, waarschuwingen: welke === 'waarschuwingen' ? 'true' : undefined, ...blad.query })}`,
   );
   return (
     <>
@@ -289,7 +286,7 @@ function PlaatsingenInWoningen() {
       <div className="filters">
         <Veld label="Welke plaatsingen" naam="welke">
           {(p) => (
-            <Select {...p} value={welke} onChange={(e) => { zetOffset(0); zetWelke(e.target.value as typeof welke); }}>
+            <Select {...p} value={welke} onChange={(e) => { blad.vanafBegin(); zetWelke(e.target.value as typeof welke); }}>
               <SelectOption value="lopend">Lopend</SelectOption>
               <SelectOption value="waarschuwingen">Omklap of einde proefhuur binnenkort</SelectOption>
               <SelectOption value="alle">Alle, ook beëindigd</SelectOption>
@@ -304,9 +301,7 @@ function PlaatsingenInWoningen() {
             eenheid="plaatsingen"
             rijen={d.plaatsingen}
             sleutel={(p) => p.id}
-            sortering={sortering}
-            onSorteer={(s) => { zetOffset(0); zetSortering(s); }}
-            paginering={{ offset, limiet: PER_PAGINA, totaal: d.totaal, onOffset: zetOffset }}
+            {...blad.tabel(d.totaal)}
             kolommen={[
               { kop: 'Adres', sorteer: 'adres', cel: (p) => p.adres },
               { kop: 'Cliënt (pseudoniem)', sorteer: 'pseudoniem', cel: (p) => p.clientPseudoniem },
@@ -358,10 +353,9 @@ function PlaatsingenInWoningen() {
 function Kandidaten() {
   const orgs = useOrganisaties();
   const [gemeenteId, zetGemeente] = useState('');
-  const [offset, zetOffset] = useState(0);
-  const [sortering, zetSortering] = useState<Sortering>({ sorteer: 'volgorde', richting: 'op' });
+  const blad = useBladeren({ sorteer: 'volgorde', richting: 'op' }, PER_PAGINA);
   const { data, fout } = useApi<{ peildatum: string; totaal: number; kandidaten: Kandidaat[] }>(
-    `/api/kandidaten${queryString({ gemeenteId, sorteer: sortering.sorteer, richting: sortering.richting, limiet: PER_PAGINA, offset })}`,
+    `/api/kandidaten${queryString({ gemeenteId, ...blad.query })}`,
   );
   return (
     <>
@@ -369,7 +363,7 @@ function Kandidaten() {
       <div className="filters">
         <Veld label="Woonwens of herkomst" naam="gemeenteId">
           {(p) => (
-            <Select {...p} value={gemeenteId} onChange={(e) => { zetOffset(0); zetGemeente(e.target.value); }}>
+            <Select {...p} value={gemeenteId} onChange={(e) => { blad.vanafBegin(); zetGemeente(e.target.value); }}>
               <SelectOption value="">Alle gemeenten</SelectOption>
               {orgs.gemeenten.map((g) => <SelectOption key={g.id} value={g.id}>{g.naam}</SelectOption>)}
             </Select>
@@ -383,11 +377,9 @@ function Kandidaten() {
             eenheid="kandidaten"
             rijen={d.kandidaten}
             sleutel={(k) => k.pseudoniem}
-            sortering={sortering}
-            onSorteer={(s) => { zetOffset(0); zetSortering(s); }}
-            paginering={{ offset, limiet: PER_PAGINA, totaal: d.totaal, onOffset: zetOffset }}
+            {...blad.tabel(d.totaal)}
             kolommen={[
-              { kop: 'Nr.', sorteer: 'volgorde', getal: true, cel: (k) => getal(d.kandidaten.indexOf(k) + offset + 1) },
+              { kop: 'Nr.', sorteer: 'volgorde', getal: true, cel: (k) => getal(d.kandidaten.indexOf(k) + blad.offset + 1) },
               { kop: 'Pseudoniem', sorteer: 'pseudoniem', cel: (k) => k.pseudoniem },
               { kop: 'Leeftijd', cel: (k) => k.leeftijdscategorie },
               { kop: 'Herkomst', cel: (k) => orgs.naam(k.herkomstgemeenteId) },

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Button,
   Table,
@@ -30,6 +30,29 @@ export interface Paginering {
   limiet: number;
   totaal: number;
   onOffset: (offset: number) => void;
+}
+
+/**
+ * Paging and sorting of a list the server pages: a new sort or filter starts at the first page again. `query` goes
+ * into the API address, `tabel(totaal)` onto the Tabel.
+ */
+export function useBladeren(standaard: Sortering, limiet: number) {
+  const [sortering, zetSortering] = useState(standaard);
+  const [offset, zetOffset] = useState(0);
+  return {
+    offset,
+    sortering,
+    vanafBegin: () => zetOffset(0),
+    query: { sorteer: sortering.sorteer, richting: sortering.richting, limiet, offset },
+    tabel: (totaal: number) => ({
+      sortering,
+      onSorteer: (s: Sortering) => {
+        zetOffset(0);
+        zetSortering(s);
+      },
+      paginering: { offset, limiet, totaal, onOffset: zetOffset },
+    }),
+  };
 }
 
 /**
