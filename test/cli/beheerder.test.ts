@@ -35,7 +35,7 @@ function doorstroom(o: Omgeving, extra: NodeJS.ProcessEnv, invoer: string | null
   for (const k of ['DATABASE_URL', 'DATABASE_MIGRATIE_URL', 'DOORSTROOM_SLEUTEL_BESTAND', 'NODE_ENV', 'DOORSTROOM_WACHTWOORD']) if (!(k in extra)) delete env[k];
   if (o.soort === 'postgres') env.DATABASE_URL = o.url;
   return new Promise((klaar) => {
-    const kind = execFile(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { cwd: REPO, env, timeout: 120_000 }, (fout, stdout, stderr) =>
+    const kind = execFile(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { cwd: REPO, env, timeout: 300_000 }, (fout, stdout, stderr) =>
       klaar({ code: fout ? (typeof fout.code === 'number' ? fout.code : -1) : 0, stdout, stderr }),
     );
     if (invoer !== null) kind.stdin!.end(invoer);
@@ -130,5 +130,5 @@ describe.each(process.env.TEST_DATABASE_URL ? (['pglite', 'postgres'] as const) 
     } finally {
       await pg?.close();
     }
-  }, 400_000);
+  }, 900_000);
 });

@@ -24,7 +24,7 @@ const omgeving = (): NodeJS.ProcessEnv => {
 
 function doorstroom(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((klaar) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { cwd: REPO, env: omgeving(), timeout: 120_000 }, (fout, stdout, stderr) =>
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { cwd: REPO, env: omgeving(), timeout: 300_000 }, (fout, stdout, stderr) =>
       klaar({ code: fout ? (typeof fout.code === 'number' ? fout.code : -1) : 0, stdout, stderr }),
     );
   });
@@ -88,5 +88,5 @@ describe('de datamap van de ingebouwde database hoort bij één proces', () => {
     const naKill = await doorstroom('backup', '--naar', join(map, 'na-kill.tar.gz'));
     expect(naKill.code, naKill.stderr).toBe(0);
     expect(existsSync(slot)).toBe(false);
-  }, 300_000);
+  }, 900_000);
 });
