@@ -15,7 +15,8 @@ import { basename } from 'node:path';
 import { draaiMatching, legRondeVast } from '../db/repos/matching.js';
 import { backupPglite, backupPostgres, herstelPglite, herstelPostgres } from '../db/backup.js';
 import { join } from 'node:path';
-import { actorVoorEmail, dataMap, isLeeg, leesBestand, metVoortgang, openOmgeving, seedDemo, vandaag } from './omgeving.js';
+import { leesWachtwoord, maakBeheerder, maakOrganisatie, soortLabel } from './beheer.js';
+import { actorVoorEmail, cliHerkomst, dataMap, isLeeg, leesBestand, metVoortgang, openOmgeving, seedDemo, vandaag } from './omgeving.js';
 import * as s from '../db/schema.js';
 import { asc, count, eq, like } from 'drizzle-orm';
 import { importeerIndicatoren, importeerIndicatorenXlsx } from '../db/repos/verdeelmodel.js';
@@ -41,7 +42,7 @@ program
     const productie = process.env.NODE_ENV === 'production';
     const demo = opts.demo || process.env.DOORSTROOM_DEMO === '1';
     if (demo && productie) throw ongeldig('In productie (NODE_ENV=production) start de server niet met --demo of DOORSTROOM_DEMO=1: de demoregio heeft een openbaar wachtwoord.');
-    const { database, versleuteling } = await openOmgeving();
+    const { database, versleuteling } = await openOmgeving('de server (doorstroom start)');
     try {
       if (await isLeeg(database)) {
         if (demo && database.soort === 'pglite') {
@@ -143,6 +144,45 @@ async function toonDemoLogins(database: Awaited<ReturnType<typeof openOmgeving>>
   console.log(`delen het openbare demo-geheim ${geheimInGroepen(DEMO_TOTP_GEHEIM)} (zet het in een authenticator-app:`);
   console.log(`${otpauthUri(DEMO_TOTP_GEHEIM, 'demo')} ), of vraag de huidige code op met: npm run doorstroom -- demo-code`);
 }
+
+program
+  .command('organisatie-aanmaken')
+  .description('Maak een organisatie aan; de eerste van een nieuwe regio is haar centrumgemeente (een productiedatabase begint leeg, zie README Productie)')
+  .requiredOption('--regio <naam>', 'de regio (bestaat die nog niet, dan maakt de centrumgemeente haar aan)')
+  .requiredOption('--naam <naam>', 'naam van de organisatie')
+  .option('--soort <soort>', 'centrumgemeente, regiogemeente, woningcorporatie of aanbieder', 'centrumgemeente')
+  .option('--gemeentecode <code>', 'CBS-gemeentecode (GM0344), verplicht voor een gemeente')
+  .option('--agb <code>', 'AGB-code van een zorgaanbieder (acht cijfers, voor de iWmo-import)')
+  .action(async (opts: { regio: string; naam: string; soort: string; gemeentecode?: string; agb?: string }) => {
+    const { database } = await openOmgeving();
+    try {
+      const r = await maakOrganisatie(database.db, opts, cliHerkomst());
+      console.log(`${r.regioNieuw ? `Regio '${r.regio.naam}' aangemaakt. ` : ''}${soortLabel(r.organisatie.soort)} '${r.organisatie.naam}' aangemaakt (id ${r.organisatie.id}).`);
+      console.log(`Volgende stap: de eerste beheerder, met beheerder-aanmaken --organisatie "${r.organisatie.naam}" --email … --naam ….`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('beheerder-aanmaken')
+  .description('Maak een beheerder aan (de eerste van een productiedatabase); het wachtwoord komt nooit op de opdrachtregel, tweestapsverificatie stelt hij in bij de eerste login')
+  .requiredOption('--organisatie <naam of id>', 'de organisatie van de beheerder')
+  .option('--regio <naam>', 'de regio, als dezelfde organisatienaam in meer regio\'s voorkomt')
+  .requiredOption('--email <e-mail>', 'e-mailadres (de inlognaam)')
+  .requiredOption('--naam <naam>', 'naam van de persoon')
+  .option('--wachtwoord-stdin', 'lees het wachtwoord van de eerste regel van standaardinvoer (anders DOORSTROOM_WACHTWOORD, anders gevraagd zonder echo)')
+  .action(async (opts: { organisatie: string; regio?: string; email: string; naam: string; wachtwoordStdin?: boolean }) => {
+    const wachtwoord = await leesWachtwoord({ stdin: opts.wachtwoordStdin, email: opts.email, naam: opts.naam });
+    const { database } = await openOmgeving();
+    try {
+      const r = await maakBeheerder(database.db, { ...opts, wachtwoord, productie: process.env.NODE_ENV === 'production' }, cliHerkomst());
+      console.log(`Beheerder ${r.email} aangemaakt bij ${soortLabel(r.organisatie.soort)} '${r.organisatie.naam}' (id ${r.gebruikerId}).`);
+      if (r.mfaBijEersteLogin) console.log('Bij de eerste login vraagt Doorstroom na het wachtwoord om tweestapsverificatie in te stellen (QR-code in een authenticator-app, daarna de herstelcodes bewaren).');
+    } finally {
+      await database.close();
+    }
+  });
 
 program
   .command('seed')

@@ -18,14 +18,14 @@ import { verzegelAudit } from '../db/repos/audit.js';
 export const dataMap = () => resolve(process.env.DOORSTROOM_DATA ?? 'data');
 
 /** Opens the configured database: DATABASE_URL for a server, else embedded PGlite in the data folder. */
-export async function openOmgeving(): Promise<{ database: Database; versleuteling: Versleuteling }> {
+export async function openOmgeving(wat = `doorstroom ${process.argv[2] ?? ''}`.trim()): Promise<{ database: Database; versleuteling: Versleuteling }> {
   // the key first: a refusal (production without a key from outside the data folder) must not open the database
   const productie = process.env.NODE_ENV === 'production';
   const sleutel = laadSleutel({ dataMap: dataMap(), productie });
   if (productie) weigerOntwikkelsleutel(sleutel);
   const versleuteling = new Versleuteling(sleutel);
   const url = process.env.DATABASE_URL;
-  const database = await openDatabase(url ? { url, migratieUrl: process.env.DATABASE_MIGRATIE_URL } : { dataDir: join(dataMap(), 'pglite') });
+  const database = await openDatabase(url ? { url, migratieUrl: process.env.DATABASE_MIGRATIE_URL } : { dataDir: join(dataMap(), 'pglite'), slotHouder: wat });
   try {
     await controleerSleutel(database.db, versleuteling);
   } catch (e) {

@@ -5,13 +5,15 @@ import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { ongeldig } from '../domain/fouten.js';
+import { neemSlot } from './datamap-slot.js';
 
 const voerUit = promisify(execFile);
 
 /**
  * Backup and restore of both databases (ADR 0021), always of the whole database and always into an empty target:
- * - PGlite: the data folder as PGlite's own tarball (dumpDataDir, gzip), restored with loadDataDir; the server is
- *   stopped, because the folder belongs to one process;
+ * - PGlite: the data folder as PGlite's own tarball (dumpDataDir, gzip), restored with loadDataDir; the server must
+ *   be stopped, because the folder belongs to one process: both take the folder's lock (datamap-slot.ts) and refuse
+ *   while a server (or anything else) holds it, rather than copy pages it is writing;
  * - PostgreSQL: pg_dump in its custom format, restored with pg_restore in one transaction (all or nothing).
  * The encryption key is never in a backup: it is kept apart, and a restore without it reads nothing.
  */
@@ -24,27 +26,38 @@ export interface BackupResultaat {
 export async function backupPglite(dataDir: string, bestand: string): Promise<BackupResultaat> {
   if (!existsSync(join(dataDir, 'PG_VERSION'))) throw ongeldig(`In ${dataDir} staat geen ingebouwde database om te back-uppen.`);
   weigerBestaandBestand(bestand);
-  const pglite = await PGlite.create(dataDir);
+  const slot = neemSlot(dataDir, 'back-up', 'Een back-up van de ingebouwde database kan alleen als de server gestopt is: stop hem (Ctrl-C of SIGTERM) en maak de back-up daarna.');
   try {
-    const tar = await pglite.dumpDataDir('gzip');
-    const bytes = Buffer.from(await tar.arrayBuffer());
-    writeFileSync(bestand, bytes, { mode: 0o600 });
-    return { bestand, bytes: bytes.length };
+    const pglite = await PGlite.create(dataDir);
+    try {
+      const tar = await pglite.dumpDataDir('gzip');
+      const bytes = Buffer.from(await tar.arrayBuffer());
+      writeFileSync(bestand, bytes, { mode: 0o600 });
+      return { bestand, bytes: bytes.length };
+    } finally {
+      await pglite.close();
+    }
   } finally {
-    await pglite.close();
+    slot.vrijgeven();
   }
 }
 
 export async function herstelPglite(bestand: string, dataDir: string): Promise<void> {
   if (!existsSync(bestand)) throw ongeldig(`Back-upbestand ${bestand} bestaat niet.`);
-  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
-    throw ongeldig(`De datamap ${dataDir} bevat al een database; herstel gaat alleen naar een lege map (verplaats of verwijder de huidige eerst).`);
+  // first the lock: a server that has just created the folder (still empty) must not get a restore under its feet
+  const slot = neemSlot(dataDir, 'herstel', 'Herstel kan alleen als de server gestopt is: stop hem (Ctrl-C of SIGTERM) en herstel daarna.');
+  try {
+    if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+      throw ongeldig(`De datamap ${dataDir} bevat al een database; herstel gaat alleen naar een lege map (verplaats of verwijder de huidige eerst).`);
+    }
+    const inhoud = readFileSync(bestand);
+    // a gzip file starts with 1f 8b; anything else is not one of ours and would leave a half-made folder behind
+    if (inhoud[0] !== 0x1f || inhoud[1] !== 0x8b) throw ongeldig(`${bestand} is geen back-up van de ingebouwde database (geen gzip-bestand).`);
+    const pglite = await PGlite.create({ dataDir, loadDataDir: new Blob([inhoud]) });
+    await pglite.close();
+  } finally {
+    slot.vrijgeven();
   }
-  const inhoud = readFileSync(bestand);
-  // a gzip file starts with 1f 8b; anything else is not one of ours and would leave a half-made folder behind
-  if (inhoud[0] !== 0x1f || inhoud[1] !== 0x8b) throw ongeldig(`${bestand} is geen back-up van de ingebouwde database (geen gzip-bestand).`);
-  const pglite = await PGlite.create({ dataDir, loadDataDir: new Blob([inhoud]) });
-  await pglite.close();
 }
 
 /** pg_dump / pg_restore: from DOORSTROOM_PG_BIN, else the PATH, else the newest /usr/lib/postgresql/<versie>/bin. */

@@ -9,6 +9,7 @@ import * as schema from './schema.js';
 import { startPgliteWorker } from './pglite-worker-verbinding.js';
 import { APP_ROL, appRolVerbindingsOpties } from './app-rol.js';
 import { MIGRATIE_MAP } from '../paden.js';
+import { neemSlot } from './datamap-slot.js';
 
 export type Schema = typeof schema;
 /** Both drivers share the PostgreSQL dialect; repositories only see this type. */
@@ -39,6 +40,8 @@ export interface OpenOptions {
   naVerbinden?: (verbinding: pg.ClientBase) => Promise<void>;
   /** stay the owner after migrating (benchmarks that drop and rebuild indexes, role tests); the app never does */
   eigenaar?: boolean;
+  /** PGlite folder: who holds its lock while open (datamap-slot.ts), named to whoever else tries to open it */
+  slotHouder?: string;
 }
 
 /**
@@ -130,7 +133,15 @@ function postgresPool(url: string, opts: OpenOptions) {
 
 async function pglitePool(opts: OpenOptions) {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const worker = await startPgliteWorker(opts.dataDir);
+  // one process per folder: a second PGlite on it (a backup, a second server) would read or write torn pages
+  const slot = opts.dataDir ? neemSlot(opts.dataDir, opts.slotHouder ?? 'Doorstroom') : null;
+  let worker: Awaited<ReturnType<typeof startPgliteWorker>>;
+  try {
+    worker = await startPgliteWorker(opts.dataDir);
+  } catch (fout) {
+    slot?.vrijgeven();
+    throw fout;
+  }
   let alsApp = false;
   const pool = new pg.Pool({
     // PGlite is one backend session: one connection, so a transaction has it to itself and other queries queue
@@ -150,7 +161,14 @@ async function pglitePool(opts: OpenOptions) {
     alsApp = true;
     await pool.query(`SET ROLE ${APP_ROL}`);
   };
-  return { pool, soort: 'pglite' as const, naSluiten: () => worker.sluit(), naMigratie };
+  const naSluiten = async () => {
+    try {
+      await worker.sluit();
+    } finally {
+      slot?.vrijgeven();
+    }
+  };
+  return { pool, soort: 'pglite' as const, naSluiten, naMigratie };
 }
 
 /**

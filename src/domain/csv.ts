@@ -37,6 +37,23 @@ export function foutOpRegel(f: CsvRegelFout & { bestand?: string }): string {
   return `${waar}: ${f.melding}`;
 }
 
+/** A line error of a sheet as one Dutch sentence: blad 'clienten', rij 5, kolom C (geboortedatum): … */
+export function xlsxFoutTekst(blad: string, f: { regel: number; melding: string; kolom?: string }, letters?: Map<string, string>): string {
+  const letter = f.kolom ? letters?.get(f.kolom) : undefined;
+  const kolom = f.kolom ? `, kolom ${letter ? `${letter} ` : ''}(${f.kolom})` : '';
+  return `blad '${blad}', rij ${f.regel}${kolom}: ${f.melding}`;
+}
+
+/**
+ * One import error as a person reads it, for a CSV file (`clienten.csv, regel 4, kolom D (geboortedatum): …`) or an
+ * Excel sheet (`blad 'clienten', rij 4, kolom D (geboortedatum): …`); the CLI and the web app's import page share it.
+ */
+export function importFoutTekst(f: CsvRegelFout & { bestand?: string; blad?: string }): string {
+  if (!f.blad) return foutOpRegel(f);
+  const melding = f.kolom && f.melding.startsWith(`${f.kolom}: `) ? f.melding.slice(f.kolom.length + 2) : f.melding;
+  return xlsxFoutTekst(f.blad, { regel: f.regel, kolom: f.kolom, melding }, f.kolomLetter && f.kolom ? new Map([[f.kolom, f.kolomLetter]]) : undefined);
+}
+
 export class CsvFout extends DomeinFout {
   readonly fouten: readonly CsvRegelFout[];
   constructor(fouten: readonly CsvRegelFout[]) {

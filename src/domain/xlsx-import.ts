@@ -25,12 +25,8 @@ export interface XlsxLeesOpties {
   opvullen?: Record<string, number>;
 }
 
-/** A line error of a sheet as one Dutch sentence: blad 'clienten', rij 5, kolom C (geboortedatum): … */
-export function xlsxFoutTekst(blad: string, f: { regel: number; melding: string; kolom?: string }, letters?: Map<string, string>): string {
-  const letter = f.kolom ? letters?.get(f.kolom) : undefined;
-  const kolom = f.kolom ? `, kolom ${letter ? `${letter} ` : ''}(${f.kolom})` : '';
-  return `blad '${blad}', rij ${f.regel}${kolom}: ${f.melding}`;
-}
+// the sentence for a sheet's line error lives beside the CSV one (csv.ts), where the web app can import it without exceljs
+export { xlsxFoutTekst } from './csv.js';
 
 export async function leesXlsx(bytes: Uint8Array, opties: XlsxLeesOpties = {}): Promise<XlsxBlad[]> {
   const boek = new ExcelJS.Workbook();

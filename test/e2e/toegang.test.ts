@@ -205,13 +205,13 @@ describe.skipIf(!beschikbaar)('reis van de toegang', () => {
 
     // --- CSV import: errors in Dutch naming the line and the column as a spreadsheet shows them
     await naarMenu(page, 'Cliënten');
-    await page.getByRole('link', { name: 'CSV-import van de toegang' }).click();
+    await page.getByRole('link', { name: 'Importeren (CSV, Excel, iWmo)' }).click();
     await page.getByLabel('clienten.csv').setInputFiles({
       name: 'clienten.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from('extern_id;naam;bsn;geboortedatum;herkomstgemeente;huidige_gemeente;doelgroep;aanbieder\nIMP-1;Ida Import;;31-02-1990;Centrumstad;;ggz;\nIMP-2;Igor Import;;1990-01-01;Atlantis;;ggz;\n'),
     });
-    await page.getByRole('button', { name: 'Importeren' }).click();
+    await page.getByRole('button', { name: 'CSV importeren' }).click();
     const importFouten = page.getByTestId('importfouten');
     await expect.poll(() => importFouten.textContent(), { timeout: 10_000 }).toContain('clienten.csv, regel 2, kolom D (geboortedatum)');
     expect(await importFouten.textContent()).not.toMatch(/\.csv regel :|undefined/);

@@ -4,8 +4,8 @@ import * as s from '../schema.js';
 import type { Versleuteling } from '../versleuteling.js';
 import { magClientZien, type Actor } from '../../domain/auth.js';
 import { groepeerEvents, kolomVan, parseClientenCsv, parseClientenTabel, parseEventsCsv, parseEventsTabel, VERPLICHT_CLIENT, VERPLICHT_EVENT, type ClientImportRij, type EventImportRij } from '../../domain/importeren.js';
-import { foutOpRegel, type CsvRegelFout } from '../../domain/csv.js';
-import { leesXlsx, vereisKolommen, xlsxFoutTekst } from '../../domain/xlsx-import.js';
+import { type CsvRegelFout } from '../../domain/csv.js';
+import { leesXlsx, vereisKolommen } from '../../domain/xlsx-import.js';
 import { pasToe, TrajectFout } from '../../domain/trajecten.js';
 import { schrijfAudit } from './audit.js';
 import { eventRij, nieuwPseudoniem, toestandVan } from './clienten.js';
@@ -25,12 +25,8 @@ export interface ImportFoutRegel {
   blad?: string;
 }
 
-/** One error as a person reads it: `clienten.csv, regel 4, kolom D (geboortedatum): …` or `blad 'clienten', rij 4, kolom D (geboortedatum): …`. */
-export function importFoutTekst(f: ImportFoutRegel): string {
-  if (!f.blad) return foutOpRegel(f);
-  const melding = f.kolom && f.melding.startsWith(`${f.kolom}: `) ? f.melding.slice(f.kolom.length + 2) : f.melding;
-  return xlsxFoutTekst(f.blad, { regel: f.regel, kolom: f.kolom, melding }, f.kolomLetter && f.kolom ? new Map([[f.kolom, f.kolomLetter]]) : undefined);
-}
+/** One error as a person reads it (domain/csv, shared with the web app). */
+export { importFoutTekst } from '../../domain/csv.js';
 
 /** Thrown with every problem found; the transaction is rolled back, so nothing of the file lands. */
 export class ImportFout extends DomeinFout {

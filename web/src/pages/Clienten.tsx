@@ -94,7 +94,7 @@ export function Clienten({ ik }: { ik: Ik }) {
               Nieuwe aanmelding
             </RouterLink>
             <RouterLink className="utrecht-button-link utrecht-button-link--secondary-action-button" to="/clienten/importeren">
-              CSV-import van de toegang
+              Importeren (CSV, Excel, iWmo)
             </RouterLink>
           </>
         )

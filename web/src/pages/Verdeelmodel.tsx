@@ -6,6 +6,7 @@ import { downloadCsv, downloadXlsx, euro, Grafiek } from '../grafiek';
 import { getal, leesDecimaal, leesGetal, procent } from '../format';
 import { centenUitEuro, fractieUitProcent } from '../../../src/domain/verdeelmodel/invoer';
 import { alsDecimaal, uitDecimaal } from '../../../src/domain/verdeelmodel/breuk';
+import { alsBase64 } from '../bestand';
 import { Pagina } from '../ui/Pagina';
 import { Tabel, sorteerLokaal, type Sortering } from '../ui/Tabel';
 import { Veld } from '../ui/Veld';
@@ -355,12 +356,16 @@ function SetOpslaan({ indicatoren, onOpgeslagen }: { indicatoren: Indicator[] | 
   );
 }
 
-/** A CSV of indicators replaces every municipality of the region: asked first, refused line by line. */
+/** A CSV or Excel file of indicators replaces every municipality of the region: asked first, refused line by line. */
 function Importeren() {
   const [dialoog, vraag] = useBevestiging();
   const meld = useMeld();
-  const [fouten, zetFouten] = useState<{ algemeen: string; regels: { regel: number; melding: string }[] } | null>(null);
-  const importeer = useWijziging((b: { csv: string; bron: string }) => api<{ aantal: number }>('/api/verdeelmodel/import', { method: 'POST', body: b }), ['/api/verdeelmodel']);
+  const [fouten, zetFouten] = useState<{ algemeen: string; regels: string[] } | null>(null);
+  const importeer = useWijziging(
+    (b: { csv: string; bron: string } | { xlsx: string; bron: string }) =>
+      api<{ aantal: number }>('xlsx' in b ? '/api/verdeelmodel/import/xlsx' : '/api/verdeelmodel/import', { method: 'POST', body: b }),
+    ['/api/verdeelmodel'],
+  );
   const kies = async (input: HTMLInputElement) => {
     const bestand = input.files?.[0];
     if (!bestand) return;
@@ -374,12 +379,14 @@ function Importeren() {
       input.value = '';
       return;
     }
+    const excel = /\.xlsx$/i.test(bestand.name);
     try {
-      const r = await importeer.mutateAsync({ csv: await bestand.text(), bron: bestand.name });
+      const r = await importeer.mutateAsync(excel ? { xlsx: await alsBase64(bestand), bron: bestand.name } : { csv: await bestand.text(), bron: bestand.name });
       meld(`${getal(r.aantal)} gemeenten geïmporteerd uit ${bestand.name}.`);
     } catch (e) {
-      const details = e instanceof ApiFout ? (e.details as { fouten?: { regel: number; melding: string }[] } | null) : null;
-      zetFouten({ algemeen: (e as Error).message, regels: details?.fouten ?? [] });
+      // an Excel error names sheet, row and column in its own sentence (tekst); a CSV error its line
+      const details = e instanceof ApiFout ? (e.details as { fouten?: { regel: number; melding: string; tekst?: string }[] } | null) : null;
+      zetFouten({ algemeen: (e as Error).message.split('\n')[0]!, regels: (details?.fouten ?? []).map((f) => f.tekst ?? `Regel ${f.regel}: ${f.melding}`) });
     } finally {
       input.value = '';
     }
@@ -389,19 +396,26 @@ function Importeren() {
       {dialoog}
       <Heading2 id="import-kop">Indicatoren importeren</Heading2>
       <Veld
-        label="CSV-bestand met indicatoren"
+        label="CSV- of Excel-bestand met indicatoren"
         naam="csv"
         fout={fouten ? fouten.algemeen : null}
-        beschrijving="Eén regel per gemeente; er verandert niets als één regel fout is."
+        beschrijving="Eén regel per gemeente (in Excel: het blad indicatoren of het eerste blad); er verandert niets als één regel fout is."
       >
-        {(p) => <input {...p} type="file" accept=".csv,text/csv" className="bestand" onChange={(e) => void kies(e.currentTarget)} data-actie />}
+        {(p) => (
+          <input
+            {...p}
+            type="file"
+            accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            className="bestand"
+            onChange={(e) => void kies(e.currentTarget)}
+            data-actie
+          />
+        )}
       </Veld>
       {fouten && fouten.regels.length > 0 && (
         <UnorderedList aria-label="Fouten per regel">
           {fouten.regels.slice(0, 50).map((f) => (
-            <UnorderedListItem key={`${f.regel}-${f.melding}`}>
-              Regel {f.regel}: {f.melding}
-            </UnorderedListItem>
+            <UnorderedListItem key={f}>{f}</UnorderedListItem>
           ))}
         </UnorderedList>
       )}
