@@ -1,5 +1,5 @@
 /** ECharts with only the parts the monitor and verdeelmodel use, so the bundle stays small. */
-import { useId, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
@@ -40,12 +40,21 @@ export function Grafiek({ optie, hoogte = 300, titel }: { optie: Record<string, 
   const id = useId();
   const tekening = useRef<HTMLDivElement>(null);
   // ECharts draws its SVG without a viewBox, so print CSS that narrows the SVG to the paper would crop its right and
-  // bottom instead of scaling it (printing lays out again without running the chart's resize); give it one per render
-  const metViewBox = () => {
-    const svg = tekening.current?.querySelector('svg');
-    const [b, h] = [svg?.getAttribute('width'), svg?.getAttribute('height')];
-    if (svg && b && h) svg.setAttribute('viewBox', `0 0 ${b} ${h}`);
-  };
+  // bottom instead of scaling it (printing lays out again without running the chart's resize). Every redraw patches
+  // the SVG's attributes and drops a viewBox again, so one is set whenever the drawing or its size changes.
+  useEffect(() => {
+    const doos = tekening.current;
+    if (!doos) return;
+    const metViewBox = () => {
+      const svg = doos.querySelector('svg');
+      const [b, h] = [svg?.getAttribute('width'), svg?.getAttribute('height')];
+      if (svg && b && h && svg.getAttribute('viewBox') !== `0 0 ${b} ${h}`) svg.setAttribute('viewBox', `0 0 ${b} ${h}`);
+    };
+    metViewBox();
+    const waarnemer = new MutationObserver(metViewBox);
+    waarnemer.observe(doos, { subtree: true, childList: true, attributes: true, attributeFilter: ['width', 'height', 'viewBox'] });
+    return () => waarnemer.disconnect();
+  }, []);
   const reeksen = ((optie.series as Reeks[] | undefined) ?? []).filter((r) => r.name);
   const volledig = {
     animation: false,
@@ -74,7 +83,7 @@ export function Grafiek({ optie, hoogte = 300, titel }: { optie: Record<string, 
         ))}
       </ul>
       <div aria-hidden="true" className="grafiek-tekening" ref={tekening}>
-        <ReactEChartsCore echarts={echarts} option={volledig} opts={{ renderer: 'svg' }} onEvents={{ finished: metViewBox }} style={{ height: hoogte, width: '100%' }} notMerge />
+        <ReactEChartsCore echarts={echarts} option={volledig} opts={{ renderer: 'svg' }} style={{ height: hoogte, width: '100%' }} notMerge />
       </div>
     </figure>
   );
