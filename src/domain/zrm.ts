@@ -181,3 +181,24 @@ export function magZrmToelichtingZien(actor: Actor): boolean {
 }
 
 export const MIN_INTREKKINGSREDEN = 5;
+
+/** One assessment as the API gives it (scores always; notes only for who may read them). */
+export interface ZrmBeoordeling {
+  id: string;
+  datum: string;
+  organisatieId: string;
+  organisatie: string;
+  scores: ZrmScores;
+  gemiddelde: number | null;
+  /** null for who may not read notes (see magZrmToelichtingZien), or when there are none */
+  toelichting: string | null;
+  vastgelegdOp: string;
+  ingetrokken: { op: string; reden: string | null } | null;
+}
+
+/** A client's assessments, newest first, with the hint of the newest valid one. */
+export interface ZrmOverzicht {
+  beoordelingen: ZrmBeoordeling[];
+  /** the hint of the newest assessment that is not withdrawn; null when there is none */
+  hint: (UitstroomHint & { beoordelingId: string; datum: string }) | null;
+}

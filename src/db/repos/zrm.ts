@@ -6,30 +6,11 @@ import { schrijfAudit } from './audit.js';
 import { clientFilter } from './clienten.js';
 import type { Actor } from '../../domain/auth.js';
 import { conflict, geweigerd } from '../../domain/fouten.js';
-import { gemiddelde, magZrmToelichtingZien, uitstroomHint, ZRM_DOMEINEN, type UitstroomHint, type ZrmInvoer, type ZrmScores } from '../../domain/zrm.js';
+import { gemiddelde, magZrmToelichtingZien, uitstroomHint, ZRM_DOMEINEN, type ZrmBeoordeling, type ZrmInvoer, type ZrmOverzicht, type ZrmScores } from '../../domain/zrm.js';
 
 // ZRM assessments of one client (ADR 0032): visible exactly as the dossier is (clientFilter), so never to a
 // woningcorporatie; notes only for the care roles. Voiding keeps the row (append-only in spirit, like event
 // corrections): the history shows what was withdrawn, when and why, and the chart and hint skip it.
-
-export interface ZrmBeoordeling {
-  id: string;
-  datum: string;
-  organisatieId: string;
-  organisatie: string;
-  scores: ZrmScores;
-  gemiddelde: number | null;
-  /** null for who may not read notes (see magZrmToelichtingZien), or when there are none */
-  toelichting: string | null;
-  vastgelegdOp: string;
-  ingetrokken: { op: string; reden: string | null } | null;
-}
-
-export interface ZrmOverzicht {
-  beoordelingen: ZrmBeoordeling[];
-  /** the hint of the newest assessment that is not withdrawn; null when there is none */
-  hint: (UitstroomHint & { beoordelingId: string; datum: string }) | null;
-}
 
 async function zichtbareClient(db: DbOrTx, actor: Actor, clientId: string) {
   const [c] = await db.select({ id: s.clienten.id, regioId: s.clienten.regioId }).from(s.clienten).where(and(eq(s.clienten.id, clientId), clientFilter(actor)));

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Heading2, Link, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
+import { Alert, Button, Heading2, Link, Paragraph, Select } from '@utrecht/component-library-react';
 import { api, queryString } from '../api';
 import { useApi, useOrganisaties } from '../hooks';
 import { BESTEMMING_LABEL, NIVEAU_LABEL } from '../labels';
@@ -23,6 +23,7 @@ import { BESTEMMINGEN, NIVEAUS } from '../../../src/domain/trajecten';
 import { standaardVan, STROOM_LABEL } from '../../../src/domain/monitor';
 import { LabelOpties } from '../ui/LabelOpties';
 import { DatumInvoer } from '../ui/DatumInvoer';
+import { GemeenteOpties } from '../ui/GemeenteOpties';
 
 type Antwoord<T> = { regels: T[] };
 type PeriodeSoort = 'maand' | 'kwartaal' | 'jaar';
@@ -144,12 +145,7 @@ export function Monitor({ ik }: { ik: Ik }) {
             <Veld label="Gemeente" naam="gemeenteId">
               {(p) => (
                 <Select {...p} value={gemeenteId} onChange={(e) => zetGemeente(e.target.value)}>
-                  <SelectOption value="">Hele regio</SelectOption>
-                  {orgs.gemeenten.map((g) => (
-                    <SelectOption key={g.id} value={g.id}>
-                      {g.naam}
-                    </SelectOption>
-                  ))}
+                  <GemeenteOpties alle="Hele regio" />
                 </Select>
               )}
             </Veld>

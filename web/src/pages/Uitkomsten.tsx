@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
 import { queryString } from '../api';
-import { useApi, useOrganisaties } from '../hooks';
+import { useApi } from '../hooks';
 import { getal, procent } from '../format';
 import { NIVEAU_LABEL } from '../labels';
 import { Bestanden } from '../ui/Bestanden';
@@ -11,13 +11,13 @@ import { Tabel } from '../ui/Tabel';
 import { Veld } from '../ui/Veld';
 import type { UitkomstRegel } from '../../../src/domain/uitkomsten';
 import { NIVEAUS } from '../../../src/domain/trajecten';
+import { GemeenteOpties } from '../ui/GemeenteOpties';
 
 const PERIODE_LABEL = { maand: 'Maand', kwartaal: 'Kwartaal', jaar: 'Jaar' } as const;
 const deel = (a: number, b: number) => (b === 0 ? '—' : procent(a / b));
 
 /** Outcome measures of the own region per period: lengths of stay, first-time inflow, returns, still housed. */
 export function Uitkomsten() {
-  const orgs = useOrganisaties();
   const [periode, zetPeriode] = useState<keyof typeof PERIODE_LABEL>('jaar');
   const [gemeenteId, zetGemeente] = useState('');
   const qs = queryString({ periode, gemeenteId });
@@ -40,12 +40,7 @@ export function Uitkomsten() {
         <Veld label="Gemeente" naam="gemeenteId">
           {(invoer) => (
             <Select {...invoer} value={gemeenteId} onChange={(e) => zetGemeente(e.target.value)}>
-              <SelectOption value="">Hele regio</SelectOption>
-              {orgs.gemeenten.map((g) => (
-                <SelectOption key={g.id} value={g.id}>
-                  {g.naam}
-                </SelectOption>
-              ))}
+              <GemeenteOpties alle="Hele regio" />
             </Select>
           )}
         </Veld>

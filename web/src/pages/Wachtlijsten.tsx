@@ -11,6 +11,7 @@ import { Tabel, type Kolom, useBladeren } from '../ui/Tabel';
 import { Veld } from '../ui/Veld';
 import { Gegevens } from '../ui/Status';
 import { LabelOpties } from '../ui/LabelOpties';
+import { GemeenteOpties } from '../ui/GemeenteOpties';
 
 const PER_PAGINA = 50;
 
@@ -71,12 +72,7 @@ export function Wachtlijsten({ ik }: { ik: Ik }) {
         <Veld label="Herkomstgemeente" naam="gemeenteId">
           {(p) => (
             <Select {...p} value={gemeenteId} onChange={(e) => filter(zetGemeente)(e.target.value)}>
-              <SelectOption value="">Alle</SelectOption>
-              {orgs.gemeenten.map((g) => (
-                <SelectOption key={g.id} value={g.id}>
-                  {g.naam}
-                </SelectOption>
-              ))}
+              <GemeenteOpties alle="Alle" />
             </Select>
           )}
         </Veld>

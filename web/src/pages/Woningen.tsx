@@ -16,6 +16,7 @@ import { Fout, Gegevens } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { DatumInvoer } from '../ui/DatumInvoer';
+import { GemeenteOpties } from '../ui/GemeenteOpties';
 
 export interface Woning {
   id: string;
@@ -77,7 +78,6 @@ export const JAREN = [2024, 2025, 2026, 2027];
 const PER_PAGINA = 25;
 
 function NieuweWoning({ sluit }: { sluit: () => void }) {
-  const orgs = useOrganisaties();
   const meld = useMeld();
   const [fouten, zetFouten] = useState<Record<string, string>>({});
   const maak = useWijziging((body: unknown) => api<Woning>('/api/woningen', { method: 'POST', body }), ['/api/woningen']);
@@ -113,7 +113,7 @@ function NieuweWoning({ sluit }: { sluit: () => void }) {
     <form className="voorstel-paneel formulier" onSubmit={verstuur} noValidate aria-labelledby="nieuwe-woning-kop">
       <Heading2 id="nieuwe-woning-kop">Woning toevoegen</Heading2>
       <Veld label="Gemeente" naam="gemeenteId" fout={fouten.gemeenteId}>
-        {(p) => <Select {...p}>{orgs.gemeenten.map((g) => <SelectOption key={g.id} value={g.id}>{g.naam}</SelectOption>)}</Select>}
+        {(p) => <Select {...p}><GemeenteOpties /></Select>}
       </Veld>
       <Veld label="Adres" naam="adres" fout={fouten.adres}>{(p) => <Textbox {...p} autoComplete="off" />}</Veld>
       <Veld label="Wijk" naam="wijk" fout={fouten.wijk}>{(p) => <Textbox {...p} />}</Veld>
@@ -204,7 +204,7 @@ function EigenWoningen({ ik }: { ik: Ik }) {
       {nieuw && <NieuweWoning sluit={() => zetNieuw(false)} />}
       <div className="filters">
         <Veld label="Gemeente" naam="gemeenteId">
-          {(p) => <Select {...p} value={gemeenteId} onChange={filter(zetGemeente)}><SelectOption value="">Alle</SelectOption>{orgs.gemeenten.map((g) => <SelectOption key={g.id} value={g.id}>{g.naam}</SelectOption>)}</Select>}
+          {(p) => <Select {...p} value={gemeenteId} onChange={filter(zetGemeente)}><GemeenteOpties alle="Alle" /></Select>}
         </Veld>
         <Veld label="Type" naam="type">
           {(p) => <Select {...p} value={type} onChange={filter(zetType)}><SelectOption value="">Alle</SelectOption>{Object.entries(WONING_TYPE_LABEL).map(([w, l]) => <SelectOption key={w} value={w}>{l}</SelectOption>)}</Select>}
@@ -364,8 +364,7 @@ function Kandidaten() {
         <Veld label="Woonwens of herkomst" naam="gemeenteId">
           {(p) => (
             <Select {...p} value={gemeenteId} onChange={(e) => { blad.vanafBegin(); zetGemeente(e.target.value); }}>
-              <SelectOption value="">Alle gemeenten</SelectOption>
-              {orgs.gemeenten.map((g) => <SelectOption key={g.id} value={g.id}>{g.naam}</SelectOption>)}
+              <GemeenteOpties alle="Alle gemeenten" />
             </Select>
           )}
         </Veld>

@@ -11,24 +11,7 @@ import { Fout, Gegevens } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { verdeelFout, vandaagIso } from './NieuweClient';
-import { UITSTROOM_DOMEINEN, ZRM_DOMEIN_LABEL, ZRM_DOMEINEN, ZRM_SCORE_LABEL, ZRM_SCORES, type UitstroomHint, type ZrmDomein, type ZrmScores } from '../../../src/domain/zrm';
-
-interface Beoordeling {
-  id: string;
-  datum: string;
-  organisatieId: string;
-  organisatie: string;
-  scores: ZrmScores;
-  gemiddelde: number | null;
-  toelichting: string | null;
-  vastgelegdOp: string;
-  ingetrokken: { op: string; reden: string | null } | null;
-}
-
-interface Overzicht {
-  beoordelingen: Beoordeling[];
-  hint: (UitstroomHint & { beoordelingId: string; datum: string }) | null;
-}
+import { UITSTROOM_DOMEINEN, ZRM_DOMEIN_LABEL, ZRM_DOMEINEN, ZRM_SCORE_LABEL, ZRM_SCORES, type ZrmBeoordeling as Beoordeling, type ZrmDomein, type ZrmOverzicht as Overzicht } from '../../../src/domain/zrm';
 
 /** The hint's sentence without its leading yes/no (shown in bold before it), starting with a capital. */
 const hintZin = (tekst: string) => {
