@@ -11,6 +11,7 @@ import { GEANONIMISEERD, SleutelFout, type Versleuteling } from '../versleutelin
 export const VERSLEUTELDE_KOLOMMEN: { tabel: string; id: string; kolommen: string[] }[] = [
   { tabel: 'clienten', id: 'id', kolommen: ['naam_versleuteld', 'bsn_versleuteld', 'risico_notities_versleuteld'] },
   { tabel: 'gebruiker_mfa', id: 'gebruiker_id', kolommen: ['geheim_versleuteld', 'nieuw_geheim_versleuteld'] },
+  { tabel: 'zrm_beoordelingen', id: 'id', kolommen: ['toelichting_versleuteld'] },
 ];
 
 /**
