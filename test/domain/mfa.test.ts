@@ -22,6 +22,8 @@ describe('wie MFA moet gebruiken', () => {
       'regiogemeente:beheerder', 'regiogemeente:medewerker_toegang', 'regiogemeente:consulent', 'regiogemeente:alleen_lezen',
       'woningcorporatie:beheerder',
       'aanbieder:beheerder', 'aanbieder:medewerker_toegang', 'aanbieder:consulent', 'aanbieder:alleen_lezen',
+      // the national body sees aggregates only: its beheerder, who manages accounts, still needs a second factor
+      'landelijk:beheerder',
     ]);
   });
 
