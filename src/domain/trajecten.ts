@@ -87,6 +87,19 @@ export const BESTEMMING_LABEL: Record<Bestemming, string> = {
 };
 
 /**
+ * How migration 0033 recoded the bestemming values stored before it (ADR 0035): old code → new code. Only
+ * familie_netwerk changes; test/db/migratie-bestemming.test.ts holds the migration's SQL to this table.
+ */
+export const BESTEMMING_MIGRATIE_0033: Readonly<Record<string, Bestemming>> = {
+  zelfstandige_woning: 'zelfstandige_woning',
+  woning_met_begeleiding: 'woning_met_begeleiding',
+  familie_netwerk: 'familie_netwerk_tijdelijk',
+  andere_regio: 'andere_regio',
+  detentie_kliniek: 'detentie_kliniek',
+  onbekend: 'onbekend',
+};
+
+/**
  * Where someone lived just before the aanmelding (woonsituatie vóór aanmelding), recorded on the aanmelding event:
  * the monitor's "waar komen mensen vandaan", and the baseline a later bestemming is compared with.
  */
