@@ -73,7 +73,7 @@ describe.each(backends)('begeleiding per plaatsing via de API (%s)', (backend) =
         { pad: 'plan', veld: 'Plan', melding: 'Noem minstens één doel in het plan' },
       ]),
     );
-    const [{ n }] = (await t.database.db.execute(sql`select count(*)::int as n from begeleidingen where plaatsing_id = ${p.id}`)).rows as [{ n: number }];
+    const [{ n }] = ((await t.database.db.execute(sql`select count(*)::int as n from begeleidingen where plaatsing_id = ${p.id}`)) as unknown as { rows: [{ n: number }] }).rows;
     expect(n).toBe(0);
   });
 
