@@ -255,7 +255,7 @@ describe.skipIf(!beschikbaar)('reis: van matchingronde tot sleuteloverdracht', (
     await kaart.getByLabel('Telefoon contactpersoon').fill('06-12345678');
     await kaart.getByLabel('Evaluatiedatum 1').fill('01-05-2027');
     await kaart.getByRole('button', { name: 'Doel toevoegen bij Financiën en schulden' }).click();
-    await kaart.getByLabel('Doel 1 bij Financiën en schulden').fill('Budgetbeheer afbouwen naar eigen beheer');
+    await kaart.getByLabel('Doel 1 bij Financiën en schulden', { exact: true }).fill('Budgetbeheer afbouwen naar eigen beheer');
     await kaart.getByLabel('Status doel 1 bij Financiën en schulden').selectOption({ label: 'Loopt' });
     await vastleggen(toegang, 'plaatsing-13c-begeleiding-ingevuld');
     await kaart.getByRole('button', { name: 'Begeleiding vastleggen', exact: true }).click();
