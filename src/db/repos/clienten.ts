@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import type { Versleuteling } from '../versleuteling.js';
@@ -645,23 +645,67 @@ export async function wachtlijst(db: DbOrTx, actor: Actor, soort: WachtlijstSoor
   if (f.gemeenteId) voorwaarden.push(eq(st.herkomstgemeenteId, f.gemeenteId));
   if (f.niveau) voorwaarden.push(eq(st.niveau, f.niveau));
   const waar = and(...voorwaarden);
-  const [telling] = (await db
-    .select({ totaal: count(), mediaan: sql<number | null>`percentile_cont(0.5) within group (order by ${wachtdagenSql(peildatum)})`.mapWith((x) => (x === null ? null : Number(x))) })
-    .from(st)
-    .where(waar)) as [{ totaal: number; mediaan: number | null }];
   const af = f.richting === 'af';
   const richting = (x: SQL | AnyColumn, omgekeerd = false) => (af !== omgekeerd ? desc(x) : asc(x));
   const prioriteit = wachtlijstVolgorde(peildatum);
   const sorteer = f.sorteer ?? 'prioriteit';
-  const volgorde: SQL[] = {
-    // aflopend = the list from its end: every key of the priority order reversed
-    prioriteit: af ? [asc(st.urgentie), asc(wachtdagenSql(peildatum)), desc(pseudoniemVolgorde), desc(st.clientId)] : prioriteit,
-    urgentie: [richting(st.urgentie), ...prioriteit],
-    wachtdagen: [richting(wachtdagenSql(peildatum)), ...prioriteit],
-    pseudoniem: [richting(pseudoniemVolgorde), asc(st.clientId)],
-    leeftijd: [richting(st.geboortedatum, true), ...prioriteit],
-  }[sorteer];
-  const rijen = await db.select().from(st).where(waar).orderBy(...volgorde).limit(f.limiet).offset(f.offset);
-  const regels = rijen.map((r) => ({ ...alsWachtlijstRegel(r, peildatum), jongere: isJongere(r.geboortedatum, peildatum), doelgroep: r.doelgroep }));
-  return { totaal: telling.totaal, mediaanWachtdagen: telling.mediaan, regels };
+  const volgorde = sql.join(
+    {
+      // aflopend = the list from its end: every key of the priority order reversed
+      prioriteit: af ? [asc(st.urgentie), asc(wachtdagenSql(peildatum)), desc(pseudoniemVolgorde), desc(st.clientId)] : prioriteit,
+      urgentie: [richting(st.urgentie), ...prioriteit],
+      wachtdagen: [richting(wachtdagenSql(peildatum)), ...prioriteit],
+      pseudoniem: [richting(pseudoniemVolgorde), asc(st.clientId)],
+      leeftijd: [richting(st.geboortedatum, true), ...prioriteit],
+    }[sorteer],
+    sql`, `,
+  );
+  // the count, the median and the page in one statement (one round trip); the page is an index walk that stops
+  // after offset + limiet rows, its order carried out of the lateral join by nr
+  const { rows } = (await db.execute(sql`select t.totaal, t.mediaan, r.* from (
+      select count(*)::int as totaal, percentile_cont(0.5) within group (order by ${wachtdagenSql(peildatum)}) as mediaan from ${st} where ${waar}
+    ) t left join lateral (
+      select row_number() over (order by ${volgorde}) as nr, ${st.clientId}, ${st.pseudoniem}, ${st.herkomstgemeenteId}, ${st.doelgroep},
+        ${st.geboortedatum}::text as geboortedatum, ${st.fase}, ${st.niveau}, ${st.urgentie}, ${st.sinds}::text as sinds,
+        ${st.laatsteDatum}::text as laatste_datum, ${st.bestemming}, ${st.laatsteUitstroom}::text as laatste_uitstroom
+      from ${st} where ${waar} order by ${volgorde} limit ${f.limiet} offset ${f.offset}
+    ) r on true order by r.nr`)) as unknown as {
+    rows: {
+      totaal: number;
+      mediaan: number | string | null;
+      client_id: string | null;
+      pseudoniem: string;
+      herkomstgemeente_id: string;
+      doelgroep: string;
+      geboortedatum: string;
+      fase: string;
+      niveau: string | null;
+      urgentie: number;
+      sinds: string | null;
+      laatste_datum: string | null;
+      bestemming: string | null;
+      laatste_uitstroom: string | null;
+    }[];
+  };
+  const eerste = rows[0];
+  const regels = rows
+    .filter((r) => r.client_id !== null)
+    .map((r) => ({
+      ...wachtlijstRegel(
+        { id: r.client_id!, pseudoniem: r.pseudoniem, gemeenteId: r.herkomstgemeente_id },
+        {
+          fase: r.fase as Fase,
+          niveau: r.niveau as Niveau | null,
+          urgentie: r.urgentie,
+          sinds: r.sinds,
+          laatsteDatum: r.laatste_datum,
+          bestemming: r.bestemming as Toestand['bestemming'],
+          laatsteUitstroom: r.laatste_uitstroom,
+        },
+        peildatum,
+      ),
+      jongere: isJongere(r.geboortedatum, peildatum),
+      doelgroep: r.doelgroep,
+    }));
+  return { totaal: eerste?.totaal ?? 0, mediaanWachtdagen: eerste?.mediaan == null ? null : Number(eerste.mediaan), regels };
 }
