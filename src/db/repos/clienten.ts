@@ -261,16 +261,13 @@ function paginaIds(actor: Actor, waar: SQL, f: ClientFilters, peildatum: string)
 }
 
 /** A row of one list page as the single statement of lijstClienten returns it (dates as text on both drivers). */
-interface PaginaRij {
-  totaal: number;
+/** The state columns of client_stand as a raw statement returns them (snake_case, dates cast to text). */
+interface RuweStand {
   client_id: string | null;
   pseudoniem: string;
-  naam_versleuteld: string;
-  geboortedatum: string;
-  doelgroep: string;
   herkomstgemeente_id: string;
-  huidige_gemeente_id: string;
-  aanbieder_id: string | null;
+  doelgroep: string;
+  geboortedatum: string;
   fase: string;
   niveau: string | null;
   urgentie: number;
@@ -278,6 +275,23 @@ interface PaginaRij {
   laatste_datum: string | null;
   bestemming: string | null;
   laatste_uitstroom: string | null;
+}
+
+const rijAlsToestand = (r: RuweStand): Toestand => ({
+  fase: r.fase as Fase,
+  niveau: r.niveau as Niveau | null,
+  urgentie: r.urgentie,
+  sinds: r.sinds,
+  laatsteDatum: r.laatste_datum,
+  bestemming: r.bestemming as Toestand['bestemming'],
+  laatsteUitstroom: r.laatste_uitstroom,
+});
+
+interface PaginaRij extends RuweStand {
+  totaal: number;
+  naam_versleuteld: string;
+  huidige_gemeente_id: string;
+  aanbieder_id: string | null;
 }
 
 /**
@@ -329,15 +343,7 @@ export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, 
         herkomstgemeenteId: r.herkomstgemeente_id,
         huidigeGemeenteId: r.huidige_gemeente_id,
         aanbiederId: r.aanbieder_id,
-        toestand: {
-          fase: r.fase as Fase,
-          niveau: r.niveau as Niveau | null,
-          urgentie: r.urgentie,
-          sinds: r.sinds,
-          laatsteDatum: r.laatste_datum,
-          bestemming: r.bestemming as Toestand['bestemming'],
-          laatsteUitstroom: r.laatste_uitstroom,
-        },
+        toestand: rijAlsToestand(r),
       })),
   };
 }
@@ -670,22 +676,7 @@ export async function wachtlijst(db: DbOrTx, actor: Actor, soort: WachtlijstSoor
         ${st.laatsteDatum}::text as laatste_datum, ${st.bestemming}, ${st.laatsteUitstroom}::text as laatste_uitstroom
       from ${st} where ${waar} order by ${volgorde} limit ${f.limiet} offset ${f.offset}
     ) r on true order by r.nr`)) as unknown as {
-    rows: {
-      totaal: number;
-      mediaan: number | string | null;
-      client_id: string | null;
-      pseudoniem: string;
-      herkomstgemeente_id: string;
-      doelgroep: string;
-      geboortedatum: string;
-      fase: string;
-      niveau: string | null;
-      urgentie: number;
-      sinds: string | null;
-      laatste_datum: string | null;
-      bestemming: string | null;
-      laatste_uitstroom: string | null;
-    }[];
+    rows: (RuweStand & { totaal: number; mediaan: number | string | null })[];
   };
   const eerste = rows[0];
   const regels = rows
@@ -693,15 +684,7 @@ export async function wachtlijst(db: DbOrTx, actor: Actor, soort: WachtlijstSoor
     .map((r) => ({
       ...wachtlijstRegel(
         { id: r.client_id!, pseudoniem: r.pseudoniem, gemeenteId: r.herkomstgemeente_id },
-        {
-          fase: r.fase as Fase,
-          niveau: r.niveau as Niveau | null,
-          urgentie: r.urgentie,
-          sinds: r.sinds,
-          laatsteDatum: r.laatste_datum,
-          bestemming: r.bestemming as Toestand['bestemming'],
-          laatsteUitstroom: r.laatste_uitstroom,
-        },
+        rijAlsToestand(r),
         peildatum,
       ),
       jongere: isJongere(r.geboortedatum, peildatum),
