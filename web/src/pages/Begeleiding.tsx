@@ -124,7 +124,7 @@ function PlaatsingBegeleiding({ p, domeinen, magSchrijven }: { p: PlaatsingMetBe
       {!b && !bewerken && <Paragraph className="leeg">Nog geen begeleiding vastgelegd bij deze plaatsing.</Paragraph>}
       {magSchrijven && !bewerken && domeinen && (
         <ButtonGroup>
-          <Button appearance="secondary-action-button" onClick={() => zetBewerken(true)}>
+          <Button appearance="secondary-action-button" type="button" onClick={() => zetBewerken(true)}>
             {b ? 'Begeleiding wijzigen' : 'Begeleiding vastleggen'}
             <span className="visueel-verborgen"> bij {p.adres}</span>
           </Button>
@@ -207,7 +207,7 @@ function Evaluaties({ b, magSchrijven }: { b: BegeleidingGegevens; magSchrijven:
                   kop: 'Actie',
                   cel: (e: Evaluatie) =>
                     !e.gehoudenOp && e.datum <= vandaagIso() ? (
-                      <Button appearance="secondary-action-button" onClick={() => void markeer(e)}>
+                      <Button appearance="secondary-action-button" type="button" onClick={() => void markeer(e)}>
                         Gehouden<span className="visueel-verborgen"> (evaluatie van {nlDatum(e.datum)})</span>
                       </Button>
                     ) : (
@@ -298,6 +298,7 @@ function BegeleidingFormulier({ p, domeinen, sluit }: { p: PlaatsingMetBegeleidi
   };
   const aanbieders = orgs.lijst.filter((o) => o.soort === 'aanbieder');
   return (
+    <>
     <form onSubmit={(e) => void verstuur(e)} noValidate className="formulier-breed">
       <Fieldset>
         <FieldsetLegend>Afspraak</FieldsetLegend>
@@ -340,12 +341,12 @@ function BegeleidingFormulier({ p, domeinen, sluit }: { p: PlaatsingMetBegeleidi
             <Veld label={`Evaluatiedatum ${i + 1}`} naam={`evaluatie-${i}`} fout={fouten[`evaluaties.${i}`]}>
               {(v) => <DatumInvoer {...v} value={d} onChange={(datum) => zet({ evaluaties: w.evaluaties.map((x, j) => (j === i ? datum : x)) })} />}
             </Veld>
-            <Button appearance="secondary-action-button" onClick={() => zet({ evaluaties: w.evaluaties.filter((_, j) => j !== i) })}>
+            <Button appearance="secondary-action-button" type="button" onClick={() => zet({ evaluaties: w.evaluaties.filter((_, j) => j !== i) })}>
               Verwijderen<span className="visueel-verborgen"> (evaluatiedatum {i + 1})</span>
             </Button>
           </div>
         ))}
-        <Button appearance="secondary-action-button" onClick={() => zet({ evaluaties: [...w.evaluaties, ''] })}>
+        <Button appearance="secondary-action-button" type="button" onClick={() => zet({ evaluaties: [...w.evaluaties, ''] })}>
           Evaluatie toevoegen
         </Button>
       </Fieldset>
@@ -379,7 +380,7 @@ function BegeleidingFormulier({ p, domeinen, sluit }: { p: PlaatsingMetBegeleidi
                 </Veld>
               </div>
             ))}
-            <Button appearance="secondary-action-button" onClick={() => zetW((x) => ({ ...x, plan: { ...x.plan, [dom.code]: [...x.plan[dom.code]!, { omschrijving: '', status: 'open' }] } }))}>
+            <Button appearance="secondary-action-button" type="button" onClick={() => zetW((x) => ({ ...x, plan: { ...x.plan, [dom.code]: [...x.plan[dom.code]!, { omschrijving: '', status: 'open' }] } }))}>
               Doel toevoegen<span className="visueel-verborgen"> bij {dom.label}</span>
             </Button>
           </Fieldset>
@@ -390,12 +391,14 @@ function BegeleidingFormulier({ p, domeinen, sluit }: { p: PlaatsingMetBegeleidi
         <Button appearance="primary-action-button" type="submit" busy={opslaan.isPending} disabled={opslaan.isPending}>
           Begeleiding vastleggen
         </Button>
-        <Button appearance="secondary-action-button" onClick={sluit}>
+        <Button appearance="secondary-action-button" type="button" onClick={sluit}>
           Annuleren
         </Button>
       </ButtonGroup>
-      {dialoog}
     </form>
+    {/* outside the form: the dialog's buttons must not submit it */}
+    {dialoog}
+    </>
   );
 }
 
