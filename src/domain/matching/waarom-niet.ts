@@ -8,7 +8,7 @@
  * (geen reserveringsafspraak, quotum op, complex of wijk vol) → geplaatst / elders geplaatst → voorrang van
  * anderen onder het geldende beleid (en door wat) → doet niet mee (reden op cliëntniveau).
  */
-import { effectieveTypes, gemeenteRang, kandidaatWaarde, quotumSleutel, wijkSleutel } from './objectief.js';
+import { effectieveTypes, gemeenteRang, gewichtenVan, kandidaatWaarde, quotumSleutel, wijkSleutel } from './objectief.js';
 import { BELEID_TERMEN, kandidaatSleutel, type BeleidTerm } from './beleid.js';
 import type { Gewichten, MatchInvoer, MatchKandidaat, MatchWoning, Toewijzing, WoningType } from './types.js';
 
@@ -130,7 +130,7 @@ function voorrangDoor(ander: MatchKandidaat, k: MatchKandidaat, gemeenteId: stri
 
 export function waaromNiet(w: WaaromNietInvoer): WaaromNiet {
   const { invoer, kandidaat: k, toewijzing, naam } = w;
-  const g = { ...(invoer.gewichten as Gewichten) };
+  const g = gewichtenVan(invoer);
   const deelname: WaaromNiet['deelname'] = [];
   if (!w.deelname.uitstroomklaar)
     deelname.push({ reden: 'niet_uitstroomklaar', tekst: `Niet uitstroomklaar${w.deelname.faseLabel ? ` (fase: ${w.deelname.faseLabel})` : ''}: alleen uitstroomklare cliënten doen mee aan een ronde.` });
@@ -269,18 +269,18 @@ export function waaromNiet(w: WaaromNietInvoer): WaaromNiet {
   // one line for a whole gemeente or a whole type with the same reason
   const samenvatting: WaaromNiet['samenvatting'] = [];
   const gedaan = new Set<KlasseUitleg>();
-  for (const gem of w.gemeenten) {
-    const rij = klassen.filter((x) => x.gemeenteId === gem);
-    if (rij.length && rij.every((x) => x.reden === 'gemeente')) {
-      samenvatting.push({ reden: 'gemeente', tekst: `${naam(gem)}: staat niet bij de gewenste gemeenten (alle woningtypes).` });
-      rij.forEach((x) => gedaan.add(x));
-    }
-  }
   for (const type of WONINGTYPES) {
-    const kol = klassen.filter((x) => x.type === type && !gedaan.has(x));
+    const kol = klassen.filter((x) => x.type === type);
     if (kol.length && kol.every((x) => x.reden === 'woningtype')) {
       samenvatting.push({ reden: 'woningtype', tekst: `${hoofdletter(WONINGTYPE_LABEL[type])} (alle gemeenten): ${kol[0]!.tekst}` });
       kol.forEach((x) => gedaan.add(x));
+    }
+  }
+  for (const gem of w.gemeenten) {
+    const rij = klassen.filter((x) => x.gemeenteId === gem && !gedaan.has(x));
+    if (rij.length && rij.every((x) => x.reden === 'gemeente')) {
+      samenvatting.push({ reden: 'gemeente', tekst: `${naam(gem)}: staat niet bij de gewenste gemeenten (alle woningtypes).` });
+      rij.forEach((x) => gedaan.add(x));
     }
   }
   for (const x of klassen) if (!gedaan.has(x)) samenvatting.push({ reden: x.reden, tekst: `${hoofdletter(WONINGTYPE_LABEL[x.type])} in ${naam(x.gemeenteId)}: ${x.tekst}` });
