@@ -137,7 +137,8 @@ export async function zrmGereedheden(db: DbOrTx, clientIds: readonly string[]): 
   const rijen = await db
     .selectDistinctOn([z.clientId], { clientId: z.clientId, scores: z.scores })
     .from(z)
-    .where(and(sql`${z.clientId} = any(${[...clientIds]}::uuid[])`, isNull(z.ingetrokkenOp)))
+    // one array parameter, however many candidates (a list of parameters would hit the driver's limit)
+    .where(and(sql`${z.clientId} = any(${`{${clientIds.join(',')}}`}::uuid[])`, isNull(z.ingetrokkenOp)))
     .orderBy(z.clientId, desc(z.datum), desc(z.vastgelegdOp), desc(z.id));
   for (const r of rijen) {
     const ruw = (r.scores ?? {}) as Record<string, unknown>;
