@@ -276,13 +276,16 @@ export function waaromNiet(w: WaaromNietInvoer): WaaromNiet {
       kol.forEach((x) => gedaan.add(x));
     }
   }
+  const nietGewenst: string[] = [];
   for (const gem of w.gemeenten) {
     const rij = klassen.filter((x) => x.gemeenteId === gem && !gedaan.has(x));
     if (rij.length && rij.every((x) => x.reden === 'gemeente')) {
-      samenvatting.push({ reden: 'gemeente', tekst: `${naam(gem)}: staat niet bij de gewenste gemeenten (alle woningtypes).` });
+      nietGewenst.push(naam(gem));
       rij.forEach((x) => gedaan.add(x));
     }
   }
+  if (nietGewenst.length)
+    samenvatting.push({ reden: 'gemeente', tekst: `${nietGewenst.join(', ')}: ${nietGewenst.length === 1 ? 'staat' : 'staan'} niet bij de gewenste gemeenten (alle woningtypes).` });
   for (const x of klassen) if (!gedaan.has(x)) samenvatting.push({ reden: x.reden, tekst: `${hoofdletter(WONINGTYPE_LABEL[x.type])} in ${naam(x.gemeenteId)}: ${x.tekst}` });
   return { doetMee, deelname, klassen, samenvatting };
 }

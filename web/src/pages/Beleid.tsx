@@ -343,13 +343,34 @@ function AfsprakenWatAls({ bezig, onVergelijk }: { bezig: boolean; onVergelijk: 
     <form onSubmit={verstuur} noValidate className="formulier" aria-labelledby="afspraken-kop">
       <Heading3 id="afspraken-kop">Of: andere aantallen in de reserveringsafspraken van dit jaar</Heading3>
       <Paragraph>Beide kanten gebruiken het huidige beleid; alleen de aantallen hieronder verschillen. Er wordt niets opgeslagen.</Paragraph>
-      <div className="beleid-afspraken">
-        {data.map((a) => (
-          <Veld key={sleutel(a)} label={`${a.corporatie} in ${a.gemeente}`} naam={`aantal-${sleutel(a)}`} fout={fouten[sleutel(a)]} beschrijving={`Nu afgesproken: ${getal(a.aantal)}`}>
-            {(p) => <Textbox {...p} inputMode="numeric" value={tekst[sleutel(a)] ?? getal(a.aantal)} onChange={(e) => zetTekst((x) => ({ ...x, [sleutel(a)]: e.target.value }))} />}
-          </Veld>
-        ))}
-      </div>
+      <Tabel<Afspraak>
+        bijschrift="Reserveringsafspraken van dit jaar: aantal voor kant B"
+        eenheid="afspraken"
+        sleutel={sleutel}
+        rijen={data}
+        kolommen={[
+          { kop: 'Gemeente', cel: (a) => a.gemeente },
+          { kop: 'Corporatie', cel: (a) => a.corporatie },
+          { kop: 'Nu afgesproken', cel: (a) => getal(a.aantal), getal: true },
+          {
+            kop: 'Aantal voor B',
+            cel: (a) => (
+              <>
+                <Textbox
+                  className="beleid-aantal"
+                  inputMode="numeric"
+                  aria-label={`Aantal voor B: ${a.corporatie} in ${a.gemeente}`}
+                  aria-invalid={!!fouten[sleutel(a)]}
+                  invalid={!!fouten[sleutel(a)]}
+                  value={tekst[sleutel(a)] ?? getal(a.aantal)}
+                  onChange={(e) => zetTekst((x) => ({ ...x, [sleutel(a)]: e.target.value }))}
+                />
+                {fouten[sleutel(a)] && <span className="beleid-celfout">{fouten[sleutel(a)]}</span>}
+              </>
+            ),
+          },
+        ]}
+      />
       <Button appearance="secondary-action-button" type="submit" data-leesactie busy={bezig}>
         Vergelijk met deze aantallen (wat als)
       </Button>
