@@ -255,7 +255,7 @@ function Formulier({ overzicht }: { overzicht: Overzicht }) {
     <section aria-labelledby="wijzigen-kop">
       {dialoog}
       <Heading2 id="wijzigen-kop">Beleid wijzigen of vergelijken</Heading2>
-      <form onSubmit={verstuur} noValidate className="formulier" aria-labelledby="wijzigen-kop">
+      <form onSubmit={verstuur} noValidate className="formulier-breed" aria-labelledby="wijzigen-kop">
         <Fieldset invalid={!!fouten.volgorde} aria-describedby="volgorde-uitleg">
           <FieldsetLegend>Volgorde van voorrang</FieldsetLegend>
           <Paragraph id="volgorde-uitleg" className="beleid-uitleg">
@@ -340,7 +340,7 @@ function AfsprakenWatAls({ bezig, onVergelijk }: { bezig: boolean; onVergelijk: 
     if (!Object.keys(nieuw).length) onVergelijk(aantallen);
   };
   return (
-    <form onSubmit={verstuur} noValidate className="formulier" aria-labelledby="afspraken-kop">
+    <form onSubmit={verstuur} noValidate className="formulier beleid-afspraken-form" aria-labelledby="afspraken-kop">
       <Heading3 id="afspraken-kop">Of: andere aantallen in de reserveringsafspraken van dit jaar</Heading3>
       <Paragraph>Beide kanten gebruiken het huidige beleid; alleen de aantallen hieronder verschillen. Er wordt niets opgeslagen.</Paragraph>
       <Tabel<Afspraak>
