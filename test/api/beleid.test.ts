@@ -83,7 +83,7 @@ describe.each(backends)('prioriteringsbeleid en waarom niet gematcht (%s)', (bac
     expect(res.statusCode).toBe(200);
     const w = res.json();
     expect(w.a).toMatchObject({ versie: 1 });
-    expect(w.b.inWoorden).toBe('Op volgorde: 1. urgentie, 2. wachttijd; daarna gewogen: voorkeursgemeente, spreiding over herkomstgemeenten, zrm-gereedheid.');
+    expect(w.b.inWoorden).toBe('Op volgorde: 1. urgentie, 2. wachttijd; daarna gewogen: voorkeursgemeente, spreiding over herkomstgemeenten, ZRM-gereedheid.');
     expect(w.totaal.a).toBeGreaterThan(0);
     const somA = w.perGemeente.reduce((x: number, r: { a: number }) => x + r.a, 0);
     expect(somA).toBe(w.totaal.a);

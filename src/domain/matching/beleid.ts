@@ -229,7 +229,9 @@ export function valideerBeleid(
 export function beleidInWoorden(b: Beleid): string {
   if (!b.volgorde.length) return 'Gewogen: alle termen tellen op met hun gewicht.';
   const rest = BELEID_TERMEN.filter((t) => !b.volgorde.includes(t));
-  return `Op volgorde: ${b.volgorde.map((t, i) => `${i + 1}. ${TERM_LABEL[t].toLowerCase()}`).join(', ')}${rest.length ? `; daarna gewogen: ${rest.map((t) => TERM_LABEL[t].toLowerCase()).join(', ')}` : ''}.`;
+  // "ZRM" stays in capitals: only the first letter of a label becomes lower case
+  const klein = (t: BeleidTerm) => (t === 'zrm' ? TERM_LABEL[t] : TERM_LABEL[t].charAt(0).toLowerCase() + TERM_LABEL[t].slice(1));
+  return `Op volgorde: ${b.volgorde.map((t, i) => `${i + 1}. ${klein(t)}`).join(', ')}${rest.length ? `; daarna gewogen: ${rest.map(klein).join(', ')}` : ''}.`;
 }
 
 /** De sleutels waarop een beleid twee kandidaten vergelijkt voor dezelfde woning (hoger is beter). */
