@@ -21,6 +21,7 @@ import { signalenApi } from './signalen.js';
 import { zrmApi } from './zrm.js';
 import { begeleidingenApi } from './begeleidingen.js';
 import { matchingApi } from './matching.js';
+import { beleidApi } from './beleid.js';
 import { woningenApi } from './woningen.js';
 import { monitorApi } from './monitor.js';
 import { verdeelmodelApi } from './verdeelmodel.js';
@@ -105,6 +106,7 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
   await app.register(zrmApi, ctx);
   await app.register(begeleidingenApi, ctx);
   await app.register(landelijkApi, ctx);
+  await app.register(beleidApi, ctx);
 
   if (webAppGebouwd(webDist)) {
     // the web app's files are public (the login page is one of them); data only comes through /api

@@ -813,3 +813,40 @@ export const begeleidingEvaluaties = pgTable(
   },
   (t) => [uniqueIndex('begeleiding_evaluaties_uq').on(t.begeleidingId, t.datum), index('begeleiding_evaluaties_open_idx').on(t.datum).where(sql`gehouden_op is null`)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Prioriteringsbeleid (issue 14 punt 6, migration 0035, ADR 0037)
+// ---------------------------------------------------------------------------------------------
+
+/** One version of a region's prioritisation policy; never updated or deleted (database trigger). */
+export const beleidVersies = pgTable(
+  'beleid_versies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull().references(() => regios.id),
+    versie: integer('versie').notNull(),
+    /** Gewichten (src/domain/matching/types.ts), checked by src/domain/matching/beleid.ts */
+    gewichten: jsonb('gewichten').notNull(),
+    /** BeleidTerm[]; empty = weighted */
+    volgorde: jsonb('volgorde').notNull(),
+    toelichting: text('toelichting').notNull(),
+    auteurId: uuid('auteur_id').references(() => gebruikers.id),
+    aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('beleid_versies_uq').on(t.regioId, t.versie)],
+);
+
+/** A stored matching round and the policy version it used. */
+export const matchingRondes = pgTable(
+  'matching_rondes',
+  {
+    id: uuid('id').primaryKey(),
+    regioId: uuid('regio_id').notNull().references(() => regios.id),
+    beleidVersieId: uuid('beleid_versie_id').references(() => beleidVersies.id),
+    peildatum: date('peildatum', { mode: 'string' }).notNull(),
+    voorstellen: integer('voorstellen').notNull(),
+    doorGebruikerId: uuid('door_gebruiker_id'),
+    aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('matching_rondes_regio_idx').on(t.regioId, t.aangemaakt.desc())],
+);

@@ -1,3 +1,4 @@
+import { STANDAARD_BELEID } from '../domain/matching/beleid.js';
 import { analyseer, type DbOrTx as Db } from './client.js';
 import { insertInDelen } from './bulk.js';
 import * as s from './schema.js';
@@ -486,6 +487,16 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
     });
   }
   await db.insert(s.reserveringsafspraken).values(afspraakRijen);
+  // prioritisation policy (ADR 0037): version 1 is the standard weights, set by the centrumgemeente's beheerder
+  const beheerder = gebruikers.find((g) => g.organisatieId === centrumId && g.rol === 'beheerder');
+  await db.insert(s.beleidVersies).values({
+    regioId,
+    versie: 1,
+    gewichten: { ...STANDAARD_BELEID.gewichten },
+    volgorde: [],
+    toelichting: 'Startversie: de standaardgewichten van Doorstroom (wachttijd, urgentie, voorkeursgemeente en spreiding gewogen).',
+    auteurId: beheerder?.id ?? null,
+  });
   await insertInDelen(db, s.plaatsingen, plaatsingen, 'plaatsingen', voortgang);
   await seedBegeleidingen(db, { regioId, peildatum: peil, seed: o.seed, versleuteling: o.versleuteling, door: toegang.id });
 

@@ -28,6 +28,7 @@ import { Plaatsen } from './Plaatsen';
 import { Grondslagen } from './Grondslagen';
 import { Zrm } from './Zrm';
 import { Begeleiding } from './Begeleiding';
+import { WaaromNiet } from './WaaromNiet';
 import { CorrectieKnoppen, type TijdlijnEvent } from './Correctie';
 import { ClientFormulier, alsInvoer, vandaagIso, verdeelFout, type ClientGegevens, type Woonwensen } from './NieuweClient';
 import { GebeurtenisVelden, gebeurtenisBody, gebeurtenisFouten, gebeurtenisVraagt, type GebeurtenisInvoer } from './GebeurtenisVelden';
@@ -207,6 +208,7 @@ function DossierInhoud({ ik, c, herlaad }: { ik: Ik; c: Dossier; herlaad: () => 
       {magSchrijven && (c.toestand.fase === 'uitstroomklaar' || c.toestand.fase === 'in_zorg') && <Plaatsen clientId={c.id} aanbiederId={c.aanbiederId} onGeplaatst={herlaad} />}
       {ik.soort !== 'woningcorporatie' && <Zrm clientId={c.id} magSchrijven={magSchrijven} organisatieId={ik.organisatieId} />}
       {ik.soort !== 'woningcorporatie' && <Begeleiding clientId={c.id} magSchrijven={magSchrijven} />}
+      {ik.soort !== 'woningcorporatie' && <WaaromNiet clientId={c.id} />}
       <Schulden clientId={c.id} magSchrijven={magSchrijven} />
       <Grondslagen clientId={c.id} magSchrijven={magSchrijven} />
     </Pagina>
