@@ -8,7 +8,7 @@
  *  - blok: (complex, gemeente, corporatie, wijk) — hierop werken quotum/complex/wijk-regels;
  *  - klasse: soort × blok met capaciteit = aantal identieke woningen.
  */
-import { eerlijkeAandelen, effectieveTypes, gewichtenVan, kandidaatWaarde, quotumSleutel, wijkSleutel } from './objectief.js';
+import { eerlijkeAandelen, gewichtenVan, isJongere, kandidaatWaarde, quotumSleutel, wijkSleutel } from './objectief.js';
 import type { Gewichten, MatchInvoer, WoningType } from './types.js';
 
 export interface Profiel {
@@ -71,6 +71,11 @@ export interface Model {
   aandeel: Map<string, number>;
   herkomsten: string[];
   bruikbareWoningen: number;
+}
+
+interface TrieKnoop {
+  profiel: number;
+  kinderen: Map<number, TrieKnoop> | null;
 }
 
 export interface BlokIndex {
@@ -172,72 +177,114 @@ export function bouwModel(invoer: MatchInvoer): Model {
   const merkQ = new Int32Array(restQ.length);
   const merkW = new Int32Array(restW.length);
 
+  // Kandidaten → profielen. Sleutels zijn getallen en een trie over de voorkeursgemeenten i.p.v. lange
+  // samengestelde strings: bij 100k kandidaten kostte het hashen van die strings (en de GC) meer dan het oplossen.
   const eisen: Eis[] = [];
-  const eisIdx = new Map<string, number>();
+  const eisIdx = new Map<number, number>();
   const profielen: Profiel[] = [];
-  const profielIdx = new Map<string, number>();
-  const ruw: { p: number; i: number; v: number; id: string }[] = [];
-  invoer.kandidaten.forEach((k, i) => {
-    const typen = effectieveTypes(k);
-    const prefs = [...new Set(k.gemeentePreferenties)];
-    const req = `${typen.join(',')}\u0000${k.minKamers}\u0000${k.toegankelijkNodig ? 1 : 0}`;
-    const pk = `${k.herkomstgemeenteId}\u0000${req}\u0000${prefs.join('\u0001')}`;
-    let p = profielIdx.get(pk);
-    if (p === undefined) {
-      p = profielen.length;
-      profielIdx.set(pk, p);
-      const eisIdxs = prefs.map((g) => {
-        const ek = `${req}\u0000${g}`;
-        let e = eisIdx.get(ek);
-        if (e === undefined) {
-          e = eisen.length;
-          eisIdx.set(ek, e);
-          const ss = (soortenPerGemeente.get(g) ?? []).filter((s) => {
-            const so = soorten[s];
-            return typen.includes(so.type) && so.kamers >= k.minKamers && (!k.toegankelijkNodig || so.toegankelijk);
-          });
-          // bovengrens op wat via deze eis geplaatst kan worden: min over de regelniveaus
-          // (merktekens per eis i.p.v. Sets: dit draait voor elke eis over alle passende klassen)
-          let cap = 0;
-          let cc = 0;
-          let qc = 0;
-          let wc = 0;
-          const merk = e + 1;
-          for (const s of ss)
-            for (const c of soorten[s].klassen) {
-              const bi = klassen[c].blok;
-              const b = blokken[bi];
-              if (!b.heeftQuotum) continue;
-              cap += klassen[c].woningen.length;
-              const ci = blokC[bi];
-              if (merkC[ci] !== merk) {
-                merkC[ci] = merk;
-                cc += restC[ci];
-              }
-              const qi = blokQ[bi];
-              if (merkQ[qi] !== merk) {
-                merkQ[qi] = merk;
-                qc += restQ[qi];
-              }
-              const wi = blokW[bi];
-              if (merkW[wi] !== merk) {
-                merkW[wi] = merk;
-                wc += restW[wi];
-              }
-            }
-          cap = Math.min(cap, cc, qc, wc);
-          eisen.push({ gemeente: g, typen, minKamers: k.minKamers, toegankelijkNodig: k.toegankelijkNodig, soorten: ss, capaciteit: cap });
+  const gemeenteIdx = new Map<string, number>();
+  const gemeenteNr = (g: string) => {
+    let i = gemeenteIdx.get(g);
+    if (i === undefined) gemeenteIdx.set(g, (i = gemeenteIdx.size));
+    return i;
+  };
+  const typeBit = new Map<string, number>();
+  const typenVanMasker = new Map<number, WoningType[]>();
+  const eisVereisten: { typen: WoningType[]; minKamers: number; toegankelijkNodig: boolean }[] = [];
+  const vereisteIdx = new Map<string, number>();
+  const trieWortels = new Map<number, TrieKnoop>();
+  const maakEis = (v: number, g: string): number => {
+    const ek = v * 1_048_576 + gemeenteNr(g);
+    let e = eisIdx.get(ek);
+    if (e !== undefined) return e;
+    e = eisen.length;
+    eisIdx.set(ek, e);
+    const { typen, minKamers, toegankelijkNodig } = eisVereisten[v];
+    const ss = (soortenPerGemeente.get(g) ?? []).filter((s) => {
+      const so = soorten[s];
+      return typen.includes(so.type) && so.kamers >= minKamers && (!toegankelijkNodig || so.toegankelijk);
+    });
+    // bovengrens op wat via deze eis geplaatst kan worden: min over de regelniveaus
+    // (merktekens per eis i.p.v. Sets: dit draait voor elke eis over alle passende klassen)
+    let cap = 0;
+    let cc = 0;
+    let qc = 0;
+    let wc = 0;
+    const merk = e + 1;
+    for (const s of ss)
+      for (const c of soorten[s].klassen) {
+        const bi = klassen[c].blok;
+        const b = blokken[bi];
+        if (!b.heeftQuotum) continue;
+        cap += klassen[c].woningen.length;
+        const ci = blokC[bi];
+        if (merkC[ci] !== merk) {
+          merkC[ci] = merk;
+          cc += restC[ci];
         }
-        return e;
-      });
-      profielen.push({ herkomst: k.herkomstgemeenteId, typen, minKamers: k.minKamers, toegankelijkNodig: k.toegankelijkNodig, prefs, kandidaten: [], waarden: [], eisen: eisIdxs });
+        const qi = blokQ[bi];
+        if (merkQ[qi] !== merk) {
+          merkQ[qi] = merk;
+          qc += restQ[qi];
+        }
+        const wi = blokW[bi];
+        if (merkW[wi] !== merk) {
+          merkW[wi] = merk;
+          wc += restW[wi];
+        }
+      }
+    cap = Math.min(cap, cc, qc, wc);
+    eisen.push({ gemeente: g, typen, minKamers, toegankelijkNodig, soorten: ss, capaciteit: cap });
+    return e;
+  };
+  const waarde = new Float64Array(invoer.kandidaten.length);
+  const prefNrs: number[] = [];
+  invoer.kandidaten.forEach((k, i) => {
+    let masker = 0;
+    for (const t of k.woningTypes) {
+      if (t === 'jongeren_cluster' && !isJongere(k.leeftijd)) continue;
+      if (t === 'beschermd_thuis_cluster' && k.ondersteuning !== 'beschermd_thuis') continue;
+      let bit = typeBit.get(t);
+      if (bit === undefined) typeBit.set(t, (bit = 2 ** typeBit.size));
+      masker |= bit;
     }
-    ruw.push({ p, i, v: kandidaatWaarde(k, gewichten), id: k.id });
+    let typen = typenVanMasker.get(masker);
+    if (!typen) typenVanMasker.set(masker, (typen = [...typeBit].filter(([, b]) => masker & b).map(([t]) => t as WoningType).sort()));
+    const vk = `${masker}\u0000${k.minKamers}\u0000${k.toegankelijkNodig ? 1 : 0}`;
+    let v = vereisteIdx.get(vk);
+    if (v === undefined) {
+      vereisteIdx.set(vk, (v = eisVereisten.length));
+      eisVereisten.push({ typen, minKamers: k.minKamers, toegankelijkNodig: k.toegankelijkNodig });
+    }
+    // trie: (vereiste, herkomst) → ontdubbelde voorkeursgemeenten in volgorde
+    const wk = v * 1_048_576 + gemeenteNr(k.herkomstgemeenteId);
+    let knoop = trieWortels.get(wk);
+    if (!knoop) trieWortels.set(wk, (knoop = { profiel: -1, kinderen: null }));
+    prefNrs.length = 0;
+    for (const g of k.gemeentePreferenties) {
+      const gi = gemeenteNr(g);
+      if (prefNrs.includes(gi)) continue;
+      prefNrs.push(gi);
+      const kinderen: Map<number, TrieKnoop> = (knoop.kinderen ??= new Map());
+      let kind = kinderen.get(gi);
+      if (!kind) kinderen.set(gi, (kind = { profiel: -1, kinderen: null }));
+      knoop = kind;
+    }
+    if (knoop.profiel < 0) {
+      knoop.profiel = profielen.length;
+      const prefs = [...new Set(k.gemeentePreferenties)];
+      const vv = v;
+      profielen.push({ herkomst: k.herkomstgemeenteId, typen, minKamers: k.minKamers, toegankelijkNodig: k.toegankelijkNodig, prefs, kandidaten: [], waarden: [], eisen: prefs.map((g) => maakEis(vv, g)) });
+    }
+    profielen[knoop.profiel].kandidaten.push(i);
+    waarde[i] = kandidaatWaarde(k, gewichten);
   });
-  ruw.sort((a, b) => b.v - a.v || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const r of ruw) {
-    profielen[r.p].kandidaten.push(r.i);
-    profielen[r.p].waarden.push(r.v);
+  // per profiel sorteren (profielen zijn klein) op waarde aflopend, dan id
+  const kand = invoer.kandidaten;
+  for (const p of profielen) {
+    if (p.kandidaten.length > 1)
+      p.kandidaten.sort((a, b) => waarde[b] - waarde[a] || (kand[a].id < kand[b].id ? -1 : kand[a].id > kand[b].id ? 1 : 0));
+    p.waarden = p.kandidaten.map((i) => waarde[i]);
   }
   const herkomsten = [...new Set(invoer.kandidaten.map((k) => k.herkomstgemeenteId))].sort();
   const aandeel = eerlijkeAandelen(invoer);
