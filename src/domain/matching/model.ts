@@ -30,7 +30,7 @@ export interface Eis {
   minKamers: number;
   toegankelijkNodig: boolean;
   soorten: number[];
-  /** Aantal bruikbare woningen (met quotum) dat past. */
+  /** Bovengrens op het aantal plaatsingen via deze eis (som van de grenzen per soort). */
   capaciteit: number;
 }
 export interface Soort {
@@ -176,6 +176,37 @@ export function bouwModel(invoer: MatchInvoer): Model {
   const merkC = new Int32Array(restC.length);
   const merkQ = new Int32Array(restQ.length);
   const merkW = new Int32Array(restW.length);
+  // per soort een bovengrens op het aantal plaatsingen: min over de regelniveaus (woningen, complexen, quota,
+  // wijken) van de som van de verschillende restruimtes; een eis telt die van zijn soorten op
+  const soortCapaciteit = new Float64Array(soorten.length);
+  soorten.forEach((so, s) => {
+    let cap = 0;
+    let cc = 0;
+    let qc = 0;
+    let wc = 0;
+    const merk = s + 1;
+    for (const c of so.klassen) {
+      const bi = klassen[c].blok;
+      if (!blokken[bi].heeftQuotum) continue;
+      cap += klassen[c].woningen.length;
+      const ci = blokC[bi];
+      if (merkC[ci] !== merk) {
+        merkC[ci] = merk;
+        cc += restC[ci];
+      }
+      const qi = blokQ[bi];
+      if (merkQ[qi] !== merk) {
+        merkQ[qi] = merk;
+        qc += restQ[qi];
+      }
+      const wi = blokW[bi];
+      if (merkW[wi] !== merk) {
+        merkW[wi] = merk;
+        wc += restW[wi];
+      }
+    }
+    soortCapaciteit[s] = Math.min(cap, cc, qc, wc);
+  });
 
   // Kandidaten → profielen. Sleutels zijn getallen en een trie over de voorkeursgemeenten i.p.v. lange
   // samengestelde strings: bij 100k kandidaten kostte het hashen van die strings (en de GC) meer dan het oplossen.
@@ -204,36 +235,9 @@ export function bouwModel(invoer: MatchInvoer): Model {
       const so = soorten[s];
       return typen.includes(so.type) && so.kamers >= minKamers && (!toegankelijkNodig || so.toegankelijk);
     });
-    // bovengrens op wat via deze eis geplaatst kan worden: min over de regelniveaus
-    // (merktekens per eis i.p.v. Sets: dit draait voor elke eis over alle passende klassen)
+    // bovengrens op wat via deze eis geplaatst kan worden: de som van de grenzen per soort
     let cap = 0;
-    let cc = 0;
-    let qc = 0;
-    let wc = 0;
-    const merk = e + 1;
-    for (const s of ss)
-      for (const c of soorten[s].klassen) {
-        const bi = klassen[c].blok;
-        const b = blokken[bi];
-        if (!b.heeftQuotum) continue;
-        cap += klassen[c].woningen.length;
-        const ci = blokC[bi];
-        if (merkC[ci] !== merk) {
-          merkC[ci] = merk;
-          cc += restC[ci];
-        }
-        const qi = blokQ[bi];
-        if (merkQ[qi] !== merk) {
-          merkQ[qi] = merk;
-          qc += restQ[qi];
-        }
-        const wi = blokW[bi];
-        if (merkW[wi] !== merk) {
-          merkW[wi] = merk;
-          wc += restW[wi];
-        }
-      }
-    cap = Math.min(cap, cc, qc, wc);
+    for (const s of ss) cap += soortCapaciteit[s];
     eisen.push({ gemeente: g, typen, minKamers, toegankelijkNodig, soorten: ss, capaciteit: cap });
     return e;
   };

@@ -125,6 +125,11 @@ export class NetwerkSimplex {
     return this.kost[e] + this.pi[this.bron[e]] - this.pi[this.doel[e]];
   }
 
+  /** Potentiaal van knoop u in de huidige basis (na `los()`): gereduceerde kosten zijn kost + π(bron) − π(doel). */
+  potentiaal(u: number) {
+    return this.pi[u];
+  }
+
   capaciteitVan(e: number) {
     return this.cap[e];
   }
@@ -290,54 +295,71 @@ export class NetwerkSimplex {
         this.pi[u] = art;
       }
     }
-    this.hangAanEchteBogen(art);
+    this.hangAanEchteBogen();
     this.geinitialiseerd = true;
   }
 
   /**
-   * Startboom van echte bogen: vanuit de aanbodknopen krijgt elke bereikbare knoop (zonder vraag) als ouder
-   * de eerste boog waarlangs hij bereikt wordt, met stroom 0 en van de wortel af gericht, zodat de boom
-   * sterk toelaatbaar blijft. Zonder dit begint elke knoop aan een kunstmatige boog en kost het eerst een
-   * pivot per knoop om hem aan het netwerk te hangen (bij 100k kandidaten ~50k pivots vooraf).
+   * Startboom van echte bogen: elke knoop (zonder vraag) die vanuit een aanbodknoop bereikbaar is, hangt aan
+   * de laatste boog van een kortste pad (kosten) vanuit het aanbod, met stroom 0 en van de wortel af
+   * gericht, zodat de boom sterk toelaatbaar is. De potentialen zijn dan kortste afstanden: elke echte boog
+   * heeft gereduceerde kosten ≥ 0 behalve die naar de vraagknopen, en de simplex duwt de stroom vanaf de
+   * eerste pivot langs kortste paden. Zonder dit begint elke knoop aan een kunstmatige boog en kost het
+   * eerst een pivot per knoop om hem aan het netwerk te hangen. Werkt op acyclische netwerken (zoals de
+   * matchingketen); met een kring blijft de kunstmatige startboom staan.
    */
-  private hangAanEchteBogen(art: number) {
+  private hangAanEchteBogen() {
     const n = this.n;
     const m = this.m;
     const root = n;
+    const bruikbaar = (e: number) => !this.rust![e] && this.cap[e] > 0 && this.aanbod[this.bron[e]] >= 0 && this.aanbod[this.doel[e]] === 0;
     const uitStart = new Int32Array(n + 1);
-    for (let e = 0; e < m; e++) if (!this.rust![e] && this.cap[e] > 0) uitStart[this.bron[e] + 1]++;
+    const ingraad = new Int32Array(n);
+    for (let e = 0; e < m; e++)
+      if (bruikbaar(e)) {
+        uitStart[this.bron[e] + 1]++;
+        ingraad[this.doel[e]]++;
+      }
     for (let u = 0; u < n; u++) uitStart[u + 1] += uitStart[u];
     const uit = new Int32Array(uitStart[n]);
     const vul = uitStart.slice(0, n);
-    for (let e = 0; e < m; e++) if (!this.rust![e] && this.cap[e] > 0) uit[vul[this.bron[e]]++] = e;
-    const bereikt = new Uint8Array(n);
+    for (let e = 0; e < m; e++) if (bruikbaar(e)) uit[vul[this.bron[e]]++] = e;
+    // topologische volgorde (Kahn) met kortste afstanden vanuit de aanbodknopen
+    const afstand = new Float64Array(n).fill(Infinity);
+    const ouderBoog = new Int32Array(n).fill(-1);
+    for (let u = 0; u < n; u++) if (this.aanbod[u] > 0) afstand[u] = 0;
     const rij = new Int32Array(n);
     let kop = 0;
     let staart = 0;
-    for (let u = 0; u < n; u++)
-      if (this.aanbod[u] > 0) {
-        bereikt[u] = 1;
-        rij[staart++] = u;
-      }
+    for (let u = 0; u < n; u++) if (ingraad[u] === 0) rij[staart++] = u;
     while (kop < staart) {
       const u = rij[kop++];
+      const du = afstand[u];
       for (let i = uitStart[u]; i < uitStart[u + 1]; i++) {
         const e = uit[i];
         const v = this.doel[e];
-        if (bereikt[v] || this.aanbod[v] !== 0) continue;
-        bereikt[v] = 1;
-        rij[staart++] = v;
-        this.verwijderKind(root, v);
-        this.staat[m + v] = BOOM; // kunstmatige boog buiten de boom, stroom 0: wordt nooit meer geprijsd
-        this.ouder[v] = u;
-        this.pred[v] = e;
-        this.richting[v] = NEER;
-        this.diepte[v] = this.diepte[u] + 1;
-        this.staat[e] = BOOM;
-        this.voegKindToe(u, v);
+        if (du + this.kost[e] < afstand[v]) {
+          afstand[v] = du + this.kost[e];
+          ouderBoog[v] = e;
+        }
+        if (--ingraad[v] === 0) rij[staart++] = v;
       }
     }
-    void art;
+    if (staart < n) return; // kring: kunstmatige startboom houden
+    for (let i = 0; i < n; i++) {
+      const v = rij[i];
+      const e = ouderBoog[v];
+      if (e < 0 || this.aanbod[v] !== 0) continue;
+      const u = this.bron[e];
+      this.verwijderKind(root, v);
+      this.staat[m + v] = BOOM; // kunstmatige boog buiten de boom, stroom 0: wordt nooit meer geprijsd
+      this.ouder[v] = u;
+      this.pred[v] = e;
+      this.richting[v] = NEER;
+      this.diepte[v] = this.diepte[u] + 1;
+      this.staat[e] = BOOM;
+      this.voegKindToe(u, v);
+    }
     this.herberekenPotentialen();
   }
 

@@ -135,6 +135,8 @@ export interface MatchStatistiek {
   bogen?: number;
   pivots?: number;
   lagrangeIteraties?: number;
+  /** Rondes van de kolomgeneratie over profielen (0 = direct het volledige netwerk). */
+  prijsrondes?: number;
   /** Knopen die de exacte terugval (vertakken en begrenzen) doorzocht; 0 als de Lagrange-grens al sloot. */
   vertakKnopen?: number;
   /** Bewezen bovengrens voor het optimum (Lagrange-duaal); gelijk aan `objectief` als optimaal bewezen. */
