@@ -689,12 +689,13 @@ function losMetProfielselectie(model: Model, plan: Plan, lambda: Float64Array, f
     return { plan, net, kosten, pivots: net.ns.pivots, rondes: 0 };
   }
   // drempel: de waarde van de `aantal`-ste beste bereikbare kandidaat
-  const waarden: number[] = [];
+  const waarden = new Float64Array(plan.K);
+  let n = 0;
   model.profielen.forEach((p, pi) => {
-    for (let j = 0; j < plan.R[pi]; j++) waarden.push(p.waarden[j]);
+    for (let j = 0; j < plan.R[pi]; j++) waarden[n++] = p.waarden[j];
   });
-  waarden.sort((a, b) => b - a);
-  const drempel = waarden[Math.min(aantal, waarden.length) - 1];
+  waarden.sort(); // oplopend (getypte array: numeriek en zonder vergelijkfunctie)
+  const drempel = waarden[n - Math.min(aantal, n)];
   const actief = new Uint8Array(P);
   model.profielen.forEach((p, pi) => {
     if (plan.R[pi] > 0 && p.waarden[0] >= drempel) actief[pi] = 1;
