@@ -73,11 +73,6 @@ export interface Model {
   bruikbareWoningen: number;
 }
 
-interface TrieKnoop {
-  profiel: number;
-  kinderen: Map<number, TrieKnoop> | null;
-}
-
 export interface BlokIndex {
   c: Int32Array;
   q: Int32Array;
@@ -223,7 +218,10 @@ export function bouwModel(invoer: MatchInvoer): Model {
   const typenVanMasker = new Map<number, WoningType[]>();
   const eisVereisten: { typen: WoningType[]; minKamers: number; toegankelijkNodig: boolean }[] = [];
   const vereisteIdx = new Map<string, number>();
-  const trieWortels = new Map<number, TrieKnoop>();
+  // trie met één Map voor alle takken (sleutel knoop·2²⁰ + gemeente): geen Map per knoop
+  const trieWortels = new Map<number, number>();
+  const trieTakken = new Map<number, number>();
+  const knoopProfiel: number[] = [];
   const maakEis = (v: number, g: string): number => {
     const ek = v * 1_048_576 + gemeenteNr(g);
     let e = eisIdx.get(ek);
@@ -263,24 +261,30 @@ export function bouwModel(invoer: MatchInvoer): Model {
     // trie: (vereiste, herkomst) → ontdubbelde voorkeursgemeenten in volgorde
     const wk = v * 1_048_576 + gemeenteNr(k.herkomstgemeenteId);
     let knoop = trieWortels.get(wk);
-    if (!knoop) trieWortels.set(wk, (knoop = { profiel: -1, kinderen: null }));
+    if (knoop === undefined) {
+      trieWortels.set(wk, (knoop = knoopProfiel.length));
+      knoopProfiel.push(-1);
+    }
     prefNrs.length = 0;
     for (const g of k.gemeentePreferenties) {
       const gi = gemeenteNr(g);
       if (prefNrs.includes(gi)) continue;
       prefNrs.push(gi);
-      const kinderen: Map<number, TrieKnoop> = (knoop.kinderen ??= new Map());
-      let kind = kinderen.get(gi);
-      if (!kind) kinderen.set(gi, (kind = { profiel: -1, kinderen: null }));
+      const tk = knoop * 1_048_576 + gi;
+      let kind = trieTakken.get(tk);
+      if (kind === undefined) {
+        trieTakken.set(tk, (kind = knoopProfiel.length));
+        knoopProfiel.push(-1);
+      }
       knoop = kind;
     }
-    if (knoop.profiel < 0) {
-      knoop.profiel = profielen.length;
+    if (knoopProfiel[knoop] < 0) {
+      knoopProfiel[knoop] = profielen.length;
       const prefs = [...new Set(k.gemeentePreferenties)];
       const vv = v;
       profielen.push({ herkomst: k.herkomstgemeenteId, typen, minKamers: k.minKamers, toegankelijkNodig: k.toegankelijkNodig, prefs, kandidaten: [], waarden: [], eisen: prefs.map((g) => maakEis(vv, g)) });
     }
-    profielen[knoop.profiel].kandidaten.push(i);
+    profielen[knoopProfiel[knoop]].kandidaten.push(i);
     waarde[i] = kandidaatWaarde(k, gewichten);
   });
   // per profiel sorteren (profielen zijn klein) op waarde aflopend, dan id

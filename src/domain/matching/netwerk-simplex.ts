@@ -312,7 +312,9 @@ export class NetwerkSimplex {
     const n = this.n;
     const m = this.m;
     const root = n;
-    const bruikbaar = (e: number) => !this.rust![e] && this.cap[e] > 0 && this.aanbod[this.bron[e]] >= 0 && this.aanbod[this.doel[e]] === 0;
+    const rust = this.rust!;
+    const { cap, aanbod, bron, doel } = this;
+    const bruikbaar = (e: number) => rust[e] === 0 && cap[e] > 0 && aanbod[bron[e]] >= 0 && aanbod[doel[e]] === 0;
     const uitStart = new Int32Array(n + 1);
     const ingraad = new Int32Array(n);
     for (let e = 0; e < m; e++)
