@@ -119,7 +119,7 @@ function maakPlan(model: Model): Plan {
     if (!b.heeftQuotum) return;
     (wijkQ.get(b.wijkKey) ?? wijkQ.set(b.wijkKey, new Set()).get(b.wijkKey)!).add(b.quotumKey);
     (quotumW.get(b.quotumKey) ?? quotumW.set(b.quotumKey, new Set()).get(b.quotumKey)!).add(b.wijkKey);
-    (complexBlokken.get(b.complex) ?? complexBlokken.set(b.complex, []).get(b.complex)!).push(i);
+    (complexBlokken.get(b.complexKey) ?? complexBlokken.set(b.complexKey, []).get(b.complexKey)!).push(i);
   });
   const wijkModus = new Map<string, WijkModus>();
   for (const [w, qs] of wijkQ) {
@@ -275,7 +275,7 @@ function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array): Netwerk {
   blokken.forEach((b, bi) => {
     if (!b.heeftQuotum) return;
     const ouder = plan.blokCel[bi] >= 0 ? C0 + plan.blokCel[bi] : ouderVan(b);
-    const cap = plan.multiComplex.has(b.complex) ? K : model.complexRest.get(b.complex)!;
+    const cap = plan.multiComplex.has(b.complexKey) ? K : model.complexRest.get(b.complexKey)!;
     blokBoog[bi] = ns.voegBoogToe(B0 + bi, ouder, cap, eenheidKosten(C + bi));
     eenheidBoog[C + bi] = blokBoog[bi];
     if (plan.eenheidGroepen[C + bi].length > 0) ns.voegOverloopBoogToe(blokBoog[bi]);
@@ -622,10 +622,19 @@ class Gebruik {
     }
     const cr = this.cRest[this.bc[blok]];
     const cu = this.cGebruik[this.bc[blok]];
-    if (cu >= cr) uit.push({ tekst: `max per complex bereikt (complex ${b.complex}: ${cu} nieuw, ruimte was ${cr})`, soort: 'spreiding' });
+    const afspraak = `volgens de afspraak ${b.gemeente} – ${b.corporatie}`;
+    if (cu >= cr)
+      uit.push({
+        tekst: `max per complex bereikt (complex ${b.complex}: ${cu} nieuw, ruimte was ${cr}${b.complexVanAfspraak ? `; max. ${b.maxPerComplex} per complex ${afspraak}` : ''})`,
+        soort: 'spreiding',
+      });
     const wr = this.wRest[this.bw[blok]];
     const wu = this.wGebruik[this.bw[blok]];
-    if (wu >= wr) uit.push({ tekst: `wijkmaximum bereikt (wijk ${b.wijk} in ${b.gemeente}: ${wu} nieuw, ruimte was ${wr})`, soort: 'spreiding' });
+    if (wu >= wr)
+      uit.push({
+        tekst: `wijkmaximum bereikt (wijk ${b.wijk} in ${b.gemeente}: ${wu} nieuw, ruimte was ${wr}${b.wijkVanAfspraak ? `; max. ${b.maxPerWijk} per wijk ${afspraak}` : ''})`,
+        soort: 'spreiding',
+      });
     return uit;
   }
 }

@@ -8,7 +8,7 @@
  *  - blok: (complex, gemeente, corporatie, wijk) — hierop werken quotum/complex/wijk-regels;
  *  - klasse: soort × blok met capaciteit = aantal identieke woningen.
  */
-import { eerlijkeAandelen, gewichtenVan, isJongere, kandidaatWaarde, quotumSleutel, wijkSleutel } from './objectief.js';
+import { eerlijkeAandelen, gewichtenVan, isJongere, kandidaatWaarde, quotumSleutel, spreidingsregels } from './objectief.js';
 import type { Gewichten, MatchInvoer, WoningType } from './types.js';
 
 export interface Profiel {
@@ -46,8 +46,16 @@ export interface Blok {
   corporatie: string;
   wijk: string;
   quotumKey: string;
+  /** Teller van de complexregel (regio: complex; afspraak: gemeente+corporatie+complex). */
+  complexKey: string;
+  /** Teller van de wijkregel (regio: gemeente+wijk; afspraak: gemeente+corporatie+wijk). */
   wijkKey: string;
   heeftQuotum: boolean;
+  /** Het maximum komt uit de eigen afspraak van gemeente+corporatie (voor de uitleg). */
+  complexVanAfspraak: boolean;
+  wijkVanAfspraak: boolean;
+  maxPerComplex: number;
+  maxPerWijk: number;
 }
 export interface Klasse {
   soort: number;
@@ -104,7 +112,7 @@ function indexeerBlokken(blokken: Blok[], complexRest: Map<string, number>, quot
     return i;
   };
   blokken.forEach((b, i) => {
-    uit.c[i] = idx(ci, uit.restC, b.complex, complexRest.get(b.complex)!);
+    uit.c[i] = idx(ci, uit.restC, b.complexKey, complexRest.get(b.complexKey)!);
     uit.q[i] = idx(qi, uit.restQ, b.quotumKey, quotumRest.get(b.quotumKey) ?? 0);
     uit.w[i] = idx(wi, uit.restW, b.wijkKey, wijkRest.get(b.wijkKey)!);
   });
@@ -113,7 +121,7 @@ function indexeerBlokken(blokken: Blok[], complexRest: Map<string, number>, quot
 
 export function bouwModel(invoer: MatchInvoer): Model {
   const gewichten = gewichtenVan(invoer);
-  const sp = invoer.spreiding;
+  const regelsVan = spreidingsregels(invoer);
   const quotumRest = new Map<string, number>();
   for (const q of invoer.quota) {
     const k = quotumSleutel(q.gemeenteId, q.corporatieId);
@@ -148,10 +156,26 @@ export function bouwModel(invoer: MatchInvoer): Model {
       b = blokken.length;
       blokIdx.set(bk, b);
       const quotumKey = quotumSleutel(w.gemeenteId, w.corporatieId);
-      const wk = wijkSleutel(w.gemeenteId, w.wijk);
-      blokken.push({ complex: w.complex, gemeente: w.gemeenteId, corporatie: w.corporatieId, wijk: w.wijk, quotumKey, wijkKey: wk, heeftQuotum: quotumRest.has(quotumKey) });
-      if (!complexRest.has(w.complex)) complexRest.set(w.complex, Math.max(0, sp.maxPerComplex - (sp.alGeplaatstPerComplex[w.complex] ?? 0)));
-      if (!wijkRest.has(wk)) wijkRest.set(wk, Math.max(0, sp.maxPerWijk - (sp.alGeplaatstPerWijk[wk] ?? 0)));
+      const regels = regelsVan(w);
+      // aparte naamruimtes, zodat een regioteller nooit samenvalt met een tellersleutel van een afspraak
+      const ck = (regels.complex.vanAfspraak ? 'a\u0000' : 'r\u0000') + regels.complex.sleutel;
+      const wk = (regels.wijk.vanAfspraak ? 'a\u0000' : 'r\u0000') + regels.wijk.sleutel;
+      blokken.push({
+        complex: w.complex,
+        gemeente: w.gemeenteId,
+        corporatie: w.corporatieId,
+        wijk: w.wijk,
+        quotumKey,
+        complexKey: ck,
+        wijkKey: wk,
+        heeftQuotum: quotumRest.has(quotumKey),
+        complexVanAfspraak: regels.complex.vanAfspraak,
+        wijkVanAfspraak: regels.wijk.vanAfspraak,
+        maxPerComplex: regels.complex.max,
+        maxPerWijk: regels.wijk.max,
+      });
+      if (!complexRest.has(ck)) complexRest.set(ck, Math.max(0, regels.complex.max - regels.complex.al));
+      if (!wijkRest.has(wk)) wijkRest.set(wk, Math.max(0, regels.wijk.max - regels.wijk.al));
     }
     if (blokken[b].heeftQuotum) bruikbareWoningen++;
     const kk = `${s}|${b}`;

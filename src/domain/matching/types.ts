@@ -40,8 +40,23 @@ export interface Reserveringsquotum {
   gemeenteId: string;
   corporatieId: string;
   resterend: number;
+  /**
+   * Eigen maximum per complex van deze afspraak (inclusief al geplaatst). Geldt voor de woningen van de
+   * afspraak (hun gemeente + corporatie) in plaats van `Spreidingsregels.maxPerComplex`; telt per
+   * (gemeente, corporatie, complex). Zie docs/adr/0033.
+   */
+  maxPerComplex?: number;
+  /**
+   * Eigen maximum per wijk van deze afspraak (inclusief al geplaatst), geteld over de woningen van deze
+   * afspraak in die wijk (gemeente + corporatie + wijk); in plaats van `Spreidingsregels.maxPerWijk`.
+   */
+  maxPerWijk?: number;
 }
 
+/**
+ * Spreidingsregels voor de regio: gelden voor woningen waarvan de afspraak (quotumregel) geen eigen maximum
+ * heeft. Een afspraak met een eigen `maxPerComplex`/`maxPerWijk` vervangt de regioregel voor haar woningen.
+ */
 export interface Spreidingsregels {
   /** Max plaatsingen per complex per jaar (inclusief al geplaatst). */
   maxPerComplex: number;
@@ -50,6 +65,10 @@ export interface Spreidingsregels {
   alGeplaatstPerComplex: Record<string, number>;
   /** Sleutel `${gemeenteId}|${wijk}`. */
   alGeplaatstPerWijk: Record<string, number>;
+  /** Al geplaatst dit jaar per `${gemeenteId}|${corporatieId}|${complex}` (voor afspraken met een eigen complexmaximum). */
+  alGeplaatstPerAfspraakComplex?: Record<string, number>;
+  /** Al geplaatst dit jaar per `${gemeenteId}|${corporatieId}|${wijk}` (voor afspraken met een eigen wijkmaximum). */
+  alGeplaatstPerAfspraakWijk?: Record<string, number>;
 }
 
 /**
