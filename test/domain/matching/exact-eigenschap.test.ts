@@ -53,6 +53,15 @@ describe('motor is exact (vergeleken met HiGHS)', () => {
     expect(meerRondes, 'de prijsronde voegt profielen toe (anders test dit niets)').toBeGreaterThan(0);
   }, 300_000);
 
+  it('met eigen maxima per afspraak (per complex en per wijk van gemeente + corporatie), 2k × 500 en 5k × 1,2k', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom([2_000, 500], [5_000, 1_200]), (seed, [k, w]) =>
+        vergelijk(genereerRegio({ kandidaten: k, woningen: w, seed, eigenMaxima: true }), `${k}×${w} seed ${seed} eigen maxima`),
+      ),
+      { numRuns: 3, examples: [[10, [5_000, 1_200]]], endOnFailure: true },
+    );
+  }, 300_000);
+
   it('op 2k × 500 met willekeurige seeds', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), (seed) => vergelijk(genereerRegio({ kandidaten: 2_000, woningen: 500, seed }), `2k seed ${seed}`)),
