@@ -119,7 +119,7 @@ export function genereerRegio(o: RegioOpties): MatchInvoer {
   const alPerAfspraakWijk: Record<string, number> = {};
   const eigen = quota.map((q) => ({ ...q, maxPerComplex: r2.int(1, 3), maxPerWijk: Math.max(1, Math.round(maxPerWijk * (0.3 + r2.next() * 0.7))) }));
   for (const w of woningen) {
-    const kc = `${w.gemeenteId}|${w.corporatieId}|${w.complex}`;
+    const kc = `${w.gemeenteId}|${w.corporatieId}|${w.wijk}|${w.complex}`;
     if (!(kc in alPerAfspraakComplex)) alPerAfspraakComplex[kc] = r2.chance(0.3) ? 1 : 0;
     const kw = `${w.gemeenteId}|${w.corporatieId}|${w.wijk}`;
     if (!(kw in alPerAfspraakWijk)) alPerAfspraakWijk[kw] = r2.chance(0.5) ? r2.int(0, 2) : 0;

@@ -160,7 +160,7 @@ export async function bouwMatchContext(
         maxPerWijk: 0,
         alGeplaatstPerComplex: {},
         alGeplaatstPerWijk: {},
-        alGeplaatstPerAfspraakComplex: telPer((b) => `${b.gemeenteId}|${b.corporatieId}|${b.complex}`),
+        alGeplaatstPerAfspraakComplex: telPer((b) => `${b.gemeenteId}|${b.corporatieId}|${b.wijk}|${b.complex}`),
         alGeplaatstPerAfspraakWijk: telPer((b) => `${b.gemeenteId}|${b.corporatieId}|${b.wijk}`),
       },
     },

@@ -136,8 +136,8 @@ export interface Spreidingsregel {
 
 /**
  * De complex- en wijkregel die op woningen werken (docs/adr/0033): heeft de afspraak van de woning (gemeente +
- * corporatie) een eigen maximum, dan telt dat per (gemeente, corporatie, complex) resp. (gemeente, corporatie,
- * wijk); anders de regioregel per complex resp. (gemeente, wijk). Meerdere quotumregels voor dezelfde
+ * corporatie) een eigen maximum, dan telt dat per (gemeente, corporatie, wijk, complex) resp. (gemeente,
+ * corporatie, wijk) — zoals bij handmatig plaatsen (`controleerSpreiding`); anders de regioregel per complex resp. (gemeente, wijk). Meerdere quotumregels voor dezelfde
  * afspraak: het kleinste opgegeven maximum.
  */
 export function spreidingsregels(invoer: MatchInvoer): (w: Pick<MatchWoning, 'gemeenteId' | 'corporatieId' | 'wijk' | 'complex'>) => { complex: Spreidingsregel; wijk: Spreidingsregel } {
@@ -154,7 +154,7 @@ export function spreidingsregels(invoer: MatchInvoer): (w: Pick<MatchWoning, 'ge
     const e = eigen.get(quotumSleutel(w.gemeenteId, w.corporatieId));
     let complex: Spreidingsregel;
     if (e?.maxPerComplex !== undefined) {
-      const sleutel = afspraakSleutel(w.gemeenteId, w.corporatieId, w.complex);
+      const sleutel = afspraakSleutel(w.gemeenteId, w.corporatieId, `${w.wijk}|${w.complex}`);
       complex = { sleutel, max: e.maxPerComplex, al: sp.alGeplaatstPerAfspraakComplex?.[sleutel] ?? 0, vanAfspraak: true };
     } else complex = { sleutel: w.complex, max: sp.maxPerComplex, al: sp.alGeplaatstPerComplex[w.complex] ?? 0, vanAfspraak: false };
     let wijk: Spreidingsregel;
@@ -209,7 +209,7 @@ export function controleerToewijzing(invoer: MatchInvoer, voorstellen: readonly 
     const mc = eigenC.get(qs);
     if (mc === undefined) perC.set(w.complex, (perC.get(w.complex) ?? 0) + 1);
     else {
-      const k = `${w.gemeenteId}|${w.corporatieId}|${w.complex}`;
+      const k = `${w.gemeenteId}|${w.corporatieId}|${w.wijk}|${w.complex}`;
       const t = perAfspraakC.get(k) ?? { n: 0, max: mc, al: sp.alGeplaatstPerAfspraakComplex?.[k] ?? 0 };
       t.n++;
       perAfspraakC.set(k, t);

@@ -43,7 +43,7 @@ export interface Reserveringsquotum {
   /**
    * Eigen maximum per complex van deze afspraak (inclusief al geplaatst). Geldt voor de woningen van de
    * afspraak (hun gemeente + corporatie) in plaats van `Spreidingsregels.maxPerComplex`; telt per
-   * (gemeente, corporatie, complex). Zie docs/adr/0033.
+   * (gemeente, corporatie, wijk, complex), zoals handmatig plaatsen. Zie docs/adr/0033.
    */
   maxPerComplex?: number;
   /**
@@ -65,7 +65,7 @@ export interface Spreidingsregels {
   alGeplaatstPerComplex: Record<string, number>;
   /** Sleutel `${gemeenteId}|${wijk}`. */
   alGeplaatstPerWijk: Record<string, number>;
-  /** Al geplaatst dit jaar per `${gemeenteId}|${corporatieId}|${complex}` (voor afspraken met een eigen complexmaximum). */
+  /** Al geplaatst dit jaar per `${gemeenteId}|${corporatieId}|${wijk}|${complex}` (voor afspraken met een eigen complexmaximum). */
   alGeplaatstPerAfspraakComplex?: Record<string, number>;
   /** Al geplaatst dit jaar per `${gemeenteId}|${corporatieId}|${wijk}` (voor afspraken met een eigen wijkmaximum). */
   alGeplaatstPerAfspraakWijk?: Record<string, number>;

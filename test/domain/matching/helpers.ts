@@ -98,7 +98,7 @@ export function invoerArb(maxK = 5, maxW = 5): fc.Arbitrary<MatchInvoer> {
           maxPerWijk,
           alGeplaatstPerComplex: { C: alC },
           alGeplaatstPerWijk: { 'G1|W1': alW },
-          alGeplaatstPerAfspraakComplex: { 'G1|C1|C': alAfspraak, 'G2|C2|C': alAfspraak },
+          alGeplaatstPerAfspraakComplex: { 'G1|C1|W1|C': alAfspraak, 'G2|C2|W2|C': alAfspraak },
           alGeplaatstPerAfspraakWijk: { 'G1|C2|W1': alAfspraak, 'G2|C1|W2': alAfspraak },
         },
         gewichten: { spreidingsBonus },

@@ -171,7 +171,7 @@ describe('eigen maxima per reserveringsafspraak (docs/adr/0033)', () => {
     inv.quota[1].maxPerWijk = 2;
     inv.spreiding.alGeplaatstPerAfspraakWijk = { 'G1|C2|Centrum': 1 };
     // al geplaatst onder C1 in dezelfde wijk telt niet voor C2 (en andersom)
-    inv.spreiding.alGeplaatstPerAfspraakComplex = { 'G1|C2|Hof': 1 };
+    inv.spreiding.alGeplaatstPerAfspraakComplex = { 'G1|C2|Centrum|Hof': 1 };
     expect(perCorporatie(matchOptimaal(inv))).toEqual({ a: 1, b: 1 });
   });
 
@@ -180,7 +180,7 @@ describe('eigen maxima per reserveringsafspraak (docs/adr/0033)', () => {
       { kandidaatId: 'k1', woningId: 'a1' },
       { kandidaatId: 'k2', woningId: 'a2' },
     ]);
-    expect(fouten.join(' ')).toContain('complex G1|C1|Hof over het maximum van de afspraak (0+2 > 1)');
+    expect(fouten.join(' ')).toContain('complex G1|C1|Centrum|Hof over het maximum van de afspraak (0+2 > 1)');
     expect(fouten.join(' ')).toContain('wijk G1|C1|Centrum over het maximum van de afspraak (0+2 > 1)');
   });
 
