@@ -21,6 +21,7 @@ import {
   leidToestandAf,
   plusDagen,
 } from '../../src/domain/trajecten.js';
+import { UITSTROOM_DOMEINEN } from '../../src/domain/zrm.js';
 import { ordenWachtlijst, staatOpWachtlijst, wachtlijstRegel } from '../../src/domain/wachtlijst.js';
 import { alsDomein, eventsPerClient, stapArbitrary, volgendEvent } from './traject-stappen.js';
 import { backends, PEILDATUM, seedTestRegios, testActor, testDatabase, testVersleuteling, type TestRegios } from '../helpers.js';
@@ -203,6 +204,16 @@ describe.each(backends)('client_stand en zoeken op %s', (backend) => {
     const bezet = new Set(open.map((o) => o.clientId));
     const clienten = await database.db.select().from(s.clienten).where(eq(s.clienten.regioId, regioId));
     const per = await eventsPerClient(database, eq(s.trajectEvents.regioId, regioId));
+    // ZRM readiness (ADR 0037), recomputed here: the newest assessment not withdrawn, summed over the uitstroom domains
+    const zrmRijen = (await database.db.select().from(s.zrmBeoordelingen).where(eq(s.zrmBeoordelingen.regioId, regioId))).filter((b) => b.ingetrokkenOp === null);
+    const nieuwste = new Map<string, (typeof zrmRijen)[number]>();
+    // fixed-width parts, so the string order is the order by datum, then vastgelegd_op, then id
+    const volgorde = (b: (typeof zrmRijen)[number]) => `${b.datum}|${b.vastgelegdOp.toISOString()}|${b.id}`;
+    for (const b of zrmRijen) {
+      const v = nieuwste.get(b.clientId);
+      if (!v || volgorde(b) > volgorde(v)) nieuwste.set(b.clientId, b);
+    }
+    const zrmVan = (id: string) => UITSTROOM_DOMEINEN.reduce((som, d) => som + (((nieuwste.get(id)?.scores ?? {}) as Record<string, number | null>)[d] ?? 0), 0);
     const verwacht = clienten
       .filter((c) => gedeeld.has(c.id) && !bezet.has(c.id))
       .flatMap((c) => {
@@ -221,11 +232,13 @@ describe.each(backends)('client_stand en zoeken op %s', (backend) => {
             ondersteuning: t.niveau ?? 'ambulant',
             wachtdagen: wachtlijstRegel({ id: c.id, pseudoniem: c.pseudoniem, gemeenteId: '' }, t, PEILDATUM).wachtdagen,
             urgentie: Math.min(3, t.urgentie),
+            zrm: zrmVan(c.id),
           },
         ];
       })
       .sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(verwacht.length).toBeGreaterThan(3);
+    expect(verwacht.some((k) => k.zrm > 0)).toBe(true);
     const ctx = await bouwMatchContext(database.db, regioId, PEILDATUM);
     expect(ctx.invoer.kandidaten).toEqual(verwacht);
     expect([...ctx.pseudoniemen.keys()].sort()).toEqual(verwacht.map((k) => k.id));
