@@ -768,3 +768,47 @@ export const uitvoeringsafspraken = pgTable(
   },
   (t) => [uniqueIndex('uitvoeringsafspraken_uq').on(t.regioId, t.thema)],
 );
+
+// ---- uitkomstmaten op schaal (issue 15, ADR 0036) ----
+
+/**
+ * Derived from traject_intervallen, never edited by hand: a histogram of the finished stays (verblijf_dagen) per
+ * gebied (the gemeente of the stay's first event, and the regio as a whole: gebied_id = regio_id), per month,
+ * quarter and year of the ending event, per niveau; with the 18–24 part. Mean and median of a period follow
+ * exactly from it. Kept in step by repos/intervallen (repos/uitkomstaggregaten) with the intervals.
+ */
+export const monitorVerblijfsduur = pgTable(
+  'monitor_verblijfsduur',
+  {
+    regioId: uuid('regio_id').notNull(),
+    gebiedId: uuid('gebied_id').notNull(),
+    periode: text('periode').notNull(),
+    start: date('start', { mode: 'string' }).notNull(),
+    niveau: text('niveau').notNull(),
+    dagen: integer('dagen').notNull(),
+    aantal: integer('aantal').notNull(),
+    jongeren: integer('jongeren').notNull(),
+  },
+  (t) => [primaryKey({ name: 'monitor_verblijfsduur_pk', columns: [t.regioId, t.gebiedId, t.periode, t.start, t.niveau, t.dagen] })],
+);
+
+/**
+ * Derived from traject_intervallen: instroom (eerste or not) and uitstroom (per bestemming, and terug_binnen: the
+ * shortest return window of domain/uitkomsten.TERUGKEER_TERMIJNEN in months it returned within, 0 = none) per
+ * gemeente and month of the event, with the 18–24 part. Kept in step like monitor_verblijfsduur.
+ */
+export const monitorUitkomstmaand = pgTable(
+  'monitor_uitkomstmaand',
+  {
+    regioId: uuid('regio_id').notNull(),
+    gemeenteId: uuid('gemeente_id').notNull(),
+    maand: date('maand', { mode: 'string' }).notNull(),
+    soort: text('soort').notNull(),
+    bestemming: text('bestemming').notNull(),
+    eerste: boolean('eerste').notNull(),
+    terugBinnen: integer('terug_binnen').notNull(),
+    aantal: integer('aantal').notNull(),
+    jongeren: integer('jongeren').notNull(),
+  },
+  (t) => [primaryKey({ name: 'monitor_uitkomstmaand_pk', columns: [t.regioId, t.gemeenteId, t.maand, t.soort, t.bestemming, t.eerste, t.terugBinnen] })],
+);
