@@ -11,23 +11,34 @@ import { TERUGKEER_TERMIJNEN } from '../../domain/uitkomsten.js';
 
 const jong = sql`sum(case when i.van >= i.jong_vanaf and i.van < i.jong_tot then i.teken else 0 end)::int`;
 
-/** monitor_verblijfsduur: the finished stays per gebied (its gemeente and the regio), period of van, niveau and days. */
+/** The coarse scale of monitor_verblijfsduur: stretches of this many days. */
+export const VERBLIJF_GROF = 32;
+
+/**
+ * monitor_verblijfsduur: the finished stays per gebied (its gemeente and the regio), period of van, niveau and days,
+ * per day (schaal 1) and per stretch of VERBLIJF_GROF days, with the sum of the exact days.
+ */
 export function verblijfsduurBijwerken(bron: SQL): SQL {
+  const som = sql`sum(i.teken * i.verblijf_dagen)::bigint`;
+  const somJong = sql`sum(case when i.van >= i.jong_vanaf and i.van < i.jong_tot then i.teken * i.verblijf_dagen else 0 end)::bigint`;
   const perioden = sql.join(
     PERIODES.map((p) => sql`(${p}::text, date_trunc(${PERIODE_SQL[p].veld}::text, i.van::timestamp)::date)`),
     sql`, `,
   );
-  return sql`insert into monitor_verblijfsduur as m (regio_id, gebied_id, periode, start, niveau, dagen, aantal, jongeren)
-    select i.regio_id, g.gebied_id, p.periode, p.start, i.verblijf_niveau, i.verblijf_dagen, sum(i.teken)::int, ${jong}
+  return sql`insert into monitor_verblijfsduur as m (regio_id, gebied_id, periode, schaal, start, niveau, dagen, aantal, jongeren, som, som_jongeren)
+    select i.regio_id, g.gebied_id, p.periode, k.schaal, p.start, i.verblijf_niveau, (i.verblijf_dagen / k.schaal) * k.schaal,
+      sum(i.teken)::int, ${jong}, ${som}, ${somJong}
     from ${bron} i
       cross join lateral (values (i.verblijf_gemeente_id), (i.regio_id)) g(gebied_id)
       cross join lateral (values ${perioden}) p(periode, start)
+      cross join lateral (values (1), (${VERBLIJF_GROF}::int)) k(schaal)
     where i.verblijf_dagen is not null
-    group by 1, 2, 3, 4, 5, 6
-    having sum(i.teken) <> 0 or ${jong} <> 0
-    order by 1, 2, 3, 4, 5, 6
-    on conflict (regio_id, gebied_id, periode, start, niveau, dagen)
-      do update set aantal = m.aantal + excluded.aantal, jongeren = m.jongeren + excluded.jongeren`;
+    group by 1, 2, 3, 4, 5, 6, 7
+    having sum(i.teken) <> 0 or ${jong} <> 0 or ${som} <> 0 or ${somJong} <> 0
+    order by 1, 2, 3, 4, 5, 6, 7
+    on conflict (regio_id, gebied_id, periode, schaal, start, niveau, dagen)
+      do update set aantal = m.aantal + excluded.aantal, jongeren = m.jongeren + excluded.jongeren,
+        som = m.som + excluded.som, som_jongeren = m.som_jongeren + excluded.som_jongeren`;
 }
 
 /** The shortest return window (months) an uitstroom returned within, 0 when none: TERUGKEER_TERMIJNEN in SQL. */

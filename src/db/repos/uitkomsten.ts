@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { PERIODE_SQL } from '../../domain/monitor.js';
+import { PERIODE_SQL, periodeStart } from '../../domain/monitor.js';
 import { NIVEAUS, plusDagen, type Niveau } from '../../domain/trajecten.js';
 import {
   BLIJVENDE_BESTEMMINGEN,
@@ -15,6 +15,7 @@ import {
 } from '../../domain/uitkomsten.js';
 import { ZRM_DOMEINEN } from '../../domain/zrm.js';
 import type { MonitorFilter } from './monitor.js';
+import { VERBLIJF_GROF } from './uitkomstaggregaten.js';
 
 /**
  * Outcome measures (definitions in domain/uitkomsten) in SQL over the maintained aggregates monitor_verblijfsduur
@@ -39,50 +40,81 @@ export async function uitkomsten(db: DbOrTx, f: MonitorFilter, peildatum: string
     const lees = async <T>(q: SQL) => ((await tx.execute(q)) as unknown as { rows: T[] }).rows;
 
     const gebied = f.gemeenteId ?? f.regioId;
-    const peilMaand = sql`date_trunc('month', ${peildatum}::date::timestamp)::date`;
-    // stays (ADR 0036): the histogram monitor_verblijfsduur for every period before the peildatum's; for that period
-    // its whole months before the peildatum's month, and the stays that ended in that month up to the peildatum from
-    // the intervals (one month of rows). Stays ending after the peildatum are not counted.
+    const peilPeriode = periodeStart(peildatum, f.periode);
+    const V = (alias: string) => sql.raw(alias);
+    const sleutel = (v: string) => sql`${V(v)}.regio_id = ${f.regioId} and ${V(v)}.gebied_id = ${gebied} and ${V(v)}.periode = ${f.periode}`;
+    // stays (ADR 0036), from monitor_verblijfsduur: periods after the peildatum's are not counted, and in the
+    // peildatum's period the stays that ended after it (normally none: read from the intervals) are taken back.
+    // Count and mean come from the stretches of VERBLIJF_GROF days; each median value from the one stretch that holds
+    // its rank, read per day.
+    const fijn = (b: string, voor: string, rang: string, kolom: 'aantal' | 'jongeren', laterKolom: 'n' | 'nj') => sql`(
+      select x.dagen from (
+        select d.dagen, ${V(voor)} + sum(d.n) over (order by d.dagen rows unbounded preceding) as c from (
+          select y.dagen, sum(y.n) as n from (
+            select e.dagen, e.${V(kolom)} as n from monitor_verblijfsduur e
+            where ${sleutel('e')} and e.schaal = 1 and e.start = r.start and e.niveau = r.niveau and e.dagen >= r.${V(b)} and e.dagen < r.${V(b)} + ${VERBLIJF_GROF}::int
+            union all
+            select l.dagen, -l.${V(laterKolom)} from later l where l.start = r.start and l.niveau = r.niveau and l.dagen >= r.${V(b)} and l.dagen < r.${V(b)} + ${VERBLIJF_GROF}::int
+          ) y group by y.dagen
+        ) d
+      ) x where x.c > ${V(rang)} order by x.dagen limit 1)`;
     const duur = await lees<{ start: string; niveau: Niveau; aantal: number; gemiddelde: number | null; mediaan: number | null; aantal_jong: number; gemiddelde_jong: number | null; mediaan_jong: number | null }>(sql`
-      with ruw as (
-        select v.start, v.niveau, v.dagen, v.aantal as n, v.jongeren as nj
-        from monitor_verblijfsduur v
-        where v.regio_id = ${f.regioId} and v.gebied_id = ${gebied} and v.periode = ${f.periode}
-          and v.start between ${eerste} and ${laatste} and v.start < ${bucket(peilMaand)} and v.aantal <> 0
-        union all
-        select ${bucket(sql`v.start`)}, v.niveau, v.dagen, v.aantal, v.jongeren
-        from monitor_verblijfsduur v
-        where v.regio_id = ${f.regioId} and v.gebied_id = ${gebied} and v.periode = 'maand'
-          and v.start between ${eerste} and ${laatste} and v.start >= ${bucket(peilMaand)} and v.start < ${peilMaand} and v.aantal <> 0
-        union all
-        select ${bucket(sql`i.van`)}, i.verblijf_niveau, i.verblijf_dagen, 1, (i.jong_vanaf <= i.van and i.van < i.jong_tot)::int
+      with later as (
+        select ${bucket(sql`i.van`)} as start, i.verblijf_niveau as niveau, i.verblijf_dagen as dagen, count(*)::bigint as n,
+          count(*) filter (where i.jong_vanaf <= i.van and i.van < i.jong_tot)::bigint as nj
         from traject_intervallen i
-        where i.regio_id = ${f.regioId} and i.verblijf_dagen is not null and i.van between ${eerste} and ${laatste}
-          and i.van >= ${peilMaand} and i.van <= ${peildatum}::date ${gemeente(sql`i.verblijf_gemeente_id`)}
+        where i.regio_id = ${f.regioId} and i.verblijf_dagen is not null and i.van > ${peildatum}::date
+          and i.van >= ${peilPeriode}::date and i.van between ${eerste} and ${laatste} ${gemeente(sql`i.verblijf_gemeente_id`)}
+        group by 1, 2, 3
       ),
-      hist as (select start, niveau, dagen, sum(n)::bigint as n, sum(nj)::bigint as nj from ruw group by 1, 2, 3),
-      -- running counts: the k-th smallest value (from 0) is the smallest dagen whose running count exceeds k
+      grof as (
+        select start, niveau, bak, sum(n)::bigint as n, sum(nj)::bigint as nj, sum(som)::float8 as som, sum(somj)::float8 as somj from (
+          select v.start, v.niveau, v.dagen as bak, v.aantal as n, v.jongeren as nj, v.som, v.som_jongeren as somj
+          from monitor_verblijfsduur v
+          where ${sleutel('v')} and v.schaal = ${VERBLIJF_GROF}::int and v.start between ${eerste} and ${laatste} and v.start <= ${peilPeriode}::date
+          union all
+          select start, niveau, (dagen / ${VERBLIJF_GROF}::int) * ${VERBLIJF_GROF}::int, -n, -nj, -n * dagen, -nj * dagen from later
+        ) g group by 1, 2, 3
+      ),
       cum as (
-        select start, niveau, dagen, n, nj, (sum(n) over w)::bigint as c, (sum(nj) over w)::bigint as cj,
-          (sum(n) over p)::bigint as tot, (sum(nj) over p)::bigint as totj,
-          (sum(n * dagen) over p)::float8 as som, (sum(nj * dagen) over p)::float8 as somj
-        from hist
-        window w as (partition by start, niveau order by dagen), p as (partition by start, niveau)
+        select start, niveau, bak, n, nj, som, somj,
+          (sum(n) over w)::bigint as c, (sum(nj) over w)::bigint as cj,
+          (sum(n) over p)::bigint as tot, (sum(nj) over p)::bigint as totj
+        from grof
+        window w as (partition by start, niveau order by bak rows unbounded preceding), p as (partition by start, niveau)
       ),
-      rang as (
-        select start, niveau, tot, totj, som, somj, 0.5::float8 * (tot - 1)::float8 as m, 0.5::float8 * (totj - 1)::float8 as mj,
-          min(dagen) filter (where c > floor(0.5::float8 * (tot - 1)::float8)) as m_onder, min(dagen) filter (where c > ceil(0.5::float8 * (tot - 1)::float8)) as m_boven,
-          min(dagen) filter (where cj > floor(0.5::float8 * (totj - 1)::float8)) as mj_onder, min(dagen) filter (where cj > ceil(0.5::float8 * (totj - 1)::float8)) as mj_boven
-        from cum group by start, niveau, tot, totj, som, somj
+      -- the ranks (from 0) the median interpolates between: floor and ceil of 0.5 × (n − 1)
+      pos as (
+        select *, floor(0.5::float8 * (tot - 1)) as k1, ceil(0.5::float8 * (tot - 1)) as k2,
+          floor(0.5::float8 * (totj - 1)) as kj1, ceil(0.5::float8 * (totj - 1)) as kj2
+        from cum
+      ),
+      -- per rank the stretch whose running count first exceeds it, and how many come before that stretch
+      r as (
+        select start, niveau, max(tot) as tot, max(totj) as totj, sum(som) as som, sum(somj) as somj,
+          max(k1) as k1, max(k2) as k2, max(kj1) as kj1, max(kj2) as kj2,
+          min(bak) filter (where c > k1) as b1, min(c - n) filter (where c > k1) as v1,
+          min(bak) filter (where c > k2) as b2, min(c - n) filter (where c > k2) as v2,
+          min(bak) filter (where cj > kj1) as bj1, min(cj - nj) filter (where cj > kj1) as vj1,
+          min(bak) filter (where cj > kj2) as bj2, min(cj - nj) filter (where cj > kj2) as vj2
+        from pos group by start, niveau
+      ),
+      waarden as (
+        select r.*,
+          case when tot > 0 then ${fijn('b1', 'v1', 'k1', 'aantal', 'n')} end as m1,
+          case when tot > 0 then ${fijn('b2', 'v2', 'k2', 'aantal', 'n')} end as m2,
+          case when totj > 0 then ${fijn('bj1', 'vj1', 'kj1', 'jongeren', 'nj')} end as mj1,
+          case when totj > 0 then ${fijn('bj2', 'vj2', 'kj2', 'jongeren', 'nj')} end as mj2
+        from r
       )
       -- the same interpolation as percentile_cont (and domain/monitor.percentielCont)
       select start::text as start, niveau, tot::int as aantal,
         case when tot > 0 then som / tot end as gemiddelde,
-        case when tot > 0 then m_onder::float8 + (m_boven::float8 - m_onder::float8) * (m - floor(m)) end as mediaan,
+        case when tot > 0 then m1::float8 + (m2::float8 - m1::float8) * (0.5::float8 * (tot - 1) - k1) end as mediaan,
         totj::int as aantal_jong,
         case when totj > 0 then somj / totj end as gemiddelde_jong,
-        case when totj > 0 then mj_onder::float8 + (mj_boven::float8 - mj_onder::float8) * (mj - floor(mj)) end as mediaan_jong
-      from rang`);
+        case when totj > 0 then mj1::float8 + (mj2::float8 - mj1::float8) * (0.5::float8 * (totj - 1) - kj1) end as mediaan_jong
+      from waarden`);
 
     // instroom and uitstroom counted per gemeente and month (monitor_uitkomstmaand); which bestemmingen are lasting
     // is decided here, from the domain's list
@@ -106,13 +138,16 @@ export async function uitkomsten(db: DbOrTx, f: MonitorFilter, peildatum: string
       where m.regio_id = ${f.regioId} ${gemeente(sql`m.gemeente_id`)} and m.maand between ${eerste} and ${laatste}
       group by 1`);
 
+    // the home's gemeente only when a gemeente is asked for; the age band from the client's first interval (one probe)
     const gehuisvest = await lees<{ start: string; gevolgd: number; nog: number; gevolgd_jong: number; nog_jong: number }>(sql`
-      with p as (
+      with p as materialized (
         select p.startdatum, (p.einddatum is null or p.einddatum > p.startdatum + ${NOG_GEHUISVEST_DAGEN}::int) as nog,
-          exists (select 1 from traject_intervallen j where j.client_id = p.client_id and j.volgnr = 0 and j.jong_vanaf <= p.startdatum and p.startdatum < j.jong_tot) as jong
-        from plaatsingen p join woningen w on w.id = p.woning_id
+          coalesce(j.jong_vanaf <= p.startdatum and p.startdatum < j.jong_tot, false) as jong
+        from plaatsingen p
+          left join traject_intervallen j on j.client_id = p.client_id and j.volgnr = 0
         where p.regio_id = ${f.regioId} and p.startdatum between ${eerste} and ${laatste}
-          and p.startdatum + ${NOG_GEHUISVEST_DAGEN}::int <= ${peildatum}::date ${gemeente(sql`w.gemeente_id`)}
+          and p.startdatum + ${NOG_GEHUISVEST_DAGEN}::int <= ${peildatum}::date
+          ${f.gemeenteId ? sql`and exists (select 1 from woningen w where w.id = p.woning_id and w.gemeente_id = ${f.gemeenteId})` : sql``}
       )
       select ${bucket(sql`startdatum`)}::text as start, count(*)::int as gevolgd, count(*) filter (where nog)::int as nog,
         count(*) filter (where jong)::int as gevolgd_jong, count(*) filter (where nog and jong)::int as nog_jong
