@@ -68,6 +68,12 @@ describe.each(backends)('datakwaliteit op %s', (backend) => {
     const regioId = regios.rivierland.regioId;
     const basis = await database.db.select().from(s.clienten).where(eq(s.clienten.regioId, regioId)).orderBy(asc(s.clienten.pseudoniem));
     expect(await sleutels()).toEqual(verwachteSleutels(await clienten()));
+    // one certain duplicate the aanbieder sees (same BSN hash), whatever the random steps do
+    const ribw = regios.rivierland.organisaties['RIBW Rivierland']!.id;
+    const c = regios.rivierland.organisaties['Centrumstad']!.id;
+    await database.db.insert(s.clienten).values(
+      [0, 1].map((i) => ({ regioId, pseudoniem: `C-DV${backend}${i}`, naamVersleuteld: testVersleuteling.versleutel('X Y'), geboortedatum: '1991-05-05', herkomstgemeenteId: c, huidigeGemeenteId: c, aanbiederId: ribw, doelgroep: 'ggz', bsnHash: `zeker-dubbel-${backend}` })),
+    );
     let nr = 0;
     const actie = fc.record({ soort: fc.integer({ min: 0, max: 4 }), a: fc.nat(), b: fc.nat() });
     await fc.assert(
