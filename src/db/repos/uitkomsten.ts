@@ -142,9 +142,8 @@ export async function uitkomsten(db: DbOrTx, f: MonitorFilter, peildatum: string
     const gehuisvest = await lees<{ start: string; gevolgd: number; nog: number; gevolgd_jong: number; nog_jong: number }>(sql`
       with p as materialized (
         select p.startdatum, (p.einddatum is null or p.einddatum > p.startdatum + ${NOG_GEHUISVEST_DAGEN}::int) as nog,
-          coalesce(j.jong_vanaf <= p.startdatum and p.startdatum < j.jong_tot, false) as jong
+          coalesce((select j.jong_vanaf <= p.startdatum and p.startdatum < j.jong_tot from traject_intervallen j where j.client_id = p.client_id and j.volgnr = 0), false) as jong
         from plaatsingen p
-          left join traject_intervallen j on j.client_id = p.client_id and j.volgnr = 0
         where p.regio_id = ${f.regioId} and p.startdatum between ${eerste} and ${laatste}
           and p.startdatum + ${NOG_GEHUISVEST_DAGEN}::int <= ${peildatum}::date
           ${f.gemeenteId ? sql`and exists (select 1 from woningen w where w.id = p.woning_id and w.gemeente_id = ${f.gemeenteId})` : sql``}
