@@ -83,9 +83,15 @@ export async function ontbrekend(db: DbOrTx, actor: Actor, limiet = 25) {
         where e.regio_id = ${actor.regioId} and e.soort = 'uitstroom' and (e.bestemming is null or e.bestemming = 'onbekend'))`,
     },
   ];
+  const onbekendeBestemming = sql`from traject_events e where e.regio_id = ${actor.regioId} and e.soort = 'uitstroom' and (e.bestemming is null or e.bestemming = 'onbekend')`;
   const uit = [];
   for (const x of soorten) {
-    const [telling] = await rijen<{ n: number }>(db, sql`select count(*)::int as n from clienten where ${zicht(actor)} and ${x.waar}`);
+    // the whole regio: the clients with an unknown destination counted from the partial index alone
+    const telSql =
+      x.sleutel === 'bestemming' && clientZicht(actor).soort === 'regio'
+        ? sql`select count(distinct e.client_id)::int as n ${onbekendeBestemming}`
+        : sql`select count(*)::int as n from clienten where ${zicht(actor)} and ${x.waar}`;
+    const [telling] = await rijen<{ n: number }>(db, telSql);
     const voorbeelden = await rijen<ClientVerwijzing>(db, sql`select clienten.id, clienten.pseudoniem from clienten where ${zicht(actor)} and ${x.waar} order by clienten.pseudoniem limit ${limiet}`);
     uit.push({ sleutel: x.sleutel, label: x.label, aantal: telling!.n, clienten: voorbeelden });
   }
