@@ -19,7 +19,9 @@ import { organisatiesApi } from './organisaties.js';
 import { trajectenApi } from './trajecten.js';
 import { signalenApi } from './signalen.js';
 import { zrmApi } from './zrm.js';
+import { begeleidingenApi } from './begeleidingen.js';
 import { matchingApi } from './matching.js';
+import { beleidApi } from './beleid.js';
 import { woningenApi } from './woningen.js';
 import { monitorApi } from './monitor.js';
 import { verdeelmodelApi } from './verdeelmodel.js';
@@ -102,7 +104,9 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
   await app.register(bewaartermijnenApi, ctx);
   await app.register(importApi, ctx);
   await app.register(zrmApi, ctx);
+  await app.register(begeleidingenApi, ctx);
   await app.register(landelijkApi, ctx);
+  await app.register(beleidApi, ctx);
 
   if (webAppGebouwd(webDist)) {
     // the web app's files are public (the login page is one of them); data only comes through /api

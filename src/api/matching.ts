@@ -42,6 +42,7 @@ export const matchingApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
         const { kandidaten, woningen, bruikbareWoningen, geplaatst } = resultaat.statistiek;
         return {
           rondeId: null,
+          beleidVersie: ctx.beleid.versie,
           samenvatting: { kandidaten, woningen, bruikbareWoningen, geplaatst },
           // the solver's figures only for beheerders; everyone reads the plain explanation
           statistiek: berekening ? resultaat.statistiek : null,
@@ -63,10 +64,11 @@ export const matchingApi: FastifyPluginAsync<ApiContext> = async (app, { db, van
           })),
         };
       }
-      const { rondeId, resultaat } = await legRondeVast(db, actor, vandaag());
+      const { rondeId, resultaat, beleidVersie } = await legRondeVast(db, actor, vandaag());
       const { kandidaten, woningen, bruikbareWoningen, geplaatst } = resultaat.statistiek;
       return {
         rondeId,
+        beleidVersie,
         samenvatting: { kandidaten, woningen, bruikbareWoningen, geplaatst },
         statistiek: magBerekeningZien(actor) ? resultaat.statistiek : null,
         objectief: magBerekeningZien(actor) ? resultaat.objectief : null,

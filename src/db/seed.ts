@@ -1,3 +1,4 @@
+import { STANDAARD_BELEID } from '../domain/matching/beleid.js';
 import { analyseer, type DbOrTx as Db } from './client.js';
 import { insertInDelen } from './bulk.js';
 import * as s from './schema.js';
@@ -21,6 +22,7 @@ import { seedSignalen } from './seed-signalen.js';
 import { seedVerdeelmodel } from './seed-verdeelmodel.js';
 import { seedGrondslagen, type SeedGrondslagClient } from './seed-grondslagen.js';
 import { seedZrm } from './seed-zrm.js';
+import { seedBegeleidingen, zetWoonsituaties } from './seed-begeleiding.js';
 import { herberekenIntervallen } from './repos/intervallen.js';
 import { schrijfNaamIndex } from './repos/naamindex.js';
 
@@ -226,7 +228,7 @@ function simuleerTraject(r: Prng, doelgroep: Doelgroep, start: string, peildatum
       }
     }
     const bestemming: Bestemming = r.weighted([
-      ['zelfstandige_woning', 50], ['woning_met_begeleiding', 22], ['familie_netwerk', 10], ['andere_regio', 6], ['detentie_kliniek', 4], ['onbekend', 8],
+      ['zelfstandige_woning', 50], ['woning_met_begeleiding', 22], ['familie_netwerk_tijdelijk', 6], ['familie_netwerk_blijvend', 4], ['andere_regio', 6], ['detentie_kliniek', 4], ['onbekend', 8],
     ]);
     if (!voegToe({ soort: 'uitstroom', bestemming }, r.int(30, 420))) return;
     // roughly one in eight returns to BW/MO; half of those within a year
@@ -429,6 +431,7 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
     nieuweWoning(r.weighted(gemeenteGewichten), woningType(), status === 'beschikbaar' ? plusDagen(peil, r.int(-30, 60)) : plusDagen(peil, -r.int(30, 900)), status);
   }
 
+  zetWoonsituaties(eventRijen, new Map(clientRijen.map((c) => [c.id!, c.doelgroep as Doelgroep])), o.seed);
   registratie(eventRijen, gebruikers, centrumId, peil, o.seed);
   await insertInDelen(db, s.clienten, clientRijen, 'cliënten', voortgang);
   await schrijfNaamIndex(db, namen, o.versleuteling);
@@ -484,7 +487,18 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
     });
   }
   await db.insert(s.reserveringsafspraken).values(afspraakRijen);
+  // prioritisation policy (ADR 0037): version 1 is the standard weights, set by the centrumgemeente's beheerder
+  const beheerder = gebruikers.find((g) => g.organisatieId === centrumId && g.rol === 'beheerder');
+  await db.insert(s.beleidVersies).values({
+    regioId,
+    versie: 1,
+    gewichten: { ...STANDAARD_BELEID.gewichten },
+    volgorde: [],
+    toelichting: 'Startversie: de standaardgewichten van Doorstroom (wachttijd, urgentie, voorkeursgemeente en spreiding gewogen).',
+    auteurId: beheerder?.id ?? null,
+  });
   await insertInDelen(db, s.plaatsingen, plaatsingen, 'plaatsingen', voortgang);
+  await seedBegeleidingen(db, { regioId, peildatum: peil, seed: o.seed, versleuteling: o.versleuteling, door: toegang.id });
 
   const capaciteit: (typeof s.beschermdThuisCapaciteit.$inferInsert)[] = [];
   for (let jaar = peilJaar - 2; jaar <= peilJaar; jaar++) {

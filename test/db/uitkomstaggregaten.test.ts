@@ -126,8 +126,8 @@ describe.each(backends)('uitkomstaggregaten op %s', (backend) => {
     expect(toegevoegd).toBeGreaterThan(25);
   });
 
-  it('migratie 0034 vult beide tabellen voor een database die al intervallen had', async () => {
-    const vullen = readFileSync(new URL('../../drizzle/0034_uitkomsten_aggregaten.sql', import.meta.url), 'utf8')
+  it('migratie 0036 vult beide tabellen voor een database die al intervallen had', async () => {
+    const vullen = readFileSync(new URL('../../drizzle/0036_uitkomsten_aggregaten.sql', import.meta.url), 'utf8')
       .split('--> statement-breakpoint')
       .map((x) => x.replace(/^--.*$/gm, '').trim())
       .filter((x) => /^INSERT INTO "monitor_(verblijfsduur|uitkomstmaand)"/.test(x));

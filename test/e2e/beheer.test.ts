@@ -149,6 +149,44 @@ describe.skipIf(!beschikbaar)('beheerder: inloggen, monitor, rapport, verdeelmod
     await page.getByTestId('melding').filter({ hasText: "Gewichtenset 'Wat-als beheerder' opgeslagen." }).waitFor();
     await vastleggen(page, 'beheer-verdeelmodel-opgeslagen');
 
+    // --- prioriteringsbeleid (issue 14): versie 1, een wat-als-vergelijking, een geweigerde en een vastgelegde versie
+    await naarMenu(page, 'Prioriteringsbeleid');
+    await page.getByRole('table', { name: 'Gewichten van versie 1' }).waitFor();
+    await vastleggen(page, 'beheer-beleid');
+    await page.getByLabel('1e term').selectOption({ label: 'Urgentie' });
+    await page.getByLabel('2e term').selectOption({ label: 'Wachttijd' });
+    await page.getByLabel('Aftrek per voorkeurspositie').fill('1');
+    await page.getByLabel('Spreidingsbonus').fill('1');
+    await page.getByRole('button', { name: 'Vergelijk met het huidige beleid (wat als)' }).click();
+    await page.getByRole('table', { name: 'Plaatsingen per gemeente van de woning' }).waitFor();
+    await expect.poll(() => page.getByTestId('wat-als-uitkomst').innerText()).toContain('B: Op volgorde: 1. urgentie, 2. wachttijd');
+    await vastleggen(page, 'beheer-beleid-wat-als');
+    const wachtdag = page.getByLabel('Punten per wachtdag');
+    await wachtdag.fill('veel');
+    await page.getByRole('button', { name: 'Nieuwe versie vastleggen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Vastleggen' }).click();
+    const veldVan = (label: string) => page.locator('.utrecht-form-field', { has: page.getByLabel(label, { exact: true }) }).innerText();
+    await expect.poll(() => veldVan('Punten per wachtdag')).toContain('Punten per wachtdag moet een getal zijn');
+    await expect.poll(() => veldVan('Toelichting')).toContain('Toelichting: leg in minstens 10 tekens uit');
+    expect(await wachtdag.getAttribute('aria-invalid')).toBe('true');
+    await vastleggen(page, 'beheer-beleid-fout');
+    await wachtdag.fill('2');
+    await page.getByLabel('Toelichting', { exact: true }).fill('Urgentie eerst, besloten in het regionaal overleg van november.');
+    await page.getByRole('button', { name: 'Nieuwe versie vastleggen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByTestId('melding').filter({ hasText: 'Beleid versie 2 vastgelegd.' }).waitFor();
+    await page.getByRole('table', { name: 'Gewichten van versie 2' }).waitFor();
+    await vastleggen(page, 'beheer-beleid-opgeslagen');
+
+    // --- waarom niet gematcht, op het dossier van een uitstroomklare cliënt
+    const [wachtend] = await w.t.database.db.select({ id: s.clientStand.clientId }).from(s.clientStand).where(and(eq(s.clientStand.regioId, w.t.regios.rivierland.regioId), eq(s.clientStand.fase, 'uitstroomklaar'))).orderBy(asc(s.clientStand.pseudoniem)).limit(1);
+    await page.goto(`${w.basis}/clienten/${wachtend!.id}`);
+    await page.getByRole('button', { name: 'Bereken waarom niet' }).click();
+    await page.getByTestId('waarom-niet-lijst').waitFor();
+    await expect.poll(() => page.getByTestId('waarom-niet').innerText()).toContain('Onder prioriteringsbeleid versie 2');
+    await page.getByTestId('waarom-niet').scrollIntoViewIfNeeded();
+    await vastleggen(page, 'beheer-waarom-niet');
+
     // --- auditlog: gefilterd op gebruiker, handeling, periode en pseudoniem; gesorteerd en gebladerd; geen jargon
     const toegang = await w.t.sessie('toegang@centrumstad.demo');
     const [client] = await w.t.database.db.select({ id: s.clienten.id, pseudoniem: s.clienten.pseudoniem }).from(s.clienten).where(eq(s.clienten.regioId, w.t.regios.rivierland.regioId)).orderBy(asc(s.clienten.pseudoniem)).limit(1);
@@ -213,7 +251,13 @@ describe.skipIf(!beschikbaar)('beheerder: inloggen, monitor, rapport, verdeelmod
       { actie: 'exporteren', entiteit: 'monitor', entiteitId: 'stromen' },
       expect.objectContaining({ actie: 'afdrukken', entiteit: 'monitor' }),
       expect.objectContaining({ actie: 'aanmaken', entiteit: 'verdeelmodel_gewichtenset' }),
+      expect.objectContaining({ actie: 'aanmaken', entiteit: 'beleid_versie' }),
+      expect.objectContaining({ actie: 'lezen', entiteit: 'matching_wat_als' }),
+      expect.objectContaining({ actie: 'lezen', entiteit: 'client', entiteitId: wachtend!.id }),
     ]));
+    const beleid = (await w.t.als(beheer, 'GET', '/api/beleid')).json();
+    expect(beleid.huidig).toMatchObject({ versie: 2, volgorde: ['urgentie', 'wachttijd'], gewichten: { perWachtdag: 2, rangStraf: 1, spreidingsBonus: 1 } });
+    expect(beleid.geschiedenis.totaal).toBe(2);
     await context.close();
   }, 300_000);
 });

@@ -24,6 +24,7 @@ import { Woningen } from './pages/Woningen';
 import { Afspraken } from './pages/Afspraken';
 import { Monitor } from './pages/Monitor';
 import { Verdeelmodel } from './pages/Verdeelmodel';
+import { Beleid } from './pages/Beleid';
 import { Beveiliging, MfaCode, VerplichtInschrijven } from './pages/Beveiliging';
 import { Landelijk } from './pages/Landelijk';
 import { StandVanZaken } from './pages/StandVanZaken';
@@ -66,6 +67,7 @@ export const MENU: MenuItem[] = [
   { pad: 'signalen', titel: 'Signalen', zichtbaar: () => true },
   { pad: 'inbox', titel: 'Inbox', zichtbaar: () => true },
   { pad: 'monitor', titel: 'Monitor', zichtbaar: () => true },
+  { pad: 'beleid', titel: 'Prioriteringsbeleid', zichtbaar: (ik) => ik.soort === 'centrumgemeente' && ik.rol === 'beheerder' },
   { pad: 'verdeelmodel', titel: 'Verdeelmodel', zichtbaar: (ik) => ik.soort === 'centrumgemeente' || ik.soort === 'regiogemeente' },
   { pad: 'uitkomsten', titel: 'Uitkomsten', zichtbaar: isZorg },
   { pad: 'stand-van-zaken', titel: 'Stand van zaken', zichtbaar: isGemeente },
@@ -190,6 +192,7 @@ function maakRouter(uitloggen: () => void) {
         { path: 'signalen/:id', element: <MetIk maak={(ik, id) => <Signalen key={id} ik={ik} id={id} />} /> },
         { path: 'inbox', element: <Inbox /> },
         { path: 'monitor', element: <MetIk maak={(ik) => <Monitor ik={ik} />} /> },
+        { path: 'beleid', element: <Alleen mag={beheer}><Beleid /></Alleen> },
         { path: 'verdeelmodel', element: <Alleen mag={alleenGemeente}><MetIk maak={(ik) => <Verdeelmodel ik={ik} />} /></Alleen> },
         { path: 'uitkomsten', element: <Alleen mag={isZorg}><Uitkomsten /></Alleen> },
         { path: 'stand-van-zaken', element: <Alleen mag={isGemeente}><MetIk maak={(ik) => <StandVanZaken ik={ik} />} /></Alleen> },

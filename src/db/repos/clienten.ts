@@ -59,6 +59,7 @@ export const naarDomein = (e: EventRij): TrajectEvent => ({
   niveau: e.niveau as Niveau | null,
   bestemming: e.bestemming as TrajectEvent['bestemming'],
   urgentie: e.urgentie,
+  woonsituatie: e.woonsituatie as TrajectEvent['woonsituatie'],
 });
 
 export async function eventsPerClient(db: DbOrTx, ids: string[]): Promise<Map<string, EventRij[]>> {
@@ -584,6 +585,7 @@ export function eventRij(
     niveau: e.niveau ?? null,
     bestemming: e.bestemming ?? null,
     urgentie: e.urgentie ?? null,
+    woonsituatie: e.woonsituatie ?? null,
     gemeenteId: c.herkomstgemeenteId,
     aanbiederId: e.aanbiederId ?? c.aanbiederId,
     toelichting: e.toelichting ?? null,

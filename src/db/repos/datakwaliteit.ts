@@ -69,7 +69,7 @@ export interface ClientVerwijzing {
 
 /**
  * Missing or unknown fields, each with the first records that have the gap. Each gap is counted and listed from its
- * own partial index (migration 0034): only the records with the gap are read, never every visible record.
+ * own partial index (migration 0036): only the records with the gap are read, never every visible record.
  */
 export async function ontbrekend(db: DbOrTx, actor: Actor, limiet = 25) {
   const soorten: { sleutel: string; label: string; waar: SQL }[] = [

@@ -23,6 +23,7 @@ import { maakPlaatsing, type NieuwePlaatsing } from './woningen.js';
 import { geweigerd, nietGevonden, conflict } from '../../domain/fouten.js';
 import { schrijfAudit } from './audit.js';
 import { schuldenGeregeld } from './schulden.js';
+import { beleidVoorMatching, type BeleidInRonde } from './beleid.js';
 
 /** Homes that become free within this many days are offered in a round. */
 const VOORUITKIJKEN_DAGEN = 30;
@@ -42,6 +43,27 @@ export interface MatchContext {
   woningAdres: Map<string, string>;
   /** this year's agreements per `${gemeenteId}|${corporatieId}`, for the explanation of a proposal */
   afspraken: Map<string, { jaar: number; aantal: number; maxPerComplex: number; maxPerWijk: number }>;
+  /** the region's current prioritisation policy, as fed into `invoer.gewichten` (ADR 0037) */
+  beleid: BeleidInRonde;
+}
+
+/** A client as the engine sees them (also for "waarom niet gematcht?", which asks about one client). */
+export function kandidaatVan(c: typeof s.clientStand.$inferSelect, woonwensen: unknown, peildatum: string): MatchKandidaat {
+  const t = standAlsToestand(c);
+  const wensen = (woonwensen ?? {}) as Woonwensen;
+  const gemeenten = [...new Set([...(wensen.gemeenten ?? []), c.herkomstgemeenteId])];
+  return {
+    id: c.clientId,
+    herkomstgemeenteId: c.herkomstgemeenteId,
+    gemeentePreferenties: gemeenten,
+    leeftijd: leeftijdOp(c.geboortedatum, peildatum),
+    woningTypes: woningTypesVoor(t.niveau, isJongere(c.geboortedatum, peildatum)),
+    minKamers: wensen.minKamers ?? 1,
+    toegankelijkNodig: wensen.toegankelijk ?? false,
+    ondersteuning: t.niveau ?? 'ambulant',
+    wachtdagen: Math.max(0, Math.round((Date.parse(peildatum) - Date.parse(t.sinds ?? peildatum)) / 86_400_000)),
+    urgentie: Math.min(3, Math.max(0, t.urgentie)) as MatchKandidaat['urgentie'],
+  };
 }
 
 /**
@@ -53,7 +75,7 @@ export async function bouwMatchContext(
   db: DbOrTx,
   regioId: string,
   peildatum: string,
-  filter: { alleenWoningIds?: string[]; uitsluitenParen?: Set<string> } = {},
+  filter: { alleenWoningIds?: string[]; uitsluitenParen?: Set<string>; /** what-if: other agreement aantallen per `${gemeenteId}|${corporatieId}` */ aantallen?: Map<string, number> } = {},
 ): Promise<MatchContext> {
   const jaar = Number(peildatum.slice(0, 4));
   const open = await db
@@ -76,21 +98,7 @@ export async function bouwMatchContext(
   const pseudoniemen = new Map<string, string>();
   for (const { stand: c, woonwensen } of standRijen) {
     if (bezetteClienten.has(c.clientId)) continue;
-    const t = standAlsToestand(c);
-    const wensen = (woonwensen ?? {}) as Woonwensen;
-    const gemeenten = [...new Set([...(wensen.gemeenten ?? []), c.herkomstgemeenteId])];
-    kandidaten.push({
-      id: c.clientId,
-      herkomstgemeenteId: c.herkomstgemeenteId,
-      gemeentePreferenties: gemeenten,
-      leeftijd: leeftijdOp(c.geboortedatum, peildatum),
-      woningTypes: woningTypesVoor(t.niveau, isJongere(c.geboortedatum, peildatum)),
-      minKamers: wensen.minKamers ?? 1,
-      toegankelijkNodig: wensen.toegankelijk ?? false,
-      ondersteuning: t.niveau ?? 'ambulant',
-      wachtdagen: Math.max(0, Math.round((Date.parse(peildatum) - Date.parse(t.sinds ?? peildatum)) / 86_400_000)),
-      urgentie: Math.min(3, Math.max(0, t.urgentie)) as MatchKandidaat['urgentie'],
-    });
+    kandidaten.push(kandidaatVan(c, woonwensen, peildatum));
     pseudoniemen.set(c.clientId, c.pseudoniem);
   }
 
@@ -137,7 +145,7 @@ export async function bouwMatchContext(
   const quota = afspraken.map((a) => ({
     gemeenteId: a.gemeenteId,
     corporatieId: a.corporatieId,
-    resterend: Math.max(0, a.aantal - (perQuotum[`${a.gemeenteId}|${a.corporatieId}`] ?? 0)),
+    resterend: Math.max(0, (filter.aantallen?.get(`${a.gemeenteId}|${a.corporatieId}`) ?? a.aantal) - (perQuotum[`${a.gemeenteId}|${a.corporatieId}`] ?? 0)),
   }));
   // The engine takes one spreading rule for the region; the strictest agreement of the year applies.
   const maxPerComplex = afspraken.length ? Math.min(...afspraken.map((a) => a.maxPerComplex)) : 0;
@@ -147,10 +155,13 @@ export async function bouwMatchContext(
     ? kandidaten.filter((k) => !woningen.every((w) => filter.uitsluitenParen!.has(`${k.id}|${w.id}`)))
     : kandidaten;
   const orgs = await db.select({ id: s.organisaties.id, naam: s.organisaties.naam }).from(s.organisaties).where(eq(s.organisaties.regioId, regioId));
+  const beleid = await beleidVoorMatching(db, regioId, kandidatenGefilterd);
   return {
+    beleid,
     namen: new Map([...orgs.map((o) => [o.id, o.naam] as const), ...pseudoniemen, ...woningRijen.map((w) => [w.id, w.adres] as const)]),
     invoer: {
       kandidaten: kandidatenGefilterd,
+      gewichten: beleid.gewichten,
       woningen,
       quota,
       spreiding: {
@@ -208,8 +219,9 @@ export async function legRondeVast(db: DbOrTx, actor: Actor, peildatum: string) 
   return db.transaction(async (tx) => {
     // serialise rounds per regio: two simultaneous rounds would propose the same homes
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`matching:${actor.regioId}`}))`);
-    const { resultaat, pseudoniemen } = await draaiMatching(tx, actor.regioId, peildatum);
+    const { resultaat, pseudoniemen, beleid } = await draaiMatching(tx, actor.regioId, peildatum);
     const rondeId = crypto.randomUUID();
+    await tx.insert(s.matchingRondes).values({ id: rondeId, regioId: actor.regioId, beleidVersieId: beleid.versieId, peildatum, voorstellen: resultaat.voorstellen.length, doorGebruikerId: actor.gebruikerId });
     if (resultaat.voorstellen.length) {
       await tx.insert(s.matchVoorstellen).values(
         resultaat.voorstellen.map((v) => ({ regioId: actor.regioId, rondeId, clientId: v.kandidaatId, woningId: v.woningId, score: Math.round(v.score), uitleg: v.uitleg })),
@@ -222,9 +234,9 @@ export async function legRondeVast(db: DbOrTx, actor: Actor, peildatum: string) 
       entiteitId: rondeId,
       doel: 'plaatsing_matching',
       pseudoniemen: resultaat.voorstellen.map((v) => pseudoniemen.get(v.kandidaatId)).filter((p): p is string => !!p),
-      details: { voorstellen: resultaat.voorstellen.length, objectief: resultaat.objectief },
+      details: { voorstellen: resultaat.voorstellen.length, objectief: resultaat.objectief, beleidVersie: beleid.versie },
     });
-    return { rondeId, resultaat };
+    return { rondeId, resultaat, beleidVersie: beleid.versie };
   });
 }
 

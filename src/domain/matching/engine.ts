@@ -894,7 +894,7 @@ function maakResultaat(invoer: MatchInvoer, model: Model, plaatsingen: Plaatsing
     const so = model.soorten[kl.soort];
     const p = model.profielen[profielVan[pl.k]];
     const wacht = Math.min(Math.max(0, Math.floor(k.wachtdagen)), g.maxWachtdagen);
-    const score = g.basis + g.perWachtdag * wacht + g.perUrgentie * k.urgentie - g.rangStraf * pl.rang;
+    const score = plaatsingsWaarde(k, pl.rang, g);
     const redenen: string[] = [
       `wacht ${k.wachtdagen} dagen sinds uitstroomklaar (+${g.perWachtdag * wacht})`,
       `urgentie ${k.urgentie} (+${g.perUrgentie * k.urgentie})`,
@@ -941,8 +941,7 @@ function maakResultaat(invoer: MatchInvoer, model: Model, plaatsingen: Plaatsing
   };
   const voorstellen: Voorstel[] = plaatsingen.map((pl) => {
     const k = kand[pl.k];
-    const wacht = Math.min(Math.max(0, Math.floor(k.wachtdagen)), g.maxWachtdagen);
-    const score = g.basis + g.perWachtdag * wacht + g.perUrgentie * k.urgentie - g.rangStraf * pl.rang;
+    const score = plaatsingsWaarde(k, pl.rang, g);
     return metLuiVeld({ kandidaatId: k.id, woningId: pl.woning, score, gemeenteRang: pl.rang }, 'uitleg', () => voorstelUitleg(pl));
   });
 

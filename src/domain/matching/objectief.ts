@@ -6,10 +6,12 @@
  *
  *   Z = Σ_{(k,w) geplaatst} waarde(k, w)  +  S · Σ_g min(p_g, a_g)
  *
- *   waarde(k, w) = B + D · min(wachtdagen_k, Dmax) + U · urgentie_k − R · rang_k(gemeente_w)
+ *   waarde(k, w) = B + D · min(wachtdagen_k, Dmax) + U · urgentie_k + Q · zrm_k − R · rang_k(gemeente_w)
  *
  * met (standaardgewichten) B = 10 000 (basis per plaatsing), D = 2 per wachtdag, Dmax = 1 095,
- * U = 2 000 per urgentieniveau, R = 500 per voorkeurspositie (rang 0 = eerste voorkeur), S = 1 500.
+ * U = 2 000 per urgentieniveau, R = 500 per voorkeurspositie (rang 0 = eerste voorkeur), S = 1 500,
+ * Q = 0 per punt ZRM-gereedheid (zrm_k is een geheel getal 0..30; een regio kan het meetellen via haar beleid,
+ * `beleid.ts`, dat ook een volgorde van termen lexicografisch op deze gewichten afbeeldt, ADR 0037).
  *
  * De spreidingsterm is concaaf (afnemende meeropbrengst) per HERKOMSTgemeente g:
  *   p_g = aantal geplaatste kandidaten uit g,
@@ -29,6 +31,7 @@ export const STANDAARD_GEWICHTEN: Readonly<Gewichten> = Object.freeze({
   perUrgentie: 2_000,
   rangStraf: 500,
   spreidingsBonus: 1_500,
+  perZrm: 0,
 });
 
 export function gewichtenVan(invoer: MatchInvoer): Gewichten {
@@ -40,6 +43,7 @@ export function gewichtenVan(invoer: MatchInvoer): Gewichten {
     perUrgentie: Math.round(g.perUrgentie),
     rangStraf: Math.round(g.rangStraf),
     spreidingsBonus: Math.max(0, Math.round(g.spreidingsBonus)),
+    perZrm: Math.round(g.perZrm),
   };
 }
 
@@ -76,9 +80,12 @@ export function gemeenteRang(k: MatchKandidaat, gemeenteId: string): number {
   return k.gemeentePreferenties.indexOf(gemeenteId);
 }
 
-/** Het kandidaat-afhankelijke deel van waarde(k, w): B + D·min(wachtdagen, Dmax) + U·urgentie. */
+/** ZRM-gereedheid zoals de doelfunctie haar leest: geheel, niet negatief (ontbreekt = 0). */
+export const zrmWaarde = (k: Pick<MatchKandidaat, 'zrm'>) => Math.max(0, Math.floor(k.zrm ?? 0));
+
+/** Het kandidaat-afhankelijke deel van waarde(k, w): B + D·min(wachtdagen, Dmax) + U·urgentie + Q·zrm. */
 export function kandidaatWaarde(k: MatchKandidaat, g: Gewichten): number {
-  return g.basis + g.perWachtdag * Math.min(Math.max(0, Math.floor(k.wachtdagen)), g.maxWachtdagen) + g.perUrgentie * k.urgentie;
+  return g.basis + g.perWachtdag * Math.min(Math.max(0, Math.floor(k.wachtdagen)), g.maxWachtdagen) + g.perUrgentie * k.urgentie + g.perZrm * zrmWaarde(k);
 }
 
 export function plaatsingsWaarde(k: MatchKandidaat, rang: number, g: Gewichten): number {

@@ -22,6 +22,8 @@ export interface MatchKandidaat {
   wachtdagen: number;
   /** 3 = meest urgent. */
   urgentie: 0 | 1 | 2 | 3;
+  /** ZRM-gereedheid (geheel getal 0..30, zie `beleid.ts`); alleen van belang als het beleid er gewicht aan geeft. */
+  zrm?: number;
 }
 
 export interface MatchWoning {
@@ -69,6 +71,8 @@ export interface Gewichten {
   rangStraf: number;
   /** Bonus per plaatsing van een herkomstgemeente zolang die onder haar eerlijk aandeel blijft (concave spreidingsterm). */
   spreidingsBonus: number;
+  /** Punten per punt ZRM-gereedheid van de kandidaat (0 = telt niet). */
+  perZrm: number;
 }
 
 export interface MatchInvoer {

@@ -116,7 +116,7 @@ function Ronde({ ik }: { ik: Ik }) {
   const [proef, zetProef] = useState<Proefdraai | null>(null);
   const [vastgelegd, zetVastgelegd] = useState<(Samenvatting & { aantal: number }) | null>(null);
   const proefdraai = useWijziging(() => api<Proefdraai>('/api/matching/rondes', { method: 'POST', body: { proefdraai: true } }));
-  const vastleggen = useWijziging(() => api<{ aantal: number; samenvatting: Samenvatting }>('/api/matching/rondes', { method: 'POST', body: { proefdraai: false } }), ['/api/matching', '/api/woningen']);
+  const vastleggen = useWijziging(() => api<{ aantal: number; samenvatting: Samenvatting; beleidVersie: number | null }>('/api/matching/rondes', { method: 'POST', body: { proefdraai: false } }), ['/api/matching', '/api/woningen', '/api/beleid']);
   const fout = proefdraai.error ?? vastleggen.error;
   const beheerder = ik.rol === 'beheerder';
   const legVast = async () => {
@@ -130,7 +130,7 @@ function Ronde({ ik }: { ik: Ik }) {
     if (!r) return;
     zetProef(null);
     zetVastgelegd({ ...r.samenvatting, aantal: r.aantal });
-    meld(`Ronde vastgelegd: ${getal(r.aantal)} voorstellen; de woningen zijn gereserveerd.`);
+    meld(`Ronde vastgelegd: ${getal(r.aantal)} voorstellen; de woningen zijn gereserveerd. Gebruikt: ${r.beleidVersie ? `prioriteringsbeleid versie ${r.beleidVersie}` : 'het standaardbeleid'}.`);
   };
   return (
     <section aria-labelledby="ronde-kop">
