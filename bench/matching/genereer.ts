@@ -7,6 +7,8 @@ export interface RegioOpties {
   woningen: number;
   seed: number;
   gemeenten?: number;
+  /** Elke afspraak krijgt een eigen maximum per complex en per wijk (docs/adr/0033) i.p.v. één regioregel. */
+  eigenMaxima?: boolean;
 }
 
 export function genereerRegio(o: RegioOpties): MatchInvoer {
@@ -109,5 +111,23 @@ export function genereerRegio(o: RegioOpties): MatchInvoer {
       urgentie: r.weighted([[0, 50], [1, 30], [2, 15], [3, 5]] as const),
     });
   }
-  return { kandidaten, woningen, quota, spreiding: { maxPerComplex: 3, maxPerWijk, alGeplaatstPerComplex, alGeplaatstPerWijk } };
+  if (!o.eigenMaxima) return { kandidaten, woningen, quota, spreiding: { maxPerComplex: 3, maxPerWijk, alGeplaatstPerComplex, alGeplaatstPerWijk } };
+  // eigen maxima: per afspraak 1–3 per complex en een wijkmaximum rond dat van de regio (eigen PRNG-stroom,
+  // zodat de regio zelf gelijk blijft aan die zonder eigen maxima)
+  const r2 = prng(o.seed + 7_919);
+  const alPerAfspraakComplex: Record<string, number> = {};
+  const alPerAfspraakWijk: Record<string, number> = {};
+  const eigen = quota.map((q) => ({ ...q, maxPerComplex: r2.int(1, 3), maxPerWijk: Math.max(1, Math.round(maxPerWijk * (0.3 + r2.next() * 0.7))) }));
+  for (const w of woningen) {
+    const kc = `${w.gemeenteId}|${w.corporatieId}|${w.wijk}|${w.complex}`;
+    if (!(kc in alPerAfspraakComplex)) alPerAfspraakComplex[kc] = r2.chance(0.3) ? 1 : 0;
+    const kw = `${w.gemeenteId}|${w.corporatieId}|${w.wijk}`;
+    if (!(kw in alPerAfspraakWijk)) alPerAfspraakWijk[kw] = r2.chance(0.5) ? r2.int(0, 2) : 0;
+  }
+  return {
+    kandidaten,
+    woningen,
+    quota: eigen,
+    spreiding: { maxPerComplex: 3, maxPerWijk, alGeplaatstPerComplex, alGeplaatstPerWijk, alGeplaatstPerAfspraakComplex: alPerAfspraakComplex, alGeplaatstPerAfspraakWijk: alPerAfspraakWijk },
+  };
 }

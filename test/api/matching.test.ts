@@ -59,6 +59,31 @@ describe('matching op de demoregio', () => {
     expect(await t.database.db.select().from(s.matchVoorstellen)).toHaveLength(0);
   });
 
+  it('elke reserveringsafspraak brengt haar eigen maxima mee (ADR 0033), niet de strengste van het jaar', async () => {
+    const regioId = t.regios.rivierland.regioId;
+    const afspraken = await t.database.db
+      .select()
+      .from(s.reserveringsafspraken)
+      .where(eq(s.reserveringsafspraken.regioId, regioId));
+    const ditJaar = afspraken.filter((a) => a.jaar === Number(PEILDATUM.slice(0, 4)));
+    expect(ditJaar.length).toBeGreaterThan(1);
+    // make two agreements differ, so that applying one's caps to the other's homes would show
+    const [a, b] = ditJaar;
+    await t.database.db.update(s.reserveringsafspraken).set({ maxPerComplex: 1, maxPerWijk: 1 }).where(eq(s.reserveringsafspraken.id, a!.id));
+    await t.database.db.update(s.reserveringsafspraken).set({ maxPerComplex: 4, maxPerWijk: 9 }).where(eq(s.reserveringsafspraken.id, b!.id));
+    const ctx = await bouwMatchContext(t.database.db, regioId, PEILDATUM);
+    const van = (x: typeof a) => ctx.invoer.quota.find((q) => q.gemeenteId === x!.gemeenteId && q.corporatieId === x!.corporatieId)!;
+    expect([van(a).maxPerComplex, van(a).maxPerWijk]).toEqual([1, 1]);
+    expect([van(b).maxPerComplex, van(b).maxPerWijk]).toEqual([4, 9]);
+    expect(ctx.invoer.spreiding.alGeplaatstPerAfspraakWijk).toBeDefined();
+    const sessie = await t.login('toegang@centrumstad.demo');
+    const res = await t.als(sessie, 'POST', '/api/matching/rondes', { proefdraai: true });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(controleerToewijzing(ctx.invoer, res.json().voorstellen)).toEqual([]);
+    // restore the seed's caps for the tests that follow
+    for (const x of [a!, b!]) await t.database.db.update(s.reserveringsafspraken).set({ maxPerComplex: x.maxPerComplex, maxPerWijk: x.maxPerWijk }).where(eq(s.reserveringsafspraken.id, x.id));
+  });
+
   it('alleen de centrumgemeente start een ronde', async () => {
     for (const email of ['toegang@noorddorp.demo', 'consulent@woonstede-rivierland.demo', 'consulent@ribw-rivierland.demo', 'lezer@centrumstad.demo']) {
       expect((await t.als(await t.login(email), 'POST', '/api/matching/rondes', { proefdraai: true })).statusCode, email).toBe(403);

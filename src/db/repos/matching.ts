@@ -146,10 +146,10 @@ export async function bouwMatchContext(
     gemeenteId: a.gemeenteId,
     corporatieId: a.corporatieId,
     resterend: Math.max(0, (filter.aantallen?.get(`${a.gemeenteId}|${a.corporatieId}`) ?? a.aantal) - (perQuotum[`${a.gemeenteId}|${a.corporatieId}`] ?? 0)),
+    // each agreement's own caps apply to its homes, counted per (gemeente, corporatie, complex/wijk): ADR 0033
+    maxPerComplex: a.maxPerComplex,
+    maxPerWijk: a.maxPerWijk,
   }));
-  // The engine takes one spreading rule for the region; the strictest agreement of the year applies.
-  const maxPerComplex = afspraken.length ? Math.min(...afspraken.map((a) => a.maxPerComplex)) : 0;
-  const maxPerWijk = afspraken.length ? Math.min(...afspraken.map((a) => a.maxPerWijk)) : 0;
 
   const kandidatenGefilterd = filter.uitsluitenParen
     ? kandidaten.filter((k) => !woningen.every((w) => filter.uitsluitenParen!.has(`${k.id}|${w.id}`)))
@@ -164,11 +164,15 @@ export async function bouwMatchContext(
       gewichten: beleid.gewichten,
       woningen,
       quota,
+      // Every usable home has an agreement (no agreement, no quota) with its own caps, so the region-wide rule
+      // never applies; it stays 0 so that a home without agreement could not slip through either.
       spreiding: {
-        maxPerComplex,
-        maxPerWijk,
-        alGeplaatstPerComplex: telPer((b) => b.complex),
-        alGeplaatstPerWijk: telPer((b) => `${b.gemeenteId}|${b.wijk}`),
+        maxPerComplex: 0,
+        maxPerWijk: 0,
+        alGeplaatstPerComplex: {},
+        alGeplaatstPerWijk: {},
+        alGeplaatstPerAfspraakComplex: telPer((b) => `${b.gemeenteId}|${b.corporatieId}|${b.wijk}|${b.complex}`),
+        alGeplaatstPerAfspraakWijk: telPer((b) => `${b.gemeenteId}|${b.corporatieId}|${b.wijk}`),
       },
     },
     pseudoniemen,

@@ -50,9 +50,16 @@ export interface MotorOpties {
   maxVerbeterPogingen?: number;
   /** Maximaal aantal knopen van de exacte terugval (vertakken en begrenzen; standaard naar netwerkgrootte, 20–4000; 0 = uit). */
   maxVertakKnopen?: number;
+  /**
+   * Startselectie van de kolomgeneratie over profielen, als veelvoud van het maximum aantal plaatsingen
+   * (standaard 2,5; 0 = altijd het volledige netwerk). Alleen voor tests die de prijsrondes willen afdwingen.
+   */
+  profielSelectie?: number;
 }
 
 const LAMBDA_EENHEID = 64;
+/** 2,5× het maximum aantal plaatsingen: bij de bench-regio's volstaat dan één ronde (1,5× gaf bij 100k een tweede). */
+const PROFIELSELECTIE = 2.5;
 
 /**
  * Een gerelaxeerde restrictie: Σ stroom over haar eenheden ≤ cap. Een eenheid is een cel (alle blokken met
@@ -98,6 +105,10 @@ interface Netwerk {
   blokBoog: Int32Array;
   /** Boog per eenheid (−1: geen). */
   eenheidBoog: Int32Array;
+  /** Eerste knoop van de herkomstgemeenten en van de eisen. */
+  H0: number;
+  E0: number;
+  S0: number;
 }
 
 function maakPlan(model: Model): Plan {
@@ -108,7 +119,7 @@ function maakPlan(model: Model): Plan {
     if (!b.heeftQuotum) return;
     (wijkQ.get(b.wijkKey) ?? wijkQ.set(b.wijkKey, new Set()).get(b.wijkKey)!).add(b.quotumKey);
     (quotumW.get(b.quotumKey) ?? quotumW.set(b.quotumKey, new Set()).get(b.quotumKey)!).add(b.wijkKey);
-    (complexBlokken.get(b.complex) ?? complexBlokken.set(b.complex, []).get(b.complex)!).push(i);
+    (complexBlokken.get(b.complexKey) ?? complexBlokken.set(b.complexKey, []).get(b.complexKey)!).push(i);
   });
   const wijkModus = new Map<string, WijkModus>();
   for (const [w, qs] of wijkQ) {
@@ -264,7 +275,7 @@ function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array): Netwerk {
   blokken.forEach((b, bi) => {
     if (!b.heeftQuotum) return;
     const ouder = plan.blokCel[bi] >= 0 ? C0 + plan.blokCel[bi] : ouderVan(b);
-    const cap = plan.multiComplex.has(b.complex) ? K : model.complexRest.get(b.complex)!;
+    const cap = plan.multiComplex.has(b.complexKey) ? K : model.complexRest.get(b.complexKey)!;
     blokBoog[bi] = ns.voegBoogToe(B0 + bi, ouder, cap, eenheidKosten(C + bi));
     eenheidBoog[C + bi] = blokBoog[bi];
     if (plan.eenheidGroepen[C + bi].length > 0) ns.voegOverloopBoogToe(blokBoog[bi]);
@@ -288,7 +299,7 @@ function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array): Netwerk {
   }
   ns.zetAanbod(0, K);
   ns.zetAanbod(1, -K);
-  return { ns, clientStart, eisBoog, eisSoortBogen, klasseBoog, blokBoog, eenheidBoog };
+  return { ns, clientStart, eisBoog, eisSoortBogen, klasseBoog, blokBoog, eenheidBoog, H0, E0, S0 };
 }
 
 function groepLading(plan: Plan, net: Netwerk): Float64Array {
@@ -611,10 +622,19 @@ class Gebruik {
     }
     const cr = this.cRest[this.bc[blok]];
     const cu = this.cGebruik[this.bc[blok]];
-    if (cu >= cr) uit.push({ tekst: `max per complex bereikt (complex ${b.complex}: ${cu} nieuw, ruimte was ${cr})`, soort: 'spreiding' });
+    const afspraak = `volgens de afspraak ${b.gemeente} – ${b.corporatie}`;
+    if (cu >= cr)
+      uit.push({
+        tekst: `max per complex bereikt (complex ${b.complex}: ${cu} nieuw, ruimte was ${cr}${b.complexVanAfspraak ? `; max. ${b.maxPerComplex} per complex ${afspraak}` : ''})`,
+        soort: 'spreiding',
+      });
     const wr = this.wRest[this.bw[blok]];
     const wu = this.wGebruik[this.bw[blok]];
-    if (wu >= wr) uit.push({ tekst: `wijkmaximum bereikt (wijk ${b.wijk} in ${b.gemeente}: ${wu} nieuw, ruimte was ${wr})`, soort: 'spreiding' });
+    if (wu >= wr)
+      uit.push({
+        tekst: `wijkmaximum bereikt (wijk ${b.wijk} in ${b.gemeente}: ${wu} nieuw, ruimte was ${wr}${b.wijkVanAfspraak ? `; max. ${b.maxPerWijk} per wijk ${afspraak}` : ''})`,
+        soort: 'spreiding',
+      });
     return uit;
   }
 }
@@ -654,6 +674,84 @@ function regelLijst(regels: Map<string, unknown>): string[] {
   return [...l.slice(0, MAX_REGELS), `… en ${l.length - MAX_REGELS} andere regels`];
 }
 
+/**
+ * Kolomgeneratie over profielen. Bij grote regio's kan maar een klein deel van de kandidaten geplaatst worden
+ * (100k kandidaten, ~6k wijkruimte); elk profiel is een knoop en elke knoop kost pivots. Los daarom eerst op met
+ * alleen de profielen waarvan de beste kandidaat bij de hoogste waarden hoort, en prijs daarna elk weggelaten
+ * profiel p exact met de potentialen π van die oplossing: met π_p := max_r (π_eis(r) − R·r) hebben al zijn
+ * eisbogen gereduceerde kosten ≥ 0, en zijn kandidaatbogen (kosten −v_j, v_0 de hoogste) ook precies als
+ * v_0 ≤ π_h − π_p. Geldt dat voor elk weggelaten profiel, dan is (π, π_p) duaal toelaatbaar voor het volledige
+ * netwerk en de stroom (0 door weggelaten profielen) dus optimaal voor het volledige netwerk. Anders worden de
+ * geschonden profielen toegevoegd en wordt opnieuw opgelost.
+ */
+function losMetProfielselectie(model: Model, plan: Plan, lambda: Float64Array, factor: number): { plan: Plan; net: Netwerk; kosten: number; pivots: number; rondes: number } {
+  const P = model.profielen.length;
+  let maxPlaatsingen = 0;
+  for (const v of model.wijkRest.values()) maxPlaatsingen += v;
+  let quotumSom = 0;
+  for (const v of model.quotumRest.values()) quotumSom += v;
+  maxPlaatsingen = Math.min(maxPlaatsingen, quotumSom);
+  const aantal = factor >= 1 ? Math.max(2_000, Math.ceil(factor * maxPlaatsingen)) : Math.max(1, Math.ceil(factor * maxPlaatsingen));
+  if (factor <= 0 || plan.K <= (factor >= 1 ? aantal * 1.5 : aantal)) {
+    const net = bouwNetwerk(model, plan, lambda);
+    const kosten = net.ns.los();
+    return { plan, net, kosten, pivots: net.ns.pivots, rondes: 0 };
+  }
+  // drempel: de waarde van de `aantal`-ste beste bereikbare kandidaat
+  const waarden = new Float64Array(plan.K);
+  let n = 0;
+  model.profielen.forEach((p, pi) => {
+    for (let j = 0; j < plan.R[pi]; j++) waarden[n++] = p.waarden[j];
+  });
+  waarden.sort(); // oplopend (getypte array: numeriek en zonder vergelijkfunctie)
+  const drempel = waarden[n - Math.min(aantal, n)];
+  const actief = new Uint8Array(P);
+  model.profielen.forEach((p, pi) => {
+    if (plan.R[pi] > 0 && p.waarden[0] >= drempel) actief[pi] = 1;
+  });
+  let pivots = 0;
+  let rondes = 0;
+  const R = model.gewichten.rangStraf;
+  const hIdx = new Map(model.herkomsten.map((h, i) => [h, i]));
+  for (;;) {
+    const Ra = plan.R.map((r, pi) => (actief[pi] ? r : 0));
+    const deel: Plan = { ...plan, R: Ra, K: Ra.reduce((a, b) => a + b, 0) };
+    const net = bouwNetwerk(model, deel, lambda);
+    const kosten = net.ns.los();
+    pivots += net.ns.pivots;
+    // Een eis zonder actief profiel draagt geen stroom en hangt willekeurig in de boom; de kleinste toelaatbare
+    // potentiaal (max over zijn soortbogen, kosten 0) is ook duaal toelaatbaar en prijst scherper.
+    const eisPi = new Float64Array(model.eisen.length);
+    const eisGevoed = new Uint8Array(model.eisen.length);
+    model.profielen.forEach((p, pi) => {
+      if (Ra[pi] > 0) for (const e of p.eisen) eisGevoed[e] = 1;
+    });
+    model.eisen.forEach((_, e) => {
+      if (eisGevoed[e]) eisPi[e] = net.ns.potentiaal(net.E0 + e);
+      else {
+        let m = -Infinity;
+        for (const [s] of net.eisSoortBogen[e]) m = Math.max(m, net.ns.potentiaal(net.S0 + s));
+        eisPi[e] = m;
+      }
+    });
+    let geschonden = 0;
+    model.profielen.forEach((p, pi) => {
+      if (actief[pi] || plan.R[pi] === 0) return;
+      let piP = -Infinity;
+      p.eisen.forEach((e, r) => {
+        if (model.eisen[e].capaciteit > 0) piP = Math.max(piP, eisPi[e] - R * r);
+      });
+      if (piP === -Infinity) return;
+      if (p.waarden[0] > net.ns.potentiaal(net.H0 + hIdx.get(p.herkomst)!) - piP) {
+        actief[pi] = 1;
+        geschonden++;
+      }
+    });
+    rondes++;
+    if (geschonden === 0) return { plan: deel, net, kosten, pivots, rondes };
+  }
+}
+
 /** Optimale plaatsing met uitleg. Puur en synchroon. */
 export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): MatchResultaat {
   const model = bouwModel(invoer);
@@ -662,10 +760,18 @@ export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): Ma
   const geduld = opties.geduld ?? 40;
   const G = plan.groepen.length;
   const lambda = new Float64Array(G);
-  let net = bouwNetwerk(model, plan, lambda);
-  let kosten = net.ns.los();
-  let lading = groepLading(plan, net);
-  let pivots = net.ns.pivots;
+  const selectie = losMetProfielselectie(model, plan, lambda, opties.profielSelectie ?? PROFIELSELECTIE);
+  let { plan: planActief, net, kosten, pivots } = selectie;
+  let lading = groepLading(planActief, net);
+  if (G > 0 && planActief !== plan && !isToelaatbaar(planActief, lading)) {
+    // de Lagrange-lus en de exacte terugval rekenen op het volledige netwerk (elke λ een andere prijsstelling)
+    planActief = plan;
+    net = bouwNetwerk(model, plan, lambda);
+    kosten = net.ns.los();
+    pivots += net.ns.pivots;
+    lading = groepLading(plan, net);
+  }
+  const decodeerPlan = planActief;
   let iteraties = 0;
   let vertakKnopen = 0;
   let beste: { net: Netwerk; waarde: number };
@@ -781,7 +887,7 @@ export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): Ma
       UB = Math.min(UB, Math.max(v.bovengrens, beste.waarde));
     }
   }
-  const plaatsingen = decodeer(model, plan, beste.net);
+  const plaatsingen = decodeer(model, decodeerPlan, beste.net);
   const resultaat = maakResultaat(invoer, model, plaatsingen, true);
   const objectief = resultaat.objectief;
   const bovengrens = Math.max(UB, objectief);
@@ -792,6 +898,7 @@ export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): Ma
     bogen: beste.net.ns.aantalBogen,
     pivots,
     lagrangeIteraties: iteraties,
+    prijsrondes: selectie.rondes,
     vertakKnopen,
     bovengrens,
     gap: bovengrens === 0 ? 0 : (bovengrens - objectief) / Math.abs(bovengrens),

@@ -109,7 +109,7 @@ export function bouwLp(invoer: MatchInvoer) {
       us.push(u);
       bounds.push(`0 <= ${u} <= ${kl.woningen.length}`);
       gehelen.push(u);
-      push(complexT, b.complex, u);
+      push(complexT, b.complexKey, u);
       push(wijkT, b.wijkKey, u);
       push(quotumT, b.quotumKey, u);
     }

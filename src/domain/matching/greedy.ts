@@ -5,11 +5,11 @@
  * met respect voor quota en spreidingsregels. Geen terugkijken, dus niet optimaal.
  */
 import { resultaatVoorToewijzing } from './engine.js';
-import { pastWoningKenmerken, quotumSleutel, wijkSleutel } from './objectief.js';
+import { pastWoningKenmerken, quotumSleutel, spreidingsregels } from './objectief.js';
 import type { MatchInvoer, MatchResultaat, MatchWoning, Toewijzing, WoningType } from './types.js';
 
 export function greedyToewijzing(invoer: MatchInvoer): Toewijzing[] {
-  const sp = invoer.spreiding;
+  const regelsVan = spreidingsregels(invoer);
   const quotum = new Map<string, number>();
   for (const q of invoer.quota) {
     const k = quotumSleutel(q.gemeenteId, q.corporatieId);
@@ -52,9 +52,9 @@ export function greedyToewijzing(invoer: MatchInvoer): Toewijzing[] {
     const i = ws.length;
     ws.push(w);
     qIdx.push(idx(qi, qRuimte, qk, () => quotum.get(qk)!));
-    cIdx.push(idx(ci, cRuimte, w.complex, () => sp.maxPerComplex - (sp.alGeplaatstPerComplex[w.complex] ?? 0)));
-    const wk = wijkSleutel(w.gemeenteId, w.wijk);
-    wIdx.push(idx(wi, wRuimte, wk, () => sp.maxPerWijk - (sp.alGeplaatstPerWijk[wk] ?? 0)));
+    const { complex, wijk } = regelsVan(w);
+    cIdx.push(idx(ci, cRuimte, `${complex.vanAfspraak ? 'a' : 'r'}\u0000${complex.sleutel}`, () => complex.max - complex.al));
+    wIdx.push(idx(wi, wRuimte, `${wijk.vanAfspraak ? 'a' : 'r'}\u0000${wijk.sleutel}`, () => wijk.max - wijk.al));
     let l = perGemeente.get(w.gemeenteId);
     if (!l) perGemeente.set(w.gemeenteId, (l = []));
     let so = l.find((x) => x.w === w.type && x.kamers === w.kamers && x.toegankelijk === w.toegankelijk);

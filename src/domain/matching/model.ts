@@ -8,7 +8,7 @@
  *  - blok: (complex, gemeente, corporatie, wijk) — hierop werken quotum/complex/wijk-regels;
  *  - klasse: soort × blok met capaciteit = aantal identieke woningen.
  */
-import { eerlijkeAandelen, effectieveTypes, gewichtenVan, kandidaatWaarde, quotumSleutel, wijkSleutel } from './objectief.js';
+import { eerlijkeAandelen, gewichtenVan, isJongere, kandidaatWaarde, quotumSleutel, spreidingsregels } from './objectief.js';
 import type { Gewichten, MatchInvoer, WoningType } from './types.js';
 
 export interface Profiel {
@@ -30,7 +30,7 @@ export interface Eis {
   minKamers: number;
   toegankelijkNodig: boolean;
   soorten: number[];
-  /** Aantal bruikbare woningen (met quotum) dat past. */
+  /** Bovengrens op het aantal plaatsingen via deze eis (som van de grenzen per soort). */
   capaciteit: number;
 }
 export interface Soort {
@@ -46,8 +46,16 @@ export interface Blok {
   corporatie: string;
   wijk: string;
   quotumKey: string;
+  /** Teller van de complexregel (regio: complex; afspraak: gemeente+corporatie+complex). */
+  complexKey: string;
+  /** Teller van de wijkregel (regio: gemeente+wijk; afspraak: gemeente+corporatie+wijk). */
   wijkKey: string;
   heeftQuotum: boolean;
+  /** Het maximum komt uit de eigen afspraak van gemeente+corporatie (voor de uitleg). */
+  complexVanAfspraak: boolean;
+  wijkVanAfspraak: boolean;
+  maxPerComplex: number;
+  maxPerWijk: number;
 }
 export interface Klasse {
   soort: number;
@@ -104,7 +112,7 @@ function indexeerBlokken(blokken: Blok[], complexRest: Map<string, number>, quot
     return i;
   };
   blokken.forEach((b, i) => {
-    uit.c[i] = idx(ci, uit.restC, b.complex, complexRest.get(b.complex)!);
+    uit.c[i] = idx(ci, uit.restC, b.complexKey, complexRest.get(b.complexKey)!);
     uit.q[i] = idx(qi, uit.restQ, b.quotumKey, quotumRest.get(b.quotumKey) ?? 0);
     uit.w[i] = idx(wi, uit.restW, b.wijkKey, wijkRest.get(b.wijkKey)!);
   });
@@ -113,7 +121,7 @@ function indexeerBlokken(blokken: Blok[], complexRest: Map<string, number>, quot
 
 export function bouwModel(invoer: MatchInvoer): Model {
   const gewichten = gewichtenVan(invoer);
-  const sp = invoer.spreiding;
+  const regelsVan = spreidingsregels(invoer);
   const quotumRest = new Map<string, number>();
   for (const q of invoer.quota) {
     const k = quotumSleutel(q.gemeenteId, q.corporatieId);
@@ -148,10 +156,26 @@ export function bouwModel(invoer: MatchInvoer): Model {
       b = blokken.length;
       blokIdx.set(bk, b);
       const quotumKey = quotumSleutel(w.gemeenteId, w.corporatieId);
-      const wk = wijkSleutel(w.gemeenteId, w.wijk);
-      blokken.push({ complex: w.complex, gemeente: w.gemeenteId, corporatie: w.corporatieId, wijk: w.wijk, quotumKey, wijkKey: wk, heeftQuotum: quotumRest.has(quotumKey) });
-      if (!complexRest.has(w.complex)) complexRest.set(w.complex, Math.max(0, sp.maxPerComplex - (sp.alGeplaatstPerComplex[w.complex] ?? 0)));
-      if (!wijkRest.has(wk)) wijkRest.set(wk, Math.max(0, sp.maxPerWijk - (sp.alGeplaatstPerWijk[wk] ?? 0)));
+      const regels = regelsVan(w);
+      // aparte naamruimtes, zodat een regioteller nooit samenvalt met een tellersleutel van een afspraak
+      const ck = (regels.complex.vanAfspraak ? 'a\u0000' : 'r\u0000') + regels.complex.sleutel;
+      const wk = (regels.wijk.vanAfspraak ? 'a\u0000' : 'r\u0000') + regels.wijk.sleutel;
+      blokken.push({
+        complex: w.complex,
+        gemeente: w.gemeenteId,
+        corporatie: w.corporatieId,
+        wijk: w.wijk,
+        quotumKey,
+        complexKey: ck,
+        wijkKey: wk,
+        heeftQuotum: quotumRest.has(quotumKey),
+        complexVanAfspraak: regels.complex.vanAfspraak,
+        wijkVanAfspraak: regels.wijk.vanAfspraak,
+        maxPerComplex: regels.complex.max,
+        maxPerWijk: regels.wijk.max,
+      });
+      if (!complexRest.has(ck)) complexRest.set(ck, Math.max(0, regels.complex.max - regels.complex.al));
+      if (!wijkRest.has(wk)) wijkRest.set(wk, Math.max(0, regels.wijk.max - regels.wijk.al));
     }
     if (blokken[b].heeftQuotum) bruikbareWoningen++;
     const kk = `${s}|${b}`;
@@ -171,73 +195,128 @@ export function bouwModel(invoer: MatchInvoer): Model {
   const merkC = new Int32Array(restC.length);
   const merkQ = new Int32Array(restQ.length);
   const merkW = new Int32Array(restW.length);
-
-  const eisen: Eis[] = [];
-  const eisIdx = new Map<string, number>();
-  const profielen: Profiel[] = [];
-  const profielIdx = new Map<string, number>();
-  const ruw: { p: number; i: number; v: number; id: string }[] = [];
-  invoer.kandidaten.forEach((k, i) => {
-    const typen = effectieveTypes(k);
-    const prefs = [...new Set(k.gemeentePreferenties)];
-    const req = `${typen.join(',')}\u0000${k.minKamers}\u0000${k.toegankelijkNodig ? 1 : 0}`;
-    const pk = `${k.herkomstgemeenteId}\u0000${req}\u0000${prefs.join('\u0001')}`;
-    let p = profielIdx.get(pk);
-    if (p === undefined) {
-      p = profielen.length;
-      profielIdx.set(pk, p);
-      const eisIdxs = prefs.map((g) => {
-        const ek = `${req}\u0000${g}`;
-        let e = eisIdx.get(ek);
-        if (e === undefined) {
-          e = eisen.length;
-          eisIdx.set(ek, e);
-          const ss = (soortenPerGemeente.get(g) ?? []).filter((s) => {
-            const so = soorten[s];
-            return typen.includes(so.type) && so.kamers >= k.minKamers && (!k.toegankelijkNodig || so.toegankelijk);
-          });
-          // bovengrens op wat via deze eis geplaatst kan worden: min over de regelniveaus
-          // (merktekens per eis i.p.v. Sets: dit draait voor elke eis over alle passende klassen)
-          let cap = 0;
-          let cc = 0;
-          let qc = 0;
-          let wc = 0;
-          const merk = e + 1;
-          for (const s of ss)
-            for (const c of soorten[s].klassen) {
-              const bi = klassen[c].blok;
-              const b = blokken[bi];
-              if (!b.heeftQuotum) continue;
-              cap += klassen[c].woningen.length;
-              const ci = blokC[bi];
-              if (merkC[ci] !== merk) {
-                merkC[ci] = merk;
-                cc += restC[ci];
-              }
-              const qi = blokQ[bi];
-              if (merkQ[qi] !== merk) {
-                merkQ[qi] = merk;
-                qc += restQ[qi];
-              }
-              const wi = blokW[bi];
-              if (merkW[wi] !== merk) {
-                merkW[wi] = merk;
-                wc += restW[wi];
-              }
-            }
-          cap = Math.min(cap, cc, qc, wc);
-          eisen.push({ gemeente: g, typen, minKamers: k.minKamers, toegankelijkNodig: k.toegankelijkNodig, soorten: ss, capaciteit: cap });
-        }
-        return e;
-      });
-      profielen.push({ herkomst: k.herkomstgemeenteId, typen, minKamers: k.minKamers, toegankelijkNodig: k.toegankelijkNodig, prefs, kandidaten: [], waarden: [], eisen: eisIdxs });
+  // per soort een bovengrens op het aantal plaatsingen: min over de regelniveaus (woningen, complexen, quota,
+  // wijken) van de som van de verschillende restruimtes; een eis telt die van zijn soorten op
+  const soortCapaciteit = new Float64Array(soorten.length);
+  soorten.forEach((so, s) => {
+    let cap = 0;
+    let cc = 0;
+    let qc = 0;
+    let wc = 0;
+    const merk = s + 1;
+    for (const c of so.klassen) {
+      const bi = klassen[c].blok;
+      if (!blokken[bi].heeftQuotum) continue;
+      cap += klassen[c].woningen.length;
+      const ci = blokC[bi];
+      if (merkC[ci] !== merk) {
+        merkC[ci] = merk;
+        cc += restC[ci];
+      }
+      const qi = blokQ[bi];
+      if (merkQ[qi] !== merk) {
+        merkQ[qi] = merk;
+        qc += restQ[qi];
+      }
+      const wi = blokW[bi];
+      if (merkW[wi] !== merk) {
+        merkW[wi] = merk;
+        wc += restW[wi];
+      }
     }
-    ruw.push({ p, i, v: kandidaatWaarde(k, gewichten), id: k.id });
+    soortCapaciteit[s] = Math.min(cap, cc, qc, wc);
   });
-  ruw.sort((a, b) => b.v - a.v || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const r of ruw) {
-    profielen[r.p].kandidaten.push(r.i);
-    profielen[r.p].waarden.push(r.v);
+
+  // Kandidaten → profielen. Sleutels zijn getallen en een trie over de voorkeursgemeenten i.p.v. lange
+  // samengestelde strings: bij 100k kandidaten kostte het hashen van die strings (en de GC) meer dan het oplossen.
+  const eisen: Eis[] = [];
+  const eisIdx = new Map<number, number>();
+  const profielen: Profiel[] = [];
+  const gemeenteIdx = new Map<string, number>();
+  const gemeenteNr = (g: string) => {
+    let i = gemeenteIdx.get(g);
+    if (i === undefined) gemeenteIdx.set(g, (i = gemeenteIdx.size));
+    return i;
+  };
+  const typeBit = new Map<string, number>();
+  const typenVanMasker = new Map<number, WoningType[]>();
+  const eisVereisten: { typen: WoningType[]; minKamers: number; toegankelijkNodig: boolean }[] = [];
+  const vereisteIdx = new Map<string, number>();
+  // trie met één Map voor alle takken (sleutel knoop·2²⁰ + gemeente): geen Map per knoop
+  const trieWortels = new Map<number, number>();
+  const trieTakken = new Map<number, number>();
+  const knoopProfiel: number[] = [];
+  const maakEis = (v: number, g: string): number => {
+    const ek = v * 1_048_576 + gemeenteNr(g);
+    let e = eisIdx.get(ek);
+    if (e !== undefined) return e;
+    e = eisen.length;
+    eisIdx.set(ek, e);
+    const { typen, minKamers, toegankelijkNodig } = eisVereisten[v];
+    const ss = (soortenPerGemeente.get(g) ?? []).filter((s) => {
+      const so = soorten[s];
+      return typen.includes(so.type) && so.kamers >= minKamers && (!toegankelijkNodig || so.toegankelijk);
+    });
+    // bovengrens op wat via deze eis geplaatst kan worden: de som van de grenzen per soort
+    let cap = 0;
+    for (const s of ss) cap += soortCapaciteit[s];
+    eisen.push({ gemeente: g, typen, minKamers, toegankelijkNodig, soorten: ss, capaciteit: cap });
+    return e;
+  };
+  const waarde = new Float64Array(invoer.kandidaten.length);
+  const prefNrs: number[] = [];
+  invoer.kandidaten.forEach((k, i) => {
+    let masker = 0;
+    for (const t of k.woningTypes) {
+      if (t === 'jongeren_cluster' && !isJongere(k.leeftijd)) continue;
+      if (t === 'beschermd_thuis_cluster' && k.ondersteuning !== 'beschermd_thuis') continue;
+      let bit = typeBit.get(t);
+      if (bit === undefined) typeBit.set(t, (bit = 2 ** typeBit.size));
+      masker |= bit;
+    }
+    let typen = typenVanMasker.get(masker);
+    if (!typen) typenVanMasker.set(masker, (typen = [...typeBit].filter(([, b]) => masker & b).map(([t]) => t as WoningType).sort()));
+    const vk = `${masker}\u0000${k.minKamers}\u0000${k.toegankelijkNodig ? 1 : 0}`;
+    let v = vereisteIdx.get(vk);
+    if (v === undefined) {
+      vereisteIdx.set(vk, (v = eisVereisten.length));
+      eisVereisten.push({ typen, minKamers: k.minKamers, toegankelijkNodig: k.toegankelijkNodig });
+    }
+    // trie: (vereiste, herkomst) → ontdubbelde voorkeursgemeenten in volgorde
+    const wk = v * 1_048_576 + gemeenteNr(k.herkomstgemeenteId);
+    let knoop = trieWortels.get(wk);
+    if (knoop === undefined) {
+      trieWortels.set(wk, (knoop = knoopProfiel.length));
+      knoopProfiel.push(-1);
+    }
+    prefNrs.length = 0;
+    for (const g of k.gemeentePreferenties) {
+      const gi = gemeenteNr(g);
+      if (prefNrs.includes(gi)) continue;
+      prefNrs.push(gi);
+      const tk = knoop * 1_048_576 + gi;
+      let kind = trieTakken.get(tk);
+      if (kind === undefined) {
+        trieTakken.set(tk, (kind = knoopProfiel.length));
+        knoopProfiel.push(-1);
+      }
+      knoop = kind;
+    }
+    if (knoopProfiel[knoop] < 0) {
+      knoopProfiel[knoop] = profielen.length;
+      const prefs = [...new Set(k.gemeentePreferenties)];
+      const vv = v;
+      profielen.push({ herkomst: k.herkomstgemeenteId, typen, minKamers: k.minKamers, toegankelijkNodig: k.toegankelijkNodig, prefs, kandidaten: [], waarden: [], eisen: prefs.map((g) => maakEis(vv, g)) });
+    }
+    profielen[knoopProfiel[knoop]].kandidaten.push(i);
+    waarde[i] = kandidaatWaarde(k, gewichten);
+  });
+  // per profiel sorteren (profielen zijn klein) op waarde aflopend, dan id
+  const kand = invoer.kandidaten;
+  for (const p of profielen) {
+    if (p.kandidaten.length > 1)
+      p.kandidaten.sort((a, b) => waarde[b] - waarde[a] || (kand[a].id < kand[b].id ? -1 : kand[a].id > kand[b].id ? 1 : 0));
+    p.waarden = p.kandidaten.map((i) => waarde[i]);
   }
   const herkomsten = [...new Set(invoer.kandidaten.map((k) => k.herkomstgemeenteId))].sort();
   const aandeel = eerlijkeAandelen(invoer);

@@ -129,6 +129,52 @@ export function objectiefWaarde(invoer: MatchInvoer, voorstellen: readonly Toewi
 
 export const wijkSleutel = (gemeenteId: string, wijk: string) => `${gemeenteId}|${wijk}`;
 export const quotumSleutel = (gemeenteId: string, corporatieId: string) => `${gemeenteId}|${corporatieId}`;
+export const afspraakSleutel = (gemeenteId: string, corporatieId: string, deel: string) => `${gemeenteId}|${corporatieId}|${deel}`;
+
+/** Eén spreidingsregel zoals hij op een woning werkt: welke teller, welk maximum, hoeveel al geplaatst. */
+export interface Spreidingsregel {
+  /** Teller: het complex / de wijk (regioregel) of het complex / de wijk binnen de afspraak. */
+  sleutel: string;
+  max: number;
+  al: number;
+  /** Het maximum komt uit de afspraak van gemeente + corporatie van de woning (anders: regioregel). */
+  vanAfspraak: boolean;
+}
+
+/**
+ * De complex- en wijkregel die op woningen werken (docs/adr/0033): heeft de afspraak van de woning (gemeente +
+ * corporatie) een eigen maximum, dan telt dat per (gemeente, corporatie, wijk, complex) resp. (gemeente,
+ * corporatie, wijk) — zoals bij handmatig plaatsen (`controleerSpreiding`); anders de regioregel per complex resp. (gemeente, wijk). Meerdere quotumregels voor dezelfde
+ * afspraak: het kleinste opgegeven maximum.
+ */
+export function spreidingsregels(invoer: MatchInvoer): (w: Pick<MatchWoning, 'gemeenteId' | 'corporatieId' | 'wijk' | 'complex'>) => { complex: Spreidingsregel; wijk: Spreidingsregel } {
+  const sp = invoer.spreiding;
+  const eigen = new Map<string, { maxPerComplex?: number; maxPerWijk?: number }>();
+  for (const q of invoer.quota) {
+    const k = quotumSleutel(q.gemeenteId, q.corporatieId);
+    const e = eigen.get(k) ?? {};
+    if (q.maxPerComplex !== undefined) e.maxPerComplex = Math.min(e.maxPerComplex ?? Infinity, q.maxPerComplex);
+    if (q.maxPerWijk !== undefined) e.maxPerWijk = Math.min(e.maxPerWijk ?? Infinity, q.maxPerWijk);
+    eigen.set(k, e);
+  }
+  return (w) => {
+    const e = eigen.get(quotumSleutel(w.gemeenteId, w.corporatieId));
+    let complex: Spreidingsregel;
+    if (e?.maxPerComplex !== undefined) {
+      const sleutel = afspraakSleutel(w.gemeenteId, w.corporatieId, `${w.wijk}|${w.complex}`);
+      complex = { sleutel, max: e.maxPerComplex, al: sp.alGeplaatstPerAfspraakComplex?.[sleutel] ?? 0, vanAfspraak: true };
+    } else complex = { sleutel: w.complex, max: sp.maxPerComplex, al: sp.alGeplaatstPerComplex[w.complex] ?? 0, vanAfspraak: false };
+    let wijk: Spreidingsregel;
+    if (e?.maxPerWijk !== undefined) {
+      const sleutel = afspraakSleutel(w.gemeenteId, w.corporatieId, w.wijk);
+      wijk = { sleutel, max: e.maxPerWijk, al: sp.alGeplaatstPerAfspraakWijk?.[sleutel] ?? 0, vanAfspraak: true };
+    } else {
+      const sleutel = wijkSleutel(w.gemeenteId, w.wijk);
+      wijk = { sleutel, max: sp.maxPerWijk, al: sp.alGeplaatstPerWijk[sleutel] ?? 0, vanAfspraak: false };
+    }
+    return { complex, wijk };
+  };
+}
 
 /** Alle schendingen van harde restricties (lege lijst = toegestaan). */
 export function controleerToewijzing(invoer: MatchInvoer, voorstellen: readonly Toewijzing[]): string[] {
@@ -143,6 +189,16 @@ export function controleerToewijzing(invoer: MatchInvoer, voorstellen: readonly 
   const perQ = new Map<string, number>();
   const perC = new Map<string, number>();
   const perWijk = new Map<string, number>();
+  // eigen maxima per afspraak (bewust los van `spreidingsregels` uitgeschreven: dit is de onafhankelijke controle)
+  const eigenC = new Map<string, number>();
+  const eigenW = new Map<string, number>();
+  for (const q of invoer.quota) {
+    const k = quotumSleutel(q.gemeenteId, q.corporatieId);
+    if (q.maxPerComplex !== undefined) eigenC.set(k, Math.min(eigenC.get(k) ?? Infinity, q.maxPerComplex));
+    if (q.maxPerWijk !== undefined) eigenW.set(k, Math.min(eigenW.get(k) ?? Infinity, q.maxPerWijk));
+  }
+  const perAfspraakC = new Map<string, { n: number; max: number; al: number }>();
+  const perAfspraakW = new Map<string, { n: number; max: number; al: number }>();
   for (const v of voorstellen) {
     const k = kand.get(v.kandidaatId);
     const w = won.get(v.woningId);
@@ -157,10 +213,27 @@ export function controleerToewijzing(invoer: MatchInvoer, voorstellen: readonly 
     if (!past(k, w)) fouten.push(`woning ${w.id} past niet bij ${k.id}`);
     const qs = quotumSleutel(w.gemeenteId, w.corporatieId);
     perQ.set(qs, (perQ.get(qs) ?? 0) + 1);
-    perC.set(w.complex, (perC.get(w.complex) ?? 0) + 1);
-    const ws = wijkSleutel(w.gemeenteId, w.wijk);
-    perWijk.set(ws, (perWijk.get(ws) ?? 0) + 1);
+    const mc = eigenC.get(qs);
+    if (mc === undefined) perC.set(w.complex, (perC.get(w.complex) ?? 0) + 1);
+    else {
+      const k = `${w.gemeenteId}|${w.corporatieId}|${w.wijk}|${w.complex}`;
+      const t = perAfspraakC.get(k) ?? { n: 0, max: mc, al: sp.alGeplaatstPerAfspraakComplex?.[k] ?? 0 };
+      t.n++;
+      perAfspraakC.set(k, t);
+    }
+    const mw = eigenW.get(qs);
+    if (mw === undefined) {
+      const ws = wijkSleutel(w.gemeenteId, w.wijk);
+      perWijk.set(ws, (perWijk.get(ws) ?? 0) + 1);
+    } else {
+      const k = `${w.gemeenteId}|${w.corporatieId}|${w.wijk}`;
+      const t = perAfspraakW.get(k) ?? { n: 0, max: mw, al: sp.alGeplaatstPerAfspraakWijk?.[k] ?? 0 };
+      t.n++;
+      perAfspraakW.set(k, t);
+    }
   }
+  for (const [k, t] of perAfspraakC) if (t.n + t.al > t.max) fouten.push(`complex ${k} over het maximum van de afspraak (${t.al}+${t.n} > ${t.max})`);
+  for (const [k, t] of perAfspraakW) if (t.n + t.al > t.max) fouten.push(`wijk ${k} over het maximum van de afspraak (${t.al}+${t.n} > ${t.max})`);
   for (const [qs, n] of perQ) {
     const r = quotum.get(qs);
     if (r === undefined) fouten.push(`geen quotum voor ${qs}`);

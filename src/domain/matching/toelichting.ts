@@ -46,10 +46,13 @@ export function bindendeRegelInWoorden(regel: string): string | null {
   const plaats = waar ? ` in ${waar[1]}` : '';
   if (/^geen quotum voor/.test(binnen)) return `Er is${plaats} geen reserveringsafspraak voor deze gemeente en corporatie.`;
   if (/^quotum .* uitgeput/.test(binnen)) return waar ? `De afgesproken woningen${plaats} zijn al vergeven.` : 'Met dit voorstel zijn de voor dit jaar afgesproken woningen van deze gemeente en corporatie vergeven.';
+  // een eigen maximum van de afspraak staat achteraan: "…; max. 2 per complex volgens de afspraak X – Y)"
+  const eigen = /; (max\. \d+ per (?:complex|wijk) volgens de afspraak .+)\)$/.exec(binnen);
+  const welk = eigen ? ` (${eigen[1]})` : '';
   const complex = /^max per complex bereikt \(complex (.+?):/.exec(binnen);
-  if (complex) return `Met dit voorstel is het afgesproken maximum voor complex ${complex[1]}${plaats} bereikt.`;
+  if (complex) return `Met dit voorstel is het afgesproken maximum voor complex ${complex[1]}${plaats} bereikt${welk}.`;
   const wijk = /^wijkmaximum bereikt \(wijk (.+?) in /.exec(binnen);
-  if (wijk) return `Met dit voorstel is het afgesproken maximum voor wijk ${wijk[1]}${plaats} bereikt.`;
+  if (wijk) return `Met dit voorstel is het afgesproken maximum voor wijk ${wijk[1]}${plaats} bereikt${welk}.`;
   return null;
 }
 

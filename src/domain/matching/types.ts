@@ -42,8 +42,23 @@ export interface Reserveringsquotum {
   gemeenteId: string;
   corporatieId: string;
   resterend: number;
+  /**
+   * Eigen maximum per complex van deze afspraak (inclusief al geplaatst). Geldt voor de woningen van de
+   * afspraak (hun gemeente + corporatie) in plaats van `Spreidingsregels.maxPerComplex`; telt per
+   * (gemeente, corporatie, wijk, complex), zoals handmatig plaatsen. Zie docs/adr/0033.
+   */
+  maxPerComplex?: number;
+  /**
+   * Eigen maximum per wijk van deze afspraak (inclusief al geplaatst), geteld over de woningen van deze
+   * afspraak in die wijk (gemeente + corporatie + wijk); in plaats van `Spreidingsregels.maxPerWijk`.
+   */
+  maxPerWijk?: number;
 }
 
+/**
+ * Spreidingsregels voor de regio: gelden voor woningen waarvan de afspraak (quotumregel) geen eigen maximum
+ * heeft. Een afspraak met een eigen `maxPerComplex`/`maxPerWijk` vervangt de regioregel voor haar woningen.
+ */
 export interface Spreidingsregels {
   /** Max plaatsingen per complex per jaar (inclusief al geplaatst). */
   maxPerComplex: number;
@@ -52,6 +67,10 @@ export interface Spreidingsregels {
   alGeplaatstPerComplex: Record<string, number>;
   /** Sleutel `${gemeenteId}|${wijk}`. */
   alGeplaatstPerWijk: Record<string, number>;
+  /** Al geplaatst dit jaar per `${gemeenteId}|${corporatieId}|${wijk}|${complex}` (voor afspraken met een eigen complexmaximum). */
+  alGeplaatstPerAfspraakComplex?: Record<string, number>;
+  /** Al geplaatst dit jaar per `${gemeenteId}|${corporatieId}|${wijk}` (voor afspraken met een eigen wijkmaximum). */
+  alGeplaatstPerAfspraakWijk?: Record<string, number>;
 }
 
 /**
@@ -139,6 +158,8 @@ export interface MatchStatistiek {
   bogen?: number;
   pivots?: number;
   lagrangeIteraties?: number;
+  /** Rondes van de kolomgeneratie over profielen (0 = direct het volledige netwerk). */
+  prijsrondes?: number;
   /** Knopen die de exacte terugval (vertakken en begrenzen) doorzocht; 0 als de Lagrange-grens al sloot. */
   vertakKnopen?: number;
   /** Bewezen bovengrens voor het optimum (Lagrange-duaal); gelijk aan `objectief` als optimaal bewezen. */

@@ -12,11 +12,12 @@ import { describe, expect, it } from 'vitest';
 import { genereerRegio } from '../../../bench/matching/genereer.js';
 import { matchExact } from '../../../src/domain/matching/exact-highs.js';
 import { controleerToewijzing, matchOptimaal } from '../../../src/domain/matching/index.js';
+import type { MotorOpties } from '../../../src/domain/matching/engine.js';
 import type { MatchInvoer } from '../../../src/domain/matching/types.js';
 import { bruteForce, invoerArb } from './helpers.js';
 
-async function vergelijk(invoer: MatchInvoer, naam: string) {
-  const motor = matchOptimaal(invoer);
+async function vergelijk(invoer: MatchInvoer, naam: string, opties: MotorOpties = {}) {
+  const motor = matchOptimaal(invoer, opties);
   const exact = await matchExact(invoer, { tijdslimiet: 120 });
   expect(exact.optimaal, `${naam}: HiGHS bewijst het optimum`).toBe(true);
   const opt = exact.objectief!;
@@ -36,6 +37,28 @@ describe('motor is exact (vergeleken met HiGHS)', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), (seed) => vergelijk(genereerRegio({ kandidaten: 5_000, woningen: 1_200, seed }), `5k seed ${seed}`)),
       { numRuns: 2, ...generatorSeeds([10]) },
+    );
+  }, 300_000);
+
+  it('kolomgeneratie over profielen: een kleine startselectie (veel prijsrondes) haalt hetzelfde optimum', async () => {
+    let meerRondes = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom(0.02, 0.1, 0.5), async (seed, factor) => {
+        const invoer = genereerRegio({ kandidaten: 2_000, woningen: 500, seed });
+        await vergelijk(invoer, `2k seed ${seed} selectie ${factor}`, { profielSelectie: factor });
+        if ((matchOptimaal(invoer, { profielSelectie: factor }).statistiek.prijsrondes ?? 0) > 1) meerRondes++;
+      }),
+      { numRuns: 4, examples: [[3, 0.02]], endOnFailure: true },
+    );
+    expect(meerRondes, 'de prijsronde voegt profielen toe (anders test dit niets)').toBeGreaterThan(0);
+  }, 300_000);
+
+  it('met eigen maxima per afspraak (per complex en per wijk van gemeente + corporatie), 2k × 500 en 5k × 1,2k', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom([2_000, 500], [5_000, 1_200]), (seed, [k, w]) =>
+        vergelijk(genereerRegio({ kandidaten: k, woningen: w, seed, eigenMaxima: true }), `${k}×${w} seed ${seed} eigen maxima`),
+      ),
+      { numRuns: 3, examples: [[10, [5_000, 1_200]]], endOnFailure: true },
     );
   }, 300_000);
 

@@ -36,8 +36,17 @@ export function invoerArb(maxK = 5, maxW = 5): fc.Arbitrary<MatchInvoer> {
       alC: fc.integer({ min: 0, max: 1 }),
       alW: fc.integer({ min: 0, max: 2 }),
       spreidingsBonus: fc.constantFrom(0, 1500, 6000),
+      // eigen maxima per afspraak (docs/adr/0033): per quotumregel wel of niet, en al geplaatst per afspraak
+      eigen: fc.array(
+        fc.record({
+          complex: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+          wijk: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+        }),
+        { minLength: 4, maxLength: 4 },
+      ),
+      alAfspraak: fc.integer({ min: 0, max: 1 }),
     })
-    .map(({ ks, ws, quota, maxPerComplex, maxPerWijk, alC, alW, spreidingsBonus }) => {
+    .map(({ ks, ws, quota, maxPerComplex, maxPerWijk, alC, alW, spreidingsBonus, eigen, alAfspraak }) => {
       const kandidaten: MatchKandidaat[] = ks.map((k, i) => ({
         id: `k${i}`,
         herkomstgemeenteId: k.herkomst,
@@ -71,12 +80,26 @@ export function invoerArb(maxK = 5, maxW = 5): fc.Arbitrary<MatchInvoer> {
       return {
         kandidaten,
         woningen,
-        quota: paren.flatMap(([g, c], i) => (quota[i] === undefined ? [] : [{ gemeenteId: g, corporatieId: c, resterend: quota[i]! }])),
+        quota: paren.flatMap(([g, c], i) =>
+          quota[i] === undefined
+            ? []
+            : [
+                {
+                  gemeenteId: g,
+                  corporatieId: c,
+                  resterend: quota[i]!,
+                  ...(eigen[i].complex === undefined ? {} : { maxPerComplex: eigen[i].complex }),
+                  ...(eigen[i].wijk === undefined ? {} : { maxPerWijk: eigen[i].wijk }),
+                },
+              ],
+        ),
         spreiding: {
           maxPerComplex,
           maxPerWijk,
           alGeplaatstPerComplex: { C: alC },
           alGeplaatstPerWijk: { 'G1|W1': alW },
+          alGeplaatstPerAfspraakComplex: { 'G1|C1|W1|C': alAfspraak, 'G2|C2|W2|C': alAfspraak },
+          alGeplaatstPerAfspraakWijk: { 'G1|C2|W1': alAfspraak, 'G2|C1|W2': alAfspraak },
         },
         gewichten: { spreidingsBonus },
       } satisfies MatchInvoer;

@@ -127,6 +127,73 @@ describe('uitleg', () => {
   });
 });
 
+describe('eigen maxima per reserveringsafspraak (docs/adr/0033)', () => {
+  const kandidaat = (i: number) => ({
+    id: `k${i}`,
+    herkomstgemeenteId: 'G1',
+    gemeentePreferenties: ['G1'],
+    leeftijd: 40,
+    woningTypes: ['zelfstandig' as const],
+    minKamers: 1,
+    toegankelijkNodig: false,
+    ondersteuning: 'ambulant' as const,
+    wachtdagen: 100 * i,
+    urgentie: 0 as const,
+  });
+  const woning = (id: string, corporatieId: string, complex: string) => ({ id, corporatieId, gemeenteId: 'G1', wijk: 'Centrum', complex, type: 'zelfstandig' as const, kamers: 1, toegankelijk: false });
+  // twee afspraken in dezelfde gemeente en wijk: C1 streng (1 per complex, 1 per wijk), C2 ruim (3 en 3);
+  // de regioregel (0) mag voor geen van beide woningen gelden
+  const invoer = (): MatchInvoer => ({
+    kandidaten: [1, 2, 3, 4, 5, 6].map(kandidaat),
+    woningen: [woning('a1', 'C1', 'Hof'), woning('a2', 'C1', 'Hof'), woning('a3', 'C1', 'Hof'), woning('b1', 'C2', 'Laan'), woning('b2', 'C2', 'Laan'), woning('b3', 'C2', 'Laan')],
+    quota: [
+      { gemeenteId: 'G1', corporatieId: 'C1', resterend: 9, maxPerComplex: 1, maxPerWijk: 1 },
+      { gemeenteId: 'G1', corporatieId: 'C2', resterend: 9, maxPerComplex: 3, maxPerWijk: 3 },
+    ],
+    spreiding: { maxPerComplex: 0, maxPerWijk: 0, alGeplaatstPerComplex: {}, alGeplaatstPerWijk: {} },
+  });
+  const perCorporatie = (r: ReturnType<typeof matchOptimaal>) => {
+    const n: Record<string, number> = {};
+    for (const v of r.voorstellen) n[v.woningId[0]] = (n[v.woningId[0]] ?? 0) + 1;
+    return n;
+  };
+
+  it('past elk maximum alleen toe op de woningen van die afspraak', () => {
+    const r = matchOptimaal(invoer());
+    expect(perCorporatie(r)).toEqual({ a: 1, b: 3 });
+    expect(controleerToewijzing(invoer(), r.voorstellen)).toEqual([]);
+    expect(matchGreedy(invoer()).voorstellen).toHaveLength(4);
+    expect(r.objectief).toBe(bruteForce(invoer()).objectief);
+  });
+
+  it('telt de wijk per afspraak, met wat dit jaar al onder die afspraak geplaatst is', () => {
+    const inv = invoer();
+    inv.quota[1].maxPerWijk = 2;
+    inv.spreiding.alGeplaatstPerAfspraakWijk = { 'G1|C2|Centrum': 1 };
+    // al geplaatst onder C1 in dezelfde wijk telt niet voor C2 (en andersom)
+    inv.spreiding.alGeplaatstPerAfspraakComplex = { 'G1|C2|Centrum|Hof': 1 };
+    expect(perCorporatie(matchOptimaal(inv))).toEqual({ a: 1, b: 1 });
+  });
+
+  it('de controle keurt een plaatsing boven het maximum van de eigen afspraak af', () => {
+    const fouten = controleerToewijzing(invoer(), [
+      { kandidaatId: 'k1', woningId: 'a1' },
+      { kandidaatId: 'k2', woningId: 'a2' },
+    ]);
+    expect(fouten.join(' ')).toContain('complex G1|C1|Centrum|Hof over het maximum van de afspraak (0+2 > 1)');
+    expect(fouten.join(' ')).toContain('wijk G1|C1|Centrum over het maximum van de afspraak (0+2 > 1)');
+  });
+
+  it('noemt het maximum van de afspraak in de uitleg', () => {
+    const r = matchOptimaal(invoer());
+    const a = r.voorstellen.find((v) => v.woningId.startsWith('a'))!;
+    expect(a.uitleg.bindendeRegels.join(' ')).toContain('max. 1 per complex volgens de afspraak G1 – C1');
+    expect(a.uitleg.bindendeRegels.join(' ')).toContain('max. 1 per wijk volgens de afspraak G1 – C1');
+    const b = r.voorstellen.find((v) => v.woningId.startsWith('b'))!;
+    expect(b.uitleg.bindendeRegels.join(' ')).toContain('max. 3 per complex volgens de afspraak G1 – C2');
+  });
+});
+
 describe('objectiefWaarde', () => {
   it('rekent de gedocumenteerde formule', () => {
     const inv: MatchInvoer = {

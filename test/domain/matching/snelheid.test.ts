@@ -19,14 +19,21 @@ function naieveGreedy(invoer: MatchInvoer): Toewijzing[] {
     for (const g of k.gemeentePreferenties) {
       for (const w of invoer.woningen) {
         const qk = `${w.gemeenteId}|${w.corporatieId}`;
-        const wk = `${w.gemeenteId}|${w.wijk}`;
         if (w.gemeenteId !== g || !quotum.has(qk) || bezet.has(w.id) || !pastWoningKenmerken(k, w)) continue;
         if (quotum.get(qk)! <= 0) continue;
-        if ((sp.alGeplaatstPerComplex[w.complex] ?? 0) + (cG.get(w.complex) ?? 0) >= sp.maxPerComplex) continue;
-        if ((sp.alGeplaatstPerWijk[wk] ?? 0) + (wG.get(wk) ?? 0) >= sp.maxPerWijk) continue;
+        // eigen maxima van de afspraak (kleinste bij meerdere regels) vervangen de regioregel (ADR 0033)
+        const rijen = invoer.quota.filter((q) => q.gemeenteId === w.gemeenteId && q.corporatieId === w.corporatieId);
+        const eigenC = rijen.flatMap((q) => (q.maxPerComplex === undefined ? [] : [q.maxPerComplex]));
+        const eigenW = rijen.flatMap((q) => (q.maxPerWijk === undefined ? [] : [q.maxPerWijk]));
+        const ck = eigenC.length ? `afspraak ${qk}|${w.wijk}|${w.complex}` : `regio ${w.complex}`;
+        const wk = eigenW.length ? `afspraak ${qk}|${w.wijk}` : `regio ${w.gemeenteId}|${w.wijk}`;
+        const alC = eigenC.length ? (sp.alGeplaatstPerAfspraakComplex?.[`${qk}|${w.wijk}|${w.complex}`] ?? 0) : (sp.alGeplaatstPerComplex[w.complex] ?? 0);
+        const alW = eigenW.length ? (sp.alGeplaatstPerAfspraakWijk?.[`${qk}|${w.wijk}`] ?? 0) : (sp.alGeplaatstPerWijk[`${w.gemeenteId}|${w.wijk}`] ?? 0);
+        if (alC + (cG.get(ck) ?? 0) >= (eigenC.length ? Math.min(...eigenC) : sp.maxPerComplex)) continue;
+        if (alW + (wG.get(wk) ?? 0) >= (eigenW.length ? Math.min(...eigenW) : sp.maxPerWijk)) continue;
         bezet.add(w.id);
         quotum.set(qk, quotum.get(qk)! - 1);
-        cG.set(w.complex, (cG.get(w.complex) ?? 0) + 1);
+        cG.set(ck, (cG.get(ck) ?? 0) + 1);
         wG.set(wk, (wG.get(wk) ?? 0) + 1);
         uit.push({ kandidaatId: k.id, woningId: w.id });
         klaar = true;

@@ -123,10 +123,47 @@ export function Tabel<R>({
           </TableBody>
         </Table>
       </TableContainer>
-      {paginering ? <Pager {...paginering} eenheid={eenheid} /> : <p className="totaal">{getal(rijen.length)} {eenheid}</p>}
+      {paginering ? <Pager {...paginering} eenheid={eenheid} /> : <p className="totaal">{aantalMet(rijen.length, eenheid)}</p>}
     </div>
   );
 }
+
+/** The singular of the units the tables count in, so a total reads "1 regel", not "1 regels". */
+const ENKELVOUD: Record<string, string> = {
+  afspraken: 'afspraak',
+  beoordelingen: 'beoordeling',
+  cliënten: 'cliënt',
+  cohorten: 'cohort',
+  domeinen: 'domein',
+  dossiers: 'dossier',
+  evaluaties: 'evaluatie',
+  gebeurtenissen: 'gebeurtenis',
+  gemeenten: 'gemeente',
+  groepen: 'groep',
+  grondslagen: 'grondslag',
+  kandidaten: 'kandidaat',
+  meldingen: 'melding',
+  organisaties: 'organisatie',
+  perioden: 'periode',
+  plaatsingen: 'plaatsing',
+  regels: 'regel',
+  "regio's": 'regio',
+  schulden: 'schuld',
+  signalen: 'signaal',
+  soorten: 'soort',
+  "thema's": 'thema',
+  versies: 'versie',
+  voorstellen: 'voorstel',
+  wachtenden: 'wachtende',
+  woningen: 'woning',
+  doelen: 'doel',
+  corporaties: 'corporatie',
+  gewichten: 'gewicht',
+  rondes: 'ronde',
+};
+
+/** "1 regel", "3 regels": the unit in the singular for exactly one. */
+export const aantalMet = (n: number, eenheid: string) => `${getal(n)} ${n === 1 ? (ENKELVOUD[eenheid] ?? eenheid) : eenheid}`;
 
 export function Pager({ offset, limiet, totaal, onOffset, eenheid = 'regels' }: Paginering & { eenheid?: string }) {
   const pagina = Math.floor(offset / limiet) + 1;
@@ -134,7 +171,7 @@ export function Pager({ offset, limiet, totaal, onOffset, eenheid = 'regels' }: 
   return (
     <nav className="pager geen-print" aria-label={`Pagina's van ${eenheid}`}>
       <p className="totaal" aria-live="polite">
-        {totaal === 0 ? `Geen ${eenheid}` : `${getal(offset + 1)}–${getal(Math.min(offset + limiet, totaal))} van ${getal(totaal)} ${eenheid}`}
+        {totaal === 0 ? `Geen ${eenheid}` : `${getal(offset + 1)}–${getal(Math.min(offset + limiet, totaal))} van ${aantalMet(totaal, eenheid)}`}
       </p>
       {paginas > 1 && (
         <>
