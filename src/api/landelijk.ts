@@ -10,6 +10,7 @@ import { leesDrempel } from '../domain/onthulling.js';
 import { PERIODES, standaardVan } from '../domain/monitor.js';
 import { NIVEAUS, NIVEAU_LABEL, dagenTussen, plusDagen } from '../domain/trajecten.js';
 import { TERUGKEER_TERMIJNEN } from '../domain/uitkomsten.js';
+import { ZRM_DOMEINEN, ZRM_DOMEIN_LABEL } from '../domain/zrm.js';
 import { LAATHEID_KLASSEN, STANDAARD_INACTIEF_DAGEN } from '../domain/datakwaliteit.js';
 import { MAX_NOTITIE, STATUS_LABEL, THEMAS, THEMA_LABEL, UITVOERINGS_STATUSSEN } from '../domain/stand-van-zaken.js';
 import { naarCsv, type CsvWaarde } from '../domain/csv-export.js';
@@ -153,7 +154,7 @@ export const landelijkApi: FastifyPluginAsync<ApiContext> = async (app, { db, va
       config: REGIO_PARTIJEN,
       schema: {
         tags: ['monitor'],
-        summary: 'Uitkomstmaten per periode: verblijfsduur per niveau, eerste instroom, terugkeer na blijvende uitstroom (6/12/24 mnd), nog gehuisvest na 12 maanden; 18–24 apart',
+        summary: 'Uitkomstmaten per periode: verblijfsduur per niveau, eerste instroom, terugkeer na blijvende uitstroom (6/12/24 mnd), nog gehuisvest na 12 maanden, ZRM-verandering tussen in- en uitstroom; 18–24 apart',
         querystring: uitkomstQuery,
       },
     },
@@ -189,11 +190,21 @@ export const landelijkApi: FastifyPluginAsync<ApiContext> = async (app, { db, va
         { sleutel: 'plaatsingenGevolgd', kop: 'Plaatsingen 12 mnd gevolgd' },
         { sleutel: 'nogGehuisvest', kop: 'Nog gehuisvest na 12 mnd' },
         { sleutel: 'nogGehuisvestJongeren', kop: 'Nog gehuisvest 18–24' },
+        { sleutel: 'zrmTrajecten', kop: 'Trajecten met ZRM bij in- en uitstroom' },
+        { sleutel: 'zrmTotaal', kop: 'ZRM-verandering totaal' },
+        { sleutel: 'zrmTrajectenJongeren', kop: 'Trajecten met ZRM 18–24' },
+        { sleutel: 'zrmTotaalJongeren', kop: 'ZRM-verandering totaal 18–24' },
+        ...ZRM_DOMEINEN.map((d) => ({ sleutel: `zrm_${d}`, kop: `ZRM-verandering ${ZRM_DOMEIN_LABEL[d]}` })),
       ];
       const vlak = regels.map((x) => ({
         ...x,
         ...Object.fromEntries(NIVEAUS.flatMap((n) => [[`n_${n}`, x.verblijfsduur[n].aantal], [`gem_${n}`, x.verblijfsduur[n].gemiddelde], [`med_${n}`, x.verblijfsduur[n].mediaan], [`medj_${n}`, x.verblijfsduurJongeren[n].mediaan]])),
         ...Object.fromEntries(TERUGKEER_TERMIJNEN.flatMap((t) => [[`t${t.maanden}`, x.terugkeer[t.maanden].aantal], [`tj${t.maanden}`, x.terugkeer[t.maanden].jongeren], [`tv${t.maanden}`, x.terugkeer[t.maanden].volledigGevolgd]])),
+        zrmTrajecten: x.zrm.trajecten,
+        zrmTotaal: x.zrm.totaal,
+        zrmTrajectenJongeren: x.zrmJongeren.trajecten,
+        zrmTotaalJongeren: x.zrmJongeren.totaal,
+        ...Object.fromEntries(ZRM_DOMEINEN.map((d) => [`zrm_${d}`, x.zrm.perDomein[d].verandering])),
       })) as unknown as Record<string, CsvWaarde>[];
       return bestandAntwoord(reply, req.query.format, `uitkomsten-${van}-${tot}`, kolommen, vlak);
     },

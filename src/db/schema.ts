@@ -850,3 +850,84 @@ export const matchingRondes = pgTable(
   },
   (t) => [index('matching_rondes_regio_idx').on(t.regioId, t.aangemaakt.desc())],
 );
+
+// ---- uitkomstmaten op schaal (issue 15, ADR 0036) ----
+
+/**
+ * Derived from traject_intervallen, never edited by hand: a histogram of the finished stays (verblijf_dagen) per
+ * gebied (the gemeente of the stay's first event, and the regio as a whole: gebied_id = regio_id), per month,
+ * quarter and year of the ending event, per niveau; with the 18–24 part. Mean and median of a period follow
+ * exactly from it. Kept in step by repos/intervallen (repos/uitkomstaggregaten) with the intervals.
+ */
+export const monitorVerblijfsduur = pgTable(
+  'monitor_verblijfsduur',
+  {
+    regioId: uuid('regio_id').notNull(),
+    gebiedId: uuid('gebied_id').notNull(),
+    periode: text('periode').notNull(),
+    /** 1: one row per number of days; 32: per stretch of 32 days (dagen = its first day), to find a median's stretch */
+    schaal: integer('schaal').notNull(),
+    start: date('start', { mode: 'string' }).notNull(),
+    niveau: text('niveau').notNull(),
+    dagen: integer('dagen').notNull(),
+    aantal: integer('aantal').notNull(),
+    jongeren: integer('jongeren').notNull(),
+    /** the sum of the exact days (the mean without reading every day) */
+    som: bigint('som', { mode: 'number' }).notNull(),
+    somJongeren: bigint('som_jongeren', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'monitor_verblijfsduur_pk', columns: [t.regioId, t.gebiedId, t.periode, t.schaal, t.start, t.niveau, t.dagen] })],
+);
+
+/**
+ * Derived from traject_intervallen: instroom (eerste or not) and uitstroom (per bestemming, and terug_binnen: the
+ * shortest return window of domain/uitkomsten.TERUGKEER_TERMIJNEN in months it returned within, 0 = none) per
+ * gemeente and month of the event, with the 18–24 part. Kept in step like monitor_verblijfsduur.
+ */
+export const monitorUitkomstmaand = pgTable(
+  'monitor_uitkomstmaand',
+  {
+    regioId: uuid('regio_id').notNull(),
+    gemeenteId: uuid('gemeente_id').notNull(),
+    maand: date('maand', { mode: 'string' }).notNull(),
+    soort: text('soort').notNull(),
+    bestemming: text('bestemming').notNull(),
+    eerste: boolean('eerste').notNull(),
+    terugBinnen: integer('terug_binnen').notNull(),
+    aantal: integer('aantal').notNull(),
+    jongeren: integer('jongeren').notNull(),
+  },
+  (t) => [primaryKey({ name: 'monitor_uitkomstmaand_pk', columns: [t.regioId, t.gemeenteId, t.maand, t.soort, t.bestemming, t.eerste, t.terugBinnen] })],
+);
+
+/**
+ * Per regio how many records share a duplicate key (soort 'bsn': the BSN hash; 'naam': birth date + ':' + the
+ * name key, anonymised records left out). Kept by statement triggers on clienten (migration 0036, ADR 0036).
+ */
+export const clientDubbelsleutels = pgTable(
+  'client_dubbelsleutels',
+  {
+    regioId: uuid('regio_id').notNull(),
+    soort: text('soort').notNull(),
+    sleutel: text('sleutel').notNull(),
+    aantal: integer('aantal').notNull(),
+  },
+  (t) => [primaryKey({ name: 'client_dubbelsleutels_pk', columns: [t.regioId, t.soort, t.sleutel] }), index('client_dubbelsleutels_dubbel_idx').on(t.regioId, t.soort, t.sleutel).where(sql`aantal > 1`)],
+);
+
+/**
+ * Registration lateness: per regio, event date, registering organisation (nil uuid: none, import or seed) and days
+ * late (0 when registered ahead) how many events (corrections not counted). Kept by statement triggers on
+ * traject_events (migration 0036, ADR 0036).
+ */
+export const monitorLaatheid = pgTable(
+  'monitor_laatheid',
+  {
+    regioId: uuid('regio_id').notNull(),
+    datum: date('datum', { mode: 'string' }).notNull(),
+    organisatieId: uuid('organisatie_id').notNull(),
+    dagen: integer('dagen').notNull(),
+    aantal: integer('aantal').notNull(),
+  },
+  (t) => [primaryKey({ name: 'monitor_laatheid_pk', columns: [t.regioId, t.datum, t.organisatieId, t.dagen] })],
+);

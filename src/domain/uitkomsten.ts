@@ -15,10 +15,17 @@
  *   lies on or before the peildatum.
  * - **nog gehuisvest na 12 maanden**: of the placements in a home that began in the period and whose 365 days are
  *   over on the peildatum, how many had not ended within those 365 days.
+ * - **ZRM-verandering** (ADR 0036): per uitstroom in the period, the trajectory it ends began at the latest instroom
+ *   or terugval before it. Its begin assessment is the valid (not withdrawn) ZRM assessment nearest that begin
+ *   within {@link ZRM_VENSTER_DAGEN} days either side, its end assessment the valid one nearest the uitstroom within
+ *   the same window (ties: the earlier resp. later date, then the lowest id). It counts when both exist and the
+ *   begin one is dated before the end one. Change = end − begin: per domain over the trajectories scored in that
+ *   domain both times, and of the total (the mean over the scored domains). Jongeren: 18–24 on the uitstroom day.
  */
 import { dagenTussen, plusDagen, type Niveau } from './trajecten.js';
 import type { Bestemming } from './trajecten.js';
 import type { PeriodeRegel } from './monitor.js';
+import { ZRM_DOMEINEN, type ZrmDomein, type ZrmScores } from './zrm.js';
 
 /**
  * Lasting destinations: an own or supported home, a lasting place with family or network, or a Wlz-instelling
@@ -45,6 +52,26 @@ export interface Duur {
   mediaan: number | null;
 }
 
+/** How far from the instroom / uitstroom an assessment may lie to count as its begin / end measurement. */
+export const ZRM_VENSTER_DAGEN = 90;
+
+export interface ZrmVerandering {
+  /** trajectories with both a begin and an end assessment */
+  trajecten: number;
+  /** mean change of the total (mean over the scored domains), null without trajectories */
+  totaal: number | null;
+  perDomein: Record<ZrmDomein, { aantal: number; verandering: number | null }>;
+}
+
+export function leegZrmVerandering(): ZrmVerandering {
+  return { trajecten: 0, totaal: null, perDomein: Object.fromEntries(ZRM_DOMEINEN.map((d) => [d, { aantal: 0, verandering: null }])) as ZrmVerandering['perDomein'] };
+}
+
+/** The unrounded mean over the scored domains (domain/zrm.gemiddelde rounds it for the chart). */
+export function zrmTotaal(scores: ZrmScores): number | null {
+  return gemiddelde(ZRM_DOMEINEN.map((d) => scores[d]).filter((w): w is NonNullable<typeof w> => w !== null));
+}
+
 export interface UitkomstRegel extends PeriodeRegel {
   verblijfsduur: Record<Niveau, Duur>;
   verblijfsduurJongeren: Record<Niveau, Duur>;
@@ -61,6 +88,8 @@ export interface UitkomstRegel extends PeriodeRegel {
   nogGehuisvest: number;
   plaatsingenGevolgdJongeren: number;
   nogGehuisvestJongeren: number;
+  zrm: ZrmVerandering;
+  zrmJongeren: ZrmVerandering;
 }
 
 export function gemiddelde(waarden: readonly number[]): number | null {

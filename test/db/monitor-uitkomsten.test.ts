@@ -6,7 +6,8 @@ import type { Database } from '../../src/db/client.js';
 import type { MonitorFilter } from '../../src/db/repos/monitor.js';
 import { uitkomsten } from '../../src/db/repos/uitkomsten.js';
 import { percentielCont, type Periode } from '../../src/domain/monitor.js';
-import { BLIJVENDE_BESTEMMINGEN, TERUGKEER_TERMIJNEN, gemiddelde } from '../../src/domain/uitkomsten.js';
+import { BLIJVENDE_BESTEMMINGEN, TERUGKEER_TERMIJNEN, ZRM_VENSTER_DAGEN, gemiddelde, zrmTotaal } from '../../src/domain/uitkomsten.js';
+import { ZRM_DOMEINEN, type ZrmScores } from '../../src/domain/zrm.js';
 import { BEGIN_TOESTAND, NIVEAUS, dagenTussen, isJongere, pasToe, plusDagen, type Niveau, type TrajectEvent } from '../../src/domain/trajecten.js';
 import { backends, PEILDATUM, seedTestRegios, testDatabase, type TestRegios } from '../helpers.js';
 
@@ -138,6 +139,87 @@ describe.each(backends)('uitkomstmaten op %s gelijk aan herberekening in TypeScr
       expect(getoetst.gevolgd).toBeGreaterThan(5);
     }
     getoetst = { verblijven: 0, eerste: 0, terug: 0, gevolgd: 0 };
+  });
+
+  it.each([
+    ['jaar', undefined],
+    ['kwartaal', 'Centrumstad'],
+  ] as const)('ZRM-verandering tussen in- en uitstroom per %s (gemeente: %s), 18–24 apart', async (periode: Periode, gemeente) => {
+    const regioId = regios.rivierland.regioId;
+    const organisatieId = regios.rivierland.organisaties['Centrumstad']!.id;
+    // assessments around the instroom and the uitstroom of many trajectories: inside and outside the window, on the
+    // same day twice (ties), withdrawn ones, and domains left unscored, so every rule of the definition matters
+    let zaad = 7;
+    const kans = () => ((zaad = (zaad * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const geheel = (a: number, b: number) => a + Math.floor(kans() * (b - a + 1));
+    const bestaand = await database.db.select({ n: sql<number>`count(*)::int` }).from(s.zrmBeoordelingen).where(sql`vastgelegd_door = '00000000-0000-0000-0000-0000000000aa'`);
+    if (bestaand[0]!.n === 0) {
+      const rijen: (typeof s.zrmBeoordelingen.$inferInsert)[] = [];
+      for (const [clientId, lijst] of perClient) {
+        for (const e of lijst.filter((x) => ['instroom', 'terugval', 'uitstroom'].includes(x.soort))) {
+          if (kans() < 0.25) continue;
+          let vorige: number | null = null;
+          for (let k = geheel(1, 2); k > 0; k--) {
+            // a second one often mirrors the first: as near, on the other side (the tie rule decides)
+            const afstand: number = vorige !== null && kans() < 0.5 ? -vorige : kans() < 0.3 ? 0 : geheel(-(ZRM_VENSTER_DAGEN + 20), ZRM_VENSTER_DAGEN + 20);
+            vorige = afstand;
+            const scores = Object.fromEntries(ZRM_DOMEINEN.map((d) => [d, kans() < 0.1 ? null : geheel(1, 5)])) as ZrmScores;
+            const ingetrokken = kans() < 0.1;
+            rijen.push({
+              regioId, clientId, organisatieId, scores, vastgelegdDoor: '00000000-0000-0000-0000-0000000000aa',
+              datum: plusDagen(e.datum, afstand),
+              ingetrokkenOp: ingetrokken ? new Date('2026-01-01T10:00:00Z') : null,
+              intrekkingsreden: ingetrokken ? 'verkeerde cliënt' : null,
+            });
+          }
+        }
+      }
+      for (let i = 0; i < rijen.length; i += 300) await database.db.insert(s.zrmBeoordelingen).values(rijen.slice(i, i + 300));
+    }
+    const alle = await database.db.select().from(s.zrmBeoordelingen).where(eq(s.zrmBeoordelingen.regioId, regioId));
+    const perClientZrm = new Map<string, typeof alle>();
+    for (const z of alle.filter((x) => x.ingetrokkenOp === null)) perClientZrm.set(z.clientId, [...(perClientZrm.get(z.clientId) ?? []), z]);
+    const naarScores = (r: unknown) => Object.fromEntries(ZRM_DOMEINEN.map((d) => [d, ((r as Record<string, number | null>)[d] ?? null)])) as ZrmScores;
+    const dichtste = (lijst: typeof alle, dag: string, later: boolean) =>
+      lijst
+        .filter((z) => Math.abs(dagenTussen(dag, z.datum)) <= ZRM_VENSTER_DAGEN)
+        .sort((a, b) => Math.abs(dagenTussen(dag, a.datum)) - Math.abs(dagenTussen(dag, b.datum)) || (later ? b.datum.localeCompare(a.datum) : a.datum.localeCompare(b.datum)) || a.id.localeCompare(b.id))[0];
+
+    const gemeenteId = gemeente ? regios.rivierland.organisaties[gemeente]!.id : undefined;
+    const trajecten: { datum: string; jong: boolean; begin: ZrmScores; eind: ZrmScores }[] = [];
+    for (const [clientId, lijst] of perClient) {
+      const zrm = perClientZrm.get(clientId) ?? [];
+      lijst.forEach((e, k) => {
+        if (e.soort !== 'uitstroom' || (gemeenteId && e.gemeenteId !== gemeenteId)) return;
+        const start = lijst.slice(0, k).reverse().find((x) => x.soort === 'instroom' || x.soort === 'terugval');
+        if (!start) return;
+        const b = dichtste(zrm, start.datum, false);
+        const z = dichtste(zrm, e.datum, true);
+        if (b && z && b.datum < z.datum) trajecten.push({ datum: e.datum, jong: isJongere(geboren.get(clientId)!, e.datum), begin: naarScores(b.scores), eind: naarScores(z.scores) });
+      });
+    }
+    const f: MonitorFilter = { regioId, periode, van: '2021-01-01', tot: '2026-10-31', gemeenteId };
+    const regels = await uitkomsten(database.db, f, PEILDATUM);
+    let getoetst = 0;
+    for (const r of regels) {
+      for (const jong of [false, true]) {
+        const hier = trajecten.filter((t) => t.datum >= r.start && t.datum <= r.eind && (!jong || t.jong));
+        const z = jong ? r.zrmJongeren : r.zrm;
+        expect(z.trajecten, `${r.start} jong=${jong}`).toBe(hier.length);
+        const totaal = gemiddelde(hier.map((t) => zrmTotaal(t.eind)! - zrmTotaal(t.begin)!));
+        if (totaal === null) expect(z.totaal).toBeNull();
+        else expect(z.totaal!).toBeCloseTo(totaal, 9);
+        for (const d of ZRM_DOMEINEN) {
+          const v = hier.filter((t) => t.begin[d] !== null && t.eind[d] !== null).map((t) => t.eind[d]! - t.begin[d]!);
+          expect(z.perDomein[d].aantal, `${r.start} ${d}`).toBe(v.length);
+          if (v.length) expect(z.perDomein[d].verandering!).toBeCloseTo(gemiddelde(v)!, 9);
+          else expect(z.perDomein[d].verandering).toBeNull();
+        }
+        getoetst += hier.length;
+      }
+    }
+    expect(getoetst).toBeGreaterThan(gemeente ? 5 : 20);
+    if (!gemeente) expect(trajecten.some((t) => t.jong)).toBe(true);
   });
 
   it('migratie 0030 vult bestaande intervallen met dezelfde verblijven en eerste instroom als de herberekening', async () => {

@@ -26,12 +26,27 @@ function eventZicht(actor: Actor): SQL {
   return sql`e.regio_id = ${actor.regioId} and e.client_id in (select clienten.id from clienten where ${zicht(actor)})`;
 }
 
-/** Days between an event's date and its registration (Dutch calendar day), per registering organisation. */
+/**
+ * Days between an event's date and its registration (Dutch calendar day), per registering organisation. The whole
+ * regio is read from monitor_laatheid (kept by a trigger on traject_events, ADR 0036); a narrower viewer counts the
+ * events of its own clients.
+ */
 export async function laatheid(db: DbOrTx, actor: Actor, van: string, tot: string) {
-  const klasse = sql.join(
-    LAATHEID_KLASSEN.map((k) => sql`count(*) filter (where dagen between ${k.van}::int and ${k.tot}::int)::int as ${sql.raw(`"${k.sleutel}"`)}`),
-    sql`, `,
-  );
+  const klasse = (bron: SQL) =>
+    sql.join(
+      LAATHEID_KLASSEN.map((k) => sql`coalesce(sum(${bron}) filter (where dagen between ${k.van}::int and ${k.tot}::int), 0)::int as ${sql.raw(`"${k.sleutel}"`)}`),
+      sql`, `,
+    );
+  if (clientZicht(actor).soort === 'regio') {
+    return rijen<Record<string, number | string | null>>(
+      db,
+      sql`select coalesce(o.naam, 'Onbekend (import of seed)') as organisatie, sum(m.aantal)::int as totaal, ${klasse(sql`m.aantal`)},
+          round(100.0 * coalesce(sum(m.aantal) filter (where m.dagen = 0), 0) / sum(m.aantal), 1)::float8 as "opTijdPct"
+        from monitor_laatheid m left join organisaties o on o.id = m.organisatie_id
+        where m.regio_id = ${actor.regioId} and m.datum between ${van}::date and ${tot}::date and m.aantal <> 0
+        group by o.naam having sum(m.aantal) > 0 order by o.naam nulls last`,
+    );
+  }
   return rijen<Record<string, number | string | null>>(
     db,
     sql`with e as (
@@ -40,7 +55,7 @@ export async function laatheid(db: DbOrTx, actor: Actor, van: string, tot: strin
           left join gebruikers g on g.id = e.door_gebruiker_id
         where ${eventZicht(actor)} and e.soort <> 'correctie' and e.datum between ${van}::date and ${tot}::date
       )
-      select coalesce(o.naam, 'Onbekend (import of seed)') as organisatie, count(*)::int as totaal, ${klasse},
+      select coalesce(o.naam, 'Onbekend (import of seed)') as organisatie, count(*)::int as totaal, ${klasse(sql`1`)},
         round(100.0 * count(*) filter (where dagen = 0) / count(*), 1)::float8 as "opTijdPct"
       from e left join organisaties o on o.id = e.organisatie_id
       group by o.naam order by o.naam nulls last`,
@@ -52,7 +67,10 @@ export interface ClientVerwijzing {
   pseudoniem: string;
 }
 
-/** Missing or unknown fields, each with the first records that have the gap. */
+/**
+ * Missing or unknown fields, each with the first records that have the gap. Each gap is counted and listed from its
+ * own partial index (migration 0036): only the records with the gap are read, never every visible record.
+ */
 export async function ontbrekend(db: DbOrTx, actor: Actor, limiet = 25) {
   const soorten: { sleutel: string; label: string; waar: SQL }[] = [
     { sleutel: 'bsn', label: 'Geen BSN', waar: sql`clienten.bsn_hash is null and clienten.geanonimiseerd_op is null` },
@@ -61,18 +79,21 @@ export async function ontbrekend(db: DbOrTx, actor: Actor, limiet = 25) {
     {
       sleutel: 'bestemming',
       label: 'Uitstroom met bestemming onbekend',
-      waar: sql`exists (select 1 from traject_events e where e.client_id = clienten.id and e.soort = 'uitstroom' and (e.bestemming is null or e.bestemming = 'onbekend'))`,
+      waar: sql`clienten.id in (select e.client_id from traject_events e
+        where e.regio_id = ${actor.regioId} and e.soort = 'uitstroom' and (e.bestemming is null or e.bestemming = 'onbekend'))`,
     },
   ];
-  // every count in one pass over the visible clients; the examples walk the pseudoniem index and stop at `limiet`
-  const [tellingen] = await rijen<Record<string, number>>(
-    db,
-    sql`select ${sql.join(soorten.map((x) => sql`count(*) filter (where ${x.waar})::int as ${sql.raw(`"${x.sleutel}"`)}`), sql`, `)} from clienten where ${zicht(actor)}`,
-  );
+  const onbekendeBestemming = sql`from traject_events e where e.regio_id = ${actor.regioId} and e.soort = 'uitstroom' and (e.bestemming is null or e.bestemming = 'onbekend')`;
   const uit = [];
   for (const x of soorten) {
+    // the whole regio: the clients with an unknown destination counted from the partial index alone
+    const telSql =
+      x.sleutel === 'bestemming' && clientZicht(actor).soort === 'regio'
+        ? sql`select count(distinct e.client_id)::int as n ${onbekendeBestemming}`
+        : sql`select count(*)::int as n from clienten where ${zicht(actor)} and ${x.waar}`;
+    const [telling] = await rijen<{ n: number }>(db, telSql);
     const voorbeelden = await rijen<ClientVerwijzing>(db, sql`select clienten.id, clienten.pseudoniem from clienten where ${zicht(actor)} and ${x.waar} order by clienten.pseudoniem limit ${limiet}`);
-    uit.push({ sleutel: x.sleutel, label: x.label, aantal: tellingen![x.sleutel]!, clienten: voorbeelden });
+    uit.push({ sleutel: x.sleutel, label: x.label, aantal: telling!.n, clienten: voorbeelden });
   }
   return uit;
 }
@@ -93,36 +114,25 @@ export async function inactief(db: DbOrTx, actor: Actor, peildatum: string, dage
 
 /**
  * Likely duplicates among the visible records: the same BSN hash, or the same birth date and the same set of name
- * tokens in the blind index (the same name, in any order and case, without decrypting it).
+ * tokens in the blind index (the same name, in any order and case, without decrypting it). client_dubbelsleutels
+ * (kept by triggers on clienten, ADR 0036) names the keys that two or more records of the regio share; only their
+ * records are read, and a group is shown when at least two of them are visible to the viewer.
  */
 export async function dubbelen(db: DbOrTx, actor: Actor, limiet = 100) {
-  // grouping every visible record sorts them all: room in memory instead of a sort on disk (4 MB default)
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local work_mem = '64MB'`);
-    return dubbelenIn(tx, actor, limiet);
-  });
-}
-
-async function dubbelenIn(db: DbOrTx, actor: Actor, limiet: number) {
-  // the duplicate keys first (key columns only), then the records of those keys: no list built for every client
-  const bsn = await rijen<{ clienten: ClientVerwijzing[] }>(
-    db,
-    sql`with zichtbaar as (select clienten.id, clienten.pseudoniem, clienten.bsn_hash as sleutel from clienten where ${zicht(actor)} and clienten.bsn_hash is not null),
-        dubbel as (select sleutel from zichtbaar group by sleutel having count(*) > 1)
-      select json_agg(json_build_object('id', z.id, 'pseudoniem', z.pseudoniem) order by z.pseudoniem) as clienten
-      from zichtbaar z join dubbel d on d.sleutel = z.sleutel group by z.sleutel order by min(z.pseudoniem) limit ${limiet}`,
-  );
+  const groepen = (soort: 'bsn' | 'naam', koppel: SQL) =>
+    rijen<{ clienten: ClientVerwijzing[] }>(
+      db,
+      sql`with sleutels as (select d.sleutel from client_dubbelsleutels d where d.regio_id = ${actor.regioId} and d.soort = ${soort} and d.aantal > 1),
+          leden as (select s.sleutel, clienten.id, clienten.pseudoniem from sleutels s join clienten on ${koppel} where ${zicht(actor)})
+        select json_agg(json_build_object('id', l.id, 'pseudoniem', l.pseudoniem) order by l.pseudoniem) as clienten
+        from leden l group by l.sleutel having count(*) > 1 order by min(l.pseudoniem) limit ${limiet}`,
+    );
+  const bsn = await groepen('bsn', sql`clienten.regio_id = ${actor.regioId} and clienten.bsn_hash = s.sleutel`);
   // naam_sleutel: a hash over the name's token hashes (repos/naamindex), kept with the index in its transaction
-  const naam = await rijen<{ clienten: ClientVerwijzing[] }>(
-    db,
-    sql`with zichtbaar as (
-          select clienten.id, clienten.pseudoniem, clienten.geboortedatum, clienten.naam_sleutel from clienten
-          where ${zicht(actor)} and clienten.naam_sleutel is not null and clienten.geanonimiseerd_op is null
-        ),
-        dubbel as (select geboortedatum, naam_sleutel from zichtbaar group by geboortedatum, naam_sleutel having count(*) > 1)
-      select json_agg(json_build_object('id', z.id, 'pseudoniem', z.pseudoniem) order by z.pseudoniem) as clienten
-      from zichtbaar z join dubbel d on d.geboortedatum = z.geboortedatum and d.naam_sleutel = z.naam_sleutel
-      group by z.geboortedatum, z.naam_sleutel order by min(z.pseudoniem) limit ${limiet}`,
+  const naam = await groepen(
+    'naam',
+    sql`clienten.regio_id = ${actor.regioId} and clienten.geboortedatum = left(s.sleutel, 10)::date and clienten.naam_sleutel = substr(s.sleutel, 12)
+      and clienten.naam_sleutel is not null and clienten.geanonimiseerd_op is null`,
   );
   return [...bsn.map((g) => ({ reden: 'Zelfde BSN', clienten: g.clienten })), ...naam.map((g) => ({ reden: 'Zelfde naam en geboortedatum', clienten: g.clienten }))];
 }

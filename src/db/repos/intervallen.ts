@@ -3,6 +3,7 @@ import type { DbOrTx } from '../client.js';
 import { jongerenGrenzen, PERIODE_SQL, PERIODES, STROOM_SOORTEN, TERUGKEER_DAGEN, trajectIntervallen } from '../../domain/monitor.js';
 import { geldigeEvents, leidToestandAf, type Toestand, type TrajectEvent } from '../../domain/trajecten.js';
 import { schrijfStand } from './stand.js';
+import { uitkomstmaandBijwerken, verblijfsduurBijwerken } from './uitkomstaggregaten.js';
 import { intervalUitkomsten } from '../../domain/uitkomsten.js';
 
 /**
@@ -117,7 +118,7 @@ function wachttijdenBijwerken(bron: SQL): SQL {
       do update set aantal = m.aantal + excluded.aantal, jongeren = m.jongeren + excluded.jongeren`;
 }
 
-/** monitor_maandmutaties, monitor_maandstromen and monitor_wachttijden from scratch out of traject_intervallen (full rebuild). */
+/** monitor_maandmutaties, monitor_maandstromen, monitor_wachttijden and the outcome aggregates from scratch out of traject_intervallen (full rebuild). */
 export async function herbouwMaandmutaties(db: DbOrTx): Promise<void> {
   await db.execute(sql`delete from monitor_maandmutaties`);
   await db.execute(mutatiesBijwerken(sql`(select *, 1 as teken from traject_intervallen)`));
@@ -125,6 +126,10 @@ export async function herbouwMaandmutaties(db: DbOrTx): Promise<void> {
   await db.execute(stromenBijwerken(sql`(select *, 1 as teken from traject_intervallen)`));
   await db.execute(sql`delete from monitor_wachttijden`);
   await db.execute(wachttijdenBijwerken(sql`(select *, 1 as teken from traject_intervallen)`));
+  await db.execute(sql`delete from monitor_verblijfsduur`);
+  await db.execute(verblijfsduurBijwerken(sql`(select *, 1 as teken from traject_intervallen)`));
+  await db.execute(sql`delete from monitor_uitkomstmaand`);
+  await db.execute(uitkomstmaandBijwerken(sql`(select *, 1 as teken from traject_intervallen)`));
 }
 
 const uuidLijst = (ids: readonly string[]) => sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
@@ -188,11 +193,13 @@ async function herberekenDeel(db: DbOrTx, clientIds: readonly string[], metMutat
   const weg = sql`delete from traject_intervallen where client_id = any(${uuidLijst(clientIds)})`;
   if (metMutaties) {
     // the old intervals' monthly changes, flows and waiting days taken back in the statement that deletes them,
-    // the new ones added in the same statement: the four tables cannot drift apart
+    // the new ones added in the same statement: the six tables cannot drift apart
     await db.execute(sql`with oud as (${weg} returning ${kolommen}), nieuw as (${nieuw}),
       bron as (select *, -1 as teken from oud union all select *, 1 from nieuw),
       stromen as (${stromenBijwerken(sql`bron`)}),
-      wachttijden as (${wachttijdenBijwerken(sql`bron`)})
+      wachttijden as (${wachttijdenBijwerken(sql`bron`)}),
+      verblijfsduur as (${verblijfsduurBijwerken(sql`bron`)}),
+      uitkomstmaand as (${uitkomstmaandBijwerken(sql`bron`)})
       ${mutatiesBijwerken(sql`bron`)}`);
   } else {
     await db.execute(weg);

@@ -4,8 +4,9 @@ import * as s from '../schema.js';
 import { beschermdThuis, bezetting, stromen, wachttijden, woningenRealisatie, type MonitorFilter } from './monitor.js';
 import { uitkomsten } from './uitkomsten.js';
 import { STROOM_SOORTEN } from '../../domain/monitor.js';
-import { NIVEAUS, NIVEAU_LABEL, type Niveau } from '../../domain/trajecten.js';
+import { BESTEMMING_LABEL, NIVEAUS, NIVEAU_LABEL, type Niveau } from '../../domain/trajecten.js';
 import { LANDELIJK, alsGenoeg, percentage, regioTabel, type Maat } from '../../domain/onthulling.js';
+import { BLIJVENDE_BESTEMMINGEN, ZRM_VENSTER_DAGEN } from '../../domain/uitkomsten.js';
 import { THEMAS, type Thema, type UitvoeringsStatus } from '../../domain/stand-van-zaken.js';
 
 /**
@@ -154,10 +155,14 @@ export async function landelijkeVergelijking(db: DbOrTx, o: { jaar: number; peil
     { sleutel: 'terug12Jong', deelVan: ['terug12', 'blijvendJong'] },
     { sleutel: 'gevolgd' },
     { sleutel: 'nogGehuisvest', deelVan: ['gevolgd'] },
+    // trajectories with a ZRM pair are uitstroom events of the year: one system with the flows table's cells
+    { sleutel: 'zrm', deelVan: ['uitstroom'] },
+    { sleutel: 'zrmJong', deelVan: ['zrm', 'uitstroomJong'] },
   ];
+  const tweeDecimalen = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
   const uitkomstTabel: VergelijkingsTabel = {
     titel: 'Uitkomsten',
-    uitleg: `Instroom in ${o.jaar} waarvan eerste instroom (geen zorg in de 730 dagen ervoor); uitstroom naar een blijvende bestemming (zelfstandige woning, woning met begeleiding) in ${o.jaar} en terugkeer daarna binnen 6, 12 en 24 maanden (tot de peildatum); plaatsingen die in ${o.jaar} begonnen en 12 maanden gevolgd zijn, waarvan nog gehuisvest; verblijfsduur (mediaan dagen) van verblijven die in ${o.jaar} eindigden, alleen bij minstens ${d}.`,
+    uitleg: `Instroom in ${o.jaar} waarvan eerste instroom (geen zorg in de 730 dagen ervoor); uitstroom naar een blijvende bestemming (${BLIJVENDE_BESTEMMINGEN.map((b) => BESTEMMING_LABEL[b].toLowerCase()).join(', ')}) in ${o.jaar} en terugkeer daarna binnen 6, 12 en 24 maanden (tot de peildatum); plaatsingen die in ${o.jaar} begonnen en 12 maanden gevolgd zijn, waarvan nog gehuisvest; verblijfsduur (mediaan dagen) van verblijven die in ${o.jaar} eindigden, alleen bij minstens ${d}; ZRM-verandering (gemiddelde score bij uitstroom min die bij instroom, over de gescoorde domeinen) van uitstromers in ${o.jaar} met een ZRM-beoordeling binnen ${ZRM_VENSTER_DAGEN} dagen van zowel in- als uitstroom, alleen bij minstens ${d}.`,
     kolommen: [
       regioKolom,
       kolom('instroom', 'Instroom'),
@@ -174,6 +179,10 @@ export async function landelijkeVergelijking(db: DbOrTx, o: { jaar: number; peil
       kolom('nogGehuisvest', 'Nog gehuisvest na 12 mnd'),
       kolom('nogGehuisvestPct', 'Nog gehuisvest (%)'),
       ...duurNiveaus.map((n) => kolom(`duur_${n}`, `Verblijfsduur ${NIVEAU_LABEL[n]} (mediaan dagen)`)),
+      kolom('zrm', 'Trajecten met ZRM bij in- en uitstroom'),
+      kolom('zrmJong', 'Idem 18–24'),
+      kolom('zrmVerandering', 'ZRM-verandering (gem. score)'),
+      kolom('zrmVeranderingJong', 'ZRM-verandering 18–24'),
     ],
     regels: tabel(
       uitkomstMaten,
@@ -192,6 +201,8 @@ export async function landelijkeVergelijking(db: DbOrTx, o: { jaar: number; peil
           terug12Jong: u.terugkeer[12].jongeren,
           gevolgd: u.plaatsingenGevolgd,
           nogGehuisvest: u.nogGehuisvest,
+          zrm: u.zrm.trajecten,
+          zrmJong: u.zrmJongeren.trajecten,
         };
       },
       (id, g) => ({
@@ -204,6 +215,9 @@ export async function landelijkeVergelijking(db: DbOrTx, o: { jaar: number; peil
             return [`duur_${n}`, alsGenoeg(x.aantal, x.mediaan, d)];
           }),
         ),
+        // a mean of at least `drempel` trajectories, as the medians; none nationally (means of regions do not add up)
+        zrmVerandering: id === LANDELIJK ? null : alsGenoeg(per.get(id)!.uitkomsten.zrm.trajecten, tweeDecimalen(per.get(id)!.uitkomsten.zrm.totaal), d),
+        zrmVeranderingJong: id === LANDELIJK ? null : alsGenoeg(per.get(id)!.uitkomsten.zrmJongeren.trajecten, tweeDecimalen(per.get(id)!.uitkomsten.zrmJongeren.totaal), d),
       }),
     ),
   };

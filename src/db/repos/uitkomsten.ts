@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { PERIODE_SQL } from '../../domain/monitor.js';
+import { PERIODE_SQL, periodeStart } from '../../domain/monitor.js';
 import { NIVEAUS, plusDagen, type Niveau } from '../../domain/trajecten.js';
 import {
   BLIJVENDE_BESTEMMINGEN,
@@ -8,14 +8,20 @@ import {
   TERUGKEER_TERMIJNEN,
   type Duur,
   type TerugkeerMaanden,
+  ZRM_VENSTER_DAGEN,
+  leegZrmVerandering,
   type UitkomstRegel,
+  type ZrmVerandering,
 } from '../../domain/uitkomsten.js';
+import { ZRM_DOMEINEN } from '../../domain/zrm.js';
 import type { MonitorFilter } from './monitor.js';
+import { VERBLIJF_GROF } from './uitkomstaggregaten.js';
 
 /**
- * Outcome measures (definitions in domain/uitkomsten) in SQL over traject_intervallen and plaatsingen. Like the
- * monitor: aggregates only, bound parameters only, gemeente = the herkomstgemeente recorded on the event (for
- * placements: the gemeente of the home).
+ * Outcome measures (definitions in domain/uitkomsten) in SQL over the maintained aggregates monitor_verblijfsduur
+ * and monitor_uitkomstmaand (ADR 0036), traject_intervallen, plaatsingen and zrm_beoordelingen. Like the monitor:
+ * aggregates only, bound parameters only, gemeente = the herkomstgemeente recorded on the event (for placements:
+ * the gemeente of the home).
  */
 export async function uitkomsten(db: DbOrTx, f: MonitorFilter, peildatum: string): Promise<UitkomstRegel[]> {
   const { veld, maanden } = PERIODE_SQL[f.periode];
@@ -33,55 +39,153 @@ export async function uitkomsten(db: DbOrTx, f: MonitorFilter, peildatum: string
     await tx.execute(sql`set local work_mem = '64MB'`);
     const lees = async <T>(q: SQL) => ((await tx.execute(q)) as unknown as { rows: T[] }).rows;
 
-    // stays: the row of the event that ended each one carries it (repos/intervallen, in the writing transaction)
-    const duur = await lees<{ start: string; niveau: Niveau; jong: boolean; aantal: number; gemiddelde: number; mediaan: number }>(sql`
-      with klaar as (
-        select ${bucket(sql`i.van`)} as start, i.verblijf_niveau as niveau, i.verblijf_dagen as dagen, (i.jong_vanaf <= i.van and i.van < i.jong_tot) as jong
+    const gebied = f.gemeenteId ?? f.regioId;
+    const peilPeriode = periodeStart(peildatum, f.periode);
+    const V = (alias: string) => sql.raw(alias);
+    const sleutel = (v: string) => sql`${V(v)}.regio_id = ${f.regioId} and ${V(v)}.gebied_id = ${gebied} and ${V(v)}.periode = ${f.periode}`;
+    // stays (ADR 0036), from monitor_verblijfsduur: periods after the peildatum's are not counted, and in the
+    // peildatum's period the stays that ended after it (normally none: read from the intervals) are taken back.
+    // Count and mean come from the stretches of VERBLIJF_GROF days; each median value from the one stretch that holds
+    // its rank, read per day.
+    const fijn = (b: string, voor: string, rang: string, kolom: 'aantal' | 'jongeren', laterKolom: 'n' | 'nj') => sql`(
+      select x.dagen from (
+        select d.dagen, ${V(voor)} + sum(d.n) over (order by d.dagen rows unbounded preceding) as c from (
+          select y.dagen, sum(y.n) as n from (
+            select e.dagen, e.${V(kolom)} as n from monitor_verblijfsduur e
+            where ${sleutel('e')} and e.schaal = 1 and e.start = r.start and e.niveau = r.niveau and e.dagen >= r.${V(b)} and e.dagen < r.${V(b)} + ${VERBLIJF_GROF}::int
+            union all
+            select l.dagen, -l.${V(laterKolom)} from later l where l.start = r.start and l.niveau = r.niveau and l.dagen >= r.${V(b)} and l.dagen < r.${V(b)} + ${VERBLIJF_GROF}::int
+          ) y group by y.dagen
+        ) d
+      ) x where x.c > ${V(rang)} order by x.dagen limit 1)`;
+    const duur = await lees<{ start: string; niveau: Niveau; aantal: number; gemiddelde: number | null; mediaan: number | null; aantal_jong: number; gemiddelde_jong: number | null; mediaan_jong: number | null }>(sql`
+      with later as (
+        select ${bucket(sql`i.van`)} as start, i.verblijf_niveau as niveau, i.verblijf_dagen as dagen, count(*)::bigint as n,
+          count(*) filter (where i.jong_vanaf <= i.van and i.van < i.jong_tot)::bigint as nj
         from traject_intervallen i
-        where i.regio_id = ${f.regioId} and i.verblijf_dagen is not null and i.van between ${eerste} and ${laatste}
-          and i.van <= ${peildatum}::date ${gemeente(sql`i.verblijf_gemeente_id`)}
+        where i.regio_id = ${f.regioId} and i.verblijf_dagen is not null and i.van > ${peildatum}::date
+          and i.van >= ${peilPeriode}::date and i.van between ${eerste} and ${laatste} ${gemeente(sql`i.verblijf_gemeente_id`)}
+        group by 1, 2, 3
+      ),
+      grof as (
+        select start, niveau, bak, sum(n)::bigint as n, sum(nj)::bigint as nj, sum(som)::float8 as som, sum(somj)::float8 as somj from (
+          select v.start, v.niveau, v.dagen as bak, v.aantal as n, v.jongeren as nj, v.som, v.som_jongeren as somj
+          from monitor_verblijfsduur v
+          where ${sleutel('v')} and v.schaal = ${VERBLIJF_GROF}::int and v.start between ${eerste} and ${laatste} and v.start <= ${peilPeriode}::date
+          union all
+          select start, niveau, (dagen / ${VERBLIJF_GROF}::int) * ${VERBLIJF_GROF}::int, -n, -nj, -n * dagen, -nj * dagen from later
+        ) g group by 1, 2, 3
+      ),
+      cum as (
+        select start, niveau, bak, n, nj, som, somj,
+          (sum(n) over w)::bigint as c, (sum(nj) over w)::bigint as cj,
+          (sum(n) over p)::bigint as tot, (sum(nj) over p)::bigint as totj
+        from grof
+        window w as (partition by start, niveau order by bak rows unbounded preceding), p as (partition by start, niveau)
+      ),
+      -- the ranks (from 0) the median interpolates between: floor and ceil of 0.5 × (n − 1)
+      pos as (
+        select *, floor(0.5::float8 * (tot - 1)) as k1, ceil(0.5::float8 * (tot - 1)) as k2,
+          floor(0.5::float8 * (totj - 1)) as kj1, ceil(0.5::float8 * (totj - 1)) as kj2
+        from cum
+      ),
+      -- per rank the stretch whose running count first exceeds it, and how many come before that stretch
+      r as (
+        select start, niveau, max(tot) as tot, max(totj) as totj, sum(som) as som, sum(somj) as somj,
+          max(k1) as k1, max(k2) as k2, max(kj1) as kj1, max(kj2) as kj2,
+          min(bak) filter (where c > k1) as b1, min(c - n) filter (where c > k1) as v1,
+          min(bak) filter (where c > k2) as b2, min(c - n) filter (where c > k2) as v2,
+          min(bak) filter (where cj > kj1) as bj1, min(cj - nj) filter (where cj > kj1) as vj1,
+          min(bak) filter (where cj > kj2) as bj2, min(cj - nj) filter (where cj > kj2) as vj2
+        from pos group by start, niveau
+      ),
+      waarden as (
+        select r.*,
+          case when tot > 0 then ${fijn('b1', 'v1', 'k1', 'aantal', 'n')} end as m1,
+          case when tot > 0 then ${fijn('b2', 'v2', 'k2', 'aantal', 'n')} end as m2,
+          case when totj > 0 then ${fijn('bj1', 'vj1', 'kj1', 'jongeren', 'nj')} end as mj1,
+          case when totj > 0 then ${fijn('bj2', 'vj2', 'kj2', 'jongeren', 'nj')} end as mj2
+        from r
       )
-      select start::text as start, niveau, jong, count(*)::int as aantal, avg(dagen)::float8 as gemiddelde,
-        percentile_cont(0.5) within group (order by dagen)::float8 as mediaan
-      from (select start, niveau, dagen, false as jong from klaar union all select start, niveau, dagen, true from klaar where jong) y
-      group by start, niveau, jong`);
+      -- the same interpolation as percentile_cont (and domain/monitor.percentielCont)
+      select start::text as start, niveau, tot::int as aantal,
+        case when tot > 0 then som / tot end as gemiddelde,
+        case when tot > 0 then m1::float8 + (m2::float8 - m1::float8) * (0.5::float8 * (tot - 1) - k1) end as mediaan,
+        totj::int as aantal_jong,
+        case when totj > 0 then somj / totj end as gemiddelde_jong,
+        case when totj > 0 then mj1::float8 + (mj2::float8 - mj1::float8) * (0.5::float8 * (totj - 1) - kj1) end as mediaan_jong
+      from waarden`);
 
-    const instroom = await lees<{ start: string; aantal: number; eerste: number; jong: number; eerste_jong: number }>(sql`
-      with i as (
-        select i.van, (i.jong_vanaf <= i.van and i.van < i.jong_tot) as jong, i.eerste_instroom as eerste
-        from traject_intervallen i
-        where i.regio_id = ${f.regioId} and i.soort = 'instroom' and i.van between ${eerste} and ${laatste} ${gemeente(sql`i.gemeente_id`)}
-      )
-      select ${bucket(sql`van`)}::text as start, count(*)::int as aantal, count(*) filter (where eerste)::int as eerste,
-        count(*) filter (where jong)::int as jong, count(*) filter (where eerste and jong)::int as eerste_jong
-      from i group by 1`);
-
-    const terug = await lees<Record<string, number | string>>(sql`
-      select ${bucket(sql`i.van`)}::text as start, count(*)::int as aantal,
-        count(*) filter (where i.jong_vanaf <= i.van and i.van < i.jong_tot)::int as jong,
+    // instroom and uitstroom counted per gemeente and month (monitor_uitkomstmaand); which bestemmingen are lasting
+    // is decided here, from the domain's list
+    const maand = await lees<Record<string, number | string>>(sql`
+      select ${bucket(sql`m.maand`)}::text as start,
+        coalesce(sum(m.aantal) filter (where m.soort = 'instroom'), 0)::int as instroom,
+        coalesce(sum(m.aantal) filter (where m.soort = 'instroom' and m.eerste), 0)::int as eerste,
+        coalesce(sum(m.jongeren) filter (where m.soort = 'instroom'), 0)::int as jong,
+        coalesce(sum(m.jongeren) filter (where m.soort = 'instroom' and m.eerste), 0)::int as eerste_jong,
+        coalesce(sum(m.aantal) filter (where m.soort = 'uitstroom' and m.bestemming in (${blijvend})), 0)::int as blijvend,
+        coalesce(sum(m.jongeren) filter (where m.soort = 'uitstroom' and m.bestemming in (${blijvend})), 0)::int as blijvend_jong,
         ${sql.join(
-          TERUGKEER_TERMIJNEN.map(
-            (t) => sql`count(*) filter (where i.terugkeer_op - i.van <= ${t.dagen}::int)::int as ${sql.raw(`t${t.maanden}`)},
-              count(*) filter (where i.terugkeer_op - i.van <= ${t.dagen}::int and i.jong_vanaf <= i.van and i.van < i.jong_tot)::int as ${sql.raw(`tj${t.maanden}`)}`,
-          ),
+          TERUGKEER_TERMIJNEN.map((t) => {
+            const binnen = sql`m.soort = 'uitstroom' and m.bestemming in (${blijvend}) and m.terug_binnen > 0 and m.terug_binnen <= ${t.maanden}::int`;
+            return sql`coalesce(sum(m.aantal) filter (where ${binnen}), 0)::int as ${sql.raw(`t${t.maanden}`)},
+              coalesce(sum(m.jongeren) filter (where ${binnen}), 0)::int as ${sql.raw(`tj${t.maanden}`)}`;
+          }),
           sql`, `,
         )}
-      from traject_intervallen i
-      where i.regio_id = ${f.regioId} and i.soort = 'uitstroom' and i.bestemming in (${blijvend})
-        and i.van between ${eerste} and ${laatste} ${gemeente(sql`i.gemeente_id`)}
+      from monitor_uitkomstmaand m
+      where m.regio_id = ${f.regioId} ${gemeente(sql`m.gemeente_id`)} and m.maand between ${eerste} and ${laatste}
       group by 1`);
 
+    // the home's gemeente only when a gemeente is asked for; the age band from the client's first interval (one probe)
     const gehuisvest = await lees<{ start: string; gevolgd: number; nog: number; gevolgd_jong: number; nog_jong: number }>(sql`
-      with p as (
+      with p as materialized (
         select p.startdatum, (p.einddatum is null or p.einddatum > p.startdatum + ${NOG_GEHUISVEST_DAGEN}::int) as nog,
-          exists (select 1 from traject_intervallen j where j.client_id = p.client_id and j.volgnr = 0 and j.jong_vanaf <= p.startdatum and p.startdatum < j.jong_tot) as jong
-        from plaatsingen p join woningen w on w.id = p.woning_id
+          coalesce((select j.jong_vanaf <= p.startdatum and p.startdatum < j.jong_tot from traject_intervallen j where j.client_id = p.client_id and j.volgnr = 0), false) as jong
+        from plaatsingen p
         where p.regio_id = ${f.regioId} and p.startdatum between ${eerste} and ${laatste}
-          and p.startdatum + ${NOG_GEHUISVEST_DAGEN}::int <= ${peildatum}::date ${gemeente(sql`w.gemeente_id`)}
+          and p.startdatum + ${NOG_GEHUISVEST_DAGEN}::int <= ${peildatum}::date
+          ${f.gemeenteId ? sql`and exists (select 1 from woningen w where w.id = p.woning_id and w.gemeente_id = ${f.gemeenteId})` : sql``}
       )
       select ${bucket(sql`startdatum`)}::text as start, count(*)::int as gevolgd, count(*) filter (where nog)::int as nog,
         count(*) filter (where jong)::int as gevolgd_jong, count(*) filter (where nog and jong)::int as nog_jong
       from p group by 1`);
+
+    // ZRM change (definition in domain/uitkomsten): the uitstroom events of the period of clients with a valid
+    // assessment, the begin of their trajectory, and the nearest valid assessment to begin and end within the window
+    const domeinen = ZRM_DOMEINEN.map((d) => ({ d, kol: sql.raw(`"${d}"`), lit: sql.raw(`'${d}'`) }));
+    const gem = (kol: string) => sql`(select avg(w::int)::float8 from unnest(array[${sql.join(domeinen.map((x) => sql`${sql.raw(kol)} ->> ${x.lit}`), sql`, `)}]) w)`;
+    const zrm = await lees<Record<string, number | string | boolean | null>>(sql`
+      with u as (
+        select ${bucket(sql`i.van`)} as start, i.van as eind, (i.jong_vanaf <= i.van and i.van < i.jong_tot) as jong, i.client_id,
+          (select j.van from traject_intervallen j where j.client_id = i.client_id and j.volgnr < i.volgnr and j.soort in ('instroom', 'terugval')
+            order by j.volgnr desc limit 1) as begin
+        from traject_intervallen i
+        where i.regio_id = ${f.regioId} and i.soort = 'uitstroom' and i.van between ${eerste} and ${laatste} ${gemeente(sql`i.gemeente_id`)}
+          and i.client_id in (select z.client_id from zrm_beoordelingen z where z.regio_id = ${f.regioId} and z.ingetrokken_op is null)
+      ),
+      paar as (
+        select u.start, u.jong, b.scores as sb, e.scores as se
+        from u
+          cross join lateral (select z.scores, z.datum from zrm_beoordelingen z
+            where z.client_id = u.client_id and z.ingetrokken_op is null and z.datum between u.begin - ${ZRM_VENSTER_DAGEN}::int and u.begin + ${ZRM_VENSTER_DAGEN}::int
+            order by abs(z.datum - u.begin), z.datum, z.id limit 1) b
+          cross join lateral (select z.scores, z.datum from zrm_beoordelingen z
+            where z.client_id = u.client_id and z.ingetrokken_op is null and z.datum between u.eind - ${ZRM_VENSTER_DAGEN}::int and u.eind + ${ZRM_VENSTER_DAGEN}::int
+            order by abs(z.datum - u.eind), z.datum desc, z.id limit 1) e
+        where b.datum < e.datum
+      ),
+      groep as (select start, false as jong, sb, se from paar union all select start, true, sb, se from paar where jong)
+      select start::text as start, jong, count(*)::int as trajecten, avg(${gem('se')} - ${gem('sb')})::float8 as totaal,
+        ${sql.join(
+          domeinen.map(
+            (x) => sql`count(*) filter (where sb ->> ${x.lit} is not null and se ->> ${x.lit} is not null)::int as ${sql.raw(`"n_${x.d}"`)},
+              avg((se ->> ${x.lit})::int - (sb ->> ${x.lit})::int)::float8 as ${x.kol}`,
+          ),
+          sql`, `,
+        )}
+      from groep group by start, jong`);
 
     const perioden = await lees<{ start: string; eind: string }>(sql`select start::text as start, eind::text as eind from (${periodes}) x order by start`);
     const leeg = (): Record<Niveau, Duur> => Object.fromEntries(NIVEAUS.map((n) => [n, { aantal: 0, gemiddelde: null, mediaan: null }])) as Record<Niveau, Duur>;
@@ -104,16 +208,27 @@ export async function uitkomsten(db: DbOrTx, f: MonitorFilter, peildatum: string
         nogGehuisvest: 0,
         plaatsingenGevolgdJongeren: 0,
         nogGehuisvestJongeren: 0,
+        zrm: leegZrmVerandering(),
+        zrmJongeren: leegZrmVerandering(),
       };
-      for (const d of duur.filter((x) => x.start === start && (NIVEAUS as readonly string[]).includes(x.niveau))) {
-        (d.jong ? regel.verblijfsduurJongeren : regel.verblijfsduur)[d.niveau] = { aantal: d.aantal, gemiddelde: d.gemiddelde, mediaan: d.mediaan };
+      for (const z of zrm.filter((x) => x.start === start)) {
+        const uit: ZrmVerandering = {
+          trajecten: Number(z.trajecten),
+          totaal: z.totaal === null ? null : Number(z.totaal),
+          perDomein: Object.fromEntries(ZRM_DOMEINEN.map((d) => [d, { aantal: Number(z[`n_${d}`]), verandering: z[d] === null ? null : Number(z[d]) }])) as ZrmVerandering['perDomein'],
+        };
+        if (z.jong) regel.zrmJongeren = uit;
+        else regel.zrm = uit;
       }
-      const ins = instroom.find((x) => x.start === start);
-      if (ins) Object.assign(regel, { instroom: ins.aantal, eersteInstroom: ins.eerste, instroomJongeren: ins.jong, eersteInstroomJongeren: ins.eerste_jong });
-      const t = terug.find((x) => x.start === start);
+      for (const d of duur.filter((x) => x.start === start && (NIVEAUS as readonly string[]).includes(x.niveau))) {
+        regel.verblijfsduur[d.niveau] = { aantal: d.aantal, gemiddelde: d.gemiddelde, mediaan: d.mediaan };
+        regel.verblijfsduurJongeren[d.niveau] = { aantal: d.aantal_jong, gemiddelde: d.gemiddelde_jong, mediaan: d.mediaan_jong };
+      }
+      const t = maand.find((x) => x.start === start);
       if (t) {
-        regel.blijvendeUitstroom = Number(t.aantal);
-        regel.blijvendeUitstroomJongeren = Number(t.jong);
+        Object.assign(regel, { instroom: Number(t.instroom), eersteInstroom: Number(t.eerste), instroomJongeren: Number(t.jong), eersteInstroomJongeren: Number(t.eerste_jong) });
+        regel.blijvendeUitstroom = Number(t.blijvend);
+        regel.blijvendeUitstroomJongeren = Number(t.blijvend_jong);
         for (const m of TERUGKEER_TERMIJNEN.map((x) => x.maanden) as TerugkeerMaanden[]) {
           regel.terugkeer[m] = { ...regel.terugkeer[m], aantal: Number(t[`t${m}`]), jongeren: Number(t[`tj${m}`]) };
         }

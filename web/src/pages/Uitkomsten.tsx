@@ -9,12 +9,17 @@ import { Pagina } from '../ui/Pagina';
 import { Gegevens } from '../ui/Status';
 import { Tabel } from '../ui/Tabel';
 import { Veld } from '../ui/Veld';
-import type { UitkomstRegel } from '../../../src/domain/uitkomsten';
-import { NIVEAUS } from '../../../src/domain/trajecten';
+import { BLIJVENDE_BESTEMMINGEN, ZRM_VENSTER_DAGEN, type UitkomstRegel, type ZrmVerandering } from '../../../src/domain/uitkomsten';
+import { BESTEMMING_LABEL, NIVEAUS } from '../../../src/domain/trajecten';
+import { ZRM_DOMEINEN, ZRM_DOMEIN_LABEL } from '../../../src/domain/zrm';
 import { GemeenteOpties } from '../ui/GemeenteOpties';
 
 const PERIODE_LABEL = { maand: 'Maand', kwartaal: 'Kwartaal', jaar: 'Jaar' } as const;
 const deel = (a: number, b: number) => (b === 0 ? '—' : procent(a / b));
+/** A change in ZRM score points, signed, two decimals: "+0,45". */
+const verandering = (x: number | null) => (x === null ? '—' : `${x > 0 ? '+' : ''}${x.toLocaleString('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+const zrmCel = (z: ZrmVerandering) => (z.trajecten ? `${verandering(z.totaal)} (${getal(z.trajecten)})` : '—');
+const blijvend = BLIJVENDE_BESTEMMINGEN.map((b) => BESTEMMING_LABEL[b].toLowerCase()).join(' of ');
 
 /** Outcome measures of the own region per period: lengths of stay, first-time inflow, returns, still housed. */
 export function Uitkomsten() {
@@ -46,7 +51,7 @@ export function Uitkomsten() {
         </Veld>
       </div>
       <Paragraph className="uitleg">
-        Eerste instroom: geen zorg in de 730 dagen ervoor. Blijvende uitstroom: naar een zelfstandige woning of een woning met begeleiding; terugkeer binnen 6,
+        Eerste instroom: geen zorg in de 730 dagen ervoor. Blijvende uitstroom: naar {blijvend}; terugkeer binnen 6,
         12 en 24 maanden daarna (* = nog niet volledig gevolgd). Nog gehuisvest: plaatsingen die 12 maanden later niet beëindigd waren.{' '}
         <Bestanden csv={`/api/uitkomsten${queryString({ periode, gemeenteId, format: 'csv' })}`} titel="de uitkomstmaten" />
       </Paragraph>
@@ -82,6 +87,27 @@ export function Uitkomsten() {
                   kop: NIVEAU_LABEL[n]!,
                   cel: (r: UitkomstRegel) =>
                     r.verblijfsduur[n].aantal ? `mediaan ${getal(r.verblijfsduur[n].mediaan)}, gem. ${getal(r.verblijfsduur[n].gemiddelde)} (${getal(r.verblijfsduur[n].aantal)}; 18–24: ${getal(r.verblijfsduurJongeren[n].mediaan)})` : '—',
+                })),
+              ]}
+              rijen={d.regels}
+              sleutel={(r) => r.start}
+              eenheid="perioden"
+            />
+            <Paragraph className="uitleg">
+              ZRM-verandering: per uitstroom in de periode de beoordeling die het dichtst bij de instroom (of terugval) ligt en die het dichtst bij de
+              uitstroom, elk binnen {ZRM_VENSTER_DAGEN} dagen ervoor of erna; verschil in punten (uitstroom min instroom), totaal = gemiddelde over de
+              gescoorde domeinen. Tussen haakjes het aantal trajecten met beide beoordelingen.
+            </Paragraph>
+            <Tabel
+              bijschrift="ZRM-verandering tussen instroom en uitstroom"
+              kolommen={[
+                { kop: 'Periode', cel: periodeNaam },
+                { kop: 'Totaal', cel: (r: UitkomstRegel) => zrmCel(r.zrm), getal: true },
+                { kop: 'Totaal 18–24', cel: (r: UitkomstRegel) => zrmCel(r.zrmJongeren), getal: true },
+                ...ZRM_DOMEINEN.map((dm) => ({
+                  kop: ZRM_DOMEIN_LABEL[dm],
+                  cel: (r: UitkomstRegel) => (r.zrm.perDomein[dm].aantal ? verandering(r.zrm.perDomein[dm].verandering) : '—'),
+                  getal: true,
                 })),
               ]}
               rijen={d.regels}

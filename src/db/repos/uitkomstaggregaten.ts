@@ -1,0 +1,65 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { PERIODES, PERIODE_SQL } from '../../domain/monitor.js';
+import { TERUGKEER_TERMIJNEN } from '../../domain/uitkomsten.js';
+
+/**
+ * The outcome measures' aggregates (ADR 0036), kept in step by repos/intervallen exactly as monitor_wachttijden:
+ * `bron` is a subquery with the columns of traject_intervallen plus `teken` (+1 to add an interval, −1 to take it
+ * back); one statement each, keys in a fixed order (concurrent writers lock rows in the same order), changes that
+ * cancel out touch no row, rows that come to hold 0 stay (bounded by regio × gebied × period × niveau × days).
+ */
+
+const jong = sql`sum(case when i.van >= i.jong_vanaf and i.van < i.jong_tot then i.teken else 0 end)::int`;
+
+/** The coarse scale of monitor_verblijfsduur: stretches of this many days. */
+export const VERBLIJF_GROF = 32;
+
+/**
+ * monitor_verblijfsduur: the finished stays per gebied (its gemeente and the regio), period of van, niveau and days,
+ * per day (schaal 1) and per stretch of VERBLIJF_GROF days, with the sum of the exact days.
+ */
+export function verblijfsduurBijwerken(bron: SQL): SQL {
+  const som = sql`sum(i.teken * i.verblijf_dagen)::bigint`;
+  const somJong = sql`sum(case when i.van >= i.jong_vanaf and i.van < i.jong_tot then i.teken * i.verblijf_dagen else 0 end)::bigint`;
+  const perioden = sql.join(
+    PERIODES.map((p) => sql`(${p}::text, date_trunc(${PERIODE_SQL[p].veld}::text, i.van::timestamp)::date)`),
+    sql`, `,
+  );
+  return sql`insert into monitor_verblijfsduur as m (regio_id, gebied_id, periode, schaal, start, niveau, dagen, aantal, jongeren, som, som_jongeren)
+    select i.regio_id, g.gebied_id, p.periode, k.schaal, p.start, i.verblijf_niveau, (i.verblijf_dagen / k.schaal) * k.schaal,
+      sum(i.teken)::int, ${jong}, ${som}, ${somJong}
+    from ${bron} i
+      cross join lateral (values (i.verblijf_gemeente_id), (i.regio_id)) g(gebied_id)
+      cross join lateral (values ${perioden}) p(periode, start)
+      cross join lateral (values (1), (${VERBLIJF_GROF}::int)) k(schaal)
+    where i.verblijf_dagen is not null
+    group by 1, 2, 3, 4, 5, 6, 7
+    having sum(i.teken) <> 0 or ${jong} <> 0 or ${som} <> 0 or ${somJong} <> 0
+    order by 1, 2, 3, 4, 5, 6, 7
+    on conflict (regio_id, gebied_id, periode, schaal, start, niveau, dagen)
+      do update set aantal = m.aantal + excluded.aantal, jongeren = m.jongeren + excluded.jongeren,
+        som = m.som + excluded.som, som_jongeren = m.som_jongeren + excluded.som_jongeren`;
+}
+
+/** The shortest return window (months) an uitstroom returned within, 0 when none: TERUGKEER_TERMIJNEN in SQL. */
+export function terugBinnenSql(i: string): SQL {
+  const r = sql.raw(i);
+  return sql`case when ${r}.soort <> 'uitstroom' or ${r}.terugkeer_op is null then 0
+    ${sql.join(TERUGKEER_TERMIJNEN.map((t) => sql`when ${r}.terugkeer_op - ${r}.van <= ${t.dagen}::int then ${t.maanden}::int`), sql` `)} else 0 end`;
+}
+
+/** monitor_uitkomstmaand: instroom (eerste or not) and uitstroom (bestemming, terug_binnen) per gemeente and month. */
+export function uitkomstmaandBijwerken(bron: SQL): SQL {
+  return sql`insert into monitor_uitkomstmaand as m (regio_id, gemeente_id, maand, soort, bestemming, eerste, terug_binnen, aantal, jongeren)
+    select i.regio_id, i.gemeente_id, date_trunc('month', i.van::timestamp)::date, i.soort,
+      case when i.soort = 'uitstroom' then coalesce(i.bestemming, '') else '' end,
+      case when i.soort = 'instroom' then coalesce(i.eerste_instroom, false) else false end,
+      ${terugBinnenSql('i')}, sum(i.teken)::int, ${jong}
+    from ${bron} i
+    where i.soort in ('instroom', 'uitstroom')
+    group by 1, 2, 3, 4, 5, 6, 7
+    having sum(i.teken) <> 0 or ${jong} <> 0
+    order by 1, 2, 3, 4, 5, 6, 7
+    on conflict (regio_id, gemeente_id, maand, soort, bestemming, eerste, terug_binnen)
+      do update set aantal = m.aantal + excluded.aantal, jongeren = m.jongeren + excluded.jongeren`;
+}
