@@ -11,6 +11,10 @@ import { standAlsToestand } from './clienten.js';
 import { grondslagVoorCorporatie } from './grondslagen.js';
 import { schrijfAudit } from './audit.js';
 
+/** Parked clients (client_parkeringen, issue 14) sit out every round until their end date, compared with the peildatum. */
+const nietGeparkeerd = (peildatum: string, clientId: typeof s.clientStand.clientId) =>
+  sql`not exists (select 1 from ${s.clientParkeringen} p where p.client_id = ${clientId} and p.vanaf <= ${peildatum}::date and coalesce(p.beeindigd_op, p.tot) > ${peildatum}::date)`;
+
 /** Homes that become free within this many days are offered in a round. */
 const VOORUITKIJKEN_DAGEN = 30;
 
@@ -57,7 +61,7 @@ export async function bouwMatchContext(
     .select({ stand: st, woonwensen: s.clienten.woonwensen })
     .from(st)
     .innerJoin(s.clienten, eq(s.clienten.id, st.clientId))
-    .where(and(eq(st.regioId, regioId), eq(st.fase, 'uitstroomklaar'), grondslagVoorCorporatie(peildatum, st.clientId)))
+    .where(and(eq(st.regioId, regioId), eq(st.fase, 'uitstroomklaar'), grondslagVoorCorporatie(peildatum, st.clientId), nietGeparkeerd(peildatum, st.clientId)))
     .orderBy(asc(st.clientId));
   const kandidaten: MatchKandidaat[] = [];
   const pseudoniemen = new Map<string, string>();
