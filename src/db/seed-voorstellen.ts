@@ -51,6 +51,7 @@ export async function seedVoorstellen(db: Db, o: SeedVoorstellenOpties) {
   const wachttijden = [2, 5, 9, 16, 24, 40, 75, 110];
   const codes = (p: RedenPartij) => Object.keys(AFWIJZINGSREDENEN[p]).filter((c) => !c.endsWith('_overig'));
 
+  let afgewezen = 0;
   plaatsingen.forEach((p, i) => {
     const eind = moment(p.startdatum, 10);
     // the chain that ended in this placement, counted back from the key handover
@@ -87,7 +88,7 @@ export async function seedVoorstellen(db: Db, o: SeedVoorstellenOpties) {
       return;
     }
     // declined by one of the four parties, in turn; a care-side decline comes after the corporatie's akkoord
-    const partij = (['corporatie', 'client', 'aanbieder', 'gemeente', 'corporatie', 'client'] as const)[i % 6]!;
+    const partij = (['corporatie', 'client', 'aanbieder', 'gemeente', 'corporatie', 'client'] as const)[afgewezen++ % 6]!;
     const code = r.pick(codes(partij));
     const zorgkant = partij !== 'corporatie';
     const a1 = new Date(a0.getTime() + r.pick(wachttijden) * DAG);
