@@ -24,6 +24,7 @@ import { Fout, Gegevens } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { Schulden } from './Schulden';
+import { ParkerenOpDossier } from './Parkeren';
 import { Plaatsen } from './Plaatsen';
 import { Grondslagen } from './Grondslagen';
 import { Zrm } from './Zrm';
@@ -205,6 +206,7 @@ function DossierInhoud({ ik, c, herlaad }: { ik: Ik; c: Dossier; herlaad: () => 
 
       {magSchrijven && (c.toestand.fase === 'uitstroomklaar' || c.toestand.fase === 'in_zorg') && <Plaatsen clientId={c.id} aanbiederId={c.aanbiederId} onGeplaatst={herlaad} />}
       {ik.soort !== 'woningcorporatie' && <Zrm clientId={c.id} magSchrijven={magSchrijven} organisatieId={ik.organisatieId} />}
+      {ik.soort !== 'woningcorporatie' && <ParkerenOpDossier clientId={c.id} pseudoniem={c.pseudoniem} ik={ik} />}
       <Schulden clientId={c.id} magSchrijven={magSchrijven} />
       <Grondslagen clientId={c.id} magSchrijven={magSchrijven} />
     </Pagina>
