@@ -103,12 +103,19 @@ export async function seedVoorstellen(db: Db, o: SeedVoorstellenOpties) {
   await db.insert(s.matchVoorstellen).values(voorstellen);
   await db.insert(s.voorstelStappen).values(stappen);
 
-  // two parked clients among the last waiting ones: one until after the peildatum, one already back
-  const geparkeerd = anderen.slice(-2);
+  // two parkings: a client still in care, parked while a clinical admission runs (until after the peildatum), and a
+  // waiting client who is already back. The demo's waiting list itself stays as it was: the journeys count on it.
+  const [inZorg] = await db
+    .select({ id: s.clientStand.clientId })
+    .from(s.clientStand)
+    .where(and(eq(s.clientStand.regioId, o.regioId), eq(s.clientStand.fase, 'in_zorg')))
+    .orderBy(asc(s.clientStand.pseudoniem))
+    .limit(1);
+  const geparkeerd = [inZorg ?? anderen.at(-2)!, anderen.at(-1)!];
   const parkeringen: (typeof s.clientParkeringen.$inferInsert)[] = geparkeerd.map((c, i) => ({
     regioId: o.regioId,
     clientId: c.id,
-    redenCode: PARKEER_CODES[(o.seed + i) % (PARKEER_CODES.length - 1)]!,
+    redenCode: i === 0 ? 'tijdelijk_opgenomen' : PARKEER_CODES[o.seed % (PARKEER_CODES.length - 1)]!,
     toelichting: null,
     vanaf: plusDagen(o.peildatum, i === 0 ? -20 : -160),
     tot: plusDagen(o.peildatum, i === 0 ? 70 : -60),
