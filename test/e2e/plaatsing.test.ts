@@ -335,10 +335,10 @@ describe.skipIf(!beschikbaar)('reis: van matchingronde tot sleuteloverdracht', (
     await vastleggen(beheer, 'plaatsing-22-parkeren-bevestigen');
     await bevestig(beheer, 'Parkeren');
     await poll(() => melding(beheer).textContent()).toBe(`${wachtend!.pseudoniem} is geparkeerd tot 15-1-2027.`);
-    await poll(() => beheer.locator('section', { has: beheer.getByRole('heading', { name: 'Parkeren', exact: true }) }).textContent()).toContain('geparkeerd');
+    await poll(() => beheer.getByRole('region', { name: 'Parkeren', exact: true }).textContent()).toContain('geparkeerd');
     await vastleggen(beheer, 'plaatsing-23-geparkeerd-op-dossier');
     await naarMenu(beheer, 'Matching');
-    await poll(() => beheer.locator('section', { has: beheer.getByRole('heading', { name: 'Geparkeerde cliënten' }) }).textContent()).toContain(wachtend!.pseudoniem);
+    await poll(() => beheer.getByRole('region', { name: 'Geparkeerde cliënten', exact: true }).textContent()).toContain(wachtend!.pseudoniem);
 
     // ---- 4d. the placement dashboard: the centrumgemeente sees every corporatie, the corporatie only itself
     await naarMenu(beheer, 'Plaatsingsdashboard');
