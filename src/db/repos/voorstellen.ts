@@ -244,6 +244,7 @@ export async function lijstVoorstellen(db: DbOrTx, actor: Actor, f: { status?: V
       deadline: r.deadline,
       verlooptOp: r.verlooptOp,
       geescaleerd: r.geescaleerdOp !== null,
+      aangemaakt: r.aangemaakt,
       gewijzigd: r.gewijzigd,
       pseudoniem: r.pseudoniem,
       // a corporatie gets no client id and no aanbieder: nothing to look up, only the pseudoniem
