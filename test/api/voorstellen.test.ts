@@ -16,8 +16,9 @@ describe('voorstellen: redenen, herzien, parkeren, termijnen en dashboard via de
   it('afwijzen: reden verplicht en van de eigen partij, met het veld in de melding; onbekend id 404', async () => {
     const centrum = await t.sessie('toegang@centrumstad.demo');
     expect((await t.als(centrum, 'POST', '/api/matching/rondes', { proefdraai: false })).statusCode).toBe(200);
-    const [v] = (await t.als(centrum, 'GET', '/api/matching/voorstellen?status=voorstel')).json() as { id: string; corporatieId: string; deadline: string; versie: number }[];
+    const [v] = (await t.als(centrum, 'GET', '/api/matching/voorstellen?status=voorstel')).json() as { id: string; corporatieId: string; deadline: string; versie: number; aangemaakt: string }[];
     expect(v!.deadline).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(v!.aangemaakt).toMatch(/^\d{4}-\d\d-\d\dT/);
     const corpNaam = Object.entries(t.regios.rivierland.organisaties).find(([, o]) => o.id === v!.corporatieId)![0];
     const corp = await t.sessie(emailVan(corpNaam));
     const url = `/api/matching/voorstellen/${v!.id}/stap`;
