@@ -338,7 +338,7 @@ describe.skipIf(!beschikbaar)('reis: van matchingronde tot sleuteloverdracht', (
     await poll(() => beheer.getByRole('region', { name: 'Parkeren', exact: true }).textContent()).toContain('geparkeerd');
     await vastleggen(beheer, 'plaatsing-23-geparkeerd-op-dossier');
     await naarMenu(beheer, 'Matching');
-    await poll(() => beheer.getByRole('region', { name: 'Geparkeerde cliënten', exact: true }).textContent()).toContain(wachtend!.pseudoniem);
+    await poll(() => beheer.getByRole('region', { name: 'Geparkeerde cliënten', exact: true }).first().textContent()).toContain(wachtend!.pseudoniem);
 
     // ---- 4d. the placement dashboard: the centrumgemeente sees every corporatie, the corporatie only itself
     await naarMenu(beheer, 'Plaatsingsdashboard');
