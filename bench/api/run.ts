@@ -4,7 +4,8 @@
  * database on that PostgreSQL server. autocannon (10 connections, BENCH_DUUR seconds each, in a worker thread so
  * the load does not share the server's event loop) hits every endpoint with the session cookie of a
  * centrumgemeente toegang user or a corporatie. Prints req/s, p50 and p99 per endpoint, each endpoint's share
- * of health-with-cookie in the same run (the cost of the endpoint above the session lookup), the growth from
+ * of health-with-cookie in the same run (the cost of the endpoint above the session lookup) and of /api/ready
+ * (the same plus one database round trip: the cost above the least a database read pays), the growth from
  * the smallest to the largest region, and the targets beside them; nothing is asserted.
  *
  *   npx tsx bench/api/run.ts                                   # PGlite, 800 and 20,000 clients, 10 s per endpoint
@@ -135,6 +136,8 @@ async function meetOmgeving(serverUrl: string | undefined, aantal: number): Prom
 
       const endpoints: [string, string, string][] = [
         ['health met cookie', '/api/health', centrum],
+        // a second yardstick: the same cookie plus one database round trip (the session itself is cached)
+        ['gereed (1 databasevraag)', '/api/ready', centrum],
         ['cliëntenlijst (50)', '/api/clienten?limiet=50', centrum],
         ['cliëntenlijst wachtdagen p5', '/api/clienten?limiet=50&offset=200&sorteer=wachtdagen&richting=af', centrum],
         ['zoeken (naamfragment)', `/api/clienten?zoek=${encodeURIComponent(fragment)}&limiet=50`, centrum],
@@ -148,7 +151,7 @@ async function meetOmgeving(serverUrl: string | undefined, aantal: number): Prom
       const metingen: Meting[] = [];
       // BENCH_ALLEEN=lijst,zoeken: only the endpoints whose name contains one of these (health always, for the ratio)
       const alleen = process.env.BENCH_ALLEEN?.split(',').map((x) => x.trim().toLowerCase());
-      for (const [naam, pad, cookie] of endpoints.filter(([naam], i) => i === 0 || !alleen || alleen.some((a) => naam.toLowerCase().includes(a)))) {
+      for (const [naam, pad, cookie] of endpoints.filter(([naam], i) => i <= 1 || !alleen || alleen.some((a) => naam.toLowerCase().includes(a)))) {
         t0 = performance.now();
         metingen.push(await belast(basis, naam, pad, cookie));
         await wachtTotStil();
@@ -168,7 +171,8 @@ const LIJSTEN = new Set(['cliëntenlijst (50)', 'cliëntenlijst wachtdagen p5', 
 
 function drukTabel(metingen: Meting[], server: boolean) {
   const health = metingen[0]!;
-  console.log(`  ${'endpoint'.padEnd(28)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'÷ health'.padStart(9)} ${'aantal'.padStart(7)} ${'fouten'.padStart(7)}  doel`);
+  const gereed = metingen[1]!;
+  console.log(`  ${'endpoint'.padEnd(28)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'÷ health'.padStart(9)} ${'÷ gereed'.padStart(9)} ${'aantal'.padStart(7)} ${'fouten'.padStart(7)}  doel`);
   for (const m of metingen) {
     const aandeel = m.reqPerS / health.reqPerS;
     const doelen: string[] = [];
@@ -176,7 +180,7 @@ function drukTabel(metingen: Meting[], server: boolean) {
     // without answers within the window there is no latency to judge, only that it was too slow to answer
     if (server && m !== health) doelen.push(`p99 < 50 ms: ${m.verzoeken === 0 ? 'nee (geen antwoord binnen de meetduur)' : m.p99 < 50 ? 'ja' : 'nee'}`);
     console.log(
-      `  ${m.endpoint.padEnd(28)} ${getal(m.reqPerS, 1).padStart(8)} ${getal(m.p50).padStart(7)} ${getal(m.p99).padStart(7)} ${`${getal(aandeel * 100, 1)} %`.padStart(9)} ${getal(m.verzoeken).padStart(7)} ${getal(m.fouten).padStart(7)}  ${doelen.join('; ')}`,
+      `  ${m.endpoint.padEnd(28)} ${getal(m.reqPerS, 1).padStart(8)} ${getal(m.p50).padStart(7)} ${getal(m.p99).padStart(7)} ${`${getal(aandeel * 100, 1)} %`.padStart(9)} ${`${getal((m.reqPerS / gereed.reqPerS) * 100, 1)} %`.padStart(9)} ${getal(m.verzoeken).padStart(7)} ${getal(m.fouten).padStart(7)}  ${doelen.join('; ')}`,
     );
   }
 }

@@ -68,7 +68,7 @@ async function genereer(database: Database): Promise<{ regioId: string; gemeente
       from (
         select id, regio_id, herkomstgemeente_id, ${PEIL}::date - floor(random() * 6 * 365)::int as start,
           (array['bw_intramuraal', 'mo_24uurs', 'beschermd_thuis', 'mo_nachtopvang'])[1 + floor(random() * 4)::int] as niveau,
-          (array['zelfstandige_woning', 'zelfstandige_woning', 'woning_met_begeleiding', 'familie_netwerk', 'andere_regio', 'onbekend'])[1 + floor(random() * 6)::int] as bestemming,
+          (array['zelfstandige_woning', 'zelfstandige_woning', 'woning_met_begeleiding', 'familie_netwerk_tijdelijk', 'andere_regio', 'onbekend'])[1 + floor(random() * 6)::int] as bestemming,
           random() < 0.4 as door, random() < 0.15 as terug,
           5 + floor(random() * 25)::int as d1, 3 + floor(random() * 22)::int as d2, 14 + floor(random() * 200)::int as d3,
           90 + floor(random() * 400)::int as d4, 90 + floor(random() * 500)::int as d5, 30 + floor(random() * 390)::int as d6,

@@ -19,6 +19,7 @@ import { organisatiesApi } from './organisaties.js';
 import { trajectenApi } from './trajecten.js';
 import { signalenApi } from './signalen.js';
 import { zrmApi } from './zrm.js';
+import { begeleidingenApi } from './begeleidingen.js';
 import { matchingApi } from './matching.js';
 import { woningenApi } from './woningen.js';
 import { monitorApi } from './monitor.js';
@@ -102,6 +103,7 @@ export async function bouwApp(ctx: ApiContext, opties: { logger?: FastifyServerO
   await app.register(bewaartermijnenApi, ctx);
   await app.register(importApi, ctx);
   await app.register(zrmApi, ctx);
+  await app.register(begeleidingenApi, ctx);
   await app.register(landelijkApi, ctx);
 
   if (webAppGebouwd(webDist)) {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BESTEMMINGEN, DOELGROEPEN, elfproef, EVENT_SOORTEN, NIVEAUS, TOEGESTANE_EVENTS, type Fase } from '../domain/trajecten.js';
+import { BESTEMMINGEN, DOELGROEPEN, elfproef, EVENT_SOORTEN, NIVEAUS, TOEGESTANE_EVENTS, WOONSITUATIES, type Fase } from '../domain/trajecten.js';
 import { CLIENT_SORTERINGEN, haalClient, lijstClienten, maakClient, voegEventToe, WACHTLIJST_SORTERINGEN, wachtlijst, wijzigClient } from '../db/repos/clienten.js';
 import { importeer } from '../db/repos/import.js';
 import { actorVan, audit, auditRegel } from './auth.js';
@@ -64,6 +64,7 @@ export const nieuwEventSchema = z.object({
   niveau: z.enum(NIVEAUS).nullish(),
   bestemming: z.enum(BESTEMMINGEN).nullish(),
   urgentie: z.number().int().min(0).max(3).nullish(),
+  woonsituatie: z.enum(WOONSITUATIES, 'Woonsituatie vóór aanmelding: kies een woonsituatie uit de lijst').nullish().describe('alleen bij een aanmelding: waar de persoon woonde vóór de aanmelding'),
   aanbiederId: z.uuid().nullish(),
   toelichting: z.string().max(2000).nullish(),
 });

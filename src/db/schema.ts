@@ -159,8 +159,10 @@ export const trajectEvents = pgTable(
     datum: date('datum', { mode: 'string' }).notNull(),
     /** support level the event refers to (bw_intramuraal, beschermd_thuis, ambulant, mo_nachtopvang, mo_24uurs) */
     niveau: text('niveau'),
-    /** for uitstroom: zelfstandige_woning | woning_met_begeleiding | familie | andere_regio | onbekend ... */
+    /** for uitstroom: one of domain/trajecten.BESTEMMINGEN (refined by migration 0033) */
     bestemming: text('bestemming'),
+    /** aanmelding only: woonsituatie vóór aanmelding (domain/trajecten.WOONSITUATIES; migration 0033) */
+    woonsituatie: text('woonsituatie'),
     gemeenteId: uuid('gemeente_id').notNull(),
     aanbiederId: uuid('aanbieder_id'),
     urgentie: integer('urgentie'),
@@ -390,7 +392,7 @@ export const matchVoorstellen = pgTable(
     afwijzingsreden: text('afwijzingsreden'),
     aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
     gewijzigd: timestamp('gewijzigd', { withTimezone: true }).notNull().defaultNow(),
-    // issue 14 (migration 0032): every step bumps versie; the terms of the current step (src/domain/matching/termijnen.ts)
+    // issue 14 (migration 0034): every step bumps versie; the terms of the current step (src/domain/matching/termijnen.ts)
     versie: integer('versie').notNull().default(1),
     stapSinds: timestamp('stap_sinds', { withTimezone: true }),
     deadline: timestamp('deadline', { withTimezone: true }),
@@ -782,8 +784,51 @@ export const uitvoeringsafspraken = pgTable(
   (t) => [uniqueIndex('uitvoeringsafspraken_uq').on(t.regioId, t.thema)],
 );
 
+// --- Begeleiding per plaatsing (issue 14 item 3, migration 0033, ADR 0035) ------------------------------------
+
+/**
+ * The begeleidingsafspraak of one placement: which aanbieder, how many hours a week, from/to, whom the corporatie
+ * calls, and the plan over the domains of levensbrede ondersteuning (domain/begeleiding), encrypted like other
+ * care notes. One per placement; a woningcorporatie only ever reads the reduced line (tot, contact).
+ */
+export const begeleidingen = pgTable(
+  'begeleidingen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull().references(() => regios.id),
+    plaatsingId: uuid('plaatsing_id').notNull().references(() => plaatsingen.id, { onDelete: 'cascade' }),
+    clientId: uuid('client_id').notNull().references(() => clienten.id, { onDelete: 'cascade' }),
+    aanbiederId: uuid('aanbieder_id').notNull().references(() => organisaties.id),
+    /** tenths of an hour a week (2,5 uur = 25): exact, no floating point */
+    urenPerWeekTienden: integer('uren_per_week_tienden').notNull(),
+    van: date('van', { mode: 'string' }).notNull(),
+    tot: date('tot', { mode: 'string' }).notNull(),
+    contactpersoon: text('contactpersoon').notNull(),
+    contactTelefoon: text('contact_telefoon'),
+    /** JSON of domain/begeleiding.Plan, encrypted (goals about debts, health or family are special-category data) */
+    planVersleuteld: text('plan_versleuteld').notNull(),
+    versie: integer('versie').notNull().default(1),
+    vastgelegdDoor: uuid('vastgelegd_door').notNull(),
+    gewijzigd: timestamp('gewijzigd', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('begeleidingen_plaatsing_uq').on(t.plaatsingId), index('begeleidingen_client_idx').on(t.clientId), index('begeleidingen_aanbieder_idx').on(t.aanbiederId)],
+);
+
+/** Planned evaluations of a begeleiding; the reminder job (jobs/evaluaties) reads the open ones by date. */
+export const begeleidingEvaluaties = pgTable(
+  'begeleiding_evaluaties',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    begeleidingId: uuid('begeleiding_id').notNull().references(() => begeleidingen.id, { onDelete: 'cascade' }),
+    datum: date('datum', { mode: 'string' }).notNull(),
+    /** the day the evaluation was held; null = still to come */
+    gehoudenOp: date('gehouden_op', { mode: 'string' }),
+  },
+  (t) => [uniqueIndex('begeleiding_evaluaties_uq').on(t.begeleidingId, t.datum), index('begeleiding_evaluaties_open_idx').on(t.datum).where(sql`gehouden_op is null`)],
+);
+
 // ---------------------------------------------------------------------------------------------
-// Voorstellen: termijnen, stappen en parkeren (issue 14 items 4, 5, 9; migration 0032)
+// Voorstellen: termijnen, stappen en parkeren (issue 14 items 4, 5, 9; migration 0034)
 // ---------------------------------------------------------------------------------------------
 
 /** A region's terms for open proposals, set by the centrumgemeente beheerder; no row = the defaults. */

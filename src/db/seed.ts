@@ -22,6 +22,7 @@ import { seedVoorstellen } from './seed-voorstellen.js';
 import { seedVerdeelmodel } from './seed-verdeelmodel.js';
 import { seedGrondslagen, type SeedGrondslagClient } from './seed-grondslagen.js';
 import { seedZrm } from './seed-zrm.js';
+import { seedBegeleidingen, zetWoonsituaties } from './seed-begeleiding.js';
 import { herberekenIntervallen } from './repos/intervallen.js';
 import { schrijfNaamIndex } from './repos/naamindex.js';
 
@@ -227,7 +228,7 @@ function simuleerTraject(r: Prng, doelgroep: Doelgroep, start: string, peildatum
       }
     }
     const bestemming: Bestemming = r.weighted([
-      ['zelfstandige_woning', 50], ['woning_met_begeleiding', 22], ['familie_netwerk', 10], ['andere_regio', 6], ['detentie_kliniek', 4], ['onbekend', 8],
+      ['zelfstandige_woning', 50], ['woning_met_begeleiding', 22], ['familie_netwerk_tijdelijk', 6], ['familie_netwerk_blijvend', 4], ['andere_regio', 6], ['detentie_kliniek', 4], ['onbekend', 8],
     ]);
     if (!voegToe({ soort: 'uitstroom', bestemming }, r.int(30, 420))) return;
     // roughly one in eight returns to BW/MO; half of those within a year
@@ -430,6 +431,7 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
     nieuweWoning(r.weighted(gemeenteGewichten), woningType(), status === 'beschikbaar' ? plusDagen(peil, r.int(-30, 60)) : plusDagen(peil, -r.int(30, 900)), status);
   }
 
+  zetWoonsituaties(eventRijen, new Map(clientRijen.map((c) => [c.id!, c.doelgroep as Doelgroep])), o.seed);
   registratie(eventRijen, gebruikers, centrumId, peil, o.seed);
   await insertInDelen(db, s.clienten, clientRijen, 'cliënten', voortgang);
   await schrijfNaamIndex(db, namen, o.versleuteling);
@@ -486,6 +488,7 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
   }
   await db.insert(s.reserveringsafspraken).values(afspraakRijen);
   await insertInDelen(db, s.plaatsingen, plaatsingen, 'plaatsingen', voortgang);
+  await seedBegeleidingen(db, { regioId, peildatum: peil, seed: o.seed, versleuteling: o.versleuteling, door: toegang.id });
 
   const capaciteit: (typeof s.beschermdThuisCapaciteit.$inferInsert)[] = [];
   for (let jaar = peilJaar - 2; jaar <= peilJaar; jaar++) {

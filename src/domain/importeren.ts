@@ -1,20 +1,21 @@
 import { z } from 'zod';
 import { CsvFout, kolomLetter, leesCsvTabel, type CsvRegelFout, type CsvTabel } from './csv.js';
-import { BESTEMMINGEN, DOELGROEPEN, elfproef, EVENT_SOORTEN, isGeldigeDatum, NIVEAUS, type TrajectEvent } from './trajecten.js';
+import { BESTEMMINGEN, DOELGROEPEN, elfproef, EVENT_SOORTEN, isGeldigeDatum, NIVEAUS, WOONSITUATIES, type TrajectEvent } from './trajecten.js';
 import { datumBezwaar, type DatumSoort } from './datums.js';
 
 /**
  * Import of the two files a regional toegang exports (documented in the README):
  *
  * clienten.csv:     extern_id;naam;bsn;geboortedatum;herkomstgemeente;huidige_gemeente;doelgroep;aanbieder
- * gebeurtenissen.csv: extern_id;soort;datum;niveau;bestemming;urgentie;toelichting
+ * gebeurtenissen.csv: extern_id;soort;datum;niveau;bestemming;urgentie;toelichting[;woonsituatie]
+ *   (woonsituatie: woonsituatie vóór aanmelding, only on an aanmelding row; the column may be left out)
  *
  * Gemeenten by CBS code (GM0363) or by name, aanbieders by name. Dates as JJJJ-MM-DD or DD-MM-JJJJ
  * (Excel's Dutch default). Empty optional fields are allowed. Every error carries its line number.
  */
 
 export const CLIENT_KOLOMMEN = ['extern_id', 'naam', 'bsn', 'geboortedatum', 'herkomstgemeente', 'huidige_gemeente', 'doelgroep', 'aanbieder'] as const;
-export const EVENT_KOLOMMEN = ['extern_id', 'soort', 'datum', 'niveau', 'bestemming', 'urgentie', 'toelichting'] as const;
+export const EVENT_KOLOMMEN = ['extern_id', 'soort', 'datum', 'niveau', 'bestemming', 'urgentie', 'toelichting', 'woonsituatie'] as const;
 export const VERPLICHT_CLIENT = ['extern_id', 'naam', 'geboortedatum', 'herkomstgemeente', 'doelgroep'];
 export const VERPLICHT_EVENT = ['extern_id', 'soort', 'datum'];
 
@@ -66,6 +67,7 @@ const eventRij = (vandaag: string) =>
     bestemming: z.preprocess(leegIsNull, z.enum(BESTEMMINGEN, { message: `bestemming moet een van ${BESTEMMINGEN.join(', ')} zijn` }).nullable()),
     urgentie: z.preprocess(leegIsNull, z.coerce.number().int('urgentie moet een geheel getal zijn').min(0).max(3, 'urgentie moet 0–3 zijn').nullable()),
     toelichting: z.preprocess(leegIsNull, z.string().max(2000).nullable()),
+    woonsituatie: z.preprocess(leegIsNull, z.enum(WOONSITUATIES, { message: `woonsituatie (vóór aanmelding) moet een van ${WOONSITUATIES.join(', ')} zijn` }).nullable()),
   });
 export type EventImportRij = TrajectEvent & { regel: number; externId: string; toelichting: string | null };
 
@@ -132,6 +134,7 @@ export function parseEventsTabel(tabel: CsvTabel, vandaag: string): { rijen: Eve
       bestemming: r.bestemming,
       urgentie: r.urgentie,
       toelichting: r.toelichting,
+      woonsituatie: r.woonsituatie,
     })),
   };
 }

@@ -63,6 +63,7 @@ export const VELD_LABEL: Record<string, string> = {
   organisatieId: 'Organisatie',
   niveau: 'Niveau',
   bestemming: 'Bestemming',
+  woonsituatie: 'Woonsituatie vóór aanmelding',
   soort: 'Soort',
   categorie: 'Categorie',
   huurconstructie: 'Huurconstructie',

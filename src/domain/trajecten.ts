@@ -53,12 +53,22 @@ export const EVENT_SOORTEN = [
 ] as const;
 export type EventSoort = (typeof EVENT_SOORTEN)[number];
 
+/**
+ * Where someone goes at uitstroom, fine enough to tell a lasting home from a temporary stay (issue 14, ADR 0035),
+ * after the destination categories of the HUD/CBS-style registrations the Valente and national monitors follow.
+ * Migration 0033 mapped the old familie_netwerk to familie_netwerk_tijdelijk: the old value did not say it was lasting.
+ * Which of these count as lasting is BLIJVENDE_BESTEMMINGEN in domain/uitkomsten.
+ */
 export const BESTEMMINGEN = [
   'zelfstandige_woning',
   'woning_met_begeleiding',
-  'familie_netwerk',
-  'andere_regio',
+  'familie_netwerk_blijvend',
+  'familie_netwerk_tijdelijk',
+  'wlz_instelling',
   'detentie_kliniek',
+  'andere_regio',
+  'dakloos',
+  'overleden',
   'onbekend',
 ] as const;
 export type Bestemming = (typeof BESTEMMINGEN)[number];
@@ -66,9 +76,57 @@ export type Bestemming = (typeof BESTEMMINGEN)[number];
 export const BESTEMMING_LABEL: Record<Bestemming, string> = {
   zelfstandige_woning: 'Zelfstandige woning',
   woning_met_begeleiding: 'Woning met begeleiding',
-  familie_netwerk: 'Familie / netwerk',
-  andere_regio: 'Andere regio',
-  detentie_kliniek: 'Detentie / kliniek',
+  familie_netwerk_blijvend: 'Blijvend bij familie / netwerk',
+  familie_netwerk_tijdelijk: 'Tijdelijk bij familie / netwerk',
+  wlz_instelling: 'Wlz-instelling',
+  detentie_kliniek: 'Detentie / kliniek (tijdelijk)',
+  andere_regio: 'Opvang of BW in andere regio',
+  dakloos: 'Dakloos / straat / nachtopvang',
+  overleden: 'Overleden',
+  onbekend: 'Onbekend',
+};
+
+/**
+ * How migration 0033 recoded the bestemming values stored before it (ADR 0035): old code → new code. Only
+ * familie_netwerk changes; test/db/migratie-bestemming.test.ts holds the migration's SQL to this table.
+ */
+export const BESTEMMING_MIGRATIE_0033: Readonly<Record<string, Bestemming>> = {
+  zelfstandige_woning: 'zelfstandige_woning',
+  woning_met_begeleiding: 'woning_met_begeleiding',
+  familie_netwerk: 'familie_netwerk_tijdelijk',
+  andere_regio: 'andere_regio',
+  detentie_kliniek: 'detentie_kliniek',
+  onbekend: 'onbekend',
+};
+
+/**
+ * Where someone lived just before the aanmelding (woonsituatie vóór aanmelding), recorded on the aanmelding event:
+ * the monitor's "waar komen mensen vandaan", and the baseline a later bestemming is compared with.
+ */
+export const WOONSITUATIES = [
+  'dakloos_straat',
+  'nachtopvang',
+  'instelling_kliniek',
+  'instelling_detentie',
+  'instelling_jeugdzorg',
+  'familie_netwerk',
+  'eigen_woning',
+  'huisuitzetting_dreigt',
+  'bw_mo_elders',
+  'onbekend',
+] as const;
+export type Woonsituatie = (typeof WOONSITUATIES)[number];
+
+export const WOONSITUATIE_LABEL: Record<Woonsituatie, string> = {
+  dakloos_straat: 'Dakloos / op straat',
+  nachtopvang: 'Nachtopvang of andere maatschappelijke opvang',
+  instelling_kliniek: 'Instelling: kliniek (GGZ, verslaving, ziekenhuis)',
+  instelling_detentie: 'Instelling: detentie / justitiële instelling',
+  instelling_jeugdzorg: 'Instelling: jeugdzorg of pleegzorg',
+  familie_netwerk: 'Bij familie / netwerk (tijdelijk onderdak, bankslapen)',
+  eigen_woning: 'Eigen huur- of koopwoning',
+  huisuitzetting_dreigt: 'Huurwoning, huisuitzetting dreigt',
+  bw_mo_elders: 'Beschermd wonen of opvang in een andere regio',
   onbekend: 'Onbekend',
 };
 
@@ -78,6 +136,8 @@ export interface TrajectEvent {
   niveau?: Niveau | null;
   bestemming?: Bestemming | null;
   urgentie?: number | null;
+  /** aanmelding only: where the person lived before */
+  woonsituatie?: Woonsituatie | null;
 }
 
 export type Fase =
@@ -161,6 +221,10 @@ export function pasToe(t: Toestand, event: TrajectEvent): Toestand {
     throw new TrajectFout(
       `'${event.soort}' kan niet in fase '${FASE_LABEL[t.fase]}'; toegestaan: ${TOEGESTANE_EVENTS[t.fase].join(', ')}`,
     );
+  }
+  if (event.woonsituatie != null) {
+    if (event.soort !== 'aanmelding') throw new TrajectFout('Woonsituatie vóór aanmelding hoort alleen bij een aanmelding');
+    if (!(WOONSITUATIES as readonly string[]).includes(event.woonsituatie)) throw new TrajectFout(`Onbekende woonsituatie vóór aanmelding '${event.woonsituatie}'`);
   }
   const basis = { ...t, laatsteDatum: event.datum };
   switch (event.soort) {

@@ -21,11 +21,11 @@ import type { Bestemming } from './trajecten.js';
 import type { PeriodeRegel } from './monitor.js';
 
 /**
- * Lasting destinations: an own or supported home. Family/network, another region, detention or clinic and
- * unknown are not lasting (HUD counts staying with family as temporary). A refined bestemming (the placement
- * issue) may split these later; the list is the one place to change.
+ * Lasting destinations: an own or supported home, a lasting place with family or network, or a Wlz-instelling
+ * (HUD counts long-term care as permanent). Staying with family for a while, another region, detention or clinic,
+ * the street, death and unknown are not lasting. The one place to change (ADR 0035).
  */
-export const BLIJVENDE_BESTEMMINGEN: readonly Bestemming[] = ['zelfstandige_woning', 'woning_met_begeleiding'];
+export const BLIJVENDE_BESTEMMINGEN: readonly Bestemming[] = ['zelfstandige_woning', 'woning_met_begeleiding', 'familie_netwerk_blijvend', 'wlz_instelling'];
 
 export const TERUGKEER_TERMIJNEN = [
   { maanden: 6, dagen: 183 },

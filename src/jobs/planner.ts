@@ -5,6 +5,7 @@ import { stuurOmklapWaarschuwingen } from '../db/repos/meldingen.js';
 import { escaleerTeLaat, type JobOpties } from '../db/repos/signalen.js';
 import { voerBewaartermijnenUit, type BewaarRondeResultaat } from './bewaartermijnen.js';
 import { voerVoorstelRondeUit } from './voorstel-termijnen.js';
+import { voerEvaluatieRondeUit } from './evaluaties.js';
 
 export const TAAK_SIGNALEN = 'signalen-bewaking';
 export const TAAK_BEWAARTERMIJNEN = 'bewaartermijnen';
@@ -122,6 +123,12 @@ export function startPlanner(db: Db, opties: PlannerOpties = {}): Planner {
         if (b) opties.log?.info({ vandaag: b.vandaag, uitgevoerd: b.uitgevoerd }, 'bewaartermijnen');
       } catch (err) {
         opties.log?.error({ err }, 'bewaartermijnen mislukt; volgende ronde probeert opnieuw');
+      }
+      try {
+        const e = await voerEvaluatieRondeUit(db, klok());
+        if (e.herinneringen) opties.log?.info(e, 'evaluatieherinneringen');
+      } catch (err) {
+        opties.log?.error({ err }, 'evaluatieherinneringen mislukt; volgende ronde probeert opnieuw');
       }
       try {
         if (opties.analyseerElkeMs !== undefined && Date.now() - geanalyseerd >= opties.analyseerElkeMs) {

@@ -262,7 +262,7 @@ describe('doorstroom (opdrachtregel)', () => {
       const u = await doorstroom('sleutel-roteer', '--nieuwe-sleutel-bestand', nieuw);
       expect(u.stderr).not.toMatch(/Error/);
       expect(u.code).toBe(0);
-      expect(u.stdout).toMatch(/Sleutel geroteerd .*: \d+ waarden opnieuw versleuteld \(clienten \d+, gebruiker_mfa \d+, zrm_beoordelingen \d+\); hashes herberekend: clienten.bsn_hash \d+/);
+      expect(u.stdout).toMatch(/Sleutel geroteerd .*: \d+ waarden opnieuw versleuteld \(clienten \d+, gebruiker_mfa \d+, zrm_beoordelingen \d+, begeleidingen \d+\); hashes herberekend: clienten.bsn_hash \d+/);
       // the old (development) key no longer fits: a one-line refusal, not a crash on the first dossier
       const oud = await doorstroom('match', '--dry-run', '--gebruiker', 'toegang@centrumstad.demo');
       expect(oud.code).toBe(1);

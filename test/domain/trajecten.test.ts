@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { BLIJVENDE_BESTEMMINGEN } from '../../src/domain/uitkomsten.js';
 import {
   BEGIN_TOESTAND,
   BESTEMMINGEN,
+  BESTEMMING_LABEL,
+  WOONSITUATIES,
+  WOONSITUATIE_LABEL,
   EVENT_SOORTEN,
   NIVEAUS,
   NIVEAU_INTENSITEIT,
@@ -43,7 +47,10 @@ describe('overgangen van het traject', () => {
     ['uitstroom zonder bestemming', [...totInZorg, { soort: 'uitstroom', datum: '2024-05-01' }], 'bestemming'],
     ['datum terug in de tijd', [...totInZorg, { soort: 'uitstroomklaar', datum: '2023-01-01' }], 'vóór de vorige'],
     ['ongeldige datum', [{ soort: 'aanmelding', datum: '2024-02-30' }], 'Ongeldige datum'],
-    ['uitval na uitstroom', [...totInZorg, { soort: 'uitstroom', datum: '2024-05-01', bestemming: 'familie_netwerk' }, { soort: 'uitval', datum: '2024-06-01' }], 'kan niet in fase'],
+    ['uitval na uitstroom', [...totInZorg, { soort: 'uitstroom', datum: '2024-05-01', bestemming: 'familie_netwerk_tijdelijk' }, { soort: 'uitval', datum: '2024-06-01' }], 'kan niet in fase'],
+    ['een oude bestemmingscode (vóór migratie 0033)', [...totInZorg, { soort: 'uitstroom', datum: '2024-05-01', bestemming: 'familie_netwerk' as never }], 'Onbekende bestemming'],
+    ['woonsituatie bij een andere gebeurtenis dan de aanmelding', pad({ soort: 'aanmelding' }, { soort: 'beoordeling', woonsituatie: 'nachtopvang' }), 'hoort alleen bij een aanmelding'],
+    ['onbekende woonsituatie', pad({ soort: 'aanmelding', woonsituatie: 'kasteel' as never }), 'Onbekende woonsituatie vóór aanmelding'],
   ] as [string, TrajectEvent[], string][])('weigert: %s', (_naam, events, melding) => {
     expect(() => leidToestandAf(events)).toThrow(TrajectFout);
     expect(() => leidToestandAf(events)).toThrow(melding);
@@ -52,6 +59,20 @@ describe('overgangen van het traject', () => {
   it('staat terugval na uitstroom toe en onthoudt de laatste uitstroom', () => {
     const t = leidToestandAf([...totInZorg, { soort: 'uitstroom', datum: '2024-05-01', bestemming: 'zelfstandige_woning' }, { soort: 'terugval', datum: '2024-12-01', niveau: 'beschermd_thuis' }]);
     expect(t).toMatchObject({ fase: 'in_zorg', niveau: 'beschermd_thuis', laatsteUitstroom: '2024-05-01' });
+  });
+
+  it('een aanmelding neemt de woonsituatie vóór aanmelding mee; elke gedocumenteerde code is geldig', () => {
+    for (const woonsituatie of WOONSITUATIES) expect(leidToestandAf(pad({ soort: 'aanmelding', woonsituatie }))).toMatchObject({ fase: 'aangemeld' });
+    expect(Object.keys(WOONSITUATIE_LABEL).sort()).toEqual([...WOONSITUATIES].sort());
+  });
+
+  it('blijvend en tijdelijk zijn te onderscheiden: familie/netwerk bestaat in beide, Wlz telt als blijvend, overleden niet', () => {
+    expect(BLIJVENDE_BESTEMMINGEN).toContain('familie_netwerk_blijvend');
+    expect(BLIJVENDE_BESTEMMINGEN).not.toContain('familie_netwerk_tijdelijk');
+    expect(BLIJVENDE_BESTEMMINGEN).toContain('wlz_instelling');
+    expect(BLIJVENDE_BESTEMMINGEN).not.toContain('overleden');
+    for (const b of BLIJVENDE_BESTEMMINGEN) expect(BESTEMMINGEN).toContain(b);
+    expect(Object.keys(BESTEMMING_LABEL).sort()).toEqual([...BESTEMMINGEN].sort());
   });
 
   it('doorstroom naar een lichter niveau', () => {

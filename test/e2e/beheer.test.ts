@@ -1,33 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { getDocumentProxy } from 'unpdf';
 import { DEMO_TOTP_GEHEIM, DEMO_WACHTWOORD } from '../../src/db/seed.js';
 import { totpCode } from '../../src/domain/mfa.js';
 import * as s from '../../src/db/schema.js';
+import { A4_INHOUD_PX, pdfTekst, telAfdrukken, uitstekendOpA4 } from './afdrukken.js';
 import { beschikbaar, webOmgeving } from './browser.js';
 import { naarMenu, SCHERM, vastleggen } from './reis.js';
 
 const BEHEER = 'beheer@centrumstad.demo';
-// A4 minus the 12 mm margins of the print CSS, in CSS pixels (96 per inch)
-const A4_INHOUD_PX = Math.floor(((210 - 24) / 25.4) * 96);
-
-/** All text of a PDF, and every text item that runs past the right edge of its page. */
-async function pdfTekst(pdf: Buffer) {
-  const doc = await getDocumentProxy(new Uint8Array(pdf));
-  let tekst = '';
-  const teBreed: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const pagina = await doc.getPage(i);
-    const breedte = pagina.view[2]!;
-    const inhoud = await pagina.getTextContent();
-    for (const item of inhoud.items as { str: string; transform: number[]; width: number }[]) {
-      tekst += `${item.str} `;
-      if (item.str.trim() && item.transform[4]! + item.width > breedte + 0.5) teBreed.push(`p${i}: "${item.str}"`);
-    }
-  }
-  return { tekst, teBreed, paginas: doc.numPages };
-}
 const zonderWit = (t: string) => t.replace(/[\s*∗]+/g, '').replace(/[▲▼↕]/g, '');
 
 describe.skipIf(!beschikbaar)('beheerder: inloggen, monitor, rapport, verdeelmodel en auditlog in Chromium', () => {
@@ -100,12 +81,9 @@ describe.skipIf(!beschikbaar)('beheerder: inloggen, monitor, rapport, verdeelmod
     expect(csv.split('\r\n').filter(Boolean).length).toBeGreaterThan(2);
 
     // --- het afdrukbare rapport: afdrukken wordt eerst vastgelegd, dan de PDF van de printweergave
-    await page.evaluate(() => {
-      (window as unknown as { afgedrukt: number }).afgedrukt = 0;
-      window.print = () => void (window as unknown as { afgedrukt: number }).afgedrukt++;
-    });
+    const afgedrukt = await telAfdrukken(page);
     await page.getByRole('button', { name: 'Afdrukken / PDF' }).click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { afgedrukt: number }).afgedrukt)).toBe(1);
+    await expect.poll(afgedrukt).toBe(1);
     const koppen = (await page.locator('main th').allInnerTexts()).map((k) => k.replace(/[▲▼↕]/g, '').trim()).filter(Boolean);
     const titels = await page.locator('.grafiek-titel').allInnerTexts();
     expect(new Set(koppen).size).toBeGreaterThan(30);
@@ -127,15 +105,9 @@ describe.skipIf(!beschikbaar)('beheerder: inloggen, monitor, rapport, verdeelmod
     expect(teBreed, 'tekst voorbij de rechterrand van de pagina').toEqual([]);
     expect(tekst).toContain('afgedrukt op');
     // the same print layout at the width of an A4 page: no chart or table runs past the paper's edge
-    await page.emulateMedia({ media: 'print' });
-    await page.setViewportSize({ width: A4_INHOUD_PX, height: 1100 });
+    const uitstekend = await uitstekendOpA4(page);
     await expect.poll(() => page.locator('.grafiek-tekening svg').first().evaluate((svg) => svg.getBoundingClientRect().width)).toBeLessThanOrEqual(A4_INHOUD_PX);
-    const uitstekend = await page.evaluate(
-      (breedte) =>
-        [...document.querySelectorAll<HTMLElement>('main svg, main table, main figure')].filter((e) => e.getBoundingClientRect().right > breedte + 0.5).map((e) => `${e.tagName} ${Math.round(e.getBoundingClientRect().right)}px`),
-      A4_INHOUD_PX,
-    );
-    expect(uitstekend).toEqual([]);
+    expect(await uitstekend()).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(A4_INHOUD_PX);
     // every chart is drawn (bars or lines), not only its legend
     const getekend = await page.locator('.grafiek-tekening svg').evaluateAll((svgs) => svgs.map((svg) => svg.querySelectorAll('path').length));

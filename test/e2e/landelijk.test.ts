@@ -2,30 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { getDocumentProxy } from 'unpdf';
 import type { Response } from 'playwright-core';
 import * as s from '../../src/db/schema.js';
 import { PSEUDONIEM_PATROON } from '../../src/domain/audit.js';
+import { pdfTekst, telAfdrukken, uitstekendOpA4 } from './afdrukken.js';
 import { beschikbaar, webOmgeving } from './browser.js';
 import { inloggen, naarMenu, SCHERM, vastleggen } from './reis.js';
 
-// A4 minus the 12 mm margins of the print CSS, in CSS pixels (96 per inch)
-const A4_INHOUD_PX = Math.floor(((210 - 24) / 25.4) * 96);
-
-async function pdfTekst(pdf: Buffer) {
-  const doc = await getDocumentProxy(new Uint8Array(pdf));
-  let tekst = '';
-  const teBreed: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const pagina = await doc.getPage(i);
-    const breedte = pagina.view[2]!;
-    for (const item of (await pagina.getTextContent()).items as { str: string; transform: number[]; width: number }[]) {
-      tekst += `${item.str} `;
-      if (item.str.trim() && item.transform[4]! + item.width > breedte + 0.5) teBreed.push(`p${i}: "${item.str}"`);
-    }
-  }
-  return { tekst, teBreed, paginas: doc.numPages };
-}
 const zonderWit = (t: string) => t.replace(/\s+/g, '');
 
 describe.skipIf(!beschikbaar)('landelijk beeld en de regionale pagina’s in Chromium', () => {
@@ -69,12 +52,9 @@ describe.skipIf(!beschikbaar)('landelijk beeld en de regionale pagina’s in Chr
     expect(cellen.every((c) => c === undefined || c === null || typeof c === 'number' || c === 'onderdrukt')).toBe(true);
 
     // the printable national report: printing is recorded first, then the PDF of the print layout
-    await page.evaluate(() => {
-      (window as unknown as { afgedrukt: number }).afgedrukt = 0;
-      window.print = () => void (window as unknown as { afgedrukt: number }).afgedrukt++;
-    });
+    const afgedrukt = await telAfdrukken(page);
     await page.getByRole('button', { name: 'Landelijk rapport afdrukken' }).click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { afgedrukt: number }).afgedrukt)).toBe(1);
+    await expect.poll(afgedrukt).toBe(1);
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     writeFileSync('test-results/landelijk-rapport.pdf', pdf);
     const { tekst, teBreed, paginas } = await pdfTekst(pdf);
@@ -82,18 +62,13 @@ describe.skipIf(!beschikbaar)('landelijk beeld en de regionale pagina’s in Chr
     for (const titel of [...tabellen, 'Stand van zaken uitvoeringsafspraken', 'Regio Rivierland', 'Landelijk']) expect(zonderWit(tekst), titel).toContain(zonderWit(titel));
     expect(tekst).not.toContain('Excel van');
     expect(teBreed, 'tekst voorbij de rechterrand van de pagina').toEqual([]);
-    await page.emulateMedia({ media: 'print' });
-    await page.setViewportSize({ width: A4_INHOUD_PX, height: 1100 });
-    const uitstekend = await page.evaluate(
-      (breedte) => [...document.querySelectorAll<HTMLElement>('main svg, main table, main figure')].filter((e) => e.getBoundingClientRect().right > breedte + 0.5).map((e) => `${e.tagName} ${Math.round(e.getBoundingClientRect().right)}px`),
-      A4_INHOUD_PX,
-    );
-    expect(uitstekend).toEqual([]);
+    const uitstekend = await uitstekendOpA4(page);
+    expect(await uitstekend()).toEqual([]);
     await page.screenshot({ path: 'test-results/landelijk-rapport-print.png', fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize(SCHERM);
-    const afgedrukt = await w.t.database.db.select().from(s.auditLog).where(and(eq(s.auditLog.actie, 'afdrukken'), eq(s.auditLog.entiteit, 'landelijk')));
-    expect(afgedrukt.length).toBe(1);
+    const afdrukRegels = await w.t.database.db.select().from(s.auditLog).where(and(eq(s.auditLog.actie, 'afdrukken'), eq(s.auditLog.entiteit, 'landelijk')));
+    expect(afdrukRegels.length).toBe(1);
     await page.getByLabel('Jaar').selectOption(String(new Date().getFullYear() - 1));
     await page.getByRole('table', { name: 'Beschermd Thuis per regiogemeente' }).waitFor();
     await vastleggen(page, 'landelijk-vorig-jaar');

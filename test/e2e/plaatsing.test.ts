@@ -5,7 +5,7 @@ import * as s from '../../src/db/schema.js';
 import { HUURCONSTRUCTIES, HUURCONSTRUCTIE_SOORTEN, scharnierLabel, voorwaardeLabel, type HuurconstructieSoort } from '../../src/domain/woningen.js';
 import { PEILDATUM } from '../helpers.js';
 import { beschikbaar, webOmgeving } from './browser.js';
-import { geenZijwaartsScrollen, inloggen, naarMenu, TELEFOON, vastleggen } from './reis.js';
+import { geenZijwaartsScrollen, inloggen, naarMenu, SCHERM, TELEFOON, vastleggen } from './reis.js';
 
 /**
  * The placement journey in Chromium: a matching round by the centrumgemeente, akkoord of the corporatie, akkoord
@@ -251,6 +251,33 @@ describe.skipIf(!beschikbaar)('reis: van matchingronde tot sleuteloverdracht', (
     await geenZijwaartsScrollen(toegang, 'matching op een telefoon');
     await vastleggen(toegang, 'plaatsing-13-matching-telefoon');
 
+    // ---- 3b. the Housing First placement needs a begeleidingsafspraak: the dossier says it is missing; record it
+    const hf = HUURCONSTRUCTIE_SOORTEN.indexOf('housing_first');
+    const [hfPlaatsing] = await w.t.database.db.select().from(s.plaatsingen).where(eq(s.plaatsingen.woningId, woningIds[hf]!));
+    await toegang.setViewportSize(SCHERM);
+    await toegang.goto(`${w.basis}/clienten/${hfPlaatsing!.clientId}`);
+    const kaart = toegang.getByRole('group', { name: new RegExp(`^${adres(hf)}`) });
+    await poll(() => kaart.getByRole('alert').or(kaart.locator('.utrecht-alert')).first().textContent()).toContain('Housing First vereist een begeleidingsafspraak');
+    await kaart.scrollIntoViewIfNeeded();
+    await vastleggen(toegang, 'plaatsing-13b-begeleiding-ontbreekt');
+    await kaart.getByRole('button', { name: /^Begeleiding vastleggen bij/ }).click();
+    await kaart.getByLabel('Zorgaanbieder', { exact: true }).selectOption({ label: 'Kompas Verslavingszorg' });
+    await kaart.getByLabel('Uren per week').fill('4,5');
+    await kaart.getByLabel('Begeleiding tot en met').fill('31-10-2027');
+    await kaart.getByLabel('Contactpersoon', { exact: true }).fill(CONTACT);
+    await kaart.getByLabel('Telefoon contactpersoon').fill('06-12345678');
+    await kaart.getByLabel('Evaluatiedatum 1').fill('01-05-2027');
+    await kaart.getByRole('button', { name: 'Doel toevoegen bij Financiën en schulden' }).click();
+    await kaart.getByLabel('Doel 1 bij Financiën en schulden', { exact: true }).fill('Budgetbeheer afbouwen naar eigen beheer');
+    await kaart.getByLabel('Status doel 1 bij Financiën en schulden').selectOption({ label: 'Loopt' });
+    await vastleggen(toegang, 'plaatsing-13c-begeleiding-ingevuld');
+    await kaart.getByRole('button', { name: 'Begeleiding vastleggen', exact: true }).click();
+    await bevestig(toegang, 'Vastleggen');
+    await poll(() => melding(toegang).textContent()).toContain(`Begeleiding bij ${adres(hf)} vastgelegd`);
+    await poll(() => kaart.textContent()).toContain('4,5 uur per week');
+    expect(await kaart.textContent()).not.toContain('Wat ontbreekt');
+    await vastleggen(toegang, 'plaatsing-13d-begeleiding-vastgelegd');
+
     // ---- 4. the corporatie's Woningen page: real tabs, paged and sortable lists, privacy, explicit status change
     await naarMenu(corp, 'Woningen');
     const tabs = corp.getByRole('tablist', { name: 'Onderdelen' });
@@ -267,6 +294,9 @@ describe.skipIf(!beschikbaar)('reis: van matchingronde tot sleuteloverdracht', (
     const plaatsingTekst = (await corp.locator('main').textContent()) ?? '';
     expect(plaatsingTekst).toContain(`Zorgaanbieder, contact: ${CONTACT}`);
     for (const a of AANBIEDERS) expect(plaatsingTekst).not.toContain(a);
+    // the begeleiding reaches the corporatie as one line: until when, and whom to call; never hours or plan
+    await poll(async () => (await corp.locator('main').textContent()) ?? '').toContain(`Begeleiding geregeld tot 31 oktober 2027, contact ${CONTACT}, 06-12345678`);
+    expect((await corp.locator('main').textContent()) ?? '').not.toMatch(/Budgetbeheer|uur per week/);
     await vastleggen(corp, 'plaatsing-15-corporatie-plaatsingen');
     await tabs.getByRole('tab', { name: 'Kandidaten' }).click();
     await corp.locator('tbody tr').first().waitFor();
@@ -398,6 +428,8 @@ describe.skipIf(!beschikbaar)('reis: van matchingronde tot sleuteloverdracht', (
     expect(volgende).toMatchObject({ pseudoniem: volgendePseudoniem, volgendNaAfwijzing: true });
     const parkeringen = (await w.t.als(gemeente, 'GET', `/api/clienten/${wachtend!.id}/parkeringen`)).json();
     expect(parkeringen[0]).toMatchObject({ actief: true, tot: '2027-01-15', redenCode: 'begeleiding_eerst' });
+    const begeleiding = (await w.t.als(gemeente, 'GET', `/api/plaatsingen/${hfPlaatsing!.id}/begeleiding`)).json();
+    expect(begeleiding).toMatchObject({ ontbreekt: [], begeleiding: { urenPerWeek: 4.5, tot: '2027-10-31', contactpersoon: CONTACT, evaluaties: [{ datum: '2027-05-01', gehoudenOp: null }], plan: [{ domein: 'financien', doelen: [{ omschrijving: 'Budgetbeheer afbouwen naar eigen beheer', status: 'bezig' }] }] } });
     const bewoond = await w.t.database.db.select().from(s.woningen).where(and(like(s.woningen.adres, `${STRAAT}%`), eq(s.woningen.status, 'bewoond')));
     expect(bewoond).toHaveLength(HUURCONSTRUCTIE_SOORTEN.length);
   });

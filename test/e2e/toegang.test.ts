@@ -67,6 +67,7 @@ describe.skipIf(!beschikbaar)('reis van de toegang', () => {
     await form.getByLabel('Minimaal aantal kamers').selectOption('2');
     await form.getByLabel(/Toegankelijke woning nodig/).check();
     await form.getByLabel('Bijzonderheden').fill('Liefst rustig, niet boven een winkel');
+    await form.getByLabel('Woonsituatie vóór aanmelding').selectOption('nachtopvang');
     await vastleggen(page, 'toegang-aanmelding-ingevuld');
     await form.getByRole('button', { name: 'Aanmelden' }).click();
     await bevestig(page, 'Aanmelden');
@@ -88,6 +89,7 @@ describe.skipIf(!beschikbaar)('reis van de toegang', () => {
     await expect.poll(() => page.getByTestId('fase').textContent()).toBe('Aangemeld');
     const clientId = page.url().split('/clienten/')[1]!;
     await vastleggen(page, 'toegang-dossier-aangemeld');
+    expect(await page.locator('.tijdlijn').textContent()).toContain('woonde vóór aanmelding: Nachtopvang of andere maatschappelijke opvang');
 
     // --- the trajectory through the event form: each kind asks only what it needs, confirmation, visible result
     const gebeurtenis = page.locator('form[aria-labelledby=kop-gebeurtenis]');
@@ -313,6 +315,7 @@ describe.skipIf(!beschikbaar)('reis van de toegang', () => {
     const events = dossier.events as { soort: string; geldig: boolean; toelichting: string | null; niveau: string | null }[];
     expect(events.filter((e) => e.geldig).map((e) => e.soort)).toEqual(['aanmelding', 'beoordeling', 'indicatie', 'instroom', 'doorstroom', 'uitstroomklaar']);
     expect(events.filter((e) => e.soort === 'correctie')).toHaveLength(2);
+    expect((events.find((e) => e.soort === 'aanmelding') as { woonsituatie?: string }).woonsituatie).toBe('nachtopvang');
     expect(events.filter((e) => !e.geldig && e.soort !== 'correctie').map((e) => e.soort).sort()).toEqual(['doorstroom', 'uitval']);
     // the Toelichting belongs to the beoordeling only (today it was sent again with every next event)
     expect(events.filter((e) => e.toelichting).map((e) => e.soort)).toEqual(['beoordeling']);

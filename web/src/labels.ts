@@ -10,6 +10,7 @@ export const NIVEAU_LABEL: Labels = trajecten.NIVEAU_LABEL;
 export const FASE_LABEL: Labels = trajecten.FASE_LABEL;
 export const DOELGROEP_LABEL: Labels = trajecten.DOELGROEP_LABEL;
 export const BESTEMMING_LABEL: Labels = trajecten.BESTEMMING_LABEL;
+export const WOONSITUATIE_LABEL: Labels = trajecten.WOONSITUATIE_LABEL;
 export const WONING_TYPE_LABEL: Labels = woningen.WONING_TYPE_LABEL;
 export const WONING_STATUS_LABEL: Labels = woningen.WONING_STATUS_LABEL;
 export const HUURCONSTRUCTIE_LABEL: Labels = woningen.HUURCONSTRUCTIE_LABEL;
@@ -31,8 +32,8 @@ export const EVENT_LABEL: Labels = {
   correctie: 'Correctie',
 };
 /** What each event kind asks for besides its date (the server's state machine requires exactly these). */
-export const EVENT_VRAAGT: Readonly<Record<string, readonly ('niveau' | 'urgentie' | 'bestemming' | 'aanbieder')[]>> = {
-  aanmelding: [],
+export const EVENT_VRAAGT: Readonly<Record<string, readonly ('niveau' | 'urgentie' | 'bestemming' | 'aanbieder' | 'woonsituatie')[]>> = {
+  aanmelding: ['woonsituatie'],
   beoordeling: ['urgentie'],
   indicatie: ['niveau'],
   instroom: ['niveau', 'aanbieder'],

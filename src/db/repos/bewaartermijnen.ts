@@ -174,7 +174,9 @@ export async function anonimiseerDossier(db: DbOrTx, actor: Actor, d: { clientId
     const schulden = await tx.delete(s.schuldregelingen).where(eq(s.schuldregelingen.clientId, d.clientId)).returning({ id: s.schuldregelingen.id });
     // ZRM scores and notes are care assessments of the person, not figures the monitor needs: they go entirely
     const zrm = await tx.delete(s.zrmBeoordelingen).where(eq(s.zrmBeoordelingen.clientId, d.clientId)).returning({ id: s.zrmBeoordelingen.id });
-    await schrijfAudit(tx, actor, { actie: 'vernietigen', entiteit: 'client', entiteitId: d.clientId, doel: 'beheer', details: { soort: 'dossier', einde: d.einde, termijnMaanden, schulden: schulden.length, zrm: zrm.length } });
+    // the begeleiding plan (goals about debts, health, family) likewise; its evaluations go with it (cascade)
+    const begeleidingen = await tx.delete(s.begeleidingen).where(eq(s.begeleidingen.clientId, d.clientId)).returning({ id: s.begeleidingen.id });
+    await schrijfAudit(tx, actor, { actie: 'vernietigen', entiteit: 'client', entiteitId: d.clientId, doel: 'beheer', details: { soort: 'dossier', einde: d.einde, termijnMaanden, schulden: schulden.length, zrm: zrm.length, begeleidingen: begeleidingen.length } });
     return true;
   });
 }

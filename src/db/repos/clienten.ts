@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import type { Versleuteling } from '../versleuteling.js';
@@ -59,6 +59,7 @@ export const naarDomein = (e: EventRij): TrajectEvent => ({
   niveau: e.niveau as Niveau | null,
   bestemming: e.bestemming as TrajectEvent['bestemming'],
   urgentie: e.urgentie,
+  woonsituatie: e.woonsituatie as TrajectEvent['woonsituatie'],
 });
 
 export async function eventsPerClient(db: DbOrTx, ids: string[]): Promise<Map<string, EventRij[]>> {
@@ -260,10 +261,45 @@ function paginaIds(actor: Actor, waar: SQL, f: ClientFilters, peildatum: string)
   return query;
 }
 
+/** A row of one list page as the single statement of lijstClienten returns it (dates as text on both drivers). */
+/** The state columns of client_stand as a raw statement returns them (snake_case, dates cast to text). */
+interface RuweStand {
+  client_id: string | null;
+  pseudoniem: string;
+  herkomstgemeente_id: string;
+  doelgroep: string;
+  geboortedatum: string;
+  fase: string;
+  niveau: string | null;
+  urgentie: number;
+  sinds: string | null;
+  laatste_datum: string | null;
+  bestemming: string | null;
+  laatste_uitstroom: string | null;
+}
+
+const rijAlsToestand = (r: RuweStand): Toestand => ({
+  fase: r.fase as Fase,
+  niveau: r.niveau as Niveau | null,
+  urgentie: r.urgentie,
+  sinds: r.sinds,
+  laatsteDatum: r.laatste_datum,
+  bestemming: r.bestemming as Toestand['bestemming'],
+  laatsteUitstroom: r.laatste_uitstroom,
+});
+
+interface PaginaRij extends RuweStand {
+  totaal: number;
+  naam_versleuteld: string;
+  huidige_gemeente_id: string;
+  aanbieder_id: string | null;
+}
+
 /**
- * One page of the client list. With `audit`, the audit row (with the pseudonyms of the page, in its order) is
- * written by the statement that reads the page's rows (a data-modifying CTE): no extra round trip, no page
- * without its row.
+ * One page of the client list in one statement, one round trip: the count, the page's ids in order (chosen on
+ * client_stand alone, see paginaIds), only those rows joined to clienten for the encrypted name, and, with
+ * `audit`, the audit row with the page's pseudonyms in its order (a data-modifying CTE: no page without its row).
+ * The ids stay inside the statement, so the query text does not grow with the page and binds few parameters.
  */
 export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, v: Versleuteling, peildatum: string, audit?: AuditWaarden) {
   const voorwaarden: SQL[] = [clientFilter(actor, st)];
@@ -275,32 +311,41 @@ export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, 
   if (f.zoek?.trim()) voorwaarden.push(zoekTreffers(f.zoek, actor, v));
   const waar = and(...voorwaarden)!;
 
-  // the count and the page's ids in one round trip (ARRAY keeps the order of its subquery)
-  const [{ totaal, ids }] = ((await db.execute(sql`select (select count(*)::int from ${st} where ${waar}) as totaal,
-      array(${paginaIds(actor, waar, f, peildatum)})::text[] as ids`)) as unknown as { rows: [{ totaal: number; ids: string[] }] }).rows;
-  // only the page's rows are read from clienten and decrypted
-  const idLijst = sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
-  const pagina = (q: Pick<DbOrTx, 'select'>) =>
-    q.select({ stand: st, client: s.clienten }).from(st).innerJoin(s.clienten, eq(s.clienten.id, st.clientId)).where(sql`${st.clientId} = any(${idLijst})`);
-  let rijen: Awaited<ReturnType<typeof pagina>> = [];
-  if (audit) {
-    const regel = db.$with('auditregel').as(
-      db
+  const auditCte = audit
+    ? sql`, auditregel as ${db
         .insert(s.auditLog)
-        .values({ ...audit, pseudoniemen: sql`array(select pseudoniem from client_stand where client_id = any(${idLijst}) order by array_position(${idLijst}, client_id))` })
-        .returning({ id: s.auditLog.id }),
-    );
-    rijen = await pagina(db.with(regel));
-  } else if (ids.length) {
-    rijen = await pagina(db);
-  }
-  const perId = new Map(rijen.map((r) => [r.stand.clientId, r]));
+        .values({ ...audit, pseudoniemen: sql`array(select p.pseudoniem from pagina p order by p.nr)` })
+        .returning({ id: s.auditLog.id })}`
+    : sql``;
+  const { rows } = (await db.execute(sql`with pagina as (
+      select p.client_id, p.nr, x.pseudoniem from unnest(array(${paginaIds(actor, waar, f, peildatum)})::uuid[]) with ordinality as p(client_id, nr)
+      join client_stand x on x.client_id = p.client_id
+    )${auditCte}
+    select t.totaal, r.* from (select count(*)::int as totaal from ${st} where ${waar}) t
+    left join lateral (
+      select p.nr, st.client_id, st.pseudoniem, c.naam_versleuteld, st.geboortedatum::text as geboortedatum, st.doelgroep,
+        st.herkomstgemeente_id, st.huidige_gemeente_id, st.aanbieder_id, st.fase, st.niveau, st.urgentie, st.sinds::text as sinds,
+        st.laatste_datum::text as laatste_datum, st.bestemming, st.laatste_uitstroom::text as laatste_uitstroom
+      from pagina p join client_stand st on st.client_id = p.client_id join clienten c on c.id = p.client_id
+    ) r on true
+    order by r.nr`)) as unknown as { rows: PaginaRij[] };
   return {
-    totaal,
-    clienten: ids.map((id) => {
-      const { stand, client } = perId.get(id)!;
-      return overzicht(client, standAlsToestand(stand), v, peildatum);
-    }),
+    totaal: rows[0]?.totaal ?? 0,
+    clienten: rows
+      .filter((r): r is PaginaRij & { client_id: string } => r.client_id !== null)
+      .map((r): ClientOverzicht => ({
+        id: r.client_id,
+        pseudoniem: r.pseudoniem,
+        naam: v.ontsleutel(r.naam_versleuteld),
+        geboortedatum: r.geboortedatum,
+        leeftijd: leeftijdOp(r.geboortedatum, peildatum),
+        jongere: isJongere(r.geboortedatum, peildatum),
+        doelgroep: r.doelgroep,
+        herkomstgemeenteId: r.herkomstgemeente_id,
+        huidigeGemeenteId: r.huidige_gemeente_id,
+        aanbiederId: r.aanbieder_id,
+        toestand: rijAlsToestand(r),
+      })),
   };
 }
 
@@ -540,6 +585,7 @@ export function eventRij(
     niveau: e.niveau ?? null,
     bestemming: e.bestemming ?? null,
     urgentie: e.urgentie ?? null,
+    woonsituatie: e.woonsituatie ?? null,
     gemeenteId: c.herkomstgemeenteId,
     aanbiederId: e.aanbiederId ?? c.aanbiederId,
     toelichting: e.toelichting ?? null,
@@ -607,23 +653,44 @@ export async function wachtlijst(db: DbOrTx, actor: Actor, soort: WachtlijstSoor
   if (f.gemeenteId) voorwaarden.push(eq(st.herkomstgemeenteId, f.gemeenteId));
   if (f.niveau) voorwaarden.push(eq(st.niveau, f.niveau));
   const waar = and(...voorwaarden);
-  const [telling] = (await db
-    .select({ totaal: count(), mediaan: sql<number | null>`percentile_cont(0.5) within group (order by ${wachtdagenSql(peildatum)})`.mapWith((x) => (x === null ? null : Number(x))) })
-    .from(st)
-    .where(waar)) as [{ totaal: number; mediaan: number | null }];
   const af = f.richting === 'af';
   const richting = (x: SQL | AnyColumn, omgekeerd = false) => (af !== omgekeerd ? desc(x) : asc(x));
   const prioriteit = wachtlijstVolgorde(peildatum);
   const sorteer = f.sorteer ?? 'prioriteit';
-  const volgorde: SQL[] = {
-    // aflopend = the list from its end: every key of the priority order reversed
-    prioriteit: af ? [asc(st.urgentie), asc(wachtdagenSql(peildatum)), desc(pseudoniemVolgorde), desc(st.clientId)] : prioriteit,
-    urgentie: [richting(st.urgentie), ...prioriteit],
-    wachtdagen: [richting(wachtdagenSql(peildatum)), ...prioriteit],
-    pseudoniem: [richting(pseudoniemVolgorde), asc(st.clientId)],
-    leeftijd: [richting(st.geboortedatum, true), ...prioriteit],
-  }[sorteer];
-  const rijen = await db.select().from(st).where(waar).orderBy(...volgorde).limit(f.limiet).offset(f.offset);
-  const regels = rijen.map((r) => ({ ...alsWachtlijstRegel(r, peildatum), jongere: isJongere(r.geboortedatum, peildatum), doelgroep: r.doelgroep }));
-  return { totaal: telling.totaal, mediaanWachtdagen: telling.mediaan, regels };
+  const volgorde = sql.join(
+    {
+      // aflopend = the list from its end: every key of the priority order reversed
+      prioriteit: af ? [asc(st.urgentie), asc(wachtdagenSql(peildatum)), desc(pseudoniemVolgorde), desc(st.clientId)] : prioriteit,
+      urgentie: [richting(st.urgentie), ...prioriteit],
+      wachtdagen: [richting(wachtdagenSql(peildatum)), ...prioriteit],
+      pseudoniem: [richting(pseudoniemVolgorde), asc(st.clientId)],
+      leeftijd: [richting(st.geboortedatum, true), ...prioriteit],
+    }[sorteer],
+    sql`, `,
+  );
+  // the count, the median and the page in one statement (one round trip); the page is an index walk that stops
+  // after offset + limiet rows, its order carried out of the lateral join by nr
+  const { rows } = (await db.execute(sql`select t.totaal, t.mediaan, r.* from (
+      select count(*)::int as totaal, percentile_cont(0.5) within group (order by ${wachtdagenSql(peildatum)}) as mediaan from ${st} where ${waar}
+    ) t left join lateral (
+      select row_number() over (order by ${volgorde}) as nr, ${st.clientId}, ${st.pseudoniem}, ${st.herkomstgemeenteId}, ${st.doelgroep},
+        ${st.geboortedatum}::text as geboortedatum, ${st.fase}, ${st.niveau}, ${st.urgentie}, ${st.sinds}::text as sinds,
+        ${st.laatsteDatum}::text as laatste_datum, ${st.bestemming}, ${st.laatsteUitstroom}::text as laatste_uitstroom
+      from ${st} where ${waar} order by ${volgorde} limit ${f.limiet} offset ${f.offset}
+    ) r on true order by r.nr`)) as unknown as {
+    rows: (RuweStand & { totaal: number; mediaan: number | string | null })[];
+  };
+  const eerste = rows[0];
+  const regels = rows
+    .filter((r) => r.client_id !== null)
+    .map((r) => ({
+      ...wachtlijstRegel(
+        { id: r.client_id!, pseudoniem: r.pseudoniem, gemeenteId: r.herkomstgemeente_id },
+        rijAlsToestand(r),
+        peildatum,
+      ),
+      jongere: isJongere(r.geboortedatum, peildatum),
+      doelgroep: r.doelgroep,
+    }));
+  return { totaal: eerste?.totaal ?? 0, mediaanWachtdagen: eerste?.mediaan == null ? null : Number(eerste.mediaan), regels };
 }

@@ -6,6 +6,7 @@ import type { Actor } from '../../domain/auth.js';
 import { haalClient } from './clienten.js';
 import { grondslagenVan } from './grondslagen.js';
 import { zrmVoorInzage } from './zrm.js';
+import { begeleidingenVoorInzage } from './begeleidingen.js';
 
 /**
  * Everything Doorstroom holds about one client (AVG art. 15, recht op inzage), for a care worker who may see the
@@ -59,6 +60,7 @@ export async function inzageVan(db: DbOrTx, actor: Actor, clientId: string, v: V
     schulden,
     voorstellen,
     zrm: await zrmVoorInzage(db, clientId, v),
+    begeleidingen: await begeleidingenVoorInzage(db, clientId, v),
     grondslagen: await grondslagenVan(db, clientId),
     toegang,
   };

@@ -12,6 +12,7 @@ export const VERSLEUTELDE_KOLOMMEN: { tabel: string; id: string; kolommen: strin
   { tabel: 'clienten', id: 'id', kolommen: ['naam_versleuteld', 'bsn_versleuteld', 'risico_notities_versleuteld'] },
   { tabel: 'gebruiker_mfa', id: 'gebruiker_id', kolommen: ['geheim_versleuteld', 'nieuw_geheim_versleuteld'] },
   { tabel: 'zrm_beoordelingen', id: 'id', kolommen: ['toelichting_versleuteld'] },
+  { tabel: 'begeleidingen', id: 'id', kolommen: ['plan_versleuteld'] },
 ];
 
 /**

@@ -14,7 +14,7 @@ import {
 } from '@utrecht/component-library-react';
 import { api } from '../api';
 import { useApi, useOrganisaties, useWijziging } from '../hooks';
-import { BESTEMMING_LABEL, DOELGROEP_LABEL, EVENT_LABEL, FASE_LABEL, NIVEAU_LABEL, URGENTIE_LABEL } from '../labels';
+import { BESTEMMING_LABEL, DOELGROEP_LABEL, EVENT_LABEL, FASE_LABEL, NIVEAU_LABEL, URGENTIE_LABEL, WOONSITUATIE_LABEL } from '../labels';
 import { alleenLezen } from '../ik';
 import type { Ik } from '../types';
 import { nlDatum } from '../format';
@@ -28,6 +28,7 @@ import { ParkerenOpDossier } from './Parkeren';
 import { Plaatsen } from './Plaatsen';
 import { Grondslagen } from './Grondslagen';
 import { Zrm } from './Zrm';
+import { Begeleiding } from './Begeleiding';
 import { CorrectieKnoppen, type TijdlijnEvent } from './Correctie';
 import { ClientFormulier, alsInvoer, vandaagIso, verdeelFout, type ClientGegevens, type Woonwensen } from './NieuweClient';
 import { GebeurtenisVelden, gebeurtenisBody, gebeurtenisFouten, gebeurtenisVraagt, type GebeurtenisInvoer } from './GebeurtenisVelden';
@@ -206,6 +207,7 @@ function DossierInhoud({ ik, c, herlaad }: { ik: Ik; c: Dossier; herlaad: () => 
 
       {magSchrijven && (c.toestand.fase === 'uitstroomklaar' || c.toestand.fase === 'in_zorg') && <Plaatsen clientId={c.id} aanbiederId={c.aanbiederId} onGeplaatst={herlaad} />}
       {ik.soort !== 'woningcorporatie' && <Zrm clientId={c.id} magSchrijven={magSchrijven} organisatieId={ik.organisatieId} />}
+      {ik.soort !== 'woningcorporatie' && <Begeleiding clientId={c.id} magSchrijven={magSchrijven} />}
       {ik.soort !== 'woningcorporatie' && <ParkerenOpDossier clientId={c.id} pseudoniem={c.pseudoniem} ik={ik} />}
       <Schulden clientId={c.id} magSchrijven={magSchrijven} />
       <Grondslagen clientId={c.id} magSchrijven={magSchrijven} />
@@ -231,6 +233,7 @@ function Tijdlijn({ c, magSchrijven }: { c: Dossier; magSchrijven: boolean }) {
             {!e.geldig && <span className="label">vervallen</span>}
             {e.niveau && ` · ${NIVEAU_LABEL[e.niveau]}`}
             {e.bestemming && ` · ${BESTEMMING_LABEL[e.bestemming]}`}
+            {e.woonsituatie && ` · woonde vóór aanmelding: ${WOONSITUATIE_LABEL[e.woonsituatie]}`}
             {e.urgentie !== null && e.urgentie !== undefined && ` · urgentie ${e.urgentie}`}
             {e.aanbiederId && (e.soort === 'instroom' || e.soort === 'doorstroom' || e.soort === 'terugval') && ` · ${orgs.naam(e.aanbiederId)}`}
             {e.toelichting && <div className="toelichting">{e.toelichting}</div>}
@@ -255,7 +258,7 @@ function GebeurtenisVastleggen({ c }: { c: Dossier }) {
 function GebeurtenisFormulier({ c, opgeslagen }: { c: Dossier; opgeslagen: () => void }) {
   const meld = useMeld();
   const [dialoog, vraag] = useBevestiging();
-  const [gebeurtenis, zetGebeurtenis] = useState<GebeurtenisInvoer>({ soort: c.toegestaneEvents[0]!, datum: vandaagIso(), niveau: '', urgentie: '0', bestemming: '', aanbiederId: c.aanbiederId ?? '' });
+  const [gebeurtenis, zetGebeurtenis] = useState<GebeurtenisInvoer>({ soort: c.toegestaneEvents[0]!, datum: vandaagIso(), niveau: '', urgentie: '0', bestemming: '', woonsituatie: '', aanbiederId: c.aanbiederId ?? '' });
   const wijzig = (deel: Partial<GebeurtenisInvoer>) => zetGebeurtenis((g) => ({ ...g, ...deel }));
   const { soort, datum, niveau, urgentie, bestemming } = gebeurtenis;
   const [toelichting, zetToelichting] = useState('');

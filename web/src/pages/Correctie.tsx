@@ -18,6 +18,7 @@ export interface TijdlijnEvent {
   datum: string;
   niveau: string | null;
   bestemming: string | null;
+  woonsituatie?: string | null;
   urgentie: number | null;
   aanbiederId?: string | null;
   toelichting: string | null;
@@ -59,6 +60,7 @@ function CorrectieFormulier({ clientId, event, modus, sluit }: { clientId: strin
     niveau: event.niveau ?? '',
     urgentie: String(event.urgentie ?? 0),
     bestemming: event.bestemming ?? '',
+    woonsituatie: event.woonsituatie ?? '',
     aanbiederId: event.aanbiederId ?? '',
   });
   const { soort, datum } = vervanging;

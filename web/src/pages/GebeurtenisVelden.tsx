@@ -1,6 +1,6 @@
 import { Select, SelectOption } from '@utrecht/component-library-react';
 import { useOrganisaties } from '../hooks';
-import { BESTEMMING_LABEL, EVENT_LABEL, EVENT_VRAAGT, NIVEAU_LABEL, URGENTIE_LABEL } from '../labels';
+import { BESTEMMING_LABEL, EVENT_LABEL, EVENT_VRAAGT, NIVEAU_LABEL, URGENTIE_LABEL, WOONSITUATIE_LABEL } from '../labels';
 import { Veld } from '../ui/Veld';
 import { LabelOpties } from '../ui/LabelOpties';
 import { DatumInvoer } from '../ui/DatumInvoer';
@@ -12,6 +12,8 @@ export interface GebeurtenisInvoer {
   niveau: string;
   urgentie: string;
   bestemming: string;
+  /** aanmelding: woonsituatie vóór aanmelding ('' = niet ingevuld) */
+  woonsituatie: string;
   aanbiederId: string;
 }
 
@@ -26,6 +28,7 @@ export function gebeurtenisBody(g: GebeurtenisInvoer) {
     niveau: vraagt.includes('niveau') ? g.niveau || null : null,
     urgentie: vraagt.includes('urgentie') ? Number(g.urgentie) : null,
     bestemming: vraagt.includes('bestemming') ? g.bestemming || null : null,
+    woonsituatie: vraagt.includes('woonsituatie') ? g.woonsituatie || null : null,
     aanbiederId: vraagt.includes('aanbieder') && g.aanbiederId ? g.aanbiederId : null,
   };
 }
@@ -113,6 +116,7 @@ export function GebeurtenisVelden({
           )}
         </Veld>
       )}
+      {vraagt.includes('woonsituatie') && <WoonsituatieVeld waarde={waarde.woonsituatie} wijzig={(woonsituatie) => wijzig({ woonsituatie })} fout={fouten.woonsituatie} />}
       {vraagt.includes('bestemming') && (
         <Veld label="Bestemming" naam="bestemming" fout={fouten.bestemming}>
           {(p) => (
@@ -124,5 +128,19 @@ export function GebeurtenisVelden({
         </Veld>
       )}
     </div>
+  );
+}
+
+/** Woonsituatie vóór aanmelding: where the person lived before (the aanmelding form and a new aanmelding in the dossier). */
+export function WoonsituatieVeld({ waarde, wijzig, fout }: { waarde: string; wijzig: (w: string) => void; fout?: string }) {
+  return (
+    <Veld label="Woonsituatie vóór aanmelding" naam="woonsituatie" fout={fout} beschrijving="Waar de cliënt woonde of verbleef vlak voor de aanmelding.">
+      {(p) => (
+        <Select {...p} value={waarde} onChange={(e) => wijzig(e.target.value)}>
+          <SelectOption value="">Niet ingevuld</SelectOption>
+          <LabelOpties labels={WOONSITUATIE_LABEL} />
+        </Select>
+      )}
+    </Veld>
   );
 }

@@ -165,7 +165,7 @@ export function Importeren() {
           <Veld label="clienten.csv" naam="clienten" beschrijving="Kolommen: extern_id; naam; bsn; geboortedatum; herkomstgemeente; huidige_gemeente; doelgroep; aanbieder">
             {(p) => <input {...p} type="file" accept=".csv,text/csv" className="utrecht-textbox bestand" />}
           </Veld>
-          <Veld label="gebeurtenissen.csv" naam="gebeurtenissen" beschrijving="Kolommen: extern_id; soort; datum; niveau; bestemming; urgentie; toelichting">
+          <Veld label="gebeurtenissen.csv" naam="gebeurtenissen" beschrijving="Kolommen: extern_id; soort; datum; niveau; bestemming; urgentie; toelichting; woonsituatie (optioneel, alleen bij een aanmelding)">
             {(p) => <input {...p} type="file" accept=".csv,text/csv" className="utrecht-textbox bestand" />}
           </Veld>
           <ButtonGroup>

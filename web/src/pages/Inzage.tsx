@@ -1,10 +1,11 @@
 import { Link as RouterLink } from 'react-router';
 import { Button, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useApi, useOrganisaties } from '../hooks';
-import { euroUitCenten, nlDatum, nlTijdstip } from '../format';
+import { euroUitCenten, getal, nlDatum, nlTijdstip } from '../format';
 import { BESTEMMING_LABEL, DOELGROEP_LABEL, EVENT_LABEL, HUURCONSTRUCTIE_LABEL, NIVEAU_LABEL } from '../labels';
 import { REIKWIJDTE_LABEL, WETTELIJKE_GRONDSLAGEN } from '../../../src/domain/grondslagen';
 import { ZRM_DOMEIN_LABEL, ZRM_DOMEINEN } from '../../../src/domain/zrm';
+import { DOEL_STATUS_LABEL, domeinLabel } from '../../../src/domain/begeleiding';
 import { Pagina } from '../ui/Pagina';
 import { Tabel } from '../ui/Tabel';
 import { Gegevens } from '../ui/Status';
@@ -32,6 +33,7 @@ interface InzageData {
   schulden: { id: string; schuldeiser: string; bedragCenten: number; regeling: string; status: string }[];
   voorstellen: { id: string; status: string; afwijzingsreden: string | null; aangemaakt: string }[];
   zrm?: { id: string; datum: string; organisatie: string; scores: Record<string, number | null>; toelichting: string | null; ingetrokkenOp: string | null; intrekkingsreden: string | null }[];
+  begeleidingen?: { id: string; aanbieder: string; urenPerWeek: number; van: string; tot: string; contactpersoon: string; plan: { domein: string; doelen: { omschrijving: string; status: string }[] }[]; evaluaties: { id: string; datum: string; gehoudenOp: string | null }[] }[];
   grondslagen: { id: string; reikwijdte: string; soort: string; wettelijkeGrondslag: string | null; ingangsdatum: string; einddatum: string | null; ingetrokkenOp: string | null }[];
   toegang: { tijdstip: string; actie: string; gebruiker: string | null; organisatie: string | null; details: unknown }[];
 }
@@ -191,6 +193,25 @@ export function Inzage({ id }: { id: string }) {
                       {z.toelichting && ` — toelichting: ${z.toelichting}`}
                     </Paragraph>
                     <Paragraph>{ZRM_DOMEINEN.map((dm) => `${ZRM_DOMEIN_LABEL[dm]} ${z.scores[dm] ?? 'n.v.t.'}`).join(' · ')}</Paragraph>
+                  </div>
+                ))
+              )}
+              <Heading2>Begeleiding per plaatsing</Heading2>
+              {!d.begeleidingen?.length ? (
+                <Paragraph>Geen begeleiding vastgelegd.</Paragraph>
+              ) : (
+                d.begeleidingen.map((b) => (
+                  <div key={b.id}>
+                    <Paragraph>
+                      <strong>
+                        {nlDatum(b.van)} tot en met {nlDatum(b.tot)}
+                      </strong>
+                      , {b.aanbieder}, {getal(b.urenPerWeek, 1)} uur per week, contact {b.contactpersoon}
+                    </Paragraph>
+                    <Paragraph>
+                      Doelen: {b.plan.flatMap((p) => p.doelen.map((x) => `${domeinLabel(p.domein)}: ${x.omschrijving} (${DOEL_STATUS_LABEL[x.status as 'open'] ?? x.status})`)).join(' · ') || 'geen'}
+                    </Paragraph>
+                    <Paragraph>Evaluaties: {b.evaluaties.map((e) => `${nlDatum(e.datum)}${e.gehoudenOp ? ` (gehouden ${nlDatum(e.gehoudenOp)})` : ''}`).join(', ')}</Paragraph>
                   </div>
                 ))
               )}

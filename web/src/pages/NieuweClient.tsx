@@ -24,6 +24,7 @@ import { useBevestiging } from '../ui/Bevestig';
 import { nlDatum } from '../format';
 import { LabelOpties } from '../ui/LabelOpties';
 import { DatumInvoer } from '../ui/DatumInvoer';
+import { WoonsituatieVeld } from './GebeurtenisVelden';
 
 /** A client's own data as the server stores it; what the aanmelding and the edit form send. */
 export interface ClientGegevens {
@@ -249,13 +250,14 @@ export function NieuweClient() {
   const navigate = useNavigate();
   const [dialoog, vraag] = useBevestiging();
   const [datum, zetDatum] = useState(vandaagIso());
+  const [woonsituatie, zetWoonsituatie] = useState('');
   const [fouten, zetFouten] = useState<Record<string, string>>({});
   const [algemeen, zetAlgemeen] = useState<string | null>(null);
   const aanmelden = useWijziging(
     async ({ g }: { g: ClientGegevens }) => {
       const client = await api<{ id: string; pseudoniem: string }>('/api/clienten', { method: 'POST', body: alsInvoer(g) });
       try {
-        await api(`/api/clienten/${client.id}/events`, { method: 'POST', body: { soort: 'aanmelding', datum } });
+        await api(`/api/clienten/${client.id}/events`, { method: 'POST', body: { soort: 'aanmelding', datum, woonsituatie: woonsituatie || null } });
         return { ...client, melding: `Aanmelding van ${g.naam} vastgelegd (${client.pseudoniem}).` };
       } catch (e) {
         // the client exists now: never a second one by submitting again; the dossier offers the aanmelding
@@ -288,9 +290,12 @@ export function NieuweClient() {
         onVerstuur={(g) => void verstuur(g)}
         onAnnuleer={() => navigate('/clienten')}
         extra={
-          <Veld label="Datum aanmelding" naam="datum" fout={fouten.datum}>
-            {(p) => <DatumInvoer {...p} value={datum} onChange={zetDatum} />}
-          </Veld>
+          <>
+            <Veld label="Datum aanmelding" naam="datum" fout={fouten.datum}>
+              {(p) => <DatumInvoer {...p} value={datum} onChange={zetDatum} />}
+            </Veld>
+            <WoonsituatieVeld waarde={woonsituatie} wijzig={zetWoonsituatie} fout={fouten.woonsituatie} />
+          </>
         }
       />
       {dialoog}

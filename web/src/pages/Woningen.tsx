@@ -17,6 +17,7 @@ import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { DatumInvoer } from '../ui/DatumInvoer';
 import { GemeenteOpties } from '../ui/GemeenteOpties';
+import { useBegeleidingRegels } from './Begeleiding';
 
 export interface Woning {
   id: string;
@@ -280,6 +281,7 @@ function PlaatsingenInWoningen() {
   const { data, fout } = useApi<{ totaal: number; plaatsingen: Plaatsing[] }>(
     `/api/plaatsingen${queryString({ lopend: welke === 'lopend' ? 'true' : undefined, waarschuwingen: welke === 'waarschuwingen' ? 'true' : undefined, ...blad.query })}`,
   );
+  const begeleiding = useBegeleidingRegels(data?.plaatsingen.map((p) => p.id) ?? []);
   return (
     <>
       <Paragraph>Plaatsingen van cliënten (alleen hun pseudoniem) in uw woningen. Bij een zorgaanbieder ziet u de contactpersoon die u kunt bellen.</Paragraph>
@@ -327,6 +329,7 @@ function PlaatsingenInWoningen() {
                     <>
                       Zorgaanbieder{p.contactpersoon ? `, contact: ${p.contactpersoon}` : ''}
                       {p.contactTelefoon && <div>{p.contactTelefoon}</div>}
+                      {begeleiding.get(p.id) && <div className="begeleiding-regel-corporatie">{begeleiding.get(p.id)}</div>}
                       {p.voorwaarden && Object.keys(p.voorwaarden).length > 0 && (
                         <details>
                           <summary>Afspraken<span className="visueel-verborgen"> bij {p.adres}</span></summary>
