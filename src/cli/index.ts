@@ -13,6 +13,7 @@ import { importeerIwmo } from '../db/repos/iwmo.js';
 import { IwmoFouten } from '../domain/iwmo.js';
 import { basename } from 'node:path';
 import { draaiMatching, legRondeVast } from '../db/repos/matching.js';
+import { geefTermijnen } from '../db/repos/voorstellen.js';
 import { backupPglite, backupPostgres, herstelPglite, herstelPostgres } from '../db/backup.js';
 import { join } from 'node:path';
 import { leesWachtwoord, maakBeheerder, maakOrganisatie, soortLabel } from './beheer.js';
@@ -345,6 +346,7 @@ program
       if (redenen.size) console.log(`Niet geplaatst: ${[...redenen].map(([r, n]) => `${n}× ${r}`).join(', ')}`);
       if (!opts.dryRun) {
         const { rondeId } = await legRondeVast(database.db, actor, opts.peildatum);
+        await geefTermijnen(database.db);
         console.log(`Ronde ${rondeId} vastgelegd; woningen gereserveerd, partijen kunnen akkoord geven in de app.`);
       } else console.log('Proefdraai: niets vastgelegd.');
     } finally {

@@ -392,6 +392,19 @@ export const matchVoorstellen = pgTable(
     afwijzingsreden: text('afwijzingsreden'),
     aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
     gewijzigd: timestamp('gewijzigd', { withTimezone: true }).notNull().defaultNow(),
+    // issue 14 (migration 0037): every step bumps versie; the terms of the current step (src/domain/matching/termijnen.ts)
+    versie: integer('versie').notNull().default(1),
+    stapSinds: timestamp('stap_sinds', { withTimezone: true }),
+    deadline: timestamp('deadline', { withTimezone: true }),
+    herinnerVanaf: timestamp('herinner_vanaf', { withTimezone: true }),
+    verlooptOp: timestamp('verloopt_op', { withTimezone: true }),
+    herinnerdOp: timestamp('herinnerd_op', { withTimezone: true }),
+    geescaleerdOp: timestamp('geescaleerd_op', { withTimezone: true }),
+    /** coded reason (src/domain/matching/redenen.ts) and the party it belongs to */
+    afwijzingCode: text('afwijzing_code'),
+    afwijzingPartij: text('afwijzing_partij'),
+    /** the open status the proposal was declined at: where an override returns it */
+    afgewezenBij: text('afgewezen_bij'),
   },
   (t) => [index('voorstel_client_idx').on(t.clientId), index('voorstel_woning_idx').on(t.woningId)],
 );
@@ -930,4 +943,68 @@ export const monitorLaatheid = pgTable(
     aantal: integer('aantal').notNull(),
   },
   (t) => [primaryKey({ name: 'monitor_laatheid_pk', columns: [t.regioId, t.datum, t.organisatieId, t.dagen] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Voorstellen: termijnen, stappen en parkeren (issue 14 items 4, 5, 9; migration 0037)
+// ---------------------------------------------------------------------------------------------
+
+/** A region's terms for open proposals, set by the centrumgemeente beheerder; no row = the defaults. */
+export const voorstelTermijnen = pgTable('voorstel_termijnen', {
+  regioId: uuid('regio_id').primaryKey().references(() => regios.id),
+  corporatieWerkdagen: integer('corporatie_werkdagen').notNull(),
+  zorgWerkdagen: integer('zorg_werkdagen').notNull(),
+  sleutelWerkdagen: integer('sleutel_werkdagen').notNull(),
+  herinneringWerkdagen: integer('herinnering_werkdagen').notNull(),
+  respijtWerkdagen: integer('respijt_werkdagen').notNull(),
+  gewijzigd: timestamp('gewijzigd', { withTimezone: true }).notNull().defaultNow(),
+  doorGebruikerId: uuid('door_gebruiker_id'),
+});
+
+/** The history of a proposal: who, when, from → to, why. The dashboard measures the time between these rows. */
+export const voorstelStappen = pgTable(
+  'voorstel_stappen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    voorstelId: uuid('voorstel_id')
+      .notNull()
+      .references(() => matchVoorstellen.id, { onDelete: 'cascade' }),
+    regioId: uuid('regio_id').notNull(),
+    /** aangemaakt | akkoord | sleuteloverdracht | afwijzing | herinnering | escalatie | verlopen | overrulen | ingetrokken */
+    gebeurtenis: text('gebeurtenis').notNull(),
+    vanStatus: text('van_status'),
+    naarStatus: text('naar_status').notNull(),
+    tijdstip: timestamp('tijdstip', { withTimezone: true }).notNull(),
+    versie: integer('versie').notNull(),
+    /** null: the planner did it */
+    doorGebruikerId: uuid('door_gebruiker_id'),
+    doorOrganisatieId: uuid('door_organisatie_id'),
+    partij: text('partij'),
+    redenCode: text('reden_code'),
+    toelichting: text('toelichting'),
+  },
+  (t) => [uniqueIndex('voorstel_stappen_uq').on(t.voorstelId, t.versie, t.gebeurtenis), index('voorstel_stappen_regio_idx').on(t.regioId, t.tijdstip)],
+);
+
+/** A client left out of matching rounds from `vanaf` until `tot` (or until ended early on `beeindigdOp`). */
+export const clientParkeringen = pgTable(
+  'client_parkeringen',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regioId: uuid('regio_id').notNull(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clienten.id, { onDelete: 'cascade' }),
+    redenCode: text('reden_code').notNull(),
+    toelichting: text('toelichting'),
+    vanaf: date('vanaf', { mode: 'string' }).notNull(),
+    tot: date('tot', { mode: 'string' }).notNull(),
+    doorGebruikerId: uuid('door_gebruiker_id'),
+    doorOrganisatieId: uuid('door_organisatie_id').notNull(),
+    aangemaakt: timestamp('aangemaakt', { withTimezone: true }).notNull().defaultNow(),
+    beeindigdOp: date('beeindigd_op', { mode: 'string' }),
+    beeindigdDoor: uuid('beeindigd_door'),
+    beeindigingsToelichting: text('beeindigings_toelichting'),
+  },
+  (t) => [index('client_parkeringen_client_idx').on(t.clientId, t.tot), index('client_parkeringen_regio_idx').on(t.regioId, t.vanaf)],
 );

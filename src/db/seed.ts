@@ -19,6 +19,7 @@ import {
 } from '../domain/trajecten.js';
 import { HUURCONSTRUCTIE_SOORTEN, HUURCONSTRUCTIES, maandenLater, type HuurconstructieSoort } from '../domain/woningen.js';
 import { seedSignalen } from './seed-signalen.js';
+import { seedVoorstellen } from './seed-voorstellen.js';
 import { seedVerdeelmodel } from './seed-verdeelmodel.js';
 import { seedGrondslagen, type SeedGrondslagClient } from './seed-grondslagen.js';
 import { seedZrm } from './seed-zrm.js';
@@ -517,6 +518,7 @@ export async function seedRegio(db: Db, o: SeedOpties, voortgang?: Voortgang): P
   await db.insert(s.beschermdThuisCapaciteit).values(capaciteit);
   await herberekenIntervallen(db, clientRijen.map((c) => c.id), (klaar, totaal) => voortgang?.('monitor', klaar, totaal));
   await seedSignalen(db, { regioId, organisaties, peildatum: peil, seed: o.seed });
+  await seedVoorstellen(db, { regioId, organisaties, peildatum: peil, seed: o.seed });
   await seedVerdeelmodel(db, regioId, o.regioNaam);
   // a seed changes the table sizes by orders of magnitude: plans made for empty tables would scan (PGlite)
   await analyseer(db);

@@ -77,6 +77,15 @@ export const VELD_LABEL: Record<string, string> = {
   setId: 'Gewichtenset',
   setA: 'Gewichtenset A',
   setB: 'Gewichtenset B',
+  // voorstellen (issue 14): reasons, parking, terms, dashboard
+  redenCode: 'Reden',
+  per: 'Per',
+  onderdeel: 'Onderdeel',
+  corporatieWerkdagen: 'Besluit corporatie (werkdagen)',
+  zorgWerkdagen: 'Besluit aanbieder/cliënt (werkdagen)',
+  sleutelWerkdagen: 'Sleuteloverdracht (werkdagen)',
+  herinneringWerkdagen: 'Herinnering vooraf (werkdagen)',
+  respijtWerkdagen: 'Respijt na de termijn (werkdagen)',
 };
 
 /** The label of the last named part of a path such as `['woonwensen', 'gemeenten', 0]`. */

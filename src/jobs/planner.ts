@@ -4,6 +4,7 @@ import * as s from '../db/schema.js';
 import { stuurOmklapWaarschuwingen } from '../db/repos/meldingen.js';
 import { escaleerTeLaat, type JobOpties } from '../db/repos/signalen.js';
 import { voerBewaartermijnenUit, type BewaarRondeResultaat } from './bewaartermijnen.js';
+import { voerVoorstelRondeUit } from './voorstel-termijnen.js';
 import { voerEvaluatieRondeUit } from './evaluaties.js';
 
 export const TAAK_SIGNALEN = 'signalen-bewaking';
@@ -110,6 +111,12 @@ export function startPlanner(db: Db, opties: PlannerOpties = {}): Planner {
         if (r.geescaleerd || r.waarschuwingen) opties.log?.info(r, 'signaalbewaking');
       } catch (err) {
         opties.log?.error({ err }, 'signaalbewaking mislukt; volgende ronde probeert opnieuw');
+      }
+      try {
+        const v = await voerVoorstelRondeUit(db, klok());
+        if (v.herinnerd || v.geescaleerd || v.verlopen) opties.log?.info(v, 'voorsteltermijnen');
+      } catch (err) {
+        opties.log?.error({ err }, 'voorsteltermijnen mislukt; volgende ronde probeert opnieuw');
       }
       try {
         const b = await voerBewaarRondeUit(db, klok());

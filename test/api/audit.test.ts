@@ -135,6 +135,28 @@ const VOORBEELDEN: [string, () => Promise<Voorbeeld> | Voorbeeld][] = [
   ['GET /api/datakwaliteit/ontbrekend', () => ({ wie: BEHEER, method: 'GET', url: '/api/datakwaliteit/ontbrekend' })],
   ['GET /api/datakwaliteit/inactief', () => ({ wie: BEHEER, method: 'GET', url: '/api/datakwaliteit/inactief?dagen=60' })],
   ['GET /api/datakwaliteit/dubbelen', () => ({ wie: BEHEER, method: 'GET', url: '/api/datakwaliteit/dubbelen' })],
+  // proposals (issue 14): parking a waiting client without an open proposal, and overriding a fresh decline
+  [
+    'POST /api/clienten/:id/parkeren',
+    async () => {
+      const open = (await t.database.db.select({ id: s.matchVoorstellen.clientId }).from(s.matchVoorstellen).where(inArray(s.matchVoorstellen.status, ['voorstel', 'akkoord_corporatie', 'akkoord_aanbieder']))).map((x) => x.id);
+      const regels = (await t.als(await t.sessie(TOEGANG), 'GET', '/api/wachtlijsten/uitstroom')).json().regels as { clientId: string }[];
+      ctx.parkeerClient = regels.map((r) => r.clientId).find((id) => !open.includes(id) && id !== ctx.uitstroomklaar)!;
+      return { wie: TOEGANG, method: 'POST', url: `/api/clienten/${ctx.parkeerClient}/parkeren`, body: { redenCode: 'detentie', einddatum: '2027-01-15' } };
+    },
+  ],
+  ['GET /api/clienten/:id/parkeringen', () => ({ wie: TOEGANG, method: 'GET', url: `/api/clienten/${ctx.parkeerClient}/parkeringen` })],
+  ['GET /api/matching/parkeringen', () => ({ wie: TOEGANG, method: 'GET', url: '/api/matching/parkeringen' })],
+  ['POST /api/parkeringen/:id/beeindigen', () => ({ wie: TOEGANG, method: 'POST', url: `/api/parkeringen/${ctx.parkeringId}/beeindigen`, body: {} })],
+  [
+    'POST /api/matching/voorstellen/:id/overrulen',
+    async () => {
+      const [v] = ((await t.als(await t.sessie(TOEGANG), 'GET', '/api/matching/voorstellen?status=voorstel')).json() as { id: string; corporatieId: string }[]).filter((x) => x.id !== ctx.voorstelId);
+      const afwijzing = await t.als(await t.sessie(`consulent@${slug(orgNaam(v!.corporatieId))}.demo`), 'POST', `/api/matching/voorstellen/${v!.id}/stap`, { actie: 'afwijzing', redenCode: 'corporatie_spreiding' });
+      expect(afwijzing.statusCode, afwijzing.body).toBe(200);
+      return { wie: TOEGANG, method: 'POST', url: `/api/matching/voorstellen/${v!.id}/overrulen`, body: { reden: 'Spreiding valt mee' } };
+    },
+  ],
 ];
 
 /** After a successful example: remember what it created for the examples after it. */
@@ -145,6 +167,7 @@ function onthoud(route: string, antwoord: unknown) {
   if (route === 'POST /api/clienten/:id/schulden') ctx.schuldId = a.id as string;
   if (route === 'POST /api/plaatsingen') ctx.nieuwePlaatsing = a.id as string;
   if (route === 'POST /api/clienten/:id/zrm') ctx.zrmId = a.id as string;
+  if (route === 'POST /api/clienten/:id/parkeren') ctx.parkeringId = a.id as string;
 }
 
 const clientRoutes = () =>

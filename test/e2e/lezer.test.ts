@@ -13,7 +13,7 @@ import { inloggen, vastleggen } from './reis.js';
 export const NOG_NIET_OMGEZET = new Set<string>([]);
 
 /** What the README (*Web-app*, *Toegang en privacy*) says a user of a gemeente who is not its beheerder sees. */
-const MENU_GEMEENTE = ['Overzicht', 'Cliënten', 'Wachtlijsten', 'Woonafspraken', 'Matching', 'Signalen', 'Inbox', 'Monitor', 'Verdeelmodel', 'Uitkomsten', 'Stand van zaken', 'Beveiliging'];
+const MENU_GEMEENTE = ['Overzicht', 'Cliënten', 'Wachtlijsten', 'Woonafspraken', 'Matching', 'Plaatsingsdashboard', 'Signalen', 'Inbox', 'Monitor', 'Verdeelmodel', 'Uitkomsten', 'Stand van zaken', 'Beveiliging'];
 const PSEUDONIEM = /\bC-[0-9A-Z]{4,12}\b/g;
 
 interface Bevinding {

@@ -19,6 +19,11 @@ const adressen: string[] = [];
 const adres = (i: number, gemeente?: string) => (gemeente ? (adressen[i] = `${STRAAT} ${i + 1}, ${gemeente}`) : adressen[i]!);
 const AFWIJZEN = HUURCONSTRUCTIE_SOORTEN.length; // the seventh home: refused, then the next candidate
 const REDEN = 'Woning ligt te dicht bij de vorige woonplek van de cliënt';
+/** the coded reason of the corporatie's afwijzing (src/domain/matching/redenen.ts) */
+const REDEN_CODE = 'corporatie_overlast_verleden';
+const REDEN_LABEL = 'Overlast of ontruiming in het verleden';
+const HERZIENING = 'Overlast is opgelost; corporatie en aanbieder maken een meldafspraak';
+const PARKEREN_TOT = '15-01-2027';
 const CONTACT = 'Sanne de Wit';
 const AANBIEDERS = ['RIBW Rivierland', 'Leger des Heils Rivierland', 'Kompas Verslavingszorg', 'Jeugdhuis Perspectief'];
 /** solver words that must never be in what people read */
@@ -156,6 +161,8 @@ describe.skipIf(!beschikbaar)('reis: van matchingronde tot sleuteloverdracht', (
     const { page: corp } = await inloggen(w.browser, w.basis, 'consulent@woonstede-rivierland.demo');
     await naarMenu(corp, 'Matching');
     await kiesStatus(corp, 'Wacht op de corporatie');
+    // every open proposal shows its term in words
+    await poll(() => corp.locator('tbody tr', { hasText: adres(0) }).textContent()).toMatch(/reageren vóór \d\d-\d\d-\d{4}/);
     await vastleggen(corp, 'plaatsing-04-corporatie-voorstellen');
     const corpTekst = (await corp.locator('main').textContent()) ?? '';
     for (const a of AANBIEDERS) expect(corpTekst).not.toContain(a);
@@ -175,9 +182,15 @@ describe.skipIf(!beschikbaar)('reis: van matchingronde tot sleuteloverdracht', (
     await rijKnop(corp, AFWIJZEN).click();
     const paneel = corp.getByTestId('behandel');
     await paneel.getByRole('button', { name: 'Afwijzen' }).click();
-    expect(await foutBij(corp, 'Reden van afwijzing')).toContain('Geef de reden');
+    expect(await foutBij(corp, 'Reden van afwijzing')).toContain('Kies de reden');
     await vastleggen(corp, 'plaatsing-07-afwijzing-zonder-reden');
-    await corp.getByLabel('Reden van afwijzing').fill(REDEN);
+    // the corporatie chooses from its own list only: no reason of the cliënt or the aanbieder is offered
+    const opties = await corp.getByLabel('Reden van afwijzing').locator('option').allTextContents();
+    expect(opties).toContain(REDEN_LABEL);
+    expect(opties).not.toContain('Cliënt niet bereikbaar');
+    expect(opties).not.toContain('Begeleiding niet rond');
+    await corp.getByLabel('Reden van afwijzing').selectOption({ label: REDEN_LABEL });
+    await corp.getByLabel('Toelichting').fill(REDEN);
     await paneel.getByRole('button', { name: 'Afwijzen' }).click();
     await bevestig(corp, 'Afwijzen');
     await poll(async () => `${await melding(corp).textContent()} | ${await paneel.count() ? await paneel.textContent() : ''}`).toMatch(new RegExp(`Volgende kandidaat voorgesteld voor ${adres(AFWIJZEN)}: C-`));
@@ -313,6 +326,69 @@ describe.skipIf(!beschikbaar)('reis: van matchingronde tot sleuteloverdracht', (
     await corp.setViewportSize(TELEFOON);
     await geenZijwaartsScrollen(corp, 'woningen van de corporatie op een telefoon');
 
+    // ---- 4b. the centrumgemeente overrides the afwijzing: the proposal returns to the corporatie, the next candidate's is withdrawn
+    // the beheerder's page is still on Matching since the round: open it afresh
+    await beheer.goto(`${w.basis}/matching`);
+    await beheer.getByRole('heading', { level: 1, name: 'Matching' }).waitFor();
+    await kiesStatus(beheer, 'Afgewezen');
+    const afgewezenRij = beheer.locator('tbody tr', { hasText: adres(AFWIJZEN) });
+    await poll(() => afgewezenRij.textContent()).toContain(`Reden (corporatie): ${REDEN_LABEL} — ${REDEN}`);
+    await rijKnop(beheer, AFWIJZEN).click();
+    const herzienPaneel = beheer.getByTestId('behandel');
+    await herzienPaneel.getByRole('button', { name: 'Afwijzing herzien' }).click();
+    expect(await foutBij(beheer, 'Reden van herziening')).toContain('Geef de reden');
+    await beheer.getByLabel('Reden van herziening').fill(HERZIENING);
+    await herzienPaneel.getByRole('button', { name: 'Afwijzing herzien' }).click();
+    await beheer.getByRole('dialog').waitFor();
+    await vastleggen(beheer, 'plaatsing-20-afwijzing-herzien-bevestigen');
+    await bevestig(beheer, 'Afwijzing herzien');
+    await poll(() => melding(beheer).textContent()).toMatch(new RegExp(`^Afwijzing herzien: C-\\S+ in ${adres(AFWIJZEN)} staat weer op "Wacht op de corporatie"\\. Het voorstel voor de volgende kandidaat is ingetrokken\\.$`));
+    await vastleggen(beheer, 'plaatsing-21-afwijzing-herzien');
+
+    // ---- 4c. parking a waiting client from the dossier; the Matching page lists it, the next round leaves it out
+    const open = await db.select({ clientId: s.matchVoorstellen.clientId }).from(s.matchVoorstellen).where(inArray(s.matchVoorstellen.status, ['voorstel', 'akkoord_corporatie', 'akkoord_aanbieder']));
+    const [wachtend] = await db
+      .select({ id: s.clientStand.clientId, pseudoniem: s.clientStand.pseudoniem })
+      .from(s.clientStand)
+      .where(and(eq(s.clientStand.regioId, w.t.regios.rivierland.regioId), eq(s.clientStand.fase, 'uitstroomklaar'), notInArray(s.clientStand.clientId, [...open.map((o) => o.clientId), ...(await db.select({ id: s.clientParkeringen.clientId }).from(s.clientParkeringen)).map((x) => x.id)])))
+      .orderBy(s.clientStand.pseudoniem)
+      .limit(1);
+    await beheer.goto(`${w.basis}/clienten/${wachtend!.id}`);
+    const parkeerForm = beheer.locator('form', { has: beheer.getByRole('heading', { name: 'Cliënt parkeren' }) });
+    await parkeerForm.waitFor();
+    await parkeerForm.getByRole('button', { name: 'Parkeren' }).click();
+    expect(await foutBij(beheer, 'Reden van parkeren')).toContain('Kies de reden');
+    await beheer.getByLabel('Reden van parkeren').selectOption({ label: 'Eerst begeleiding na uitstroom rond maken' });
+    await parkeerForm.getByLabel('Einddatum', { exact: true }).fill(PARKEREN_TOT);
+    await parkeerForm.getByRole('button', { name: 'Parkeren' }).click();
+    await beheer.getByRole('dialog').waitFor();
+    await vastleggen(beheer, 'plaatsing-22-parkeren-bevestigen');
+    await bevestig(beheer, 'Parkeren');
+    await poll(() => melding(beheer).textContent()).toBe(`${wachtend!.pseudoniem} is geparkeerd tot 15-1-2027.`);
+    await poll(() => beheer.getByRole('region', { name: 'Parkeren', exact: true }).textContent()).toContain('geparkeerd');
+    await vastleggen(beheer, 'plaatsing-23-geparkeerd-op-dossier');
+    await naarMenu(beheer, 'Matching');
+    await poll(() => beheer.getByRole('region', { name: 'Geparkeerde cliënten', exact: true }).first().textContent()).toContain(wachtend!.pseudoniem);
+
+    // ---- 4d. the placement dashboard: the centrumgemeente sees every corporatie, the corporatie only itself
+    await naarMenu(beheer, 'Plaatsingsdashboard');
+    const afwijzingTabel = beheer.locator('table', { has: beheer.getByText('Afwijzingen per partij en reden') });
+    await poll(() => afwijzingTabel.textContent()).toContain(REDEN_LABEL);
+    await beheer.getByLabel('Per', { exact: true }).selectOption({ label: 'Corporatie' });
+    await poll(() => beheer.locator('table', { has: beheer.getByText('Voorstellen per corporatie') }).textContent()).toContain('Woonstede Rivierland');
+    await beheer.locator('figure.grafiek svg').first().waitFor();
+    await vastleggen(beheer, 'plaatsing-24-dashboard-centrumgemeente');
+    await naarMenu(corp, 'Plaatsingsdashboard');
+    await corp.locator('table', { has: corp.getByText('Voorstellen per corporatie') }).waitFor();
+    const corpDashboard = (await corp.locator('main').textContent()) ?? '';
+    const andereCorporaties = Object.entries(w.t.regios.rivierland.organisaties).filter(([naam, o]) => o.soort === 'woningcorporatie' && naam !== 'Woonstede Rivierland').map(([naam]) => naam);
+    expect(andereCorporaties.length).toBeGreaterThan(0);
+    for (const naam of andereCorporaties) expect(corpDashboard).not.toContain(naam);
+    const vandaag = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+    const corpCijfers = (await w.t.als(await w.t.sessie('lezer@woonstede-rivierland.demo'), 'GET', `/api/matching/dashboard?van=${Number(vandaag.slice(0, 4)) - 1}${vandaag.slice(4)}&tot=${vandaag}&per=corporatie`)).json();
+    if (JSON.stringify(corpCijfers.overzicht).includes('null')) expect(corpDashboard).toContain('<5');
+    await vastleggen(corp, 'plaatsing-25-dashboard-corporatie');
+
     // ---- 5. the resulting state, through the API
     const lijst = (await w.t.als(gemeente, 'GET', '/api/plaatsingen?sorteer=adres&richting=op&limiet=50')).json().plaatsingen as {
       woningId: string;
@@ -335,11 +411,23 @@ describe.skipIf(!beschikbaar)('reis: van matchingronde tot sleuteloverdracht', (
     expect(corpLijst[0]).toMatchObject({ aanbieder: 'Zorgaanbieder', contactpersoon: CONTACT });
     expect(corpLijst[0]).not.toHaveProperty('aanbiederId');
     const opWoning = await w.t.database.db.select().from(s.matchVoorstellen).where(eq(s.matchVoorstellen.woningId, woningIds[AFWIJZEN]!));
-    const afgewezen = opWoning.find((v) => v.status === 'afgewezen');
-    expect(afgewezen?.afwijzingsreden).toBe(REDEN);
-    const volgende = (await w.t.als(gemeente, 'GET', '/api/matching/voorstellen?status=voorstel')).json().find((v: { woningId: string }) => v.woningId === woningIds[AFWIJZEN]);
+    // the declined proposal is open again after the override; its decline stays in the history with code and text
+    const herzien = opWoning.find((v) => v.status === 'voorstel')!;
+    expect(herzien).toMatchObject({ afwijzingCode: null, versie: 3 });
+    const stappen = await w.t.database.db.select().from(s.voorstelStappen).where(eq(s.voorstelStappen.voorstelId, herzien.id)).orderBy(s.voorstelStappen.versie);
+    expect(stappen.map((x) => [x.gebeurtenis, x.vanStatus, x.naarStatus])).toEqual([
+      ['aangemaakt', null, 'voorstel'],
+      ['afwijzing', 'voorstel', 'afgewezen'],
+      ['overrulen', 'afgewezen', 'voorstel'],
+    ]);
+    expect(stappen[1]).toMatchObject({ partij: 'corporatie', redenCode: REDEN_CODE, toelichting: REDEN });
+    expect(stappen[2]).toMatchObject({ toelichting: HERZIENING });
+    const ingetrokken = opWoning.find((v) => v.status === 'ingetrokken')!;
+    expect(ingetrokken.clientId).not.toBe(herzien.clientId);
+    const volgende = (await w.t.als(gemeente, 'GET', '/api/matching/voorstellen?status=ingetrokken')).json().find((v: { woningId: string }) => v.woningId === woningIds[AFWIJZEN]);
     expect(volgende).toMatchObject({ pseudoniem: volgendePseudoniem, volgendNaAfwijzing: true });
-    expect(volgende.clientId).not.toBe(afgewezen!.clientId);
+    const parkeringen = (await w.t.als(gemeente, 'GET', `/api/clienten/${wachtend!.id}/parkeringen`)).json();
+    expect(parkeringen[0]).toMatchObject({ actief: true, tot: '2027-01-15', redenCode: 'begeleiding_eerst' });
     const begeleiding = (await w.t.als(gemeente, 'GET', `/api/plaatsingen/${hfPlaatsing!.id}/begeleiding`)).json();
     expect(begeleiding).toMatchObject({ ontbreekt: [], begeleiding: { urenPerWeek: 4.5, tot: '2027-10-31', contactpersoon: CONTACT, evaluaties: [{ datum: '2027-05-01', gehoudenOp: null }], plan: [{ domein: 'financien', doelen: [{ omschrijving: 'Budgetbeheer afbouwen naar eigen beheer', status: 'bezig' }] }] } });
     const bewoond = await w.t.database.db.select().from(s.woningen).where(and(like(s.woningen.adres, `${STRAAT}%`), eq(s.woningen.status, 'bewoond')));

@@ -20,6 +20,7 @@ import { Audit } from './pages/Audit';
 import { Signalen } from './pages/Signalen';
 import { Inbox } from './pages/Inbox';
 import { Matching } from './pages/Matching';
+import { Plaatsingsdashboard } from './pages/Plaatsingsdashboard';
 import { Woningen } from './pages/Woningen';
 import { Afspraken } from './pages/Afspraken';
 import { Monitor } from './pages/Monitor';
@@ -64,6 +65,7 @@ export const MENU: MenuItem[] = [
   { pad: 'woningen', titel: 'Woningen', zichtbaar: (ik) => ik.soort === 'woningcorporatie' },
   { pad: 'afspraken', titel: 'Woonafspraken', zichtbaar: isZorg },
   { pad: 'matching', titel: 'Matching', zichtbaar: () => true },
+  { pad: 'plaatsingsdashboard', titel: 'Plaatsingsdashboard', zichtbaar: (ik) => isGemeente(ik) || ik.soort === 'woningcorporatie' },
   { pad: 'signalen', titel: 'Signalen', zichtbaar: () => true },
   { pad: 'inbox', titel: 'Inbox', zichtbaar: () => true },
   { pad: 'monitor', titel: 'Monitor', zichtbaar: () => true },
@@ -188,6 +190,7 @@ function maakRouter(uitloggen: () => void) {
         { path: 'woningen', element: <Alleen mag={(ik) => ik.soort === 'woningcorporatie'}><MetIk maak={(ik) => <Woningen ik={ik} />} /></Alleen> },
         { path: 'afspraken', element: <Alleen mag={isZorg}><MetIk maak={(ik) => <Afspraken ik={ik} />} /></Alleen> },
         { path: 'matching', element: <MetIk maak={(ik) => <Matching ik={ik} />} /> },
+        { path: 'plaatsingsdashboard', element: <MetIk maak={(ik) => <Plaatsingsdashboard ik={ik} />} /> },
         { path: 'signalen', element: <MetIk maak={(ik) => <Signalen ik={ik} />} /> },
         { path: 'signalen/:id', element: <MetIk maak={(ik, id) => <Signalen key={id} ik={ik} id={id} />} /> },
         { path: 'inbox', element: <Inbox /> },

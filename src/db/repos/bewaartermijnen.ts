@@ -168,6 +168,9 @@ export async function anonimiseerDossier(db: DbOrTx, actor: Actor, d: { clientId
     await tx.execute(sql`select set_config('doorstroom.anonimiseren', 'uit', true)`);
     await tx.update(s.plaatsingen).set({ voorwaarden: null }).where(eq(s.plaatsingen.clientId, d.clientId));
     await tx.update(s.matchVoorstellen).set({ afwijzingsreden: null }).where(eq(s.matchVoorstellen.clientId, d.clientId));
+    // the coded outcomes stay for the placement dashboard; the free text next to them goes
+    await tx.execute(sql`update voorstel_stappen set toelichting = null where toelichting is not null and voorstel_id in (select id from match_voorstellen where client_id = ${d.clientId})`);
+    await tx.update(s.clientParkeringen).set({ toelichting: null, beeindigingsToelichting: null }).where(eq(s.clientParkeringen.clientId, d.clientId));
     const schulden = await tx.delete(s.schuldregelingen).where(eq(s.schuldregelingen.clientId, d.clientId)).returning({ id: s.schuldregelingen.id });
     // ZRM scores and notes are care assessments of the person, not figures the monitor needs: they go entirely
     const zrm = await tx.delete(s.zrmBeoordelingen).where(eq(s.zrmBeoordelingen.clientId, d.clientId)).returning({ id: s.zrmBeoordelingen.id });

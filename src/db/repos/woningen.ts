@@ -598,6 +598,8 @@ function kandidaatVolgorde(peildatum: string, sorteer: KandidaatSortering, richt
 export async function kandidaten(db: DbOrTx, actor: Actor, peildatum: string, f: KandidaatFilters) {
   const st = s.clientStand;
   const opLijst: SQL[] = [eq(st.regioId, actor.regioId), eq(st.fase, WACHTLIJST_FASE.uitstroom)];
+  // a parked client (client_parkeringen, ADR 0034) is not offered until the end date, as in the matching rounds
+  opLijst.push(sql`not exists (select 1 from ${s.clientParkeringen} p where p.client_id = ${st.clientId} and p.vanaf <= ${peildatum}::date and coalesce(p.beeindigd_op, p.tot) > ${peildatum}::date)`);
   if (f.gemeenteId) {
     opLijst.push(sql`(${st.herkomstgemeenteId} = ${f.gemeenteId} or coalesce(${s.clienten.woonwensen} -> 'gemeenten', '[]'::jsonb) @> jsonb_build_array(${f.gemeenteId}::text))`);
   }

@@ -9,11 +9,35 @@ import { DomeinFout } from '../fouten.js';
  * the corporatie decides on its home, the care side (aanbieder, or the gemeente for the client) agrees on
  * behalf of the client and registers the key handover, because only they may record the uitstroom.
  */
-export const VOORSTEL_STATUSSEN = ['voorstel', 'akkoord_corporatie', 'akkoord_aanbieder', 'sleuteloverdracht', 'afgewezen'] as const;
+export const VOORSTEL_STATUSSEN = ['voorstel', 'akkoord_corporatie', 'akkoord_aanbieder', 'sleuteloverdracht', 'afgewezen', 'verlopen', 'ingetrokken'] as const;
 export type VoorstelStatus = (typeof VOORSTEL_STATUSSEN)[number];
 export type VoorstelActie = 'akkoord' | 'afwijzing' | 'sleuteloverdracht';
 
 export const OPEN_STATUSSEN: VoorstelStatus[] = ['voorstel', 'akkoord_corporatie', 'akkoord_aanbieder'];
+
+/**
+ * Closed without a placement: afgewezen (by a party, with a coded reason), verlopen (its terms passed, by the planner,
+ * src/domain/matching/termijnen.ts) and ingetrokken (the centrumgemeente overrode the decline of an earlier candidate
+ * for this home, so this later candidate's proposal is withdrawn).
+ */
+export const GESLOTEN_ZONDER_PLAATSING: VoorstelStatus[] = ['afgewezen', 'verlopen', 'ingetrokken'];
+
+export const VOORSTEL_STATUS_LABEL: Record<VoorstelStatus, string> = {
+  voorstel: 'Wacht op de corporatie',
+  akkoord_corporatie: 'Wacht op aanbieder/cliënt',
+  akkoord_aanbieder: 'Klaar voor sleuteloverdracht',
+  sleuteloverdracht: 'Sleutel overgedragen',
+  afgewezen: 'Afgewezen',
+  verlopen: 'Verlopen',
+  ingetrokken: 'Ingetrokken',
+};
+
+/** Whose turn it is at an open status: the party that gets the reminder. */
+export function aanZet(status: VoorstelStatus): Partij | null {
+  if (status === 'voorstel') return 'corporatie';
+  if (status === 'akkoord_corporatie' || status === 'akkoord_aanbieder') return 'zorg';
+  return null;
+}
 
 export type Partij = 'corporatie' | 'zorg';
 
@@ -53,7 +77,7 @@ export function volgendeStatus(huidig: VoorstelStatus, actie: VoorstelActie, par
  */
 export function woningStatusBij(status: VoorstelStatus): 'gereserveerd' | 'beschikbaar' | null {
   if (OPEN_STATUSSEN.includes(status)) return 'gereserveerd';
-  if (status === 'afgewezen') return 'beschikbaar';
+  if (GESLOTEN_ZONDER_PLAATSING.includes(status)) return 'beschikbaar';
   return null;
 }
 

@@ -24,6 +24,7 @@ import { Fout, Gegevens } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { Schulden } from './Schulden';
+import { ParkerenOpDossier } from './Parkeren';
 import { Plaatsen } from './Plaatsen';
 import { Grondslagen } from './Grondslagen';
 import { Zrm } from './Zrm';
@@ -209,6 +210,8 @@ function DossierInhoud({ ik, c, herlaad }: { ik: Ik; c: Dossier; herlaad: () => 
       {ik.soort !== 'woningcorporatie' && <Zrm clientId={c.id} magSchrijven={magSchrijven} organisatieId={ik.organisatieId} />}
       {ik.soort !== 'woningcorporatie' && <Begeleiding clientId={c.id} magSchrijven={magSchrijven} />}
       {ik.soort !== 'woningcorporatie' && <WaaromNiet clientId={c.id} />}
+
+      {ik.soort !== 'woningcorporatie' && <ParkerenOpDossier clientId={c.id} pseudoniem={c.pseudoniem} ik={ik} />}
       <Schulden clientId={c.id} magSchrijven={magSchrijven} />
       <Grondslagen clientId={c.id} magSchrijven={magSchrijven} />
     </Pagina>

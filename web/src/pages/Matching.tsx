@@ -14,6 +14,7 @@ import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { HUURCONSTRUCTIE_LABEL } from '../labels';
 import { PlaatsingVelden, legePlaatsing, plaatsingBody, plaatsingFouten, type PlaatsingWaarde } from './PlaatsingVelden';
+import { GeparkeerdeClienten, type Redenen } from './Parkeren';
 import { LabelOpties } from '../ui/LabelOpties';
 
 interface Toelichting {
@@ -31,6 +32,14 @@ export interface Voorstel {
   id: string;
   status: string;
   afwijzingsreden: string | null;
+  afwijzingCode: string | null;
+  afwijzingLabel: string | null;
+  afwijzingPartij: string | null;
+  afgewezenBij: string | null;
+  versie: number;
+  deadline: string | null;
+  verlooptOp: string | null;
+  geescaleerd: boolean;
   aangemaakt: string;
   gewijzigd: string;
   pseudoniem: string;
@@ -66,7 +75,24 @@ export const VOORSTEL_STATUS_LABEL: Record<string, string> = {
   akkoord_aanbieder: 'Klaar voor sleuteloverdracht',
   sleuteloverdracht: 'Sleutel overgedragen',
   afgewezen: 'Afgewezen',
+  verlopen: 'Verlopen (geen besluit binnen de termijn)',
+  ingetrokken: 'Ingetrokken (afwijzing van een ander herzien)',
 };
+
+const PARTIJ_LABEL: Record<string, string> = { client: 'cliënt', corporatie: 'corporatie', aanbieder: 'zorgaanbieder', gemeente: 'gemeente' };
+
+/** A deadline is midnight at the start of a day (Europe/Amsterdam): "reageren vóór" that day. */
+export const voorDatum = (iso: string) => new Date(iso).toLocaleDateString('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' });
+
+/** The term of an open proposal in words, with the late state in words too, not only in colour. */
+function Termijn({ v }: { v: Voorstel }) {
+  if (!v.deadline) return null;
+  if (v.geescaleerd) return <div className="termijn te-laat">⚠ termijn verstreken; vervalt op {voorDatum(v.verlooptOp ?? v.deadline)}</div>;
+  return <div className="termijn">reageren vóór {voorDatum(v.deadline)}</div>;
+}
+
+/** The centrumgemeente's toegang may override a decline. */
+const magHerzien = (v: Voorstel, ik: Ik) => v.status === 'afgewezen' && !!v.afgewezenBij && !alleenLezen(ik) && ik.soort === 'centrumgemeente' && (ik.rol === 'beheerder' || ik.rol === 'medewerker_toegang');
 
 /**
  * Why this proposal, in plain Dutch, as a disclosure. The solver's own figures sit in a second disclosure
@@ -108,7 +134,7 @@ function volgendeStap(v: Voorstel, ik: Ik): 'akkoord_corporatie' | 'akkoord_zorg
   return null;
 }
 
-const stapTitel = { akkoord_corporatie: 'Akkoord geven', akkoord_zorg: 'Akkoord aanbieder/cliënt', sleuteloverdracht: 'Sleuteloverdracht' } as const;
+const stapTitel = { akkoord_corporatie: 'Akkoord geven', akkoord_zorg: 'Akkoord aanbieder/cliënt', sleuteloverdracht: 'Sleuteloverdracht', herzien: 'Afwijzing herzien' } as const;
 
 function Ronde({ ik }: { ik: Ik }) {
   const [dialoog, vraag] = useBevestiging();
@@ -195,6 +221,9 @@ function Behandel({ v, ik, sluit }: { v: Voorstel; ik: Ik; sluit: () => void }) 
   const stap = volgendeStap(v, ik);
   const [plaatsing, zetPlaatsing] = useState<PlaatsingWaarde>(() => legePlaatsing(v.aanbiederId));
   const [reden, zetReden] = useState('');
+  const [redenCode, zetRedenCode] = useState('');
+  const redenen = useApi<Redenen>('/api/matching/redenen');
+  const eigen = (redenen.data?.partijen ?? []).filter((p) => redenen.data!.eigenPartijen.includes(p.partij));
   const [fouten, zetFouten] = useState<Record<string, string>>({});
   const [algemeen, zetAlgemeen] = useState<string | null>(null);
   const kop = useRef<HTMLHeadingElement>(null);
@@ -210,7 +239,10 @@ function Behandel({ v, ik, sluit }: { v: Voorstel; ik: Ik; sluit: () => void }) 
       return await actie.mutateAsync(body);
     } catch (e) {
       const perVeld = plaatsingFouten(e);
-      if (e instanceof ApiFout && (body as { actie: string }).actie === 'afwijzing' && e.veldFouten.reden) perVeld.reden = e.veldFouten.reden;
+      if (e instanceof ApiFout && ['afwijzing', 'herzien'].includes((body as { actie: string }).actie)) {
+        if (e.veldFouten.reden) perVeld.reden = e.veldFouten.reden;
+        if (e.veldFouten.redenCode) perVeld.redenCode = e.veldFouten.redenCode;
+      }
       zetFouten(perVeld);
       // a refusal without a field (a home already taken) stays next to the button that caused it
       if (!Object.keys(perVeld).length) zetAlgemeen((e as Error).message);
@@ -237,17 +269,75 @@ function Behandel({ v, ik, sluit }: { v: Voorstel; ik: Ik; sluit: () => void }) 
   };
   const wijsAf = async (e: FormEvent) => {
     e.preventDefault();
-    if (!reden.trim()) {
-      zetFouten({ reden: 'Geef de reden van de afwijzing.' });
+    if (!redenCode) {
+      zetFouten({ redenCode: 'Kies de reden van de afwijzing.' });
       return;
     }
-    if (!(await vraag({ titel: 'Voorstel afwijzen?', tekst: `Het voorstel voor ${v.pseudoniem} in ${v.adres} wordt afgewezen. Doorstroom stelt de volgende passende kandidaat voor deze woning voor.`, bevestig: 'Afwijzen' }))) return;
-    const r = await voer({ actie: 'afwijzing', reden });
+    if (redenCode.endsWith('_overig') && !reden.trim()) {
+      zetFouten({ reden: 'Bij "andere reden" is een toelichting verplicht.' });
+      return;
+    }
+    const label = eigen.flatMap((p) => p.redenen).find((r) => r.code === redenCode)?.label ?? '';
+    if (!(await vraag({ titel: 'Voorstel afwijzen?', tekst: `Het voorstel voor ${v.pseudoniem} in ${v.adres} wordt afgewezen (${label.toLowerCase()}). Doorstroom stelt de volgende passende kandidaat voor deze woning voor.`, bevestig: 'Afwijzen' }))) return;
+    const r = await voer({ actie: 'afwijzing', redenCode, reden: reden.trim() || null, versie: v.versie });
     if (r) {
       meld(r.volgendVoorstel ? `Voorstel afgewezen. Volgende kandidaat voorgesteld voor ${v.adres}: ${r.volgendVoorstel.pseudoniem}.` : `Voorstel afgewezen. Geen andere kandidaat past bij ${v.adres}; de woning is weer beschikbaar.`);
       sluit();
     }
   };
+  const herzien = useWijziging((body: { reden: string }) => api<{ status: string; ingetrokken: string[] }>(`/api/matching/voorstellen/${v.id}/overrulen`, { method: 'POST', body }), [
+    '/api/matching',
+    '/api/woningen',
+  ]);
+  const [herzienReden, zetHerzienReden] = useState('');
+  const herzie = async (e: FormEvent) => {
+    e.preventDefault();
+    zetFouten({});
+    zetAlgemeen(null);
+    if (herzienReden.trim().length < 3) {
+      zetFouten({ herzien: 'Geef de reden van de herziening.' });
+      return;
+    }
+    const terug = VOORSTEL_STATUS_LABEL[v.afgewezenBij ?? 'voorstel']?.toLowerCase();
+    if (!(await vraag({ titel: 'Afwijzing herzien?', tekst: `Het voorstel voor ${v.pseudoniem} in ${v.adres} gaat terug naar de stap waarop het werd afgewezen (${terug}), met een nieuwe termijn. Een nog niet geaccepteerd voorstel voor een volgende kandidaat op deze woning wordt ingetrokken.`, bevestig: 'Afwijzing herzien' }))) return;
+    try {
+      const r = await herzien.mutateAsync({ reden: herzienReden.trim() });
+      meld(`Afwijzing herzien: ${v.pseudoniem} in ${v.adres} staat weer op "${VOORSTEL_STATUS_LABEL[r.status]}".${r.ingetrokken.length ? ' Het voorstel voor de volgende kandidaat is ingetrokken.' : ''}`);
+      sluit();
+    } catch (err) {
+      const perVeld: Record<string, string> = err instanceof ApiFout && err.veldFouten.reden ? { herzien: err.veldFouten.reden } : {};
+      zetFouten(perVeld);
+      zetAlgemeen(Object.keys(perVeld).length ? 'Niet herzien: verbeter het veld met een melding.' : (err as Error).message);
+    }
+  };
+  if (magHerzien(v, ik)) {
+    return (
+      <section className="voorstel-paneel" aria-labelledby="behandel-kop" data-testid="behandel">
+        {dialoog}
+        <Heading2 id="behandel-kop" ref={kop} tabIndex={-1}>
+          Afwijzing herzien: {v.pseudoniem} · {v.adres}
+        </Heading2>
+        <Paragraph>
+          Afgewezen door de {PARTIJ_LABEL[v.afwijzingPartij ?? ''] ?? 'partij'}: {v.afwijzingLabel ?? v.afwijzingsreden}
+          {v.afwijzingLabel && v.afwijzingsreden ? ` (${v.afwijzingsreden})` : ''}.
+        </Paragraph>
+        <form onSubmit={herzie} noValidate className="formulier" aria-label={`Afwijzing van ${v.pseudoniem} herzien`}>
+          <Veld label="Reden van herziening" naam="herzien" fout={fouten.herzien} beschrijving="Verplicht. Komt in het auditlog en de geschiedenis van het voorstel; de corporatie ziet het voorstel daarna weer.">
+            {(p) => <Textarea {...p} rows={2} value={herzienReden} onChange={(e) => zetHerzienReden(e.target.value)} data-actie />}
+          </Veld>
+          {algemeen && <Fout>{algemeen}</Fout>}
+          <ButtonGroup>
+            <Button appearance="primary-action-button" type="submit" disabled={herzien.isPending} data-actie>
+              Afwijzing herzien
+            </Button>
+            <Button appearance="subtle-button" type="button" onClick={sluit}>
+              Sluiten
+            </Button>
+          </ButtonGroup>
+        </form>
+      </section>
+    );
+  }
   return (
     <section className="voorstel-paneel" aria-labelledby="behandel-kop" data-testid="behandel">
       {dialoog}
@@ -273,7 +363,23 @@ function Behandel({ v, ik, sluit }: { v: Voorstel; ik: Ik; sluit: () => void }) 
       )}
       <form onSubmit={wijsAf} noValidate className="formulier" aria-label={`Voorstel ${v.pseudoniem} afwijzen`}>
         <Heading3>Afwijzen</Heading3>
-        <Veld label="Reden van afwijzing" naam="reden" fout={fouten.reden} beschrijving="Verplicht. De reden is zichtbaar voor de gemeente, de aanbieder en de corporatie; noem geen zorginhoudelijke details.">
+        <Veld label="Reden van afwijzing" naam="redenCode" fout={fouten.redenCode} beschrijving="Verplicht. Kies uit de redenen van uw eigen partij; de reden telt mee in het plaatsingsdashboard.">
+          {(p) => (
+            <Select {...p} value={redenCode} onChange={(e) => zetRedenCode(e.target.value)}>
+              <SelectOption value="">Kies een reden</SelectOption>
+              {eigen.map((partij) => (
+                <optgroup key={partij.partij} label={`Namens de ${partij.label.toLowerCase()}`}>
+                  {partij.redenen.map((r) => (
+                    <SelectOption key={r.code} value={r.code}>
+                      {r.label}
+                    </SelectOption>
+                  ))}
+                </optgroup>
+              ))}
+            </Select>
+          )}
+        </Veld>
+        <Veld label="Toelichting" naam="reden" fout={fouten.reden} beschrijving='Verplicht bij "andere reden". Deze tekst ziet ook de woningcorporatie. Schrijf geen diagnose of andere zorggegevens.'>
           {(p) => <Textarea {...p} rows={2} value={reden} onChange={(e) => zetReden(e.target.value)} />}
         </Veld>
         {stap !== 'sleuteloverdracht' && algemeen && <Fout>{algemeen}</Fout>}
@@ -322,7 +428,12 @@ export function Matching({ ik }: { ik: Ik }) {
       cel: (v) => (
         <>
           {VOORSTEL_STATUS_LABEL[v.status]}
-          {v.afwijzingsreden && <div>Reden: {v.afwijzingsreden}</div>}
+          <Termijn v={v} />
+          {(v.afwijzingLabel || v.afwijzingsreden) && (
+            <div>
+              Reden{v.afwijzingPartij ? ` (${PARTIJ_LABEL[v.afwijzingPartij]})` : ''}: {[v.afwijzingLabel, v.afwijzingsreden].filter(Boolean).join(' — ')}
+            </div>
+          )}
           {v.volgendNaAfwijzing && <div className="label">volgende kandidaat</div>}
         </>
       ),
@@ -332,7 +443,7 @@ export function Matching({ ik }: { ik: Ik }) {
     {
       kop: <span className="visueel-verborgen">Actie</span>,
       cel: (v) => {
-        const stap = volgendeStap(v, ik);
+        const stap = magHerzien(v, ik) ? 'herzien' : volgendeStap(v, ik);
         if (!stap) return null;
         return (
           <Button appearance="secondary-action-button" aria-expanded={gekozen === v.id} onClick={() => zetGekozen(gekozen === v.id ? null : v.id)}>
@@ -350,7 +461,8 @@ export function Matching({ ik }: { ik: Ik }) {
     <Pagina titel="Matching">
       <Paragraph>
         Voorstellen voor uitstroom naar een eigen woning. Volgorde: de corporatie geeft akkoord, dan de aanbieder met de cliënt, dan volgt de
-        sleuteloverdracht. Bij een afwijzing stelt Doorstroom de volgende passende kandidaat voor.
+        sleuteloverdracht. Elke stap heeft een termijn in werkdagen; vlak ervoor komt een herinnering, daarna hoort de centrumgemeente het, en na de
+        respijttermijn vervalt het voorstel. Bij een afwijzing of een vervallen voorstel stelt Doorstroom de volgende passende kandidaat voor.
       </Paragraph>
       {magRonde && <Ronde ik={ik} />}
       <section aria-labelledby="voorstellen-kop">
@@ -381,6 +493,7 @@ export function Matching({ ik }: { ik: Ik }) {
           )}
         </Gegevens>
       </section>
+      {ik.soort !== 'woningcorporatie' && <GeparkeerdeClienten ik={ik} />}
     </Pagina>
   );
 }
