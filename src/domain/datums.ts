@@ -46,3 +46,9 @@ export function datumBezwaar(datum: string, soort: DatumSoort, vandaag: string):
 export function vandaagInNederland(nu = new Date()): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(nu);
 }
+
+/** JJJJ-MM-DD as the interface writes a day: 2-12-2026 (for texts the server composes, e.g. "geparkeerd tot"). */
+export function nlDatum(iso: string): string {
+  const [jaar, maand, dag] = iso.split('-');
+  return `${Number(dag)}-${Number(maand)}-${jaar}`;
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, notExists } from 'drizzle-orm';
+import { OPEN_STATUSSEN } from '../../src/domain/matching/workflow.js';
 import * as s from '../../src/db/schema.js';
 import { testOmgeving, type TestOmgeving } from '../helpers.js';
 
@@ -64,7 +65,21 @@ describe('voorstellen: redenen, herzien, parkeren, termijnen en dashboard via de
 
   it('parkeren: einddatum 30–365 dagen bij het veld, alleen gemeenten, onbekende cliënt 404; daarna in de lijst en op het dossier', async () => {
     const centrum = await t.sessie('toegang@centrumstad.demo');
-    const [c] = await t.database.db.select().from(s.clientStand).where(eq(s.clientStand.fase, 'uitstroomklaar')).limit(1);
+    // an uitstroomklare client of the centrumgemeente's region without an open proposal (parking one with an open
+    // proposal is refused), chosen by pseudoniem so every run parks the same client
+    const [regio] = await t.database.db.select({ regioId: s.organisaties.regioId }).from(s.organisaties).where(eq(s.organisaties.naam, 'Centrumstad'));
+    const [c] = await t.database.db
+      .select()
+      .from(s.clientStand)
+      .where(
+        and(
+          eq(s.clientStand.fase, 'uitstroomklaar'),
+          eq(s.clientStand.regioId, regio!.regioId),
+          notExists(t.database.db.select().from(s.matchVoorstellen).where(and(eq(s.matchVoorstellen.clientId, s.clientStand.clientId), inArray(s.matchVoorstellen.status, OPEN_STATUSSEN)))),
+        ),
+      )
+      .orderBy(s.clientStand.pseudoniem)
+      .limit(1);
     const url = `/api/clienten/${c!.clientId}/parkeren`;
     const teKort = await t.als(centrum, 'POST', url, { redenCode: 'detentie', einddatum: '2026-11-10' });
     expect(teKort.statusCode).toBe(422);
@@ -79,11 +94,15 @@ describe('voorstellen: redenen, herzien, parkeren, termijnen en dashboard via de
     expect(ok.json()).toMatchObject({ actief: true, tot: '2027-01-15' });
     const lijst = (await t.als(centrum, 'GET', '/api/matching/parkeringen')).json();
     expect(lijst.parkeringen.some((p: { clientId: string }) => p.clientId === c!.clientId)).toBe(true);
+    // "waarom niet gematcht?" names the parking and its end date, and says so again once it has ended
+    const waarom = async () => (await t.als(centrum, 'GET', `/api/clienten/${c!.clientId}/waarom-niet`)).json() as { deelname: { reden: string; tekst: string }[] };
+    expect((await waarom()).deelname).toContainEqual({ reden: 'geparkeerd', tekst: 'Geparkeerd tot 15-1-2027: doet tot dan niet mee.' });
     expect((await t.als(centrum, 'GET', `/api/clienten/${ONBEKEND}/parkeringen`)).statusCode).toBe(404);
     expect((await t.als(await t.sessie('consulent@woonstede-rivierland.demo'), 'GET', '/api/matching/parkeringen')).statusCode).toBe(403);
     const eind = await t.als(centrum, 'POST', `/api/parkeringen/${ok.json().id}/beeindigen`, {});
     expect(eind.statusCode, eind.body).toBe(200);
     expect(eind.json().actief).toBe(false);
+    expect((await waarom()).deelname.map((d) => d.reden)).not.toContain('geparkeerd');
     expect((await t.als(centrum, 'POST', `/api/parkeringen/${ONBEKEND}/beeindigen`, {})).statusCode).toBe(404);
   });
 

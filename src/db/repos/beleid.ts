@@ -21,6 +21,8 @@ import { waaromNiet, type WaaromNiet } from '../../domain/matching/waarom-niet.j
 import { OPEN_STATUSSEN } from '../../domain/matching/workflow.js';
 import { ZRM_DOMEINEN, type ZrmScores } from '../../domain/zrm.js';
 import { FASE_LABEL, type Fase } from '../../domain/trajecten.js';
+import { nlDatum } from '../../domain/datums.js';
+import { actieveParkering } from './voorstellen.js';
 import { bouwMatchContext, kandidaatVan } from './matching.js';
 
 // Prioritisation policy as data (issue 14 item 6, ADR 0037) and "waarom niet gematcht?" (item 8).
@@ -253,6 +255,12 @@ export async function waaromNietVoorClient(db: DbOrTx, actor: Actor, clientId: s
     .from(s.matchVoorstellen)
     .where(and(eq(s.matchVoorstellen.clientId, clientId), inArray(s.matchVoorstellen.status, OPEN_STATUSSEN)))
     .limit(1);
+  const [parkering] = await db
+    .select({ tot: sql<string>`coalesce(${s.clientParkeringen.beeindigdOp}, ${s.clientParkeringen.tot})::text` })
+    .from(s.clientParkeringen)
+    .where(and(eq(s.clientParkeringen.clientId, clientId), actieveParkering(peildatum)))
+    .orderBy(desc(s.clientParkeringen.tot))
+    .limit(1);
   const ctx = await bouwMatchContext(db, actor.regioId, peildatum);
   const kandidaat = ctx.invoer.kandidaten.find((k) => k.id === clientId) ?? kandidaatVan(rij.stand, rij.woonwensen, peildatum);
   if (kandidaat.zrm === undefined) kandidaat.zrm = (await zrmGereedheden(db, [clientId])).get(clientId) ?? 0;
@@ -271,7 +279,7 @@ export async function waaromNietVoorClient(db: DbOrTx, actor: Actor, clientId: s
     invoer: ctx.invoer,
     kandidaat,
     toewijzing: resultaat.voorstellen,
-    deelname: { uitstroomklaar: rij.stand.fase === 'uitstroomklaar', grondslag: !!rij.grondslag, openVoorstel: !!open, faseLabel: FASE_LABEL[rij.stand.fase as Fase] },
+    deelname: { uitstroomklaar: rij.stand.fase === 'uitstroomklaar', grondslag: !!rij.grondslag, openVoorstel: !!open, geparkeerdTot: parkering ? nlDatum(parkering.tot) : null, faseLabel: FASE_LABEL[rij.stand.fase as Fase] },
     gemeenten: gemeenten.map((g) => g.id),
     woningenPerKlasse: new Map(perKlasse.map((p) => [`${p.gemeenteId}|${p.type}`, Number(p.n)])),
     volgorde: ctx.beleid.beleid.volgorde,

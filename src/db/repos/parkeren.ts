@@ -8,6 +8,7 @@ import { PARKEER_REDENEN, parkeerEindFout, type ParkeerReden } from '../../domai
 import { schrijfAudit } from './audit.js';
 import { clientFilter } from './clienten.js';
 import { actieveParkering } from './voorstellen.js';
+import { nlDatum } from '../../domain/datums.js';
 
 // Parking a client (issue 14 item 5, ADR 0034): the gemeente's toegang takes a client out of matching rounds for
 // 30–365 days with a coded reason. No job brings the client back: bouwMatchContext compares the end date with the
@@ -62,7 +63,7 @@ export async function parkeer(db: DbOrTx, actor: Actor, clientId: string, invoer
     const [c] = await tx.select({ id: s.clienten.id, pseudoniem: s.clienten.pseudoniem, regioId: s.clienten.regioId }).from(s.clienten).where(and(eq(s.clienten.id, clientId), clientFilter(actor))).for('update');
     if (!c) throw nietGevonden('Cliënt');
     const [al] = await tx.select({ tot: s.clientParkeringen.tot }).from(s.clientParkeringen).where(and(eq(s.clientParkeringen.clientId, clientId), actieveParkering(vandaag)));
-    if (al) throw conflict(`De cliënt is al geparkeerd tot ${al.tot}`);
+    if (al) throw conflict(`De cliënt is al geparkeerd tot ${nlDatum(al.tot)}`);
     const [open] = await tx
       .select({ id: s.matchVoorstellen.id })
       .from(s.matchVoorstellen)

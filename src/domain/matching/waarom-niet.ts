@@ -44,7 +44,7 @@ export interface Deelname {
   uitstroomklaar: boolean;
   grondslag: boolean;
   openVoorstel: boolean;
-  /** Einddatum van het parkeren als de cliënt geparkeerd is (nog geen onderdeel van het model: altijd null). */
+  /** Einddatum van het parkeren als de cliënt geparkeerd is (repos/beleid leest het uit client_parkeringen). */
   geparkeerdTot?: string | null;
   /** Huidige fase in woorden, voor de tekst bij niet uitstroomklaar. */
   faseLabel?: string;
