@@ -5,6 +5,7 @@ import * as s from '../../src/db/schema.js';
 import { ZRM_DOMEINEN } from '../../src/domain/zrm.js';
 import { DEMO_WACHTWOORD } from '../../src/db/seed.js';
 import { DOELEN, PSEUDONIEM_PATROON } from '../../src/domain/audit.js';
+import { STANDAARD_GEWICHTEN } from '../../src/domain/matching/objectief.js';
 import { PEILDATUM, testOmgeving, type Sessie, type TestOmgeving } from '../helpers.js';
 import { wmo301 } from '../iwmo-berichten.js';
 import { naarXlsx } from '../../src/domain/xlsx-export.js';
@@ -147,6 +148,33 @@ const VOORBEELDEN: [string, () => Promise<Voorbeeld> | Voorbeeld][] = [
   ],
   ['GET /api/clienten/:id/parkeringen', () => ({ wie: TOEGANG, method: 'GET', url: `/api/clienten/${ctx.parkeerClient}/parkeringen` })],
   ['GET /api/matching/parkeringen', () => ({ wie: TOEGANG, method: 'GET', url: '/api/matching/parkeringen' })],
+  // begeleiding per plaatsing (issue 14): the care side reads and sets it, the corporatie reads its one line
+  ['GET /api/clienten/:id/begeleiding', () => ({ wie: TOEGANG, method: 'GET', url: `/api/clienten/${ctx.plaatsingClient}/begeleiding` })],
+  ['GET /api/plaatsingen/:id/begeleiding', () => ({ wie: ctx.aanbieder!, method: 'GET', url: `/api/plaatsingen/${ctx.plaatsingId}/begeleiding` })],
+  ['GET /api/begeleidingen/regels', () => ({ wie: WOONSTEDE, method: 'GET', url: `/api/begeleidingen/regels?plaatsing=${ctx.plaatsingId}` })],
+  [
+    'PUT /api/plaatsingen/:id/begeleiding',
+    async () => {
+      const huidig = (await t.als(await t.sessie(ctx.aanbieder!), 'GET', `/api/plaatsingen/${ctx.plaatsingId}/begeleiding`)).json() as { begeleiding: { versie: number } | null };
+      const [p] = await t.database.db.select().from(s.plaatsingen).where(eq(s.plaatsingen.id, ctx.plaatsingId!));
+      const body = {
+        aanbiederId: p!.aanbiederId,
+        urenPerWeek: 6,
+        van: p!.startdatum,
+        tot: '2027-10-31',
+        contactpersoon: 'Joost Visser',
+        contactTelefoon: '06-11223344',
+        evaluaties: ['2027-01-15'],
+        plan: [{ domein: 'wonen', doelen: [{ omschrijving: 'Huur op tijd betalen', status: 'bezig' }] }],
+        ...(huidig.begeleiding ? { versie: huidig.begeleiding.versie } : {}),
+      };
+      return { wie: ctx.aanbieder!, method: 'PUT', url: `/api/plaatsingen/${ctx.plaatsingId}/begeleiding`, body };
+    },
+  ],
+  ['POST /api/evaluaties/:id/gehouden', () => ({ wie: ctx.aanbieder!, method: 'POST', url: `/api/evaluaties/${ctx.evaluatieId}/gehouden`, body: { datum: PEILDATUM } })],
+  // prioriteringsbeleid (issue 14): the what-if reads the region's candidates; "waarom niet" reads one client
+  ['POST /api/beleid/wat-als', () => ({ wie: BEHEER, method: 'POST', url: '/api/beleid/wat-als', body: { beleidB: { gewichten: { ...STANDAARD_GEWICHTEN, perUrgentie: 500 }, volgorde: [] } } })],
+  ['GET /api/clienten/:id/waarom-niet', () => ({ wie: TOEGANG, method: 'GET', url: `/api/clienten/${ctx.uitstroomklaar}/waarom-niet` })],
   ['POST /api/parkeringen/:id/beeindigen', () => ({ wie: TOEGANG, method: 'POST', url: `/api/parkeringen/${ctx.parkeringId}/beeindigen`, body: {} })],
   [
     'POST /api/matching/voorstellen/:id/overrulen',
@@ -168,6 +196,7 @@ function onthoud(route: string, antwoord: unknown) {
   if (route === 'POST /api/plaatsingen') ctx.nieuwePlaatsing = a.id as string;
   if (route === 'POST /api/clienten/:id/zrm') ctx.zrmId = a.id as string;
   if (route === 'POST /api/clienten/:id/parkeren') ctx.parkeringId = a.id as string;
+  if (route === 'PUT /api/plaatsingen/:id/begeleiding') ctx.evaluatieId = (a.begeleiding as { evaluaties: { id: string; gehoudenOp: string | null }[] }).evaluaties.find((e) => e.gehoudenOp === null)!.id;
 }
 
 const clientRoutes = () =>

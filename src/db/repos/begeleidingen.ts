@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
+import { nlDatum } from '../../domain/datums.js';
 import type { Versleuteling } from '../versleuteling.js';
 import { schrijfAudit } from './audit.js';
 import { clientFilter } from './clienten.js';
@@ -293,7 +294,7 @@ export async function evaluatieGehouden(db: DbOrTx, actor: Actor, evaluatieId: s
   const [p] = await zichtbarePlaatsingen(db, actor, eq(s.plaatsingen.id, e.plaatsingId));
   if (!p) return null;
   if (actor.soort === 'aanbieder' && e.aanbiederId !== actor.organisatieId) throw geweigerd('Deze begeleiding is van een andere zorgaanbieder');
-  if (e.gehoudenOp) throw conflict(`Deze evaluatie is al vastgelegd als gehouden op ${e.gehoudenOp}`);
+  if (e.gehoudenOp) throw conflict(`Deze evaluatie is al vastgelegd als gehouden op ${nlDatum(e.gehoudenOp)}`);
   if (datum > vandaag) throw ongeldig('Datum gehouden ligt in de toekomst', [{ pad: 'datum', veld: 'Datum gehouden', melding: 'Datum gehouden ligt in de toekomst' }]);
   if (datum < e.van) throw ongeldig('Datum gehouden ligt vóór het begin van de begeleiding', [{ pad: 'datum', veld: 'Datum gehouden', melding: 'Datum gehouden ligt vóór het begin van de begeleiding' }]);
   await db.update(s.begeleidingEvaluaties).set({ gehoudenOp: datum }).where(eq(s.begeleidingEvaluaties.id, evaluatieId));
