@@ -114,7 +114,7 @@ export function Tabel<R>({
             {rijen.map((r) => (
               <TableRow key={sleutel(r)}>
                 {kolommen.map((k, i) => (
-                  <TableCell key={i} className={k.getal ? 'utrecht-table__cell--numeric-data' : undefined}>
+                  <TableCell key={i} className={k.getal ? 'utrecht-table__cell--numeric-column utrecht-table__cell--numeric-data' : undefined}>
                     {k.cel(r)}
                   </TableCell>
                 ))}
@@ -147,6 +147,7 @@ const ENKELVOUD: Record<string, string> = {
   perioden: 'periode',
   plaatsingen: 'plaatsing',
   regels: 'regel',
+  rijen: 'rij',
   "regio's": 'regio',
   schulden: 'schuld',
   signalen: 'signaal',
