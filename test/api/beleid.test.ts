@@ -142,7 +142,7 @@ describe.each(backends)('prioriteringsbeleid en waarom niet gematcht (%s)', (bac
     const [c] = await t.database.db
       .select({ id: s.clientStand.clientId })
       .from(s.clientStand)
-      .where(and(eq(s.clientStand.regioId, t.regios.rivierland.regioId), eq(s.clientStand.fase, 'uitstroomklaar'), sql`not exists (select 1 from match_voorstellen v where v.client_id = ${s.clientStand.clientId})`))
+      .where(and(eq(s.clientStand.regioId, t.regios.rivierland.regioId), eq(s.clientStand.fase, 'uitstroomklaar'), sql`not exists (select 1 from match_voorstellen v where v.client_id = ${s.clientStand.clientId} and v.status in ('voorstel', 'akkoord_corporatie', 'akkoord_aanbieder'))`))
       .orderBy(asc(s.clientStand.pseudoniem))
       .limit(1);
     const res = await t.als(toegang, 'GET', `/api/clienten/${c!.id}/waarom-niet`);

@@ -78,7 +78,7 @@ describe('inzage (AVG art. 15)', () => {
     expect(inzage.dossier.events.length).toBe((await eventsPerClient(t.database.db, [id])).get(id)!.length);
     expect(inzage.plaatsingen.length).toBeGreaterThan(0);
     expect(inzage.grondslagen.length).toBeGreaterThan(0);
-    expect(Object.keys(inzage).sort()).toEqual(['dossier', 'grondslagen', 'opgesteld', 'peildatum', 'plaatsingen', 'schulden', 'signalen', 'toegang', 'voorstellen', 'zrm']);
+    expect(Object.keys(inzage).sort()).toEqual(['begeleidingen', 'dossier', 'grondslagen', 'opgesteld', 'parkeringen', 'peildatum', 'plaatsingen', 'schulden', 'signalen', 'toegang', 'voorstellen', 'zrm']);
     expect(inzage.toegang.some((a: { actie: string; organisatie: string }) => a.actie === 'lezen' && a.organisatie === 'Centrumstad')).toBe(true);
     const log = await t.database.db.select().from(s.auditLog).where(and(eq(s.auditLog.entiteitId, id), eq(s.auditLog.actie, 'exporteren')));
     expect(log).toHaveLength(1);

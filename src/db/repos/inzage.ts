@@ -7,6 +7,7 @@ import { haalClient } from './clienten.js';
 import { grondslagenVan } from './grondslagen.js';
 import { zrmVoorInzage } from './zrm.js';
 import { begeleidingenVoorInzage } from './begeleidingen.js';
+import { parkeringenVan } from './parkeren.js';
 
 /**
  * Everything Doorstroom holds about one client (AVG art. 15, recht op inzage), for a care worker who may see the
@@ -33,7 +34,7 @@ export async function inzageVan(db: DbOrTx, actor: Actor, clientId: string, v: V
     : [];
   const schulden = await db.select().from(s.schuldregelingen).where(eq(s.schuldregelingen.clientId, clientId)).orderBy(asc(s.schuldregelingen.aangemaakt), asc(s.schuldregelingen.id));
   const voorstellen = await db
-    .select({ id: s.matchVoorstellen.id, woningId: s.matchVoorstellen.woningId, status: s.matchVoorstellen.status, afwijzingsreden: s.matchVoorstellen.afwijzingsreden, aangemaakt: s.matchVoorstellen.aangemaakt, gewijzigd: s.matchVoorstellen.gewijzigd })
+    .select({ id: s.matchVoorstellen.id, woningId: s.matchVoorstellen.woningId, status: s.matchVoorstellen.status, afwijzingsreden: s.matchVoorstellen.afwijzingsreden, afwijzingCode: s.matchVoorstellen.afwijzingCode, afwijzingPartij: s.matchVoorstellen.afwijzingPartij, aangemaakt: s.matchVoorstellen.aangemaakt, gewijzigd: s.matchVoorstellen.gewijzigd })
     .from(s.matchVoorstellen)
     .where(eq(s.matchVoorstellen.clientId, clientId))
     .orderBy(asc(s.matchVoorstellen.aangemaakt), asc(s.matchVoorstellen.id));
@@ -61,6 +62,8 @@ export async function inzageVan(db: DbOrTx, actor: Actor, clientId: string, v: V
     voorstellen,
     zrm: await zrmVoorInzage(db, clientId, v),
     begeleidingen: await begeleidingenVoorInzage(db, clientId, v),
+    // parking (issue 14) is a decision about the person: reason, period and who decided
+    parkeringen: await parkeringenVan(db, actor, clientId, peildatum),
     grondslagen: await grondslagenVan(db, clientId),
     toegang,
   };

@@ -6,6 +6,8 @@ import { BESTEMMING_LABEL, DOELGROEP_LABEL, EVENT_LABEL, HUURCONSTRUCTIE_LABEL, 
 import { REIKWIJDTE_LABEL, WETTELIJKE_GRONDSLAGEN } from '../../../src/domain/grondslagen';
 import { ZRM_DOMEIN_LABEL, ZRM_DOMEINEN } from '../../../src/domain/zrm';
 import { DOEL_STATUS_LABEL, domeinLabel } from '../../../src/domain/begeleiding';
+import { AFWIJZING_LABEL, type AfwijzingsCode } from '../../../src/domain/matching/redenen';
+import { VOORSTEL_STATUS_LABEL } from './Matching';
 import { Pagina } from '../ui/Pagina';
 import { Tabel } from '../ui/Tabel';
 import { Gegevens } from '../ui/Status';
@@ -31,7 +33,8 @@ interface InzageData {
   plaatsingen: { id: string; adres: string; huurconstructie: string; startdatum: string; einddatum: string | null }[];
   signalen: { id: string; soort: string; status: string; aangemaakt: string; stappen: { status: string; tijdstip: string; toelichting: string | null }[] }[];
   schulden: { id: string; schuldeiser: string; bedragCenten: number; regeling: string; status: string }[];
-  voorstellen: { id: string; status: string; afwijzingsreden: string | null; aangemaakt: string }[];
+  voorstellen: { id: string; status: string; afwijzingsreden: string | null; afwijzingCode?: string | null; aangemaakt: string }[];
+  parkeringen?: { id: string; redenLabel: string; toelichting: string | null; vanaf: string; tot: string; beeindigdOp: string | null; doorOrganisatie: string }[];
   zrm?: { id: string; datum: string; organisatie: string; scores: Record<string, number | null>; toelichting: string | null; ingetrokkenOp: string | null; intrekkingsreden: string | null }[];
   begeleidingen?: { id: string; aanbieder: string; urenPerWeek: number; van: string; tot: string; contactpersoon: string; plan: { domein: string; doelen: { omschrijving: string; status: string }[] }[]; evaluaties: { id: string; datum: string; gehoudenOp: string | null }[] }[];
   grondslagen: { id: string; reikwijdte: string; soort: string; wettelijkeGrondslag: string | null; ingangsdatum: string; einddatum: string | null; ingetrokkenOp: string | null }[];
@@ -222,8 +225,23 @@ export function Inzage({ id }: { id: string }) {
                 <UnorderedList>
                   {d.voorstellen.map((v) => (
                     <UnorderedListItem key={v.id}>
-                      {nlTijdstip(v.aangemaakt)}: {v.status}
+                      {nlTijdstip(v.aangemaakt)}: {VOORSTEL_STATUS_LABEL[v.status] ?? v.status}
+                      {v.afwijzingCode && ` — ${AFWIJZING_LABEL[v.afwijzingCode as AfwijzingsCode] ?? v.afwijzingCode}`}
                       {v.afwijzingsreden && ` — ${v.afwijzingsreden}`}
+                    </UnorderedListItem>
+                  ))}
+                </UnorderedList>
+              )}
+              <Heading2>Geparkeerd (tijdelijk buiten de matching)</Heading2>
+              {!d.parkeringen?.length ? (
+                <Paragraph>Nooit geparkeerd.</Paragraph>
+              ) : (
+                <UnorderedList>
+                  {d.parkeringen.map((p) => (
+                    <UnorderedListItem key={p.id}>
+                      {nlDatum(p.vanaf)} tot {nlDatum(p.beeindigdOp ?? p.tot)}
+                      {p.beeindigdOp && ' (eerder beëindigd)'}: {p.redenLabel}
+                      {p.toelichting && ` — ${p.toelichting}`} · door {p.doorOrganisatie}
                     </UnorderedListItem>
                   ))}
                 </UnorderedList>
