@@ -300,6 +300,10 @@ export function elfproef(bsn: string): boolean {
 }
 
 export function leeftijdOp(geboortedatum: string, peildatum: string): number {
+  // ISO dates (YYYY-MM-DD): "MM-DD" compares as text, without splitting (a list page asks this twice per row)
+  if (geboortedatum.length === 10 && peildatum.length === 10) {
+    return Number(peildatum.slice(0, 4)) - Number(geboortedatum.slice(0, 4)) - (peildatum.slice(5) < geboortedatum.slice(5) ? 1 : 0);
+  }
   const [gj, gm, gd] = geboortedatum.split('-').map(Number) as [number, number, number];
   const [pj, pm, pd] = peildatum.split('-').map(Number) as [number, number, number];
   return pj - gj - (pm < gm || (pm === gm && pd < gd) ? 1 : 0);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BLIJVENDE_BESTEMMINGEN } from '../../src/domain/uitkomsten.js';
 import {
+  leeftijdOp,
   BEGIN_TOESTAND,
   BESTEMMINGEN,
   BESTEMMING_LABEL,
@@ -150,5 +151,27 @@ describe('eigenschappen (fast-check)', () => {
         expect(leidToestandAf(geldig)).toEqual(t);
       }),
     );
+  });
+});
+
+describe('leeftijdOp', () => {
+  const iso = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  it('is the number of whole years, as counting birthdays on the calendar gives it', () => {
+    fc.assert(
+      fc.property(iso, iso, (geboren, peil) => {
+        const [gj, gm, gd] = geboren.split('-').map(Number) as [number, number, number];
+        const [pj, pm, pd] = peil.split('-').map(Number) as [number, number, number];
+        let jaren = pj - gj;
+        if (pm < gm || (pm === gm && pd < gd)) jaren -= 1;
+        expect(leeftijdOp(geboren, peil)).toBe(jaren);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('turns a year older on the birthday itself, and a 29 February child on 1 March in other years', () => {
+    expect(leeftijdOp('2000-12-02', '2026-12-01')).toBe(25);
+    expect(leeftijdOp('2000-12-02', '2026-12-02')).toBe(26);
+    expect(leeftijdOp('2004-02-29', '2026-02-28')).toBe(21);
+    expect(leeftijdOp('2004-02-29', '2026-03-01')).toBe(22);
   });
 });

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import { voerUitBenoemd, type DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import type { Versleuteling } from '../versleuteling.js';
 import { clientZicht, magBsnZien, magClientZien, magRisicoNotitiesZien, type Actor } from '../../domain/auth.js';
@@ -317,18 +317,16 @@ export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, 
         .values({ ...audit, pseudoniemen: sql`array(select p.pseudoniem from pagina p order by p.nr)` })
         .returning({ id: s.auditLog.id })}`
     : sql``;
-  const { rows } = (await db.execute(sql`with pagina as (
-      select p.client_id, p.nr, x.pseudoniem from unnest(array(${paginaIds(actor, waar, f, peildatum)})::uuid[]) with ordinality as p(client_id, nr)
-      join client_stand x on x.client_id = p.client_id
-    )${auditCte}
-    select t.totaal, r.* from (select count(*)::int as totaal from ${st} where ${waar}) t
-    left join lateral (
+  const { rows } = await voerUitBenoemd<PaginaRij>(db, sql`with pagina as (
       select p.nr, st.client_id, st.pseudoniem, c.naam_versleuteld, st.geboortedatum::text as geboortedatum, st.doelgroep,
         st.herkomstgemeente_id, st.huidige_gemeente_id, st.aanbieder_id, st.fase, st.niveau, st.urgentie, st.sinds::text as sinds,
         st.laatste_datum::text as laatste_datum, st.bestemming, st.laatste_uitstroom::text as laatste_uitstroom
-      from pagina p join client_stand st on st.client_id = p.client_id join clienten c on c.id = p.client_id
-    ) r on true
-    order by r.nr`)) as unknown as { rows: PaginaRij[] };
+      from unnest(array(${paginaIds(actor, waar, f, peildatum)})::uuid[]) with ordinality as p(client_id, nr)
+      join client_stand st on st.client_id = p.client_id join clienten c on c.id = p.client_id
+    )${auditCte}
+    select t.totaal, r.* from (select count(*)::int as totaal from ${st} where ${waar}) t
+    left join lateral (select * from pagina) r on true
+    order by r.nr`);
   return {
     totaal: rows[0]?.totaal ?? 0,
     clienten: rows
@@ -670,16 +668,14 @@ export async function wachtlijst(db: DbOrTx, actor: Actor, soort: WachtlijstSoor
   );
   // the count, the median and the page in one statement (one round trip); the page is an index walk that stops
   // after offset + limiet rows, its order carried out of the lateral join by nr
-  const { rows } = (await db.execute(sql`select t.totaal, t.mediaan, r.* from (
+  const { rows } = await voerUitBenoemd<RuweStand & { totaal: number; mediaan: number | string | null }>(db, sql`select t.totaal, t.mediaan, r.* from (
       select count(*)::int as totaal, percentile_cont(0.5) within group (order by ${wachtdagenSql(peildatum)}) as mediaan from ${st} where ${waar}
     ) t left join lateral (
       select row_number() over (order by ${volgorde}) as nr, ${st.clientId}, ${st.pseudoniem}, ${st.herkomstgemeenteId}, ${st.doelgroep},
         ${st.geboortedatum}::text as geboortedatum, ${st.fase}, ${st.niveau}, ${st.urgentie}, ${st.sinds}::text as sinds,
         ${st.laatsteDatum}::text as laatste_datum, ${st.bestemming}, ${st.laatsteUitstroom}::text as laatste_uitstroom
       from ${st} where ${waar} order by ${volgorde} limit ${f.limiet} offset ${f.offset}
-    ) r on true order by r.nr`)) as unknown as {
-    rows: (RuweStand & { totaal: number; mediaan: number | string | null })[];
-  };
+    ) r on true order by r.nr`);
   const eerste = rows[0];
   const regels = rows
     .filter((r) => r.client_id !== null)
