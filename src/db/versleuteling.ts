@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DomeinFout } from '../domain/fouten.js';
@@ -17,18 +17,21 @@ export const GEANONIMISEERD_LABEL = 'Geanonimiseerd';
  */
 export class Versleuteling {
   private readonly sleutel: Buffer;
+  /** the same key imported once: a list page decrypts 50 names, and importing a raw key per cipher is a third of that */
+  private readonly sleutelObject: KeyObject;
   /** HKDF of the key for the name index alone: a name token and a BSN never share a hash, and neither reveals the key */
   private readonly naamSleutel: Buffer;
 
   constructor(sleutel: Buffer) {
     if (sleutel.length !== 32) throw new SleutelFout('Versleutelingssleutel moet 32 bytes zijn');
     this.sleutel = sleutel;
+    this.sleutelObject = createSecretKey(sleutel);
     this.naamSleutel = Buffer.from(hkdfSync('sha256', sleutel, Buffer.alloc(0), 'doorstroom/naam-index/v1', 32));
   }
 
   versleutel(tekst: string): string {
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.sleutel, iv);
+    const cipher = createCipheriv('aes-256-gcm', this.sleutelObject, iv);
     const data = Buffer.concat([cipher.update(tekst, 'utf8'), cipher.final()]);
     return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
   }
@@ -37,9 +40,12 @@ export class Versleuteling {
     if (waarde === GEANONIMISEERD) return GEANONIMISEERD_LABEL;
     const [versie, iv, tag, data] = waarde.split('.');
     if (versie !== 'v1' || !iv || !tag || data === undefined) throw new Error('Onbekend versleutelingsformaat');
-    const decipher = createDecipheriv('aes-256-gcm', this.sleutel, Buffer.from(iv, 'base64url'));
+    const decipher = createDecipheriv('aes-256-gcm', this.sleutelObject, Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+    const tekst = decipher.update(Buffer.from(data, 'base64url'));
+    // GCM is a stream mode: final() only checks the tag (and throws on a wrong one) and returns no further bytes
+    const rest = decipher.final();
+    return (rest.length ? Buffer.concat([tekst, rest]) : tekst).toString('utf8');
   }
 
   /** Deterministic keyed hash: find a BSN again without storing it readable. */
