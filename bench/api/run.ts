@@ -15,6 +15,7 @@
  *   BENCH_SNEL=1 npx tsx bench/api/run.ts                      # development: 800 clients, 3 s per endpoint (sizes and duration still overridable)
  *   BENCH_SYNCHRONOUS_COMMIT=off …                              # diagnosis: commits without waiting for the WAL flush
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { hash } from '@node-rs/argon2';
@@ -39,6 +40,10 @@ const CORPORATIE = 'consulent@woonstede-rivierland.demo';
 
 interface Meting {
   endpoint: string;
+  /** CPU of this process per answered request (server, PGlite's worker and autocannon's worker thread), ms */
+  cpuNode: number;
+  /** CPU of all local postgres processes per answered request, ms (null: no local PostgreSQL to read) */
+  cpuPg: number | null;
   reqPerS: number;
   p50: number;
   p99: number;
@@ -74,11 +79,49 @@ async function haal<T>(basis: string, pad: string, cookie: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-async function belast(basis: string, endpoint: string, pad: string, cookie: string): Promise<Meting> {
+/**
+ * CPU seconds used so far by every local process named postgres (utime + stime from /proc, in clock ticks of
+ * 1/100 s): with the server on this machine, what the database spends per request, which the load of other
+ * processes on a shared machine changes far less than it changes req/s. null where /proc has no postgres.
+ */
+function postgresCpu(): number | null {
+  let ticks = 0;
+  let gevonden = false;
+  for (const pid of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const sluit = stat.lastIndexOf(')');
+      if (stat.slice(stat.indexOf('(') + 1, sluit) !== 'postgres') continue;
+      const velden = stat.slice(sluit + 2).split(' ');
+      ticks += Number(velden[11]) + Number(velden[12]);
+      gevonden = true;
+    } catch {
+      // the process ended between the listing and the read
+    }
+  }
+  return gevonden ? ticks / 100 : null;
+}
+
+async function belast(basis: string, endpoint: string, pad: string, cookie: string, server: boolean): Promise<Meting> {
+  const cpu0 = process.cpuUsage();
+  const pg0 = server ? postgresCpu() : null;
   const r = await autocannon({ url: `${basis}${pad}`, connections: VERBINDINGEN, duration: DUUR, headers: { cookie }, workers: 1 });
+  const cpu = process.cpuUsage(cpu0);
+  const pg1 = server ? postgresCpu() : null;
+  const n = Math.max(1, r.requests.total);
   // over the whole run (answers that arrive after the window included), not autocannon's per-second mean,
   // which rounds a slow endpoint with a handful of answers down to 0
-  return { endpoint, reqPerS: r.requests.total / r.duration, p50: r.latency.p50, p99: r.latency.p99, gemiddeld: r.latency.average, verzoeken: r.requests.total, fouten: r.non2xx + r.errors + r.timeouts };
+  return {
+    endpoint,
+    reqPerS: r.requests.total / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    gemiddeld: r.latency.average,
+    verzoeken: r.requests.total,
+    fouten: r.non2xx + r.errors + r.timeouts,
+    cpuNode: (cpu.user + cpu.system) / 1000 / n,
+    cpuPg: pg0 !== null && pg1 !== null ? ((pg1 - pg0) * 1000) / n : null,
+  };
 }
 
 /** Seeds a region of `aantal` clients, starts the server, measures every endpoint; returns the figures. */
@@ -153,7 +196,7 @@ async function meetOmgeving(serverUrl: string | undefined, aantal: number): Prom
       const alleen = process.env.BENCH_ALLEEN?.split(',').map((x) => x.trim().toLowerCase());
       for (const [naam, pad, cookie] of endpoints.filter(([naam], i) => i <= 1 || !alleen || alleen.some((a) => naam.toLowerCase().includes(a)))) {
         t0 = performance.now();
-        metingen.push(await belast(basis, naam, pad, cookie));
+        metingen.push(await belast(basis, naam, pad, cookie, serverUrl !== undefined));
         await wachtTotStil();
         process.stdout.write(`  · ${naam} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
       }
@@ -172,7 +215,7 @@ const LIJSTEN = new Set(['cliëntenlijst (50)', 'cliëntenlijst wachtdagen p5', 
 function drukTabel(metingen: Meting[], server: boolean) {
   const health = metingen[0]!;
   const gereed = metingen[1]!;
-  console.log(`  ${'endpoint'.padEnd(28)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'÷ health'.padStart(9)} ${'÷ gereed'.padStart(9)} ${'aantal'.padStart(7)} ${'fouten'.padStart(7)}  doel`);
+  console.log(`  ${'endpoint'.padEnd(28)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'÷ health'.padStart(9)} ${'÷ gereed'.padStart(9)} ${'aantal'.padStart(7)} ${'fouten'.padStart(7)} ${'CPU node'.padStart(9)} ${'CPU pg'.padStart(7)}  doel`);
   for (const m of metingen) {
     const aandeel = m.reqPerS / health.reqPerS;
     const doelen: string[] = [];
@@ -180,7 +223,7 @@ function drukTabel(metingen: Meting[], server: boolean) {
     // without answers within the window there is no latency to judge, only that it was too slow to answer
     if (server && m !== health) doelen.push(`p99 < 50 ms: ${m.verzoeken === 0 ? 'nee (geen antwoord binnen de meetduur)' : m.p99 < 50 ? 'ja' : 'nee'}`);
     console.log(
-      `  ${m.endpoint.padEnd(28)} ${getal(m.reqPerS, 1).padStart(8)} ${getal(m.p50).padStart(7)} ${getal(m.p99).padStart(7)} ${`${getal(aandeel * 100, 1)} %`.padStart(9)} ${`${getal((m.reqPerS / gereed.reqPerS) * 100, 1)} %`.padStart(9)} ${getal(m.verzoeken).padStart(7)} ${getal(m.fouten).padStart(7)}  ${doelen.join('; ')}`,
+      `  ${m.endpoint.padEnd(28)} ${getal(m.reqPerS, 1).padStart(8)} ${getal(m.p50).padStart(7)} ${getal(m.p99).padStart(7)} ${`${getal(aandeel * 100, 1)} %`.padStart(9)} ${`${getal((m.reqPerS / gereed.reqPerS) * 100, 1)} %`.padStart(9)} ${getal(m.verzoeken).padStart(7)} ${getal(m.fouten).padStart(7)} ${getal(m.cpuNode, 2).padStart(9)} ${(m.cpuPg === null ? '–' : getal(m.cpuPg, 2)).padStart(7)}  ${doelen.join('; ')}`,
     );
   }
 }
@@ -192,6 +235,7 @@ console.log(
 );
 console.log(`${VERBINDINGEN} verbindingen, ${DUUR} s per endpoint; groottes: ${GROOTTES.map((g) => getal(g)).join(', ')} cliënten`);
 if (ZONDER_FLUSH) console.log('DIAGNOSE: PostgreSQL met synchronous_commit = off (commit wacht niet op de WAL-flush); niet de productie-instelling');
+console.log('CPU node / CPU pg: ms CPU per beantwoord verzoek van dit proces (server, PGlite-worker, autocannon) en van alle lokale postgres-processen; minder gevoelig voor andere belasting dan req/s');
 console.log('doelen (afgedrukt, niet afgedwongen): lijst en wachtlijst ≥ 40 % van de req/s van health; p99 < 50 ms op PostgreSQL; pagina bij 20.000 ≤ 1,5 × de tijd bij 800');
 
 const doelen: { titel: string; url: string | undefined }[] = [];
