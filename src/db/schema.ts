@@ -9,6 +9,7 @@ import {
   pgTable,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
   bigint,
@@ -579,6 +580,26 @@ export const clientStand = pgTable(
     index('client_stand_regio_fase_laatste_idx').on(t.regioId, t.fase, t.laatsteDatum),
     index('client_stand_regio_herkomst_pseudoniem_idx').on(t.regioId, t.herkomstgemeenteId, sql`${t.pseudoniem} collate "C"`, t.clientId),
   ],
+);
+
+/**
+ * Derived, never edited by hand: client_stand counted per combination of the columns the client list and its zicht
+ * filter on, so the list's total does not count the region (migration 0039, ADR 0039). Kept by statement-level
+ * triggers on client_stand, whichever path writes it; rows that come to hold 0 stay.
+ */
+export const clientStandTellingen = pgTable(
+  'client_stand_tellingen',
+  {
+    regioId: uuid('regio_id').notNull(),
+    herkomstgemeenteId: uuid('herkomstgemeente_id').notNull(),
+    huidigeGemeenteId: uuid('huidige_gemeente_id').notNull(),
+    aanbiederId: uuid('aanbieder_id'),
+    doelgroep: text('doelgroep').notNull(),
+    fase: text('fase').notNull(),
+    niveau: text('niveau'),
+    aantal: integer('aantal').notNull(),
+  },
+  (t) => [unique('client_stand_tellingen_sleutel').on(t.regioId, t.herkomstgemeenteId, t.huidigeGemeenteId, t.aanbiederId, t.doelgroep, t.fase, t.niveau).nullsNotDistinct()],
 );
 
 /**

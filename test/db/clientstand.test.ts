@@ -55,6 +55,18 @@ async function verwachteStand(database: Database) {
 
 const stand = (database: Database) => database.db.select().from(s.clientStand).orderBy(asc(s.clientStand.clientId));
 
+/** client_stand_tellingen (its non-zero rows) must be client_stand counted per combination, whatever wrote it. */
+async function tellingenKloppen(database: Database) {
+  const sleutel = (r: Record<string, unknown>) =>
+    [r.regio_id, r.herkomstgemeente_id, r.huidige_gemeente_id, r.aanbieder_id ?? '-', r.doelgroep, r.fase, r.niveau ?? '-', Number(r.aantal)].join('|');
+  const rijen = async (q: ReturnType<typeof sql>) => ((await database.db.execute(q)) as unknown as { rows: Record<string, unknown>[] }).rows.map(sleutel).sort();
+  const geteld = await rijen(sql`select * from client_stand_tellingen where aantal <> 0`);
+  const verwacht = await rijen(sql`select regio_id, herkomstgemeente_id, huidige_gemeente_id, aanbieder_id, doelgroep, fase, niveau, count(*) as aantal
+    from client_stand group by 1, 2, 3, 4, 5, 6, 7`);
+  expect(geteld).toEqual(verwacht);
+  expect((await rijen(sql`select * from client_stand_tellingen where aantal < 0`)).length).toBe(0);
+}
+
 describe.each(backends)('client_stand en zoeken op %s', (backend) => {
   let database: Database;
   let regios: TestRegios;
@@ -79,6 +91,7 @@ describe.each(backends)('client_stand en zoeken op %s', (backend) => {
     expect(verwacht.length).toBe(90 + 40);
     expect(new Set(verwacht.map((r) => r.fase)).size).toBeGreaterThan(4);
     expect(await stand(database)).toEqual(verwacht);
+    await tellingenKloppen(database);
   });
 
   it('na willekeurige geldige gebeurtenissen via voegEventToe en een import gelijk aan de vouw', async () => {
@@ -119,6 +132,7 @@ describe.each(backends)('client_stand en zoeken op %s', (backend) => {
           });
         }
         expect(await stand(database)).toEqual(await verwachteStand(database));
+        await tellingenKloppen(database);
       }),
       { numRuns: 10 },
     );
@@ -133,14 +147,25 @@ describe.each(backends)('client_stand en zoeken op %s', (backend) => {
     await database.db.execute(sql`delete from client_stand`);
     await database.db.execute(sql.raw(vullen));
     expect(await stand(database)).toEqual(verwacht);
+    await tellingenKloppen(database);
+  });
+
+  it('migratie 0039 telt een bestaande client_stand zoals de triggers hem bijhouden', async () => {
+    const vullen = readFileSync(new URL('../../drizzle/0039_client_stand_tellingen.sql', import.meta.url), 'utf8').split('--> statement-breakpoint').at(-1)!;
+    expect(vullen).toMatch(/insert into client_stand_tellingen/i);
+    await database.db.execute(sql`delete from client_stand_tellingen`);
+    await database.db.execute(sql.raw(vullen));
+    await tellingenKloppen(database);
   });
 
   it('monitor-herbereken zet een verknoeide client_stand terug', async () => {
     const verwacht = await verwachteStand(database);
     await database.db.execute(sql`update client_stand set fase = 'uitgevallen', urgentie = 3, sinds = null, pseudoniem = 'X'`);
     await database.db.execute(sql`delete from client_stand where client_id in (select client_id from client_stand order by client_id limit 5)`);
+    await database.db.execute(sql`update client_stand_tellingen set aantal = aantal + 7 where fase = 'uitgevallen'`);
     await database.db.transaction((tx) => herberekenAlleIntervallen(tx));
     expect(await stand(database)).toEqual(verwacht);
+    await tellingenKloppen(database);
   });
 
   it('de wachtlijsten staan in SQL in precies de volgorde van domain/wachtlijst, ook over pagina’s heen', async () => {
@@ -317,8 +342,26 @@ describe.each(backends)('client_stand en zoeken op %s', (backend) => {
     }
     const combinatie = await lijstClienten(database.db, centrum, { fase: 'in_zorg', niveau: 'bw_intramuraal', doelgroep: 'ggz', limiet: 500, offset: 0 }, testVersleuteling, PEILDATUM);
     expect(combinatie.clienten.map((c) => c.id).sort()).toEqual(alles.filter((c) => c.toestand.fase === 'in_zorg' && c.toestand.niveau === 'bw_intramuraal' && c.doelgroep === 'ggz').map((c) => c.id).sort());
+    expect(combinatie.totaal).toBe(combinatie.clienten.length);
     const gemeente = await lijstClienten(database.db, centrum, { gemeenteId: noorddorp, limiet: 500, offset: 0 }, testVersleuteling, PEILDATUM);
     expect(gemeente.totaal).toBe(alles.filter((c) => c.herkomstgemeenteId === noorddorp).length);
+    // the totals come from client_stand_tellingen: equal to the rows for every zicht (a gemeente sees herkomst or
+    // huidige gemeente, an aanbieder its own clients) and every column filter, on a page that shows only some
+    for (const wie of [centrum, actor('rivierland', 'Noorddorp'), actor('rivierland', 'RIBW Rivierland', 'consulent')]) {
+      const zichtbaar = (await lijstClienten(database.db, wie, { limiet: 500, offset: 0 }, testVersleuteling, PEILDATUM)).clienten;
+      for (const f of [{}, { fase: 'in_zorg' as const }, { niveau: 'bw_intramuraal' as const }, { doelgroep: 'ggz' as const }, { gemeenteId: noorddorp }, { fase: 'uitstroomklaar' as const, gemeenteId: noorddorp }]) {
+        const verwacht = zichtbaar.filter(
+          (c) =>
+            (!('fase' in f) || c.toestand.fase === f.fase) &&
+            (!('niveau' in f) || c.toestand.niveau === f.niveau) &&
+            (!('doelgroep' in f) || c.doelgroep === f.doelgroep) &&
+            (!('gemeenteId' in f) || c.herkomstgemeenteId === f.gemeenteId),
+        );
+        const pagina = await lijstClienten(database.db, wie, { ...f, limiet: 2, offset: 1 }, testVersleuteling, PEILDATUM);
+        expect(pagina.totaal, `${wie.organisatieId} ${JSON.stringify(f)}`).toBe(verwacht.length);
+      }
+      expect(zichtbaar.length).toBeGreaterThan(0);
+    }
   });
 
   describe('zoeken', () => {

@@ -138,6 +138,7 @@ function overzicht(c: ClientRij, toestand: Toestand, v: Versleuteling, peildatum
 }
 
 const st = s.clientStand;
+const tel = s.clientStandTellingen;
 type StandRij = typeof s.clientStand.$inferSelect;
 
 /** The state columns of client_stand as the domain's Toestand. */
@@ -261,7 +262,23 @@ function paginaIds(actor: Actor, waar: SQL, f: ClientFilters, peildatum: string)
   return query;
 }
 
-/** A row of one list page as the single statement of lijstClienten returns it (dates as text on both drivers). */
+/** The columns a list filter reads, on client_stand and on its counts client_stand_tellingen alike. */
+interface LijstKolommen extends ZichtKolommen {
+  doelgroep: AnyColumn;
+  fase: AnyColumn;
+  niveau: AnyColumn;
+}
+
+/** The zicht and the list's column filters, for either table: the page and its total apply the same ones. */
+function kolomVoorwaarden(actor: Actor, f: ClientFilters, t: LijstKolommen): SQL[] {
+  const voorwaarden: SQL[] = [clientFilter(actor, t)];
+  if (f.gemeenteId) voorwaarden.push(eq(t.herkomstgemeenteId, f.gemeenteId));
+  if (f.doelgroep) voorwaarden.push(eq(t.doelgroep, f.doelgroep));
+  if (f.fase) voorwaarden.push(eq(t.fase, f.fase));
+  if (f.niveau) voorwaarden.push(eq(t.niveau, f.niveau));
+  return voorwaarden;
+}
+
 /** The state columns of client_stand as a raw statement returns them (snake_case, dates cast to text). */
 interface RuweStand {
   client_id: string | null;
@@ -302,14 +319,15 @@ interface PaginaRij extends RuweStand {
  * The ids stay inside the statement, so the query text does not grow with the page and binds few parameters.
  */
 export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, v: Versleuteling, peildatum: string, audit?: AuditWaarden) {
-  const voorwaarden: SQL[] = [clientFilter(actor, st)];
-  if (f.gemeenteId) voorwaarden.push(eq(st.herkomstgemeenteId, f.gemeenteId));
-  if (f.doelgroep) voorwaarden.push(eq(st.doelgroep, f.doelgroep));
-  if (f.fase) voorwaarden.push(eq(st.fase, f.fase));
-  if (f.niveau) voorwaarden.push(eq(st.niveau, f.niveau));
+  const voorwaarden = kolomVoorwaarden(actor, f, st);
   if (f.jongeren !== undefined) voorwaarden.push(jongerenFilter(f.jongeren, peildatum));
   if (f.zoek?.trim()) voorwaarden.push(zoekTreffers(f.zoek, actor, v));
   const waar = and(...voorwaarden)!;
+  // without youth (a range that moves with the peildatum) or a search, the total is a sum of a few counts
+  const telling =
+    f.jongeren === undefined && !f.zoek?.trim()
+      ? sql`select coalesce(sum(${tel.aantal}), 0)::int as totaal from ${tel} where ${and(...kolomVoorwaarden(actor, f, tel))}`
+      : sql`select count(*)::int as totaal from ${st} where ${waar}`;
 
   const auditCte = audit
     ? sql`, auditregel as ${db
@@ -324,7 +342,7 @@ export async function lijstClienten(db: DbOrTx, actor: Actor, f: ClientFilters, 
       from unnest(array(${paginaIds(actor, waar, f, peildatum)})::uuid[]) with ordinality as p(client_id, nr)
       join client_stand st on st.client_id = p.client_id join clienten c on c.id = p.client_id
     )${auditCte}
-    select t.totaal, r.* from (select count(*)::int as totaal from ${st} where ${waar}) t
+    select t.totaal, r.* from (${telling}) t
     left join lateral (select * from pagina) r on true
     order by r.nr`);
   return {

@@ -233,7 +233,19 @@ export async function herberekenAlleIntervallen(db: DbOrTx, voortgang?: (klaar: 
   // clients whose events are gone cannot exist (append-only), but a rebuild must leave nothing stale behind
   await db.execute(sql`delete from traject_intervallen i where not exists (select 1 from traject_events e where e.client_id = i.client_id)`);
   await herbouwMaandmutaties(db);
+  await herbouwStandTellingen(db);
   return { clienten: ids.length, intervallen };
+}
+
+/**
+ * client_stand_tellingen from the finished client_stand: the triggers keep it in step, but a rebuild must also
+ * repair counts that were edited by hand or lost.
+ */
+export async function herbouwStandTellingen(db: DbOrTx): Promise<void> {
+  await db.execute(sql`delete from client_stand_tellingen`);
+  await db.execute(sql`insert into client_stand_tellingen (regio_id, herkomstgemeente_id, huidige_gemeente_id, aanbieder_id, doelgroep, fase, niveau, aantal)
+    select regio_id, herkomstgemeente_id, huidige_gemeente_id, aanbieder_id, doelgroep, fase, niveau, count(*)::int
+    from client_stand group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7`);
 }
 
 /** True when events exist but their intervals were never computed: a database migrated from before 0003. */
