@@ -20,6 +20,7 @@ import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { hash } from '@node-rs/argon2';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { bouwApp } from '../../src/api/app.js';
 import { sql } from 'drizzle-orm';
 import { analyseer, openWegwerpDatabase } from '../../src/db/client.js';
@@ -80,34 +81,46 @@ async function haal<T>(basis: string, pad: string, cookie: string): Promise<T> {
 }
 
 /**
- * CPU seconds used so far by every local process named postgres (utime + stime from /proc, in clock ticks of
- * 1/100 s): with the server on this machine, what the database spends per request, which the load of other
- * processes on a shared machine changes far less than it changes req/s. null where /proc has no postgres.
+ * CPU seconds used so far by one local PostgreSQL server: its postmaster and every child (backends, WAL writer, …),
+ * utime + stime from /proc in clock ticks of 1/100 s. What the database spends per request, which the load of other
+ * processes on a shared machine changes far less than it changes req/s. null without a local server to read.
  */
-function postgresCpu(): number | null {
+function postgresCpu(postmaster: number | null): number | null {
+  if (postmaster === null) return null;
   let ticks = 0;
-  let gevonden = false;
   for (const pid of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const sluit = stat.lastIndexOf(')');
-      if (stat.slice(stat.indexOf('(') + 1, sluit) !== 'postgres') continue;
-      const velden = stat.slice(sluit + 2).split(' ');
+      const velden = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pid) !== postmaster && Number(velden[1]) !== postmaster) continue;
       ticks += Number(velden[11]) + Number(velden[12]);
-      gevonden = true;
     } catch {
       // the process ended between the listing and the read
     }
   }
-  return gevonden ? ticks / 100 : null;
+  return ticks / 100;
 }
 
-async function belast(basis: string, endpoint: string, pad: string, cookie: string, server: boolean): Promise<Meting> {
+/** The postmaster's pid from postmaster.pid in the server's data directory, when that is on this machine (asked as the login role: the app role may not read data_directory). */
+async function postmasterVan(serverUrl: string): Promise<number | null> {
+  const beheer = new pg.Client({ connectionString: serverUrl });
+  try {
+    await beheer.connect();
+    const { rows } = await beheer.query<{ map: string }>(`select current_setting('data_directory') as map`);
+    return Number(readFileSync(`${rows[0]!.map}/postmaster.pid`, 'utf8').split('\n')[0]) || null;
+  } catch {
+    return null;
+  } finally {
+    await beheer.end().catch(() => {});
+  }
+}
+
+async function belast(basis: string, endpoint: string, pad: string, cookie: string, postmaster: number | null): Promise<Meting> {
   const cpu0 = process.cpuUsage();
-  const pg0 = server ? postgresCpu() : null;
+  const pg0 = postgresCpu(postmaster);
   const r = await autocannon({ url: `${basis}${pad}`, connections: VERBINDINGEN, duration: DUUR, headers: { cookie }, workers: 1 });
   const cpu = process.cpuUsage(cpu0);
-  const pg1 = server ? postgresCpu() : null;
+  const pg1 = postgresCpu(postmaster);
   const n = Math.max(1, r.requests.total);
   // over the whole run (answers that arrive after the window included), not autocannon's per-second mean,
   // which rounds a slow endpoint with a handful of answers down to 0
@@ -192,11 +205,12 @@ async function meetOmgeving(serverUrl: string | undefined, aantal: number): Prom
         ['meldbare plaatsingen (50)', '/api/signalen/plaatsingen?limiet=50', corporatie],
       ];
       const metingen: Meting[] = [];
+      const postmaster = serverUrl ? await postmasterVan(serverUrl) : null;
       // BENCH_ALLEEN=lijst,zoeken: only the endpoints whose name contains one of these (health always, for the ratio)
       const alleen = process.env.BENCH_ALLEEN?.split(',').map((x) => x.trim().toLowerCase());
       for (const [naam, pad, cookie] of endpoints.filter(([naam], i) => i <= 1 || !alleen || alleen.some((a) => naam.toLowerCase().includes(a)))) {
         t0 = performance.now();
-        metingen.push(await belast(basis, naam, pad, cookie, serverUrl !== undefined));
+        metingen.push(await belast(basis, naam, pad, cookie, postmaster));
         await wachtTotStil();
         process.stdout.write(`  · ${naam} (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
       }
@@ -235,7 +249,7 @@ console.log(
 );
 console.log(`${VERBINDINGEN} verbindingen, ${DUUR} s per endpoint; groottes: ${GROOTTES.map((g) => getal(g)).join(', ')} cliënten`);
 if (ZONDER_FLUSH) console.log('DIAGNOSE: PostgreSQL met synchronous_commit = off (commit wacht niet op de WAL-flush); niet de productie-instelling');
-console.log('CPU node / CPU pg: ms CPU per beantwoord verzoek van dit proces (server, PGlite-worker, autocannon) en van alle lokale postgres-processen; minder gevoelig voor andere belasting dan req/s');
+console.log('CPU node / CPU pg: ms CPU per beantwoord verzoek van dit proces (server, PGlite-worker, autocannon) en van de PostgreSQL-server (postmaster en zijn kinderen, als die op deze machine draait); minder gevoelig voor andere belasting dan req/s');
 console.log('doelen (afgedrukt, niet afgedwongen): lijst en wachtlijst ≥ 40 % van de req/s van health; p99 < 50 ms op PostgreSQL; pagina bij 20.000 ≤ 1,5 × de tijd bij 800');
 
 const doelen: { titel: string; url: string | undefined }[] = [];
