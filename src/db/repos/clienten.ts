@@ -219,11 +219,17 @@ function sorteerTakken(sorteer: Exclude<ClientSortering, 'gemeente'>, peildatum:
     case 'leeftijd':
       // youngest first: latest birth date first
       return [{ volgorde: [{ x: st.geboortedatum, af: true }, ...staart] }];
-    case 'wachtdagen':
+    case 'wachtdagen': {
+      // the peildatum as a literal, not a parameter: how many clients sit at 0 days decides the plan (a few: the sinds
+      // index; a generic plan guessed a third of the region and walked it all), and the prepared statement of the
+      // list (voerUitBenoemd) would otherwise keep one generic plan for every day
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(peildatum)) throw new Error(`peildatum ${peildatum} is geen ISO-datum`);
+      const dag = sql.raw(`'${peildatum}'::date`);
       return [
-        { waar: sql`(${st.sinds} is null or ${st.sinds} >= ${peildatum}::date)`, volgorde: staart },
-        { waar: sql`${st.sinds} < ${peildatum}::date`, volgorde: [{ x: st.sinds, af: true }, ...staart] },
+        { waar: sql`(${st.sinds} is null or ${st.sinds} >= ${dag})`, volgorde: staart },
+        { waar: sql`${st.sinds} < ${dag}`, volgorde: [{ x: st.sinds, af: true }, ...staart] },
       ];
+    }
   }
 }
 
