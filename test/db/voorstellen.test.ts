@@ -7,7 +7,8 @@ import { DomeinFout } from '../../src/domain/fouten.js';
 import { OPEN_STATUSSEN } from '../../src/domain/matching/workflow.js';
 import { bouwMatchContext, legRondeVast } from '../../src/db/repos/matching.js';
 import { geefTermijnen, lijstVoorstellen, overrulAfwijzing, zetStap } from '../../src/db/repos/voorstellen.js';
-import { beeindigParkering, parkeer } from '../../src/db/repos/parkeren.js';
+import { beeindigParkering, parkeer, parkeringOp } from '../../src/db/repos/parkeren.js';
+import { nlDatum } from '../../src/domain/datums.js';
 import { plaatsingsdashboard } from '../../src/db/repos/plaatsingsdashboard.js';
 import { verwerkVoorstelTermijnen, voerVoorstelRondeUit } from '../../src/jobs/voorstel-termijnen.js';
 import { plusDagen } from '../../src/domain/trajecten.js';
@@ -220,7 +221,9 @@ describe.each(backends)('voorstellen: termijnen, redenen, parkeren op %s', (back
     expect((await fout(parkeer(db(), corp, clientId, { redenCode: 'detentie', tot }, PEILDATUM)))!.soort).toBe('geweigerd');
     const p = await parkeer(db(), centrum, clientId, { redenCode: 'detentie', tot }, PEILDATUM);
     expect(p).toMatchObject({ actief: true, tot, redenLabel: 'Tijdelijk in detentie' });
-    expect((await fout(parkeer(db(), centrum, clientId, { redenCode: 'overig', toelichting: 'x', tot }, PEILDATUM)))!.soort).toBe('conflict');
+    const dubbel = await fout(parkeer(db(), centrum, clientId, { redenCode: 'overig', toelichting: 'x', tot }, PEILDATUM));
+    expect(dubbel).toMatchObject({ soort: 'conflict', message: `De cliënt is al geparkeerd tot ${nlDatum(tot)}` });
+    expect(await parkeringOp(db(), clientId, PEILDATUM)).toEqual({ id: p.id, tot });
     const ids = async (peil: string) => (await bouwMatchContext(db(), regios.rivierland.regioId, peil)).invoer.kandidaten.map((k) => k.id);
     expect(await ids(PEILDATUM)).not.toContain(clientId);
     expect(await ids(plusDagen(tot, -1))).not.toContain(clientId);
@@ -229,6 +232,9 @@ describe.each(backends)('voorstellen: termijnen, redenen, parkeren op %s', (back
     expect(eind.actief).toBe(false);
     expect(await ids(plusDagen(PEILDATUM, 5))).toContain(clientId);
     expect(await ids(plusDagen(PEILDATUM, 4))).not.toContain(clientId);
+    // the day the client is back is the early end, no longer the planned one
+    expect(await parkeringOp(db(), clientId, plusDagen(PEILDATUM, 4))).toEqual({ id: p.id, tot: plusDagen(PEILDATUM, 5) });
+    expect(await parkeringOp(db(), clientId, plusDagen(PEILDATUM, 5))).toBeNull();
     const audit = await db().select().from(s.auditLog).where(and(eq(s.auditLog.entiteit, 'parkering'), eq(s.auditLog.entiteitId, p.id)));
     expect(audit.map((a) => a.actie).sort()).toEqual(['aanmaken', 'wijzigen']);
   });
