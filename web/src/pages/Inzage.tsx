@@ -7,7 +7,7 @@ import { REIKWIJDTE_LABEL, WETTELIJKE_GRONDSLAGEN } from '../../../src/domain/gr
 import { ZRM_DOMEIN_LABEL, ZRM_DOMEINEN } from '../../../src/domain/zrm';
 import { DOEL_STATUS_LABEL, domeinLabel } from '../../../src/domain/begeleiding';
 import { AFWIJZING_LABEL, type AfwijzingsCode } from '../../../src/domain/matching/redenen';
-import { VOORSTEL_STATUS_LABEL } from './Matching';
+import { VOORSTEL_STATUS_LABEL, type VoorstelStatus } from '../../../src/domain/matching/workflow';
 import { Pagina } from '../ui/Pagina';
 import { Tabel } from '../ui/Tabel';
 import { Gegevens } from '../ui/Status';
@@ -33,7 +33,7 @@ interface InzageData {
   plaatsingen: { id: string; adres: string; huurconstructie: string; startdatum: string; einddatum: string | null }[];
   signalen: { id: string; soort: string; status: string; aangemaakt: string; stappen: { status: string; tijdstip: string; toelichting: string | null }[] }[];
   schulden: { id: string; schuldeiser: string; bedragCenten: number; regeling: string; status: string }[];
-  voorstellen: { id: string; status: string; afwijzingsreden: string | null; afwijzingCode?: string | null; aangemaakt: string }[];
+  voorstellen: { id: string; status: VoorstelStatus; afwijzingsreden: string | null; afwijzingCode?: string | null; aangemaakt: string }[];
   parkeringen?: { id: string; redenLabel: string; toelichting: string | null; vanaf: string; tot: string; beeindigdOp: string | null; doorOrganisatie: string }[];
   zrm?: { id: string; datum: string; organisatie: string; scores: Record<string, number | null>; toelichting: string | null; ingetrokkenOp: string | null; intrekkingsreden: string | null }[];
   begeleidingen?: { id: string; aanbieder: string; urenPerWeek: number; van: string; tot: string; contactpersoon: string; plan: { domein: string; doelen: { omschrijving: string; status: string }[] }[]; evaluaties: { id: string; datum: string; gehoudenOp: string | null }[] }[];
