@@ -52,6 +52,47 @@ export interface BegeleidingInvoer {
   plan: Plan;
 }
 
+// What the API sends of a begeleiding (GET /api/clienten/:id/begeleiding): the repository builds it, the dossier
+// page reads it; one definition so the two cannot drift apart.
+
+export interface Evaluatie {
+  id: string;
+  datum: string;
+  gehoudenOp: string | null;
+}
+
+export interface Begeleiding {
+  id: string;
+  plaatsingId: string;
+  clientId: string;
+  aanbiederId: string;
+  aanbieder: string;
+  urenPerWeek: number;
+  van: string;
+  tot: string;
+  contactpersoon: string;
+  contactTelefoon: string | null;
+  plan: Plan;
+  evaluaties: Evaluatie[];
+  versie: number;
+  gewijzigd: string;
+}
+
+/** A placement as the begeleiding view shows it to the care side, with what is still missing. */
+export interface PlaatsingMetBegeleiding {
+  plaatsingId: string;
+  clientId: string;
+  adres: string;
+  huurconstructie: HuurconstructieSoort;
+  huurconstructieLabel: string;
+  startdatum: string;
+  einddatum: string | null;
+  /** the construction rests on a begeleidingsafspraak (HUURCONSTRUCTIES.verplichteVoorwaarden) */
+  vereist: boolean;
+  begeleiding: Begeleiding | null;
+  ontbreekt: string[];
+}
+
 export interface BegeleidingFout {
   pad: string;
   veld: string;

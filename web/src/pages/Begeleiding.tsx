@@ -26,43 +26,8 @@ import { Fout, Gegevens } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { vandaagIso, verdeelFout } from './NieuweClient';
+import type { Begeleiding as BegeleidingGegevens, Doel, DoelStatus, Evaluatie, PlaatsingMetBegeleiding } from '../../../src/domain/begeleiding';
 
-interface Doel {
-  omschrijving: string;
-  status: string;
-}
-interface PlanDomein {
-  domein: string;
-  doelen: Doel[];
-}
-interface Evaluatie {
-  id: string;
-  datum: string;
-  gehoudenOp: string | null;
-}
-interface BegeleidingGegevens {
-  id: string;
-  aanbiederId: string;
-  aanbieder: string;
-  urenPerWeek: number;
-  van: string;
-  tot: string;
-  contactpersoon: string;
-  contactTelefoon: string | null;
-  plan: PlanDomein[];
-  evaluaties: Evaluatie[];
-  versie: number;
-}
-interface PlaatsingMetBegeleiding {
-  plaatsingId: string;
-  adres: string;
-  huurconstructieLabel: string;
-  startdatum: string;
-  einddatum: string | null;
-  vereist: boolean;
-  begeleiding: BegeleidingGegevens | null;
-  ontbreekt: string[];
-}
 interface Domeinen {
   domeinen: { code: string; label: string; uitleg: string }[];
   statussen: { code: string; label: string }[];
@@ -369,7 +334,7 @@ function BegeleidingFormulier({ p, domeinen, sluit }: { p: PlaatsingMetBegeleidi
                 </Veld>
                 <Veld label={`Status doel ${i + 1} bij ${dom.label}`} naam={`status-${dom.code}-${i}`}>
                   {(v) => (
-                    <Select {...v} value={doel.status} onChange={(e) => zetDoel(dom.code, i, { status: e.target.value })}>
+                    <Select {...v} value={doel.status} onChange={(e) => zetDoel(dom.code, i, { status: e.target.value as DoelStatus })}>
                       {domeinen.statussen.map((s) => (
                         <SelectOption key={s.code} value={s.code}>
                           {s.label}
