@@ -27,6 +27,7 @@ import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { vandaagIso, verdeelFout } from './NieuweClient';
 import type { Begeleiding as BegeleidingGegevens, Doel, DoelStatus, Evaluatie, PlaatsingMetBegeleiding } from '../../../src/domain/begeleiding';
+import { FormulierVoet } from '../ui/FormulierVoet';
 
 interface Domeinen {
   domeinen: { code: string; label: string; uitleg: string }[];
@@ -351,15 +352,7 @@ function BegeleidingFormulier({ p, domeinen, sluit }: { p: PlaatsingMetBegeleidi
           </Fieldset>
         ))}
       </Fieldset>
-      {algemeen && <Fout>{algemeen}</Fout>}
-      <ButtonGroup>
-        <Button appearance="primary-action-button" type="submit" busy={opslaan.isPending} disabled={opslaan.isPending}>
-          Begeleiding vastleggen
-        </Button>
-        <Button appearance="secondary-action-button" type="button" onClick={sluit}>
-          Annuleren
-        </Button>
-      </ButtonGroup>
+      <FormulierVoet knop="Begeleiding vastleggen" bezig={opslaan.isPending} fout={algemeen} onAnnuleer={sluit} />
     </form>
     {/* outside the form: the dialog's buttons must not submit it */}
     {dialoog}

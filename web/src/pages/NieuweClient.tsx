@@ -1,8 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import {
-  Button,
-  ButtonGroup,
   Checkbox,
   Fieldset,
   FieldsetLegend,
@@ -19,12 +17,12 @@ import { useOrganisaties, useWijziging } from '../hooks';
 import { DOELGROEP_LABEL } from '../labels';
 import { Pagina } from '../ui/Pagina';
 import { Veld } from '../ui/Veld';
-import { Fout } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { nlDatum } from '../format';
 import { LabelOpties } from '../ui/LabelOpties';
 import { DatumInvoer } from '../ui/DatumInvoer';
 import { WoonsituatieVeld } from './GebeurtenisVelden';
+import { FormulierVoet } from '../ui/FormulierVoet';
 
 /** A client's own data as the server stores it; what the aanmelding and the edit form send. */
 export interface ClientGegevens {
@@ -211,17 +209,7 @@ export function ClientFormulier({
         </Veld>
       </Fieldset>
       {extra}
-      {algemeneFout && <Fout>{algemeneFout}</Fout>}
-      <ButtonGroup>
-        <Button appearance="primary-action-button" type="submit" busy={bezig} disabled={bezig}>
-          {knop}
-        </Button>
-        {onAnnuleer && (
-          <Button appearance="secondary-action-button" type="button" onClick={onAnnuleer}>
-            Annuleren
-          </Button>
-        )}
-      </ButtonGroup>
+      <FormulierVoet knop={knop} bezig={bezig} fout={algemeneFout} onAnnuleer={onAnnuleer} />
     </form>
   );
 }
