@@ -5,7 +5,7 @@
  * woningcorporatie may read of it, and when an evaluation reminder is due.
  */
 import { HUURCONSTRUCTIES, type HuurconstructieSoort } from './woningen.js';
-import { isGeldigeDatum, plusDagen } from './trajecten.js';
+import { isGeldigeDatum, plusDagen, type Bestemming } from './trajecten.js';
 import { datumTekst } from './signalen.js';
 
 /** The domains of levensbrede ondersteuning a plan is written over: data, the form renders whatever is here. */
@@ -188,6 +188,18 @@ export function valideerBegeleiding(
 
 /** Whether a placement under this construction rests on a begeleidingsafspraak (from HUURCONSTRUCTIES). */
 export const vereistBegeleiding = (huurconstructie: HuurconstructieSoort) => HUURCONSTRUCTIES[huurconstructie].verplichteVoorwaarden.includes('begeleidingsafspraak');
+
+/**
+ * The bestemming of the uitstroom a sleuteloverdracht registers. The two home bestemmingen tell a home with support
+ * from one without, not who holds the lease or what kind of dwelling it is: a construction that rests on a
+ * begeleidingsafspraak (hoofdhuur/onderhuur, omklap, Housing First, driepartijen) is a woning met begeleiding, also
+ * when the client is the tenant from the start (Housing First, driepartijen) or becomes it at the omklap; direct and
+ * proefhuur, where the client rents the home and needs no begeleiding, are a zelfstandige woning. Both count as
+ * blijvend (BLIJVENDE_BESTEMMINGEN), so the outcome figures do not depend on this choice; the monitor's split by
+ * bestemming does.
+ */
+export const bestemmingBijSleuteloverdracht = (huurconstructie: HuurconstructieSoort): Extract<Bestemming, 'zelfstandige_woning' | 'woning_met_begeleiding'> =>
+  vereistBegeleiding(huurconstructie) ? 'woning_met_begeleiding' : 'zelfstandige_woning';
 
 /**
  * What is missing for a placement that needs a begeleidingsafspraak, in words a worker acts on (empty = in order).

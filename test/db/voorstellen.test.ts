@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import * as s from '../../src/db/schema.js';
 import type { Database } from '../../src/db/client.js';
 import type { Actor } from '../../src/domain/auth.js';
@@ -205,6 +205,35 @@ describe.each(backends)('voorstellen: termijnen, redenen, parkeren op %s', (back
     expect(audit).toHaveLength(1);
     // a second override finds nothing to override
     expect((await fout(overrulAfwijzing(db(), centrum, v.id, { reden: 'nogmaals' }, PEILDATUM)))?.soort).toBe('conflict');
+  });
+
+  it('de sleuteloverdracht registreert de uitstroom met de bestemming van de huurconstructie', async () => {
+    await sluitOpen();
+    const voorstellen = await ronde();
+    expect(voorstellen.length).toBeGreaterThanOrEqual(2);
+    const aanbiederId = regios.rivierland.organisaties['RIBW Rivierland']!.id;
+    const gevallen = [
+      { v: voorstellen[0]!, plaatsing: { huurconstructie: 'direct' as const, startdatum: PEILDATUM }, bestemming: 'zelfstandige_woning' },
+      {
+        v: voorstellen[1]!,
+        plaatsing: { huurconstructie: 'hoofdhuur_onderhuur' as const, startdatum: PEILDATUM, aanbiederId, voorwaarden: { begeleidingsafspraak: 'RIBW, twee keer per week' } },
+        bestemming: 'woning_met_begeleiding',
+      },
+    ];
+    for (const { v, plaatsing, bestemming } of gevallen) {
+      const corp = corporatieVan((await db().select().from(s.woningen).where(eq(s.woningen.id, v.woningId)))[0]!.corporatieId);
+      await zetStap(db(), corp, v.id, { actie: 'akkoord' }, PEILDATUM);
+      await zetStap(db(), centrum, v.id, { actie: 'akkoord' }, PEILDATUM);
+      const r = await zetStap(db(), centrum, v.id, { actie: 'sleuteloverdracht', plaatsing }, PEILDATUM);
+      expect(r.plaatsing).toMatchObject({ huurconstructie: plaatsing.huurconstructie });
+      const [uitstroom] = await db()
+        .select({ bestemming: s.trajectEvents.bestemming })
+        .from(s.trajectEvents)
+        .where(and(eq(s.trajectEvents.clientId, v.clientId), eq(s.trajectEvents.soort, 'uitstroom')))
+        .orderBy(desc(s.trajectEvents.id))
+        .limit(1);
+      expect(uitstroom?.bestemming, plaatsing.huurconstructie).toBe(bestemming);
+    }
   });
 
   it('parkeren: uit de ronde tot de einddatum, daarna vanzelf terug; vroeg beëindigen kan; alles in het auditlog', async () => {

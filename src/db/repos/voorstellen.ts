@@ -11,6 +11,7 @@ import { toelichting } from '../../domain/matching/toelichting.js';
 import type { Uitleg } from '../../domain/matching/types.js';
 import { leesWoonwensen } from '../../domain/woningen.js';
 import { isJongere } from '../../domain/trajecten.js';
+import { bestemmingBijSleuteloverdracht } from '../../domain/begeleiding.js';
 import { voegEventToe } from './clienten.js';
 import { maakPlaatsing, type NieuwePlaatsing } from './woningen.js';
 import { geweigerd, nietGevonden, conflict, ongeldig } from '../../domain/fouten.js';
@@ -346,7 +347,7 @@ export async function zetStap(db: DbOrTx, actor: Actor, id: string, stap: StapIn
     if (nieuw === 'sleuteloverdracht') {
       if (!stap.plaatsing) throw conflict('Sleuteloverdracht vraagt de huurconstructie en startdatum van de plaatsing');
       plaatsing = await maakPlaatsing(tx, actor, { ...stap.plaatsing, woningId: v!.woningId, clientId: v!.clientId }, peildatum);
-      await voegEventToe(tx, actor, v!.clientId, { soort: 'uitstroom', datum: stap.plaatsing.startdatum, bestemming: 'zelfstandige_woning', toelichting: `Sleuteloverdracht ${zichtbaar.adres}` });
+      await voegEventToe(tx, actor, v!.clientId, { soort: 'uitstroom', datum: stap.plaatsing.startdatum, bestemming: bestemmingBijSleuteloverdracht(stap.plaatsing.huurconstructie), toelichting: `Sleuteloverdracht ${zichtbaar.adres}` });
     }
     if (nieuw === 'afgewezen') volgende = await volgendeKandidaat(tx, actor.regioId, v!.woningId, v!.rondeId, peildatum, nu);
     await schrijfAudit(tx, actor, {
