@@ -5,31 +5,14 @@ import { api, ApiFout } from '../api';
 import { useWijziging } from '../hooks';
 import { getal } from '../format';
 import { alsBase64 } from '../bestand';
-import { importFoutTekst, type CsvRegelFout } from '../../../src/domain/csv';
+import { importFoutTekst, type CsvRegelFout, type ImportResultaat as ToegangResultaat } from '../../../src/domain/csv';
+import type { IwmoFout, IwmoResultaat } from '../../../src/domain/iwmo';
 import { Pagina } from '../ui/Pagina';
 import { Veld } from '../ui/Veld';
 import { Fout, Gelukt } from '../ui/Status';
 
-interface ToegangResultaat {
-  clientenNieuw: number;
-  clientenBestaand: number;
-  gebeurtenissenNieuw: number;
-  gebeurtenissenAlAanwezig: number;
-}
-
-interface IwmoResultaat {
-  berichten: number;
-  berichtenAlVerwerkt: number;
-  clientenNieuw: number;
-  toewijzingen: number;
-  gebeurtenissenNieuw: number;
-  gebeurtenissenAlAanwezig: number;
-  overgeslagen: { bestand: string; pad: string; reden: string }[];
-}
-
 type Soort = 'csv' | 'xlsx' | 'iwmo';
 type ImportRegelFout = CsvRegelFout & { bestand?: string; blad?: string };
-type IwmoFout = { bestand: string; pad: string; melding: string };
 
 /** What one upload did: a summary, or a refusal with the server's list of bad lines, cells or elements. */
 type Afloop = { gelukt: ReactNode; details?: string[] } | { fout: string; regels: string[] };
