@@ -17,7 +17,7 @@ import {
   Textbox,
 } from '@utrecht/component-library-react';
 import { api } from '../api';
-import { useApi, useOrganisaties, useWijziging } from '../hooks';
+import { useApi, useWijziging } from '../hooks';
 import { getal, leesGetal, nlDatum } from '../format';
 import { Tabel } from '../ui/Tabel';
 import { Veld } from '../ui/Veld';
@@ -28,6 +28,7 @@ import { useMeld } from '../ui/Melding';
 import { vandaagIso, verdeelFout } from './NieuweClient';
 import type { Begeleiding as BegeleidingGegevens, Doel, DoelStatus, Evaluatie, PlaatsingMetBegeleiding } from '../../../src/domain/begeleiding';
 import { FormulierVoet } from '../ui/FormulierVoet';
+import { AanbiederOpties } from '../ui/AanbiederOpties';
 
 interface Domeinen {
   domeinen: { code: string; label: string; uitleg: string }[];
@@ -219,7 +220,6 @@ function beginInvoer(p: PlaatsingMetBegeleiding, domeinen: Domeinen): Invoer {
 }
 
 function BegeleidingFormulier({ p, domeinen, sluit }: { p: PlaatsingMetBegeleiding; domeinen: Domeinen; sluit: () => void }) {
-  const orgs = useOrganisaties();
   const meld = useMeld();
   const [dialoog, vraag] = useBevestiging();
   const [w, zetW] = useState<Invoer>(() => beginInvoer(p, domeinen));
@@ -262,7 +262,6 @@ function BegeleidingFormulier({ p, domeinen, sluit }: { p: PlaatsingMetBegeleidi
       zetAlgemeen(f.algemeen);
     }
   };
-  const aanbieders = orgs.lijst.filter((o) => o.soort === 'aanbieder');
   return (
     <>
     <form onSubmit={(e) => void verstuur(e)} noValidate className="formulier-breed">
@@ -271,12 +270,7 @@ function BegeleidingFormulier({ p, domeinen, sluit }: { p: PlaatsingMetBegeleidi
         <Veld label="Zorgaanbieder" naam="aanbiederId" fout={fouten.aanbiederId} beschrijving="Wie de begeleiding geeft. De woningcorporatie ziet deze naam niet.">
           {(v) => (
             <Select {...v} value={w.aanbiederId} onChange={(e) => zet({ aanbiederId: e.target.value })}>
-              <SelectOption value="">Kies een zorgaanbieder</SelectOption>
-              {aanbieders.map((o) => (
-                <SelectOption key={o.id} value={o.id}>
-                  {o.naam}
-                </SelectOption>
-              ))}
+              <AanbiederOpties leeg="Kies een zorgaanbieder" />
             </Select>
           )}
         </Veld>

@@ -23,6 +23,7 @@ import { LabelOpties } from '../ui/LabelOpties';
 import { DatumInvoer } from '../ui/DatumInvoer';
 import { WoonsituatieVeld } from './GebeurtenisVelden';
 import { FormulierVoet } from '../ui/FormulierVoet';
+import { AanbiederOpties } from '../ui/AanbiederOpties';
 
 /** A client's own data as the server stores it; what the aanmelding and the edit form send. */
 export interface ClientGegevens {
@@ -85,7 +86,6 @@ export function ClientFormulier({
   onAnnuleer?: () => void;
 }) {
   const orgs = useOrganisaties();
-  const aanbieders = orgs.lijst.filter((o) => o.soort === 'aanbieder');
   const [g, zetG] = useState<ClientGegevens>(begin ?? LEEG);
   const ww = g.woonwensen ?? {};
   const zet = <K extends keyof ClientGegevens>(k: K, v: ClientGegevens[K]) => zetG((x) => ({ ...x, [k]: v }));
@@ -140,12 +140,7 @@ export function ClientFormulier({
         <Veld label="Aanbieder" naam="aanbiederId" fout={fouten.aanbiederId} beschrijving="De zorg- of opvangaanbieder die de begeleiding geeft.">
           {(p) => (
             <Select {...p} value={g.aanbiederId ?? ''} onChange={(e) => zet('aanbiederId', e.target.value || null)}>
-              <SelectOption value="">Nog geen aanbieder</SelectOption>
-              {aanbieders.map((o) => (
-                <SelectOption key={o.id} value={o.id}>
-                  {o.naam}
-                </SelectOption>
-              ))}
+              <AanbiederOpties leeg="Nog geen aanbieder" />
             </Select>
           )}
         </Veld>
