@@ -5,7 +5,7 @@
  * woningcorporatie may read of it, and when an evaluation reminder is due.
  */
 import { HUURCONSTRUCTIES, type HuurconstructieSoort } from './woningen.js';
-import { isGeldigeDatum, plusDagen } from './trajecten.js';
+import { isGeldigeDatum, plusDagen, type Bestemming } from './trajecten.js';
 import { datumTekst } from './signalen.js';
 
 /** The domains of levensbrede ondersteuning a plan is written over: data, the form renders whatever is here. */
@@ -50,6 +50,47 @@ export interface BegeleidingInvoer {
   /** planned evaluation dates, JJJJ-MM-DD */
   evaluaties: string[];
   plan: Plan;
+}
+
+// What the API sends of a begeleiding (GET /api/clienten/:id/begeleiding): the repository builds it, the dossier
+// page reads it; one definition so the two cannot drift apart.
+
+export interface Evaluatie {
+  id: string;
+  datum: string;
+  gehoudenOp: string | null;
+}
+
+export interface Begeleiding {
+  id: string;
+  plaatsingId: string;
+  clientId: string;
+  aanbiederId: string;
+  aanbieder: string;
+  urenPerWeek: number;
+  van: string;
+  tot: string;
+  contactpersoon: string;
+  contactTelefoon: string | null;
+  plan: Plan;
+  evaluaties: Evaluatie[];
+  versie: number;
+  gewijzigd: string;
+}
+
+/** A placement as the begeleiding view shows it to the care side, with what is still missing. */
+export interface PlaatsingMetBegeleiding {
+  plaatsingId: string;
+  clientId: string;
+  adres: string;
+  huurconstructie: HuurconstructieSoort;
+  huurconstructieLabel: string;
+  startdatum: string;
+  einddatum: string | null;
+  /** the construction rests on a begeleidingsafspraak (HUURCONSTRUCTIES.verplichteVoorwaarden) */
+  vereist: boolean;
+  begeleiding: Begeleiding | null;
+  ontbreekt: string[];
 }
 
 export interface BegeleidingFout {
@@ -147,6 +188,18 @@ export function valideerBegeleiding(
 
 /** Whether a placement under this construction rests on a begeleidingsafspraak (from HUURCONSTRUCTIES). */
 export const vereistBegeleiding = (huurconstructie: HuurconstructieSoort) => HUURCONSTRUCTIES[huurconstructie].verplichteVoorwaarden.includes('begeleidingsafspraak');
+
+/**
+ * The bestemming of the uitstroom a sleuteloverdracht registers. The two home bestemmingen tell a home with support
+ * from one without, not who holds the lease or what kind of dwelling it is: a construction that rests on a
+ * begeleidingsafspraak (hoofdhuur/onderhuur, omklap, Housing First, driepartijen) is a woning met begeleiding, also
+ * when the client is the tenant from the start (Housing First, driepartijen) or becomes it at the omklap; direct and
+ * proefhuur, where the client rents the home and needs no begeleiding, are a zelfstandige woning. Both count as
+ * blijvend (BLIJVENDE_BESTEMMINGEN), so the outcome figures do not depend on this choice; the monitor's split by
+ * bestemming does.
+ */
+export const bestemmingBijSleuteloverdracht = (huurconstructie: HuurconstructieSoort): Extract<Bestemming, 'zelfstandige_woning' | 'woning_met_begeleiding'> =>
+  vereistBegeleiding(huurconstructie) ? 'woning_met_begeleiding' : 'zelfstandige_woning';
 
 /**
  * What is missing for a placement that needs a begeleidingsafspraak, in words a worker acts on (empty = in order).

@@ -19,6 +19,14 @@ export interface CsvRegelFout {
   melding: string;
 }
 
+/** What an import of the toegang's tables did (CSV or Excel): the repository counts it, the import page and the CLI show it. */
+export interface ImportResultaat {
+  clientenNieuw: number;
+  clientenBestaand: number;
+  gebeurtenissenNieuw: number;
+  gebeurtenissenAlAanwezig: number;
+}
+
 /** 0 → A, 25 → Z, 26 → AA: the column letters of Excel and LibreOffice. */
 export function kolomLetter(index: number): string {
   let n = index + 1;

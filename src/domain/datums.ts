@@ -47,8 +47,12 @@ export function vandaagInNederland(nu = new Date()): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(nu);
 }
 
-/** JJJJ-MM-DD as the interface writes a day: 2-12-2026 (for texts the server composes, e.g. "geparkeerd tot"). */
-export function nlDatum(iso: string): string {
-  const [jaar, maand, dag] = iso.split('-');
+/**
+ * JJJJ-MM-DD as the interface writes a day: 2-12-2026. One function for the texts the server composes ("geparkeerd
+ * tot …") and for the web app, so both write a day alike. A timestamp counts by its date part; no date is "—".
+ */
+export function nlDatum(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const [jaar, maand, dag] = iso.slice(0, 10).split('-');
   return `${Number(dag)}-${Number(maand)}-${jaar}`;
 }

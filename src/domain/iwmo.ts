@@ -28,6 +28,19 @@ export interface IwmoFout {
   melding: string;
 }
 
+/** What an iWmo import did (POST /api/import/iwmo): the repository counts it, the import page shows it. */
+export interface IwmoResultaat {
+  berichten: number;
+  /** messages processed before (same sender, id and content): skipped as a whole */
+  berichtenAlVerwerkt: number;
+  clientenNieuw: number;
+  toewijzingen: number;
+  gebeurtenissenNieuw: number;
+  gebeurtenissenAlAanwezig: number;
+  /** products that are not BW/MO, and stops that change nothing in the trajectory, with the reason */
+  overgeslagen: { bestand: string; pad: string; reden: string }[];
+}
+
 /** Thrown with every problem of every file; nothing is stored. */
 export class IwmoFouten extends DomeinFout {
   readonly fouten: IwmoFout[];

@@ -1,9 +1,9 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
 import * as s from '../db/schema.js';
 import { auditWaarden } from '../db/repos/audit.js';
 import { meld, type NieuweMelding } from '../db/repos/meldingen.js';
-import { SYSTEEM_GEBRUIKER } from '../db/repos/signalen.js';
+import { centrumgemeenten, SYSTEEM_GEBRUIKER } from '../db/repos/signalen.js';
 import { geefTermijnen, volgendeKandidaat } from '../db/repos/voorstellen.js';
 import { aanZet, OPEN_STATUSSEN, VOORSTEL_STATUS_LABEL, type VoorstelStatus } from '../domain/matching/workflow.js';
 import { lokaleDatum, lokaleTijdTekst } from '../domain/signalen.js';
@@ -124,15 +124,6 @@ async function markeerBatch(tx: DbOrTx, fase: VoorstelFase, nu: Date, aantal: nu
     aanbiederId: (r.aanbieder_id as string | null) ?? null,
     herkomstgemeenteId: r.herkomstgemeente_id as string,
   }));
-}
-
-async function centrumgemeenten(db: DbOrTx, regioIds: string[]) {
-  if (!regioIds.length) return new Map<string, string>();
-  const rijen = await db
-    .select({ id: s.organisaties.id, regioId: s.organisaties.regioId })
-    .from(s.organisaties)
-    .where(and(inArray(s.organisaties.regioId, regioIds), eq(s.organisaties.soort, 'centrumgemeente')));
-  return new Map(rijen.map((r) => [r.regioId!, r.id]));
 }
 
 /** The organisations of the party whose turn it was: the corporatie of the home, or the aanbieder and the gemeente of the client. */

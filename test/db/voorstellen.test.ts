@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import * as s from '../../src/db/schema.js';
 import type { Database } from '../../src/db/client.js';
 import type { Actor } from '../../src/domain/auth.js';
@@ -7,7 +7,8 @@ import { DomeinFout } from '../../src/domain/fouten.js';
 import { OPEN_STATUSSEN } from '../../src/domain/matching/workflow.js';
 import { bouwMatchContext, legRondeVast } from '../../src/db/repos/matching.js';
 import { geefTermijnen, lijstVoorstellen, overrulAfwijzing, zetStap } from '../../src/db/repos/voorstellen.js';
-import { beeindigParkering, parkeer } from '../../src/db/repos/parkeren.js';
+import { beeindigParkering, parkeer, parkeringOp } from '../../src/db/repos/parkeren.js';
+import { nlDatum } from '../../src/domain/datums.js';
 import { plaatsingsdashboard } from '../../src/db/repos/plaatsingsdashboard.js';
 import { verwerkVoorstelTermijnen, voerVoorstelRondeUit } from '../../src/jobs/voorstel-termijnen.js';
 import { plusDagen } from '../../src/domain/trajecten.js';
@@ -206,6 +207,35 @@ describe.each(backends)('voorstellen: termijnen, redenen, parkeren op %s', (back
     expect((await fout(overrulAfwijzing(db(), centrum, v.id, { reden: 'nogmaals' }, PEILDATUM)))?.soort).toBe('conflict');
   });
 
+  it('de sleuteloverdracht registreert de uitstroom met de bestemming van de huurconstructie', async () => {
+    await sluitOpen();
+    const voorstellen = await ronde();
+    expect(voorstellen.length).toBeGreaterThanOrEqual(2);
+    const aanbiederId = regios.rivierland.organisaties['RIBW Rivierland']!.id;
+    const gevallen = [
+      { v: voorstellen[0]!, plaatsing: { huurconstructie: 'direct' as const, startdatum: PEILDATUM }, bestemming: 'zelfstandige_woning' },
+      {
+        v: voorstellen[1]!,
+        plaatsing: { huurconstructie: 'hoofdhuur_onderhuur' as const, startdatum: PEILDATUM, aanbiederId, voorwaarden: { begeleidingsafspraak: 'RIBW, twee keer per week' } },
+        bestemming: 'woning_met_begeleiding',
+      },
+    ];
+    for (const { v, plaatsing, bestemming } of gevallen) {
+      const corp = corporatieVan((await db().select().from(s.woningen).where(eq(s.woningen.id, v.woningId)))[0]!.corporatieId);
+      await zetStap(db(), corp, v.id, { actie: 'akkoord' }, PEILDATUM);
+      await zetStap(db(), centrum, v.id, { actie: 'akkoord' }, PEILDATUM);
+      const r = await zetStap(db(), centrum, v.id, { actie: 'sleuteloverdracht', plaatsing }, PEILDATUM);
+      expect(r.plaatsing).toMatchObject({ huurconstructie: plaatsing.huurconstructie });
+      const [uitstroom] = await db()
+        .select({ bestemming: s.trajectEvents.bestemming })
+        .from(s.trajectEvents)
+        .where(and(eq(s.trajectEvents.clientId, v.clientId), eq(s.trajectEvents.soort, 'uitstroom')))
+        .orderBy(desc(s.trajectEvents.id))
+        .limit(1);
+      expect(uitstroom?.bestemming, plaatsing.huurconstructie).toBe(bestemming);
+    }
+  });
+
   it('parkeren: uit de ronde tot de einddatum, daarna vanzelf terug; vroeg beëindigen kan; alles in het auditlog', async () => {
     await sluitOpen();
     const ctx = await bouwMatchContext(db(), regios.rivierland.regioId, PEILDATUM);
@@ -220,7 +250,9 @@ describe.each(backends)('voorstellen: termijnen, redenen, parkeren op %s', (back
     expect((await fout(parkeer(db(), corp, clientId, { redenCode: 'detentie', tot }, PEILDATUM)))!.soort).toBe('geweigerd');
     const p = await parkeer(db(), centrum, clientId, { redenCode: 'detentie', tot }, PEILDATUM);
     expect(p).toMatchObject({ actief: true, tot, redenLabel: 'Tijdelijk in detentie' });
-    expect((await fout(parkeer(db(), centrum, clientId, { redenCode: 'overig', toelichting: 'x', tot }, PEILDATUM)))!.soort).toBe('conflict');
+    const dubbel = await fout(parkeer(db(), centrum, clientId, { redenCode: 'overig', toelichting: 'x', tot }, PEILDATUM));
+    expect(dubbel).toMatchObject({ soort: 'conflict', message: `De cliënt is al geparkeerd tot ${nlDatum(tot)}` });
+    expect(await parkeringOp(db(), clientId, PEILDATUM)).toEqual({ id: p.id, tot });
     const ids = async (peil: string) => (await bouwMatchContext(db(), regios.rivierland.regioId, peil)).invoer.kandidaten.map((k) => k.id);
     expect(await ids(PEILDATUM)).not.toContain(clientId);
     expect(await ids(plusDagen(tot, -1))).not.toContain(clientId);
@@ -229,6 +261,9 @@ describe.each(backends)('voorstellen: termijnen, redenen, parkeren op %s', (back
     expect(eind.actief).toBe(false);
     expect(await ids(plusDagen(PEILDATUM, 5))).toContain(clientId);
     expect(await ids(plusDagen(PEILDATUM, 4))).not.toContain(clientId);
+    // the day the client is back is the early end, no longer the planned one
+    expect(await parkeringOp(db(), clientId, plusDagen(PEILDATUM, 4))).toEqual({ id: p.id, tot: plusDagen(PEILDATUM, 5) });
+    expect(await parkeringOp(db(), clientId, plusDagen(PEILDATUM, 5))).toBeNull();
     const audit = await db().select().from(s.auditLog).where(and(eq(s.auditLog.entiteit, 'parkering'), eq(s.auditLog.entiteitId, p.id)));
     expect(audit.map((a) => a.actie).sort()).toEqual(['aanmaken', 'wijzigen']);
   });

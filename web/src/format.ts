@@ -15,12 +15,8 @@ export const euroUitCenten = (centen: number | null | undefined) => (centen == n
 export const procent = (aandeel: number | null | undefined, decimalen = 1) =>
   aandeel == null || !Number.isFinite(aandeel) ? '—' : `${(aandeel * 100).toLocaleString(NL, { minimumFractionDigits: 0, maximumFractionDigits: decimalen })}%`;
 
-/** 2026-12-01 → 1-12-2026: the Dutch notation people read and type. */
-export const nlDatum = (iso: string | null | undefined) => {
-  if (!iso) return '—';
-  const [j, m, d] = iso.slice(0, 10).split('-');
-  return `${Number(d)}-${Number(m)}-${j}`;
-};
+/** 2026-12-01 → 1-12-2026: the Dutch notation people read and type (the same function the server writes its texts with). */
+export { nlDatum } from '../../src/domain/datums';
 
 /** A date as a Dutch user types it: 12-4-1996, 12/04/1996, 12.4.1996, 12 4 1996 or 12041996; also 1996-04-12. */
 export function leesDatum(tekst: string): string | null {

@@ -7,7 +7,18 @@ import { schrijfAudit } from './audit.js';
 import { clientFilter } from './clienten.js';
 import type { Actor } from '../../domain/auth.js';
 import { conflict, geweigerd, ongeldig } from '../../domain/fouten.js';
-import { ontbrekendeBegeleiding, valideerBegeleiding, vereistBegeleiding, voorCorporatie, type BegeleidingInvoer, type BegeleidingVoorCorporatie, type Plan } from '../../domain/begeleiding.js';
+import {
+  ontbrekendeBegeleiding,
+  valideerBegeleiding,
+  vereistBegeleiding,
+  voorCorporatie,
+  type Begeleiding,
+  type BegeleidingInvoer,
+  type BegeleidingVoorCorporatie,
+  type Evaluatie,
+  type Plan,
+  type PlaatsingMetBegeleiding,
+} from '../../domain/begeleiding.js';
 import { HUURCONSTRUCTIE_LABEL, type HuurconstructieSoort } from '../../domain/woningen.js';
 import { verbergtAanbieder } from '../../domain/zorgkant.js';
 
@@ -20,44 +31,6 @@ function plaatsingZicht(actor: Actor): SQL {
   if (verbergtAanbieder(actor)) return eq(s.woningen.corporatieId, actor.organisatieId);
   const eigen = actor.soort === 'aanbieder' ? or(eq(s.plaatsingen.aanbiederId, actor.organisatieId), clientFilter(actor))! : clientFilter(actor);
   return and(eq(s.plaatsingen.regioId, actor.regioId), eigen)!;
-}
-
-export interface Evaluatie {
-  id: string;
-  datum: string;
-  gehoudenOp: string | null;
-}
-
-export interface Begeleiding {
-  id: string;
-  plaatsingId: string;
-  clientId: string;
-  aanbiederId: string;
-  aanbieder: string;
-  urenPerWeek: number;
-  van: string;
-  tot: string;
-  contactpersoon: string;
-  contactTelefoon: string | null;
-  plan: Plan;
-  evaluaties: Evaluatie[];
-  versie: number;
-  gewijzigd: string;
-}
-
-/** A placement as the begeleiding view shows it to the care side, with what is still missing. */
-export interface PlaatsingMetBegeleiding {
-  plaatsingId: string;
-  clientId: string;
-  adres: string;
-  huurconstructie: HuurconstructieSoort;
-  huurconstructieLabel: string;
-  startdatum: string;
-  einddatum: string | null;
-  /** the construction rests on a begeleidingsafspraak (HUURCONSTRUCTIES.verplichteVoorwaarden) */
-  vereist: boolean;
-  begeleiding: Begeleiding | null;
-  ontbreekt: string[];
 }
 
 type BegeleidingRij = typeof s.begeleidingen.$inferSelect;

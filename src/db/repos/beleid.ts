@@ -22,7 +22,7 @@ import { OPEN_STATUSSEN } from '../../domain/matching/workflow.js';
 import { ZRM_DOMEINEN, type ZrmScores } from '../../domain/zrm.js';
 import { FASE_LABEL, type Fase } from '../../domain/trajecten.js';
 import { nlDatum } from '../../domain/datums.js';
-import { actieveParkering } from './voorstellen.js';
+import { parkeringOp } from './parkeren.js';
 import { bouwMatchContext, kandidaatVan } from './matching.js';
 
 // Prioritisation policy as data (issue 14 item 6, ADR 0037) and "waarom niet gematcht?" (item 8).
@@ -255,12 +255,7 @@ export async function waaromNietVoorClient(db: DbOrTx, actor: Actor, clientId: s
     .from(s.matchVoorstellen)
     .where(and(eq(s.matchVoorstellen.clientId, clientId), inArray(s.matchVoorstellen.status, OPEN_STATUSSEN)))
     .limit(1);
-  const [parkering] = await db
-    .select({ tot: sql<string>`coalesce(${s.clientParkeringen.beeindigdOp}, ${s.clientParkeringen.tot})::text` })
-    .from(s.clientParkeringen)
-    .where(and(eq(s.clientParkeringen.clientId, clientId), actieveParkering(peildatum)))
-    .orderBy(desc(s.clientParkeringen.tot))
-    .limit(1);
+  const parkering = await parkeringOp(db, clientId, peildatum);
   const ctx = await bouwMatchContext(db, actor.regioId, peildatum);
   const kandidaat = ctx.invoer.kandidaten.find((k) => k.id === clientId) ?? kandidaatVan(rij.stand, rij.woonwensen, peildatum);
   if (kandidaat.zrm === undefined) kandidaat.zrm = (await zrmGereedheden(db, [clientId])).get(clientId) ?? 0;

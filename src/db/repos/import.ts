@@ -4,7 +4,7 @@ import * as s from '../schema.js';
 import type { Versleuteling } from '../versleuteling.js';
 import { magClientZien, type Actor } from '../../domain/auth.js';
 import { groepeerEvents, kolomVan, parseClientenCsv, parseClientenTabel, parseEventsCsv, parseEventsTabel, VERPLICHT_CLIENT, VERPLICHT_EVENT, type ClientImportRij, type EventImportRij } from '../../domain/importeren.js';
-import { type CsvRegelFout } from '../../domain/csv.js';
+import type { CsvRegelFout, ImportResultaat } from '../../domain/csv.js';
 import { leesXlsx, vereisKolommen } from '../../domain/xlsx-import.js';
 import { pasToe, TrajectFout } from '../../domain/trajecten.js';
 import { schrijfAudit } from './audit.js';
@@ -36,13 +36,6 @@ export class ImportFout extends DomeinFout {
     super('ongeldig', `Import geweigerd: ${fouten.length} fout(en); er is niets opgeslagen`, gesorteerd);
     this.fouten = gesorteerd;
   }
-}
-
-export interface ImportResultaat {
-  clientenNieuw: number;
-  clientenBestaand: number;
-  gebeurtenissenNieuw: number;
-  gebeurtenissenAlAanwezig: number;
 }
 
 export type ImportVoortgang = (klaar: number, totaal: number) => void;

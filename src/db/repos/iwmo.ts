@@ -16,6 +16,7 @@ import {
   REDEN_BEEINDIGING,
   type IwmoBericht,
   type IwmoFout,
+  type IwmoResultaat,
 } from '../../domain/iwmo.js';
 import { pasToe, TrajectFout, type Niveau, type Toestand, type TrajectEvent } from '../../domain/trajecten.js';
 import { vandaagInNederland } from '../../domain/datums.js';
@@ -27,18 +28,6 @@ import { schrijfNaamIndex } from './naamindex.js';
 export interface IwmoBestand {
   naam: string;
   xml: string;
-}
-
-export interface IwmoResultaat {
-  berichten: number;
-  /** messages processed before (same sender, id and content): skipped as a whole */
-  berichtenAlVerwerkt: number;
-  clientenNieuw: number;
-  toewijzingen: number;
-  gebeurtenissenNieuw: number;
-  gebeurtenissenAlAanwezig: number;
-  /** products that are not BW/MO, and stops that change nothing in the trajectory, with the reason */
-  overgeslagen: { bestand: string; pad: string; reden: string }[];
 }
 
 export type IwmoVoortgang = (klaar: number, totaal: number) => void;

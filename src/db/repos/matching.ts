@@ -11,10 +11,7 @@ import { standAlsToestand } from './clienten.js';
 import { grondslagVoorCorporatie } from './grondslagen.js';
 import { schrijfAudit } from './audit.js';
 import { beleidVoorMatching, type BeleidInRonde } from './beleid.js';
-
-/** Parked clients (client_parkeringen, issue 14) sit out every round until their end date, compared with the peildatum. */
-const nietGeparkeerd = (peildatum: string, clientId: typeof s.clientStand.clientId) =>
-  sql`not exists (select 1 from ${s.clientParkeringen} p where p.client_id = ${clientId} and p.vanaf <= ${peildatum}::date and coalesce(p.beeindigd_op, p.tot) > ${peildatum}::date)`;
+import { nietGeparkeerd } from './parkeren.js';
 
 /** Homes that become free within this many days are offered in a round. */
 const VOORUITKIJKEN_DAGEN = 30;

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import * as s from '../schema.js';
 import type { Actor } from '../../domain/auth.js';
@@ -7,7 +7,6 @@ import { OPEN_STATUSSEN } from '../../domain/matching/workflow.js';
 import { PARKEER_REDENEN, parkeerEindFout, type ParkeerReden } from '../../domain/matching/redenen.js';
 import { schrijfAudit } from './audit.js';
 import { clientFilter } from './clienten.js';
-import { actieveParkering } from './voorstellen.js';
 import { nlDatum } from '../../domain/datums.js';
 
 // Parking a client (issue 14 item 5, ADR 0034): the gemeente's toegang takes a client out of matching rounds for
@@ -34,6 +33,33 @@ const kolommen = {
   doorOrganisatie: s.organisaties.naam,
   aangemaakt: s.clientParkeringen.aangemaakt,
 };
+
+/** The parkings that keep a client out on `peildatum`: the end date itself is back in matching; an early end counts from its day. */
+export function actieveParkering(peildatum: string): SQL {
+  return sql`${s.clientParkeringen.vanaf} <= ${peildatum}::date and coalesce(${s.clientParkeringen.beeindigdOp}, ${s.clientParkeringen.tot}) > ${peildatum}::date`;
+}
+
+/**
+ * No parking as in {@link actieveParkering}, for a client column of another query: a parked client sits out every
+ * matching round and is not offered from the wachtlijst until the end date.
+ */
+export function nietGeparkeerd(peildatum: string, clientId: AnyColumn): SQL {
+  return sql`not exists (select 1 from ${s.clientParkeringen} p where p.client_id = ${clientId} and p.vanaf <= ${peildatum}::date and coalesce(p.beeindigd_op, p.tot) > ${peildatum}::date)`;
+}
+
+/**
+ * The client's parking on `peildatum` with the day the client is back (an early end, else the planned end), or null.
+ * One lookup for the refusal to revive a proposal for a parked client and for "waarom niet gematcht?".
+ */
+export async function parkeringOp(db: DbOrTx, clientId: string, peildatum: string): Promise<{ id: string; tot: string } | null> {
+  const [p] = await db
+    .select({ id: s.clientParkeringen.id, tot: sql<string>`coalesce(${s.clientParkeringen.beeindigdOp}, ${s.clientParkeringen.tot})::text` })
+    .from(s.clientParkeringen)
+    .where(and(eq(s.clientParkeringen.clientId, clientId), actieveParkering(peildatum)))
+    .orderBy(desc(s.clientParkeringen.tot))
+    .limit(1);
+  return p ?? null;
+}
 
 function naarParkering<R extends { redenCode: string; tot: string; beeindigdOp: string | null; vanaf: string }>(r: R, vandaag: string) {
   const einde = r.beeindigdOp ?? r.tot;
@@ -62,7 +88,7 @@ export async function parkeer(db: DbOrTx, actor: Actor, clientId: string, invoer
   return db.transaction(async (tx) => {
     const [c] = await tx.select({ id: s.clienten.id, pseudoniem: s.clienten.pseudoniem, regioId: s.clienten.regioId }).from(s.clienten).where(and(eq(s.clienten.id, clientId), clientFilter(actor))).for('update');
     if (!c) throw nietGevonden('Cliënt');
-    const [al] = await tx.select({ tot: s.clientParkeringen.tot }).from(s.clientParkeringen).where(and(eq(s.clientParkeringen.clientId, clientId), actieveParkering(vandaag)));
+    const al = await parkeringOp(tx, clientId, vandaag);
     if (al) throw conflict(`De cliënt is al geparkeerd tot ${nlDatum(al.tot)}`);
     const [open] = await tx
       .select({ id: s.matchVoorstellen.id })

@@ -317,7 +317,8 @@ export async function haalSignaal(db: DbOrTx, actor: Actor, id: string, nu: Date
 // ---------------------------------------------------------------------------------------------
 // Melden en acties
 
-async function centrumgemeenten(db: DbOrTx, regioIds: string[]) {
+/** The centrumgemeente of each region: it hears of every signal and every lapsed proposal term. */
+export async function centrumgemeenten(db: DbOrTx, regioIds: string[]) {
   if (!regioIds.length) return new Map<string, string>();
   const rijen = await db
     .select({ id: s.organisaties.id, regioId: s.organisaties.regioId })

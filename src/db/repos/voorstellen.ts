@@ -11,12 +11,14 @@ import { toelichting } from '../../domain/matching/toelichting.js';
 import type { Uitleg } from '../../domain/matching/types.js';
 import { leesWoonwensen } from '../../domain/woningen.js';
 import { isJongere } from '../../domain/trajecten.js';
+import { bestemmingBijSleuteloverdracht } from '../../domain/begeleiding.js';
 import { voegEventToe } from './clienten.js';
 import { maakPlaatsing, type NieuwePlaatsing } from './woningen.js';
 import { geweigerd, nietGevonden, conflict, ongeldig } from '../../domain/fouten.js';
 import { schrijfAudit } from './audit.js';
 import { schuldenGeregeld } from './schulden.js';
 import { bouwMatchContext, leesbaar } from './matching.js';
+import { parkeringOp } from './parkeren.js';
 
 // The life of a match proposal after a round made it: who sees it, each step of the bestuurlijk drietal with its
 // term and its coded outcome, the override of a decline, and the next candidate after an afwijzing or expiry. The
@@ -345,7 +347,7 @@ export async function zetStap(db: DbOrTx, actor: Actor, id: string, stap: StapIn
     if (nieuw === 'sleuteloverdracht') {
       if (!stap.plaatsing) throw conflict('Sleuteloverdracht vraagt de huurconstructie en startdatum van de plaatsing');
       plaatsing = await maakPlaatsing(tx, actor, { ...stap.plaatsing, woningId: v!.woningId, clientId: v!.clientId }, peildatum);
-      await voegEventToe(tx, actor, v!.clientId, { soort: 'uitstroom', datum: stap.plaatsing.startdatum, bestemming: 'zelfstandige_woning', toelichting: `Sleuteloverdracht ${zichtbaar.adres}` });
+      await voegEventToe(tx, actor, v!.clientId, { soort: 'uitstroom', datum: stap.plaatsing.startdatum, bestemming: bestemmingBijSleuteloverdracht(stap.plaatsing.huurconstructie), toelichting: `Sleuteloverdracht ${zichtbaar.adres}` });
     }
     if (nieuw === 'afgewezen') volgende = await volgendeKandidaat(tx, actor.regioId, v!.woningId, v!.rondeId, peildatum, nu);
     await schrijfAudit(tx, actor, {
@@ -387,7 +389,7 @@ export async function overrulAfwijzing(db: DbOrTx, actor: Actor, id: string, inv
       .from(s.matchVoorstellen)
       .where(and(eq(s.matchVoorstellen.clientId, v!.clientId), inArray(s.matchVoorstellen.status, OPEN_STATUSSEN)));
     if (elders) throw conflict('De cliënt heeft intussen een ander open voorstel');
-    if (await geparkeerdOp(tx, v!.clientId, peildatum)) throw conflict('De cliënt is geparkeerd; beëindig eerst het parkeren');
+    if (await parkeringOp(tx, v!.clientId, peildatum)) throw conflict('De cliënt is geparkeerd; beëindig eerst het parkeren');
     const termijnen = await termijnenVoorRegio(tx, v!.regioId);
     for (const a of anderOpWoning) {
       await tx.update(s.matchVoorstellen).set({ status: 'ingetrokken', versie: a.versie + 1, ...termijnKolommen('ingetrokken', nu, termijnen), gewijzigd: nu }).where(eq(s.matchVoorstellen.id, a.id));
@@ -411,19 +413,6 @@ export async function overrulAfwijzing(db: DbOrTx, actor: Actor, id: string, inv
     });
     return { id, status: terug, versie, ingetrokken: anderOpWoning.map((a) => a.id) };
   });
-}
-
-/** Is the client parked on this date (the end date itself is back in matching; an early end counts from its day)? */
-export async function geparkeerdOp(db: DbOrTx, clientId: string, peildatum: string) {
-  const [p] = await db
-    .select({ id: s.clientParkeringen.id })
-    .from(s.clientParkeringen)
-    .where(and(eq(s.clientParkeringen.clientId, clientId), actieveParkering(peildatum)));
-  return !!p;
-}
-
-export function actieveParkering(peildatum: string): SQL {
-  return sql`${s.clientParkeringen.vanaf} <= ${peildatum}::date and coalesce(${s.clientParkeringen.beeindigdOp}, ${s.clientParkeringen.tot}) > ${peildatum}::date`;
 }
 
 /**

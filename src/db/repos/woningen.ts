@@ -30,6 +30,7 @@ import {
 import { alsWachtlijstRegel, clientFilter, pseudoniemVolgorde, wachtdagenSql, eventsPerClient, toestandVan, WACHTLIJST_FASE, wachtlijstVolgorde } from './clienten.js';
 import { grondslagVoorCorporatie } from './grondslagen.js';
 import { verbergtAanbieder, ZORGAANBIEDER } from '../../domain/zorgkant.js';
+import { nietGeparkeerd } from './parkeren.js';
 
 
 /**
@@ -599,7 +600,7 @@ export async function kandidaten(db: DbOrTx, actor: Actor, peildatum: string, f:
   const st = s.clientStand;
   const opLijst: SQL[] = [eq(st.regioId, actor.regioId), eq(st.fase, WACHTLIJST_FASE.uitstroom)];
   // a parked client (client_parkeringen, ADR 0034) is not offered until the end date, as in the matching rounds
-  opLijst.push(sql`not exists (select 1 from ${s.clientParkeringen} p where p.client_id = ${st.clientId} and p.vanaf <= ${peildatum}::date and coalesce(p.beeindigd_op, p.tot) > ${peildatum}::date)`);
+  opLijst.push(nietGeparkeerd(peildatum, st.clientId));
   if (f.gemeenteId) {
     opLijst.push(sql`(${st.herkomstgemeenteId} = ${f.gemeenteId} or coalesce(${s.clienten.woonwensen} -> 'gemeenten', '[]'::jsonb) @> jsonb_build_array(${f.gemeenteId}::text))`);
   }

@@ -22,14 +22,18 @@ export const OPEN_STATUSSEN: VoorstelStatus[] = ['voorstel', 'akkoord_corporatie
  */
 export const GESLOTEN_ZONDER_PLAATSING: VoorstelStatus[] = ['afgewezen', 'verlopen', 'ingetrokken'];
 
+/**
+ * One label per status for the web pages (matching, inzage) and the planner's reminders, so a status reads the same
+ * in a message as on the page. The closed statuses say why, as the reminders only ever name an open one.
+ */
 export const VOORSTEL_STATUS_LABEL: Record<VoorstelStatus, string> = {
   voorstel: 'Wacht op de corporatie',
   akkoord_corporatie: 'Wacht op aanbieder/cliënt',
   akkoord_aanbieder: 'Klaar voor sleuteloverdracht',
   sleuteloverdracht: 'Sleutel overgedragen',
   afgewezen: 'Afgewezen',
-  verlopen: 'Verlopen',
-  ingetrokken: 'Ingetrokken',
+  verlopen: 'Verlopen (geen besluit binnen de termijn)',
+  ingetrokken: 'Ingetrokken (afwijzing van een ander herzien)',
 };
 
 /** Whose turn it is at an open status: the party that gets the reminder. */

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, ButtonGroup, Heading2, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
+import { Alert, Button, Heading2, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 import { api, ApiFout } from '../api';
 import { useApi, useOrganisaties, useWijziging } from '../hooks';
 import type { Ik } from '../types';
@@ -11,6 +11,7 @@ import { Voortgang } from '../ui/Voortgang';
 import { Fout, Gegevens } from '../ui/Status';
 import { useMeld } from '../ui/Melding';
 import { JAREN, type Afspraak } from './Woningen';
+import { FormulierVoet } from '../ui/FormulierVoet';
 
 interface Dekking {
   jaar: number;
@@ -91,11 +92,7 @@ function AfspraakFormulier({ ik, jaar, bestaand, sluit }: { ik: Ik; jaar: number
       <Veld label="Begeleiding" naam="begeleiding" fout={fouten.begeleiding} beschrijving="De afgesproken begeleiding; de corporatie leest deze tekst.">
         {(p) => <Textbox {...p} defaultValue={bestaand?.begeleiding ?? ''} />}
       </Veld>
-      {fouten.algemeen && <Fout>{fouten.algemeen}</Fout>}
-      <ButtonGroup>
-        <Button appearance="primary-action-button" type="submit" disabled={opslaan.isPending}>Opslaan</Button>
-        <Button appearance="secondary-action-button" type="button" onClick={sluit}>Annuleren</Button>
-      </ButtonGroup>
+      <FormulierVoet knop="Opslaan" bezig={opslaan.isPending} fout={fouten.algemeen} onAnnuleer={sluit} />
     </form>
   );
 }

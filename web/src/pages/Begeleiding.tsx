@@ -17,7 +17,7 @@ import {
   Textbox,
 } from '@utrecht/component-library-react';
 import { api } from '../api';
-import { useApi, useOrganisaties, useWijziging } from '../hooks';
+import { useApi, useWijziging } from '../hooks';
 import { getal, leesGetal, nlDatum } from '../format';
 import { Tabel } from '../ui/Tabel';
 import { Veld } from '../ui/Veld';
@@ -26,43 +26,10 @@ import { Fout, Gegevens } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { vandaagIso, verdeelFout } from './NieuweClient';
+import type { Begeleiding as BegeleidingGegevens, Doel, DoelStatus, Evaluatie, PlaatsingMetBegeleiding } from '../../../src/domain/begeleiding';
+import { FormulierVoet } from '../ui/FormulierVoet';
+import { AanbiederOpties } from '../ui/AanbiederOpties';
 
-interface Doel {
-  omschrijving: string;
-  status: string;
-}
-interface PlanDomein {
-  domein: string;
-  doelen: Doel[];
-}
-interface Evaluatie {
-  id: string;
-  datum: string;
-  gehoudenOp: string | null;
-}
-interface BegeleidingGegevens {
-  id: string;
-  aanbiederId: string;
-  aanbieder: string;
-  urenPerWeek: number;
-  van: string;
-  tot: string;
-  contactpersoon: string;
-  contactTelefoon: string | null;
-  plan: PlanDomein[];
-  evaluaties: Evaluatie[];
-  versie: number;
-}
-interface PlaatsingMetBegeleiding {
-  plaatsingId: string;
-  adres: string;
-  huurconstructieLabel: string;
-  startdatum: string;
-  einddatum: string | null;
-  vereist: boolean;
-  begeleiding: BegeleidingGegevens | null;
-  ontbreekt: string[];
-}
 interface Domeinen {
   domeinen: { code: string; label: string; uitleg: string }[];
   statussen: { code: string; label: string }[];
@@ -253,7 +220,6 @@ function beginInvoer(p: PlaatsingMetBegeleiding, domeinen: Domeinen): Invoer {
 }
 
 function BegeleidingFormulier({ p, domeinen, sluit }: { p: PlaatsingMetBegeleiding; domeinen: Domeinen; sluit: () => void }) {
-  const orgs = useOrganisaties();
   const meld = useMeld();
   const [dialoog, vraag] = useBevestiging();
   const [w, zetW] = useState<Invoer>(() => beginInvoer(p, domeinen));
@@ -296,7 +262,6 @@ function BegeleidingFormulier({ p, domeinen, sluit }: { p: PlaatsingMetBegeleidi
       zetAlgemeen(f.algemeen);
     }
   };
-  const aanbieders = orgs.lijst.filter((o) => o.soort === 'aanbieder');
   return (
     <>
     <form onSubmit={(e) => void verstuur(e)} noValidate className="formulier-breed">
@@ -305,12 +270,7 @@ function BegeleidingFormulier({ p, domeinen, sluit }: { p: PlaatsingMetBegeleidi
         <Veld label="Zorgaanbieder" naam="aanbiederId" fout={fouten.aanbiederId} beschrijving="Wie de begeleiding geeft. De woningcorporatie ziet deze naam niet.">
           {(v) => (
             <Select {...v} value={w.aanbiederId} onChange={(e) => zet({ aanbiederId: e.target.value })}>
-              <SelectOption value="">Kies een zorgaanbieder</SelectOption>
-              {aanbieders.map((o) => (
-                <SelectOption key={o.id} value={o.id}>
-                  {o.naam}
-                </SelectOption>
-              ))}
+              <AanbiederOpties leeg="Kies een zorgaanbieder" />
             </Select>
           )}
         </Veld>
@@ -369,7 +329,7 @@ function BegeleidingFormulier({ p, domeinen, sluit }: { p: PlaatsingMetBegeleidi
                 </Veld>
                 <Veld label={`Status doel ${i + 1} bij ${dom.label}`} naam={`status-${dom.code}-${i}`}>
                   {(v) => (
-                    <Select {...v} value={doel.status} onChange={(e) => zetDoel(dom.code, i, { status: e.target.value })}>
+                    <Select {...v} value={doel.status} onChange={(e) => zetDoel(dom.code, i, { status: e.target.value as DoelStatus })}>
                       {domeinen.statussen.map((s) => (
                         <SelectOption key={s.code} value={s.code}>
                           {s.label}
@@ -386,15 +346,7 @@ function BegeleidingFormulier({ p, domeinen, sluit }: { p: PlaatsingMetBegeleidi
           </Fieldset>
         ))}
       </Fieldset>
-      {algemeen && <Fout>{algemeen}</Fout>}
-      <ButtonGroup>
-        <Button appearance="primary-action-button" type="submit" busy={opslaan.isPending} disabled={opslaan.isPending}>
-          Begeleiding vastleggen
-        </Button>
-        <Button appearance="secondary-action-button" type="button" onClick={sluit}>
-          Annuleren
-        </Button>
-      </ButtonGroup>
+      <FormulierVoet knop="Begeleiding vastleggen" bezig={opslaan.isPending} fout={algemeen} onAnnuleer={sluit} />
     </form>
     {/* outside the form: the dialog's buttons must not submit it */}
     {dialoog}

@@ -2,7 +2,6 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link as RouterLink, useLocation, useNavigate } from 'react-router';
 import {
   Button,
-  ButtonGroup,
   DataList,
   DataListItem,
   DataListKey,
@@ -20,7 +19,7 @@ import type { Ik } from '../types';
 import { nlDatum } from '../format';
 import { Pagina } from '../ui/Pagina';
 import { Veld } from '../ui/Veld';
-import { Fout, Gegevens } from '../ui/Status';
+import { Gegevens } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { Schulden } from './Schulden';
@@ -33,6 +32,7 @@ import { WaaromNiet } from './WaaromNiet';
 import { CorrectieKnoppen, type TijdlijnEvent } from './Correctie';
 import { ClientFormulier, alsInvoer, vandaagIso, verdeelFout, type ClientGegevens, type Woonwensen } from './NieuweClient';
 import { GebeurtenisVelden, gebeurtenisBody, gebeurtenisFouten, gebeurtenisVraagt, type GebeurtenisInvoer } from './GebeurtenisVelden';
+import { FormulierVoet } from '../ui/FormulierVoet';
 
 export interface Dossier {
   id: string;
@@ -304,12 +304,7 @@ function GebeurtenisFormulier({ c, opgeslagen }: { c: Dossier; opgeslagen: () =>
       <Veld label="Toelichting" naam="toelichting" fout={fouten.toelichting} beschrijving="Optioneel; alleen zichtbaar voor toegang en zorg, niet voor corporaties.">
         {(p) => <Textarea {...p} rows={2} value={toelichting} onChange={(e) => zetToelichting(e.target.value)} />}
       </Veld>
-      {algemeen && <Fout>{algemeen}</Fout>}
-      <ButtonGroup>
-        <Button appearance="primary-action-button" type="submit" busy={vastleggen.isPending} disabled={vastleggen.isPending}>
-          Vastleggen
-        </Button>
-      </ButtonGroup>
+      <FormulierVoet knop="Vastleggen" bezig={vastleggen.isPending} fout={algemeen} />
     </form>
     {dialoog}
     </>

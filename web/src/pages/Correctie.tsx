@@ -6,11 +6,11 @@ import { EVENT_LABEL, FASE_LABEL } from '../labels';
 import { EVENT_SOORTEN } from '../../../src/domain/trajecten';
 import { nlDatum } from '../format';
 import { Veld } from '../ui/Veld';
-import { Fout } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { verdeelFout } from './NieuweClient';
 import { GebeurtenisVelden, gebeurtenisBody, type GebeurtenisInvoer } from './GebeurtenisVelden';
+import { FormulierVoet } from '../ui/FormulierVoet';
 
 export interface TijdlijnEvent {
   id: number;
@@ -115,15 +115,7 @@ function CorrectieFormulier({ clientId, event, modus, sluit }: { clientId: strin
       <Veld label="Reden" naam="reden" fout={fouten.reden} beschrijving="Waarom deze gebeurtenis niet klopt; wordt vastgelegd en staat in de inzage voor de cliënt.">
         {(p) => <Textarea {...p} rows={2} value={reden} onChange={(e) => zetReden(e.target.value)} />}
       </Veld>
-      {algemeen && <Fout>{algemeen}</Fout>}
-      <ButtonGroup>
-        <Button appearance="primary-action-button" type="submit" busy={corrigeer.isPending} disabled={corrigeer.isPending}>
-          {modus === 'ongedaan' ? 'Ongedaan maken' : 'Corrigeren'}
-        </Button>
-        <Button appearance="secondary-action-button" type="button" onClick={sluit}>
-          Annuleren
-        </Button>
-      </ButtonGroup>
+      <FormulierVoet knop={modus === 'ongedaan' ? 'Ongedaan maken' : 'Corrigeren'} bezig={corrigeer.isPending} fout={algemeen} onAnnuleer={sluit} />
     </form>
     {dialoog}
     </>

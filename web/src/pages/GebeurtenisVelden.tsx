@@ -4,6 +4,7 @@ import { BESTEMMING_LABEL, EVENT_LABEL, EVENT_VRAAGT, NIVEAU_LABEL, URGENTIE_LAB
 import { Veld } from '../ui/Veld';
 import { LabelOpties } from '../ui/LabelOpties';
 import { DatumInvoer } from '../ui/DatumInvoer';
+import { AanbiederOpties } from '../ui/AanbiederOpties';
 
 /** What one trajectgebeurtenis asks, as typed: a new one on the dossier or the replacement in a correction. */
 export interface GebeurtenisInvoer {
@@ -104,14 +105,7 @@ export function GebeurtenisVelden({
         <Veld label="Aanbieder" naam="aanbiederId" fout={fouten.aanbiederId} beschrijving="Wie de begeleiding vanaf nu geeft.">
           {(p) => (
             <Select {...p} value={waarde.aanbiederId} onChange={(e) => wijzig({ aanbiederId: e.target.value })}>
-              <SelectOption value="">Ongewijzigd{huidigeAanbiederId ? ` (${orgs.naam(huidigeAanbiederId)})` : ''}</SelectOption>
-              {orgs.lijst
-                .filter((o) => o.soort === 'aanbieder')
-                .map((o) => (
-                  <SelectOption key={o.id} value={o.id}>
-                    {o.naam}
-                  </SelectOption>
-                ))}
+              <AanbiederOpties leeg={`Ongewijzigd${huidigeAanbiederId ? ` (${orgs.naam(huidigeAanbiederId)})` : ''}`} />
             </Select>
           )}
         </Veld>

@@ -1,17 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup, Heading2, Heading3, Paragraph, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
+import { Button, Heading2, Heading3, Paragraph, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
 import { api } from '../api';
 import { useApi, useOrganisaties, useWijziging } from '../hooks';
 import { nlDatum } from '../format';
 import { REIKWIJDTE_LABEL, WETTELIJKE_GRONDSLAGEN } from '../../../src/domain/grondslagen';
 import { Tabel, type Kolom } from '../ui/Tabel';
 import { Veld } from '../ui/Veld';
-import { Fout, Gegevens } from '../ui/Status';
+import { Gegevens } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { vandaagIso, verdeelFout } from './NieuweClient';
 import { LabelOpties } from '../ui/LabelOpties';
 import { DatumInvoer } from '../ui/DatumInvoer';
+import { FormulierVoet } from '../ui/FormulierVoet';
 
 interface Grondslag {
   id: string;
@@ -135,15 +136,7 @@ function Intrekken({ pad, g, sluit }: { pad: string; g: Grondslag; sluit: () => 
       <Veld label="Reden" naam="reden" fout={fouten.reden} beschrijving="Waarom de toestemming of grondslag vervalt; wordt vastgelegd.">
         {(p) => <Textarea {...p} rows={2} value={reden} onChange={(e) => zetReden(e.target.value)} />}
       </Veld>
-      {algemeen && <Fout>{algemeen}</Fout>}
-      <ButtonGroup>
-        <Button appearance="primary-action-button" type="submit" busy={trekIn.isPending} disabled={trekIn.isPending}>
-          Intrekken
-        </Button>
-        <Button appearance="secondary-action-button" type="button" onClick={sluit}>
-          Annuleren
-        </Button>
-      </ButtonGroup>
+      <FormulierVoet knop="Intrekken" bezig={trekIn.isPending} fout={algemeen} onAnnuleer={sluit} />
     </form>
     {dialoog}
     </>
@@ -221,12 +214,7 @@ function NieuweGrondslag({ pad }: { pad: string }) {
           {(p) => <DatumInvoer {...p} value={einddatum} onChange={zetEinddatum} />}
         </Veld>
       </div>
-      {algemeen && <Fout>{algemeen}</Fout>}
-      <ButtonGroup>
-        <Button appearance="primary-action-button" type="submit" busy={vastleggen.isPending} disabled={vastleggen.isPending}>
-          Vastleggen
-        </Button>
-      </ButtonGroup>
+      <FormulierVoet knop="Vastleggen" bezig={vastleggen.isPending} fout={algemeen} />
     </form>
   );
 }

@@ -5,9 +5,9 @@ import { euroUitCenten, getal, nlDatum, nlTijdstip } from '../format';
 import { BESTEMMING_LABEL, DOELGROEP_LABEL, EVENT_LABEL, HUURCONSTRUCTIE_LABEL, NIVEAU_LABEL } from '../labels';
 import { REIKWIJDTE_LABEL, WETTELIJKE_GRONDSLAGEN } from '../../../src/domain/grondslagen';
 import { ZRM_DOMEIN_LABEL, ZRM_DOMEINEN } from '../../../src/domain/zrm';
-import { DOEL_STATUS_LABEL, domeinLabel } from '../../../src/domain/begeleiding';
+import { DOEL_STATUS_LABEL, domeinLabel, type Begeleiding } from '../../../src/domain/begeleiding';
 import { AFWIJZING_LABEL, type AfwijzingsCode } from '../../../src/domain/matching/redenen';
-import { VOORSTEL_STATUS_LABEL } from './Matching';
+import { VOORSTEL_STATUS_LABEL, type VoorstelStatus } from '../../../src/domain/matching/workflow';
 import { Pagina } from '../ui/Pagina';
 import { Tabel } from '../ui/Tabel';
 import { Gegevens } from '../ui/Status';
@@ -33,10 +33,10 @@ interface InzageData {
   plaatsingen: { id: string; adres: string; huurconstructie: string; startdatum: string; einddatum: string | null }[];
   signalen: { id: string; soort: string; status: string; aangemaakt: string; stappen: { status: string; tijdstip: string; toelichting: string | null }[] }[];
   schulden: { id: string; schuldeiser: string; bedragCenten: number; regeling: string; status: string }[];
-  voorstellen: { id: string; status: string; afwijzingsreden: string | null; afwijzingCode?: string | null; aangemaakt: string }[];
+  voorstellen: { id: string; status: VoorstelStatus; afwijzingsreden: string | null; afwijzingCode?: string | null; aangemaakt: string }[];
   parkeringen?: { id: string; redenLabel: string; toelichting: string | null; vanaf: string; tot: string; beeindigdOp: string | null; doorOrganisatie: string }[];
   zrm?: { id: string; datum: string; organisatie: string; scores: Record<string, number | null>; toelichting: string | null; ingetrokkenOp: string | null; intrekkingsreden: string | null }[];
-  begeleidingen?: { id: string; aanbieder: string; urenPerWeek: number; van: string; tot: string; contactpersoon: string; plan: { domein: string; doelen: { omschrijving: string; status: string }[] }[]; evaluaties: { id: string; datum: string; gehoudenOp: string | null }[] }[];
+  begeleidingen?: Begeleiding[];
   grondslagen: { id: string; reikwijdte: string; soort: string; wettelijkeGrondslag: string | null; ingangsdatum: string; einddatum: string | null; ingetrokkenOp: string | null }[];
   toegang: { tijdstip: string; actie: string; gebruiker: string | null; organisatie: string | null; details: unknown }[];
 }
@@ -212,7 +212,7 @@ export function Inzage({ id }: { id: string }) {
                       , {b.aanbieder}, {getal(b.urenPerWeek, 1)} uur per week, contact {b.contactpersoon}
                     </Paragraph>
                     <Paragraph>
-                      Doelen: {b.plan.flatMap((p) => p.doelen.map((x) => `${domeinLabel(p.domein)}: ${x.omschrijving} (${DOEL_STATUS_LABEL[x.status as 'open'] ?? x.status})`)).join(' · ') || 'geen'}
+                      Doelen: {b.plan.flatMap((p) => p.doelen.map((x) => `${domeinLabel(p.domein)}: ${x.omschrijving} (${DOEL_STATUS_LABEL[x.status]})`)).join(' · ') || 'geen'}
                     </Paragraph>
                     <Paragraph>Evaluaties: {b.evaluaties.map((e) => `${nlDatum(e.datum)}${e.gehoudenOp ? ` (gehouden ${nlDatum(e.gehoudenOp)})` : ''}`).join(', ')}</Paragraph>
                   </div>

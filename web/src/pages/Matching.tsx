@@ -16,6 +16,7 @@ import { HUURCONSTRUCTIE_LABEL } from '../labels';
 import { PlaatsingVelden, legePlaatsing, plaatsingBody, plaatsingFouten, type PlaatsingWaarde } from './PlaatsingVelden';
 import { GeparkeerdeClienten, type Redenen } from './Parkeren';
 import { LabelOpties } from '../ui/LabelOpties';
+import { VOORSTEL_STATUS_LABEL, type VoorstelStatus } from '../../../src/domain/matching/workflow';
 
 interface Toelichting {
   persoon: string[];
@@ -30,12 +31,12 @@ interface Berekening {
 }
 export interface Voorstel {
   id: string;
-  status: string;
+  status: VoorstelStatus;
   afwijzingsreden: string | null;
   afwijzingCode: string | null;
   afwijzingLabel: string | null;
   afwijzingPartij: string | null;
-  afgewezenBij: string | null;
+  afgewezenBij: VoorstelStatus | null;
   versie: number;
   deadline: string | null;
   verlooptOp: string | null;
@@ -68,16 +69,6 @@ interface Proefdraai {
   voorstellen: { kandidaatId: string; woningId: string; pseudoniem: string; adres: string; toelichting: Toelichting; berekening: Berekening | null }[];
   nietGeplaatst: { kandidaatId: string; pseudoniem: string; toelichting: string }[];
 }
-
-export const VOORSTEL_STATUS_LABEL: Record<string, string> = {
-  voorstel: 'Wacht op de corporatie',
-  akkoord_corporatie: 'Wacht op aanbieder/cliënt',
-  akkoord_aanbieder: 'Klaar voor sleuteloverdracht',
-  sleuteloverdracht: 'Sleutel overgedragen',
-  afgewezen: 'Afgewezen',
-  verlopen: 'Verlopen (geen besluit binnen de termijn)',
-  ingetrokken: 'Ingetrokken (afwijzing van een ander herzien)',
-};
 
 const PARTIJ_LABEL: Record<string, string> = { client: 'cliënt', corporatie: 'corporatie', aanbieder: 'zorgaanbieder', gemeente: 'gemeente' };
 
@@ -285,7 +276,7 @@ function Behandel({ v, ik, sluit }: { v: Voorstel; ik: Ik; sluit: () => void }) 
       sluit();
     }
   };
-  const herzien = useWijziging((body: { reden: string }) => api<{ status: string; ingetrokken: string[] }>(`/api/matching/voorstellen/${v.id}/overrulen`, { method: 'POST', body }), [
+  const herzien = useWijziging((body: { reden: string }) => api<{ status: VoorstelStatus; ingetrokken: string[] }>(`/api/matching/voorstellen/${v.id}/overrulen`, { method: 'POST', body }), [
     '/api/matching',
     '/api/woningen',
   ]);

@@ -1,8 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import {
-  Button,
-  ButtonGroup,
   Checkbox,
   Fieldset,
   FieldsetLegend,
@@ -19,12 +17,13 @@ import { useOrganisaties, useWijziging } from '../hooks';
 import { DOELGROEP_LABEL } from '../labels';
 import { Pagina } from '../ui/Pagina';
 import { Veld } from '../ui/Veld';
-import { Fout } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { nlDatum } from '../format';
 import { LabelOpties } from '../ui/LabelOpties';
 import { DatumInvoer } from '../ui/DatumInvoer';
 import { WoonsituatieVeld } from './GebeurtenisVelden';
+import { FormulierVoet } from '../ui/FormulierVoet';
+import { AanbiederOpties } from '../ui/AanbiederOpties';
 
 /** A client's own data as the server stores it; what the aanmelding and the edit form send. */
 export interface ClientGegevens {
@@ -87,7 +86,6 @@ export function ClientFormulier({
   onAnnuleer?: () => void;
 }) {
   const orgs = useOrganisaties();
-  const aanbieders = orgs.lijst.filter((o) => o.soort === 'aanbieder');
   const [g, zetG] = useState<ClientGegevens>(begin ?? LEEG);
   const ww = g.woonwensen ?? {};
   const zet = <K extends keyof ClientGegevens>(k: K, v: ClientGegevens[K]) => zetG((x) => ({ ...x, [k]: v }));
@@ -142,12 +140,7 @@ export function ClientFormulier({
         <Veld label="Aanbieder" naam="aanbiederId" fout={fouten.aanbiederId} beschrijving="De zorg- of opvangaanbieder die de begeleiding geeft.">
           {(p) => (
             <Select {...p} value={g.aanbiederId ?? ''} onChange={(e) => zet('aanbiederId', e.target.value || null)}>
-              <SelectOption value="">Nog geen aanbieder</SelectOption>
-              {aanbieders.map((o) => (
-                <SelectOption key={o.id} value={o.id}>
-                  {o.naam}
-                </SelectOption>
-              ))}
+              <AanbiederOpties leeg="Nog geen aanbieder" />
             </Select>
           )}
         </Veld>
@@ -211,17 +204,7 @@ export function ClientFormulier({
         </Veld>
       </Fieldset>
       {extra}
-      {algemeneFout && <Fout>{algemeneFout}</Fout>}
-      <ButtonGroup>
-        <Button appearance="primary-action-button" type="submit" busy={bezig} disabled={bezig}>
-          {knop}
-        </Button>
-        {onAnnuleer && (
-          <Button appearance="secondary-action-button" type="button" onClick={onAnnuleer}>
-            Annuleren
-          </Button>
-        )}
-      </ButtonGroup>
+      <FormulierVoet knop={knop} bezig={bezig} fout={algemeneFout} onAnnuleer={onAnnuleer} />
     </form>
   );
 }

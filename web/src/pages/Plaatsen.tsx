@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup, Heading2, Select, SelectOption } from '@utrecht/component-library-react';
+import { Button, Heading2, Select, SelectOption } from '@utrecht/component-library-react';
 import { api } from '../api';
 import { useApi, useOrganisaties, useWijziging } from '../hooks';
 import { nlDatum } from '../format';
 import { HUURCONSTRUCTIE_LABEL, WONING_TYPE_LABEL } from '../labels';
 import { Veld } from '../ui/Veld';
-import { Fout } from '../ui/Status';
 import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { PlaatsingVelden, legePlaatsing, plaatsingBody, plaatsingFouten, type PlaatsingWaarde } from './PlaatsingVelden';
+import { FormulierVoet } from '../ui/FormulierVoet';
 
 interface Woning {
   id: string;
@@ -83,15 +83,7 @@ export function Plaatsen({ clientId, aanbiederId, onGeplaatst }: { clientId: str
         )}
       </Veld>
       <PlaatsingVelden waarde={waarde} zet={zetWaarde} fouten={fouten} />
-      {algemeen && <Fout>{algemeen}</Fout>}
-      <ButtonGroup>
-        <Button appearance="primary-action-button" type="submit" disabled={plaats.isPending}>
-          Plaatsen
-        </Button>
-        <Button appearance="secondary-action-button" type="button" onClick={() => zetOpen(false)}>
-          Annuleren
-        </Button>
-      </ButtonGroup>
+      <FormulierVoet knop="Plaatsen" bezig={plaats.isPending} fout={algemeen} onAnnuleer={() => zetOpen(false)} />
     </form>
     </>
   );

@@ -1,11 +1,11 @@
-import { Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
-import { useOrganisaties } from '../hooks';
+import { Select, Textarea, Textbox } from '@utrecht/component-library-react';
 import { HUURCONSTRUCTIE_LABEL, HUURCONSTRUCTIE_REGELS } from '../labels';
 import { Veld } from '../ui/Veld';
 import { ApiFout } from '../api';
 import { scharnierLabel, VOORWAARDE_UITLEG, voorwaardeLabel, type HuurconstructieSoort } from '../../../src/domain/woningen';
 import { LabelOpties } from '../ui/LabelOpties';
 import { DatumInvoer } from '../ui/DatumInvoer';
+import { AanbiederOpties } from '../ui/AanbiederOpties';
 
 export interface PlaatsingWaarde {
   huurconstructie: HuurconstructieSoort;
@@ -64,9 +64,7 @@ const HUURDER_UITLEG = (s: HuurconstructieSoort) => {
  * conditions and a contact person for the corporatie. Each refusal shows at its own field.
  */
 export function PlaatsingVelden({ waarde, zet, fouten }: { waarde: PlaatsingWaarde; zet: (w: PlaatsingWaarde) => void; fouten: Record<string, string> }) {
-  const orgs = useOrganisaties();
   const r = HUURCONSTRUCTIE_REGELS[waarde.huurconstructie];
-  const aanbieders = orgs.lijst.filter((o) => o.soort === 'aanbieder');
   const wijzig = (deel: Partial<PlaatsingWaarde>) => zet({ ...waarde, ...deel });
   return (
     <>
@@ -99,12 +97,7 @@ export function PlaatsingVelden({ waarde, zet, fouten }: { waarde: PlaatsingWaar
         >
           {(p) => (
             <Select {...p} value={waarde.aanbiederId} onChange={(e) => wijzig({ aanbiederId: e.target.value })}>
-              <SelectOption value="">Kies een zorgaanbieder</SelectOption>
-              {aanbieders.map((a) => (
-                <SelectOption key={a.id} value={a.id}>
-                  {a.naam}
-                </SelectOption>
-              ))}
+              <AanbiederOpties leeg="Kies een zorgaanbieder" />
             </Select>
           )}
         </Veld>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup, Heading2, Paragraph, Select, Textbox } from '@utrecht/component-library-react';
+import { Button, Heading2, Paragraph, Select, Textbox } from '@utrecht/component-library-react';
 import { api } from '../api';
 import { useApi, useWijziging } from '../hooks';
 import { euroUitCenten, leesGetal } from '../format';
@@ -10,6 +10,7 @@ import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { verdeelFout } from './NieuweClient';
 import { LabelOpties } from '../ui/LabelOpties';
+import { FormulierVoet } from '../ui/FormulierVoet';
 
 interface Schuld {
   id: string;
@@ -148,12 +149,7 @@ function NieuweSchuld({ pad }: { pad: string }) {
           )}
         </Veld>
       </div>
-      {algemeen && <Fout>{algemeen}</Fout>}
-      <ButtonGroup>
-        <Button appearance="primary-action-button" type="submit" busy={vastleggen.isPending} disabled={vastleggen.isPending}>
-          Schuld vastleggen
-        </Button>
-      </ButtonGroup>
+      <FormulierVoet knop="Schuld vastleggen" bezig={vastleggen.isPending} fout={algemeen} />
     </form>
   );
 }

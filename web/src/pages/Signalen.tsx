@@ -43,6 +43,7 @@ import { Veld } from '../ui/Veld';
 import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import type { Ik } from '../types';
+import { FormulierVoet } from '../ui/FormulierVoet';
 
 interface SignaalOverzicht {
   id: string;
@@ -419,15 +420,7 @@ function NieuwSignaal({ ik, onSluit }: { ik: Ik; onSluit: () => void }) {
         <Veld label={soort === 'overig' ? 'Toelichting' : 'Toelichting (niet verplicht)'} naam="toelichting" fout={fouten['details.toelichting']} beschrijving={leestMee(ik)}>
           {(v) => <Textarea {...v} maxLength={2000} rows={3} />}
         </Veld>
-        {algemeen && <Fout>{algemeen}</Fout>}
-        <ButtonGroup>
-          <Button appearance="primary-action-button" type="submit" disabled={melden.isPending}>
-            Signaal melden
-          </Button>
-          <Button appearance="secondary-action-button" type="button" onClick={onSluit}>
-            Annuleren
-          </Button>
-        </ButtonGroup>
+        <FormulierVoet knop="Signaal melden" bezig={melden.isPending} fout={algemeen} onAnnuleer={onSluit} />
       </form>
     </section>
   );

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { Button, ButtonGroup, Checkbox, FormLabel, Heading2, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
+import { Button, Checkbox, FormLabel, Heading2, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 import { api, ApiFout, queryString } from '../api';
 import { useApi, useOrganisaties, useWijziging } from '../hooks';
 import type { Ik } from '../types';
@@ -18,6 +18,7 @@ import { useMeld } from '../ui/Melding';
 import { DatumInvoer } from '../ui/DatumInvoer';
 import { GemeenteOpties } from '../ui/GemeenteOpties';
 import { useBegeleidingRegels } from './Begeleiding';
+import { FormulierVoet } from '../ui/FormulierVoet';
 
 export interface Woning {
   id: string;
@@ -128,11 +129,7 @@ function NieuweWoning({ sluit }: { sluit: () => void }) {
       <div className="veld">
         <Checkbox id="nieuw-toegankelijk" name="toegankelijk" /> <FormLabel htmlFor="nieuw-toegankelijk" type="checkbox">Toegankelijk (rolstoel, gelijkvloers)</FormLabel>
       </div>
-      {fouten.algemeen && <Fout>{fouten.algemeen}</Fout>}
-      <ButtonGroup>
-        <Button appearance="primary-action-button" type="submit" disabled={maak.isPending}>Opslaan</Button>
-        <Button appearance="secondary-action-button" type="button" onClick={sluit}>Annuleren</Button>
-      </ButtonGroup>
+      <FormulierVoet knop="Opslaan" bezig={maak.isPending} fout={fouten.algemeen} onAnnuleer={sluit} />
     </form>
   );
 }

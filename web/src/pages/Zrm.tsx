@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
+import { Alert, Button, Heading2, Heading3, Paragraph, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
 import { api } from '../api';
 import { useApi, useWijziging } from '../hooks';
 import { getal, nlDatum, nlTijdstip } from '../format';
@@ -12,6 +12,7 @@ import { useBevestiging } from '../ui/Bevestig';
 import { useMeld } from '../ui/Melding';
 import { verdeelFout, vandaagIso } from './NieuweClient';
 import { UITSTROOM_DOMEINEN, ZRM_DOMEIN_LABEL, ZRM_DOMEINEN, ZRM_SCORE_LABEL, ZRM_SCORES, type ZrmBeoordeling as Beoordeling, type ZrmDomein, type ZrmOverzicht as Overzicht } from '../../../src/domain/zrm';
+import { FormulierVoet } from '../ui/FormulierVoet';
 
 /** The hint's sentence without its leading yes/no (shown in bold before it), starting with a capital. */
 const hintZin = (tekst: string) => {
@@ -147,14 +148,7 @@ function Geschiedenis({ beoordelingen, pad, magIntrekken, organisatieId }: { beo
           <Veld label={`Reden van intrekken (beoordeling van ${nlDatum(teIntrekken.datum)})`} naam="reden" fout={redenFout} beschrijving="Bijvoorbeeld: verkeerde cliënt gekozen. Minstens 5 tekens.">
             {(p) => <Textbox {...p} value={reden} onChange={(e) => zetReden(e.target.value)} />}
           </Veld>
-          <ButtonGroup>
-            <Button appearance="primary-action-button" type="submit" busy={intrekken.isPending} disabled={intrekken.isPending}>
-              Intrekken
-            </Button>
-            <Button appearance="secondary-action-button" type="button" onClick={() => zetTeIntrekken(null)}>
-              Annuleren
-            </Button>
-          </ButtonGroup>
+          <FormulierVoet knop="Intrekken" bezig={intrekken.isPending} onAnnuleer={() => zetTeIntrekken(null)} />
         </form>
       )}
       {fout && <Fout>{fout}</Fout>}
@@ -227,11 +221,7 @@ function NieuweZrm({ pad }: { pad: string }) {
           {(p) => <Textarea {...p} rows={3} value={toelichting} onChange={(e) => zetToelichting(e.target.value)} />}
         </Veld>
         {algemeen && <Alert type="error">{algemeen}</Alert>}
-        <ButtonGroup>
-          <Button appearance="primary-action-button" type="submit" busy={vastleggen.isPending} disabled={vastleggen.isPending}>
-            Beoordeling vastleggen
-          </Button>
-        </ButtonGroup>
+        <FormulierVoet knop="Beoordeling vastleggen" bezig={vastleggen.isPending} />
       </form>
       {dialoog}
     </>

@@ -1,1 +1,0 @@
-export { nlDatum } from './format';
