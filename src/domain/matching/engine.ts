@@ -52,14 +52,18 @@ export interface MotorOpties {
   maxVertakKnopen?: number;
   /**
    * Startselectie van de kolomgeneratie over profielen, als veelvoud van het maximum aantal plaatsingen
-   * (standaard 2,5; 0 = altijd het volledige netwerk). Alleen voor tests die de prijsrondes willen afdwingen.
+   * (standaard 1; 0 = altijd het volledige netwerk). Alleen voor tests die de prijsrondes willen afdwingen.
    */
   profielSelectie?: number;
 }
 
 const LAMBDA_EENHEID = 64;
-/** 2,5× het maximum aantal plaatsingen: bij de bench-regio's volstaat dan één ronde (1,5× gaf bij 100k een tweede). */
-const PROFIELSELECTIE = 2.5;
+/**
+ * 1× het maximum aantal plaatsingen (minstens 2000 kandidaatbogen). Extra prijsrondes gaan warm verder, dus een
+ * kleine start is goedkoop; elke boog te veel kost pivots (100k × 25k: 88k pivots bij 1×, 100k bij 2,5×; met eigen
+ * maxima 89k tegen 129k).
+ */
+const PROFIELSELECTIE = 1;
 
 /**
  * Een gerelaxeerde restrictie: Σ stroom over haar eenheden ≤ cap. Een eenheid is een cel (alle blokken met
@@ -307,6 +311,14 @@ function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array, volledig: P
 }
 
 const GEEN_BOGEN: number[] = [];
+
+/** Kandidaatbogen van..tot−1 van profiel pi erbij (warm, na `los()`); een nieuw profiel krijgt ook zijn eisbogen. */
+function voegKandidatenToe(model: Model, net: Netwerk, pi: number, van: number, tot: number, volR: number, herkomst: number) {
+  const p = model.profielen[pi];
+  const h = net.H0 + herkomst;
+  for (let x = van; x < tot; x++) net.ns.voegBoogToe(h, net.P0 + pi, 1, -p.waarden[x]);
+  if (van === 0 && tot > 0) net.eisBoog[pi] = eisBogen(model, net.ns, pi, net.P0, net.E0, volR);
+}
 
 /** De bogen profiel → eis (kosten R·rang); capaciteit `cap` (de bereikbare kandidaten van het profiel) bindt nooit. */
 function eisBogen(model: Model, ns: NetwerkSimplex, pi: number, P0: number, E0: number, cap: number): number[] {
@@ -766,9 +778,7 @@ function losMetProfielselectie(model: Model, plan: Plan, lambda: Float64Array, f
       let j = r0;
       while (j < plan.R[pi] && p.waarden[j] > grens) j++;
       if (j === r0) return;
-      const h = net.H0 + hIdx.get(p.herkomst)!;
-      for (let x = r0; x < j; x++) net.ns.voegBoogToe(h, net.P0 + pi, 1, -p.waarden[x]);
-      if (r0 === 0) net.eisBoog[pi] = eisBogen(model, net.ns, pi, net.P0, net.E0, plan.R[pi]);
+      voegKandidatenToe(model, net, pi, r0, j, plan.R[pi], hIdx.get(p.herkomst)!);
       Ra[pi] = j;
       geschonden++;
     });
@@ -790,10 +800,14 @@ export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): Ma
   let lading = groepLading(planActief, net);
   if (G > 0 && planActief !== plan && !isToelaatbaar(planActief, lading)) {
     // de Lagrange-lus en de exacte terugval rekenen op het volledige netwerk (elke λ een andere prijsstelling)
+    // warm: de ontbrekende kandidaatbogen erbij en verder vanuit de basis van de selectie
+    const hIdx = new Map(model.herkomsten.map((h, i) => [h, i]));
+    for (let pi = 0; pi < model.profielen.length; pi++)
+      if (planActief.R[pi] < plan.R[pi]) voegKandidatenToe(model, net, pi, planActief.R[pi], plan.R[pi], plan.R[pi], hIdx.get(model.profielen[pi].herkomst)!);
     planActief = plan;
-    net = bouwNetwerk(model, plan, lambda);
+    const voor = net.ns.pivots;
     kosten = net.ns.los();
-    pivots += net.ns.pivots;
+    pivots += net.ns.pivots - voor;
     lading = groepLading(plan, net);
   }
   const decodeerPlan = planActief;
