@@ -52,18 +52,19 @@ export interface MotorOpties {
   maxVertakKnopen?: number;
   /**
    * Startselectie van de kolomgeneratie over profielen, als veelvoud van het maximum aantal plaatsingen
-   * (standaard 1; 0 = altijd het volledige netwerk). Alleen voor tests die de prijsrondes willen afdwingen.
+   * (standaard 1,5; 0 = altijd het volledige netwerk). Alleen voor tests die de prijsrondes willen afdwingen.
    */
   profielSelectie?: number;
 }
 
 const LAMBDA_EENHEID = 64;
 /**
- * 1× het maximum aantal plaatsingen (minstens 2000 kandidaatbogen). Extra prijsrondes gaan warm verder, dus een
- * kleine start is goedkoop; elke boog te veel kost pivots (100k × 25k: 88k pivots bij 1×, 100k bij 2,5×; met eigen
- * maxima 89k tegen 129k).
+ * 1,5× het maximum aantal plaatsingen (minstens 2000 kandidaatbogen). Extra prijsrondes gaan warm verder, dus een
+ * kleinere start is goedkoop, en elke boog te veel kost pivots. Gemeten (pivots / verhangen knopen, 2,5× → 1,5×):
+ * 100k 100k/8,6M → 86k/8,2M, 100k eigen maxima 129k/11,6M → 108k/10,0M, 20k 20,6k/1,26M → 16,8k/0,84M. Bij 1×
+ * is de selectie bij 20k niet toelaatbaar voor de gerelaxeerde groepen en moet het volledige netwerk erbij.
  */
-const PROFIELSELECTIE = 1;
+const PROFIELSELECTIE = 1.5;
 
 /**
  * Een gerelaxeerde restrictie: Σ stroom over haar eenheden ≤ cap. Een eenheid is een cel (alle blokken met
@@ -316,7 +317,11 @@ const GEEN_BOGEN: number[] = [];
 function voegKandidatenToe(model: Model, net: Netwerk, pi: number, van: number, tot: number, volR: number, herkomst: number) {
   const p = model.profielen[pi];
   const h = net.H0 + herkomst;
-  for (let x = van; x < tot; x++) net.ns.voegBoogToe(h, net.P0 + pi, 1, -p.waarden[x]);
+  for (let x = van; x < tot; x++) {
+    const e = net.ns.voegBoogToe(h, net.P0 + pi, 1, -p.waarden[x]);
+    // een nieuw profiel hangt nog los aan de wortel: meteen aan zijn beste kandidaatboog hangen
+    if (x === 0) net.ns.hangAan(e);
+  }
   if (van === 0 && tot > 0) net.eisBoog[pi] = eisBogen(model, net.ns, pi, net.P0, net.E0, volR);
 }
 

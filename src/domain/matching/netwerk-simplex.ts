@@ -136,6 +136,32 @@ export class NetwerkSimplex {
     this.activeer(t);
   }
 
+  /**
+   * Hang de doelknoop v van boog e (na `los()` toegevoegd, stroom 0) aan e in de boom, als v nog los aan de
+   * wortel hangt (kunstmatige boog zonder stroom, geen kinderen, geen aanbod). Anders loopt de eerste kring door
+   * v over de wortel, en verhangt die gedegenereerde pivot de deelboom van een nulstroomboog op het pad
+   * wortel → bron van e (bij kolomgeneratie vaak het gros van de boom). Een nulstroomboog van de wortel af
+   * gericht houdt de boom sterk toelaatbaar. Geeft aan of het gelukt is.
+   */
+  hangAan(e: number): boolean {
+    const u = this.bron[e];
+    const v = this.doel[e];
+    const root = this.n;
+    const kunst = this.a0 + v;
+    if (!this.geinitialiseerd || u === v || e >= this.m || this.staat[e] !== ONDER || this.stroom[e] !== 0) return false;
+    if (this.ouder[v] !== root || this.pred[v] !== kunst || this.stroom[kunst] !== 0 || this.eersteKind[v] >= 0 || this.aanbod[v] !== 0) return false;
+    this.verwijderKind(root, v);
+    this.staat[kunst] = BOOM; // buiten de boom, stroom 0: wordt nooit geprijsd (index ≥ m)
+    this.ouder[v] = u;
+    this.pred[v] = e;
+    this.richting[v] = NEER;
+    this.diepte[v] = this.diepte[u] + 1;
+    this.pi[v] = this.pi[u] + this.kost[e];
+    this.staat[e] = BOOM;
+    this.voegKindToe(u, v);
+    return true;
+  }
+
   /** Een reserveboog die net stroom kreeg staat (buiten de basis) op zijn bovengrens. */
   private activeer(o: number) {
     if (this.rust![o]) {
