@@ -706,14 +706,14 @@ function regelLijst(regels: Map<string, unknown>): string[] {
 }
 
 /**
- * Kolomgeneratie over profielen. Bij grote regio's kan maar een klein deel van de kandidaten geplaatst worden
- * (100k kandidaten, ~6k wijkruimte); elk profiel is een knoop en elke knoop kost pivots. Los daarom eerst op met
- * alleen de profielen waarvan de beste kandidaat bij de hoogste waarden hoort, en prijs daarna elk weggelaten
- * profiel p exact met de potentialen π van die oplossing: met π_p := max_r (π_eis(r) − R·r) hebben al zijn
- * eisbogen gereduceerde kosten ≥ 0, en zijn kandidaatbogen (kosten −v_j, v_0 de hoogste) ook precies als
- * v_0 ≤ π_h − π_p. Geldt dat voor elk weggelaten profiel, dan is (π, π_p) duaal toelaatbaar voor het volledige
- * netwerk en de stroom (0 door weggelaten profielen) dus optimaal voor het volledige netwerk. Anders worden de
- * geschonden profielen toegevoegd en wordt opnieuw opgelost.
+ * Kolomgeneratie over kandidaatbogen. Bij grote regio's kan maar een klein deel van de kandidaten geplaatst worden
+ * (100k kandidaten, ~6k wijkruimte); elke boog en elk profiel in de simplex kost pivots. Los daarom eerst op met
+ * alleen de kandidaten bij de hoogste waarden (per profiel de eerste, want ze zijn aflopend gesorteerd), en prijs
+ * daarna per profiel de eerste weggelaten kandidaat exact met de potentialen π van die oplossing. Een profiel in het
+ * netwerk heeft zijn eigen π_p; voor een weggelaten profiel geeft π_p := max_r (π_eis(r) − R·r) al zijn eisbogen
+ * gereduceerde kosten ≥ 0. Een weggelaten kandidaatboog (kosten −v_j) is dan toelaatbaar precies als
+ * v_j ≤ π_h − π_p. Geldt dat overal, dan is (π, π_p) duaal toelaatbaar voor het volledige netwerk en de stroom dus
+ * optimaal. Anders komen de geschonden bogen bij de opgeloste basis en gaat de simplex warm verder.
  */
 function losMetProfielselectie(model: Model, plan: Plan, lambda: Float64Array, factor: number): { plan: Plan; net: Netwerk; kosten: number; pivots: number; rondes: number } {
   const P = model.profielen.length;
