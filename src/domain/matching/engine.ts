@@ -52,14 +52,19 @@ export interface MotorOpties {
   maxVertakKnopen?: number;
   /**
    * Startselectie van de kolomgeneratie over profielen, als veelvoud van het maximum aantal plaatsingen
-   * (standaard 2,5; 0 = altijd het volledige netwerk). Alleen voor tests die de prijsrondes willen afdwingen.
+   * (standaard 1,5; 0 = altijd het volledige netwerk). Alleen voor tests die de prijsrondes willen afdwingen.
    */
   profielSelectie?: number;
 }
 
 const LAMBDA_EENHEID = 64;
-/** 2,5× het maximum aantal plaatsingen: bij de bench-regio's volstaat dan één ronde (1,5× gaf bij 100k een tweede). */
-const PROFIELSELECTIE = 2.5;
+/**
+ * 1,5× het maximum aantal plaatsingen (minstens 2000 kandidaatbogen). Extra prijsrondes gaan warm verder, dus een
+ * kleinere start is goedkoop, en elke boog te veel kost pivots. Gemeten (pivots / verhangen knopen, 2,5× → 1,5×):
+ * 100k 100k/8,6M → 86k/8,2M, 100k eigen maxima 129k/11,6M → 108k/10,0M, 20k 20,6k/1,26M → 16,8k/0,84M. Bij 1×
+ * is de selectie bij 20k niet toelaatbaar voor de gerelaxeerde groepen en moet het volledige netwerk erbij.
+ */
+const PROFIELSELECTIE = 1.5;
 
 /**
  * Een gerelaxeerde restrictie: Σ stroom over haar eenheden ≤ cap. Een eenheid is een cel (alle blokken met
@@ -98,15 +103,16 @@ interface Plan {
 
 interface Netwerk {
   ns: NetwerkSimplex;
-  clientStart: Int32Array;
+  /** Per profiel de boog naar elke eis (−1: geen). */
   eisBoog: number[][];
   eisSoortBogen: [number, number][][];
   klasseBoog: Int32Array;
   blokBoog: Int32Array;
   /** Boog per eenheid (−1: geen). */
   eenheidBoog: Int32Array;
-  /** Eerste knoop van de herkomstgemeenten en van de eisen. */
+  /** Eerste knoop van de herkomstgemeenten, de profielen, de eisen en de soorten. */
   H0: number;
+  P0: number;
   E0: number;
   S0: number;
 }
@@ -209,7 +215,12 @@ function maakPlan(model: Model): Plan {
   return { wijkModus, gerelaxeerdeQuota, quotumOuderWijk, groepen, eenheidGroepen, blokCel, aantalCellen: C, multiComplex, R, K };
 }
 
-function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array): Netwerk {
+/**
+ * Bouw het netwerk met per profiel de eerste `plan.R[pi]` kandidaatbogen. `volledig` (kolomgeneratie) geeft het
+ * plan waarvan dit een deel is: aanbod en capaciteiten rekenen dan al met alle bereikbare kandidaten, zodat er
+ * later bogen bij kunnen zonder dat een capaciteit of het aanbod mee hoeft te groeien.
+ */
+function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array, volledig: Plan = plan): Netwerk {
   const { profielen, eisen, soorten, klassen, blokken } = model;
   const g = model.gewichten;
   const hIdx = new Map(model.herkomsten.map((h, i) => [h, i]));
@@ -230,8 +241,8 @@ function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array): Netwerk {
   for (const b of blokken) if (b.heeftQuotum && !plan.gerelaxeerdeQuota.has(b.quotumKey) && !quotumNode.has(b.quotumKey)) quotumNode.set(b.quotumKey, n++);
   const cellenStart = n;
   n += plan.aantalCellen;
-  const K = plan.K;
-  const ns = new NetwerkSimplex(n, K + eisen.length * 8 + klassen.length * 2 + blokken.length + plan.aantalCellen * 3 + 64);
+  const K = volledig.K;
+  const ns = new NetwerkSimplex(n, plan.K + eisen.length * 8 + klassen.length * 2 + blokken.length + plan.aantalCellen * 3 + 64);
   ns.voegBoogToe(0, 1, K, 0);
   for (const h of model.herkomsten) {
     const a = model.aandeel.get(h) ?? 0;
@@ -239,14 +250,12 @@ function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array): Netwerk {
     if (a > 0 && g.spreidingsBonus > 0) ns.voegBoogToe(0, node, a, -g.spreidingsBonus);
     ns.voegBoogToe(0, node, K, 0);
   }
-  const clientStart = new Int32Array(profielen.length);
   const eisBoog: number[][] = [];
   profielen.forEach((p, pi) => {
     const h = H0 + hIdx.get(p.herkomst)!;
     const R = plan.R[pi];
-    clientStart[pi] = ns.aantalBogen;
     for (let j = 0; j < R; j++) ns.voegBoogToe(h, P0 + pi, 1, -p.waarden[j]);
-    eisBoog.push(p.eisen.map((e, r) => (R > 0 && eisen[e].capaciteit > 0 ? ns.voegBoogToe(P0 + pi, E0 + e, R, g.rangStraf * r) : -1)));
+    eisBoog.push(R > 0 ? eisBogen(model, ns, pi, P0, E0, volledig.R[pi]) : GEEN_BOGEN);
   });
   const eisSoortBogen: [number, number][][] = eisen.map((e, ei) =>
     e.capaciteit > 0 ? e.soorten.map((s) => [s, ns.voegBoogToe(E0 + ei, S0 + s, K, 0)] as [number, number]) : [],
@@ -299,7 +308,28 @@ function bouwNetwerk(model: Model, plan: Plan, lambda: Float64Array): Netwerk {
   }
   ns.zetAanbod(0, K);
   ns.zetAanbod(1, -K);
-  return { ns, clientStart, eisBoog, eisSoortBogen, klasseBoog, blokBoog, eenheidBoog, H0, E0, S0 };
+  return { ns, eisBoog, eisSoortBogen, klasseBoog, blokBoog, eenheidBoog, H0, P0, E0, S0 };
+}
+
+const GEEN_BOGEN: number[] = [];
+
+/** Kandidaatbogen van..tot−1 van profiel pi erbij (warm, na `los()`); een nieuw profiel krijgt ook zijn eisbogen. */
+function voegKandidatenToe(model: Model, net: Netwerk, pi: number, van: number, tot: number, volR: number, herkomst: number) {
+  const p = model.profielen[pi];
+  const h = net.H0 + herkomst;
+  for (let x = van; x < tot; x++) {
+    const e = net.ns.voegBoogToe(h, net.P0 + pi, 1, -p.waarden[x]);
+    // een nieuw profiel hangt nog los aan de wortel: meteen aan zijn beste kandidaatboog hangen
+    if (x === 0) net.ns.hangAan(e);
+  }
+  if (van === 0 && tot > 0) net.eisBoog[pi] = eisBogen(model, net.ns, pi, net.P0, net.E0, volR);
+}
+
+/** De bogen profiel → eis (kosten R·rang); capaciteit `cap` (de bereikbare kandidaten van het profiel) bindt nooit. */
+function eisBogen(model: Model, ns: NetwerkSimplex, pi: number, P0: number, E0: number, cap: number): number[] {
+  const p = model.profielen[pi];
+  const R = model.gewichten.rangStraf;
+  return p.eisen.map((e, r) => (model.eisen[e].capaciteit > 0 ? ns.voegBoogToe(P0 + pi, E0 + e, cap, R * r) : -1));
 }
 
 function groepLading(plan: Plan, net: Netwerk): Float64Array {
@@ -514,15 +544,16 @@ interface Plaatsing {
 function decodeer(model: Model, plan: Plan, net: Netwerk): Plaatsing[] {
   const { profielen, eisen, klassen, soorten } = model;
   const eisWachtrij: { k: number; rang: number }[][] = eisen.map(() => []);
+  // de kandidaatbogen van een profiel verschillen alleen in waarde (aflopend gesorteerd), dus een optimale stroom
+  // plaatst de eerste f kandidaten (bij gelijke waarde: dezelfde doelwaarde); f = de stroom uit het profiel
   profielen.forEach((p, pi) => {
-    const geplaatst: number[] = [];
-    for (let j = 0; j < plan.R[pi]; j++) if (net.ns.stroomOp(net.clientStart[pi] + j) > 0.5) geplaatst.push(p.kandidaten[j]);
+    if (plan.R[pi] === 0) return;
     let idx = 0;
     p.eisen.forEach((e, r) => {
       const a = net.eisBoog[pi][r];
-      if (a < 0) return;
+      if (a === undefined || a < 0) return;
       const f = Math.round(net.ns.stroomOp(a));
-      for (let t = 0; t < f; t++) eisWachtrij[e].push({ k: geplaatst[idx++], rang: r });
+      for (let t = 0; t < f; t++) eisWachtrij[e].push({ k: p.kandidaten[idx++], rang: r });
     });
   });
   const soortWachtrij: { k: number; rang: number }[][] = soorten.map(() => []);
@@ -675,14 +706,14 @@ function regelLijst(regels: Map<string, unknown>): string[] {
 }
 
 /**
- * Kolomgeneratie over profielen. Bij grote regio's kan maar een klein deel van de kandidaten geplaatst worden
- * (100k kandidaten, ~6k wijkruimte); elk profiel is een knoop en elke knoop kost pivots. Los daarom eerst op met
- * alleen de profielen waarvan de beste kandidaat bij de hoogste waarden hoort, en prijs daarna elk weggelaten
- * profiel p exact met de potentialen π van die oplossing: met π_p := max_r (π_eis(r) − R·r) hebben al zijn
- * eisbogen gereduceerde kosten ≥ 0, en zijn kandidaatbogen (kosten −v_j, v_0 de hoogste) ook precies als
- * v_0 ≤ π_h − π_p. Geldt dat voor elk weggelaten profiel, dan is (π, π_p) duaal toelaatbaar voor het volledige
- * netwerk en de stroom (0 door weggelaten profielen) dus optimaal voor het volledige netwerk. Anders worden de
- * geschonden profielen toegevoegd en wordt opnieuw opgelost.
+ * Kolomgeneratie over kandidaatbogen. Bij grote regio's kan maar een klein deel van de kandidaten geplaatst worden
+ * (100k kandidaten, ~6k wijkruimte); elke boog en elk profiel in de simplex kost pivots. Los daarom eerst op met
+ * alleen de kandidaten bij de hoogste waarden (per profiel de eerste, want ze zijn aflopend gesorteerd), en prijs
+ * daarna per profiel de eerste weggelaten kandidaat exact met de potentialen π van die oplossing. Een profiel in het
+ * netwerk heeft zijn eigen π_p; voor een weggelaten profiel geeft π_p := max_r (π_eis(r) − R·r) al zijn eisbogen
+ * gereduceerde kosten ≥ 0. Een weggelaten kandidaatboog (kosten −v_j) is dan toelaatbaar precies als
+ * v_j ≤ π_h − π_p. Geldt dat overal, dan is (π, π_p) duaal toelaatbaar voor het volledige netwerk en de stroom dus
+ * optimaal. Anders komen de geschonden bogen bij de opgeloste basis en gaat de simplex warm verder.
  */
 function losMetProfielselectie(model: Model, plan: Plan, lambda: Float64Array, factor: number): { plan: Plan; net: Netwerk; kosten: number; pivots: number; rondes: number } {
   const P = model.profielen.length;
@@ -705,20 +736,20 @@ function losMetProfielselectie(model: Model, plan: Plan, lambda: Float64Array, f
   });
   waarden.sort(); // oplopend (getypte array: numeriek en zonder vergelijkfunctie)
   const drempel = waarden[n - Math.min(aantal, n)];
-  const actief = new Uint8Array(P);
+  // per profiel het aantal kandidaatbogen in het netwerk: de kandidaten boven de drempel (0 = profiel weggelaten)
+  const Ra = new Array<number>(P).fill(0);
   model.profielen.forEach((p, pi) => {
-    if (plan.R[pi] > 0 && p.waarden[0] >= drempel) actief[pi] = 1;
+    let j = 0;
+    while (j < plan.R[pi] && p.waarden[j] >= drempel) j++;
+    Ra[pi] = j;
   });
-  let pivots = 0;
   let rondes = 0;
   const R = model.gewichten.rangStraf;
   const hIdx = new Map(model.herkomsten.map((h, i) => [h, i]));
+  const net = bouwNetwerk(model, { ...plan, R: Ra.slice(), K: Ra.reduce((a, b) => a + b, 0) }, lambda, plan);
   for (;;) {
-    const Ra = plan.R.map((r, pi) => (actief[pi] ? r : 0));
-    const deel: Plan = { ...plan, R: Ra, K: Ra.reduce((a, b) => a + b, 0) };
-    const net = bouwNetwerk(model, deel, lambda);
+    // warm: na de eerste ronde gaat de simplex verder vanuit de vorige basis, met de nieuwe bogen erbij
     const kosten = net.ns.los();
-    pivots += net.ns.pivots;
     // Een eis zonder actief profiel draagt geen stroom en hangt willekeurig in de boom; de kleinste toelaatbare
     // potentiaal (max over zijn soortbogen, kosten 0) is ook duaal toelaatbaar en prijst scherper.
     const eisPi = new Float64Array(model.eisen.length);
@@ -736,19 +767,28 @@ function losMetProfielselectie(model: Model, plan: Plan, lambda: Float64Array, f
     });
     let geschonden = 0;
     model.profielen.forEach((p, pi) => {
-      if (actief[pi] || plan.R[pi] === 0) return;
-      let piP = -Infinity;
-      p.eisen.forEach((e, r) => {
-        if (model.eisen[e].capaciteit > 0) piP = Math.max(piP, eisPi[e] - R * r);
-      });
-      if (piP === -Infinity) return;
-      if (p.waarden[0] > net.ns.potentiaal(net.H0 + hIdx.get(p.herkomst)!) - piP) {
-        actief[pi] = 1;
-        geschonden++;
+      const r0 = Ra[pi];
+      if (r0 >= plan.R[pi]) return;
+      let piP: number;
+      if (r0 > 0) piP = net.ns.potentiaal(net.P0 + pi);
+      else {
+        piP = -Infinity;
+        p.eisen.forEach((e, r) => {
+          if (model.eisen[e].capaciteit > 0) piP = Math.max(piP, eisPi[e] - R * r);
+        });
+        if (piP === -Infinity) return;
       }
+      // de weggelaten kandidaatbogen (waarden aflopend) zijn toelaatbaar zolang v_j ≤ π_h − π_p
+      const grens = net.ns.potentiaal(net.H0 + hIdx.get(p.herkomst)!) - piP;
+      let j = r0;
+      while (j < plan.R[pi] && p.waarden[j] > grens) j++;
+      if (j === r0) return;
+      voegKandidatenToe(model, net, pi, r0, j, plan.R[pi], hIdx.get(p.herkomst)!);
+      Ra[pi] = j;
+      geschonden++;
     });
     rondes++;
-    if (geschonden === 0) return { plan: deel, net, kosten, pivots, rondes };
+    if (geschonden === 0) return { plan: { ...plan, R: Ra, K: Ra.reduce((a, b) => a + b, 0) }, net, kosten, pivots: net.ns.pivots, rondes };
   }
 }
 
@@ -765,10 +805,14 @@ export function matchOptimaal(invoer: MatchInvoer, opties: MotorOpties = {}): Ma
   let lading = groepLading(planActief, net);
   if (G > 0 && planActief !== plan && !isToelaatbaar(planActief, lading)) {
     // de Lagrange-lus en de exacte terugval rekenen op het volledige netwerk (elke λ een andere prijsstelling)
+    // warm: de ontbrekende kandidaatbogen erbij en verder vanuit de basis van de selectie
+    const hIdx = new Map(model.herkomsten.map((h, i) => [h, i]));
+    for (let pi = 0; pi < model.profielen.length; pi++)
+      if (planActief.R[pi] < plan.R[pi]) voegKandidatenToe(model, net, pi, planActief.R[pi], plan.R[pi], plan.R[pi], hIdx.get(model.profielen[pi].herkomst)!);
     planActief = plan;
-    net = bouwNetwerk(model, plan, lambda);
+    const voor = net.ns.pivots;
     kosten = net.ns.los();
-    pivots += net.ns.pivots;
+    pivots += net.ns.pivots - voor;
     lading = groepLading(plan, net);
   }
   const decodeerPlan = planActief;

@@ -18,9 +18,9 @@ export interface Profiel {
   toegankelijkNodig: boolean;
   /** Ontdubbelde voorkeursgemeenten. */
   prefs: string[];
-  /** Indices in invoer.kandidaten, gesorteerd op waarde aflopend (dan id). */
-  kandidaten: number[];
-  waarden: number[];
+  /** Indices in invoer.kandidaten, gesorteerd op waarde aflopend (dan id); een venster op één gedeelde buffer. */
+  kandidaten: Int32Array;
+  waarden: Float64Array;
   /** Eis-index per voorkeurspositie. */
   eisen: number[];
 }
@@ -231,18 +231,19 @@ export function bouwModel(invoer: MatchInvoer): Model {
   // samengestelde strings: bij 100k kandidaten kostte het hashen van die strings (en de GC) meer dan het oplossen.
   const eisen: Eis[] = [];
   const eisIdx = new Map<number, number>();
-  const profielen: Profiel[] = [];
   const gemeenteIdx = new Map<string, number>();
   const gemeenteNr = (g: string) => {
     let i = gemeenteIdx.get(g);
     if (i === undefined) gemeenteIdx.set(g, (i = gemeenteIdx.size));
     return i;
   };
-  const typeBit = new Map<string, number>();
-  const typenVanMasker = new Map<number, WoningType[]>();
+  // vaste bit per woningtype; de typenlijst per masker is gesorteerd (zoals effectieveTypes)
+  const typenVanMasker: (WoningType[] | undefined)[] = [];
   const eisVereisten: { typen: WoningType[]; minKamers: number; toegankelijkNodig: boolean }[] = [];
-  const vereisteIdx = new Map<string, number>();
-  // trie met één Map voor alle takken (sleutel knoop·2²⁰ + gemeente): geen Map per knoop
+  // vereiste = (masker, toegankelijk) per minKamers: geen samengestelde stringsleutel per kandidaat
+  const vereisteIdx = new Map<number, Int32Array>();
+  // trie met één Map voor alle takken: sleutel knoop·1024 + gemeente (een klein geheel getal, dus geen
+  // heap-getal als Map-sleutel; bij ≥ 1024 gemeenten een eigen, negatieve sleutelruimte)
   const trieWortels = new Map<number, number>();
   const trieTakken = new Map<number, number>();
   const knoopProfiel: number[] = [];
@@ -263,23 +264,27 @@ export function bouwModel(invoer: MatchInvoer): Model {
     eisen.push({ gemeente: g, typen, minKamers, toegankelijkNodig, soorten: ss, capaciteit: cap });
     return e;
   };
-  const waarde = new Float64Array(invoer.kandidaten.length);
+  const kand = invoer.kandidaten;
+  const N = kand.length;
+  const waarde = new Float64Array(N);
+  const profielVan = new Int32Array(N);
+  const profielKop: { herkomst: string; typen: WoningType[]; minKamers: number; toegankelijkNodig: boolean; prefs: string[]; eisen: number[] }[] = [];
   const prefNrs: number[] = [];
-  invoer.kandidaten.forEach((k, i) => {
+  for (let i = 0; i < N; i++) {
+    const k = kand[i];
     let masker = 0;
     for (const t of k.woningTypes) {
       if (t === 'jongeren_cluster' && !isJongere(k.leeftijd)) continue;
       if (t === 'beschermd_thuis_cluster' && k.ondersteuning !== 'beschermd_thuis') continue;
-      let bit = typeBit.get(t);
-      if (bit === undefined) typeBit.set(t, (bit = 2 ** typeBit.size));
-      masker |= bit;
+      masker |= typeBit(t);
     }
-    let typen = typenVanMasker.get(masker);
-    if (!typen) typenVanMasker.set(masker, (typen = [...typeBit].filter(([, b]) => masker & b).map(([t]) => t as WoningType).sort()));
-    const vk = `${masker}\u0000${k.minKamers}\u0000${k.toegankelijkNodig ? 1 : 0}`;
-    let v = vereisteIdx.get(vk);
-    if (v === undefined) {
-      vereisteIdx.set(vk, (v = eisVereisten.length));
+    const typen = (typenVanMasker[masker] ??= ALLE_TYPEN.filter((t) => masker & typeBit(t)).sort());
+    let rij = vereisteIdx.get(k.minKamers);
+    if (!rij) vereisteIdx.set(k.minKamers, (rij = new Int32Array(64).fill(-1)));
+    const vi = masker * 2 + (k.toegankelijkNodig ? 1 : 0);
+    let v = rij[vi];
+    if (v < 0) {
+      rij[vi] = v = eisVereisten.length;
       eisVereisten.push({ typen, minKamers: k.minKamers, toegankelijkNodig: k.toegankelijkNodig });
     }
     // trie: (vereiste, herkomst) → ontdubbelde voorkeursgemeenten in volgorde
@@ -294,7 +299,7 @@ export function bouwModel(invoer: MatchInvoer): Model {
       const gi = gemeenteNr(g);
       if (prefNrs.includes(gi)) continue;
       prefNrs.push(gi);
-      const tk = knoop * 1_048_576 + gi;
+      const tk = gi < 1024 ? knoop * 1024 + gi : -(knoop * 1_048_576 + gi) - 1;
       let kind = trieTakken.get(tk);
       if (kind === undefined) {
         trieTakken.set(tk, (kind = knoopProfiel.length));
@@ -302,28 +307,67 @@ export function bouwModel(invoer: MatchInvoer): Model {
       }
       knoop = kind;
     }
-    if (knoopProfiel[knoop] < 0) {
-      knoopProfiel[knoop] = profielen.length;
+    let pi = knoopProfiel[knoop];
+    if (pi < 0) {
+      knoopProfiel[knoop] = pi = profielKop.length;
       const prefs = [...new Set(k.gemeentePreferenties)];
-      const vv = v;
-      profielen.push({ herkomst: k.herkomstgemeenteId, typen, minKamers: k.minKamers, toegankelijkNodig: k.toegankelijkNodig, prefs, kandidaten: [], waarden: [], eisen: prefs.map((g) => maakEis(vv, g)) });
+      profielKop.push({ herkomst: k.herkomstgemeenteId, typen, minKamers: k.minKamers, toegankelijkNodig: k.toegankelijkNodig, prefs, eisen: prefs.map((g) => maakEis(v, g)) });
     }
-    profielen[knoopProfiel[knoop]].kandidaten.push(i);
+    profielVan[i] = pi;
     waarde[i] = kandidaatWaarde(k, gewichten);
-  });
-  // per profiel sorteren (profielen zijn klein) op waarde aflopend, dan id
-  const kand = invoer.kandidaten;
-  for (const p of profielen) {
-    if (p.kandidaten.length > 1)
-      p.kandidaten.sort((a, b) => waarde[b] - waarde[a] || (kand[a].id < kand[b].id ? -1 : kand[a].id > kand[b].id ? 1 : 0));
-    p.waarden = p.kandidaten.map((i) => waarde[i]);
   }
+  // kandidaten per profiel in één buffer (tellend sorteren, stabiel), dan per profiel op waarde aflopend, dan id
+  const P = profielKop.length;
+  const start = new Int32Array(P + 1);
+  for (let i = 0; i < N; i++) start[profielVan[i] + 1]++;
+  for (let pi = 0; pi < P; pi++) start[pi + 1] += start[pi];
+  const volgorde = new Int32Array(N);
+  const vul = start.slice(0, P);
+  for (let i = 0; i < N; i++) volgorde[vul[profielVan[i]]++] = i;
+  const voor = (a: number, b: number) => waarde[b] - waarde[a] || (kand[a].id < kand[b].id ? -1 : kand[a].id > kand[b].id ? 1 : 0);
+  const waarden = new Float64Array(N);
+  const profielen: Profiel[] = profielKop.map((kop, pi) => {
+    const kandidaten = volgorde.subarray(start[pi], start[pi + 1]);
+    const n = kandidaten.length;
+    if (n > 16) kandidaten.sort(voor);
+    else
+      for (let x = 1; x < n; x++) {
+        const c = kandidaten[x];
+        let y = x - 1;
+        while (y >= 0 && voor(kandidaten[y], c) > 0) {
+          kandidaten[y + 1] = kandidaten[y];
+          y--;
+        }
+        kandidaten[y + 1] = c;
+      }
+    const w = waarden.subarray(start[pi], start[pi + 1]);
+    for (let x = 0; x < n; x++) w[x] = waarde[kandidaten[x]];
+    return { herkomst: kop.herkomst, typen: kop.typen, minKamers: kop.minKamers, toegankelijkNodig: kop.toegankelijkNodig, prefs: kop.prefs, eisen: kop.eisen, kandidaten, waarden: w };
+  });
   const herkomsten = [...new Set(invoer.kandidaten.map((k) => k.herkomstgemeenteId))].sort();
   const aandeel = eerlijkeAandelen(invoer);
   return { gewichten, profielen, eisen, soorten, blokken, klassen, quotumRest, complexRest, wijkRest, blokIndex, aandeel, herkomsten, bruikbareWoningen };
 }
 
 /** Hoeveel kandidaten van dit profiel ten hoogste geplaatst kunnen worden (bereikbare capaciteit). */
+const ALLE_TYPEN: WoningType[] = ['zelfstandig', 'onzelfstandig', 'jongeren_cluster', 'beschermd_thuis_cluster', 'prikkelarm'];
+function typeBit(t: WoningType): number {
+  switch (t) {
+    case 'zelfstandig':
+      return 1;
+    case 'onzelfstandig':
+      return 2;
+    case 'jongeren_cluster':
+      return 4;
+    case 'beschermd_thuis_cluster':
+      return 8;
+    case 'prikkelarm':
+      return 16;
+    default:
+      return 0;
+  }
+}
+
 export function bereikbaar(model: Model, p: Profiel): number {
   let cap = 0;
   for (const e of p.eisen) cap += model.eisen[e].capaciteit;

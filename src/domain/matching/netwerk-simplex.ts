@@ -39,6 +39,10 @@ export class NetwerkSimplex {
   private vorige!: Int32Array;
   private staat!: Int8Array;
   private geinitialiseerd = false;
+  /** Index van de kunstmatige boog van knoop 0 (die van knoop u is a0 + u); na de echte bogen, zodat er bij kunnen. */
+  private a0 = 0;
+  /** Kosten van de kunstmatige bogen naar vraagknopen (big-M boven elke echte kringloop). */
+  private artKost = 0;
   /** Overloopboog per boog (-1 = geen); alleen voor bogen die via `voegOverloopBoogToe` zijn aangemeld. */
   private overloop = new Map<number, number>();
   private terugloop = new Map<number, number>();
@@ -49,9 +53,10 @@ export class NetwerkSimplex {
    */
   private rust: Uint8Array | null = null;
   pivots = 0;
-  /** Werkmaten (voor de bench): geprijsde bogen en bijgewerkte knopen in verhangen deelbomen. */
+  /** Werkmaten (voor de bench): geprijsde bogen, bijgewerkte knopen in verhangen deelbomen, pivots zonder stroom. */
   geprijsd = 0;
   verhangen = 0;
+  gedegenereerd = 0;
 
   constructor(n: number, verwachteBogen = 16) {
     this.n = n;
@@ -68,14 +73,32 @@ export class NetwerkSimplex {
     return this.m;
   }
 
+  /**
+   * Voeg een boog toe. Ook na `los()`: de nieuwe boog staat buiten de basis op zijn ondergrens (stroom 0), dus de
+   * basis blijft toelaatbaar en de volgende `los()` gaat warm verder (kolomgeneratie).
+   */
   voegBoogToe(u: number, v: number, capaciteit: number, kosten: number): number {
-    if (this.geinitialiseerd) throw new Error('bogen toevoegen na oplossen kan niet');
-    if (this.m + this.n >= this.bron.length) this.groei();
+    if (!this.geinitialiseerd) {
+      if (this.m + this.n >= this.bron.length) this.groei();
+    } else if (this.m === this.a0) this.groei();
     const e = this.m++;
     this.bron[e] = u;
     this.doel[e] = v;
     this.cap[e] = capaciteit;
     this.kost[e] = kosten;
+    if (this.geinitialiseerd) {
+      this.stroom[e] = 0;
+      this.staat[e] = ONDER;
+      this.rust![e] = 0;
+      this.isOverloop![e] = 0;
+      const art = (Math.abs(kosten) + 1) * (this.n + 1);
+      if (art > this.artKost) {
+        // de kunstmatige bogen naar vraagknopen dragen na een toelaatbare oplossing geen stroom meer; hun
+        // kosten moeten wel boven elke echte kringloop blijven, ook met de nieuwe boog
+        this.artKost = art;
+        for (let x = 0; x < this.n; x++) if (this.aanbod[x] < 0) this.kost[this.a0 + x] = art;
+      }
+    }
     return e;
   }
 
@@ -84,6 +107,7 @@ export class NetwerkSimplex {
    * en een tegengestelde terugloopboog (nodig voor `verhoogCapaciteit` op een verzadigde boog).
    */
   voegOverloopBoogToe(e: number): number {
+    if (this.geinitialiseerd) throw new Error('overloopbogen reserveren kan alleen vóór het oplossen');
     const o = this.voegBoogToe(this.bron[e], this.doel[e], 0, 0);
     this.overloop.set(e, o);
     this.terugloop.set(e, this.voegBoogToe(this.doel[e], this.bron[e], 0, 0));
@@ -110,6 +134,32 @@ export class NetwerkSimplex {
     this.cap[t] = this.stroom[t];
     this.kost[t] = this.grootM();
     this.activeer(t);
+  }
+
+  /**
+   * Hang de doelknoop v van boog e (na `los()` toegevoegd, stroom 0) aan e in de boom, als v nog los aan de
+   * wortel hangt (kunstmatige boog zonder stroom, geen kinderen, geen aanbod). Anders loopt de eerste kring door
+   * v over de wortel, en verhangt die gedegenereerde pivot de deelboom van een nulstroomboog op het pad
+   * wortel → bron van e (bij kolomgeneratie vaak het gros van de boom). Een nulstroomboog van de wortel af
+   * gericht houdt de boom sterk toelaatbaar. Geeft aan of het gelukt is.
+   */
+  hangAan(e: number): boolean {
+    const u = this.bron[e];
+    const v = this.doel[e];
+    const root = this.n;
+    const kunst = this.a0 + v;
+    if (!this.geinitialiseerd || u === v || e >= this.m || this.staat[e] !== ONDER || this.stroom[e] !== 0) return false;
+    if (this.ouder[v] !== root || this.pred[v] !== kunst || this.stroom[kunst] !== 0 || this.eersteKind[v] >= 0 || this.aanbod[v] !== 0) return false;
+    this.verwijderKind(root, v);
+    this.staat[kunst] = BOOM; // buiten de boom, stroom 0: wordt nooit geprijsd (index ≥ m)
+    this.ouder[v] = u;
+    this.pred[v] = e;
+    this.richting[v] = NEER;
+    this.diepte[v] = this.diepte[u] + 1;
+    this.pi[v] = this.pi[u] + this.kost[e];
+    this.staat[e] = BOOM;
+    this.voegKindToe(u, v);
+    return true;
   }
 
   /** Een reserveboog die net stroom kreeg staat (buiten de basis) op zijn bovengrens. */
@@ -178,6 +228,8 @@ export class NetwerkSimplex {
   kloon(): NetwerkSimplex {
     const k = new NetwerkSimplex(this.n, 0);
     k.m = this.m;
+    k.a0 = this.a0;
+    k.artKost = this.artKost;
     k.bron = this.bron.slice();
     k.doel = this.doel.slice();
     k.cap = this.cap.slice();
@@ -219,29 +271,42 @@ export class NetwerkSimplex {
     this.kost[e] = c;
   }
 
+  /**
+   * Verdubbel de boogarrays. Na `init` staan de kunstmatige bogen achteraan: ze verhuizen mee naar het nieuwe
+   * einde en `pred` verwijst dan naar hun nieuwe index.
+   */
   private groei() {
     const c = this.bron.length * 2;
-    const g32 = (a: Int32Array) => {
-      const b = new Int32Array(c);
-      b.set(a);
+    const oud = this.a0;
+    const nieuw = c - this.n;
+    const n = this.n;
+    const verplaats = <T extends Int32Array | Float64Array | Int8Array | Uint8Array>(a: T, b: T): T => {
+      if (!this.geinitialiseerd) b.set(a);
+      else {
+        b.set(a.subarray(0, this.m));
+        b.set(a.subarray(oud, oud + n), nieuw);
+      }
       return b;
     };
-    const g64 = (a: Float64Array) => {
-      const b = new Float64Array(c);
-      b.set(a);
-      return b;
-    };
-    this.bron = g32(this.bron);
-    this.doel = g32(this.doel);
-    this.cap = g64(this.cap);
-    this.kost = g64(this.kost);
-    this.stroom = g64(this.stroom);
+    this.bron = verplaats(this.bron, new Int32Array(c));
+    this.doel = verplaats(this.doel, new Int32Array(c));
+    this.cap = verplaats(this.cap, new Float64Array(c));
+    this.kost = verplaats(this.kost, new Float64Array(c));
+    this.stroom = verplaats(this.stroom, new Float64Array(c));
+    if (!this.geinitialiseerd) return;
+    this.staat = verplaats(this.staat, new Int8Array(c));
+    this.isOverloop = verplaats(this.isOverloop!, new Uint8Array(c));
+    this.rust = verplaats(this.rust!, new Uint8Array(c));
+    const pred = this.pred;
+    for (let x = 0; x < n; x++) if (pred[x] >= oud) pred[x] += nieuw - oud;
+    this.a0 = nieuw;
   }
 
   private init() {
     const n = this.n;
     const m = this.m;
-    const tot = m + n;
+    const tot = this.bron.length;
+    const a0 = (this.a0 = tot - n);
     const root = n;
     this.pi = new Float64Array(n + 1);
     this.ouder = new Int32Array(n + 1);
@@ -266,13 +331,13 @@ export class NetwerkSimplex {
       this.staat[e] = this.rust[e] ? BOOM : ONDER;
       this.stroom[e] = 0;
     }
-    const art = (maxKost + 1) * (n + 1);
+    const art = (this.artKost = (maxKost + 1) * (n + 1));
     this.ouder[root] = -1;
     this.pred[root] = -1;
     this.diepte[root] = 0;
     this.pi[root] = 0;
     for (let u = 0; u < n; u++) {
-      const e = m + u;
+      const e = a0 + u;
       this.ouder[u] = root;
       this.pred[u] = e;
       this.diepte[u] = 1;
@@ -354,7 +419,7 @@ export class NetwerkSimplex {
       if (e < 0 || this.aanbod[v] !== 0) continue;
       const u = this.bron[e];
       this.verwijderKind(root, v);
-      this.staat[m + v] = BOOM; // kunstmatige boog buiten de boom, stroom 0: wordt nooit meer geprijsd
+      this.staat[this.a0 + v] = BOOM; // kunstmatige boog buiten de boom, stroom 0: wordt nooit meer geprijsd
       this.ouder[v] = u;
       this.pred[v] = e;
       this.richting[v] = NEER;
@@ -494,6 +559,7 @@ export class NetwerkSimplex {
       }
       if (delta === Infinity) throw new Error('onbegrensd probleem');
       // --- stroom aanpassen ---
+      if (delta === 0) this.gedegenereerd++;
       if (delta > 0) {
         const val = staat[ein] * delta;
         stroom[ein] += val;
@@ -548,7 +614,7 @@ export class NetwerkSimplex {
     }
     this.verhangen += verhangen;
     // Kunstmatige bogen moeten leeg zijn.
-    for (let u = 0; u < this.n; u++) if (stroom[m + u] > 0) throw new Error('ontoelaatbaar stroomprobleem');
+    for (let u = 0; u < this.n; u++) if (stroom[this.a0 + u] > 0) throw new Error('ontoelaatbaar stroomprobleem');
     for (const o of this.overloop.values()) if (stroom[o] > 0) throw new Error('ontoelaatbaar na capaciteitsverlaging');
     for (const o of this.terugloop.values()) if (stroom[o] > 0) throw new Error('interne fout: terugloopboog niet leeg');
     let totaal = 0;
