@@ -8,6 +8,7 @@ import * as s from '../src/db/schema.js';
 import { totpCode, type MfaStap } from '../src/domain/mfa.js';
 import { Versleuteling } from '../src/db/versleuteling.js';
 import type { Actor } from '../src/domain/auth.js';
+import { DUMP_VAR, SJABLOON_VAR } from './sjabloon.js';
 
 export const PEILDATUM = '2026-11-01';
 export const testVersleuteling = new Versleuteling(Buffer.alloc(32, 7));
@@ -18,9 +19,14 @@ export type Backend = 'pglite' | 'postgres';
 /** PGlite always; a real PostgreSQL server too when CI provides TEST_DATABASE_URL. */
 export const backends: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
-/** A fresh, migrated, empty database: in-memory PGlite or a new database on the test server. */
+/**
+ * A fresh, migrated, empty database: in-memory PGlite or a new database on the test server. Under vitest both start
+ * as a copy of the database test/sjabloon.ts migrated once for the whole run (the migrator then finds nothing to do);
+ * without it (a script outside vitest) they migrate from scratch.
+ */
 export function testDatabase(backend: Backend = 'pglite', opties: { eigenaar?: boolean } = {}): Promise<Database> {
-  return openWegwerpDatabase(backend === 'postgres' ? process.env.TEST_DATABASE_URL : undefined, 'doorstroom_test', opties);
+  if (backend === 'postgres') return openWegwerpDatabase(process.env.TEST_DATABASE_URL, 'doorstroom_test', { ...opties, sjabloon: process.env[SJABLOON_VAR] });
+  return openWegwerpDatabase(undefined, 'doorstroom_test', { ...opties, vanDump: process.env[DUMP_VAR] });
 }
 
 export interface TestRegios {

@@ -23,9 +23,9 @@ type Uit =
 
 const workerBestand = new URL('./pglite-worker.mjs', import.meta.url);
 
-export async function startPgliteWorker(dataDir: string | undefined): Promise<PgliteWorker> {
+export async function startPgliteWorker(dataDir: string | undefined, vanDump?: string): Promise<PgliteWorker> {
   // Workers inherit the parent's execArgv; a loader flag such as tsx's is harmless for a plain .mjs file.
-  const worker = new Worker(workerBestand, { workerData: { dataDir } });
+  const worker = new Worker(workerBestand, { workerData: { dataDir, vanDump } });
   const verbindingen = new Map<number, WorkerSocket>();
   let volgende = 1;
   let weg: Error | null = null;

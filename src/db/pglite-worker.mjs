@@ -11,13 +11,16 @@
 // Messages out: { soort: 'klaar' } | { soort: 'startfout', bericht }
 //               { soort: 'antwoord', verbinding, bytes } | { soort: 'fout', verbinding, bericht }
 //               { soort: 'gesloten' }
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
 const poort = parentPort;
 let pglite;
 try {
-  pglite = new PGlite(workerData?.dataDir ?? undefined);
+  const vanDump = workerData?.vanDump;
+  // a dump (openDatabase's vanDump) replaces the empty cluster a new in-memory PGlite would create
+  pglite = vanDump ? new PGlite({ loadDataDir: new Blob([readFileSync(vanDump)]) }) : new PGlite(workerData?.dataDir ?? undefined);
   await pglite.waitReady;
 } catch (fout) {
   poort.postMessage({ soort: 'startfout', bericht: String(fout?.message ?? fout) });

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { bouwApp } from '../../src/api/app.js';
-import { openWegwerpDatabase, type Database } from '../../src/db/client.js';
+import type { Database } from '../../src/db/client.js';
 import * as s from '../../src/db/schema.js';
 import { maskeerWaarden } from '../../src/api/logboek.js';
-import { testVersleuteling } from '../helpers.js';
+import { testDatabase, testVersleuteling } from '../helpers.js';
 
 /**
  * The server log never holds what a user typed: a failing query's log line has the SQL text but no parameter
@@ -17,7 +17,7 @@ let app: FastifyInstance;
 const regels: string[] = [];
 
 beforeAll(async () => {
-  database = await openWegwerpDatabase(undefined, 'doorstroom_log');
+  database = await testDatabase();
   const stream = new Writable({
     write(stuk, _enc, klaar) {
       regels.push(...String(stuk).split('\n').filter(Boolean));

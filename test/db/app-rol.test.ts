@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { openDatabase, openWegwerpDatabase, type Database } from '../../src/db/client.js';
+import { openDatabase, type Database } from '../../src/db/client.js';
 import { APP_ROL } from '../../src/db/app-rol.js';
-import { backends, seedTestRegios, verwachtDbFout } from '../helpers.js';
+import { backends, seedTestRegios, testDatabase, verwachtDbFout } from '../helpers.js';
 
-const serverUrl = (backend: string) => (backend === 'postgres' ? process.env.TEST_DATABASE_URL : undefined);
 const rijen = async <T>(database: Database, q: ReturnType<typeof sql>) => ((await database.db.execute(q)) as unknown as { rows: T[] }).rows;
 
 describe.each(backends)('databaserol van de app op %s', (backend) => {
   let app: Database;
   beforeAll(async () => {
-    app = await openWegwerpDatabase(serverUrl(backend), 'doorstroom_test');
+    app = await testDatabase(backend);
     await seedTestRegios(app, 20);
   });
   afterAll(() => app.close());
@@ -46,7 +45,7 @@ describe.each(backends)('databaserol van de app op %s', (backend) => {
 describe.each(backends)('append-only als eigenaar op %s', (backend) => {
   let eigenaar: Database;
   beforeAll(async () => {
-    eigenaar = await openWegwerpDatabase(serverUrl(backend), 'doorstroom_test', { eigenaar: true });
+    eigenaar = await testDatabase(backend, { eigenaar: true });
     await seedTestRegios(eigenaar, 20);
   });
   afterAll(() => eigenaar.close());

@@ -49,7 +49,11 @@ export async function inloggen(browser: Browser, basis: string, email: string, v
  * naming the rule and the elements, so the message says what to fix.
  */
 export async function toegankelijk(page: Page, toestand: string) {
-  const resultaat = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  // Legacy mode runs axe.run in the page itself. The default mode runs the rules per frame and then opens a blank
+  // page to merge the frames' results, injecting axe-core's 550 kB there again: twice the time per check on a busy
+  // machine (4 s against 8 s under CI-like load), for pages without cross-origin frames (axe.run reaches same-origin frames itself). Same rules, same
+  // results (compared on the Cliënten page: identical violations, passes, incomplete and inapplicable, node for node).
+  const resultaat = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode().analyze();
   const ernstig = resultaat.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
   const uitleg = ernstig.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   expect(uitleg, `axe-core op "${toestand}"`).toEqual([]);
