@@ -945,6 +945,42 @@ export const monitorLaatheid = pgTable(
   (t) => [primaryKey({ name: 'monitor_laatheid_pk', columns: [t.regioId, t.datum, t.organisatieId, t.dagen] })],
 );
 
+/**
+ * Registration lateness for the narrower viewers (migration 0038, ADR 0038): the events of monitor_laatheid counted
+ * once under every organisation that sees their client through clientFilter (its aanbieder, herkomstgemeente and
+ * huidige gemeente); only events in their client's regio. Kept by statement triggers on traject_events and clienten.
+ */
+export const monitorLaatheidZicht = pgTable(
+  'monitor_laatheid_zicht',
+  {
+    regioId: uuid('regio_id').notNull(),
+    zichtId: uuid('zicht_id').notNull(),
+    datum: date('datum', { mode: 'string' }).notNull(),
+    organisatieId: uuid('organisatie_id').notNull(),
+    dagen: integer('dagen').notNull(),
+    aantal: integer('aantal').notNull(),
+  },
+  (t) => [primaryKey({ name: 'monitor_laatheid_zicht_pk', columns: [t.regioId, t.zichtId, t.datum, t.organisatieId, t.dagen] })],
+);
+
+/**
+ * "Nog gehuisvest na 12 maanden" (migration 0038, ADR 0038): placements per regio, gebied (the regio, and the
+ * gemeente of the home), start date, still running NOG_GEHUISVEST_DAGEN on, and client 18–24 on the start date (band
+ * of the client's first interval). Kept by statement triggers on plaatsingen, woningen and traject_intervallen.
+ */
+export const monitorGehuisvest = pgTable(
+  'monitor_gehuisvest',
+  {
+    regioId: uuid('regio_id').notNull(),
+    gebiedId: uuid('gebied_id').notNull(),
+    startdatum: date('startdatum', { mode: 'string' }).notNull(),
+    nog: boolean('nog').notNull(),
+    jong: boolean('jong').notNull(),
+    aantal: integer('aantal').notNull(),
+  },
+  (t) => [primaryKey({ name: 'monitor_gehuisvest_pk', columns: [t.regioId, t.gebiedId, t.startdatum, t.nog, t.jong] })],
+);
+
 // ---------------------------------------------------------------------------------------------
 // Voorstellen: termijnen, stappen en parkeren (issue 14 items 4, 5, 9; migration 0037)
 // ---------------------------------------------------------------------------------------------

@@ -17,48 +17,29 @@ async function rijen<T>(db: DbOrTx, q: SQL): Promise<T[]> {
 const zicht = (actor: Actor) => clientFilter(actor, s.clienten);
 
 /**
- * The events of the clients the viewer may see. An event carries its client's regio, so a viewer of the whole regio
- * (the centrumgemeente) reads the events alone, from one index; a narrower viewer is limited by its clients.
- */
-function eventZicht(actor: Actor): SQL {
-  const z = clientZicht(actor);
-  if (z.soort === 'regio') return sql`e.regio_id = ${z.regioId}`;
-  return sql`e.regio_id = ${actor.regioId} and e.client_id in (select clienten.id from clienten where ${zicht(actor)})`;
-}
-
-/**
- * Days between an event's date and its registration (Dutch calendar day), per registering organisation. The whole
- * regio is read from monitor_laatheid (kept by a trigger on traject_events, ADR 0036); a narrower viewer counts the
- * events of its own clients.
+ * Days between an event's date and its registration (Dutch calendar day), per registering organisation (that of the
+ * user when registering). The whole regio is read from monitor_laatheid (ADR 0036); a narrower viewer from
+ * monitor_laatheid_zicht, the same counts under every organisation that sees the events' client (ADR 0038). Both are
+ * kept by triggers in the writing transaction.
  */
 export async function laatheid(db: DbOrTx, actor: Actor, van: string, tot: string) {
-  const klasse = (bron: SQL) =>
-    sql.join(
-      LAATHEID_KLASSEN.map((k) => sql`coalesce(sum(${bron}) filter (where dagen between ${k.van}::int and ${k.tot}::int), 0)::int as ${sql.raw(`"${k.sleutel}"`)}`),
-      sql`, `,
-    );
-  if (clientZicht(actor).soort === 'regio') {
-    return rijen<Record<string, number | string | null>>(
-      db,
-      sql`select coalesce(o.naam, 'Onbekend (import of seed)') as organisatie, sum(m.aantal)::int as totaal, ${klasse(sql`m.aantal`)},
-          round(100.0 * coalesce(sum(m.aantal) filter (where m.dagen = 0), 0) / sum(m.aantal), 1)::float8 as "opTijdPct"
-        from monitor_laatheid m left join organisaties o on o.id = m.organisatie_id
-        where m.regio_id = ${actor.regioId} and m.datum between ${van}::date and ${tot}::date and m.aantal <> 0
-        group by o.naam having sum(m.aantal) > 0 order by o.naam nulls last`,
-    );
-  }
+  const z = clientZicht(actor);
+  if (z.soort === 'geen') return [];
+  const klasse = sql.join(
+    LAATHEID_KLASSEN.map((k) => sql`coalesce(sum(m.aantal) filter (where m.dagen between ${k.van}::int and ${k.tot}::int), 0)::int as ${sql.raw(`"${k.sleutel}"`)}`),
+    sql`, `,
+  );
+  const [tabel, waar] =
+    z.soort === 'regio'
+      ? [sql`monitor_laatheid`, sql`m.regio_id = ${z.regioId}`]
+      : [sql`monitor_laatheid_zicht`, sql`m.regio_id = ${z.regioId} and m.zicht_id = ${z.soort === 'aanbieder' ? z.aanbiederId : z.gemeenteId}`];
   return rijen<Record<string, number | string | null>>(
     db,
-    sql`with e as (
-        select greatest(0, ((e.geregistreerd at time zone 'Europe/Amsterdam')::date - e.datum)) as dagen, g.organisatie_id
-        from traject_events e
-          left join gebruikers g on g.id = e.door_gebruiker_id
-        where ${eventZicht(actor)} and e.soort <> 'correctie' and e.datum between ${van}::date and ${tot}::date
-      )
-      select coalesce(o.naam, 'Onbekend (import of seed)') as organisatie, count(*)::int as totaal, ${klasse(sql`1`)},
-        round(100.0 * count(*) filter (where dagen = 0) / count(*), 1)::float8 as "opTijdPct"
-      from e left join organisaties o on o.id = e.organisatie_id
-      group by o.naam order by o.naam nulls last`,
+    sql`select coalesce(o.naam, 'Onbekend (import of seed)') as organisatie, sum(m.aantal)::int as totaal, ${klasse},
+        round(100.0 * coalesce(sum(m.aantal) filter (where m.dagen = 0), 0) / sum(m.aantal), 1)::float8 as "opTijdPct"
+      from ${tabel} m left join organisaties o on o.id = m.organisatie_id
+      where ${waar} and m.datum between ${van}::date and ${tot}::date and m.aantal <> 0
+      group by o.naam having sum(m.aantal) > 0 order by o.naam nulls last`,
   );
 }
 

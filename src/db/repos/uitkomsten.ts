@@ -138,19 +138,15 @@ export async function uitkomsten(db: DbOrTx, f: MonitorFilter, peildatum: string
       where m.regio_id = ${f.regioId} ${gemeente(sql`m.gemeente_id`)} and m.maand between ${eerste} and ${laatste}
       group by 1`);
 
-    // the home's gemeente only when a gemeente is asked for; the age band from the client's first interval (one probe)
+    // placements from monitor_gehuisvest (ADR 0038): per gebied (the home's gemeente, or the regio) and start date,
+    // kept by triggers with whether they still ran NOG_GEHUISVEST_DAGEN on and the client's age band on the start date
     const gehuisvest = await lees<{ start: string; gevolgd: number; nog: number; gevolgd_jong: number; nog_jong: number }>(sql`
-      with p as materialized (
-        select p.startdatum, (p.einddatum is null or p.einddatum > p.startdatum + ${NOG_GEHUISVEST_DAGEN}::int) as nog,
-          coalesce((select j.jong_vanaf <= p.startdatum and p.startdatum < j.jong_tot from traject_intervallen j where j.client_id = p.client_id and j.volgnr = 0), false) as jong
-        from plaatsingen p
-        where p.regio_id = ${f.regioId} and p.startdatum between ${eerste} and ${laatste}
-          and p.startdatum + ${NOG_GEHUISVEST_DAGEN}::int <= ${peildatum}::date
-          ${f.gemeenteId ? sql`and exists (select 1 from woningen w where w.id = p.woning_id and w.gemeente_id = ${f.gemeenteId})` : sql``}
-      )
-      select ${bucket(sql`startdatum`)}::text as start, count(*)::int as gevolgd, count(*) filter (where nog)::int as nog,
-        count(*) filter (where jong)::int as gevolgd_jong, count(*) filter (where nog and jong)::int as nog_jong
-      from p group by 1`);
+      select ${bucket(sql`g.startdatum`)}::text as start, sum(g.aantal)::int as gevolgd, coalesce(sum(g.aantal) filter (where g.nog), 0)::int as nog,
+        coalesce(sum(g.aantal) filter (where g.jong), 0)::int as gevolgd_jong, coalesce(sum(g.aantal) filter (where g.nog and g.jong), 0)::int as nog_jong
+      from monitor_gehuisvest g
+      where g.regio_id = ${f.regioId} and g.gebied_id = ${gebied} and g.startdatum between ${eerste} and ${laatste}
+        and g.startdatum <= ${peildatum}::date - ${NOG_GEHUISVEST_DAGEN}::int
+      group by 1`);
 
     // ZRM change (definition in domain/uitkomsten): the uitstroom events of the period of clients with a valid
     // assessment, the begin of their trajectory, and the nearest valid assessment to begin and end within the window
