@@ -237,3 +237,126 @@ FROM plaatsingen p
   CROSS JOIN LATERAL (VALUES (p.regio_id), ((SELECT w.gemeente_id FROM woningen w WHERE w.id = p.woning_id))) gb(gebied_id)
 WHERE gb.gebied_id IS NOT NULL
 GROUP BY 1, 2, 3, 4, 5;
+--> statement-breakpoint
+-- Missing fields (page Datakwaliteit): per regio, viewer and gap how many records have it, so no count reads every
+-- visible record. zicht_id is the regio itself (the centrumgemeente's view) or an organisation that sees the record
+-- through clientFilter (its aanbieder, herkomstgemeente, huidige gemeente). Gaps: no BSN (not anonymised), no
+-- aanbieder, no woonwensen, an uitstroom in the record's regio with bestemming unknown.
+CREATE TABLE "client_ontbrekend" (
+	"regio_id" uuid NOT NULL,
+	"zicht_id" uuid NOT NULL,
+	"soort" text NOT NULL,
+	"aantal" integer NOT NULL,
+	CONSTRAINT "client_ontbrekend_pk" PRIMARY KEY("regio_id","zicht_id","soort")
+);
+--> statement-breakpoint
+CREATE FUNCTION client_uitstroom_onbekend(client uuid, regio uuid) RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT 1 FROM traject_events e WHERE e.regio_id = regio AND e.client_id = client AND e.soort = 'uitstroom' AND (e.bestemming IS NULL OR e.bestemming = 'onbekend'))
+$$;
+--> statement-breakpoint
+-- records written: their gaps taken back as they were and added as they are (unchanged records skipped)
+CREATE FUNCTION client_ontbrekend_clienten() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO client_ontbrekend AS m (regio_id, zicht_id, soort, aantal)
+    SELECT r.regio_id, z.zicht_id, g.soort, count(*)::int
+    FROM nieuw r
+      CROSS JOIN LATERAL (VALUES (r.regio_id), (r.aanbieder_id), (r.herkomstgemeente_id), (nullif(r.huidige_gemeente_id, r.herkomstgemeente_id))) z(zicht_id)
+      CROSS JOIN LATERAL (VALUES ('bsn', r.bsn_hash IS NULL AND r.geanonimiseerd_op IS NULL), ('aanbieder', r.aanbieder_id IS NULL),
+        ('woonwensen', r.woonwensen IS NULL), ('bestemming', client_uitstroom_onbekend(r.id, r.regio_id))) g(soort, ontbreekt)
+    WHERE z.zicht_id IS NOT NULL AND g.ontbreekt
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (regio_id, zicht_id, soort) DO UPDATE SET aantal = m.aantal + excluded.aantal;
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO client_ontbrekend AS m (regio_id, zicht_id, soort, aantal)
+    SELECT r.regio_id, z.zicht_id, g.soort, -count(*)::int
+    FROM oud r
+      CROSS JOIN LATERAL (VALUES (r.regio_id), (r.aanbieder_id), (r.herkomstgemeente_id), (nullif(r.huidige_gemeente_id, r.herkomstgemeente_id))) z(zicht_id)
+      CROSS JOIN LATERAL (VALUES ('bsn', r.bsn_hash IS NULL AND r.geanonimiseerd_op IS NULL), ('aanbieder', r.aanbieder_id IS NULL),
+        ('woonwensen', r.woonwensen IS NULL), ('bestemming', client_uitstroom_onbekend(r.id, r.regio_id))) g(soort, ontbreekt)
+    WHERE z.zicht_id IS NOT NULL AND g.ontbreekt
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (regio_id, zicht_id, soort) DO UPDATE SET aantal = m.aantal + excluded.aantal;
+  ELSE
+    INSERT INTO client_ontbrekend AS m (regio_id, zicht_id, soort, aantal)
+    SELECT r.regio_id, z.zicht_id, g.soort, sum(r.teken)::int
+    FROM (
+      SELECT v.* FROM oud o JOIN nieuw n ON n.id = o.id
+        CROSS JOIN LATERAL (VALUES
+          (o.id, o.regio_id, o.aanbieder_id, o.herkomstgemeente_id, o.huidige_gemeente_id, o.bsn_hash IS NULL AND o.geanonimiseerd_op IS NULL, o.woonwensen IS NULL, -1),
+          (n.id, n.regio_id, n.aanbieder_id, n.herkomstgemeente_id, n.huidige_gemeente_id, n.bsn_hash IS NULL AND n.geanonimiseerd_op IS NULL, n.woonwensen IS NULL, 1)
+        ) v(id, regio_id, aanbieder_id, herkomst, huidige, zonder_bsn, zonder_woonwensen, teken)
+      WHERE (o.id, o.regio_id, o.aanbieder_id, o.herkomstgemeente_id, o.huidige_gemeente_id, o.bsn_hash IS NULL AND o.geanonimiseerd_op IS NULL, o.woonwensen IS NULL)
+        IS DISTINCT FROM (n.id, n.regio_id, n.aanbieder_id, n.herkomstgemeente_id, n.huidige_gemeente_id, n.bsn_hash IS NULL AND n.geanonimiseerd_op IS NULL, n.woonwensen IS NULL)
+    ) r
+      CROSS JOIN LATERAL (VALUES (r.regio_id), (r.aanbieder_id), (r.herkomst), (nullif(r.huidige, r.herkomst))) z(zicht_id)
+      CROSS JOIN LATERAL (VALUES ('bsn', r.zonder_bsn), ('aanbieder', r.aanbieder_id IS NULL), ('woonwensen', r.zonder_woonwensen),
+        ('bestemming', client_uitstroom_onbekend(r.id, r.regio_id))) g(soort, ontbreekt)
+    WHERE z.zicht_id IS NOT NULL AND g.ontbreekt
+    GROUP BY 1, 2, 3 HAVING sum(r.teken) <> 0 ORDER BY 1, 2, 3
+    ON CONFLICT (regio_id, zicht_id, soort) DO UPDATE SET aantal = m.aantal + excluded.aantal;
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER client_ontbrekend_insert AFTER INSERT ON clienten REFERENCING NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION client_ontbrekend_clienten();
+--> statement-breakpoint
+CREATE TRIGGER client_ontbrekend_update AFTER UPDATE ON clienten REFERENCING OLD TABLE AS oud NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION client_ontbrekend_clienten();
+--> statement-breakpoint
+CREATE TRIGGER client_ontbrekend_delete AFTER DELETE ON clienten REFERENCING OLD TABLE AS oud FOR EACH STATEMENT EXECUTE FUNCTION client_ontbrekend_clienten();
+--> statement-breakpoint
+-- events written: a record whose uitstroom events with unknown bestemming (in its regio) went from none to some, or
+-- back, gains or loses that gap. `netto` is how many such events a statement added per record and regio, so the
+-- number before it is the number now minus netto.
+CREATE FUNCTION client_ontbrekend_bestemming(clienten_ids uuid[], regio_ids uuid[], netto bigint[]) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO client_ontbrekend AS m (regio_id, zicht_id, soort, aantal)
+  SELECT c.regio_id, z.zicht_id, 'bestemming', sum(d.delta)::int
+  FROM unnest(clienten_ids, regio_ids, netto) k(client_id, regio_id, netto)
+    JOIN clienten c ON c.id = k.client_id AND c.regio_id = k.regio_id
+    CROSS JOIN LATERAL (SELECT count(*) AS na FROM traject_events e
+      WHERE e.regio_id = c.regio_id AND e.client_id = c.id AND e.soort = 'uitstroom' AND (e.bestemming IS NULL OR e.bestemming = 'onbekend')) t
+    CROSS JOIN LATERAL (SELECT (t.na > 0)::int - (t.na - k.netto > 0)::int AS delta) d
+    CROSS JOIN LATERAL (VALUES (c.regio_id), (c.aanbieder_id), (c.herkomstgemeente_id), (nullif(c.huidige_gemeente_id, c.herkomstgemeente_id))) z(zicht_id)
+  WHERE d.delta <> 0 AND z.zicht_id IS NOT NULL
+  GROUP BY 1, 2, 3 HAVING sum(d.delta) <> 0 ORDER BY 1, 2, 3
+  ON CONFLICT (regio_id, zicht_id, soort) DO UPDATE SET aantal = m.aantal + excluded.aantal
+$$;
+--> statement-breakpoint
+CREATE FUNCTION client_ontbrekend_events() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM client_ontbrekend_bestemming(array_agg(k.client_id), array_agg(k.regio_id), array_agg(k.netto)) FROM (
+      SELECT x.client_id, x.regio_id, count(*) AS netto FROM nieuw x
+      WHERE x.soort = 'uitstroom' AND (x.bestemming IS NULL OR x.bestemming = 'onbekend') GROUP BY 1, 2) k;
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM client_ontbrekend_bestemming(array_agg(k.client_id), array_agg(k.regio_id), array_agg(k.netto)) FROM (
+      SELECT x.client_id, x.regio_id, -count(*) AS netto FROM oud x
+      WHERE x.soort = 'uitstroom' AND (x.bestemming IS NULL OR x.bestemming = 'onbekend') GROUP BY 1, 2) k;
+  ELSE
+    PERFORM client_ontbrekend_bestemming(array_agg(k.client_id), array_agg(k.regio_id), array_agg(k.netto)) FROM (
+      SELECT x.client_id, x.regio_id, sum(x.teken)::bigint AS netto FROM (
+        SELECT n.client_id, n.regio_id, n.soort, n.bestemming, 1 AS teken FROM nieuw n
+        UNION ALL SELECT o.client_id, o.regio_id, o.soort, o.bestemming, -1 FROM oud o
+      ) x WHERE x.soort = 'uitstroom' AND (x.bestemming IS NULL OR x.bestemming = 'onbekend') GROUP BY 1, 2) k;
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER client_ontbrekend_events_insert AFTER INSERT ON traject_events REFERENCING NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION client_ontbrekend_events();
+--> statement-breakpoint
+CREATE TRIGGER client_ontbrekend_events_update AFTER UPDATE ON traject_events REFERENCING OLD TABLE AS oud NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION client_ontbrekend_events();
+--> statement-breakpoint
+CREATE TRIGGER client_ontbrekend_events_delete AFTER DELETE ON traject_events REFERENCING OLD TABLE AS oud FOR EACH STATEMENT EXECUTE FUNCTION client_ontbrekend_events();
+--> statement-breakpoint
+INSERT INTO client_ontbrekend (regio_id, zicht_id, soort, aantal)
+SELECT r.regio_id, z.zicht_id, g.soort, count(*)::int
+FROM clienten r
+  CROSS JOIN LATERAL (VALUES (r.regio_id), (r.aanbieder_id), (r.herkomstgemeente_id), (nullif(r.huidige_gemeente_id, r.herkomstgemeente_id))) z(zicht_id)
+  CROSS JOIN LATERAL (VALUES ('bsn', r.bsn_hash IS NULL AND r.geanonimiseerd_op IS NULL), ('aanbieder', r.aanbieder_id IS NULL),
+    ('woonwensen', r.woonwensen IS NULL), ('bestemming', client_uitstroom_onbekend(r.id, r.regio_id))) g(soort, ontbreekt)
+WHERE z.zicht_id IS NOT NULL AND g.ontbreekt
+GROUP BY 1, 2, 3;
+--> statement-breakpoint
+-- inactive records (in care, no event for a while): listed oldest first from one ordered range, not sorted
+CREATE INDEX "client_stand_inactief_idx" ON "client_stand" ("regio_id", "laatste_datum", "pseudoniem" COLLATE "C")
+  INCLUDE ("client_id", "fase", "aanbieder_id", "herkomstgemeente_id", "huidige_gemeente_id") WHERE fase IN ('in_zorg', 'uitstroomklaar');

@@ -577,6 +577,8 @@ export const clientStand = pgTable(
     index('client_stand_regio_sinds_idx').on(t.regioId, t.sinds.desc(), sql`${t.pseudoniem} collate "C"`, t.clientId),
     // datakwaliteit.inactief (migration 0030, INCLUDE aanbieder_id, herkomst- en huidige gemeente, pseudoniem)
     index('client_stand_regio_fase_laatste_idx').on(t.regioId, t.fase, t.laatsteDatum),
+    // datakwaliteit.inactief in list order (migration 0038, INCLUDE client_id, fase, aanbieder_id, herkomst- en huidige gemeente)
+    index('client_stand_inactief_idx').on(t.regioId, t.laatsteDatum, sql`${t.pseudoniem} collate "C"`).where(sql`fase in ('in_zorg', 'uitstroomklaar')`),
     index('client_stand_regio_herkomst_pseudoniem_idx').on(t.regioId, t.herkomstgemeenteId, sql`${t.pseudoniem} collate "C"`, t.clientId),
   ],
 );
@@ -961,6 +963,22 @@ export const monitorLaatheidZicht = pgTable(
     aantal: integer('aantal').notNull(),
   },
   (t) => [primaryKey({ name: 'monitor_laatheid_zicht_pk', columns: [t.regioId, t.zichtId, t.datum, t.organisatieId, t.dagen] })],
+);
+
+/**
+ * Missing fields (migration 0038, ADR 0038): per regio, viewer (zicht_id: the regio itself, or an aanbieder,
+ * herkomst- or huidige gemeente that sees the record) and gap ('bsn', 'aanbieder', 'woonwensen', 'bestemming') how
+ * many records have it. Kept by statement triggers on clienten and traject_events.
+ */
+export const clientOntbrekend = pgTable(
+  'client_ontbrekend',
+  {
+    regioId: uuid('regio_id').notNull(),
+    zichtId: uuid('zicht_id').notNull(),
+    soort: text('soort').notNull(),
+    aantal: integer('aantal').notNull(),
+  },
+  (t) => [primaryKey({ name: 'client_ontbrekend_pk', columns: [t.regioId, t.zichtId, t.soort] })],
 );
 
 /**

@@ -49,8 +49,9 @@ export interface ClientVerwijzing {
 }
 
 /**
- * Missing or unknown fields, each with the first records that have the gap. Each gap is counted and listed from its
- * own partial index (migration 0036): only the records with the gap are read, never every visible record.
+ * Missing or unknown fields, each with the first records that have the gap. The counts come from client_ontbrekend
+ * (kept by triggers, ADR 0038) under the viewer's own key: the regio for the whole regio, else the viewer's
+ * organisation; each list from the gap's own partial index (migration 0036), in pseudoniem order.
  */
 export async function ontbrekend(db: DbOrTx, actor: Actor, limiet = 25) {
   const soorten: { sleutel: string; label: string; waar: SQL }[] = [
@@ -64,17 +65,20 @@ export async function ontbrekend(db: DbOrTx, actor: Actor, limiet = 25) {
         where e.regio_id = ${actor.regioId} and e.soort = 'uitstroom' and (e.bestemming is null or e.bestemming = 'onbekend'))`,
     },
   ];
-  const onbekendeBestemming = sql`from traject_events e where e.regio_id = ${actor.regioId} and e.soort = 'uitstroom' and (e.bestemming is null or e.bestemming = 'onbekend')`;
+  const z = clientZicht(actor);
+  const zichtId = z.soort === 'regio' ? z.regioId : z.soort === 'aanbieder' ? z.aanbiederId : z.soort === 'gemeente' ? z.gemeenteId : null;
+  const tellingen = new Map(
+    zichtId === null
+      ? []
+      : (await rijen<{ soort: string; aantal: number }>(db, sql`select soort, aantal from client_ontbrekend where regio_id = ${actor.regioId} and zicht_id = ${zichtId}`)).map((r) => [r.soort, r.aantal]),
+  );
   const uit = [];
   for (const x of soorten) {
-    // the whole regio: the clients with an unknown destination counted from the partial index alone
-    const telSql =
-      x.sleutel === 'bestemming' && clientZicht(actor).soort === 'regio'
-        ? sql`select count(distinct e.client_id)::int as n ${onbekendeBestemming}`
-        : sql`select count(*)::int as n from clienten where ${zicht(actor)} and ${x.waar}`;
-    const [telling] = await rijen<{ n: number }>(db, telSql);
-    const voorbeelden = await rijen<ClientVerwijzing>(db, sql`select clienten.id, clienten.pseudoniem from clienten where ${zicht(actor)} and ${x.waar} order by clienten.pseudoniem limit ${limiet}`);
-    uit.push({ sleutel: x.sleutel, label: x.label, aantal: telling!.n, clienten: voorbeelden });
+    const aantal = tellingen.get(x.sleutel) ?? 0;
+    // no record with the gap, no list to look for (an aanbieder's "geen zorgaanbieder" would scan that whole index)
+    const voorbeelden =
+      aantal === 0 ? [] : await rijen<ClientVerwijzing>(db, sql`select clienten.id, clienten.pseudoniem from clienten where ${zicht(actor)} and ${x.waar} order by clienten.pseudoniem limit ${limiet}`);
+    uit.push({ sleutel: x.sleutel, label: x.label, aantal, clienten: voorbeelden });
   }
   return uit;
 }

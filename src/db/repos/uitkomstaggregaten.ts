@@ -68,7 +68,7 @@ export function uitkomstmaandBijwerken(bron: SQL): SQL {
 /**
  * The trigger-kept aggregates (migrations 0036 and 0038, ADR 0038) from scratch out of their sources, for
  * `monitor-herbereken`: monitor_laatheid and monitor_laatheid_zicht from traject_events and clienten,
- * monitor_gehuisvest from plaatsingen, woningen and the first intervals. The same definitions as the triggers (which
+ * client_ontbrekend from clienten and their uitstroom events, monitor_gehuisvest from plaatsingen, woningen and the first intervals. The same definitions as the triggers (which
  * keep them in step with every write afterwards); the tests compare both with a recomputation in TypeScript.
  */
 export async function herbouwTriggeraggregaten(db: DbOrTx): Promise<void> {
@@ -89,6 +89,15 @@ export async function herbouwTriggeraggregaten(db: DbOrTx): Promise<void> {
       left join gebruikers g on g.id = e.door_gebruiker_id
     where k.zicht_id is not null and e.soort <> 'correctie'
     group by 1, 2, 3, 4, 5`);
+  await db.execute(sql`delete from client_ontbrekend`);
+  await db.execute(sql`insert into client_ontbrekend (regio_id, zicht_id, soort, aantal)
+    select r.regio_id, z.zicht_id, g.soort, count(*)::int
+    from clienten r
+      cross join lateral (values (r.regio_id), (r.aanbieder_id), (r.herkomstgemeente_id), (nullif(r.huidige_gemeente_id, r.herkomstgemeente_id))) z(zicht_id)
+      cross join lateral (values ('bsn', r.bsn_hash is null and r.geanonimiseerd_op is null), ('aanbieder', r.aanbieder_id is null),
+        ('woonwensen', r.woonwensen is null), ('bestemming', client_uitstroom_onbekend(r.id, r.regio_id))) g(soort, ontbreekt)
+    where z.zicht_id is not null and g.ontbreekt
+    group by 1, 2, 3`);
   await db.execute(sql`delete from monitor_gehuisvest`);
   await db.execute(sql`insert into monitor_gehuisvest (regio_id, gebied_id, startdatum, nog, jong, aantal)
     select p.regio_id, gb.gebied_id, p.startdatum, (p.einddatum is null or p.einddatum > p.startdatum + ${NOG_GEHUISVEST_DAGEN}::int),
