@@ -360,3 +360,151 @@ GROUP BY 1, 2, 3;
 -- inactive records (in care, no event for a while): listed oldest first from one ordered range, not sorted
 CREATE INDEX "client_stand_inactief_idx" ON "client_stand" ("regio_id", "laatste_datum", "pseudoniem" COLLATE "C")
   INCLUDE ("client_id", "fase", "aanbieder_id", "herkomstgemeente_id", "huidige_gemeente_id") WHERE fase IN ('in_zorg', 'uitstroomklaar');
+--> statement-breakpoint
+-- ZRM change (domain/uitkomsten; the definition in ADR 0036): per uitstroom interval with a pair of assessments its
+-- change per domain (null where either is unscored) and of the total (mean over the scored domains, exact in
+-- numeric), rewritten per client whenever its intervals or assessments change (triggers below); and per regio,
+-- gemeente, month and age band the sums the dashboard averages (count and sum per domain: the mean is exact).
+CREATE TABLE "monitor_zrm_traject" (
+	"client_id" uuid NOT NULL,
+	"volgnr" integer NOT NULL,
+	"regio_id" uuid NOT NULL,
+	"gemeente_id" uuid NOT NULL,
+	"van" date NOT NULL,
+	"jong" boolean NOT NULL,
+	"totaal" numeric,
+	"financien" integer,
+	"werk_opleiding" integer,
+	"tijdsbesteding" integer,
+	"huisvesting" integer,
+	"huiselijke_relaties" integer,
+	"geestelijke_gezondheid" integer,
+	"lichamelijke_gezondheid" integer,
+	"middelengebruik" integer,
+	"basale_adl" integer,
+	"instrumentele_adl" integer,
+	"sociaal_netwerk" integer,
+	"maatschappelijke_participatie" integer,
+	"justitie" integer,
+	CONSTRAINT "monitor_zrm_traject_pk" PRIMARY KEY("client_id","volgnr")
+);
+--> statement-breakpoint
+CREATE TABLE "monitor_zrm_maand" (
+	"regio_id" uuid NOT NULL,
+	"gemeente_id" uuid NOT NULL,
+	"maand" date NOT NULL,
+	"jong" boolean NOT NULL,
+	"trajecten" integer NOT NULL,
+	"totaal_n" integer NOT NULL,
+	"totaal_som" numeric NOT NULL,
+	"n_financien" integer NOT NULL,
+	"som_financien" bigint NOT NULL,
+	"n_werk_opleiding" integer NOT NULL,
+	"som_werk_opleiding" bigint NOT NULL,
+	"n_tijdsbesteding" integer NOT NULL,
+	"som_tijdsbesteding" bigint NOT NULL,
+	"n_huisvesting" integer NOT NULL,
+	"som_huisvesting" bigint NOT NULL,
+	"n_huiselijke_relaties" integer NOT NULL,
+	"som_huiselijke_relaties" bigint NOT NULL,
+	"n_geestelijke_gezondheid" integer NOT NULL,
+	"som_geestelijke_gezondheid" bigint NOT NULL,
+	"n_lichamelijke_gezondheid" integer NOT NULL,
+	"som_lichamelijke_gezondheid" bigint NOT NULL,
+	"n_middelengebruik" integer NOT NULL,
+	"som_middelengebruik" bigint NOT NULL,
+	"n_basale_adl" integer NOT NULL,
+	"som_basale_adl" bigint NOT NULL,
+	"n_instrumentele_adl" integer NOT NULL,
+	"som_instrumentele_adl" bigint NOT NULL,
+	"n_sociaal_netwerk" integer NOT NULL,
+	"som_sociaal_netwerk" bigint NOT NULL,
+	"n_maatschappelijke_participatie" integer NOT NULL,
+	"som_maatschappelijke_participatie" bigint NOT NULL,
+	"n_justitie" integer NOT NULL,
+	"som_justitie" bigint NOT NULL,
+	CONSTRAINT "monitor_zrm_maand_pk" PRIMARY KEY("regio_id","gemeente_id","maand","jong")
+);
+--> statement-breakpoint
+-- the trajectory began at the last instroom or terugval before the uitstroom; each end's assessment is the valid one
+-- nearest to it within ZRM_VENSTER_DAGEN (90) days (ties: the earliest resp. the latest date, then the lowest id);
+-- counted when both exist and the first lies before the second, for clients with a valid assessment in the regio.
+-- The clients' old pairs are taken back from the month sums, rewritten, and the new ones added.
+CREATE FUNCTION monitor_zrm_herbereken(clienten_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO monitor_zrm_maand AS m (regio_id, gemeente_id, maand, jong, trajecten, totaal_n, totaal_som, n_financien, som_financien, n_werk_opleiding, som_werk_opleiding, n_tijdsbesteding, som_tijdsbesteding, n_huisvesting, som_huisvesting, n_huiselijke_relaties, som_huiselijke_relaties, n_geestelijke_gezondheid, som_geestelijke_gezondheid, n_lichamelijke_gezondheid, som_lichamelijke_gezondheid, n_middelengebruik, som_middelengebruik, n_basale_adl, som_basale_adl, n_instrumentele_adl, som_instrumentele_adl, n_sociaal_netwerk, som_sociaal_netwerk, n_maatschappelijke_participatie, som_maatschappelijke_participatie, n_justitie, som_justitie)
+  SELECT t.regio_id, t.gemeente_id, date_trunc('month', t.van::timestamp)::date, t.jong, (-1 * count(*))::int,
+    (-1 * count(t.totaal))::int, coalesce(-1 * sum(t.totaal), 0), sum(CASE WHEN t."financien" IS NOT NULL THEN -1 ELSE 0 END)::int, coalesce(sum(-1 * t."financien"), 0)::bigint, sum(CASE WHEN t."werk_opleiding" IS NOT NULL THEN -1 ELSE 0 END)::int, coalesce(sum(-1 * t."werk_opleiding"), 0)::bigint, sum(CASE WHEN t."tijdsbesteding" IS NOT NULL THEN -1 ELSE 0 END)::int, coalesce(sum(-1 * t."tijdsbesteding"), 0)::bigint, sum(CASE WHEN t."huisvesting" IS NOT NULL THEN -1 ELSE 0 END)::int, coalesce(sum(-1 * t."huisvesting"), 0)::bigint, sum(CASE WHEN t."huiselijke_relaties" IS NOT NULL THEN -1 ELSE 0 END)::int, coalesce(sum(-1 * t."huiselijke_relaties"), 0)::bigint, sum(CASE WHEN t."geestelijke_gezondheid" IS NOT NULL THEN -1 ELSE 0 END)::int, coalesce(sum(-1 * t."geestelijke_gezondheid"), 0)::bigint, sum(CASE WHEN t."lichamelijke_gezondheid" IS NOT NULL THEN -1 ELSE 0 END)::int, coalesce(sum(-1 * t."lichamelijke_gezondheid"), 0)::bigint, sum(CASE WHEN t."middelengebruik" IS NOT NULL THEN -1 ELSE 0 END)::int, coalesce(sum(-1 * t."middelengebruik"), 0)::bigint, sum(CASE WHEN t."basale_adl" IS NOT NULL THEN -1 ELSE 0 END)::int, coalesce(sum(-1 * t."basale_adl"), 0)::bigint, sum(CASE WHEN t."instrumentele_adl" IS NOT NULL THEN -1 ELSE 0 END)::int, coalesce(sum(-1 * t."instrumentele_adl"), 0)::bigint, sum(CASE WHEN t."sociaal_netwerk" IS NOT NULL THEN -1 ELSE 0 END)::int, coalesce(sum(-1 * t."sociaal_netwerk"), 0)::bigint, sum(CASE WHEN t."maatschappelijke_participatie" IS NOT NULL THEN -1 ELSE 0 END)::int, coalesce(sum(-1 * t."maatschappelijke_participatie"), 0)::bigint, sum(CASE WHEN t."justitie" IS NOT NULL THEN -1 ELSE 0 END)::int, coalesce(sum(-1 * t."justitie"), 0)::bigint
+  FROM monitor_zrm_traject t WHERE t.client_id = ANY(clienten_ids)
+  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (regio_id, gemeente_id, maand, jong) DO UPDATE SET trajecten = m.trajecten + excluded.trajecten,
+    totaal_n = m.totaal_n + excluded.totaal_n, totaal_som = m.totaal_som + excluded.totaal_som, n_financien = m.n_financien + excluded.n_financien, som_financien = m.som_financien + excluded.som_financien, n_werk_opleiding = m.n_werk_opleiding + excluded.n_werk_opleiding, som_werk_opleiding = m.som_werk_opleiding + excluded.som_werk_opleiding, n_tijdsbesteding = m.n_tijdsbesteding + excluded.n_tijdsbesteding, som_tijdsbesteding = m.som_tijdsbesteding + excluded.som_tijdsbesteding, n_huisvesting = m.n_huisvesting + excluded.n_huisvesting, som_huisvesting = m.som_huisvesting + excluded.som_huisvesting, n_huiselijke_relaties = m.n_huiselijke_relaties + excluded.n_huiselijke_relaties, som_huiselijke_relaties = m.som_huiselijke_relaties + excluded.som_huiselijke_relaties, n_geestelijke_gezondheid = m.n_geestelijke_gezondheid + excluded.n_geestelijke_gezondheid, som_geestelijke_gezondheid = m.som_geestelijke_gezondheid + excluded.som_geestelijke_gezondheid, n_lichamelijke_gezondheid = m.n_lichamelijke_gezondheid + excluded.n_lichamelijke_gezondheid, som_lichamelijke_gezondheid = m.som_lichamelijke_gezondheid + excluded.som_lichamelijke_gezondheid, n_middelengebruik = m.n_middelengebruik + excluded.n_middelengebruik, som_middelengebruik = m.som_middelengebruik + excluded.som_middelengebruik, n_basale_adl = m.n_basale_adl + excluded.n_basale_adl, som_basale_adl = m.som_basale_adl + excluded.som_basale_adl, n_instrumentele_adl = m.n_instrumentele_adl + excluded.n_instrumentele_adl, som_instrumentele_adl = m.som_instrumentele_adl + excluded.som_instrumentele_adl, n_sociaal_netwerk = m.n_sociaal_netwerk + excluded.n_sociaal_netwerk, som_sociaal_netwerk = m.som_sociaal_netwerk + excluded.som_sociaal_netwerk, n_maatschappelijke_participatie = m.n_maatschappelijke_participatie + excluded.n_maatschappelijke_participatie, som_maatschappelijke_participatie = m.som_maatschappelijke_participatie + excluded.som_maatschappelijke_participatie, n_justitie = m.n_justitie + excluded.n_justitie, som_justitie = m.som_justitie + excluded.som_justitie;
+  DELETE FROM monitor_zrm_traject WHERE client_id = ANY(clienten_ids);
+  INSERT INTO monitor_zrm_traject (client_id, volgnr, regio_id, gemeente_id, van, jong, totaal, "financien", "werk_opleiding", "tijdsbesteding", "huisvesting", "huiselijke_relaties", "geestelijke_gezondheid", "lichamelijke_gezondheid", "middelengebruik", "basale_adl", "instrumentele_adl", "sociaal_netwerk", "maatschappelijke_participatie", "justitie")
+  SELECT p.client_id, p.volgnr, p.regio_id, p.gemeente_id, p.van, p.jong, (SELECT avg(w::int) FROM unnest(array[p.se ->> 'financien', p.se ->> 'werk_opleiding', p.se ->> 'tijdsbesteding', p.se ->> 'huisvesting', p.se ->> 'huiselijke_relaties', p.se ->> 'geestelijke_gezondheid', p.se ->> 'lichamelijke_gezondheid', p.se ->> 'middelengebruik', p.se ->> 'basale_adl', p.se ->> 'instrumentele_adl', p.se ->> 'sociaal_netwerk', p.se ->> 'maatschappelijke_participatie', p.se ->> 'justitie']) w) - (SELECT avg(w::int) FROM unnest(array[p.sb ->> 'financien', p.sb ->> 'werk_opleiding', p.sb ->> 'tijdsbesteding', p.sb ->> 'huisvesting', p.sb ->> 'huiselijke_relaties', p.sb ->> 'geestelijke_gezondheid', p.sb ->> 'lichamelijke_gezondheid', p.sb ->> 'middelengebruik', p.sb ->> 'basale_adl', p.sb ->> 'instrumentele_adl', p.sb ->> 'sociaal_netwerk', p.sb ->> 'maatschappelijke_participatie', p.sb ->> 'justitie']) w),
+    (p.se ->> 'financien')::int - (p.sb ->> 'financien')::int,
+    (p.se ->> 'werk_opleiding')::int - (p.sb ->> 'werk_opleiding')::int,
+    (p.se ->> 'tijdsbesteding')::int - (p.sb ->> 'tijdsbesteding')::int,
+    (p.se ->> 'huisvesting')::int - (p.sb ->> 'huisvesting')::int,
+    (p.se ->> 'huiselijke_relaties')::int - (p.sb ->> 'huiselijke_relaties')::int,
+    (p.se ->> 'geestelijke_gezondheid')::int - (p.sb ->> 'geestelijke_gezondheid')::int,
+    (p.se ->> 'lichamelijke_gezondheid')::int - (p.sb ->> 'lichamelijke_gezondheid')::int,
+    (p.se ->> 'middelengebruik')::int - (p.sb ->> 'middelengebruik')::int,
+    (p.se ->> 'basale_adl')::int - (p.sb ->> 'basale_adl')::int,
+    (p.se ->> 'instrumentele_adl')::int - (p.sb ->> 'instrumentele_adl')::int,
+    (p.se ->> 'sociaal_netwerk')::int - (p.sb ->> 'sociaal_netwerk')::int,
+    (p.se ->> 'maatschappelijke_participatie')::int - (p.sb ->> 'maatschappelijke_participatie')::int,
+    (p.se ->> 'justitie')::int - (p.sb ->> 'justitie')::int
+  FROM (
+    SELECT u.*, b.scores AS sb, e.scores AS se FROM (
+      SELECT i.client_id, i.volgnr, i.regio_id, i.gemeente_id, i.van, (i.jong_vanaf <= i.van AND i.van < i.jong_tot) AS jong,
+        (SELECT j.van FROM traject_intervallen j WHERE j.client_id = i.client_id AND j.volgnr < i.volgnr AND j.soort IN ('instroom', 'terugval')
+          ORDER BY j.volgnr DESC LIMIT 1) AS begin
+      FROM traject_intervallen i
+      WHERE i.client_id = ANY(clienten_ids) AND i.soort = 'uitstroom'
+        AND EXISTS (SELECT 1 FROM zrm_beoordelingen z WHERE z.client_id = i.client_id AND z.regio_id = i.regio_id AND z.ingetrokken_op IS NULL)
+    ) u
+      CROSS JOIN LATERAL (SELECT z.scores, z.datum FROM zrm_beoordelingen z
+        WHERE z.client_id = u.client_id AND z.ingetrokken_op IS NULL AND z.datum BETWEEN u.begin - 90 AND u.begin + 90
+        ORDER BY abs(z.datum - u.begin), z.datum, z.id LIMIT 1) b
+      CROSS JOIN LATERAL (SELECT z.scores, z.datum FROM zrm_beoordelingen z
+        WHERE z.client_id = u.client_id AND z.ingetrokken_op IS NULL AND z.datum BETWEEN u.van - 90 AND u.van + 90
+        ORDER BY abs(z.datum - u.van), z.datum DESC, z.id LIMIT 1) e
+    WHERE b.datum < e.datum
+  ) p;
+  INSERT INTO monitor_zrm_maand AS m (regio_id, gemeente_id, maand, jong, trajecten, totaal_n, totaal_som, n_financien, som_financien, n_werk_opleiding, som_werk_opleiding, n_tijdsbesteding, som_tijdsbesteding, n_huisvesting, som_huisvesting, n_huiselijke_relaties, som_huiselijke_relaties, n_geestelijke_gezondheid, som_geestelijke_gezondheid, n_lichamelijke_gezondheid, som_lichamelijke_gezondheid, n_middelengebruik, som_middelengebruik, n_basale_adl, som_basale_adl, n_instrumentele_adl, som_instrumentele_adl, n_sociaal_netwerk, som_sociaal_netwerk, n_maatschappelijke_participatie, som_maatschappelijke_participatie, n_justitie, som_justitie)
+  SELECT t.regio_id, t.gemeente_id, date_trunc('month', t.van::timestamp)::date, t.jong, (1 * count(*))::int,
+    (1 * count(t.totaal))::int, coalesce(1 * sum(t.totaal), 0), sum(CASE WHEN t."financien" IS NOT NULL THEN 1 ELSE 0 END)::int, coalesce(sum(1 * t."financien"), 0)::bigint, sum(CASE WHEN t."werk_opleiding" IS NOT NULL THEN 1 ELSE 0 END)::int, coalesce(sum(1 * t."werk_opleiding"), 0)::bigint, sum(CASE WHEN t."tijdsbesteding" IS NOT NULL THEN 1 ELSE 0 END)::int, coalesce(sum(1 * t."tijdsbesteding"), 0)::bigint, sum(CASE WHEN t."huisvesting" IS NOT NULL THEN 1 ELSE 0 END)::int, coalesce(sum(1 * t."huisvesting"), 0)::bigint, sum(CASE WHEN t."huiselijke_relaties" IS NOT NULL THEN 1 ELSE 0 END)::int, coalesce(sum(1 * t."huiselijke_relaties"), 0)::bigint, sum(CASE WHEN t."geestelijke_gezondheid" IS NOT NULL THEN 1 ELSE 0 END)::int, coalesce(sum(1 * t."geestelijke_gezondheid"), 0)::bigint, sum(CASE WHEN t."lichamelijke_gezondheid" IS NOT NULL THEN 1 ELSE 0 END)::int, coalesce(sum(1 * t."lichamelijke_gezondheid"), 0)::bigint, sum(CASE WHEN t."middelengebruik" IS NOT NULL THEN 1 ELSE 0 END)::int, coalesce(sum(1 * t."middelengebruik"), 0)::bigint, sum(CASE WHEN t."basale_adl" IS NOT NULL THEN 1 ELSE 0 END)::int, coalesce(sum(1 * t."basale_adl"), 0)::bigint, sum(CASE WHEN t."instrumentele_adl" IS NOT NULL THEN 1 ELSE 0 END)::int, coalesce(sum(1 * t."instrumentele_adl"), 0)::bigint, sum(CASE WHEN t."sociaal_netwerk" IS NOT NULL THEN 1 ELSE 0 END)::int, coalesce(sum(1 * t."sociaal_netwerk"), 0)::bigint, sum(CASE WHEN t."maatschappelijke_participatie" IS NOT NULL THEN 1 ELSE 0 END)::int, coalesce(sum(1 * t."maatschappelijke_participatie"), 0)::bigint, sum(CASE WHEN t."justitie" IS NOT NULL THEN 1 ELSE 0 END)::int, coalesce(sum(1 * t."justitie"), 0)::bigint
+  FROM monitor_zrm_traject t WHERE t.client_id = ANY(clienten_ids)
+  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (regio_id, gemeente_id, maand, jong) DO UPDATE SET trajecten = m.trajecten + excluded.trajecten,
+    totaal_n = m.totaal_n + excluded.totaal_n, totaal_som = m.totaal_som + excluded.totaal_som, n_financien = m.n_financien + excluded.n_financien, som_financien = m.som_financien + excluded.som_financien, n_werk_opleiding = m.n_werk_opleiding + excluded.n_werk_opleiding, som_werk_opleiding = m.som_werk_opleiding + excluded.som_werk_opleiding, n_tijdsbesteding = m.n_tijdsbesteding + excluded.n_tijdsbesteding, som_tijdsbesteding = m.som_tijdsbesteding + excluded.som_tijdsbesteding, n_huisvesting = m.n_huisvesting + excluded.n_huisvesting, som_huisvesting = m.som_huisvesting + excluded.som_huisvesting, n_huiselijke_relaties = m.n_huiselijke_relaties + excluded.n_huiselijke_relaties, som_huiselijke_relaties = m.som_huiselijke_relaties + excluded.som_huiselijke_relaties, n_geestelijke_gezondheid = m.n_geestelijke_gezondheid + excluded.n_geestelijke_gezondheid, som_geestelijke_gezondheid = m.som_geestelijke_gezondheid + excluded.som_geestelijke_gezondheid, n_lichamelijke_gezondheid = m.n_lichamelijke_gezondheid + excluded.n_lichamelijke_gezondheid, som_lichamelijke_gezondheid = m.som_lichamelijke_gezondheid + excluded.som_lichamelijke_gezondheid, n_middelengebruik = m.n_middelengebruik + excluded.n_middelengebruik, som_middelengebruik = m.som_middelengebruik + excluded.som_middelengebruik, n_basale_adl = m.n_basale_adl + excluded.n_basale_adl, som_basale_adl = m.som_basale_adl + excluded.som_basale_adl, n_instrumentele_adl = m.n_instrumentele_adl + excluded.n_instrumentele_adl, som_instrumentele_adl = m.som_instrumentele_adl + excluded.som_instrumentele_adl, n_sociaal_netwerk = m.n_sociaal_netwerk + excluded.n_sociaal_netwerk, som_sociaal_netwerk = m.som_sociaal_netwerk + excluded.som_sociaal_netwerk, n_maatschappelijke_participatie = m.n_maatschappelijke_participatie + excluded.n_maatschappelijke_participatie, som_maatschappelijke_participatie = m.som_maatschappelijke_participatie + excluded.som_maatschappelijke_participatie, n_justitie = m.n_justitie + excluded.n_justitie, som_justitie = m.som_justitie + excluded.som_justitie;
+END $$;
+--> statement-breakpoint
+-- the clients a statement touched, their pairs rewritten: on intervals (every event write folds them anew) and on
+-- assessments (recorded, withdrawn, removed with their client)
+CREATE FUNCTION monitor_zrm_bij() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM monitor_zrm_herbereken(array(SELECT DISTINCT n.client_id FROM nieuw n ORDER BY 1));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM monitor_zrm_herbereken(array(SELECT DISTINCT o.client_id FROM oud o ORDER BY 1));
+  ELSE
+    PERFORM monitor_zrm_herbereken(array(SELECT n.client_id FROM nieuw n UNION SELECT o.client_id FROM oud o ORDER BY 1));
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER monitor_zrm_intervallen_insert AFTER INSERT ON traject_intervallen REFERENCING NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION monitor_zrm_bij();
+--> statement-breakpoint
+CREATE TRIGGER monitor_zrm_intervallen_update AFTER UPDATE ON traject_intervallen REFERENCING OLD TABLE AS oud NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION monitor_zrm_bij();
+--> statement-breakpoint
+CREATE TRIGGER monitor_zrm_intervallen_delete AFTER DELETE ON traject_intervallen REFERENCING OLD TABLE AS oud FOR EACH STATEMENT EXECUTE FUNCTION monitor_zrm_bij();
+--> statement-breakpoint
+CREATE TRIGGER monitor_zrm_beoordelingen_insert AFTER INSERT ON zrm_beoordelingen REFERENCING NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION monitor_zrm_bij();
+--> statement-breakpoint
+CREATE TRIGGER monitor_zrm_beoordelingen_update AFTER UPDATE ON zrm_beoordelingen REFERENCING OLD TABLE AS oud NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION monitor_zrm_bij();
+--> statement-breakpoint
+CREATE TRIGGER monitor_zrm_beoordelingen_delete AFTER DELETE ON zrm_beoordelingen REFERENCING OLD TABLE AS oud FOR EACH STATEMENT EXECUTE FUNCTION monitor_zrm_bij();
+--> statement-breakpoint
+SELECT monitor_zrm_herbereken(array(SELECT DISTINCT z.client_id FROM zrm_beoordelingen z));

@@ -10,14 +10,15 @@ import { laatheid, ontbrekend } from '../../src/db/repos/datakwaliteit.js';
 import { magClientZien, type Actor } from '../../src/domain/auth.js';
 import { LAATHEID_KLASSEN, laatheidKlasse } from '../../src/domain/datakwaliteit.js';
 import { jongerenGrenzen } from '../../src/domain/monitor.js';
-import { NOG_GEHUISVEST_DAGEN } from '../../src/domain/uitkomsten.js';
-import { dagenTussen, plusDagen } from '../../src/domain/trajecten.js';
-import { stapArbitrary, volgendEvent } from './traject-stappen.js';
+import { NOG_GEHUISVEST_DAGEN, ZRM_VENSTER_DAGEN } from '../../src/domain/uitkomsten.js';
+import { ZRM_DOMEINEN, type ZrmScores } from '../../src/domain/zrm.js';
+import { dagenTussen, geldigeEvents, isJongere, plusDagen } from '../../src/domain/trajecten.js';
+import { eventsPerClient, stapArbitrary, volgendEvent } from './traject-stappen.js';
 import { backends, seedTestRegios, testActor, testDatabase, type TestRegios } from '../helpers.js';
 
 /**
- * The trigger-kept aggregates of migration 0038 (ADR 0038) — monitor_laatheid_zicht, client_ontbrekend and
- * monitor_gehuisvest — against their definition recomputed here from the rows (events, records, placements, homes),
+ * The trigger-kept aggregates of migration 0038 (ADR 0038) — monitor_laatheid_zicht, client_ontbrekend,
+ * monitor_gehuisvest and monitor_zrm_traject — against their definition recomputed here from the rows (events, records, placements, homes),
  * after the seed, after random writes of every kind that moves them, after the migration's fill and after
  * monitor-herbereken.
  */
@@ -88,7 +89,86 @@ async function verwacht(database: Database) {
       geh.set(k, { ...rij, aantal: (geh.get(k)?.aantal ?? 0) + 1 });
     }
   }
-  return { laatheid: sorteer([...laat.values()]), ontbrekend: sorteer([...ontb.values()]), gehuisvest: sorteer([...geh.values()]) };
+  const zrm = await verwachteZrm(database, client);
+  return { laatheid: sorteer([...laat.values()]), ontbrekend: sorteer([...ontb.values()]), gehuisvest: sorteer([...geh.values()]), zrm, zrmMaand: zrmMaand(zrm) };
+}
+
+/** monitor_zrm_maand: the pairs summed per regio, gemeente, month and age band. */
+function zrmMaand(paren: Record<string, unknown>[]) {
+  const per = new Map<string, Record<string, unknown> & { trajecten: number; totaalN: number; totaalSom: number }>();
+  for (const p of paren) {
+    const sleutel = { regioId: p.regioId, gemeenteId: p.gemeenteId, maand: `${(p.van as string).slice(0, 7)}-01`, jong: p.jong };
+    const k = Object.values(sleutel).join('|');
+    const r = per.get(k) ?? { ...sleutel, trajecten: 0, totaalN: 0, totaalSom: 0, ...Object.fromEntries(ZRM_DOMEINEN.flatMap((d) => [[`n_${d}`, 0], [`som_${d}`, 0]])) };
+    r.trajecten++;
+    if (p.totaal !== null) {
+      r.totaalN++;
+      r.totaalSom += p.totaal as number;
+    }
+    for (const d of ZRM_DOMEINEN) {
+      if (p[d] === null) continue;
+      (r[`n_${d}`] as number)++;
+      (r[`som_${d}`] as number) += p[d] as number;
+    }
+    per.set(k, r);
+  }
+  return sorteer([...per.values()].map((r) => ({ ...r, totaalSom: afgerond(r.totaalSom) })));
+}
+
+const gemScore = (x: Record<string, number | null>) => {
+  const v = ZRM_DOMEINEN.map((d) => x[d] ?? null).filter((w): w is number => w !== null);
+  return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
+};
+const afgerond = (x: number | null) => (x === null ? null : Math.round(x * 1e9) / 1e9);
+
+/**
+ * monitor_zrm_traject by the definition (domain/uitkomsten, ADR 0036): per uitstroom of a client with a valid
+ * assessment in its regio, the valid assessments nearest the trajectory's begin (last instroom or terugval before it)
+ * and its end within the window, ties to the earliest resp. latest date, then the lowest id; a pair when begin < end.
+ */
+async function verwachteZrm(database: Database, client: Map<string, Client>) {
+  const geldig = (await database.db.select().from(s.zrmBeoordelingen)).filter((z) => z.ingetrokkenOp === null);
+  const perClient = new Map<string, typeof geldig>();
+  for (const z of geldig) perClient.set(z.clientId, [...(perClient.get(z.clientId) ?? []), z]);
+  const dichtste = (lijst: typeof geldig, dag: string, later: boolean) =>
+    lijst
+      .filter((z) => Math.abs(dagenTussen(dag, z.datum)) <= ZRM_VENSTER_DAGEN)
+      .sort((a, b) => Math.abs(dagenTussen(dag, a.datum)) - Math.abs(dagenTussen(dag, b.datum)) || (later ? b.datum.localeCompare(a.datum) : a.datum.localeCompare(b.datum)) || a.id.localeCompare(b.id))[0];
+  const uit: Record<string, unknown>[] = [];
+  for (const [clientId, alle] of await eventsPerClient(database)) {
+    const lijst = geldigeEvents(alle);
+    const zrm = perClient.get(clientId) ?? [];
+    lijst.forEach((e, k) => {
+      if (e.soort !== 'uitstroom' || !zrm.some((z) => z.regioId === e.regioId)) return;
+      const begin = lijst.slice(0, k).reverse().find((x) => x.soort === 'instroom' || x.soort === 'terugval');
+      if (!begin) return;
+      const b = dichtste(zrm, begin.datum, false);
+      const z = dichtste(zrm, e.datum, true);
+      if (!b || !z || b.datum >= z.datum) return;
+      const sb = b.scores as ZrmScores;
+      const se = z.scores as ZrmScores;
+      const gb = gemScore(sb);
+      const ge = gemScore(se);
+      uit.push({
+        clientId, regioId: e.regioId, gemeenteId: e.gemeenteId, van: e.datum, jong: isJongere(client.get(clientId)!.geboortedatum, e.datum),
+        totaal: gb === null || ge === null ? null : afgerond(ge - gb),
+        ...Object.fromEntries(ZRM_DOMEINEN.map((d) => [d, sb[d] == null || se[d] == null ? null : se[d]! - sb[d]!])),
+      });
+    });
+  }
+  return sorteer(uit);
+}
+
+/** The stored pairs in the same shape: per domain by its name, the total rounded (a float). */
+async function opgeslagenZrm(database: Database) {
+  const rijen = (await database.db.execute(sql`select * from monitor_zrm_traject`)) as unknown as { rows: Record<string, unknown>[] };
+  return sorteer(
+    rijen.rows.map((r) => ({
+      clientId: r.client_id, regioId: r.regio_id, gemeenteId: r.gemeente_id, van: r.van instanceof Date ? r.van.toISOString().slice(0, 10) : r.van, jong: r.jong,
+      totaal: afgerond(r.totaal === null ? null : Number(r.totaal)),
+      ...Object.fromEntries(ZRM_DOMEINEN.map((d) => [d, r[d] === null ? null : Number(r[d])])),
+    })),
+  );
 }
 
 /** The stored rows; a row that came to hold 0 means the same as no row. */
@@ -98,6 +178,14 @@ async function opgeslagen(database: Database) {
     laatheid: sorteer((await db.select().from(s.monitorLaatheidZicht)).filter((r) => r.aantal !== 0)),
     ontbrekend: sorteer((await db.select().from(s.clientOntbrekend)).filter((r) => r.aantal !== 0)),
     gehuisvest: sorteer((await db.select().from(s.monitorGehuisvest)).filter((r) => r.aantal !== 0)),
+    zrm: await opgeslagenZrm(database),
+    zrmMaand: sorteer(
+      ((await db.execute(sql`select * from monitor_zrm_maand where trajecten <> 0`)) as unknown as { rows: Record<string, unknown>[] }).rows.map((r) => ({
+        regioId: r.regio_id, gemeenteId: r.gemeente_id, maand: r.maand instanceof Date ? r.maand.toISOString().slice(0, 10) : r.maand, jong: r.jong,
+        trajecten: r.trajecten, totaalN: r.totaal_n, totaalSom: afgerond(Number(r.totaal_som)),
+        ...Object.fromEntries(ZRM_DOMEINEN.flatMap((d) => [[`n_${d}`, Number(r[`n_${d}`])], [`som_${d}`, Number(r[`som_${d}`])]])),
+      })),
+    ),
   };
 }
 
@@ -108,6 +196,22 @@ describe.each(backends)('triggeraggregaten (migratie 0038) op %s', (backend) => 
   beforeAll(async () => {
     database = await testDatabase(backend);
     regios = await seedTestRegios(database, 60);
+    // assessments around many instroom, terugval and uitstroom events, some on the same day twice, some withdrawn
+    const r = regios.rivierland;
+    const org = r.organisaties['Centrumstad']!.id;
+    const events = (await database.db.select().from(s.trajectEvents).where(eq(s.trajectEvents.regioId, r.regioId))).filter((e) => ['instroom', 'terugval', 'uitstroom'].includes(e.soort));
+    const rijen = events.flatMap((e, i) =>
+      i % 4 === 3
+        ? []
+        : [0, 1].slice(0, 1 + (i % 2)).map((k) => ({
+            regioId: r.regioId, clientId: e.clientId, organisatieId: org, vastgelegdDoor: GEEN,
+            datum: plusDagen(e.datum, k ? -((i * 7) % 60) : (i * 7) % 60),
+            scores: Object.fromEntries(ZRM_DOMEINEN.map((d, j) => [d, (i + j) % 9 === 0 ? null : 1 + ((i * 3 + j * (k + 1)) % 5)])),
+            ingetrokkenOp: i % 11 === 0 ? new Date('2026-01-01T10:00:00Z') : null,
+            intrekkingsreden: i % 11 === 0 ? 'verkeerde cliënt' : null,
+          })),
+    );
+    for (let i = 0; i < rijen.length; i += 300) await database.db.insert(s.zrmBeoordelingen).values(rijen.slice(i, i + 300));
     kijkers = [
       testActor(regios, 'rivierland', 'Centrumstad', 'beheerder'),
       testActor(regios, 'rivierland', 'Noorddorp', 'beheerder'),
@@ -152,11 +256,13 @@ describe.each(backends)('triggeraggregaten (migratie 0038) op %s', (backend) => 
     expect(v.laatheid.some((r) => r.organisatieId !== GEEN && r.dagen > 0)).toBe(true);
     expect(v.ontbrekend.some((r) => r.soort === 'bestemming')).toBe(true);
     expect(v.gehuisvest.some((r) => r.jong) && v.gehuisvest.some((r) => !r.nog)).toBe(true);
+    expect(v.zrm.length).toBeGreaterThan(10);
+    expect(v.zrm.some((r) => r.jong) && v.zrm.some((r) => ZRM_DOMEINEN.some((d) => r[d] === null))).toBe(true);
     expect(await opgeslagen(database)).toEqual(v);
     await paginaKlopt();
   });
 
-  it('volgen elke schrijfweg: gebeurtenissen (ook laat en door een gebruiker), dossiers die verhuizen, plaatsingen en woningen', async () => {
+  it('volgen elke schrijfweg: gebeurtenissen (ook laat en door een gebruiker), dossiers die verhuizen, plaatsingen, woningen en ZRM-beoordelingen', async () => {
     const db = database.db;
     const r = regios.rivierland;
     const actor = testActor(regios, 'rivierland', 'Centrumstad', 'medewerker_toegang');
@@ -168,7 +274,7 @@ describe.each(backends)('triggeraggregaten (migratie 0038) op %s', (backend) => 
     const corporatie = orgs.find((o) => o.soort === 'woningcorporatie')!.id;
     let nr = 0;
     const eigen = new Set<string>();
-    const actie = fc.record({ soort: fc.integer({ min: 0, max: 7 }), a: fc.nat(), b: fc.nat(), stap: stapArbitrary(400) });
+    const actie = fc.record({ soort: fc.integer({ min: 0, max: 10 }), a: fc.nat(), b: fc.nat(), stap: stapArbitrary(400) });
     await fc.assert(
       fc.asyncProperty(fc.array(actie, { minLength: 1, maxLength: 10 }), async (acties) => {
         for (const x of acties) {
@@ -223,6 +329,21 @@ describe.each(backends)('triggeraggregaten (migratie 0038) op %s', (backend) => 
             // a home moves to another gemeente, its placements with it
             const ws = await db.select({ id: s.woningen.id }).from(s.woningen).where(eq(s.woningen.regioId, r.regioId)).orderBy(asc(s.woningen.id));
             await db.update(s.woningen).set({ gemeenteId: gemeenten[x.b % gemeenten.length]! }).where(eq(s.woningen.id, ws[x.b % ws.length]!.id));
+          } else if (x.soort === 8) {
+            // an assessment recorded some days around one of the client's events (inside or outside the window)
+            const eigen = await db.select().from(s.trajectEvents).where(eq(s.trajectEvents.clientId, c.id)).orderBy(asc(s.trajectEvents.id));
+            const e = eigen[x.b % Math.max(1, eigen.length)];
+            if (!e) continue;
+            await db.insert(s.zrmBeoordelingen).values({
+              regioId: c.regioId, clientId: c.id, organisatieId: r.organisaties['Centrumstad']!.id, vastgelegdDoor: GEEN,
+              datum: plusDagen(e.datum, (x.b % 241) - 120), scores: Object.fromEntries(ZRM_DOMEINEN.map((d, j) => [d, (x.b + j) % 7 === 0 ? null : 1 + ((x.b + j) % 5)])),
+            });
+          } else if (x.soort === 9 || x.soort === 10) {
+            // an assessment withdrawn, or removed (as when its client is removed)
+            const zs = await db.select({ id: s.zrmBeoordelingen.id }).from(s.zrmBeoordelingen).where(eq(s.zrmBeoordelingen.regioId, r.regioId)).orderBy(asc(s.zrmBeoordelingen.id));
+            const z = zs[x.b % zs.length]!;
+            if (x.soort === 9) await db.update(s.zrmBeoordelingen).set({ ingetrokkenOp: new Date(), intrekkingsreden: 'test' }).where(eq(s.zrmBeoordelingen.id, z.id));
+            else await db.delete(s.zrmBeoordelingen).where(eq(s.zrmBeoordelingen.id, z.id));
           } else {
             // a free-text change by the retention job: an UPDATE of events that changes no figure
             await db.transaction(async (tx) => {
@@ -238,13 +359,14 @@ describe.each(backends)('triggeraggregaten (migratie 0038) op %s', (backend) => 
     await paginaKlopt();
   });
 
-  it('migratie 0038 vult de drie tabellen voor een bestaande database', async () => {
+  it('migratie 0038 vult de vier tabellen voor een bestaande database', async () => {
     const vullen = readFileSync(new URL('../../drizzle/0038_laatheid_gehuisvest.sql', import.meta.url), 'utf8')
       .split('--> statement-breakpoint')
       .map((x) => x.replace(/^--.*$/gm, '').trim())
       .filter((x) => /^INSERT INTO (monitor_laatheid_zicht|client_ontbrekend|monitor_gehuisvest)\b/.test(x));
-    expect(vullen).toHaveLength(3);
-    for (const t of ['monitor_laatheid_zicht', 'client_ontbrekend', 'monitor_gehuisvest']) await database.db.execute(sql.raw(`delete from ${t}`));
+    vullen.push(...readFileSync(new URL('../../drizzle/0038_laatheid_gehuisvest.sql', import.meta.url), 'utf8').split('--> statement-breakpoint').map((x) => x.trim()).filter((x) => x.startsWith('SELECT monitor_zrm_herbereken')));
+    expect(vullen).toHaveLength(4);
+    for (const t of ['monitor_laatheid_zicht', 'client_ontbrekend', 'monitor_gehuisvest', 'monitor_zrm_traject', 'monitor_zrm_maand']) await database.db.execute(sql.raw(`delete from ${t}`));
     for (const st of vullen) await database.db.execute(sql.raw(st));
     expect(await opgeslagen(database)).toEqual(await verwacht(database));
   });
@@ -255,6 +377,8 @@ describe.each(backends)('triggeraggregaten (migratie 0038) op %s', (backend) => 
     await database.db.execute(sql`update client_ontbrekend set aantal = aantal - 1`);
     await database.db.execute(sql`update monitor_gehuisvest set aantal = aantal + 1`);
     await database.db.execute(sql`update monitor_laatheid set aantal = aantal + 5`);
+    await database.db.execute(sql`update monitor_zrm_traject set totaal = 0, jong = not jong`);
+    await database.db.execute(sql`update monitor_zrm_maand set trajecten = trajecten + 1`);
     await database.db.transaction((tx) => herberekenAlleIntervallen(tx));
     expect(await opgeslagen(database)).toEqual(await verwacht(database));
     expect(sorteer((await database.db.select().from(s.monitorLaatheid)).filter((r) => r.aantal !== 0))).toEqual(laatheidVoor);

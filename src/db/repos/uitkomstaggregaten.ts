@@ -68,7 +68,8 @@ export function uitkomstmaandBijwerken(bron: SQL): SQL {
 /**
  * The trigger-kept aggregates (migrations 0036 and 0038, ADR 0038) from scratch out of their sources, for
  * `monitor-herbereken`: monitor_laatheid and monitor_laatheid_zicht from traject_events and clienten,
- * client_ontbrekend from clienten and their uitstroom events, monitor_gehuisvest from plaatsingen, woningen and the first intervals. The same definitions as the triggers (which
+ * client_ontbrekend from clienten and their uitstroom events, monitor_zrm_traject and monitor_zrm_maand from the intervals and
+ * assessments (the migration's function), monitor_gehuisvest from plaatsingen, woningen and the first intervals. The same definitions as the triggers (which
  * keep them in step with every write afterwards); the tests compare both with a recomputation in TypeScript.
  */
 export async function herbouwTriggeraggregaten(db: DbOrTx): Promise<void> {
@@ -98,6 +99,9 @@ export async function herbouwTriggeraggregaten(db: DbOrTx): Promise<void> {
         ('woonwensen', r.woonwensen is null), ('bestemming', client_uitstroom_onbekend(r.id, r.regio_id))) g(soort, ontbreekt)
     where z.zicht_id is not null and g.ontbreekt
     group by 1, 2, 3`);
+  await db.execute(sql`delete from monitor_zrm_traject`);
+  await db.execute(sql`delete from monitor_zrm_maand`);
+  await db.execute(sql`select monitor_zrm_herbereken(array(select distinct z.client_id from zrm_beoordelingen z))`);
   await db.execute(sql`delete from monitor_gehuisvest`);
   await db.execute(sql`insert into monitor_gehuisvest (regio_id, gebied_id, startdatum, nog, jong, aantal)
     select p.regio_id, gb.gebied_id, p.startdatum, (p.einddatum is null or p.einddatum > p.startdatum + ${NOG_GEHUISVEST_DAGEN}::int),

@@ -8,7 +8,6 @@ import {
   TERUGKEER_TERMIJNEN,
   type Duur,
   type TerugkeerMaanden,
-  ZRM_VENSTER_DAGEN,
   leegZrmVerandering,
   type UitkomstRegel,
   type ZrmVerandering,
@@ -148,40 +147,20 @@ export async function uitkomsten(db: DbOrTx, f: MonitorFilter, peildatum: string
         and g.startdatum <= ${peildatum}::date - ${NOG_GEHUISVEST_DAGEN}::int
       group by 1`);
 
-    // ZRM change (definition in domain/uitkomsten): the uitstroom events of the period of clients with a valid
-    // assessment, the begin of their trajectory, and the nearest valid assessment to begin and end within the window
-    const domeinen = ZRM_DOMEINEN.map((d) => ({ d, kol: sql.raw(`"${d}"`), lit: sql.raw(`'${d}'`) }));
-    const gem = (kol: string) => sql`(select avg(w::int)::float8 from unnest(array[${sql.join(domeinen.map((x) => sql`${sql.raw(kol)} ->> ${x.lit}`), sql`, `)}]) w)`;
+    // ZRM change (definition in domain/uitkomsten) from monitor_zrm_maand (ADR 0038): per month the number of
+    // trajectories with a pair and per domain how many changes and their sum, kept by triggers whenever a client's
+    // intervals or assessments change; a mean is sum / count in numeric, as avg over the integers would be
+    const domeinen = ZRM_DOMEINEN.map((d) => ({ d, n: sql.raw(`n_${d}`), som: sql.raw(`som_${d}`) }));
     const zrm = await lees<Record<string, number | string | boolean | null>>(sql`
-      with u as (
-        select ${bucket(sql`i.van`)} as start, i.van as eind, (i.jong_vanaf <= i.van and i.van < i.jong_tot) as jong, i.client_id,
-          (select j.van from traject_intervallen j where j.client_id = i.client_id and j.volgnr < i.volgnr and j.soort in ('instroom', 'terugval')
-            order by j.volgnr desc limit 1) as begin
-        from traject_intervallen i
-        where i.regio_id = ${f.regioId} and i.soort = 'uitstroom' and i.van between ${eerste} and ${laatste} ${gemeente(sql`i.gemeente_id`)}
-          and i.client_id in (select z.client_id from zrm_beoordelingen z where z.regio_id = ${f.regioId} and z.ingetrokken_op is null)
-      ),
-      paar as (
-        select u.start, u.jong, b.scores as sb, e.scores as se
-        from u
-          cross join lateral (select z.scores, z.datum from zrm_beoordelingen z
-            where z.client_id = u.client_id and z.ingetrokken_op is null and z.datum between u.begin - ${ZRM_VENSTER_DAGEN}::int and u.begin + ${ZRM_VENSTER_DAGEN}::int
-            order by abs(z.datum - u.begin), z.datum, z.id limit 1) b
-          cross join lateral (select z.scores, z.datum from zrm_beoordelingen z
-            where z.client_id = u.client_id and z.ingetrokken_op is null and z.datum between u.eind - ${ZRM_VENSTER_DAGEN}::int and u.eind + ${ZRM_VENSTER_DAGEN}::int
-            order by abs(z.datum - u.eind), z.datum desc, z.id limit 1) e
-        where b.datum < e.datum
-      ),
-      groep as (select start, false as jong, sb, se from paar union all select start, true, sb, se from paar where jong)
-      select start::text as start, jong, count(*)::int as trajecten, avg(${gem('se')} - ${gem('sb')})::float8 as totaal,
+      select ${bucket(sql`m.maand`)}::text as start, g.jong, sum(m.trajecten)::int as trajecten,
+        (sum(m.totaal_som) / nullif(sum(m.totaal_n), 0))::float8 as totaal,
         ${sql.join(
-          domeinen.map(
-            (x) => sql`count(*) filter (where sb ->> ${x.lit} is not null and se ->> ${x.lit} is not null)::int as ${sql.raw(`"n_${x.d}"`)},
-              avg((se ->> ${x.lit})::int - (sb ->> ${x.lit})::int)::float8 as ${x.kol}`,
-          ),
+          domeinen.map((x) => sql`sum(m.${x.n})::int as ${sql.raw(`"n_${x.d}"`)}, (sum(m.${x.som})::numeric / nullif(sum(m.${x.n}), 0))::float8 as ${sql.raw(`"${x.d}"`)}`),
           sql`, `,
         )}
-      from groep group by start, jong`);
+      from monitor_zrm_maand m cross join (values (false), (true)) g(jong)
+      where m.regio_id = ${f.regioId} ${gemeente(sql`m.gemeente_id`)} and m.maand between ${eerste} and ${laatste} and (m.jong or not g.jong)
+      group by 1, 2 having sum(m.trajecten) > 0`);
 
     const perioden = await lees<{ start: string; eind: string }>(sql`select start::text as start, eind::text as eind from (${periodes}) x order by start`);
     const leeg = (): Record<Niveau, Duur> => Object.fromEntries(NIVEAUS.map((n) => [n, { aantal: 0, gemiddelde: null, mediaan: null }])) as Record<Niveau, Duur>;
