@@ -93,10 +93,10 @@ export async function herbouwTriggeraggregaten(db: DbOrTx): Promise<void> {
   await db.execute(sql`delete from client_ontbrekend`);
   await db.execute(sql`insert into client_ontbrekend (regio_id, zicht_id, soort, aantal)
     select r.regio_id, z.zicht_id, g.soort, count(*)::int
-    from clienten r
+    from (select c.*, client_uitstroom_onbekend(c.id, c.regio_id) as onbekend from clienten c offset 0) r
       cross join lateral (values (r.regio_id), (r.aanbieder_id), (r.herkomstgemeente_id), (nullif(r.huidige_gemeente_id, r.herkomstgemeente_id))) z(zicht_id)
       cross join lateral (values ('bsn', r.bsn_hash is null and r.geanonimiseerd_op is null), ('aanbieder', r.aanbieder_id is null),
-        ('woonwensen', r.woonwensen is null), ('bestemming', client_uitstroom_onbekend(r.id, r.regio_id))) g(soort, ontbreekt)
+        ('woonwensen', r.woonwensen is null), ('bestemming', r.onbekend)) g(soort, ontbreekt)
     where z.zicht_id is not null and g.ontbreekt
     group by 1, 2, 3`);
   await db.execute(sql`delete from monitor_zrm_traject`);
