@@ -1,6 +1,7 @@
 /**
  * Monitor benchmark: a synthetic region with ~1M traject events (generated in SQL with generate_series,
- * deterministic via setseed), their traject_intervallen rebuilt as `monitor-herbereken` does, then every
+ * deterministic via setseed) and ZRM assessments around half of the instroom/terugval/uitstroom events, their
+ * traject_intervallen rebuilt as `monitor-herbereken` does, then every
  * dashboard query several times. Prints median and max per query and for the whole dashboard;
  * the target (< 200 ms per dashboard on a server) is printed, never asserted.
  *
@@ -24,6 +25,7 @@ import { uitkomsten } from '../../src/db/repos/uitkomsten.js';
 import { landelijkeVergelijking } from '../../src/db/repos/landelijk.js';
 import { dubbelen, inactief, laatheid, ontbrekend } from '../../src/db/repos/datakwaliteit.js';
 import type { Actor } from '../../src/domain/auth.js';
+import { ZRM_DOMEINEN } from '../../src/domain/zrm.js';
 
 const PEIL = '2026-11-01';
 const AANTAL_CLIENTEN = Number(process.env.BENCH_CLIENTEN ?? 180_000);
@@ -36,6 +38,23 @@ async function zonderIndexen(tx: Parameters<Parameters<Database['db']['transacti
     where schemaname = current_schema() and tablename = ${tabel} and indexname not like '%_pkey' order by indexname`)) as unknown as { rows: { indexname: string; indexdef: string }[] };
   for (const r of res.rows) await tx.execute(sql.raw(`drop index "${r.indexname}"`));
   return res.rows.map((r) => r.indexdef);
+}
+
+/**
+ * ZRM assessments as the toegang records them (ADR 0032): for about half of the instroom, terugval and uitstroom
+ * events one assessment some days around it, 13 domains scored 1–5 (a few unscored), so the outcome measure "ZRM
+ * change" has pairs to find (issue 15). An assessment needs a registering organisation: the centrumgemeente.
+ */
+async function zrmBeoordelingen(tx: Pick<Database['db'], 'execute'>, regioId: string): Promise<number> {
+  const domeinen = sql.join(ZRM_DOMEINEN.map((d) => sql`${d}`), sql`, `);
+  const res = (await tx.execute(sql`insert into zrm_beoordelingen (regio_id, client_id, organisatie_id, datum, scores, vastgelegd_door)
+    select e.regio_id, e.client_id, (select id from organisaties where regio_id = ${regioId} and soort = 'centrumgemeente'),
+      least(e.datum + (floor(random() * 41) - 20)::int, ${PEIL}::date),
+      (select jsonb_object_agg(d, case when random() < 0.08 then null else 1 + floor(random() * 5)::int end) from unnest(array[${domeinen}]::text[]) d where e.id is not null),
+      '00000000-0000-0000-0000-000000000000'
+    from traject_events e
+    where e.regio_id = ${regioId} and e.soort in ('instroom', 'terugval', 'uitstroom') and random() < 0.5`)) as unknown as { rowCount?: number; affectedRows?: number };
+  return res.rowCount ?? res.affectedRows ?? 0;
 }
 
 async function genereer(database: Database): Promise<{ regioId: string; gemeenteId: string; events: number }> {
@@ -52,6 +71,16 @@ async function genereer(database: Database): Promise<{ regioId: string; gemeente
   const corp = sql`(select id, (row_number() over (order by naam) - 1)::int as nr from organisaties where regio_id = ${regioId} and soort = 'woningcorporatie')`;
 
   await db.transaction(async (tx) => {
+    // The aggregates that statement triggers keep per write (migrations 0036, 0038) are left to the rebuild below
+    // (herberekenAlleIntervallen rebuilds them, as `monitor-herbereken` does): row-by-row upkeep of a bulk load into
+    // tables without their indexes or statistics would cost more than building them once from the finished rows.
+    const bulkTriggers = [
+      'traject_events DISABLE TRIGGER monitor_laatheid_insert, DISABLE TRIGGER monitor_laatheid_zicht_insert, DISABLE TRIGGER client_ontbrekend_events_insert',
+      'clienten DISABLE TRIGGER client_ontbrekend_insert, DISABLE TRIGGER client_ontbrekend_update, DISABLE TRIGGER monitor_laatheid_zicht_clienten',
+      'plaatsingen DISABLE TRIGGER monitor_gehuisvest_insert',
+      'zrm_beoordelingen DISABLE TRIGGER monitor_zrm_beoordelingen_insert',
+    ];
+    for (const t of bulkTriggers) await tx.execute(sql.raw(`alter table ${t}`));
     await tx.execute(sql`select setseed(0.4242)`);
     let t = performance.now();
     // the centrumgemeente (nr 0) gets about three times the clients of a regiogemeente
@@ -127,11 +156,15 @@ async function genereer(database: Database): Promise<{ regioId: string; gemeente
       from (select client_id, md5(string_agg(token_hash, ',' order by token_hash)) as sleutel from client_naam_tokens group by client_id) k
       where k.client_id = c.id and c.regio_id = ${regioId}`);
     console.log(`  aanbieders, BSN-hashes, registratietijden en naamindex in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    t = performance.now();
+    const zrm = await zrmBeoordelingen(tx, regioId);
+    console.log(`  ${zrm} ZRM-beoordelingen in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    for (const t of bulkTriggers) await tx.execute(sql.raw(`alter table ${t.replaceAll('DISABLE', 'ENABLE')}`));
   });
   let t = performance.now();
   // the same rebuild as `doorstroom monitor-herbereken`: every client's events folded by the domain state machine
   const iv = await db.transaction((tx) => herberekenAlleIntervallen(tx));
-  console.log(`  ${iv.intervallen} intervallen (monitor-herbereken) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(`  ${iv.intervallen} intervallen en de bijgehouden aggregaten (monitor-herbereken) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const [mut] = ((await db.execute(sql`select count(*)::int as n from monitor_maandmutaties`)) as unknown as { rows: { n: number }[] }).rows;
   console.log(`  ${mut!.n} rijen monitor_maandmutaties (bezetting leest deze)`);
   t = performance.now();
@@ -289,6 +322,9 @@ async function bestaand(database: Database): Promise<{ regioId: string; gemeente
   const [r] = await lees<{ id: string }>(sql`select id from regios where naam = 'Bench-regio'`);
   const [g] = await lees<{ id: string }>(sql`select id from organisaties where regio_id = ${r!.id} and soort = 'regiogemeente' order by naam limit 1`);
   const [n] = await lees<{ n: number }>(sql`select count(*)::int as n from traject_events where regio_id = ${r!.id}`);
+  // kept before the bench generated ZRM assessments: add them now, as genereer does
+  const [zrm] = await lees<{ n: number }>(sql`select count(*)::int as n from zrm_beoordelingen where regio_id = ${r!.id}`);
+  if (zrm!.n === 0) console.log(`  ${await zrmBeoordelingen(database.db, r!.id)} ZRM-beoordelingen toegevoegd`);
   await database.db.execute(sql`vacuum analyze`);
   return { regioId: r!.id, gemeenteId: g!.id, events: n!.n };
 }

@@ -15,6 +15,7 @@ import {
   bigint,
   primaryKey,
   customType,
+  numeric,
 } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
@@ -578,6 +579,8 @@ export const clientStand = pgTable(
     index('client_stand_regio_sinds_idx').on(t.regioId, t.sinds.desc(), sql`${t.pseudoniem} collate "C"`, t.clientId),
     // datakwaliteit.inactief (migration 0030, INCLUDE aanbieder_id, herkomst- en huidige gemeente, pseudoniem)
     index('client_stand_regio_fase_laatste_idx').on(t.regioId, t.fase, t.laatsteDatum),
+    // datakwaliteit.inactief in list order (migration 0038, INCLUDE client_id, fase, aanbieder_id, herkomst- en huidige gemeente)
+    index('client_stand_inactief_idx').on(t.regioId, t.laatsteDatum, sql`${t.pseudoniem} collate "C"`).where(sql`fase in ('in_zorg', 'uitstroomklaar')`),
     index('client_stand_regio_herkomst_pseudoniem_idx').on(t.regioId, t.herkomstgemeenteId, sql`${t.pseudoniem} collate "C"`, t.clientId),
   ],
 );
@@ -964,6 +967,131 @@ export const monitorLaatheid = pgTable(
     aantal: integer('aantal').notNull(),
   },
   (t) => [primaryKey({ name: 'monitor_laatheid_pk', columns: [t.regioId, t.datum, t.organisatieId, t.dagen] })],
+);
+
+/**
+ * Registration lateness for the narrower viewers (migration 0038, ADR 0038): the events of monitor_laatheid counted
+ * once under every organisation that sees their client through clientFilter (its aanbieder, herkomstgemeente and
+ * huidige gemeente); only events in their client's regio. Kept by statement triggers on traject_events and clienten.
+ */
+export const monitorLaatheidZicht = pgTable(
+  'monitor_laatheid_zicht',
+  {
+    regioId: uuid('regio_id').notNull(),
+    zichtId: uuid('zicht_id').notNull(),
+    datum: date('datum', { mode: 'string' }).notNull(),
+    organisatieId: uuid('organisatie_id').notNull(),
+    dagen: integer('dagen').notNull(),
+    aantal: integer('aantal').notNull(),
+  },
+  (t) => [primaryKey({ name: 'monitor_laatheid_zicht_pk', columns: [t.regioId, t.zichtId, t.datum, t.organisatieId, t.dagen] })],
+);
+
+/**
+ * Missing fields (migration 0038, ADR 0038): per regio, viewer (zicht_id: the regio itself, or an aanbieder,
+ * herkomst- or huidige gemeente that sees the record) and gap ('bsn', 'aanbieder', 'woonwensen', 'bestemming') how
+ * many records have it. Kept by statement triggers on clienten and traject_events.
+ */
+export const clientOntbrekend = pgTable(
+  'client_ontbrekend',
+  {
+    regioId: uuid('regio_id').notNull(),
+    zichtId: uuid('zicht_id').notNull(),
+    soort: text('soort').notNull(),
+    aantal: integer('aantal').notNull(),
+  },
+  (t) => [primaryKey({ name: 'client_ontbrekend_pk', columns: [t.regioId, t.zichtId, t.soort] })],
+);
+
+/**
+ * "Nog gehuisvest na 12 maanden" (migration 0038, ADR 0038): placements per regio, gebied (the regio, and the
+ * gemeente of the home), start date, still running NOG_GEHUISVEST_DAGEN on, and client 18–24 on the start date (band
+ * of the client's first interval). Kept by statement triggers on plaatsingen, woningen and traject_intervallen.
+ */
+export const monitorGehuisvest = pgTable(
+  'monitor_gehuisvest',
+  {
+    regioId: uuid('regio_id').notNull(),
+    gebiedId: uuid('gebied_id').notNull(),
+    startdatum: date('startdatum', { mode: 'string' }).notNull(),
+    nog: boolean('nog').notNull(),
+    jong: boolean('jong').notNull(),
+    aantal: integer('aantal').notNull(),
+  },
+  (t) => [primaryKey({ name: 'monitor_gehuisvest_pk', columns: [t.regioId, t.gebiedId, t.startdatum, t.nog, t.jong] })],
+);
+
+/**
+ * ZRM change per uitstroom with a pair of assessments (migration 0038, ADR 0038): the change per domain (null where
+ * either is unscored) and of the total, as domain/uitkomsten defines it. Rewritten per client by triggers on
+ * traject_intervallen and zrm_beoordelingen (monitor_zrm_herbereken); the columns are the ZRM_DOMEINEN.
+ */
+export const monitorZrmTraject = pgTable(
+  'monitor_zrm_traject',
+  {
+    clientId: uuid('client_id').notNull(),
+    volgnr: integer('volgnr').notNull(),
+    regioId: uuid('regio_id').notNull(),
+    gemeenteId: uuid('gemeente_id').notNull(),
+    van: date('van', { mode: 'string' }).notNull(),
+    jong: boolean('jong').notNull(),
+    totaal: numeric('totaal'),
+    financien: integer('financien'),
+    werkOpleiding: integer('werk_opleiding'),
+    tijdsbesteding: integer('tijdsbesteding'),
+    huisvesting: integer('huisvesting'),
+    huiselijkeRelaties: integer('huiselijke_relaties'),
+    geestelijkeGezondheid: integer('geestelijke_gezondheid'),
+    lichamelijkeGezondheid: integer('lichamelijke_gezondheid'),
+    middelengebruik: integer('middelengebruik'),
+    basaleAdl: integer('basale_adl'),
+    instrumenteleAdl: integer('instrumentele_adl'),
+    sociaalNetwerk: integer('sociaal_netwerk'),
+    maatschappelijkeParticipatie: integer('maatschappelijke_participatie'),
+    justitie: integer('justitie'),
+  },
+  (t) => [primaryKey({ name: 'monitor_zrm_traject_pk', columns: [t.clientId, t.volgnr] })],
+);
+
+/** Per regio, gemeente, month and age band the sums of monitor_zrm_traject the dashboard averages (migration 0038). */
+export const monitorZrmMaand = pgTable(
+  'monitor_zrm_maand',
+  {
+    regioId: uuid('regio_id').notNull(),
+    gemeenteId: uuid('gemeente_id').notNull(),
+    maand: date('maand', { mode: 'string' }).notNull(),
+    jong: boolean('jong').notNull(),
+    trajecten: integer('trajecten').notNull(),
+    totaalN: integer('totaal_n').notNull(),
+    totaalSom: numeric('totaal_som').notNull(),
+    nFinancien: integer('n_financien').notNull(),
+    somFinancien: bigint('som_financien', { mode: 'number' }).notNull(),
+    nWerkOpleiding: integer('n_werk_opleiding').notNull(),
+    somWerkOpleiding: bigint('som_werk_opleiding', { mode: 'number' }).notNull(),
+    nTijdsbesteding: integer('n_tijdsbesteding').notNull(),
+    somTijdsbesteding: bigint('som_tijdsbesteding', { mode: 'number' }).notNull(),
+    nHuisvesting: integer('n_huisvesting').notNull(),
+    somHuisvesting: bigint('som_huisvesting', { mode: 'number' }).notNull(),
+    nHuiselijkeRelaties: integer('n_huiselijke_relaties').notNull(),
+    somHuiselijkeRelaties: bigint('som_huiselijke_relaties', { mode: 'number' }).notNull(),
+    nGeestelijkeGezondheid: integer('n_geestelijke_gezondheid').notNull(),
+    somGeestelijkeGezondheid: bigint('som_geestelijke_gezondheid', { mode: 'number' }).notNull(),
+    nLichamelijkeGezondheid: integer('n_lichamelijke_gezondheid').notNull(),
+    somLichamelijkeGezondheid: bigint('som_lichamelijke_gezondheid', { mode: 'number' }).notNull(),
+    nMiddelengebruik: integer('n_middelengebruik').notNull(),
+    somMiddelengebruik: bigint('som_middelengebruik', { mode: 'number' }).notNull(),
+    nBasaleAdl: integer('n_basale_adl').notNull(),
+    somBasaleAdl: bigint('som_basale_adl', { mode: 'number' }).notNull(),
+    nInstrumenteleAdl: integer('n_instrumentele_adl').notNull(),
+    somInstrumenteleAdl: bigint('som_instrumentele_adl', { mode: 'number' }).notNull(),
+    nSociaalNetwerk: integer('n_sociaal_netwerk').notNull(),
+    somSociaalNetwerk: bigint('som_sociaal_netwerk', { mode: 'number' }).notNull(),
+    nMaatschappelijkeParticipatie: integer('n_maatschappelijke_participatie').notNull(),
+    somMaatschappelijkeParticipatie: bigint('som_maatschappelijke_participatie', { mode: 'number' }).notNull(),
+    nJustitie: integer('n_justitie').notNull(),
+    somJustitie: bigint('som_justitie', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'monitor_zrm_maand_pk', columns: [t.regioId, t.gemeenteId, t.maand, t.jong] })],
 );
 
 // ---------------------------------------------------------------------------------------------

@@ -17,48 +17,29 @@ async function rijen<T>(db: DbOrTx, q: SQL): Promise<T[]> {
 const zicht = (actor: Actor) => clientFilter(actor, s.clienten);
 
 /**
- * The events of the clients the viewer may see. An event carries its client's regio, so a viewer of the whole regio
- * (the centrumgemeente) reads the events alone, from one index; a narrower viewer is limited by its clients.
- */
-function eventZicht(actor: Actor): SQL {
-  const z = clientZicht(actor);
-  if (z.soort === 'regio') return sql`e.regio_id = ${z.regioId}`;
-  return sql`e.regio_id = ${actor.regioId} and e.client_id in (select clienten.id from clienten where ${zicht(actor)})`;
-}
-
-/**
- * Days between an event's date and its registration (Dutch calendar day), per registering organisation. The whole
- * regio is read from monitor_laatheid (kept by a trigger on traject_events, ADR 0036); a narrower viewer counts the
- * events of its own clients.
+ * Days between an event's date and its registration (Dutch calendar day), per registering organisation (that of the
+ * user when registering). The whole regio is read from monitor_laatheid (ADR 0036); a narrower viewer from
+ * monitor_laatheid_zicht, the same counts under every organisation that sees the events' client (ADR 0038). Both are
+ * kept by triggers in the writing transaction.
  */
 export async function laatheid(db: DbOrTx, actor: Actor, van: string, tot: string) {
-  const klasse = (bron: SQL) =>
-    sql.join(
-      LAATHEID_KLASSEN.map((k) => sql`coalesce(sum(${bron}) filter (where dagen between ${k.van}::int and ${k.tot}::int), 0)::int as ${sql.raw(`"${k.sleutel}"`)}`),
-      sql`, `,
-    );
-  if (clientZicht(actor).soort === 'regio') {
-    return rijen<Record<string, number | string | null>>(
-      db,
-      sql`select coalesce(o.naam, 'Onbekend (import of seed)') as organisatie, sum(m.aantal)::int as totaal, ${klasse(sql`m.aantal`)},
-          round(100.0 * coalesce(sum(m.aantal) filter (where m.dagen = 0), 0) / sum(m.aantal), 1)::float8 as "opTijdPct"
-        from monitor_laatheid m left join organisaties o on o.id = m.organisatie_id
-        where m.regio_id = ${actor.regioId} and m.datum between ${van}::date and ${tot}::date and m.aantal <> 0
-        group by o.naam having sum(m.aantal) > 0 order by o.naam nulls last`,
-    );
-  }
+  const z = clientZicht(actor);
+  if (z.soort === 'geen') return [];
+  const klasse = sql.join(
+    LAATHEID_KLASSEN.map((k) => sql`coalesce(sum(m.aantal) filter (where m.dagen between ${k.van}::int and ${k.tot}::int), 0)::int as ${sql.raw(`"${k.sleutel}"`)}`),
+    sql`, `,
+  );
+  const [tabel, waar] =
+    z.soort === 'regio'
+      ? [sql`monitor_laatheid`, sql`m.regio_id = ${z.regioId}`]
+      : [sql`monitor_laatheid_zicht`, sql`m.regio_id = ${z.regioId} and m.zicht_id = ${z.soort === 'aanbieder' ? z.aanbiederId : z.gemeenteId}`];
   return rijen<Record<string, number | string | null>>(
     db,
-    sql`with e as (
-        select greatest(0, ((e.geregistreerd at time zone 'Europe/Amsterdam')::date - e.datum)) as dagen, g.organisatie_id
-        from traject_events e
-          left join gebruikers g on g.id = e.door_gebruiker_id
-        where ${eventZicht(actor)} and e.soort <> 'correctie' and e.datum between ${van}::date and ${tot}::date
-      )
-      select coalesce(o.naam, 'Onbekend (import of seed)') as organisatie, count(*)::int as totaal, ${klasse(sql`1`)},
-        round(100.0 * count(*) filter (where dagen = 0) / count(*), 1)::float8 as "opTijdPct"
-      from e left join organisaties o on o.id = e.organisatie_id
-      group by o.naam order by o.naam nulls last`,
+    sql`select coalesce(o.naam, 'Onbekend (import of seed)') as organisatie, sum(m.aantal)::int as totaal, ${klasse},
+        round(100.0 * coalesce(sum(m.aantal) filter (where m.dagen = 0), 0) / sum(m.aantal), 1)::float8 as "opTijdPct"
+      from ${tabel} m left join organisaties o on o.id = m.organisatie_id
+      where ${waar} and m.datum between ${van}::date and ${tot}::date and m.aantal <> 0
+      group by o.naam having sum(m.aantal) > 0 order by o.naam nulls last`,
   );
 }
 
@@ -68,8 +49,9 @@ export interface ClientVerwijzing {
 }
 
 /**
- * Missing or unknown fields, each with the first records that have the gap. Each gap is counted and listed from its
- * own partial index (migration 0036): only the records with the gap are read, never every visible record.
+ * Missing or unknown fields, each with the first records that have the gap. The counts come from client_ontbrekend
+ * (kept by triggers, ADR 0038) under the viewer's own key: the regio for the whole regio, else the viewer's
+ * organisation; each list from the gap's own partial index (migration 0036), in pseudoniem order.
  */
 export async function ontbrekend(db: DbOrTx, actor: Actor, limiet = 25) {
   const soorten: { sleutel: string; label: string; waar: SQL }[] = [
@@ -83,17 +65,20 @@ export async function ontbrekend(db: DbOrTx, actor: Actor, limiet = 25) {
         where e.regio_id = ${actor.regioId} and e.soort = 'uitstroom' and (e.bestemming is null or e.bestemming = 'onbekend'))`,
     },
   ];
-  const onbekendeBestemming = sql`from traject_events e where e.regio_id = ${actor.regioId} and e.soort = 'uitstroom' and (e.bestemming is null or e.bestemming = 'onbekend')`;
+  const z = clientZicht(actor);
+  const zichtId = z.soort === 'regio' ? z.regioId : z.soort === 'aanbieder' ? z.aanbiederId : z.soort === 'gemeente' ? z.gemeenteId : null;
+  const tellingen = new Map(
+    zichtId === null
+      ? []
+      : (await rijen<{ soort: string; aantal: number }>(db, sql`select soort, aantal from client_ontbrekend where regio_id = ${actor.regioId} and zicht_id = ${zichtId}`)).map((r) => [r.soort, r.aantal]),
+  );
   const uit = [];
   for (const x of soorten) {
-    // the whole regio: the clients with an unknown destination counted from the partial index alone
-    const telSql =
-      x.sleutel === 'bestemming' && clientZicht(actor).soort === 'regio'
-        ? sql`select count(distinct e.client_id)::int as n ${onbekendeBestemming}`
-        : sql`select count(*)::int as n from clienten where ${zicht(actor)} and ${x.waar}`;
-    const [telling] = await rijen<{ n: number }>(db, telSql);
-    const voorbeelden = await rijen<ClientVerwijzing>(db, sql`select clienten.id, clienten.pseudoniem from clienten where ${zicht(actor)} and ${x.waar} order by clienten.pseudoniem limit ${limiet}`);
-    uit.push({ sleutel: x.sleutel, label: x.label, aantal: telling!.n, clienten: voorbeelden });
+    const aantal = tellingen.get(x.sleutel) ?? 0;
+    // no record with the gap, no list to look for (an aanbieder's "geen zorgaanbieder" would scan that whole index)
+    const voorbeelden =
+      aantal === 0 ? [] : await rijen<ClientVerwijzing>(db, sql`select clienten.id, clienten.pseudoniem from clienten where ${zicht(actor)} and ${x.waar} order by clienten.pseudoniem limit ${limiet}`);
+    uit.push({ sleutel: x.sleutel, label: x.label, aantal, clienten: voorbeelden });
   }
   return uit;
 }

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../client.js';
 import { jongerenGrenzen, PERIODE_SQL, PERIODES, STROOM_SOORTEN, TERUGKEER_DAGEN, trajectIntervallen } from '../../domain/monitor.js';
 import { geldigeEvents, leidToestandAf, type Toestand, type TrajectEvent } from '../../domain/trajecten.js';
 import { schrijfStand } from './stand.js';
-import { uitkomstmaandBijwerken, verblijfsduurBijwerken } from './uitkomstaggregaten.js';
+import { herbouwTriggeraggregaten, uitkomstmaandBijwerken, verblijfsduurBijwerken } from './uitkomstaggregaten.js';
 import { intervalUitkomsten } from '../../domain/uitkomsten.js';
 
 /**
@@ -234,6 +234,8 @@ export async function herberekenAlleIntervallen(db: DbOrTx, voortgang?: (klaar: 
   await db.execute(sql`delete from traject_intervallen i where not exists (select 1 from traject_events e where e.client_id = i.client_id)`);
   await herbouwMaandmutaties(db);
   await herbouwStandTellingen(db);
+  // the trigger-kept aggregates too: a rebuild leaves no figure to an earlier state
+  await herbouwTriggeraggregaten(db);
   return { clienten: ids.length, intervallen };
 }
 

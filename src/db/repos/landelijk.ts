@@ -286,9 +286,9 @@ async function regioCijfers(db: DbOrTx, f: MonitorFilter, jaar: number, peildatu
     select
       (select count(*)::int from woningen w where w.regio_id = ${f.regioId} and w.type = 'jongeren_cluster') as woningen,
       (select count(*)::int from woningen w where w.regio_id = ${f.regioId} and w.type = 'jongeren_cluster' and w.status = 'beschikbaar') as beschikbaar,
-      (select count(*)::int from plaatsingen p
-        where p.regio_id = ${f.regioId} and p.startdatum between ${f.van}::date and ${f.tot}::date
-          and exists (select 1 from traject_intervallen j where j.client_id = p.client_id and j.volgnr = 0 and j.jong_vanaf <= p.startdatum and p.startdatum < j.jong_tot)) as plaatsingen`)) as unknown as {
+      -- placements of someone aged 18–24 on the start date, from monitor_gehuisvest (ADR 0038)
+      (select coalesce(sum(g.aantal) filter (where g.jong), 0)::int from monitor_gehuisvest g
+        where g.regio_id = ${f.regioId} and g.gebied_id = ${f.regioId} and g.startdatum between ${f.van}::date and ${f.tot}::date) as plaatsingen`)) as unknown as {
     rows: { woningen: number; beschikbaar: number; plaatsingen: number }[];
   }).rows;
   return {

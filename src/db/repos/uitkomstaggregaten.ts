@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PERIODES, PERIODE_SQL } from '../../domain/monitor.js';
-import { TERUGKEER_TERMIJNEN } from '../../domain/uitkomsten.js';
+import { NOG_GEHUISVEST_DAGEN, TERUGKEER_TERMIJNEN } from '../../domain/uitkomsten.js';
+import type { DbOrTx } from '../client.js';
 
 /**
  * The outcome measures' aggregates (ADR 0036), kept in step by repos/intervallen exactly as monitor_wachttijden:
@@ -62,4 +63,52 @@ export function uitkomstmaandBijwerken(bron: SQL): SQL {
     order by 1, 2, 3, 4, 5, 6, 7
     on conflict (regio_id, gemeente_id, maand, soort, bestemming, eerste, terug_binnen)
       do update set aantal = m.aantal + excluded.aantal, jongeren = m.jongeren + excluded.jongeren`;
+}
+
+/**
+ * The trigger-kept aggregates (migrations 0036 and 0038, ADR 0038) from scratch out of their sources, for
+ * `monitor-herbereken`: monitor_laatheid and monitor_laatheid_zicht from traject_events and clienten,
+ * client_ontbrekend from clienten and their uitstroom events, monitor_zrm_traject and monitor_zrm_maand from the intervals and
+ * assessments (the migration's function), monitor_gehuisvest from plaatsingen, woningen and the first intervals. The same definitions as the triggers (which
+ * keep them in step with every write afterwards); the tests compare both with a recomputation in TypeScript.
+ */
+export async function herbouwTriggeraggregaten(db: DbOrTx): Promise<void> {
+  const geen = sql`'00000000-0000-0000-0000-000000000000'::uuid`;
+  const dagen = sql`greatest(0, (e.geregistreerd at time zone 'Europe/Amsterdam')::date - e.datum)`;
+  await db.execute(sql`delete from monitor_laatheid`);
+  await db.execute(sql`insert into monitor_laatheid (regio_id, datum, organisatie_id, dagen, aantal)
+    select e.regio_id, e.datum, coalesce(g.organisatie_id, ${geen}), ${dagen}, count(*)::int
+    from traject_events e left join gebruikers g on g.id = e.door_gebruiker_id
+    where e.soort <> 'correctie'
+    group by 1, 2, 3, 4`);
+  await db.execute(sql`delete from monitor_laatheid_zicht`);
+  await db.execute(sql`insert into monitor_laatheid_zicht (regio_id, zicht_id, datum, organisatie_id, dagen, aantal)
+    select c.regio_id, k.zicht_id, e.datum, coalesce(g.organisatie_id, ${geen}), ${dagen}, count(*)::int
+    from traject_events e
+      join clienten c on c.id = e.client_id and c.regio_id = e.regio_id
+      cross join lateral (values (c.aanbieder_id), (c.herkomstgemeente_id), (nullif(c.huidige_gemeente_id, c.herkomstgemeente_id))) k(zicht_id)
+      left join gebruikers g on g.id = e.door_gebruiker_id
+    where k.zicht_id is not null and e.soort <> 'correctie'
+    group by 1, 2, 3, 4, 5`);
+  await db.execute(sql`delete from client_ontbrekend`);
+  await db.execute(sql`insert into client_ontbrekend (regio_id, zicht_id, soort, aantal)
+    select r.regio_id, z.zicht_id, g.soort, count(*)::int
+    from (select c.*, client_uitstroom_onbekend(c.id, c.regio_id) as onbekend from clienten c offset 0) r
+      cross join lateral (values (r.regio_id), (r.aanbieder_id), (r.herkomstgemeente_id), (nullif(r.huidige_gemeente_id, r.herkomstgemeente_id))) z(zicht_id)
+      cross join lateral (values ('bsn', r.bsn_hash is null and r.geanonimiseerd_op is null), ('aanbieder', r.aanbieder_id is null),
+        ('woonwensen', r.woonwensen is null), ('bestemming', r.onbekend)) g(soort, ontbreekt)
+    where z.zicht_id is not null and g.ontbreekt
+    group by 1, 2, 3`);
+  await db.execute(sql`delete from monitor_zrm_traject`);
+  await db.execute(sql`delete from monitor_zrm_maand`);
+  await db.execute(sql`select monitor_zrm_herbereken(array(select distinct z.client_id from zrm_beoordelingen z))`);
+  await db.execute(sql`delete from monitor_gehuisvest`);
+  await db.execute(sql`insert into monitor_gehuisvest (regio_id, gebied_id, startdatum, nog, jong, aantal)
+    select p.regio_id, gb.gebied_id, p.startdatum, (p.einddatum is null or p.einddatum > p.startdatum + ${NOG_GEHUISVEST_DAGEN}::int),
+      coalesce(j.jong_vanaf <= p.startdatum and p.startdatum < j.jong_tot, false), count(*)::int
+    from plaatsingen p
+      left join traject_intervallen j on j.client_id = p.client_id and j.volgnr = 0
+      cross join lateral (values (p.regio_id), ((select w.gemeente_id from woningen w where w.id = p.woning_id))) gb(gebied_id)
+    where gb.gebied_id is not null
+    group by 1, 2, 3, 4, 5`);
 }

@@ -8,7 +8,6 @@ import {
   TERUGKEER_TERMIJNEN,
   type Duur,
   type TerugkeerMaanden,
-  ZRM_VENSTER_DAGEN,
   leegZrmVerandering,
   type UitkomstRegel,
   type ZrmVerandering,
@@ -138,54 +137,30 @@ export async function uitkomsten(db: DbOrTx, f: MonitorFilter, peildatum: string
       where m.regio_id = ${f.regioId} ${gemeente(sql`m.gemeente_id`)} and m.maand between ${eerste} and ${laatste}
       group by 1`);
 
-    // the home's gemeente only when a gemeente is asked for; the age band from the client's first interval (one probe)
+    // placements from monitor_gehuisvest (ADR 0038): per gebied (the home's gemeente, or the regio) and start date,
+    // kept by triggers with whether they still ran NOG_GEHUISVEST_DAGEN on and the client's age band on the start date
     const gehuisvest = await lees<{ start: string; gevolgd: number; nog: number; gevolgd_jong: number; nog_jong: number }>(sql`
-      with p as materialized (
-        select p.startdatum, (p.einddatum is null or p.einddatum > p.startdatum + ${NOG_GEHUISVEST_DAGEN}::int) as nog,
-          coalesce((select j.jong_vanaf <= p.startdatum and p.startdatum < j.jong_tot from traject_intervallen j where j.client_id = p.client_id and j.volgnr = 0), false) as jong
-        from plaatsingen p
-        where p.regio_id = ${f.regioId} and p.startdatum between ${eerste} and ${laatste}
-          and p.startdatum + ${NOG_GEHUISVEST_DAGEN}::int <= ${peildatum}::date
-          ${f.gemeenteId ? sql`and exists (select 1 from woningen w where w.id = p.woning_id and w.gemeente_id = ${f.gemeenteId})` : sql``}
-      )
-      select ${bucket(sql`startdatum`)}::text as start, count(*)::int as gevolgd, count(*) filter (where nog)::int as nog,
-        count(*) filter (where jong)::int as gevolgd_jong, count(*) filter (where nog and jong)::int as nog_jong
-      from p group by 1`);
+      select ${bucket(sql`g.startdatum`)}::text as start, sum(g.aantal)::int as gevolgd, coalesce(sum(g.aantal) filter (where g.nog), 0)::int as nog,
+        coalesce(sum(g.aantal) filter (where g.jong), 0)::int as gevolgd_jong, coalesce(sum(g.aantal) filter (where g.nog and g.jong), 0)::int as nog_jong
+      from monitor_gehuisvest g
+      where g.regio_id = ${f.regioId} and g.gebied_id = ${gebied} and g.startdatum between ${eerste} and ${laatste}
+        and g.startdatum <= ${peildatum}::date - ${NOG_GEHUISVEST_DAGEN}::int
+      group by 1`);
 
-    // ZRM change (definition in domain/uitkomsten): the uitstroom events of the period of clients with a valid
-    // assessment, the begin of their trajectory, and the nearest valid assessment to begin and end within the window
-    const domeinen = ZRM_DOMEINEN.map((d) => ({ d, kol: sql.raw(`"${d}"`), lit: sql.raw(`'${d}'`) }));
-    const gem = (kol: string) => sql`(select avg(w::int)::float8 from unnest(array[${sql.join(domeinen.map((x) => sql`${sql.raw(kol)} ->> ${x.lit}`), sql`, `)}]) w)`;
+    // ZRM change (definition in domain/uitkomsten) from monitor_zrm_maand (ADR 0038): per month the number of
+    // trajectories with a pair and per domain how many changes and their sum, kept by triggers whenever a client's
+    // intervals or assessments change; a mean is sum / count in numeric, as avg over the integers would be
+    const domeinen = ZRM_DOMEINEN.map((d) => ({ d, n: sql.raw(`n_${d}`), som: sql.raw(`som_${d}`) }));
     const zrm = await lees<Record<string, number | string | boolean | null>>(sql`
-      with u as (
-        select ${bucket(sql`i.van`)} as start, i.van as eind, (i.jong_vanaf <= i.van and i.van < i.jong_tot) as jong, i.client_id,
-          (select j.van from traject_intervallen j where j.client_id = i.client_id and j.volgnr < i.volgnr and j.soort in ('instroom', 'terugval')
-            order by j.volgnr desc limit 1) as begin
-        from traject_intervallen i
-        where i.regio_id = ${f.regioId} and i.soort = 'uitstroom' and i.van between ${eerste} and ${laatste} ${gemeente(sql`i.gemeente_id`)}
-          and i.client_id in (select z.client_id from zrm_beoordelingen z where z.regio_id = ${f.regioId} and z.ingetrokken_op is null)
-      ),
-      paar as (
-        select u.start, u.jong, b.scores as sb, e.scores as se
-        from u
-          cross join lateral (select z.scores, z.datum from zrm_beoordelingen z
-            where z.client_id = u.client_id and z.ingetrokken_op is null and z.datum between u.begin - ${ZRM_VENSTER_DAGEN}::int and u.begin + ${ZRM_VENSTER_DAGEN}::int
-            order by abs(z.datum - u.begin), z.datum, z.id limit 1) b
-          cross join lateral (select z.scores, z.datum from zrm_beoordelingen z
-            where z.client_id = u.client_id and z.ingetrokken_op is null and z.datum between u.eind - ${ZRM_VENSTER_DAGEN}::int and u.eind + ${ZRM_VENSTER_DAGEN}::int
-            order by abs(z.datum - u.eind), z.datum desc, z.id limit 1) e
-        where b.datum < e.datum
-      ),
-      groep as (select start, false as jong, sb, se from paar union all select start, true, sb, se from paar where jong)
-      select start::text as start, jong, count(*)::int as trajecten, avg(${gem('se')} - ${gem('sb')})::float8 as totaal,
+      select ${bucket(sql`m.maand`)}::text as start, g.jong, sum(m.trajecten)::int as trajecten,
+        (sum(m.totaal_som) / nullif(sum(m.totaal_n), 0))::float8 as totaal,
         ${sql.join(
-          domeinen.map(
-            (x) => sql`count(*) filter (where sb ->> ${x.lit} is not null and se ->> ${x.lit} is not null)::int as ${sql.raw(`"n_${x.d}"`)},
-              avg((se ->> ${x.lit})::int - (sb ->> ${x.lit})::int)::float8 as ${x.kol}`,
-          ),
+          domeinen.map((x) => sql`sum(m.${x.n})::int as ${sql.raw(`"n_${x.d}"`)}, (sum(m.${x.som})::numeric / nullif(sum(m.${x.n}), 0))::float8 as ${sql.raw(`"${x.d}"`)}`),
           sql`, `,
         )}
-      from groep group by start, jong`);
+      from monitor_zrm_maand m cross join (values (false), (true)) g(jong)
+      where m.regio_id = ${f.regioId} ${gemeente(sql`m.gemeente_id`)} and m.maand between ${eerste} and ${laatste} and (m.jong or not g.jong)
+      group by 1, 2 having sum(m.trajecten) > 0`);
 
     const perioden = await lees<{ start: string; eind: string }>(sql`select start::text as start, eind::text as eind from (${periodes}) x order by start`);
     const leeg = (): Record<Niveau, Duur> => Object.fromEntries(NIVEAUS.map((n) => [n, { aantal: 0, gemiddelde: null, mediaan: null }])) as Record<Niveau, Duur>;
