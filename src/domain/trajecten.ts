@@ -310,10 +310,15 @@ export function leeftijdOp(geboortedatum: string, peildatum: string): number {
 }
 
 /** The seeds single out young people 18–24 who need housing with support rather than 24/7 BW. */
-export const isJongere = (geboortedatum: string, peildatum: string) => {
-  const l = leeftijdOp(geboortedatum, peildatum);
-  return l >= 18 && l <= 24;
-};
+const isJongereLeeftijd = (leeftijd: number) => leeftijd >= 18 && leeftijd <= 24;
+
+export const isJongere = (geboortedatum: string, peildatum: string) => isJongereLeeftijd(leeftijdOp(geboortedatum, peildatum));
+
+/** Age and youth together, for a list row that shows both: the age is computed once. */
+export function leeftijdEnJongere(geboortedatum: string, peildatum: string): { leeftijd: number; jongere: boolean } {
+  const leeftijd = leeftijdOp(geboortedatum, peildatum);
+  return { leeftijd, jongere: isJongereLeeftijd(leeftijd) };
+}
 
 /**
  * isJongere as a range on the birth date, for SQL: isJongere(g, p) ⇔ na < g <= uiterlijk. Age ≥ n on p means
